@@ -1,0 +1,38 @@
+import Holidays from 'date-holidays';
+import type { Option } from '../../shared/contract';
+
+/**
+ * Holiday calendars come from the maintained date-holidays library: which
+ * countries and subdivisions exist. Later features ask it for the dates.
+ */
+const holidays = new Holidays();
+let cachedOptions: Option[] | null = null;
+
+export function isKnownCalendar(code: string): boolean {
+  const [country, subdivision] = code.split('-');
+  if (!country) return false;
+  const countries = holidays.getCountries('en');
+  if (!countries[country]) return false;
+  if (!subdivision) return true;
+  return Boolean(holidays.getStates(country, 'en')?.[subdivision]);
+}
+
+export function knownSubdivision(country: string, subdivision: string): boolean {
+  if (subdivision === '') return true;
+  return Boolean(holidays.getStates(country, 'en')?.[subdivision]);
+}
+
+export function calendarOptions(): Option[] {
+  if (cachedOptions) return cachedOptions;
+  const out: Option[] = [];
+  const countries = holidays.getCountries('en');
+  for (const [code, name] of Object.entries(countries).sort((a, b) => a[1].localeCompare(b[1]))) {
+    out.push({ value: code, label: name });
+    const states = holidays.getStates(code, 'en') ?? {};
+    for (const [sub, subName] of Object.entries(states).sort((a, b) => a[1].localeCompare(b[1]))) {
+      out.push({ value: `${code}-${sub}`, label: `${name} — ${subName}` });
+    }
+  }
+  cachedOptions = out;
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { Client, ClientListItem } from '../../../shared/contract';
+import type { Db } from '../db/connection';
+import { archivedClause, likePattern, StatementCache, whereSql } from './sql';
+
+type ClientRow = {
+  id: string;
+  name: string;
+  country: string;
+  currency: string;
+  holiday_calendar: string;
+  notes: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ClientListFilter = {
+  search?: string | undefined;
+  archived: 'active' | 'archived' | 'all';
+  country?: string | undefined;
+  currency?: string | undefined;
+  sort: 'name' | 'country' | 'currency' | 'createdAt' | 'updatedAt';
+  direction: 'asc' | 'desc';
+};
+
+const SORT_COLUMNS: Record<ClientListFilter['sort'], string> = {
+  name: 'c.name COLLATE NOCASE',
+  country: 'c.country',
+  currency: 'c.currency',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+
+export class ClientRepository {
+  private readonly statements: StatementCache;
+  private readonly byId;
+  private readonly byName;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(db: Db) {
+    this.statements = new StatementCache(db);
+    this.byId = db.prepare('SELECT * FROM client WHERE id = ?');
+    this.byName = db.prepare('SELECT * FROM client WHERE name = ? COLLATE NOCASE');
+    this.insertStmt = db.prepare(
+      `INSERT INTO client (id, name, country, currency, holiday_calendar, notes, archived_at, created_at, updated_at)
+       VALUES (@id, @name, @country, @currency, @holidayCalendar, @notes, @archivedAt, @createdAt, @updatedAt)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE client SET name = @name, country = @country, currency = @currency, holiday_calendar = @holidayCalendar,
+         notes = @notes, archived_at = @archivedAt, updated_at = @updatedAt WHERE id = @id`,
+    );
+  }
+
+  get(id: string): Client | null {
+    const row = this.byId.get(id) as ClientRow | undefined;
+    return row ? toClient(row) : null;
+  }
+
+  findByName(name: string): Client | null {
+    const row = this.byName.get(name) as ClientRow | undefined;
+    return row ? toClient(row) : null;
+  }
+
+  insert(client: Client): void {
+    this.insertStmt.run(client);
+  }
+
+  update(client: Client): void {
+    this.updateStmt.run(client);
+  }
+
+  count(): number {
+    return (this.statements.get('SELECT count(*) AS n FROM client').get() as { n: number }).n;
+  }
+
+  list(filter: ClientListFilter): ClientListItem[] {
+    const params: unknown[] = [];
+    const clause = (sql: string, ...values: unknown[]) => {
+      params.push(...values);
+      return sql;
+    };
+    const where = whereSql([
+      archivedClause('c.archived_at', filter.archived),
+      filter.search
+        ? clause(
+            `(c.name LIKE ? ESCAPE '\\' OR c.notes LIKE ? ESCAPE '\\' OR c.country = ? OR c.currency = ?)`,
+            likePattern(filter.search),
+            likePattern(filter.search),
+            filter.search.toUpperCase(),
+            filter.search.toUpperCase(),
+          )
+        : null,
+      filter.country ? clause('c.country = ?', filter.country) : null,
+      filter.currency ? clause('c.currency = ?', filter.currency) : null,
+    ]);
+    const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, c.id`;
+    const sql = `
+      SELECT c.*,
+        (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL) AS engagement_count,
+        (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL AND e.status = 'active') AS active_engagement_count
+      FROM client c ${where} ORDER BY ${order}`;
+    const rows = this.statements.get(sql).all(...params) as (ClientRow & { engagement_count: number; active_engagement_count: number })[];
+    return rows.map((r) => ({ ...toClient(r), engagementCount: r.engagement_count, activeEngagementCount: r.active_engagement_count }));
+  }
+}
+
+function toClient(row: ClientRow): Client {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    currency: row.currency,
+    holidayCalendar: row.holiday_calendar,
+    notes: row.notes,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

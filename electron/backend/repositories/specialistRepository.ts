@@ -1,0 +1,134 @@
+import type { Specialist } from '../../../shared/contract';
+import type { Seniority, SpecialistRole, SpecialistStatus } from '../../../shared/domain/reference';
+import type { SourcingRegion } from '../../../shared/domain/sourcingRegion';
+import type { Db } from '../db/connection';
+import { archivedClause, likePattern, StatementCache, whereSql } from './sql';
+
+type SpecialistRow = {
+  id: string;
+  full_name: string;
+  role: SpecialistRole;
+  seniority: Seniority;
+  home_country: string;
+  home_subdivision: string;
+  sourcing_region: SourcingRegion;
+  skills: string;
+  start_date: string;
+  status: SpecialistStatus;
+  email: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type SpecialistListFilter = {
+  search?: string | undefined;
+  archived: 'active' | 'archived' | 'all';
+  role?: SpecialistRole | undefined;
+  status?: SpecialistStatus | undefined;
+  sourcingRegion?: SourcingRegion | undefined;
+  skill?: string | undefined;
+  sort: 'fullName' | 'role' | 'seniority' | 'sourcingRegion' | 'startDate' | 'status' | 'updatedAt';
+  direction: 'asc' | 'desc';
+};
+
+const SORT_COLUMNS: Record<SpecialistListFilter['sort'], string> = {
+  fullName: 's.full_name COLLATE NOCASE',
+  role: 's.role',
+  // Seniority sorts by rank, not alphabetically.
+  seniority: "CASE s.seniority WHEN 'junior' THEN 1 WHEN 'mid' THEN 2 WHEN 'senior' THEN 3 WHEN 'lead' THEN 4 ELSE 5 END",
+  sourcingRegion: 's.sourcing_region',
+  startDate: 's.start_date',
+  status: 's.status',
+  updatedAt: 's.updated_at',
+};
+
+export class SpecialistRepository {
+  private readonly statements: StatementCache;
+  private readonly byId;
+  private readonly insertStmt;
+  private readonly updateStmt;
+
+  constructor(db: Db) {
+    this.statements = new StatementCache(db);
+    this.byId = db.prepare('SELECT * FROM specialist WHERE id = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO specialist (id, full_name, role, seniority, home_country, home_subdivision, sourcing_region, skills,
+         start_date, status, email, archived_at, created_at, updated_at)
+       VALUES (@id, @fullName, @role, @seniority, @homeCountry, @homeSubdivision, @sourcingRegion, @skills,
+         @startDate, @status, @email, @archivedAt, @createdAt, @updatedAt)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE specialist SET full_name = @fullName, role = @role, seniority = @seniority, home_country = @homeCountry,
+         home_subdivision = @homeSubdivision, sourcing_region = @sourcingRegion, skills = @skills, start_date = @startDate,
+         status = @status, email = @email, archived_at = @archivedAt, updated_at = @updatedAt WHERE id = @id`,
+    );
+  }
+
+  get(id: string): Specialist | null {
+    const row = this.byId.get(id) as SpecialistRow | undefined;
+    return row ? toSpecialist(row) : null;
+  }
+
+  findByEmail(email: string): Specialist | null {
+    const row = this.statements.get('SELECT * FROM specialist WHERE email = ? COLLATE NOCASE').get(email) as SpecialistRow | undefined;
+    return row ? toSpecialist(row) : null;
+  }
+
+  insert(s: Specialist): void {
+    this.insertStmt.run({ ...s, skills: JSON.stringify(s.skills) });
+  }
+
+  update(s: Specialist): void {
+    this.updateStmt.run({ ...s, skills: JSON.stringify(s.skills) });
+  }
+
+  count(): number {
+    return (this.statements.get('SELECT count(*) AS n FROM specialist').get() as { n: number }).n;
+  }
+
+  list(filter: SpecialistListFilter): Specialist[] {
+    const params: unknown[] = [];
+    const clause = (sql: string, ...values: unknown[]) => {
+      params.push(...values);
+      return sql;
+    };
+    const where = whereSql([
+      archivedClause('s.archived_at', filter.archived),
+      filter.search
+        ? clause(
+            `(s.full_name LIKE ? ESCAPE '\\' OR s.email LIKE ? ESCAPE '\\' OR s.skills LIKE ? ESCAPE '\\')`,
+            likePattern(filter.search),
+            likePattern(filter.search),
+            likePattern(filter.search),
+          )
+        : null,
+      filter.role ? clause('s.role = ?', filter.role) : null,
+      filter.status ? clause('s.status = ?', filter.status) : null,
+      filter.sourcingRegion ? clause('s.sourcing_region = ?', filter.sourcingRegion) : null,
+      filter.skill ? clause('EXISTS (SELECT 1 FROM json_each(s.skills) j WHERE j.value = ? COLLATE NOCASE)', filter.skill) : null,
+    ]);
+    const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, s.full_name COLLATE NOCASE, s.id`;
+    const rows = this.statements.get(`SELECT s.* FROM specialist s ${where} ORDER BY ${order}`).all(...params) as SpecialistRow[];
+    return rows.map(toSpecialist);
+  }
+}
+
+function toSpecialist(row: SpecialistRow): Specialist {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    role: row.role,
+    seniority: row.seniority,
+    homeCountry: row.home_country,
+    homeSubdivision: row.home_subdivision,
+    sourcingRegion: row.sourcing_region,
+    skills: JSON.parse(row.skills) as string[],
+    startDate: row.start_date,
+    status: row.status,
+    email: row.email,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,36 @@
+import type { AuditEntry } from '../../../shared/contract';
+import { DomainError, notFound } from '../../../shared/contract/errors';
+import { isUndoable, undoRefusal } from '../../../shared/domain/undo';
+import type { Context } from '../context';
+import { archiveClient, restoreClient } from './clientService';
+import { archiveEngagement, restoreEngagement } from './engagementService';
+import { archiveSpecialist, restoreSpecialist } from './specialistService';
+
+type ListFilter = Parameters<Context['repos']['audit']['list']>[0];
+
+export function listAudit(ctx: Context, filter: ListFilter): { rows: AuditEntry[]; hasMore: boolean } {
+  const { rows, hasMore } = ctx.repos.audit.list(filter);
+  return { rows: rows.map(({ isLatest, ...entry }) => ({ ...entry, undoable: isUndoable(entry, isLatest) })), hasMore };
+}
+
+const REVERSE = {
+  client: { archive: restoreClient, restore: archiveClient },
+  engagement: { archive: restoreEngagement, restore: archiveEngagement },
+  specialist: { archive: restoreSpecialist, restore: archiveSpecialist },
+} as const;
+
+/** Undo an archive (restore) or a restore (archive). The undo is itself a new, audited change. */
+export function undoAudit(ctx: Context, auditId: string): AuditEntry {
+  const entry = ctx.repos.audit.get(auditId);
+  if (!entry) throw notFound('Audit entry', auditId);
+  const latest = ctx.repos.audit.latestFor(entry.entityId);
+  const refusal = undoRefusal(entry, latest?.id === entry.id);
+  if (refusal) throw new DomainError('conflict', refusal);
+  if (entry.entity === 'dataset' || (entry.action !== 'archive' && entry.action !== 'restore')) {
+    throw new DomainError('conflict', 'This change cannot be undone.');
+  }
+  REVERSE[entry.entity][entry.action](ctx, entry.entityId);
+  const undone = ctx.repos.audit.latestFor(entry.entityId);
+  if (!undone) throw new Error('The undo wrote no audit entry.');
+  return { ...undone, undoable: true };
+}

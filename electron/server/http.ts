@@ -1,0 +1,189 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { contract, type ErrorCode, type Result } from '../../shared/contract';
+import type { Dispatch } from '../backend/dispatch';
+import { CONTENT_SECURITY_POLICY, mimeType, rendererFile } from './static';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  not_found: 404,
+  unknown_procedure: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+const MAX_BODY = 1024 * 1024;
+
+export type ServerOptions = {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port: number;
+  token?: string;
+};
+
+export type RunningServer = { server: Server; port: number; token: string; url: string; close(): Promise<void> };
+
+/**
+ * Browser mode: the built renderer plus the contract over HTTP, bound to
+ * 127.0.0.1 only. Every /api request must carry the per-launch token; the
+ * Host header is checked so a DNS-rebinding page cannot reach the API.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const root = resolve(options.rendererDir);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('Browser-mode request failed', error);
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Unexpected server error.' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!allowedHost(req.headers.host, port)) {
+      sendJson(res, 403, fail('unauthorized', 'Browser mode only answers on 127.0.0.1 or localhost.'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      if (!hasToken(req, token)) {
+        sendJson(res, 401, fail('unauthorized', 'This request has no valid Keel token. Open the URL Keel printed at start-up.'));
+        return;
+      }
+      if (url.pathname === '/api' && req.method === 'GET') {
+        sendJson(res, 200, describeApi());
+        return;
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        sendJson(res, 405, fail('invalid_input', 'Call procedures with POST and a JSON body.'));
+        return;
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        sendJson(res, 415, fail('invalid_input', 'The request body must be JSON (Content-Type: application/json).'));
+        return;
+      }
+      const body = await readBody(req);
+      if (body === null) {
+        sendJson(res, 413, fail('invalid_input', 'The request body is larger than 1 MiB.'));
+        return;
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? undefined : JSON.parse(body);
+      } catch {
+        sendJson(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
+        return;
+      }
+      const result = await options.dispatch(name, input);
+      sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, fail('invalid_input', 'Only GET is served here.'));
+      return;
+    }
+    await serveStatic(url.pathname, res, root);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+function fail(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function allowedHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function hasToken(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization;
+  const given = header?.startsWith('Bearer ') ? header.slice(7) : req.headers['x-keel-token'];
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+export function describeApi() {
+  return {
+    procedures: Object.entries(contract).map(([name, def]) => ({
+      name,
+      kind: def.kind,
+      summary: def.summary,
+      method: 'POST',
+      path: `/api/${name}`,
+      inputSchema: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+    })),
+  };
+}
+
+async function serveStatic(pathname: string, res: ServerResponse, root: string) {
+  let target: ReturnType<typeof rendererFile>;
+  try {
+    target = rendererFile(root, pathname);
+  } catch {
+    target = null; // malformed percent-encoding
+  }
+  const body = target ? await readFile(target.file).catch(() => null) : null;
+  if (!target || !body) {
+    if (target?.isRoute) {
+      res
+        .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('The Keel UI is not built. Run `npm run build` (or `npm run serve`, which builds first).');
+    } else res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  const type = mimeType(target.file);
+  const headers: Record<string, string> = { 'Content-Type': type };
+  if (type.startsWith('text/html')) {
+    headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+    headers['Cache-Control'] = 'no-store';
+  }
+  res.writeHead(200, headers).end(body);
+}

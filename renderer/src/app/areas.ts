@@ -1,0 +1,45 @@
+/**
+ * Every area of the product, built or not. Areas not built yet are shown in
+ * the navigation as "coming" and cannot be opened — never faked.
+ */
+export type AreaId =
+  | 'clients'
+  | 'engagements'
+  | 'specialists'
+  | 'audit'
+  | 'allocations'
+  | 'hours'
+  | 'replacements'
+  | 'ownership'
+  | 'portfolio'
+  | 'maturity'
+  | 'ceremonies';
+
+export type Area = { id: AreaId; label: string; group: string; built: boolean; hint: string };
+
+export const AREAS: Area[] = [
+  { id: 'clients', label: 'Clients', group: 'Accounts', built: true, hint: 'Client companies, currencies and holiday calendars' },
+  { id: 'engagements', label: 'Engagements', group: 'Accounts', built: true, hint: 'Dedicated-team contracts per client' },
+  { id: 'specialists', label: 'Specialists', group: 'Team', built: true, hint: 'The people, their roles, regions and skills' },
+  { id: 'allocations', label: 'Allocation plan', group: 'Team', built: false, hint: 'Who works where, and when — coming next' },
+  { id: 'replacements', label: 'Replacement SLAs', group: 'Team', built: false, hint: 'Replacement requests and SLA clocks — coming' },
+  { id: 'hours', label: 'Hours & billing', group: 'Finance', built: false, hint: 'Timesheets, rates, month close, invoices — coming' },
+  { id: 'ownership', label: 'Ownership matrix', group: 'Operations', built: false, hint: 'Accountable owner per lifecycle duty — coming' },
+  { id: 'portfolio', label: 'Model portfolio', group: 'Operations', built: false, hint: 'Models, risk tiers, SLOs, drift — coming' },
+  { id: 'maturity', label: 'Maturity assessments', group: 'Operations', built: false, hint: 'Microsoft and Google MLOps levels — coming' },
+  { id: 'ceremonies', label: 'Ceremonies', group: 'Operations', built: false, hint: 'Reviews, retraining and deployment windows — coming' },
+  { id: 'audit', label: 'Audit log', group: 'System', built: true, hint: 'Every change: who, when, before and after' },
+];
+
+export type Route = { area: AreaId; recordId: string | null };
+
+/** `#/clients` → list; `#/clients/new` → create form; `#/clients/<id>` → edit form. */
+export function parseRoute(hash: string): Route {
+  const [areaPart, recordPart] = hash.replace(/^#\/?/, '').split('/');
+  const area = AREAS.find((a) => a.id === areaPart && a.built);
+  return { area: area?.id ?? 'clients', recordId: area && recordPart ? decodeURIComponent(recordPart) : null };
+}
+
+export function routeHash(route: Route): string {
+  return `#/${route.area}${route.recordId ? `/${encodeURIComponent(route.recordId)}` : ''}`;
+}

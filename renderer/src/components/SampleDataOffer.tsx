@@ -1,0 +1,42 @@
+import { useCommand } from '../api/queries';
+import { useToasts } from '../app/stores';
+
+/** The empty state of a fresh database: start from scratch, or load the realistic sample dataset. */
+export function SampleDataOffer({ what, onCreate }: { what: string; onCreate(): void }) {
+  const load = useCommand('sample.load');
+  const toast = useToasts((s) => s.show);
+  return (
+    <div className="empty">
+      <h2>No {what} yet</h2>
+      <p>
+        Keel keeps everything in a local database on this computer. Start with your own records, or load a realistic sample operation — 5
+        clients, 7 engagements and 16 specialists — to look around.
+      </p>
+      <div className="empty__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={load.isPending}
+          onClick={() =>
+            load.mutate(
+              {},
+              {
+                onSuccess: (r) =>
+                  toast({
+                    tone: 'info',
+                    message: `Loaded ${r.clients} clients, ${r.engagements} engagements and ${r.specialists} specialists.`,
+                  }),
+                onError: (e) => toast({ tone: 'error', message: e.message }),
+              },
+            )
+          }
+        >
+          {load.isPending ? 'Loading…' : 'Load sample data'}
+        </button>
+        <button type="button" className="button" onClick={onCreate}>
+          Create the first {what.replace(/s$/, '')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { type ReactNode, useEffect, useState } from 'react';
+import type { ListState } from '../app/stores';
+
+/** Search box (debounced), the active/archived switch, and area-specific filters. */
+export function ListToolbar<F>({ store, placeholder, children }: { store: ListState<F>; placeholder: string; children?: ReactNode }) {
+  const [text, setText] = useState(store.search);
+  const { setSearch } = store;
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(text), 200);
+    return () => clearTimeout(timer);
+  }, [text, setSearch]);
+  return (
+    <div className="toolbar">
+      <input
+        className="toolbar__search"
+        type="search"
+        aria-label="Search"
+        placeholder={placeholder}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {children}
+      <fieldset className="segmented" aria-label="Show">
+        {(['active', 'archived', 'all'] as const).map((value) => (
+          <button
+            key={value}
+            type="button"
+            aria-pressed={store.archived === value}
+            className={store.archived === value ? 'is-on' : ''}
+            onClick={() => store.setArchived(value)}
+          >
+            {value === 'active' ? 'Current' : value === 'archived' ? 'Archived' : 'All'}
+          </button>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <select className="toolbar__filter" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{`All ${label.toLowerCase()}`}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A column header that sorts the list; shows the direction and announces it. */
+export function SortHeader<F>({ store, field, children }: { store: ListState<F>; field: string; children: ReactNode }) {
+  const active = store.sort === field;
+  return (
+    <th aria-sort={active ? (store.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort" onClick={() => store.toggleSort(field)}>
+        {children}
+        <span className="sort__arrow" aria-hidden="true">
+          {active ? (store.direction === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+export function Badge({ tone, children }: { tone: string; children: ReactNode }) {
+  return <span className={`badge badge--${tone}`}>{children}</span>;
+}
+
+export function ListStatus({
+  loading,
+  error,
+  count,
+  noun,
+}: {
+  loading: boolean;
+  error: string | undefined;
+  count: number | undefined;
+  noun: string;
+}) {
+  if (error) return <p className="list-status list-status--error">{error}</p>;
+  if (loading) return <p className="list-status">Loading…</p>;
+  return (
+    <p className="list-status">
+      {count} {noun}
+      {count === 1 ? '' : 's'}
+    </p>
+  );
+}

@@ -1,0 +1,155 @@
+import { format, parseISO } from 'date-fns';
+import { useState } from 'react';
+import type { AuditEntry, AuditedEntity } from '../../../../shared/contract';
+import { AUDITED_ENTITIES } from '../../../../shared/contract/audit';
+import { useCommand, useProcedure } from '../../api/queries';
+import { useToasts } from '../../app/stores';
+import { FilterSelect } from '../../components/list';
+import { ACTION_LABELS, changedFields, ENTITY_LABELS } from './describe';
+
+const PAGE = 50;
+
+export function AuditScreen() {
+  const [entity, setEntity] = useState<AuditedEntity | ''>('');
+  const [pages, setPages] = useState<string[]>([]);
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <div>
+          <h1>Audit log</h1>
+          <p className="screen__lede">
+            Every change Keel has stored: who, when, and the record before and after. Archives and restores can be undone here.
+          </p>
+        </div>
+      </header>
+      <div className="toolbar">
+        <FilterSelect
+          label="Records"
+          value={entity}
+          options={AUDITED_ENTITIES.map((e) => ({ value: e, label: `${ENTITY_LABELS[e]}s` }))}
+          onChange={(v) => {
+            setEntity(v as AuditedEntity | '');
+            setPages([]);
+          }}
+        />
+      </div>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>Record</th>
+            <th>Change</th>
+            <th aria-label="Actions" />
+          </tr>
+        </thead>
+        <AuditPage entity={entity} beforeId={undefined} onMore={(id) => setPages([id])} showMore={pages.length === 0} />
+        {pages.map((beforeId, i) => (
+          <AuditPage
+            key={beforeId}
+            entity={entity}
+            beforeId={beforeId}
+            onMore={(id) => setPages([...pages, id])}
+            showMore={i === pages.length - 1}
+          />
+        ))}
+      </table>
+    </div>
+  );
+}
+
+function AuditPage({
+  entity,
+  beforeId,
+  onMore,
+  showMore,
+}: {
+  entity: AuditedEntity | '';
+  beforeId: string | undefined;
+  onMore(id: string): void;
+  showMore: boolean;
+}) {
+  const page = useProcedure('audit.list', { entity: entity || undefined, beforeId, limit: PAGE });
+  const undo = useCommand('audit.undo');
+  const toast = useToasts((s) => s.show);
+  if (page.error)
+    return (
+      <tbody>
+        <tr>
+          <td colSpan={5} className="form__error">
+            {page.error.message}
+          </td>
+        </tr>
+      </tbody>
+    );
+  const rows = page.data?.rows ?? [];
+  const last = rows.at(-1);
+  return (
+    <tbody>
+      {!beforeId && page.data && rows.length === 0 && (
+        <tr>
+          <td colSpan={5} className="list-empty">
+            No changes recorded yet.
+          </td>
+        </tr>
+      )}
+      {rows.map((e) => (
+        <tr key={e.id}>
+          <td className="nowrap">{format(parseISO(e.at), 'd MMM yyyy HH:mm:ss')}</td>
+          <td>{e.actor}</td>
+          <td>
+            <span className="muted">{ENTITY_LABELS[e.entity]}</span> {e.label}
+          </td>
+          <td>{describe(e)}</td>
+          <td className="row-actions">
+            {e.undoable && (
+              <button
+                type="button"
+                className="button button--small"
+                disabled={undo.isPending}
+                onClick={() =>
+                  undo.mutate(
+                    { auditId: e.id },
+                    {
+                      onSuccess: () =>
+                        toast({
+                          tone: 'info',
+                          message: `Undone: ${e.label} is ${e.action === 'archive' ? 'restored' : 'archived again'}.`,
+                        }),
+                      onError: (err) => toast({ tone: 'error', message: err.message }),
+                    },
+                  )
+                }
+              >
+                Undo
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+      {showMore && page.data?.hasMore && last && (
+        <tr>
+          <td colSpan={5}>
+            <button type="button" className="button" onClick={() => onMore(last.id)}>
+              Show older changes
+            </button>
+          </td>
+        </tr>
+      )}
+    </tbody>
+  );
+}
+
+function describe(e: AuditEntry): string {
+  if (e.action === 'update') {
+    const fields = changedFields(e.before, e.after);
+    return `${ACTION_LABELS.update} ${fields.length ? fields.join(', ') : '(no field changed)'}`;
+  }
+  if (e.action === 'import' && e.after) {
+    const counts = e.after as Record<string, number>;
+    return `Loaded ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`;
+  }
+  return ACTION_LABELS[e.action];
+}

@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import type { Client, ReferenceData } from '../../../../shared/contract';
+import { clientFields } from '../../../../shared/contract/clients';
+import { SelectField, TextArea, TextField } from '../../components/fields';
+import { useSchemaForm } from '../../components/useSchemaForm';
+
+export type ClientFormValues = { name: string; country: string; currency: string; holidayCalendar: string; notes: string };
+
+export const emptyClient: ClientFormValues = { name: '', country: '', currency: '', holidayCalendar: '', notes: '' };
+
+export function clientValues(c: Client): ClientFormValues {
+  return { name: c.name, country: c.country, currency: c.currency, holidayCalendar: c.holidayCalendar, notes: c.notes };
+}
+
+type Props = {
+  initial: ClientFormValues;
+  reference: ReferenceData;
+  submitLabel: string;
+  onSave(values: ClientFormValues): Promise<unknown>;
+  onCancel(): void;
+};
+
+export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }: Props) {
+  const form = useSchemaForm(clientFields, initial);
+  const { values } = form;
+  // Calendars of the chosen country only: the country itself and its regions.
+  const calendars = useMemo(
+    () => reference.holidayCalendars.filter((c) => values.country !== '' && c.value.slice(0, 2) === values.country),
+    [reference.holidayCalendars, values.country],
+  );
+  const noCalendar = values.country !== '' && calendars.length === 0;
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit((data) => onSave(data as ClientFormValues));
+      }}
+    >
+      <TextField
+        id="client-name"
+        label="Name"
+        value={values.name ?? ''}
+        autoFocus
+        onChange={(v) => form.set('name', v)}
+        onBlur={() => form.blur('name')}
+        error={form.errorFor('name')}
+        wide
+      />
+      <SelectField
+        id="client-country"
+        label="Country"
+        value={values.country ?? ''}
+        placeholder="Choose a country"
+        options={reference.countries}
+        onChange={(v) => {
+          form.set('country', v);
+          // The holiday calendar follows the country unless the user picks a region.
+          form.set('holidayCalendar', reference.holidayCalendars.some((c) => c.value === v) ? v : '');
+        }}
+        onBlur={() => form.blur('country')}
+        error={form.errorFor('country')}
+      />
+      <SelectField
+        id="client-currency"
+        label="Default currency"
+        value={values.currency ?? ''}
+        placeholder="Choose a currency"
+        options={reference.currencies}
+        onChange={(v) => form.set('currency', v)}
+        onBlur={() => form.blur('currency')}
+        error={form.errorFor('currency')}
+      />
+      <SelectField
+        id="client-calendar"
+        label="Holiday calendar"
+        value={values.holidayCalendar ?? ''}
+        placeholder={values.country ? 'Choose a calendar' : 'Choose a country first'}
+        options={noCalendar ? reference.holidayCalendars : calendars}
+        onChange={(v) => form.set('holidayCalendar', v)}
+        onBlur={() => form.blur('holidayCalendar')}
+        error={form.errorFor('holidayCalendar')}
+        hint={
+          noCalendar
+            ? 'No public-holiday calendar for this country; pick the one the contract agrees.'
+            : 'Business days for SLAs exclude these public holidays.'
+        }
+        wide
+      />
+      <TextArea
+        id="client-notes"
+        label="Notes"
+        value={values.notes ?? ''}
+        onChange={(v) => form.set('notes', v)}
+        onBlur={() => form.blur('notes')}
+        error={form.errorFor('notes')}
+      />
+      {form.formError && (
+        <p className="form__error" role="alert">
+          {form.formError}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={form.saving}>
+          {form.saving ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,178 @@
+import { format, parseISO } from 'date-fns';
+import type { ReferenceData } from '../../../../shared/contract';
+import { countryName } from '../../../../shared/domain/country';
+import { useCommand, useProcedure } from '../../api/queries';
+import { createListStore, useNav, useToasts } from '../../app/stores';
+import { Drawer } from '../../components/Drawer';
+import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
+import { RecordHistory } from '../../components/RecordHistory';
+import { SampleDataOffer } from '../../components/SampleDataOffer';
+import { useArchive } from '../../components/useArchive';
+import { ClientForm, clientValues, emptyClient } from './ClientForm';
+
+export const useClientList = createListStore('name', { currency: '' });
+
+export function ClientsScreen({ reference }: { reference: ReferenceData }) {
+  const store = useClientList();
+  const { route, go } = useNav();
+  const list = useProcedure('clients.list', {
+    search: store.search || undefined,
+    archived: store.archived,
+    currency: store.filters.currency || undefined,
+    sort: store.sort as 'name',
+    direction: store.direction,
+  });
+  const info = useProcedure('app.info', {});
+  const archive = useArchive(['clients.archive', 'clients.restore']);
+  const open = (recordId: string | null) => go({ area: 'clients', recordId });
+  const usedCurrencies = reference.currencies.filter(
+    (c) => list.data?.rows.some((r) => r.currency === c.value) || c.value === store.filters.currency,
+  );
+  const emptyDatabase = info.data && info.data.counts.clients === 0;
+
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <div>
+          <h1>Clients</h1>
+          <p className="screen__lede">The client companies, their currency and the holiday calendar their SLAs count in.</p>
+        </div>
+        <button type="button" className="button button--primary" onClick={() => open('new')}>
+          New client
+        </button>
+      </header>
+      {emptyDatabase ? (
+        <SampleDataOffer what="clients" onCreate={() => open('new')} />
+      ) : (
+        <>
+          <ListToolbar store={store} placeholder="Search name, notes, country or currency">
+            <FilterSelect
+              label="Currencies"
+              value={store.filters.currency}
+              options={usedCurrencies}
+              onChange={(v) => store.setFilter('currency', v)}
+            />
+          </ListToolbar>
+          <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="client" />
+          <table className="table">
+            <thead>
+              <tr>
+                <SortHeader store={store} field="name">
+                  Name
+                </SortHeader>
+                <SortHeader store={store} field="country">
+                  Country
+                </SortHeader>
+                <SortHeader store={store} field="currency">
+                  Currency
+                </SortHeader>
+                <th>Holiday calendar</th>
+                <th className="num">Engagements</th>
+                <SortHeader store={store} field="updatedAt">
+                  Updated
+                </SortHeader>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.rows.map((c) => (
+                <tr key={c.id} className={route.recordId === c.id ? 'is-selected' : ''} onClick={() => open(c.id)}>
+                  <td>
+                    <button type="button" className="link" onClick={() => open(c.id)}>
+                      {c.name}
+                    </button>
+                    {c.archivedAt && <Badge tone="muted">Archived</Badge>}
+                  </td>
+                  <td>{countryName(c.country)}</td>
+                  <td>{c.currency}</td>
+                  <td>{reference.holidayCalendars.find((h) => h.value === c.holidayCalendar)?.label ?? c.holidayCalendar}</td>
+                  <td className="num">
+                    {c.activeEngagementCount} active / {c.engagementCount}
+                  </td>
+                  <td>{format(parseISO(c.updatedAt), 'd MMM yyyy')}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={archive.busy}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        c.archivedAt ? archive.restore(c.id, c.name) : archive.archive(c.id, c.name);
+                      }}
+                    >
+                      {c.archivedAt ? 'Restore' : 'Archive'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data?.total === 0 && (
+            <p className="list-empty">No client matches. Clear the search or filters, or show archived clients.</p>
+          )}
+        </>
+      )}
+      {route.recordId && <ClientDrawer id={route.recordId} reference={reference} onClose={() => open(null)} />}
+    </div>
+  );
+}
+
+function ClientDrawer({ id, reference, onClose }: { id: string; reference: ReferenceData; onClose(): void }) {
+  const isNew = id === 'new';
+  const client = useProcedure('clients.get', { id }, !isNew);
+  const create = useCommand('clients.create');
+  const update = useCommand('clients.update');
+  const toast = useToasts((s) => s.show);
+  const go = useNav((s) => s.go);
+
+  if (isNew) {
+    return (
+      <Drawer title="New client" onClose={onClose}>
+        <ClientForm
+          key="new"
+          initial={emptyClient}
+          reference={reference}
+          submitLabel="Create client"
+          onCancel={onClose}
+          onSave={async (values) => {
+            const created = await create.mutateAsync(values);
+            toast({ tone: 'info', message: `Created ${created.name}.` });
+            go({ area: 'clients', recordId: created.id });
+          }}
+        />
+      </Drawer>
+    );
+  }
+  if (client.error)
+    return (
+      <Drawer title="Client" onClose={onClose}>
+        <p className="form__error">{client.error.message}</p>
+      </Drawer>
+    );
+  if (!client.data)
+    return (
+      <Drawer title="Client" onClose={onClose}>
+        <p>Loading…</p>
+      </Drawer>
+    );
+  const c = client.data;
+  return (
+    <Drawer title={c.name} onClose={onClose}>
+      {c.archivedAt && (
+        <p className="notice">Archived on {format(parseISO(c.archivedAt), 'd MMM yyyy')}. Restore it to work with it again.</p>
+      )}
+      <ClientForm
+        key={c.updatedAt}
+        initial={clientValues(c)}
+        reference={reference}
+        submitLabel="Save changes"
+        onCancel={onClose}
+        onSave={async (values) => {
+          await update.mutateAsync({ ...values, id: c.id, expectedUpdatedAt: c.updatedAt });
+          toast({ tone: 'info', message: `Saved ${values.name}.` });
+        }}
+      />
+      <RecordHistory entityId={c.id} />
+    </Drawer>
+  );
+}

@@ -1,0 +1,179 @@
+import { useMemo, useState } from 'react';
+import type { ReferenceData, Specialist } from '../../../../shared/contract';
+import { specialistFields } from '../../../../shared/contract/specialists';
+import type { Seniority, SpecialistRole, SpecialistStatus } from '../../../../shared/domain/reference';
+import { parseSkillsText } from '../../../../shared/domain/skills';
+import { SelectField, TextField } from '../../components/fields';
+import { useSchemaForm } from '../../components/useSchemaForm';
+
+export type SpecialistFormValues = {
+  fullName: string;
+  role: SpecialistRole | '';
+  seniority: Seniority | '';
+  homeCountry: string;
+  homeSubdivision: string;
+  skills: string[];
+  startDate: string;
+  status: SpecialistStatus;
+  email: string;
+};
+
+export const emptySpecialist: SpecialistFormValues = {
+  fullName: '',
+  role: '',
+  seniority: '',
+  homeCountry: '',
+  homeSubdivision: '',
+  skills: [],
+  startDate: '',
+  status: 'active',
+  email: '',
+};
+
+export function specialistValues(s: Specialist): SpecialistFormValues {
+  const { fullName, role, seniority, homeCountry, homeSubdivision, skills, startDate, status, email } = s;
+  return { fullName, role, seniority, homeCountry, homeSubdivision, skills, startDate, status, email };
+}
+
+type Props = {
+  initial: SpecialistFormValues;
+  reference: ReferenceData;
+  submitLabel: string;
+  onSave(values: SpecialistFormValues): Promise<unknown>;
+  onCancel(): void;
+};
+
+export function SpecialistForm({ initial, reference, submitLabel, onSave, onCancel }: Props) {
+  const form = useSchemaForm(specialistFields, initial as never);
+  const values = form.values as SpecialistFormValues;
+  const [skillsText, setSkillsText] = useState(initial.skills.join(', '));
+  const subdivisions = useMemo(
+    () =>
+      reference.holidayCalendars
+        .filter((c) => c.value.startsWith(`${values.homeCountry}-`))
+        .map((c) => ({ value: c.value.slice(3), label: c.label.split(' — ')[1] ?? c.label })),
+    [reference.holidayCalendars, values.homeCountry],
+  );
+  const set = form.set as (field: keyof SpecialistFormValues, value: unknown) => void;
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit((data) => onSave(data as SpecialistFormValues));
+      }}
+    >
+      <TextField
+        id="specialist-name"
+        label="Full name"
+        value={values.fullName}
+        autoFocus
+        onChange={(v) => set('fullName', v)}
+        onBlur={() => form.blur('fullName')}
+        error={form.errorFor('fullName')}
+        wide
+      />
+      <TextField
+        id="specialist-email"
+        label="Email"
+        type="email"
+        value={values.email}
+        onChange={(v) => set('email', v)}
+        onBlur={() => form.blur('email')}
+        error={form.errorFor('email')}
+        wide
+      />
+      <SelectField
+        id="specialist-role"
+        label="Role"
+        value={values.role}
+        placeholder="Choose a role"
+        options={reference.roles}
+        onChange={(v) => set('role', v)}
+        onBlur={() => form.blur('role')}
+        error={form.errorFor('role')}
+      />
+      <SelectField
+        id="specialist-seniority"
+        label="Seniority"
+        value={values.seniority}
+        placeholder="Choose a level"
+        options={reference.seniorities}
+        onChange={(v) => set('seniority', v)}
+        onBlur={() => form.blur('seniority')}
+        error={form.errorFor('seniority')}
+      />
+      <SelectField
+        id="specialist-country"
+        label="Home country"
+        value={values.homeCountry}
+        placeholder="Choose a country"
+        options={reference.countries}
+        onChange={(v) => {
+          set('homeCountry', v);
+          set('homeSubdivision', '');
+        }}
+        onBlur={() => form.blur('homeCountry')}
+        error={form.errorFor('homeCountry')}
+        hint="Sets the sourcing region and the public holidays that reduce capacity."
+      />
+      <SelectField
+        id="specialist-subdivision"
+        label="Home region"
+        value={values.homeSubdivision}
+        placeholder={subdivisions.length ? 'Whole country' : 'No regional calendar'}
+        options={subdivisions}
+        onChange={(v) => set('homeSubdivision', v)}
+        onBlur={() => form.blur('homeSubdivision')}
+        error={form.errorFor('homeSubdivision')}
+      />
+      <TextField
+        id="specialist-start"
+        label="Start date"
+        type="date"
+        value={values.startDate}
+        onChange={(v) => set('startDate', v)}
+        onBlur={() => form.blur('startDate')}
+        error={form.errorFor('startDate')}
+      />
+      <SelectField
+        id="specialist-status"
+        label="Status"
+        value={values.status}
+        options={reference.specialistStatuses}
+        onChange={(v) => set('status', v)}
+        onBlur={() => form.blur('status')}
+        error={form.errorFor('status')}
+      />
+      <TextField
+        id="specialist-skills"
+        label="Skills"
+        value={skillsText}
+        placeholder="Kubeflow, MLflow, Terraform"
+        hint="Separate skills with commas."
+        onChange={(v) => {
+          setSkillsText(v);
+          set('skills', parseSkillsText(v));
+        }}
+        onBlur={() => form.blur('skills')}
+        error={form.errorFor('skills')}
+        wide
+      />
+      {form.formError && (
+        <p className="form__error" role="alert">
+          {form.formError}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={form.saving}>
+          {form.saving ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createClient, detectTransport } from './api/client';
+import { ClientContext } from './api/queries';
+import { App } from './app/App';
+import './styles.css';
+
+const client = createClient(detectTransport());
+// Local database: data is fresh until a command changes it (commands invalidate the cache).
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false, refetchOnWindowFocus: false } },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+createRoot(root).render(
+  <StrictMode>
+    <ClientContext.Provider value={client}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </ClientContext.Provider>
+  </StrictMode>,
+);

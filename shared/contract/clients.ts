@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { command, type ListResult, query } from './define';
+import {
+  archivedFilter,
+  byId,
+  calendar,
+  country,
+  currency,
+  expectedUpdatedAt,
+  id,
+  optionalText,
+  requiredText,
+  search,
+  sortDirection,
+} from './fields';
+
+export type Client = {
+  id: string;
+  name: string;
+  country: string;
+  currency: string;
+  holidayCalendar: string;
+  notes: string;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ClientListItem = Client & { engagementCount: number; activeEngagementCount: number };
+
+export const clientFields = z.strictObject({
+  name: requiredText(120),
+  country,
+  currency,
+  holidayCalendar: calendar,
+  notes: optionalText(4000).default(''),
+});
+export type ClientFields = z.input<typeof clientFields>;
+
+export const CLIENT_SORT_FIELDS = ['name', 'country', 'currency', 'createdAt', 'updatedAt'] as const;
+
+export const clientListInput = z
+  .strictObject({
+    search,
+    archived: archivedFilter,
+    country: country.optional(),
+    currency: currency.optional(),
+    sort: z.enum(CLIENT_SORT_FIELDS).default('name'),
+    direction: sortDirection,
+  })
+  .default({ archived: 'active', sort: 'name', direction: 'asc' });
+
+export const clientsProcedures = {
+  'clients.list': query<ListResult<ClientListItem>>()('List clients with search, filters and sort.', clientListInput),
+  'clients.get': query<Client>()('One client by id.', byId),
+  'clients.create': command<Client>()('Create a client.', clientFields),
+  'clients.update': command<Client>()(
+    'Change a client. Pass the updatedAt you last saw to refuse overwriting someone else’s change.',
+    clientFields.extend({ id, expectedUpdatedAt }),
+  ),
+  'clients.archive': command<Client>()('Archive a client (nothing is deleted; restore brings it back).', byId),
+  'clients.restore': command<Client>()('Restore an archived client.', byId),
+};

@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+
+/**
+ * One procedure of the contract: its input schema (validated at the boundary)
+ * and, as a phantom type, its result. `command`s write; `query`s only read.
+ */
+export type ProcedureDef<I extends z.ZodType = z.ZodType, O = unknown> = {
+  readonly kind: 'query' | 'command';
+  readonly summary: string;
+  readonly input: I;
+  /** Never set at run time; carries the result type for the derived sides. */
+  readonly __output?: O;
+};
+
+export const query =
+  <O>() =>
+  <I extends z.ZodType>(summary: string, input: I): ProcedureDef<I, O> => ({ kind: 'query', summary, input });
+
+export const command =
+  <O>() =>
+  <I extends z.ZodType>(summary: string, input: I): ProcedureDef<I, O> => ({ kind: 'command', summary, input });
+
+export type ListResult<T> = { rows: T[]; total: number };

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { CALENDAR_RE, isCountryCode } from '../domain/country';
+import { isCurrencyCode } from '../domain/currency';
+import { isIsoDate } from '../domain/dates';
+
+/** Building blocks of the input schemas, each with a message a user can act on. */
+
+export const id = z
+  .string({ error: 'is required' })
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'is not a valid Keel id');
+
+export const requiredText = (max: number) =>
+  z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+export const optionalText = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
+
+export const isoDate = z.string({ error: 'is required' }).refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
+
+export const currency = z
+  .string({ error: 'is required' })
+  .refine(isCurrencyCode, 'must be an ISO 4217 currency code such as CHF, EUR or USD');
+
+export const country = z.string({ error: 'is required' }).refine(isCountryCode, 'must be an ISO country code such as CH, DE or RO');
+
+export const calendar = z
+  .string({ error: 'is required' })
+  .regex(CALENDAR_RE, 'must be a country code, optionally with a region, such as CH or CH-ZH')
+  .refine((v) => isCountryCode(v.slice(0, 2)), 'starts with an unknown country code');
+
+export const email = z.email({ error: 'must be an email address such as name@example.com' }).max(254);
+
+export const search = z.string().trim().max(200, 'must be at most 200 characters').optional();
+
+export const archivedFilter = z.enum(['active', 'archived', 'all']).default('active');
+
+export const sortDirection = z.enum(['asc', 'desc']).default('asc');
+
+/** Optimistic concurrency: the updatedAt the editor last saw. */
+export const expectedUpdatedAt = z.iso.datetime({ error: 'must be an ISO-8601 UTC instant' }).optional();
+
+export const byId = z.strictObject({ id });
