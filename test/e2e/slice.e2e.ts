@@ -1,0 +1,408 @@
+import { relative } from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser';
+import { screenshot, screenshotsWritten } from './support/screens';
+import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
+
+/**
+ * The first slice as a user meets it, in a real Chromium against browser mode:
+ * empty database → sample data → create, edit, archive/restore, refuse bad input,
+ * audit log, and a restart on the same data folder. The tests run in order and
+ * share one database.
+ */
+
+type Listed = { rows: { id: string; name?: string; fullName?: string; archivedAt: string | null }[]; total: number };
+
+const NEW_CLIENT = 'Hafenbank Kiel AG';
+const RENAMED_CLIENT = 'Hafenbank Kiel & Partner AG';
+const NEW_ENGAGEMENT = 'Payments anomaly detection';
+const NEW_SPECIALIST = 'Ioana Marinescu';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let server: KeelServer;
+const dataDir = makeDataDir();
+
+const poll = { timeout: 5_000, interval: 50 };
+
+const rows = () => page.locator('table.table tbody tr');
+const rowOf = (text: string) => rows().filter({ hasText: text });
+const drawer = (title: string) => page.getByRole('complementary', { name: title });
+const toast = (text: string) => page.locator('.toast').filter({ hasText: text });
+const count = async (procedure: string) => (await call<Listed>(server, procedure, { archived: 'all' })).total;
+const find = async (procedure: string, name: string) => {
+  const list = await call<Listed>(server, procedure, { archived: 'all', search: name });
+  const row = list.rows.find((r) => (r.name ?? r.fullName) === name);
+  if (!row) throw new Error(`${procedure} has no record named ${name}`);
+  return row;
+};
+
+async function rowTexts(column: number): Promise<string[]> {
+  return rows().evaluateAll((trs, i) => trs.map((tr) => (tr.children[i] as HTMLElement | undefined)?.innerText.trim() ?? ''), column);
+}
+
+async function openArea(label: 'Clients' | 'Engagements' | 'Specialists' | 'Audit log') {
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: label, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: label }).waitFor();
+}
+
+/** Waits until the list shows "N <noun>s" and the table has N rows. */
+async function expectListed(n: number, noun: string) {
+  await page.locator('.list-status', { hasText: new RegExp(`^${n} ${noun}s?$`) }).waitFor();
+  await expect.poll(() => rows().count(), poll).toBe(n);
+}
+
+async function dismissToasts() {
+  for (const button of await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).all()) {
+    await button.click().catch(() => undefined);
+  }
+  await expect.poll(() => page.locator('.toast').count(), poll).toBe(0);
+}
+
+async function search(text: string) {
+  await page.getByRole('searchbox', { name: 'Search' }).fill(text);
+}
+
+async function fieldError(scope: Locator, text: string) {
+  await scope.getByRole('alert').filter({ hasText: text }).first().waitFor();
+}
+
+describe('first slice in Chromium (browser mode)', () => {
+  beforeAll(async () => {
+    server = await startServer(dataDir);
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error('Page error:', error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    const files = screenshotsWritten().map((f) => relative(REPO_ROOT, f));
+    console.log(`Screenshots written (${files.length}):\n  ${files.join('\n  ')}`);
+  });
+
+  it('offers sample data on an empty database and loads it', async () => {
+    await page.goto(server.url);
+    // The token leaves the address bar once the UI has read it.
+    await expect.poll(() => page.url(), poll).not.toContain('token=');
+    await page.getByRole('heading', { name: 'No clients yet' }).waitFor();
+    await screenshot(page, '01-empty-state');
+
+    await page.getByRole('button', { name: 'Load sample data' }).click();
+    await toast('Loaded 5 clients, 7 engagements and 16 specialists.').waitFor();
+    await expectListed(5, 'client');
+    expect(await rowTexts(0)).toContain('Alpenbank Privatbank AG');
+    expect(await count('clients.list')).toBe(5);
+    expect(await count('engagements.list')).toBe(7);
+    expect(await count('specialists.list')).toBe(16);
+    await screenshot(page, '02-clients-list');
+  });
+
+  it('searches, sorts and filters the specialists list', async () => {
+    await openArea('Specialists');
+    await expectListed(16, 'specialist');
+    await dismissToasts();
+    await screenshot(page, '03-specialists-list');
+
+    await search('Popescu');
+    await expectListed(1, 'specialist');
+    expect((await rowTexts(0))[0]).toContain('Andrei Popescu');
+    await screenshot(page, '04-specialists-search');
+    await search('');
+    await expectListed(16, 'specialist');
+
+    // Sorting by name: ascending by default, the header flips it to descending.
+    const ascending = await rowTexts(0);
+    const nameHeader = page.getByRole('columnheader', { name: 'Name' });
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort'), poll).toBe('descending');
+    await expect.poll(() => rowTexts(0), poll).toEqual([...ascending].reverse());
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => rowTexts(0), poll).toEqual(ascending);
+
+    // A filter narrows the rows to that value.
+    const roles = page.getByRole('combobox', { name: 'Roles' });
+    await roles.selectOption('mlops_engineer');
+    await expect.poll(async () => (await rows().count()) < 16, poll).toBe(true);
+    const filtered = await rowTexts(1);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(new Set(filtered)).toEqual(new Set(['MLOps engineer']));
+    await screenshot(page, '05-specialists-filtered');
+    await roles.selectOption('');
+    await expectListed(16, 'specialist');
+  });
+
+  it('filters clients by currency', async () => {
+    await openArea('Clients');
+    await expectListed(5, 'client');
+    const currencies = page.getByRole('combobox', { name: 'Currencies' });
+    await currencies.selectOption('CHF');
+    await expect.poll(async () => (await rows().count()) < 5, poll).toBe(true);
+    expect(new Set(await rowTexts(2))).toEqual(new Set(['CHF']));
+    await currencies.selectOption('');
+    await expectListed(5, 'client');
+  });
+
+  it('refuses an empty client form with inline messages and saves nothing', async () => {
+    await page.getByRole('button', { name: 'New client' }).click();
+    const form = drawer('New client');
+    await form.waitFor();
+    expect(page.url()).toContain('#/clients/new');
+    await screenshot(page, '06-client-new-drawer');
+
+    await form.getByRole('button', { name: 'Create client' }).click();
+    await fieldError(form, 'Name is required');
+    await fieldError(form, 'Please correct the highlighted fields.');
+    expect(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, '07-client-validation');
+    expect(await count('clients.list')).toBe(5);
+
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await count('clients.list')).toBe(5);
+  });
+
+  it('creates a client through the form', async () => {
+    await page.getByRole('button', { name: 'New client' }).click();
+    const form = drawer('New client');
+    await form.getByLabel('Name', { exact: true }).fill(NEW_CLIENT);
+    await form.getByLabel('Country').selectOption('DE');
+    await form.getByLabel('Default currency').selectOption('EUR');
+    // The calendar follows the country.
+    await expect.poll(() => form.getByLabel('Holiday calendar').inputValue(), poll).toBe('DE');
+    await form.getByLabel('Notes').fill('Signed in Kiel; quarterly steering.');
+    await form.getByRole('button', { name: 'Create client' }).click();
+
+    await toast(`Created ${NEW_CLIENT}.`).waitFor();
+    await drawer(NEW_CLIENT).waitFor(); // the drawer turns into the edit form of the new record
+    await expectListed(6, 'client');
+    await rowOf(NEW_CLIENT).waitFor();
+    expect(await count('clients.list')).toBe(6);
+    const saved = await find('clients.list', NEW_CLIENT);
+    expect(page.url()).toContain(`#/clients/${saved.id}`);
+  });
+
+  it('renames the client and shows the new name in the list', async () => {
+    const form = drawer(NEW_CLIENT);
+    await form.getByLabel('Name', { exact: true }).fill(RENAMED_CLIENT);
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await toast(`Saved ${RENAMED_CLIENT}.`).waitFor();
+    const edited = drawer(RENAMED_CLIENT);
+    await edited.waitFor();
+    await rowOf(RENAMED_CLIENT).waitFor();
+    expect(await rowOf(NEW_CLIENT).filter({ hasNotText: RENAMED_CLIENT }).count()).toBe(0);
+    await edited.getByRole('heading', { name: 'History' }).waitFor();
+    await edited.locator('.history li', { hasText: 'Name' }).waitFor();
+    await dismissToasts();
+    await screenshot(page, '08-client-edit-drawer');
+    expect((await find('clients.list', RENAMED_CLIENT)).name).toBe(RENAMED_CLIENT);
+
+    await page.keyboard.press('Escape');
+    await edited.waitFor({ state: 'detached' });
+  });
+
+  it('refuses an engagement that ends before it starts and saves nothing', async () => {
+    await openArea('Engagements');
+    await expectListed(7, 'engagement');
+    await screenshot(page, '09-engagements-list');
+
+    await page.getByRole('button', { name: 'New engagement' }).click();
+    const form = drawer('New engagement');
+    await form.waitFor();
+    await screenshot(page, '10-engagement-new-drawer');
+    await form.getByLabel('Client').selectOption({ label: RENAMED_CLIENT });
+    await form.getByLabel('Name', { exact: true }).fill(NEW_ENGAGEMENT);
+    await form.getByLabel('Start date').fill('2026-06-01');
+    await form.getByLabel('End date').fill('2026-05-01');
+    await form.getByRole('button', { name: 'Create engagement' }).click();
+    await fieldError(form, 'End date must be on or after the start date');
+    await screenshot(page, '11-engagement-validation');
+    expect(await count('engagements.list')).toBe(7);
+  });
+
+  it('creates an engagement for the new client', async () => {
+    const form = drawer('New engagement');
+    await form.getByLabel('End date').fill('2027-05-31');
+    await expect.poll(() => form.getByRole('alert').count(), poll).toBe(0);
+    // The currency starts from the client's default.
+    expect(await form.getByLabel('Currency').inputValue()).toBe('EUR');
+    await form.getByLabel('Status').selectOption({ label: 'Active' });
+    await form.getByLabel('Contract notes').fill('Two MLOps engineers, 24/7 on-call for the scoring service.');
+    await form.getByRole('button', { name: 'Create engagement' }).click();
+
+    await toast(`Created ${NEW_ENGAGEMENT}.`).waitFor();
+    const edit = drawer(NEW_ENGAGEMENT);
+    await edit.waitFor();
+    await edit.getByText(RENAMED_CLIENT, { exact: true }).waitFor();
+    await expectListed(8, 'engagement');
+    const row = rowOf(NEW_ENGAGEMENT);
+    expect(await row.innerText()).toContain(RENAMED_CLIENT);
+    expect(await count('engagements.list')).toBe(8);
+    await dismissToasts();
+    await screenshot(page, '12-engagement-edit-drawer');
+    await edit.getByRole('button', { name: 'Close' }).click();
+    await edit.waitFor({ state: 'detached' });
+  });
+
+  it('creates a specialist through the form', async () => {
+    await openArea('Specialists');
+    await page.getByRole('button', { name: 'New specialist' }).click();
+    const form = drawer('New specialist');
+    await form.waitFor();
+    await screenshot(page, '13-specialist-new-drawer');
+
+    await form.getByLabel('Full name').fill(NEW_SPECIALIST);
+    await form.getByLabel('Email').fill('ioana.marinescu@example.com');
+    await form.getByLabel('Role').selectOption({ index: 1 });
+    await form.getByLabel('Seniority').selectOption({ index: 1 });
+    await form.getByLabel('Home country').selectOption('RO');
+    await form.getByLabel('Start date').fill('2026-02-02');
+    await form.getByLabel('Skills').fill('Kubeflow, MLflow, Terraform');
+    await form.getByRole('button', { name: 'Add specialist' }).click();
+
+    await toast(`Added ${NEW_SPECIALIST}.`).waitFor();
+    const edit = drawer(NEW_SPECIALIST);
+    await edit.waitFor();
+    await expectListed(17, 'specialist');
+    expect(await rowOf(NEW_SPECIALIST).innerText()).toContain('Terraform');
+    expect(await count('specialists.list')).toBe(17);
+    await dismissToasts();
+    await screenshot(page, '14-specialist-edit-drawer');
+    await edit.getByRole('button', { name: 'Close' }).click();
+    await edit.waitFor({ state: 'detached' });
+  });
+
+  it('archives a specialist and brings it back with the toast’s Undo', async () => {
+    const row = rowOf('Andrei Popescu');
+    await row.getByRole('button', { name: 'Archive' }).click();
+    const archived = toast('Archived Andrei Popescu.');
+    await archived.waitFor();
+    await expectListed(16, 'specialist');
+    expect((await find('specialists.list', 'Andrei Popescu')).archivedAt).not.toBeNull();
+    await screenshot(page, '15-archive-toast');
+
+    await archived.getByRole('button', { name: 'Undo' }).click();
+    await toast('Restored Andrei Popescu.').waitFor();
+    await expectListed(17, 'specialist');
+    expect((await find('specialists.list', 'Andrei Popescu')).archivedAt).toBeNull();
+    await dismissToasts();
+  });
+
+  it('archives an engagement and restores it from the Archived view', async () => {
+    await openArea('Engagements');
+    await expectListed(8, 'engagement');
+    await rowOf(NEW_ENGAGEMENT).getByRole('button', { name: 'Archive' }).click();
+    await toast(`Archived ${NEW_ENGAGEMENT}.`).waitFor();
+    await expectListed(7, 'engagement');
+
+    await page.getByRole('button', { name: 'Archived', exact: true }).click();
+    await expectListed(1, 'engagement');
+    const row = rowOf(NEW_ENGAGEMENT);
+    expect(await row.innerText()).toContain('Archived');
+    await dismissToasts();
+    await screenshot(page, '16-engagements-archived');
+    await row.getByRole('button', { name: 'Restore' }).click();
+    await toast(`Restored ${NEW_ENGAGEMENT}.`).waitFor();
+    await expectListed(0, 'engagement');
+    await page.getByText('No engagement matches.').waitFor();
+
+    await page.getByRole('button', { name: 'Current', exact: true }).click();
+    await expectListed(8, 'engagement');
+    expect((await find('engagements.list', NEW_ENGAGEMENT)).archivedAt).toBeNull();
+    await dismissToasts();
+  });
+
+  it('undoes a client archive from the audit log', async () => {
+    await openArea('Clients');
+    await rowOf(RENAMED_CLIENT).getByRole('button', { name: 'Archive' }).click();
+    await toast(`Archived ${RENAMED_CLIENT}.`).waitFor();
+    await expectListed(5, 'client');
+    expect((await find('clients.list', RENAMED_CLIENT)).archivedAt).not.toBeNull();
+    await dismissToasts();
+
+    await openArea('Audit log');
+    const archiveEntry = rows()
+      .filter({ hasText: RENAMED_CLIENT })
+      .filter({ has: page.locator('td', { hasText: /^Archived$/ }) })
+      .first();
+    await archiveEntry.getByRole('button', { name: 'Undo' }).click();
+    await toast(`Undone: ${RENAMED_CLIENT} is restored.`).waitFor();
+    expect((await find('clients.list', RENAMED_CLIENT)).archivedAt).toBeNull();
+    // The undo is itself recorded.
+    await rows()
+      .filter({ hasText: RENAMED_CLIENT })
+      .filter({ has: page.locator('td', { hasText: /^Restored$/ }) })
+      .first()
+      .waitFor();
+
+    await openArea('Clients');
+    await expectListed(6, 'client');
+    await rowOf(RENAMED_CLIENT).waitFor();
+  });
+
+  it('lists every change in the audit log and filters it by record type', async () => {
+    await openArea('Audit log');
+    await dismissToasts();
+    const changes = await rowTexts(3);
+    for (const expected of ['Loaded 5 clients, 7 engagements, 16 specialists', 'Created', 'Changed Name', 'Archived', 'Restored']) {
+      expect(changes.some((c) => c.startsWith(expected))).toBe(true);
+    }
+    const records = await rowTexts(2);
+    for (const name of [RENAMED_CLIENT, NEW_ENGAGEMENT, NEW_SPECIALIST, 'Andrei Popescu']) {
+      expect(records.some((r) => r.includes(name))).toBe(true);
+    }
+    expect(new Set(await rowTexts(1))).toEqual(new Set(['e2e-tester']));
+    await screenshot(page, '17-audit-log');
+
+    await page.getByRole('combobox', { name: 'Records' }).selectOption('client');
+    await expect.poll(async () => (await rowTexts(2)).every((r) => r.startsWith('Client ')), poll).toBe(true);
+    const clientEntries = await rowTexts(2);
+    // Created, renamed, archived, restored.
+    expect(clientEntries.filter((r) => r.includes(RENAMED_CLIENT)).length).toBe(4);
+    expect(clientEntries.some((r) => r.includes(NEW_SPECIALIST))).toBe(false);
+    await screenshot(page, '18-audit-log-clients');
+
+    await page.getByRole('combobox', { name: 'Records' }).selectOption('specialist');
+    await expect.poll(async () => (await rowTexts(2)).every((r) => r.startsWith('Specialist ')), poll).toBe(true);
+    expect((await rowTexts(2)).some((r) => r.includes(NEW_SPECIALIST))).toBe(true);
+  });
+
+  it('keeps everything after a restart on the same data folder', async () => {
+    const before = {
+      clients: await count('clients.list'),
+      engagements: await count('engagements.list'),
+      specialists: await count('specialists.list'),
+    };
+    const oldToken = server.token;
+    await context.close();
+    await server.stop();
+
+    server = await startServer(dataDir);
+    expect(server.token).not.toBe(oldToken);
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await expectListed(6, 'client');
+    await rowOf(RENAMED_CLIENT).waitFor();
+    expect(await rowOf(RENAMED_CLIENT).innerText()).toContain('1 active / 1');
+
+    await openArea('Engagements');
+    await expectListed(8, 'engagement');
+    await rowOf(NEW_ENGAGEMENT).waitFor();
+    await openArea('Specialists');
+    await expectListed(17, 'specialist');
+    await rowOf(NEW_SPECIALIST).waitFor();
+
+    expect({
+      clients: await count('clients.list'),
+      engagements: await count('engagements.list'),
+      specialists: await count('specialists.list'),
+    }).toEqual(before);
+  });
+});

@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/backend/db/connection';
+import { MIGRATIONS, type Migration } from '../../electron/backend/db/migrations';
+import { tempDir } from '../support/backend';
+
+const dirs: string[] = [];
+const newFile = () => {
+  const dir = tempDir('keel-mig-');
+  dirs.push(dir);
+  return join(dir, 'keel.db');
+};
+afterEach(() => {
+  dirs.length = 0;
+});
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('opening a database', () => {
+  it('creates and migrates an empty file to the latest version, with WAL, FULL sync and foreign keys', () => {
+    const file = newFile();
+    const { db, from, to, preMigrationBackup } = openDatabase(file);
+    expect([from, to]).toEqual([0, MIGRATIONS.length]);
+    expect(preMigrationBackup).toBeNull(); // nothing to protect in a brand-new file
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(tables(db)).toEqual(expect.arrayContaining(['audit_log', 'client', 'engagement', 'specialist']));
+    db.close();
+  });
+
+  it('reopens without migrating again or taking a backup', () => {
+    const file = newFile();
+    openDatabase(file).db.close();
+    const again = openDatabase(file);
+    expect([again.from, again.to, again.preMigrationBackup]).toEqual([MIGRATIONS.length, MIGRATIONS.length, null]);
+    again.db.close();
+  });
+
+  it('refuses a database written by a newer Keel, and leaves it untouched', () => {
+    const file = newFile();
+    openDatabase(file).db.close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 999');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/written by a newer version of Keel \(schema 999; this Keel knows up to \d+\)/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(999);
+    check.close();
+  });
+
+  it('copies the database before applying the first pending migration, and the copy holds the old data', () => {
+    const file = newFile();
+    const v1 = MIGRATIONS.slice(0, 1);
+    const first = openDatabase(file, v1);
+    first.db
+      .prepare("INSERT INTO client VALUES ('c1', 'Acme', 'CH', 'CHF', 'CH', '', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
+      .run();
+    first.db.close();
+
+    const next: Migration = { version: v1.length + 1, name: 'test: add a column', up: "ALTER TABLE client ADD COLUMN vat_bp INTEGER NOT NULL DEFAULT 0;" };
+    const second = openDatabase(file, [...v1, next]);
+    expect(second.from).toBe(1);
+    expect(second.to).toBe(2);
+    expect(second.preMigrationBackup).not.toBeNull();
+    const backupFile = second.preMigrationBackup as string;
+    expect(existsSync(backupFile)).toBe(true);
+    expect(readdirSync(join(file, '..', 'backups'))).toHaveLength(1);
+    const copy = new Database(backupFile, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT name FROM client').all()).toEqual([{ name: 'Acme' }]);
+    expect(() => copy.prepare('SELECT vat_bp FROM client').all()).toThrow(/no such column/);
+    copy.close();
+    expect(second.db.prepare('SELECT name, vat_bp FROM client').all()).toEqual([{ name: 'Acme', vat_bp: 0 }]);
+    second.db.close();
+  });
+
+  it('applies pending migrations all-or-nothing: a failing migration leaves the old version', () => {
+    const file = newFile();
+    openDatabase(file, MIGRATIONS.slice(0, 1)).db.close();
+    const good: Migration = { version: 2, name: 'good', up: 'CREATE TABLE t_good (id TEXT PRIMARY KEY) STRICT;' };
+    const bad: Migration = { version: 3, name: 'bad', up: 'CREATE TABLE t_bad (;' };
+    expect(() => openDatabase(file, [MIGRATIONS[0] as Migration, good, bad])).toThrow();
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(check)).not.toContain('t_good');
+    check.close();
+  });
+
+  it('refuses a broken migration list', () => {
+    const gap: Migration = { version: 3, name: 'gap', up: '' };
+    expect(() => openDatabase(newFile(), [MIGRATIONS[0] as Migration, gap])).toThrow(/entry 1 has version 3, expected 2/);
+  });
+});
+
+describe('migration 0001', () => {
+  it('creates STRICT tables that refuse wrong types and enforce the rules', () => {
+    const { db } = openDatabase(newFile(), MIGRATIONS.slice(0, 1));
+    const strict = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT'").all() as { name: string }[];
+    expect(strict.map((r) => r.name).sort()).toEqual(['audit_log', 'client', 'engagement', 'specialist']);
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(`INSERT INTO client VALUES ('c1', 'Acme', 'CH', 'CHF', 'CH', '', NULL, ?, ?)`).run(now, now);
+    expect(() => db.prepare(`INSERT INTO client VALUES ('c2', 'ACME', 'CH', 'CHF', 'CH', '', NULL, ?, ?)`).run(now, now)).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare(`INSERT INTO engagement VALUES ('e1', 'nope', 'E', 'CHF', '2026-01-01', NULL, 'active', '', NULL, ?, ?)`).run(now, now),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare(`INSERT INTO engagement VALUES ('e1', 'c1', 'E', 'CHF', '2026-02-01', '2026-01-01', 'active', '', NULL, ?, ?)`).run(now, now),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO engagement VALUES ('e1', 'c1', 'E', 'CHF', '2026-01-01', NULL, 'sleeping', '', NULL, ?, ?)`).run(now, now),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO client VALUES ('c3', x'00', 'CH', 'CHF', 'CH', '', NULL, ?, ?)`).run(now, now)).toThrow(/cannot store BLOB/);
+    db.close();
+    expect(statSync(db.name).size).toBeGreaterThan(0);
+  });
+});

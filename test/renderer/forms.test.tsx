@@ -1,0 +1,137 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ClientListItem, ReferenceData } from '../../shared/contract';
+import { CallError } from '../../renderer/src/api/queries';
+import { ClientForm, emptyClient } from '../../renderer/src/features/clients/ClientForm';
+import { EngagementForm, emptyEngagement } from '../../renderer/src/features/engagements/EngagementForm';
+import { SpecialistForm, emptySpecialist } from '../../renderer/src/features/specialists/SpecialistForm';
+
+afterEach(cleanup);
+
+const reference: ReferenceData = {
+  countries: [
+    { value: 'CH', label: 'Switzerland' },
+    { value: 'RO', label: 'Romania' },
+  ],
+  currencies: [
+    { value: 'CHF', label: 'CHF — Swiss Franc' },
+    { value: 'EUR', label: 'EUR — Euro' },
+  ],
+  holidayCalendars: [
+    { value: 'CH', label: 'Switzerland' },
+    { value: 'CH-ZH', label: 'Switzerland — Canton of Zürich' },
+    { value: 'RO', label: 'Romania' },
+  ],
+  roles: [{ value: 'mlops_engineer', label: 'MLOps engineer' }],
+  seniorities: [{ value: 'senior', label: 'Senior' }],
+  sourcingRegions: [{ value: 'romania', label: 'Romania' }],
+  engagementStatuses: [
+    { value: 'proposed', label: 'Proposed' },
+    { value: 'active', label: 'Active' },
+  ],
+  specialistStatuses: [{ value: 'active', label: 'Active' }],
+};
+
+describe('ClientForm', () => {
+  it('shows what is missing on submit and does not save', async () => {
+    const onSave = vi.fn();
+    render(<ClientForm initial={emptyClient} reference={reference} submitLabel="Create client" onSave={onSave} onCancel={() => {}} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Create client' }));
+    expect(await screen.findByText('Name is required')).toBeTruthy();
+    expect(screen.getByText(/Country must be an ISO country code/)).toBeTruthy();
+    expect(screen.getByText(/Default currency must be an ISO 4217/)).toBeTruthy();
+    expect(screen.getByText('Please correct the highlighted fields.')).toBeTruthy();
+    expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('validates a field when it is left, not while the user is still typing elsewhere', async () => {
+    render(<ClientForm initial={emptyClient} reference={reference} submitLabel="Create client" onSave={vi.fn()} onCancel={() => {}} />);
+    expect(screen.queryByText('Name is required')).toBeNull();
+    await userEvent.click(screen.getByLabelText('Name'));
+    await userEvent.tab();
+    expect(await screen.findByText('Name is required')).toBeTruthy();
+    expect(screen.queryByText(/Default currency must be/)).toBeNull();
+  });
+
+  it('saves valid values, with the holiday calendar following the country', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    render(<ClientForm initial={emptyClient} reference={reference} submitLabel="Create client" onSave={onSave} onCancel={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Name'), '  Acme AG ');
+    await userEvent.selectOptions(screen.getByLabelText('Country'), 'CH');
+    await userEvent.selectOptions(screen.getByLabelText('Default currency'), 'CHF');
+    expect((screen.getByLabelText('Holiday calendar') as HTMLSelectElement).value).toBe('CH');
+    const calendarOptions = [...(screen.getByLabelText('Holiday calendar') as HTMLSelectElement).options].map((o) => o.value);
+    expect(calendarOptions).toEqual(['', 'CH', 'CH-ZH']);
+    await userEvent.selectOptions(screen.getByLabelText('Holiday calendar'), 'CH-ZH');
+    await userEvent.click(screen.getByRole('button', { name: 'Create client' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave).toHaveBeenCalledWith({ name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH-ZH', notes: '' });
+  });
+
+  it('puts a refusal from the backend on its field and keeps the typed values', async () => {
+    const onSave = vi.fn().mockRejectedValue(
+      new CallError({ code: 'conflict', message: 'A client named “Acme AG” already exists.', issues: [{ path: 'name', message: 'is already used by another client' }] }),
+    );
+    render(
+      <ClientForm
+        initial={{ name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH', notes: '' }}
+        reference={reference}
+        submitLabel="Save changes"
+        onSave={onSave}
+        onCancel={() => {}}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Name is already used by another client')).toBeTruthy();
+    expect(screen.getByText('A client named “Acme AG” already exists.')).toBeTruthy();
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('Acme AG');
+    await userEvent.type(screen.getByLabelText('Name'), ' Holding');
+    expect(screen.queryByText('Name is already used by another client')).toBeNull();
+  });
+});
+
+describe('EngagementForm', () => {
+  const clients = [{ id: '01a20bb9-cb5c-7026-b14e-640086951525', name: 'Acme AG', currency: 'CHF', archivedAt: null }] as ClientListItem[];
+
+  it('refuses an end date before the start date, on the end date field', async () => {
+    const onSave = vi.fn();
+    render(<EngagementForm initial={emptyEngagement} reference={reference} clients={clients} submitLabel="Create engagement" onSave={onSave} onCancel={() => {}} />);
+    await userEvent.selectOptions(screen.getByLabelText('Client'), 'Acme AG');
+    expect((screen.getByLabelText('Currency') as HTMLSelectElement).value).toBe('CHF');
+    await userEvent.type(screen.getByLabelText('Name'), 'Model run');
+    await userEvent.type(screen.getByLabelText('Start date'), '2026-05-01');
+    await userEvent.type(screen.getByLabelText('End date'), '2026-04-30');
+    await userEvent.click(screen.getByRole('button', { name: 'Create engagement' }));
+    expect(await screen.findByText('End date must be on or after the start date')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+
+    await userEvent.clear(screen.getByLabelText('End date'));
+    await userEvent.click(screen.getByRole('button', { name: 'Create engagement' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ name: 'Model run', endDate: null, status: 'proposed', currency: 'CHF' });
+  });
+});
+
+describe('SpecialistForm', () => {
+  it('checks the email and turns comma-separated skills into tags', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    render(<SpecialistForm initial={emptySpecialist} reference={reference} submitLabel="Add specialist" onSave={onSave} onCancel={() => {}} />);
+    await userEvent.type(screen.getByLabelText('Full name'), 'Ana Ionescu');
+    await userEvent.type(screen.getByLabelText('Email'), 'ana@');
+    await userEvent.selectOptions(screen.getByLabelText('Role'), 'mlops_engineer');
+    await userEvent.selectOptions(screen.getByLabelText('Seniority'), 'senior');
+    await userEvent.selectOptions(screen.getByLabelText('Home country'), 'RO');
+    await userEvent.type(screen.getByLabelText('Start date'), '2026-01-05');
+    await userEvent.type(screen.getByLabelText('Skills'), 'Kubeflow, mlflow, kubeflow');
+    await userEvent.click(screen.getByRole('button', { name: 'Add specialist' }));
+    expect(await screen.findByText(/Email must be an email address/)).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+
+    await userEvent.type(screen.getByLabelText('Email'), 'example.com');
+    await userEvent.click(screen.getByRole('button', { name: 'Add specialist' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ email: 'ana@example.com', skills: ['Kubeflow', 'mlflow'], homeCountry: 'RO', homeSubdivision: '' });
+  });
+});

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Backend, createBackend } from '../../electron/backend';
+import type { InputOf, OutputOf, ProcedureName, Result } from '../../shared/contract';
+
+export type TestBackend = Backend & {
+  dir: string;
+  file: string;
+  /** Calls a procedure and returns the value, failing the test on an error result. */
+  ok<N extends ProcedureName>(name: N, input?: InputOf<N>): Promise<OutputOf<N>>;
+  /** Calls a procedure with any input and returns the raw Result. */
+  call(name: string, input?: unknown): Promise<Result<unknown>>;
+  auditCount(): number;
+  dispose(): void;
+};
+
+export function tempDir(prefix = 'keel-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A real backend on a real SQLite file in a fresh temporary folder, with a controllable clock. */
+export function openTestBackend(options: { dir?: string; clock?: () => Date } = {}): TestBackend {
+  const dir = options.dir ?? tempDir();
+  const file = join(dir, 'keel.db');
+  const silent = { error: () => {} };
+  const backend = createBackend({ databasePath: file, actor: 'tester', mode: 'browser', logger: silent, ...(options.clock ? { clock: options.clock } : {}) });
+  return Object.assign(backend, {
+    dir,
+    file,
+    async ok<N extends ProcedureName>(name: N, input?: InputOf<N>): Promise<OutputOf<N>> {
+      const result = await backend.dispatch(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value as OutputOf<N>;
+    },
+    call: (name: string, input?: unknown) => backend.dispatch(name, input),
+    auditCount: () => (backend.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+    dispose() {
+      if (backend.db.open) backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export const validClient = { name: 'Helvetic Insurance AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH-ZH', notes: 'Tier-1 client' };
+
+export const validSpecialist = {
+  fullName: 'Ana Ionescu',
+  role: 'mlops_engineer',
+  seniority: 'senior',
+  homeCountry: 'RO',
+  homeSubdivision: '',
+  skills: ['Kubeflow', ' kubeflow ', 'MLflow'],
+  startDate: '2026-01-05',
+  status: 'active',
+  email: 'ana.ionescu@example.com',
+} as const;
+
+export function validEngagement(clientId: string) {
+  return {
+    clientId,
+    name: 'Claims model operations',
+    currency: 'CHF',
+    startDate: '2026-02-01',
+    endDate: '2026-12-31',
+    status: 'active',
+    contractNotes: '',
+  } as const;
+}
