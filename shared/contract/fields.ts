@@ -5,29 +5,30 @@ import { isIsoDate } from '../domain/dates';
 
 /** Building blocks of the input schemas, each with a message a user can act on. */
 
-export const id = z
-  .string({ error: 'is required' })
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'is not a valid Keel id');
+/** Empty text means "not filled in": say so, rather than "not a valid …". */
+const filled = () => z.string({ error: 'is required' }).min(1, { error: 'is required', abort: true });
+
+export const id = filled().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'is not a valid Keel id');
 
 export const requiredText = (max: number) =>
   z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
 export const optionalText = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
 
-export const isoDate = z.string({ error: 'is required' }).refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
+export const isoDate = filled().refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
 
-export const currency = z
-  .string({ error: 'is required' })
-  .refine(isCurrencyCode, 'must be an ISO 4217 currency code such as CHF, EUR or USD');
+export const currency = filled().refine(isCurrencyCode, 'must be an ISO 4217 currency code such as CHF, EUR or USD');
 
-export const country = z.string({ error: 'is required' }).refine(isCountryCode, 'must be an ISO country code such as CH, DE or RO');
+export const country = filled().refine(isCountryCode, 'must be an ISO country code such as CH, DE or RO');
 
-export const calendar = z
-  .string({ error: 'is required' })
+export const calendar = filled()
   .regex(CALENDAR_RE, 'must be a country code, optionally with a region, such as CH or CH-ZH')
   .refine((v) => isCountryCode(v.slice(0, 2)), 'starts with an unknown country code');
 
-export const email = z.email({ error: 'must be an email address such as name@example.com' }).max(254);
+export const email = filled()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .regex(z.regexes.email, 'must be an email address such as name@example.com');
 
 export const search = z.string().trim().max(200, 'must be at most 200 characters').optional();
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErrorCode, type ProcedureName, procedureNames } from '../../shared/contract';
-import { type TestBackend, openTestBackend, validClient, validEngagement, validSpecialist } from '../support/backend';
+import { openTestBackend, type TestBackend, validClient, validEngagement, validSpecialist } from '../support/backend';
 
 /**
  * Every procedure refuses bad input with a typed error — code, a sentence,
@@ -56,7 +56,12 @@ const cases: Record<ProcedureName, () => Case[]> = {
     { why: 'over-long notes', input: { ...client(), name: 'Other', notes: 'n'.repeat(4001) }, code: 'invalid_input', field: 'notes' },
     { why: 'invalid country', input: { ...client(), name: 'Other', country: 'XX' }, code: 'invalid_input', field: 'country' },
     { why: 'invalid currency', input: { ...client(), name: 'Other', currency: 'ABC' }, code: 'invalid_input', field: 'currency' },
-    { why: 'unknown region', input: { ...client(), name: 'Other', holidayCalendar: 'CH-QQ' }, code: 'invalid_input', field: 'holidayCalendar' },
+    {
+      why: 'unknown region',
+      input: { ...client(), name: 'Other', holidayCalendar: 'CH-QQ' },
+      code: 'invalid_input',
+      field: 'holidayCalendar',
+    },
     { why: 'duplicate name, other case', input: { ...client(), name: validClient.name.toUpperCase() }, code: 'conflict', field: 'name' },
     { why: 'body is an array', input: [client()], code: 'invalid_input' },
   ],
@@ -64,7 +69,12 @@ const cases: Record<ProcedureName, () => Case[]> = {
     { why: 'unknown id', input: { ...client(), id: MISSING_ID }, code: 'not_found' },
     { why: 'missing fields', input: { id: clientId }, code: 'invalid_input' },
     { why: 'stale edit', input: { ...client(), id: clientId, expectedUpdatedAt: '2020-01-01T00:00:00.000Z' }, code: 'conflict' },
-    { why: 'bad instant', input: { ...client(), id: clientId, expectedUpdatedAt: 'yesterday' }, code: 'invalid_input', field: 'expectedUpdatedAt' },
+    {
+      why: 'bad instant',
+      input: { ...client(), id: clientId, expectedUpdatedAt: 'yesterday' },
+      code: 'invalid_input',
+      field: 'expectedUpdatedAt',
+    },
   ],
   'clients.archive': () => [
     { why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found' },
@@ -82,7 +92,12 @@ const cases: Record<ProcedureName, () => Case[]> = {
   'engagements.create': () => [
     { why: 'unknown client', input: { ...engagement(), name: 'New', clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
     { why: 'invalid date', input: { ...engagement(), name: 'New', startDate: '2026-02-30' }, code: 'invalid_input', field: 'startDate' },
-    { why: 'date of wrong format', input: { ...engagement(), name: 'New', startDate: '01/02/2026' }, code: 'invalid_input', field: 'startDate' },
+    {
+      why: 'date of wrong format',
+      input: { ...engagement(), name: 'New', startDate: '01/02/2026' },
+      code: 'invalid_input',
+      field: 'startDate',
+    },
     { why: 'end before start', input: { ...engagement(), name: 'New', endDate: '2026-01-01' }, code: 'invalid_input', field: 'endDate' },
     { why: 'unknown status', input: { ...engagement(), name: 'New', status: 'won' }, code: 'invalid_input', field: 'status' },
     { why: 'duplicate name for the client', input: engagement(), code: 'conflict', field: 'name' },
@@ -90,7 +105,12 @@ const cases: Record<ProcedureName, () => Case[]> = {
   ],
   'engagements.update': () => [
     { why: 'unknown id', input: { ...engagement(), id: MISSING_ID }, code: 'not_found' },
-    { why: 'end before start', input: { ...engagement(), id: engagementId, endDate: '2025-01-01' }, code: 'invalid_input', field: 'endDate' },
+    {
+      why: 'end before start',
+      input: { ...engagement(), id: engagementId, endDate: '2025-01-01' },
+      code: 'invalid_input',
+      field: 'endDate',
+    },
   ],
   'engagements.archive': () => [{ why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found' }],
   'engagements.restore': () => [{ why: 'not archived', input: { id: engagementId }, code: 'conflict' }],
@@ -101,16 +121,46 @@ const cases: Record<ProcedureName, () => Case[]> = {
   'specialists.get': () => [{ why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found' }],
   'specialists.create': () => [
     { why: 'invalid email', input: { ...specialist(), email: 'ana@' }, code: 'invalid_input', field: 'email' },
-    { why: 'duplicate email, other case', input: { ...specialist(), email: validSpecialist.email.toUpperCase() }, code: 'conflict', field: 'email' },
+    {
+      why: 'duplicate email, other case',
+      input: { ...specialist(), email: validSpecialist.email.toUpperCase() },
+      code: 'conflict',
+      field: 'email',
+    },
     { why: 'unknown role', input: { ...specialist(), email: 'x@example.com', role: 'wizard' }, code: 'invalid_input', field: 'role' },
-    { why: 'skills not a list', input: { ...specialist(), email: 'x@example.com', skills: 'Spark' }, code: 'invalid_input', field: 'skills' },
-    { why: 'over-long skill', input: { ...specialist(), email: 'x@example.com', skills: ['s'.repeat(41)] }, code: 'invalid_input', field: 'skills.0' },
-    { why: 'invalid country', input: { ...specialist(), email: 'x@example.com', homeCountry: 'ZZ' }, code: 'invalid_input', field: 'homeCountry' },
-    { why: 'unknown region of the country', input: { ...specialist(), email: 'x@example.com', homeSubdivision: 'QQ' }, code: 'invalid_input', field: 'homeSubdivision' },
+    {
+      why: 'skills not a list',
+      input: { ...specialist(), email: 'x@example.com', skills: 'Spark' },
+      code: 'invalid_input',
+      field: 'skills',
+    },
+    {
+      why: 'over-long skill',
+      input: { ...specialist(), email: 'x@example.com', skills: ['s'.repeat(41)] },
+      code: 'invalid_input',
+      field: 'skills.0',
+    },
+    {
+      why: 'invalid country',
+      input: { ...specialist(), email: 'x@example.com', homeCountry: 'ZZ' },
+      code: 'invalid_input',
+      field: 'homeCountry',
+    },
+    {
+      why: 'unknown region of the country',
+      input: { ...specialist(), email: 'x@example.com', homeSubdivision: 'QQ' },
+      code: 'invalid_input',
+      field: 'homeSubdivision',
+    },
   ],
   'specialists.update': () => [
     { why: 'unknown id', input: { ...specialist(), id: MISSING_ID }, code: 'not_found' },
-    { why: 'invalid start date', input: { ...specialist(), id: specialistId, startDate: '2026-13-01' }, code: 'invalid_input', field: 'startDate' },
+    {
+      why: 'invalid start date',
+      input: { ...specialist(), id: specialistId, startDate: '2026-13-01' },
+      code: 'invalid_input',
+      field: 'startDate',
+    },
   ],
   'specialists.archive': () => [{ why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found' }],
   'specialists.restore': () => [{ why: 'not archived', input: { id: specialistId }, code: 'conflict' }],
@@ -146,7 +196,11 @@ describe('bad input', () => {
           expect(result.error.code, `${name}: ${c.why} → ${result.error.message}`).toBe(c.code);
           expect(result.error.message).toMatch(/^[A-Z“].*[.)]$/);
           expect(result.error.message).not.toMatch(/at .*\.ts:\d+|ZodError|SqliteError/);
-          if (c.field) expect(result.error.issues?.map((i) => i.path), `${name}: ${c.why}`).toContain(c.field);
+          if (c.field)
+            expect(
+              result.error.issues?.map((i) => i.path),
+              `${name}: ${c.why}`,
+            ).toContain(c.field);
           expect(snapshot(), `${name}: ${c.why} changed data`).toEqual(before);
         }
       });

@@ -59,11 +59,17 @@ describe('opening a database', () => {
     const v1 = MIGRATIONS.slice(0, 1);
     const first = openDatabase(file, v1);
     first.db
-      .prepare("INSERT INTO client VALUES ('c1', 'Acme', 'CH', 'CHF', 'CH', '', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")
+      .prepare(
+        "INSERT INTO client VALUES ('c1', 'Acme', 'CH', 'CHF', 'CH', '', NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+      )
       .run();
     first.db.close();
 
-    const next: Migration = { version: v1.length + 1, name: 'test: add a column', up: "ALTER TABLE client ADD COLUMN vat_bp INTEGER NOT NULL DEFAULT 0;" };
+    const next: Migration = {
+      version: v1.length + 1,
+      name: 'test: add a column',
+      up: 'ALTER TABLE client ADD COLUMN vat_bp INTEGER NOT NULL DEFAULT 0;',
+    };
     const second = openDatabase(file, [...v1, next]);
     expect(second.from).toBe(1);
     expect(second.to).toBe(2);
@@ -110,12 +116,16 @@ describe('migration 0001', () => {
       db.prepare(`INSERT INTO engagement VALUES ('e1', 'nope', 'E', 'CHF', '2026-01-01', NULL, 'active', '', NULL, ?, ?)`).run(now, now),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
-      db.prepare(`INSERT INTO engagement VALUES ('e1', 'c1', 'E', 'CHF', '2026-02-01', '2026-01-01', 'active', '', NULL, ?, ?)`).run(now, now),
+      db
+        .prepare(`INSERT INTO engagement VALUES ('e1', 'c1', 'E', 'CHF', '2026-02-01', '2026-01-01', 'active', '', NULL, ?, ?)`)
+        .run(now, now),
     ).toThrow(/CHECK/);
     expect(() =>
       db.prepare(`INSERT INTO engagement VALUES ('e1', 'c1', 'E', 'CHF', '2026-01-01', NULL, 'sleeping', '', NULL, ?, ?)`).run(now, now),
     ).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO client VALUES ('c3', x'00', 'CH', 'CHF', 'CH', '', NULL, ?, ?)`).run(now, now)).toThrow(/cannot store BLOB/);
+    expect(() => db.prepare(`INSERT INTO client VALUES ('c3', x'00', 'CH', 'CHF', 'CH', '', NULL, ?, ?)`).run(now, now)).toThrow(
+      /cannot store BLOB/,
+    );
     db.close();
     expect(statSync(db.name).size).toBeGreaterThan(0);
   });

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../electron/backend/services/clientService';
 import { createEngagement } from '../../electron/backend/services/engagementService';
 import type { AuditEntry } from '../../shared/contract';
-import { type TestBackend, openTestBackend, validClient, validEngagement, validSpecialist } from '../support/backend';
+import { openTestBackend, type TestBackend, validClient, validEngagement, validSpecialist } from '../support/backend';
 
 let b: TestBackend;
 let tick = 0;
@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => b.dispose());
 
-const specialist = (over: Partial<Record<keyof typeof validSpecialist, unknown>> = {}) => ({ ...validSpecialist, skills: [...validSpecialist.skills], ...over });
+const specialist = (over: { homeCountry?: string } = {}) => ({ ...validSpecialist, skills: [...validSpecialist.skills], ...over });
 
 describe('clients, engagements and specialists', () => {
   it('creates, reads and updates a client, with time-ordered UUIDv7 ids and timestamps', async () => {
@@ -27,7 +27,12 @@ describe('clients, engagements and specialists', () => {
     const other = await b.ok('clients.create', { ...validClient, name: 'Second' });
     expect(other.id > created.id).toBe(true);
 
-    const updated = await b.ok('clients.update', { ...validClient, id: created.id, name: 'Helvetic Re', expectedUpdatedAt: created.updatedAt });
+    const updated = await b.ok('clients.update', {
+      ...validClient,
+      id: created.id,
+      name: 'Helvetic Re',
+      expectedUpdatedAt: created.updatedAt,
+    });
     expect(updated.name).toBe('Helvetic Re');
     expect(updated.createdAt).toBe(created.createdAt);
     expect(updated.updatedAt > created.updatedAt).toBe(true);
@@ -94,7 +99,7 @@ describe('audit log', () => {
     expect(first.rows).toHaveLength(10);
     expect(first.hasMore).toBe(true);
     const next = await b.ok('audit.list', { limit: 10, beforeId: first.rows.at(-1)?.id });
-    expect(next.rows[0]?.id < (first.rows.at(-1)?.id as string)).toBe(true);
+    expect((next.rows[0]?.id as string) < (first.rows.at(-1)?.id as string)).toBe(true);
     expect((await b.ok('audit.list', { entity: 'dataset' })).rows.map((r) => r.label)).toEqual(['Sample data']);
     expect((await b.ok('audit.list', { entity: 'specialist', limit: 500 })).rows).toHaveLength(16);
   });
@@ -137,7 +142,8 @@ describe('archive, restore and undo', () => {
     const e = await b.ok('engagements.create', validEngagement(c.id));
     const refused = await b.call('clients.archive', { id: c.id });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.message).toBe(`${validClient.name} still has 1 running engagement (“${e.name}”). End or archive it first.`);
+    if (!refused.ok)
+      expect(refused.error.message).toBe(`${validClient.name} still has 1 running engagement (“${e.name}”). End or archive it first.`);
 
     await b.ok('engagements.archive', { id: e.id });
     await b.ok('clients.archive', { id: c.id });
@@ -157,7 +163,14 @@ describe('atomic writes', () => {
       b.ctx.write(() => {
         const c = createClient(b.ctx, { ...validClient, notes: '' });
         // Second step fails: the client above must disappear with it.
-        createEngagement(b.ctx, { ...validEngagement(c.id), endDate: null, startDate: '2026-01-01', currency: 'CHF', name: 'x'.repeat(3), clientId: '01a20bb9-cb5c-7026-b14e-640086951525' });
+        createEngagement(b.ctx, {
+          ...validEngagement(c.id),
+          endDate: null,
+          startDate: '2026-01-01',
+          currency: 'CHF',
+          name: 'x'.repeat(3),
+          clientId: '01a20bb9-cb5c-7026-b14e-640086951525',
+        });
       }),
     ).toThrow(/does not exist/);
     expect(b.auditCount()).toBe(rowsBefore);

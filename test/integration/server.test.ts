@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../electron/server/http';
-import { type TestBackend, openTestBackend, tempDir } from '../support/backend';
+import { openTestBackend, type TestBackend, tempDir } from '../support/backend';
 
 /** Browser mode over real HTTP on 127.0.0.1 (no browser needed). */
 let b: TestBackend;

@@ -15,7 +15,10 @@ describe('renderer client', () => {
     expect(window.location.search).toBe('');
     expect(window.location.hash).toBe('#/clients');
     await transport('app.info', {});
-    expect(fetchMock).toHaveBeenCalledWith('/api/app.info', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ Authorization: 'Bearer abc123' }) }));
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/api/app.info',
+      expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ Authorization: 'Bearer abc123' }) }),
+    );
     vi.unstubAllGlobals();
   });
 

@@ -24,7 +24,13 @@ export function openTestBackend(options: { dir?: string; clock?: () => Date } = 
   const dir = options.dir ?? tempDir();
   const file = join(dir, 'keel.db');
   const silent = { error: () => {} };
-  const backend = createBackend({ databasePath: file, actor: 'tester', mode: 'browser', logger: silent, ...(options.clock ? { clock: options.clock } : {}) });
+  const backend = createBackend({
+    databasePath: file,
+    actor: 'tester',
+    mode: 'browser',
+    logger: silent,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return Object.assign(backend, {
     dir,
     file,
@@ -42,7 +48,13 @@ export function openTestBackend(options: { dir?: string; clock?: () => Date } = 
   });
 }
 
-export const validClient = { name: 'Helvetic Insurance AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH-ZH', notes: 'Tier-1 client' };
+export const validClient = {
+  name: 'Helvetic Insurance AG',
+  country: 'CH',
+  currency: 'CHF',
+  holidayCalendar: 'CH-ZH',
+  notes: 'Tier-1 client',
+};
 
 export const validSpecialist = {
   fullName: 'Ana Ionescu',

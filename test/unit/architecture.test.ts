@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -19,7 +19,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g)].map((m) => (m[1] ?? m[2]) as string);
+  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(['"]([^'"]+)['"]\)/g)].map(
+    (m) => (m[1] ?? m[2]) as string,
+  );
 }
 
 function resolvedTarget(file: string, spec: string): string {
@@ -41,19 +43,30 @@ describe('import directions', () => {
     expect(importsOf('electron/main/index.ts')).toContain('electron');
   });
   it('shared/ imports nothing from electron/, renderer/, Node or the database', () => {
-    expect(violations('shared', (t) => /^(electron|renderer)\//.test(t) || t === 'electron' || t.startsWith('node:') || t === 'better-sqlite3' || t === 'react')).toEqual([]);
+    expect(
+      violations(
+        'shared',
+        (t) => /^(electron|renderer)\//.test(t) || t === 'electron' || t.startsWith('node:') || t === 'better-sqlite3' || t === 'react',
+      ),
+    ).toEqual([]);
   });
   it('renderer/ never imports electron/ or the electron module', () => {
-    expect(violations('renderer', (t) => t.startsWith('electron/') || t === 'electron' || t === 'better-sqlite3' || t.startsWith('node:'))).toEqual([]);
+    expect(
+      violations('renderer', (t) => t.startsWith('electron/') || t === 'electron' || t === 'better-sqlite3' || t.startsWith('node:')),
+    ).toEqual([]);
   });
   it('the backend and browser mode never import the electron module, main or preload', () => {
-    const bad = (t: string) => t === 'electron' || t.startsWith('electron/main') || t.startsWith('electron/preload') || t.startsWith('renderer/');
+    const bad = (t: string) =>
+      t === 'electron' || t.startsWith('electron/main') || t.startsWith('electron/preload') || t.startsWith('renderer/');
     expect(violations('electron/backend', bad)).toEqual([]);
     expect(violations('electron/server', bad)).toEqual([]);
   });
   it('only electron/main and the preload touch ipcMain/ipcRenderer', () => {
     const offenders = [...sourceFiles('electron'), ...sourceFiles('renderer'), ...sourceFiles('shared')].filter(
-      (f) => !f.startsWith('electron/main/') && !f.startsWith('electron/preload/') && /\bipc(Main|Renderer)\b/.test(readFileSync(join(ROOT, f), 'utf8')),
+      (f) =>
+        !f.startsWith('electron/main/') &&
+        !f.startsWith('electron/preload/') &&
+        /\bipc(Main|Renderer)\b/.test(readFileSync(join(ROOT, f), 'utf8')),
     );
     expect(offenders).toEqual([]);
   });

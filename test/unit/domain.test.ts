@@ -45,7 +45,17 @@ describe('dates', () => {
     expect(isIsoDate('2000-02-29')).toBe(true);
   });
   it('rejects impossible dates and other formats', () => {
-    for (const bad of ['2026-02-29', '1900-02-29', '2026-02-30', '2026-13-01', '2026-00-10', '2026-1-5', '24.11.2026', '2026-11-24T00:00:00Z', '']) {
+    for (const bad of [
+      '2026-02-29',
+      '1900-02-29',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-5',
+      '24.11.2026',
+      '2026-11-24T00:00:00Z',
+      '',
+    ]) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
   });
@@ -75,14 +85,22 @@ describe('currencies and countries', () => {
 });
 
 describe('archiving rules', () => {
-  const e = (name: string, status: 'proposed' | 'active' | 'paused' | 'ended', archivedAt: string | null = null) => ({ name, status, archivedAt });
+  const e = (name: string, status: 'proposed' | 'active' | 'paused' | 'ended', archivedAt: string | null = null) => ({
+    name,
+    status,
+    archivedAt,
+  });
 
   it('allows archiving a client without running engagements', () => {
     expect(clientArchiveRefusal('Acme', [])).toBeNull();
-    expect(clientArchiveRefusal('Acme', [e('Old', 'ended'), e('Idea', 'proposed'), e('Gone', 'active', '2026-01-01T00:00:00Z')])).toBeNull();
+    expect(
+      clientArchiveRefusal('Acme', [e('Old', 'ended'), e('Idea', 'proposed'), e('Gone', 'active', '2026-01-01T00:00:00Z')]),
+    ).toBeNull();
   });
   it('refuses while an engagement is active or paused, naming them', () => {
-    expect(clientArchiveRefusal('Acme', [e('Run', 'active')])).toBe('Acme still has 1 running engagement (“Run”). End or archive it first.');
+    expect(clientArchiveRefusal('Acme', [e('Run', 'active')])).toBe(
+      'Acme still has 1 running engagement (“Run”). End or archive it first.',
+    );
     expect(clientArchiveRefusal('Acme', [e('Run', 'active'), e('Hold', 'paused')])).toContain('2 running engagements (“Run”, “Hold”)');
   });
   it('refuses engagement work under an archived client', () => {

@@ -44,8 +44,12 @@ describe('entity schemas', () => {
   });
   it('refuses blank and over-long names, and unknown fields', () => {
     expect(messageOf(clientFields, { name: '   ', country: 'DE', currency: 'EUR', holidayCalendar: 'DE' })).toBe('is required');
-    expect(messageOf(clientFields, { name: 'x'.repeat(121), country: 'DE', currency: 'EUR', holidayCalendar: 'DE' })).toBe('must be at most 120 characters');
-    expect(messageOf(clientFields, { name: 'A', country: 'DE', currency: 'EUR', holidayCalendar: 'DE', vat: 1 })).toBe('has unknown field(s): vat');
+    expect(messageOf(clientFields, { name: 'x'.repeat(121), country: 'DE', currency: 'EUR', holidayCalendar: 'DE' })).toBe(
+      'must be at most 120 characters',
+    );
+    expect(messageOf(clientFields, { name: 'A', country: 'DE', currency: 'EUR', holidayCalendar: 'DE', vat: 1 })).toBe(
+      'has unknown field(s): vat',
+    );
   });
   it('puts an engagement ending before it starts on the end date field', () => {
     const r = engagementFields.safeParse({
@@ -60,7 +64,13 @@ describe('entity schemas', () => {
     if (!r.success) expect(toFieldIssues(r.error)).toEqual([{ path: 'endDate', message: 'must be on or after the start date' }]);
   });
   it('allows a one-day and an open-ended engagement', () => {
-    const base = { clientId: '01a20bb9-cb5c-7026-b14e-640086951525', name: 'Run', currency: 'EUR', startDate: '2026-05-01', status: 'active' };
+    const base = {
+      clientId: '01a20bb9-cb5c-7026-b14e-640086951525',
+      name: 'Run',
+      currency: 'EUR',
+      startDate: '2026-05-01',
+      status: 'active',
+    };
     expect(engagementFields.safeParse({ ...base, endDate: '2026-05-01' }).success).toBe(true);
     expect(engagementFields.parse(base).endDate).toBeNull();
   });
@@ -76,7 +86,9 @@ describe('entity schemas', () => {
     };
     expect(specialistFields.parse(base)).toMatchObject({ skills: [], homeSubdivision: '' });
     expect(messageOf(specialistFields, { ...base, role: 'wizard' })).toBe('must be one of the listed roles');
-    expect(messageOf(specialistFields, { ...base, skills: Array.from({ length: 31 }, (_, i) => `s${i}`) })).toBe('can hold at most 30 skills');
+    expect(messageOf(specialistFields, { ...base, skills: Array.from({ length: 31 }, (_, i) => `s${i}`) })).toBe(
+      'can hold at most 30 skills',
+    );
     expect(messageOf(specialistFields, { ...base, homeSubdivision: 'zh' })).toMatch(/region code/);
   });
   it('list inputs have sensible defaults', () => {
@@ -113,5 +125,12 @@ describe('the contract', () => {
       const schema = z.toJSONSchema(contract[name].input, { io: 'input', unrepresentable: 'any' });
       expect(schema.type, name).toBe('object');
     }
+  });
+});
+
+describe('empty required fields', () => {
+  it('say "is required" rather than "is not valid"', () => {
+    for (const schema of [id, isoDate, currency, calendar, email]) expect(messageOf(schema, '')).toBe('is required');
+    expect(messageOf(clientFields, { name: 'A', country: '', currency: 'CHF', holidayCalendar: 'CH' })).toBe('is required');
   });
 });

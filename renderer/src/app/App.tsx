@@ -22,9 +22,7 @@ export function App() {
     <div className="shell">
       <nav className="nav" aria-label="Areas">
         <div className="nav__brand">
-          <span className="nav__logo" aria-hidden="true">
-            ⛵
-          </span>
+          <img className="nav__logo" src="/favicon.svg" alt="" width="22" height="22" />
           Keel
         </div>
         {groups.map((group) => (

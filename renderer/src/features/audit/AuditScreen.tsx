@@ -3,11 +3,15 @@ import { useState } from 'react';
 import type { AuditEntry, AuditedEntity } from '../../../../shared/contract';
 import { AUDITED_ENTITIES } from '../../../../shared/contract/audit';
 import { useCommand, useProcedure } from '../../api/queries';
-import { useToasts } from '../../app/stores';
+import type { AreaId } from '../../app/areas';
+import { useNav, useToasts } from '../../app/stores';
 import { FilterSelect } from '../../components/list';
 import { ACTION_LABELS, changedFields, ENTITY_LABELS } from './describe';
 
 const PAGE = 50;
+
+/** Where each audited record can be opened. */
+const RECORD_AREAS: Partial<Record<AuditedEntity, AreaId>> = { client: 'clients', engagement: 'engagements', specialist: 'specialists' };
 
 export function AuditScreen() {
   const [entity, setEntity] = useState<AuditedEntity | ''>('');
@@ -72,6 +76,7 @@ function AuditPage({
   const page = useProcedure('audit.list', { entity: entity || undefined, beforeId, limit: PAGE });
   const undo = useCommand('audit.undo');
   const toast = useToasts((s) => s.show);
+  const go = useNav((s) => s.go);
   if (page.error)
     return (
       <tbody>
@@ -98,7 +103,14 @@ function AuditPage({
           <td className="nowrap">{format(parseISO(e.at), 'd MMM yyyy HH:mm:ss')}</td>
           <td>{e.actor}</td>
           <td>
-            <span className="muted">{ENTITY_LABELS[e.entity]}</span> {e.label}
+            <span className="muted">{ENTITY_LABELS[e.entity]}</span>{' '}
+            {e.entity in RECORD_AREAS ? (
+              <button type="button" className="link" onClick={() => go({ area: RECORD_AREAS[e.entity] as AreaId, recordId: e.entityId })}>
+                {e.label}
+              </button>
+            ) : (
+              e.label
+            )}
           </td>
           <td>{describe(e)}</td>
           <td className="row-actions">

@@ -76,7 +76,7 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
             </thead>
             <tbody>
               {list.data?.rows.map((c) => (
-                <tr key={c.id} className={route.recordId === c.id ? 'is-selected' : ''} onClick={() => open(c.id)}>
+                <tr key={c.id} className={`is-clickable${route.recordId === c.id ? ' is-selected' : ''}`} onClick={() => open(c.id)}>
                   <td>
                     <button type="button" className="link" onClick={() => open(c.id)}>
                       {c.name}

@@ -87,7 +87,7 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
             </thead>
             <tbody>
               {list.data?.rows.map((e) => (
-                <tr key={e.id} className={route.recordId === e.id ? 'is-selected' : ''} onClick={() => open(e.id)}>
+                <tr key={e.id} className={`is-clickable${route.recordId === e.id ? ' is-selected' : ''}`} onClick={() => open(e.id)}>
                   <td>
                     <button type="button" className="link" onClick={() => open(e.id)}>
                       {e.name}

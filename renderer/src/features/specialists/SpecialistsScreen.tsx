@@ -92,7 +92,7 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
             </thead>
             <tbody>
               {list.data?.rows.map((s) => (
-                <tr key={s.id} className={route.recordId === s.id ? 'is-selected' : ''} onClick={() => open(s.id)}>
+                <tr key={s.id} className={`is-clickable${route.recordId === s.id ? ' is-selected' : ''}`} onClick={() => open(s.id)}>
                   <td>
                     <button type="button" className="link" onClick={() => open(s.id)}>
                       {s.fullName}
@@ -106,13 +106,15 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
                     {SOURCING_REGION_LABELS[s.sourcingRegion]}
                     <div className="cell-sub">{countryName(s.homeCountry)}</div>
                   </td>
-                  <td className="tags">
-                    {s.skills.slice(0, 4).map((k) => (
-                      <span key={k} className="tag">
-                        {k}
-                      </span>
-                    ))}
-                    {s.skills.length > 4 && <span className="tag tag--more">+{s.skills.length - 4}</span>}
+                  <td>
+                    <div className="tags">
+                      {s.skills.slice(0, 4).map((k) => (
+                        <span key={k} className="tag">
+                          {k}
+                        </span>
+                      ))}
+                      {s.skills.length > 4 && <span className="tag tag--more">+{s.skills.length - 4}</span>}
+                    </div>
                   </td>
                   <td>
                     <Badge tone={STATUS_TONE[s.status]}>{SPECIALIST_STATUS_LABELS[s.status]}</Badge>
