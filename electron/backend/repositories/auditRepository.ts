@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntry, AuditedEntity } from '../../../shared/contract';
 import type { Db } from '../db/connection';
 import { newId } from '../ids';
-import { StatementCache, whereSql } from './sql';
+import { Conditions, StatementCache } from './sql';
 
 type AuditRow = {
   id: string;
@@ -64,24 +64,17 @@ export class AuditRepository {
   }
 
   list(filter: { entity?: AuditedEntity; entityId?: string; action?: AuditAction; beforeId?: string; limit: number }) {
-    const params: unknown[] = [];
-    const clause = (sql: string, value: unknown) => {
-      if (value === undefined) return null;
-      params.push(value);
-      return sql;
-    };
-    const where = whereSql([
-      clause('a.entity = ?', filter.entity),
-      clause('a.entity_id = ?', filter.entityId),
-      clause('a.action = ?', filter.action),
-      clause('a.id < ?', filter.beforeId),
-    ]);
+    const where = new Conditions()
+      .when(filter.entity, 'a.entity = ?')
+      .when(filter.entityId, 'a.entity_id = ?')
+      .when(filter.action, 'a.action = ?')
+      .when(filter.beforeId, 'a.id < ?');
     const rows = this.statements
       .get(
         `SELECT a.*, NOT EXISTS (SELECT 1 FROM audit_log n WHERE n.entity_id = a.entity_id AND n.id > a.id) AS is_latest
-         FROM audit_log a ${where} ORDER BY a.id DESC LIMIT ?`,
+         FROM audit_log a ${where.sql} ORDER BY a.id DESC LIMIT ?`,
       )
-      .all(...params, filter.limit + 1) as (AuditRow & { is_latest: 0 | 1 })[];
+      .all(...where.params, filter.limit + 1) as (AuditRow & { is_latest: 0 | 1 })[];
     return {
       rows: rows.slice(0, filter.limit).map((r) => ({ ...toEntry(r), isLatest: r.is_latest === 1 })),
       hasMore: rows.length > filter.limit,

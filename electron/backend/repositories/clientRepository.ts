@@ -1,6 +1,6 @@
 import type { Client, ClientListItem } from '../../../shared/contract';
 import type { Db } from '../db/connection';
-import { archivedClause, likePattern, StatementCache, whereSql } from './sql';
+import { archivedClause, Conditions, likePattern, StatementCache } from './sql';
 
 type ClientRow = {
   id: string;
@@ -75,32 +75,30 @@ export class ClientRepository {
   }
 
   list(filter: ClientListFilter): ClientListItem[] {
-    const params: unknown[] = [];
-    const clause = (sql: string, ...values: unknown[]) => {
-      params.push(...values);
-      return sql;
-    };
-    const where = whereSql([
-      archivedClause('c.archived_at', filter.archived),
-      filter.search
-        ? clause(
-            `(c.name LIKE ? ESCAPE '\\' OR c.notes LIKE ? ESCAPE '\\' OR c.country = ? OR c.currency = ?)`,
-            likePattern(filter.search),
-            likePattern(filter.search),
-            filter.search.toUpperCase(),
-            filter.search.toUpperCase(),
-          )
-        : null,
-      filter.country ? clause('c.country = ?', filter.country) : null,
-      filter.currency ? clause('c.currency = ?', filter.currency) : null,
-    ]);
+    const like = filter.search ? likePattern(filter.search) : undefined;
+    const code = filter.search?.toUpperCase();
+    const where = new Conditions()
+      .add(archivedClause('c.archived_at', filter.archived))
+      .when(
+        filter.search,
+        `(c.name LIKE ? ESCAPE '\\' OR c.notes LIKE ? ESCAPE '\\' OR c.country = ? OR c.currency = ?)`,
+        like,
+        like,
+        code,
+        code,
+      )
+      .when(filter.country, 'c.country = ?')
+      .when(filter.currency, 'c.currency = ?');
     const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, c.id`;
     const sql = `
       SELECT c.*,
         (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL) AS engagement_count,
         (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL AND e.status = 'active') AS active_engagement_count
-      FROM client c ${where} ORDER BY ${order}`;
-    const rows = this.statements.get(sql).all(...params) as (ClientRow & { engagement_count: number; active_engagement_count: number })[];
+      FROM client c ${where.sql} ORDER BY ${order}`;
+    const rows = this.statements.get(sql).all(...where.params) as (ClientRow & {
+      engagement_count: number;
+      active_engagement_count: number;
+    })[];
     return rows.map((r) => ({ ...toClient(r), engagementCount: r.engagement_count, activeEngagementCount: r.active_engagement_count }));
   }
 }

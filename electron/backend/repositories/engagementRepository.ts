@@ -1,7 +1,7 @@
 import type { Engagement, EngagementListItem } from '../../../shared/contract';
 import type { EngagementStatus } from '../../../shared/domain/reference';
 import type { Db } from '../db/connection';
-import { archivedClause, likePattern, StatementCache, whereSql } from './sql';
+import { archivedClause, Conditions, likePattern, StatementCache } from './sql';
 
 type EngagementRow = {
   id: string;
@@ -81,27 +81,21 @@ export class EngagementRepository {
   }
 
   list(filter: EngagementListFilter): EngagementListItem[] {
-    const params: unknown[] = [];
-    const clause = (sql: string, ...values: unknown[]) => {
-      params.push(...values);
-      return sql;
-    };
-    const where = whereSql([
-      archivedClause('e.archived_at', filter.archived),
-      filter.search
-        ? clause(
-            `(e.name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR e.contract_notes LIKE ? ESCAPE '\\')`,
-            likePattern(filter.search),
-            likePattern(filter.search),
-            likePattern(filter.search),
-          )
-        : null,
-      filter.clientId ? clause('e.client_id = ?', filter.clientId) : null,
-      filter.status ? clause('e.status = ?', filter.status) : null,
-    ]);
+    const like = filter.search ? likePattern(filter.search) : undefined;
+    const where = new Conditions()
+      .add(archivedClause('e.archived_at', filter.archived))
+      .when(
+        filter.search,
+        `(e.name LIKE ? ESCAPE '\\' OR c.name LIKE ? ESCAPE '\\' OR e.contract_notes LIKE ? ESCAPE '\\')`,
+        like,
+        like,
+        like,
+      )
+      .when(filter.clientId, 'e.client_id = ?')
+      .when(filter.status, 'e.status = ?');
     const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, e.id`;
-    const sql = `SELECT e.*, c.name AS client_name FROM engagement e JOIN client c ON c.id = e.client_id ${where} ORDER BY ${order}`;
-    const rows = this.statements.get(sql).all(...params) as (EngagementRow & { client_name: string })[];
+    const sql = `SELECT e.*, c.name AS client_name FROM engagement e JOIN client c ON c.id = e.client_id ${where.sql} ORDER BY ${order}`;
+    const rows = this.statements.get(sql).all(...where.params) as (EngagementRow & { client_name: string })[];
     return rows.map((r) => ({ ...toEngagement(r), clientName: r.client_name }));
   }
 }

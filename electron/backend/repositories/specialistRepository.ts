@@ -2,7 +2,7 @@ import type { Specialist } from '../../../shared/contract';
 import type { Seniority, SpecialistRole, SpecialistStatus } from '../../../shared/domain/reference';
 import type { SourcingRegion } from '../../../shared/domain/sourcingRegion';
 import type { Db } from '../db/connection';
-import { archivedClause, likePattern, StatementCache, whereSql } from './sql';
+import { archivedClause, Conditions, likePattern, StatementCache } from './sql';
 
 type SpecialistRow = {
   id: string;
@@ -88,28 +88,23 @@ export class SpecialistRepository {
   }
 
   list(filter: SpecialistListFilter): Specialist[] {
-    const params: unknown[] = [];
-    const clause = (sql: string, ...values: unknown[]) => {
-      params.push(...values);
-      return sql;
-    };
-    const where = whereSql([
-      archivedClause('s.archived_at', filter.archived),
-      filter.search
-        ? clause(
-            `(s.full_name LIKE ? ESCAPE '\\' OR s.email LIKE ? ESCAPE '\\' OR s.skills LIKE ? ESCAPE '\\')`,
-            likePattern(filter.search),
-            likePattern(filter.search),
-            likePattern(filter.search),
-          )
-        : null,
-      filter.role ? clause('s.role = ?', filter.role) : null,
-      filter.status ? clause('s.status = ?', filter.status) : null,
-      filter.sourcingRegion ? clause('s.sourcing_region = ?', filter.sourcingRegion) : null,
-      filter.skill ? clause('EXISTS (SELECT 1 FROM json_each(s.skills) j WHERE j.value = ? COLLATE NOCASE)', filter.skill) : null,
-    ]);
-    const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, s.full_name COLLATE NOCASE, s.id`;
-    const rows = this.statements.get(`SELECT s.* FROM specialist s ${where} ORDER BY ${order}`).all(...params) as SpecialistRow[];
+    const like = filter.search ? likePattern(filter.search) : undefined;
+    const where = new Conditions()
+      .add(archivedClause('s.archived_at', filter.archived))
+      .when(
+        filter.search,
+        `(s.full_name LIKE ? ESCAPE '\\' OR s.email LIKE ? ESCAPE '\\' OR s.skills LIKE ? ESCAPE '\\')`,
+        like,
+        like,
+        like,
+      )
+      .when(filter.role, 's.role = ?')
+      .when(filter.status, 's.status = ?')
+      .when(filter.sourcingRegion, 's.sourcing_region = ?')
+      .when(filter.skill, 'EXISTS (SELECT 1 FROM json_each(s.skills) j WHERE j.value = ? COLLATE NOCASE)');
+    const tieBreak = filter.sort === 'fullName' ? 's.id' : 's.full_name COLLATE NOCASE, s.id';
+    const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, ${tieBreak}`;
+    const rows = this.statements.get(`SELECT s.* FROM specialist s ${where.sql} ORDER BY ${order}`).all(...where.params) as SpecialistRow[];
     return rows.map(toSpecialist);
   }
 }

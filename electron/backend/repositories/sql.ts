@@ -35,3 +35,29 @@ export function whereSql(clauses: (string | null)[]): string {
   const parts = clauses.filter((c): c is string => c !== null);
   return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
+
+/**
+ * Collects the parameters of optional WHERE clauses in order:
+ * `when(value, 'x = ?')` adds the clause only when the value is given.
+ */
+export class Conditions {
+  readonly params: unknown[] = [];
+  private readonly clauses: (string | null)[] = [];
+
+  add(sql: string | null, ...values: unknown[]): this {
+    if (sql !== null) {
+      this.clauses.push(sql);
+      this.params.push(...values);
+    }
+    return this;
+  }
+
+  when(value: unknown, sql: string, ...values: unknown[]): this {
+    if (value === undefined || value === null || value === '') return this;
+    return this.add(sql, ...(values.length ? values : [value]));
+  }
+
+  get sql(): string {
+    return whereSql(this.clauses);
+  }
+}

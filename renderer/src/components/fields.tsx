@@ -95,3 +95,34 @@ export function SelectField({ id, label, value, onChange, onBlur, error, hint, o
     </Field>
   );
 }
+
+/** The end of every form: the form-level message, then Save and Cancel. */
+export function FormFooter({
+  error,
+  saving,
+  submitLabel,
+  onCancel,
+}: {
+  error: string | null;
+  saving: boolean;
+  submitLabel: string;
+  onCancel(): void;
+}) {
+  return (
+    <>
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
+  );
+}

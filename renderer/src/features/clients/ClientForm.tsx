@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Client, ReferenceData } from '../../../../shared/contract';
 import { clientFields } from '../../../../shared/contract/clients';
-import { SelectField, TextArea, TextField } from '../../components/fields';
+import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
 
 export type ClientFormValues = { name: string; country: string; currency: string; holidayCalendar: string; notes: string };
@@ -97,19 +97,7 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
         onBlur={() => form.blur('notes')}
         error={form.errorFor('notes')}
       />
-      {form.formError && (
-        <p className="form__error" role="alert">
-          {form.formError}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.saving}>
-          {form.saving ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

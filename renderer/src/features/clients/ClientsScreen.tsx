@@ -6,6 +6,7 @@ import { createListStore, useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
+import { ArchiveCell, RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { ClientForm, clientValues, emptyClient } from './ClientForm';
@@ -90,19 +91,12 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
                     {c.activeEngagementCount} active / {c.engagementCount}
                   </td>
                   <td>{format(parseISO(c.updatedAt), 'd MMM yyyy')}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={archive.busy}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        c.archivedAt ? archive.restore(c.id, c.name) : archive.archive(c.id, c.name);
-                      }}
-                    >
-                      {c.archivedAt ? 'Restore' : 'Archive'}
-                    </button>
-                  </td>
+                  <ArchiveCell
+                    archived={Boolean(c.archivedAt)}
+                    busy={archive.busy}
+                    onArchive={() => archive.archive(c.id, c.name)}
+                    onRestore={() => archive.restore(c.id, c.name)}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -143,36 +137,30 @@ function ClientDrawer({ id, reference, onClose }: { id: string; reference: Refer
       </Drawer>
     );
   }
-  if (client.error)
-    return (
-      <Drawer title="Client" onClose={onClose}>
-        <p className="form__error">{client.error.message}</p>
-      </Drawer>
-    );
-  if (!client.data)
-    return (
-      <Drawer title="Client" onClose={onClose}>
-        <p>Loading…</p>
-      </Drawer>
-    );
-  const c = client.data;
   return (
-    <Drawer title={c.name} onClose={onClose}>
-      {c.archivedAt && (
-        <p className="notice">Archived on {format(parseISO(c.archivedAt), 'd MMM yyyy')}. Restore it to work with it again.</p>
-      )}
-      <ClientForm
-        key={c.updatedAt}
-        initial={clientValues(c)}
-        reference={reference}
-        submitLabel="Save changes"
-        onCancel={onClose}
-        onSave={async (values) => {
-          await update.mutateAsync({ ...values, id: c.id, expectedUpdatedAt: c.updatedAt });
-          toast({ tone: 'info', message: `Saved ${values.name}.` });
-        }}
-      />
-      <RecordHistory entityId={c.id} />
-    </Drawer>
+    <RecordDrawer noun="Client" query={client} onClose={onClose}>
+      {(c) => ({
+        title: c.name,
+        body: (
+          <>
+            {c.archivedAt && (
+              <p className="notice">Archived on {format(parseISO(c.archivedAt), 'd MMM yyyy')}. Restore it to work with it again.</p>
+            )}
+            <ClientForm
+              key={c.updatedAt}
+              initial={clientValues(c)}
+              reference={reference}
+              submitLabel="Save changes"
+              onCancel={onClose}
+              onSave={async (values) => {
+                await update.mutateAsync({ ...values, id: c.id, expectedUpdatedAt: c.updatedAt });
+                toast({ tone: 'info', message: `Saved ${values.name}.` });
+              }}
+            />
+            <RecordHistory entityId={c.id} />
+          </>
+        ),
+      })}
+    </RecordDrawer>
   );
 }

@@ -1,7 +1,7 @@
 import type { ClientListItem, Engagement, ReferenceData } from '../../../../shared/contract';
 import { engagementFields } from '../../../../shared/contract/engagements';
 import type { EngagementStatus } from '../../../../shared/domain/reference';
-import { SelectField, TextArea, TextField } from '../../components/fields';
+import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
 
 export type EngagementFormValues = {
@@ -125,19 +125,7 @@ export function EngagementForm({ initial, reference, clients, submitLabel, onSav
         onBlur={() => form.blur('contractNotes')}
         error={form.errorFor('contractNotes')}
       />
-      {form.formError && (
-        <p className="form__error" role="alert">
-          {form.formError}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.saving}>
-          {form.saving ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

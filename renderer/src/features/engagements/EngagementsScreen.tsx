@@ -6,6 +6,7 @@ import { createListStore, useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
+import { ArchiveCell, RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { EngagementForm, emptyEngagement, engagementValues } from './EngagementForm';
@@ -101,19 +102,12 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
                   <td>{e.currency}</td>
                   <td>{day(e.startDate)}</td>
                   <td>{e.endDate ? day(e.endDate) : <span className="muted">open-ended</span>}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={archive.busy}
-                      onClick={(ev) => {
-                        ev.stopPropagation();
-                        e.archivedAt ? archive.restore(e.id, e.name) : archive.archive(e.id, e.name);
-                      }}
-                    >
-                      {e.archivedAt ? 'Restore' : 'Archive'}
-                    </button>
-                  </td>
+                  <ArchiveCell
+                    archived={Boolean(e.archivedAt)}
+                    busy={archive.busy}
+                    onArchive={() => archive.archive(e.id, e.name)}
+                    onRestore={() => archive.restore(e.id, e.name)}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -164,36 +158,30 @@ function EngagementDrawer({ id, reference, clients, onClose }: DrawerProps) {
       </Drawer>
     );
   }
-  if (engagement.error)
-    return (
-      <Drawer title="Engagement" onClose={onClose}>
-        <p className="form__error">{engagement.error.message}</p>
-      </Drawer>
-    );
-  if (!engagement.data)
-    return (
-      <Drawer title="Engagement" onClose={onClose}>
-        <p>Loading…</p>
-      </Drawer>
-    );
-  const e = engagement.data;
   return (
-    <Drawer title={e.name} onClose={onClose}>
-      <p className="drawer__sub">{e.clientName}</p>
-      {e.archivedAt && <p className="notice">Archived on {day(e.archivedAt.slice(0, 10))}. Restore it to work with it again.</p>}
-      <EngagementForm
-        key={e.updatedAt}
-        initial={engagementValues(e)}
-        reference={reference}
-        clients={clients}
-        submitLabel="Save changes"
-        onCancel={onClose}
-        onSave={async (values) => {
-          await update.mutateAsync({ ...values, id: e.id, expectedUpdatedAt: e.updatedAt });
-          toast({ tone: 'info', message: `Saved ${values.name}.` });
-        }}
-      />
-      <RecordHistory entityId={e.id} />
-    </Drawer>
+    <RecordDrawer noun="Engagement" query={engagement} onClose={onClose}>
+      {(e) => ({
+        title: e.name,
+        body: (
+          <>
+            <p className="drawer__sub">{e.clientName}</p>
+            {e.archivedAt && <p className="notice">Archived on {day(e.archivedAt.slice(0, 10))}. Restore it to work with it again.</p>}
+            <EngagementForm
+              key={e.updatedAt}
+              initial={engagementValues(e)}
+              reference={reference}
+              clients={clients}
+              submitLabel="Save changes"
+              onCancel={onClose}
+              onSave={async (values) => {
+                await update.mutateAsync({ ...values, id: e.id, expectedUpdatedAt: e.updatedAt });
+                toast({ tone: 'info', message: `Saved ${values.name}.` });
+              }}
+            />
+            <RecordHistory entityId={e.id} />
+          </>
+        ),
+      })}
+    </RecordDrawer>
   );
 }

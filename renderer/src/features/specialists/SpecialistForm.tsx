@@ -3,7 +3,7 @@ import type { ReferenceData, Specialist } from '../../../../shared/contract';
 import { specialistFields } from '../../../../shared/contract/specialists';
 import type { Seniority, SpecialistRole, SpecialistStatus } from '../../../../shared/domain/reference';
 import { parseSkillsText } from '../../../../shared/domain/skills';
-import { SelectField, TextField } from '../../components/fields';
+import { FormFooter, SelectField, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
 
 export type SpecialistFormValues = {
@@ -161,19 +161,7 @@ export function SpecialistForm({ initial, reference, submitLabel, onSave, onCanc
         error={form.errorFor('skills')}
         wide
       />
-      {form.formError && (
-        <p className="form__error" role="alert">
-          {form.formError}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.saving}>
-          {form.saving ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { createListStore, useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
+import { ArchiveCell, RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { emptySpecialist, SpecialistForm, specialistValues } from './SpecialistForm';
@@ -119,19 +120,12 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
                   <td>
                     <Badge tone={STATUS_TONE[s.status]}>{SPECIALIST_STATUS_LABELS[s.status]}</Badge>
                   </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={archive.busy}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        s.archivedAt ? archive.restore(s.id, s.fullName) : archive.archive(s.id, s.fullName);
-                      }}
-                    >
-                      {s.archivedAt ? 'Restore' : 'Archive'}
-                    </button>
-                  </td>
+                  <ArchiveCell
+                    archived={Boolean(s.archivedAt)}
+                    busy={archive.busy}
+                    onArchive={() => archive.archive(s.id, s.fullName)}
+                    onRestore={() => archive.restore(s.id, s.fullName)}
+                  />
                 </tr>
               ))}
             </tbody>
@@ -172,41 +166,35 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
       </Drawer>
     );
   }
-  if (specialist.error)
-    return (
-      <Drawer title="Specialist" onClose={onClose}>
-        <p className="form__error">{specialist.error.message}</p>
-      </Drawer>
-    );
-  if (!specialist.data)
-    return (
-      <Drawer title="Specialist" onClose={onClose}>
-        <p>Loading…</p>
-      </Drawer>
-    );
-  const s = specialist.data;
   return (
-    <Drawer title={s.fullName} onClose={onClose}>
-      <p className="drawer__sub">
-        {ROLE_LABELS[s.role]} · {SOURCING_REGION_LABELS[s.sourcingRegion]}
-      </p>
-      {s.archivedAt && <p className="notice">Archived. Restore to work with this specialist again.</p>}
-      <SpecialistForm
-        key={s.updatedAt}
-        initial={specialistValues(s)}
-        reference={reference}
-        submitLabel="Save changes"
-        onCancel={onClose}
-        onSave={async (values) => {
-          await update.mutateAsync({
-            ...(values as never as Parameters<typeof update.mutateAsync>[0]),
-            id: s.id,
-            expectedUpdatedAt: s.updatedAt,
-          });
-          toast({ tone: 'info', message: `Saved ${values.fullName}.` });
-        }}
-      />
-      <RecordHistory entityId={s.id} />
-    </Drawer>
+    <RecordDrawer noun="Specialist" query={specialist} onClose={onClose}>
+      {(s) => ({
+        title: s.fullName,
+        body: (
+          <>
+            <p className="drawer__sub">
+              {ROLE_LABELS[s.role]} · {SOURCING_REGION_LABELS[s.sourcingRegion]}
+            </p>
+            {s.archivedAt && <p className="notice">Archived. Restore to work with this specialist again.</p>}
+            <SpecialistForm
+              key={s.updatedAt}
+              initial={specialistValues(s)}
+              reference={reference}
+              submitLabel="Save changes"
+              onCancel={onClose}
+              onSave={async (values) => {
+                await update.mutateAsync({
+                  ...(values as never as Parameters<typeof update.mutateAsync>[0]),
+                  id: s.id,
+                  expectedUpdatedAt: s.updatedAt,
+                });
+                toast({ tone: 'info', message: `Saved ${values.fullName}.` });
+              }}
+            />
+            <RecordHistory entityId={s.id} />
+          </>
+        ),
+      })}
+    </RecordDrawer>
   );
 }
