@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,22 @@ const dataDir = makeDataDir();
 
 const poll = { timeout: 5_000, interval: 50 };
 
+/** Uncaught exceptions and console errors (CSP violations included) from every page of the run. */
+const pageProblems: string[] = [];
+
+async function openPage(): Promise<Page> {
+  const opened = await context.newPage();
+  opened.setDefaultTimeout(10_000);
+  opened.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+  opened.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // Chromium logs every non-2xx fetch; a refused command (409, 400) is an answer the UI shows, not a fault.
+    if (/status of 4\d\d/.test(message.text()) && message.location().url.includes('/api/')) return;
+    pageProblems.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  return opened;
+}
+
 const rows = () => page.locator('table.table tbody tr');
 const rowOf = (text: string) => rows().filter({ hasText: text });
 const drawer = (title: string) => page.getByRole('complementary', { name: title });
@@ -39,8 +56,13 @@ const find = async (procedure: string, name: string) => {
   return row;
 };
 
+/** The text of one column (0-based) in every row of the list. */
 async function rowTexts(column: number): Promise<string[]> {
-  return rows().evaluateAll((trs, i) => trs.map((tr) => (tr.children[i] as HTMLElement | undefined)?.innerText.trim() ?? ''), column);
+  return (
+    await rows()
+      .locator(`td:nth-child(${column + 1})`)
+      .allTextContents()
+  ).map((t) => t.trim());
 }
 
 async function openArea(label: 'Clients' | 'Engagements' | 'Specialists' | 'Audit log') {
@@ -54,11 +76,35 @@ async function expectListed(n: number, noun: string) {
   await expect.poll(() => rows().count(), poll).toBe(n);
 }
 
+/** The row count once the list has settled (the status line says "N things" and the table has N rows); -1 while loading. */
+async function settledCount(): Promise<number> {
+  const status = await page.locator('.list-status').textContent();
+  const match = /^(\d+) /.exec(status ?? '');
+  if (!match) return -1;
+  const n = Number(match[1]);
+  return (await rows().count()) === n ? n : -1;
+}
+
+/** Waits until the settled row count passes `check`, and returns it. */
+async function settleTo(check: (n: number) => boolean): Promise<number> {
+  let n = -1;
+  await expect
+    .poll(async () => {
+      n = await settledCount();
+      return n >= 0 && check(n);
+    }, poll)
+    .toBe(true);
+  return n;
+}
+
 async function dismissToasts() {
-  for (const button of await page.locator('.toast').getByRole('button', { name: 'Dismiss' }).all()) {
-    await button.click().catch(() => undefined);
-  }
-  await expect.poll(() => page.locator('.toast').count(), poll).toBe(0);
+  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
+  // Toasts also time out on their own, so a button may vanish before it is clicked.
+  while ((await dismiss.count()) > 0)
+    await dismiss
+      .first()
+      .click({ timeout: 500 })
+      .catch(() => undefined);
 }
 
 async function search(text: string) {
@@ -74,13 +120,13 @@ describe('first slice in Chromium (browser mode)', () => {
     server = await startServer(dataDir);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('Page error:', error.message));
+    page = await openPage();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     const files = screenshotsWritten().map((f) => relative(REPO_ROOT, f));
     console.log(`Screenshots written (${files.length}):\n  ${files.join('\n  ')}`);
   });
@@ -93,7 +139,8 @@ describe('first slice in Chromium (browser mode)', () => {
     await screenshot(page, '01-empty-state');
 
     await page.getByRole('button', { name: 'Load sample data' }).click();
-    await toast('Loaded 5 clients, 7 engagements and 16 specialists.').waitFor();
+    // The confirmation must appear even though the empty state that asked for it unmounts as the data arrives.
+    await page.getByRole('status').filter({ hasText: 'Loaded 5 clients, 7 engagements and 16 specialists.' }).waitFor();
     await expectListed(5, 'client');
     expect(await rowTexts(0)).toContain('Alpenbank Privatbank AG');
     expect(await count('clients.list')).toBe(5);
@@ -106,7 +153,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await openArea('Specialists');
     await expectListed(16, 'specialist');
     await dismissToasts();
-    await screenshot(page, '03-specialists-list');
+    await screenshot(page, '03-specialists-list', { full: true });
 
     await search('Popescu');
     await expectListed(1, 'specialist');
@@ -128,7 +175,7 @@ describe('first slice in Chromium (browser mode)', () => {
     // A filter narrows the rows to that value.
     const roles = page.getByRole('combobox', { name: 'Roles' });
     await roles.selectOption('mlops_engineer');
-    await expect.poll(async () => (await rows().count()) < 16, poll).toBe(true);
+    await settleTo((n) => n > 0 && n < 16);
     const filtered = await rowTexts(1);
     expect(filtered.length).toBeGreaterThan(0);
     expect(new Set(filtered)).toEqual(new Set(['MLOps engineer']));
@@ -142,7 +189,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await expectListed(5, 'client');
     const currencies = page.getByRole('combobox', { name: 'Currencies' });
     await currencies.selectOption('CHF');
-    await expect.poll(async () => (await rows().count()) < 5, poll).toBe(true);
+    await settleTo((n) => n > 0 && n < 5);
     expect(new Set(await rowTexts(2))).toEqual(new Set(['CHF']));
     await currencies.selectOption('');
     await expectListed(5, 'client');
@@ -155,8 +202,12 @@ describe('first slice in Chromium (browser mode)', () => {
     expect(page.url()).toContain('#/clients/new');
     await screenshot(page, '06-client-new-drawer');
 
+    // One mouse click, with focus still in the auto-focused Name field: the click must not be lost to the
+    // layout shift a blur message would cause.
     await form.getByRole('button', { name: 'Create client' }).click();
     await fieldError(form, 'Name is required');
+    await fieldError(form, 'Country is required');
+    await fieldError(form, 'Default currency is required');
     await fieldError(form, 'Please correct the highlighted fields.');
     expect(await form.getByLabel('Name', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, '07-client-validation');
@@ -238,10 +289,10 @@ describe('first slice in Chromium (browser mode)', () => {
     await toast(`Created ${NEW_ENGAGEMENT}.`).waitFor();
     const edit = drawer(NEW_ENGAGEMENT);
     await edit.waitFor();
-    await edit.getByText(RENAMED_CLIENT, { exact: true }).waitFor();
+    await edit.locator('.drawer__sub', { hasText: RENAMED_CLIENT }).waitFor();
     await expectListed(8, 'engagement');
     const row = rowOf(NEW_ENGAGEMENT);
-    expect(await row.innerText()).toContain(RENAMED_CLIENT);
+    expect(await row.textContent()).toContain(RENAMED_CLIENT);
     expect(await count('engagements.list')).toBe(8);
     await dismissToasts();
     await screenshot(page, '12-engagement-edit-drawer');
@@ -269,7 +320,7 @@ describe('first slice in Chromium (browser mode)', () => {
     const edit = drawer(NEW_SPECIALIST);
     await edit.waitFor();
     await expectListed(17, 'specialist');
-    expect(await rowOf(NEW_SPECIALIST).innerText()).toContain('Terraform');
+    expect(await rowOf(NEW_SPECIALIST).textContent()).toContain('Terraform');
     expect(await count('specialists.list')).toBe(17);
     await dismissToasts();
     await screenshot(page, '14-specialist-edit-drawer');
@@ -303,7 +354,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Archived', exact: true }).click();
     await expectListed(1, 'engagement');
     const row = rowOf(NEW_ENGAGEMENT);
-    expect(await row.innerText()).toContain('Archived');
+    expect(await row.textContent()).toContain('Archived');
     await dismissToasts();
     await screenshot(page, '16-engagements-archived');
     await row.getByRole('button', { name: 'Restore' }).click();
@@ -317,59 +368,89 @@ describe('first slice in Chromium (browser mode)', () => {
     await dismissToasts();
   });
 
-  it('undoes a client archive from the audit log', async () => {
+  it('refuses to archive a client with a running engagement, and says why', async () => {
     await openArea('Clients');
     await rowOf(RENAMED_CLIENT).getByRole('button', { name: 'Archive' }).click();
-    await toast(`Archived ${RENAMED_CLIENT}.`).waitFor();
+    const refusal = page.locator('.toast[role="alert"]').filter({ hasText: `${RENAMED_CLIENT} still has 1 running engagement` });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain(NEW_ENGAGEMENT);
+    await screenshot(page, '17-archive-refused');
+    await expectListed(6, 'client');
+    expect((await find('clients.list', RENAMED_CLIENT)).archivedAt).toBeNull();
+    await dismissToasts();
+  });
+
+  it('undoes a client archive from the audit log', async () => {
+    const client = 'Lumen Telecom S.A.'; // its only engagement has ended, so it may be archived
+    await rowOf(client).getByRole('button', { name: 'Archive' }).click();
+    await toast(`Archived ${client}.`).waitFor();
     await expectListed(5, 'client');
-    expect((await find('clients.list', RENAMED_CLIENT)).archivedAt).not.toBeNull();
+    expect((await find('clients.list', client)).archivedAt).not.toBeNull();
     await dismissToasts();
 
     await openArea('Audit log');
-    const archiveEntry = rows()
-      .filter({ hasText: RENAMED_CLIENT })
-      .filter({ has: page.locator('td', { hasText: /^Archived$/ }) })
-      .first();
-    await archiveEntry.getByRole('button', { name: 'Undo' }).click();
-    await toast(`Undone: ${RENAMED_CLIENT} is restored.`).waitFor();
-    expect((await find('clients.list', RENAMED_CLIENT)).archivedAt).toBeNull();
+    const entry = (change: string) =>
+      rows()
+        .filter({ hasText: client })
+        .filter({ has: page.locator('td', { hasText: new RegExp(`^${change}$`) }) })
+        .first();
+    await entry('Archived').getByRole('button', { name: 'Undo' }).click();
+    await toast(`Undone: ${client} is restored.`).waitFor();
+    expect((await find('clients.list', client)).archivedAt).toBeNull();
     // The undo is itself recorded.
-    await rows()
-      .filter({ hasText: RENAMED_CLIENT })
-      .filter({ has: page.locator('td', { hasText: /^Restored$/ }) })
-      .first()
-      .waitFor();
+    await entry('Restored').waitFor();
 
     await openArea('Clients');
     await expectListed(6, 'client');
-    await rowOf(RENAMED_CLIENT).waitFor();
+    await rowOf(client).waitFor();
+    await dismissToasts();
   });
 
   it('lists every change in the audit log and filters it by record type', async () => {
     await openArea('Audit log');
     await dismissToasts();
-    const changes = await rowTexts(3);
-    for (const expected of ['Loaded 5 clients, 7 engagements, 16 specialists', 'Created', 'Changed Name', 'Archived', 'Restored']) {
-      expect(changes.some((c) => c.startsWith(expected))).toBe(true);
-    }
-    const records = await rowTexts(2);
-    for (const name of [RENAMED_CLIENT, NEW_ENGAGEMENT, NEW_SPECIALIST, 'Andrei Popescu']) {
-      expect(records.some((r) => r.includes(name))).toBe(true);
-    }
+    const missing = async () => {
+      const changes = await rowTexts(3);
+      const records = await rowTexts(2);
+      return [
+        ...['Loaded 5 clients, 7 engagements, 16 specialists', 'Created', 'Changed name', 'Archived', 'Restored'].filter(
+          (change) => !changes.some((c) => c.startsWith(change)),
+        ),
+        ...[RENAMED_CLIENT, NEW_ENGAGEMENT, NEW_SPECIALIST, 'Andrei Popescu', 'Lumen Telecom S.A.'].filter(
+          (name) => !records.some((r) => r.includes(name)),
+        ),
+      ];
+    };
+    await expect.poll(missing, poll).toEqual([]);
     expect(new Set(await rowTexts(1))).toEqual(new Set(['e2e-tester']));
-    await screenshot(page, '17-audit-log');
+    await screenshot(page, '18-audit-log', { full: true });
 
     await page.getByRole('combobox', { name: 'Records' }).selectOption('client');
     await expect.poll(async () => (await rowTexts(2)).every((r) => r.startsWith('Client ')), poll).toBe(true);
     const clientEntries = await rowTexts(2);
-    // Created, renamed, archived, restored.
-    expect(clientEntries.filter((r) => r.includes(RENAMED_CLIENT)).length).toBe(4);
+    const changesOf = async (record: string) => {
+      const changed = await rowTexts(3);
+      return clientEntries.flatMap((r, i) => (r === `Client ${record}` ? [changed[i]] : []));
+    };
+    // Newest first; each entry carries the name the record had at the time.
+    expect(await changesOf(RENAMED_CLIENT)).toEqual([`Changed name “${NEW_CLIENT}” → “${RENAMED_CLIENT}”`]);
+    expect(await changesOf(NEW_CLIENT)).toEqual(['Created']);
+    expect(await changesOf('Lumen Telecom S.A.')).toEqual(['Restored', 'Archived', 'Created']);
     expect(clientEntries.some((r) => r.includes(NEW_SPECIALIST))).toBe(false);
-    await screenshot(page, '18-audit-log-clients');
+    await screenshot(page, '19-audit-log-clients');
 
     await page.getByRole('combobox', { name: 'Records' }).selectOption('specialist');
     await expect.poll(async () => (await rowTexts(2)).every((r) => r.startsWith('Specialist ')), poll).toBe(true);
     expect((await rowTexts(2)).some((r) => r.includes(NEW_SPECIALIST))).toBe(true);
+
+    // A record in the log opens that record.
+    await rowOf(NEW_SPECIALIST).getByRole('button', { name: NEW_SPECIALIST }).click();
+    await page.getByRole('heading', { level: 1, name: 'Specialists' }).waitFor();
+    const opened = drawer(NEW_SPECIALIST);
+    await opened.waitFor();
+    expect(await opened.getByLabel('Email').inputValue()).toBe('ioana.marinescu@example.com');
+    await page.keyboard.press('Escape');
+    await opened.waitFor({ state: 'detached' });
   });
 
   it('keeps everything after a restart on the same data folder', async () => {
@@ -385,12 +466,12 @@ describe('first slice in Chromium (browser mode)', () => {
     server = await startServer(dataDir);
     expect(server.token).not.toBe(oldToken);
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
+    page = await openPage();
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
     await expectListed(6, 'client');
     await rowOf(RENAMED_CLIENT).waitFor();
-    expect(await rowOf(RENAMED_CLIENT).innerText()).toContain('1 active / 1');
+    expect(await rowOf(RENAMED_CLIENT).textContent()).toContain('1 active / 1');
 
     await openArea('Engagements');
     await expectListed(8, 'engagement');
@@ -404,5 +485,9 @@ describe('first slice in Chromium (browser mode)', () => {
       engagements: await count('engagements.list'),
       specialists: await count('specialists.list'),
     }).toEqual(before);
+  });
+
+  it('logged no uncaught error or console error in the page', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { InputOf, KeelError, OutputOf, ProcedureName } from '../../../shared/contract';
 import type { KeelClient } from './client';
@@ -28,7 +28,10 @@ export async function unwrap<N extends ProcedureName>(client: KeelClient, name: 
 /** Server data lives in the query cache, keyed by procedure and input; never copied into stores. */
 export function useProcedure<N extends ProcedureName>(name: N, input: InputOf<N>, enabled = true): UseQueryResult<OutputOf<N>, CallError> {
   const client = useKeel();
-  return useQuery({ queryKey: [name, input], queryFn: () => unwrap(client, name, input), enabled });
+  // Lists keep showing their previous rows while a new search or filter loads, instead of
+  // flashing empty; a single record never shows another record's data while it loads.
+  const placeholderData = name.endsWith('.list') ? keepPreviousData : undefined;
+  return useQuery({ queryKey: [name, input], queryFn: () => unwrap(client, name, input), enabled, placeholderData });
 }
 
 /** A command; on success every cached query is refreshed (writes are rare, lists are cheap). */

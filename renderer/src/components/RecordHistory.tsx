@@ -1,6 +1,6 @@
 import { format, parseISO } from 'date-fns';
 import { useProcedure } from '../api/queries';
-import { ACTION_LABELS, changedFields } from '../features/audit/describe';
+import { ACTION_LABELS, describeChanges } from '../features/audit/describe';
 
 /** The last changes of one record, from the audit log. */
 export function RecordHistory({ entityId }: { entityId: string }) {
@@ -13,9 +13,7 @@ export function RecordHistory({ entityId }: { entityId: string }) {
         {history.data.rows.map((e) => (
           <li key={e.id}>
             <span className="history__when">{format(parseISO(e.at), 'd MMM yyyy HH:mm')}</span> {ACTION_LABELS[e.action]} by {e.actor}
-            {e.action === 'update' && (
-              <span className="history__fields"> — {changedFields(e.before, e.after).join(', ') || 'no field changed'}</span>
-            )}
+            {e.action === 'update' && <span className="history__fields"> — {describeChanges(e.before, e.after)}</span>}
           </li>
         ))}
       </ol>

@@ -17,19 +17,18 @@ export function SampleDataOffer({ what, onCreate }: { what: string; onCreate(): 
           type="button"
           className="button button--primary"
           disabled={load.isPending}
-          onClick={() =>
-            load.mutate(
-              {},
-              {
-                onSuccess: (r) =>
-                  toast({
-                    tone: 'info',
-                    message: `Loaded ${r.clients} clients, ${r.engagements} engagements and ${r.specialists} specialists.`,
-                  }),
-                onError: (e) => toast({ tone: 'error', message: e.message }),
-              },
-            )
-          }
+          onClick={async () => {
+            // Awaited rather than per-call callbacks: this panel unmounts as soon as the data arrives.
+            try {
+              const r = await load.mutateAsync({});
+              toast({
+                tone: 'info',
+                message: `Loaded ${r.clients} clients, ${r.engagements} engagements and ${r.specialists} specialists.`,
+              });
+            } catch (e) {
+              toast({ tone: 'error', message: e instanceof Error ? e.message : String(e) });
+            }
+          }}
         >
           {load.isPending ? 'Loading…' : 'Load sample data'}
         </button>

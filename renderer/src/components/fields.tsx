@@ -116,7 +116,14 @@ export function FormFooter({
         </p>
       )}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={saving}
+          // Keep focus in the field: its blur would show a message above, move this button
+          // down between mouse-down and mouse-up, and swallow the click.
+          onMouseDown={(e) => e.preventDefault()}
+        >
           {saving ? 'Saving…' : submitLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>

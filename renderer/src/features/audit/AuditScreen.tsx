@@ -6,7 +6,7 @@ import { useCommand, useProcedure } from '../../api/queries';
 import type { AreaId } from '../../app/areas';
 import { useNav, useToasts } from '../../app/stores';
 import { FilterSelect } from '../../components/list';
-import { ACTION_LABELS, changedFields, ENTITY_LABELS } from './describe';
+import { ACTION_LABELS, describeChanges, ENTITY_LABELS } from './describe';
 
 const PAGE = 50;
 
@@ -118,6 +118,7 @@ function AuditPage({
               <button
                 type="button"
                 className="button button--small"
+                title={e.action === 'archive' ? `Restore ${e.label}` : `Archive ${e.label} again`}
                 disabled={undo.isPending}
                 onClick={() =>
                   undo.mutate(
@@ -154,8 +155,7 @@ function AuditPage({
 
 function describe(e: AuditEntry): string {
   if (e.action === 'update') {
-    const fields = changedFields(e.before, e.after);
-    return `${ACTION_LABELS.update} ${fields.length ? fields.join(', ') : '(no field changed)'}`;
+    return `${ACTION_LABELS.update} ${describeChanges(e.before, e.after)}`;
   }
   if (e.action === 'import' && e.after) {
     const counts = e.after as Record<string, number>;

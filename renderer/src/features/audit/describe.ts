@@ -18,9 +18,28 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
 
 const IGNORED = new Set(['updatedAt', 'createdAt', 'id']);
 
-/** Names of the fields that differ between two snapshots, as readable labels. */
-export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+export type FieldChange = { field: string; from: string; to: string };
+
+/** The fields that differ between two snapshots, with readable labels and values. */
+export function fieldChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
   if (!before || !after) return [];
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => !IGNORED.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k])).map(labelOf);
+  return [...keys]
+    .filter((k) => !IGNORED.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => ({ field: labelOf(k).toLowerCase(), from: show(before[k]), to: show(after[k]) }));
+}
+
+/** "name “Acme” → “Acme AG”; notes changed" — values shown when short, otherwise just the field. */
+export function describeChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string {
+  const changes = fieldChanges(before, after);
+  if (changes.length === 0) return 'no field changed';
+  return changes
+    .map((c) => (c.from.length <= 40 && c.to.length <= 40 ? `${c.field} “${c.from}” → “${c.to}”` : `${c.field} changed`))
+    .join('; ');
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
 }

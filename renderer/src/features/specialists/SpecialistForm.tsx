@@ -123,7 +123,9 @@ export function SpecialistForm({ initial, reference, submitLabel, onSave, onCanc
         id="specialist-subdivision"
         label="Home region"
         value={values.homeSubdivision}
-        placeholder={subdivisions.length ? 'Whole country' : 'No regional calendar'}
+        placeholder={
+          !values.homeCountry ? 'Choose a country first' : subdivisions.length ? 'Whole country' : 'Whole country (no regional calendar)'
+        }
         options={subdivisions}
         onChange={(v) => set('homeSubdivision', v)}
         onBlur={() => form.blur('homeSubdivision')}
