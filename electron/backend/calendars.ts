@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { Option } from '../../shared/contract';
+import { calendar } from '../../shared/contract/fields';
 
 /**
  * Holiday calendars come from the maintained date-holidays library: which
@@ -33,6 +34,7 @@ export function calendarOptions(): Option[] {
       out.push({ value: `${code}-${sub}`, label: `${name} — ${subName}` });
     }
   }
-  cachedOptions = out;
-  return out;
+  // Offer only what the contract accepts (date-holidays knows a few non-ISO codes).
+  cachedOptions = out.filter((o) => calendar.safeParse(o.value).success);
+  return cachedOptions;
 }

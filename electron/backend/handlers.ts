@@ -1,6 +1,7 @@
 import type { OutputOf, ParsedInputOf, ProcedureName } from '../../shared/contract';
 import { countryCodes, countryName } from '../../shared/domain/country';
 import { currencyCodes, currencyName } from '../../shared/domain/currency';
+import { canLoadSampleData } from '../../shared/domain/lifecycle';
 import {
   ENGAGEMENT_STATUS_LABELS,
   ENGAGEMENT_STATUSES,
@@ -25,7 +26,7 @@ export type Handler<N extends ProcedureName> = (input: ParsedInputOf<N>) => Outp
 export type Handlers = { [N in ProcedureName]: Handler<N> };
 
 export type HostServices = {
-  appInfo(): Omit<OutputOf<'app.info'>, 'counts'>;
+  appInfo(): Omit<OutputOf<'app.info'>, 'counts' | 'canLoadSample'>;
   backup(path: string | undefined): Promise<OutputOf<'db.backup'>>;
 };
 
@@ -34,10 +35,10 @@ const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCo
 export function createHandlers(ctx: Context, host: HostServices): Handlers {
   const { clients, engagements, specialists } = ctx.repos;
   return {
-    'app.info': () => ({
-      ...host.appInfo(),
-      counts: { clients: clients.count(), engagements: engagements.count(), specialists: specialists.count() },
-    }),
+    'app.info': () => {
+      const counts = { clients: clients.count(), engagements: engagements.count(), specialists: specialists.count() };
+      return { ...host.appInfo(), counts, canLoadSample: canLoadSampleData(counts) };
+    },
     'reference.get': () => ({
       countries: countryCodes()
         .map((value) => ({ value, label: countryName(value) }))

@@ -1,4 +1,5 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { version } from '../../package.json';
 import type { AppInfo } from '../../shared/contract';
@@ -31,14 +32,26 @@ export function createBackend(options: BackendOptions): Backend {
   const ctx = createContext(db, options.actor, options.clock);
 
   async function backup(path?: string) {
-    const target = path ?? join(dirname(options.databasePath), 'backups', `keel-${stamp()}.db`);
-    if (!isAbsolute(target))
-      throw new DomainError('invalid_input', 'The backup path must be absolute.', [{ path: 'path', message: 'must be an absolute path' }]);
-    if (target === options.databasePath) throw new DomainError('invalid_input', 'A backup cannot overwrite the live database.');
-    mkdirSync(dirname(target), { recursive: true });
-    // SQLite's online backup API: a consistent copy while the app keeps running.
-    await db.backup(target);
-    return { path: target, bytes: statSync(target).size };
+    const target =
+      path ?? join(dirname(options.databasePath), 'backups', `keel-${stamp(new Date(), true)}-${randomBytes(3).toString('hex')}.db`);
+    const refuse = (message: string) => new DomainError('invalid_input', `The backup path ${message}.`, [{ path: 'path', message }]);
+    if (!isAbsolute(target)) throw refuse('must be an absolute path');
+    // Resolve links and ./.. so the live database cannot be reached under another spelling.
+    const live = realpathSync(options.databasePath);
+    if (existsSync(target) && realpathSync(target) === live) throw refuse('is the live database; choose another file');
+    if (existsSync(target))
+      throw new DomainError('conflict', `A file already exists at ${target}; choose another name.`, [
+        { path: 'path', message: 'already exists' },
+      ]);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      // SQLite's online backup API: a consistent copy while the app keeps running.
+      await db.backup(target);
+      return { path: target, bytes: statSync(target).size };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DomainError('conflict', `The backup could not be written to ${target} (${reason}). Nothing was changed.`);
+    }
   }
 
   const handlers = createHandlers(ctx, {

@@ -11,7 +11,12 @@ export function registerAppScheme(): void {
 /** Serves the built renderer from app://keel/, never file://, with the app's CSP. */
 export function handleAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const target = rendererFile(rendererDir, new URL(request.url).pathname);
+    let target: ReturnType<typeof rendererFile> = null;
+    try {
+      target = rendererFile(rendererDir, new URL(request.url).pathname);
+    } catch {
+      // malformed percent-encoding: not found
+    }
     const body = target ? await readFile(target.file).catch(() => null) : null;
     if (!target || !body) return new Response('Not found', { status: 404 });
     return new Response(body, {

@@ -62,7 +62,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendJson(res, 200, describeApi());
         return;
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        name = url.pathname.slice('/api/'.length); // malformed escapes: not a procedure name either
+      }
       if (req.method !== 'POST') {
         res.setHeader('Allow', 'POST');
         sendJson(res, 405, fail('invalid_input', 'Call procedures with POST and a JSON body.'));

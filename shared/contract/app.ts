@@ -8,6 +8,8 @@ export type AppInfo = {
   actor: string;
   mode: 'desktop' | 'browser';
   counts: { clients: number; engagements: number; specialists: number };
+  /** True while the database is empty enough for `sample.load`. */
+  canLoadSample: boolean;
 };
 
 export type Option = { value: string; label: string };

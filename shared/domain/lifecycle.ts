@@ -19,3 +19,22 @@ export function clientArchiveRefusal(clientName: string, engagements: readonly E
 export function archivedClientRefusal(client: { name: string; archivedAt: string | null }, doing: string): string | null {
   return client.archivedAt ? `${client.name} is archived. Restore the client before you ${doing}.` : null;
 }
+
+/** Archived records are read-only until restored: the archive is the record as it was left. */
+export function archivedRecordRefusal(label: string, archivedAt: string | null): string | null {
+  return archivedAt ? `${label} is archived. Restore it before changing it.` : null;
+}
+
+/** Work cannot run for an archived client: an engagement under one may not become active or paused. */
+export function runningUnderArchivedClientRefusal(
+  client: { name: string; archivedAt: string | null },
+  status: EngagementStatus,
+): string | null {
+  if (!client.archivedAt || (status !== 'active' && status !== 'paused')) return null;
+  return `${client.name} is archived, so its engagements cannot be ${status}. Restore the client first.`;
+}
+
+/** Sample data only goes into a database with no clients, engagements or specialists at all. */
+export function canLoadSampleData(counts: { clients: number; engagements: number; specialists: number }): boolean {
+  return counts.clients + counts.engagements + counts.specialists === 0;
+}

@@ -156,6 +156,58 @@ describe('archive, restore and undo', () => {
   });
 });
 
+describe('archived records', () => {
+  it('are read-only until restored', async () => {
+    const s = await b.ok('specialists.create', specialist());
+    await b.ok('specialists.archive', { id: s.id });
+    const edit = await b.call('specialists.update', { ...specialist({ homeCountry: 'PL' }), id: s.id });
+    expect(edit).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `${s.fullName} is archived. Restore it before changing it.` },
+    });
+    await b.ok('specialists.restore', { id: s.id });
+    expect((await b.ok('specialists.update', { ...specialist({ homeCountry: 'PL' }), id: s.id })).sourcingRegion).toBe('poland');
+  });
+
+  it('an engagement left under an archived client cannot be made active', async () => {
+    const c = await b.ok('clients.create', validClient);
+    const e = await b.ok('engagements.create', { ...validEngagement(c.id), status: 'ended' });
+    await b.ok('clients.archive', { id: c.id });
+    const revived = await b.call('engagements.update', { ...validEngagement(c.id), id: e.id, status: 'active' });
+    expect(revived.ok).toBe(false);
+    if (!revived.ok) {
+      expect(revived.error.message).toBe(`${validClient.name} is archived, so its engagements cannot be active. Restore the client first.`);
+      expect(revived.error.issues?.[0]?.path).toBe('status');
+    }
+    expect(
+      (await b.ok('engagements.update', { ...validEngagement(c.id), id: e.id, status: 'ended', contractNotes: 'closed' })).contractNotes,
+    ).toBe('closed');
+  });
+});
+
+describe('sample data offer', () => {
+  it('is open only while the database has no clients, engagements or specialists', async () => {
+    expect((await b.ok('app.info')).canLoadSample).toBe(true);
+    await b.ok('specialists.create', specialist());
+    expect((await b.ok('app.info')).canLoadSample).toBe(false);
+    expect((await b.call('sample.load')).ok).toBe(false);
+  });
+});
+
+describe('reference data', () => {
+  it('offers only holiday calendars the contract accepts', async () => {
+    const { holidayCalendars } = await b.ok('reference.get');
+    expect(holidayCalendars.length).toBeGreaterThan(300);
+    const client = await b.ok('clients.create', { ...validClient, holidayCalendar: 'GB-SCT' });
+    expect(client.holidayCalendar).toBe('GB-SCT');
+    const rejected = [];
+    for (const { value } of holidayCalendars) {
+      if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(value)) rejected.push(value);
+    }
+    expect(rejected).toEqual([]);
+  });
+});
+
 describe('atomic writes', () => {
   it('a failure inside a write leaves no partial state and no audit row', () => {
     const rowsBefore = b.auditCount();
@@ -214,8 +266,26 @@ describe('persistence and backup', () => {
     expect((await b.ok('db.backup', { path: chosen })).path).toBe(chosen);
   });
 
-  it('refuses to back up over the live database', async () => {
-    const result = await b.call('db.backup', { path: b.file });
-    expect(result.ok).toBe(false);
+  it('refuses to back up over the live database, under any spelling, or over an existing file', async () => {
+    for (const path of [b.file, join(b.dir, '.', 'keel.db'), `${b.dir}//keel.db`, join(b.dir, 'sub', '..', 'keel.db')]) {
+      const result = await b.call('db.backup', { path });
+      expect(result.ok, path).toBe(false);
+    }
+    const first = await b.ok('db.backup', { path: join(b.dir, 'copy.db') });
+    const again = await b.call('db.backup', { path: first.path });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already exists/) } });
+  });
+
+  it('gives two quick default backups different names', async () => {
+    const [one, two] = await Promise.all([b.ok('db.backup', {}), b.ok('db.backup', {})]);
+    expect(one.path).not.toBe(two.path);
+  });
+
+  it('says in words when the backup cannot be written', async () => {
+    const result = await b.call('db.backup', { path: '/proc/keel-backup.db' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/could not be written to \/proc\/keel-backup\.db/) },
+    });
   });
 });

@@ -54,6 +54,9 @@ describe('browser-mode server', () => {
     expect((await post('clients.create', { name: 'Acme', country: 'CH', currency: 'CHF', holidayCalendar: 'CH' })).status).toBe(409);
     expect((await post('clients.nuke', {})).status).toBe(404);
     expect((await post('clients.list', '{not json')).status).toBe(400);
+    const malformed = await post('%E0%A4%A', {});
+    expect(malformed.status).toBe(404);
+    expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'unknown_procedure' } });
   });
 
   it('refuses non-JSON bodies, GET on procedures and oversized bodies', async () => {

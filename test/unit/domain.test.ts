@@ -59,6 +59,21 @@ describe('dates', () => {
       expect(isIsoDate(bad), bad).toBe(false);
     }
   });
+  it('gives the same answers in every time zone (dates have none)', () => {
+    const original = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Europe/Zurich', 'Asia/Tokyo', 'Pacific/Auckland', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+        process.env.TZ = tz;
+        expect(isIsoDate('2026-03-15'), tz).toBe(true);
+        expect(isIsoDate('2026-03-29'), `${tz} (DST change in Europe)`).toBe(true);
+        expect(isIsoDate('2026-01-01'), tz).toBe(true);
+        expect(isIsoDate('2028-02-29'), tz).toBe(true);
+        expect(isIsoDate('2026-02-29'), tz).toBe(false);
+      }
+    } finally {
+      process.env.TZ = original;
+    }
+  });
   it('orders dates across month and year boundaries', () => {
     expect(compareIsoDates('2025-12-31', '2026-01-01')).toBe(-1);
     expect(compareIsoDates('2026-03-01', '2026-02-28')).toBe(1);

@@ -77,9 +77,8 @@ function assertOrdered(migrations: readonly Migration[]) {
   });
 }
 
-export function stamp(date = new Date()): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
+/** `20261124T091500Z` — a file-name-safe instant; with milliseconds when names must not collide. */
+export function stamp(date = new Date(), withMillis = false): string {
+  const iso = date.toISOString().replace(/[-:]/g, '');
+  return withMillis ? iso.replace('.', '-') : iso.replace(/\.\d+Z$/, 'Z');
 }

@@ -42,3 +42,8 @@ export function assertUnchanged(current: { updatedAt: string }, expected: string
     throw new DomainError('conflict', `${label} was changed by someone else since you opened it. Reload it, then apply your change again.`);
   }
 }
+
+/** Throws a conflict when a domain rule returned a refusal sentence. */
+export function refuse(refusal: string | null): void {
+  if (refusal) throw new DomainError('conflict', refusal);
+}

@@ -21,6 +21,11 @@ const REVERSE = {
 
 /** Undo an archive (restore) or a restore (archive). The undo is itself a new, audited change. */
 export function undoAudit(ctx: Context, auditId: string): AuditEntry {
+  // One transaction: the "is it still the latest change?" check and the reversal cannot be split by another writer.
+  return ctx.write(() => undoInTransaction(ctx, auditId));
+}
+
+function undoInTransaction(ctx: Context, auditId: string): AuditEntry {
   const entry = ctx.repos.audit.get(auditId);
   if (!entry) throw notFound('Audit entry', auditId);
   const latest = ctx.repos.audit.latestFor(entry.entityId);

@@ -1,10 +1,10 @@
 import type { Client, ClientFields } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/contract/errors';
-import { clientArchiveRefusal } from '../../../shared/domain/lifecycle';
+import { archivedRecordRefusal, clientArchiveRefusal } from '../../../shared/domain/lifecycle';
 import { isKnownCalendar } from '../calendars';
 import type { Context } from '../context';
 import { newId } from '../ids';
-import { type ArchiveTarget, assertUnchanged, setArchived } from './archive';
+import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from './archive';
 
 type ValidClientFields = Required<ClientFields>;
 
@@ -38,6 +38,7 @@ export function updateClient(ctx: Context, input: ValidClientFields & { id: stri
     const before = ctx.repos.clients.get(id);
     if (!before) throw notFound('Client', id);
     assertUnchanged(before, expectedUpdatedAt, before.name);
+    refuse(archivedRecordRefusal(before.name, before.archivedAt));
     checkFields(ctx, fields, id);
     const after: Client = { ...before, ...fields, updatedAt: at };
     ctx.repos.clients.update(after);

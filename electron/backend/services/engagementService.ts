@@ -1,9 +1,9 @@
 import type { Engagement, EngagementFields, EngagementListItem } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/contract/errors';
-import { archivedClientRefusal } from '../../../shared/domain/lifecycle';
+import { archivedClientRefusal, archivedRecordRefusal, runningUnderArchivedClientRefusal } from '../../../shared/domain/lifecycle';
 import type { Context } from '../context';
 import { newId } from '../ids';
-import { type ArchiveTarget, assertUnchanged, setArchived } from './archive';
+import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from './archive';
 
 type ValidEngagementFields = Required<EngagementFields>;
 
@@ -21,6 +21,9 @@ function checkFields(ctx: Context, fields: ValidEngagementFields, id: string | n
     const refusal = archivedClientRefusal(client, id ? 'move an engagement to it' : 'add an engagement');
     if (refusal) throw new DomainError('conflict', refusal, [{ path: 'clientId', message: 'is archived' }]);
   }
+  const running = runningUnderArchivedClientRefusal(client, fields.status);
+  if (running)
+    throw new DomainError('conflict', running, [{ path: 'status', message: 'cannot be active or paused under an archived client' }]);
   const sameName = ctx.repos.engagements.findByClientAndName(fields.clientId, fields.name);
   if (sameName && sameName.id !== id) {
     throw new DomainError('conflict', `${client.name} already has an engagement named “${sameName.name}”.`, [
@@ -49,6 +52,7 @@ export function updateEngagement(
     if (!current) throw notFound('Engagement', id);
     const { clientName: _clientName, ...before } = current;
     assertUnchanged(before, expectedUpdatedAt, before.name);
+    refuse(archivedRecordRefusal(before.name, before.archivedAt));
     checkFields(ctx, fields, id);
     const after: Engagement = { ...before, ...fields, updatedAt: at };
     ctx.repos.engagements.update(after);

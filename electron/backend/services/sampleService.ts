@@ -1,5 +1,6 @@
 import type { SampleLoadResult } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/errors';
+import { canLoadSampleData } from '../../../shared/domain/lifecycle';
 import type { Context } from '../context';
 import { SAMPLE_CLIENTS, SAMPLE_ENGAGEMENTS, SAMPLE_SPECIALISTS } from '../sample/sampleData';
 import { createClient } from './clientService';
@@ -12,7 +13,7 @@ import { createSpecialist } from './specialistService';
  */
 export function loadSampleData(ctx: Context): SampleLoadResult {
   const { clients, engagements, specialists } = ctx.repos;
-  if (clients.count() + engagements.count() + specialists.count() > 0) {
+  if (!canLoadSampleData({ clients: clients.count(), engagements: engagements.count(), specialists: specialists.count() })) {
     throw new DomainError('conflict', 'Sample data can only be loaded into an empty database; this one already holds records.');
   }
   return ctx.write((audit) => {

@@ -1,11 +1,12 @@
 import type { Specialist, SpecialistFields } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/contract/errors';
+import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
 import { normalizeSkills } from '../../../shared/domain/skills';
 import { sourcingRegionOf } from '../../../shared/domain/sourcingRegion';
 import { knownSubdivision } from '../calendars';
 import type { Context } from '../context';
 import { newId } from '../ids';
-import { type ArchiveTarget, assertUnchanged, setArchived } from './archive';
+import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from './archive';
 
 type ValidSpecialistFields = Required<SpecialistFields>;
 
@@ -43,6 +44,7 @@ export function updateSpecialist(
     const before = ctx.repos.specialists.get(id);
     if (!before) throw notFound('Specialist', id);
     assertUnchanged(before, expectedUpdatedAt, before.fullName);
+    refuse(archivedRecordRefusal(before.fullName, before.archivedAt));
     const after: Specialist = { ...before, ...prepare(ctx, fields, id), updatedAt: at };
     ctx.repos.specialists.update(after);
     audit({ entity: 'specialist', entityId: id, label: after.fullName, action: 'update', before, after });

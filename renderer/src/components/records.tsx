@@ -1,3 +1,4 @@
+import { format, parseISO } from 'date-fns';
 import type { ReactNode } from 'react';
 import { Drawer } from './Drawer';
 
@@ -62,4 +63,20 @@ export function ArchiveCell({
       </button>
     </td>
   );
+}
+
+/** Shown on an archived record: it is read-only until restored, and Restore is right here. */
+export function ArchivedNotice({ archivedAt, busy, onRestore }: { archivedAt: string; busy: boolean; onRestore(): void }) {
+  return (
+    <div className="notice notice--row">
+      <span>Archived on {formatDay(archivedAt)}. Restore it to change it.</span>
+      <button type="button" className="button button--small" disabled={busy} onClick={onRestore}>
+        Restore
+      </button>
+    </div>
+  );
+}
+
+function formatDay(instant: string): string {
+  return format(parseISO(instant), 'd MMM yyyy');
 }

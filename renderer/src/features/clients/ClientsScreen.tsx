@@ -6,7 +6,7 @@ import { createListStore, useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
-import { ArchiveCell, RecordDrawer } from '../../components/records';
+import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { ClientForm, clientValues, emptyClient } from './ClientForm';
@@ -29,7 +29,7 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
   const usedCurrencies = reference.currencies.filter(
     (c) => list.data?.rows.some((r) => r.currency === c.value) || c.value === store.filters.currency,
   );
-  const emptyDatabase = info.data && info.data.counts.clients === 0;
+  const emptyDatabase = info.data?.canLoadSample;
 
   return (
     <div className="screen">
@@ -116,6 +116,7 @@ function ClientDrawer({ id, reference, onClose }: { id: string; reference: Refer
   const client = useProcedure('clients.get', { id }, !isNew);
   const create = useCommand('clients.create');
   const update = useCommand('clients.update');
+  const archive = useArchive(['clients.archive', 'clients.restore']);
   const toast = useToasts((s) => s.show);
   const go = useNav((s) => s.go);
 
@@ -144,19 +145,21 @@ function ClientDrawer({ id, reference, onClose }: { id: string; reference: Refer
         body: (
           <>
             {c.archivedAt && (
-              <p className="notice">Archived on {format(parseISO(c.archivedAt), 'd MMM yyyy')}. Restore it to work with it again.</p>
+              <ArchivedNotice archivedAt={c.archivedAt} busy={archive.busy} onRestore={() => archive.restore(c.id, c.name)} />
             )}
-            <ClientForm
-              key={c.updatedAt}
-              initial={clientValues(c)}
-              reference={reference}
-              submitLabel="Save changes"
-              onCancel={onClose}
-              onSave={async (values) => {
-                await update.mutateAsync({ ...values, id: c.id, expectedUpdatedAt: c.updatedAt });
-                toast({ tone: 'info', message: `Saved ${values.name}.` });
-              }}
-            />
+            <fieldset className="form-lock" disabled={Boolean(c.archivedAt)}>
+              <ClientForm
+                key={`${c.id}:${c.updatedAt}`}
+                initial={clientValues(c)}
+                reference={reference}
+                submitLabel="Save changes"
+                onCancel={onClose}
+                onSave={async (values) => {
+                  await update.mutateAsync({ ...values, id: c.id, expectedUpdatedAt: c.updatedAt });
+                  toast({ tone: 'info', message: `Saved ${values.name}.` });
+                }}
+              />
+            </fieldset>
             <RecordHistory entityId={c.id} />
           </>
         ),

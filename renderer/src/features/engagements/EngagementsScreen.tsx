@@ -6,7 +6,7 @@ import { createListStore, useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
-import { ArchiveCell, RecordDrawer } from '../../components/records';
+import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { EngagementForm, emptyEngagement, engagementValues } from './EngagementForm';
@@ -45,7 +45,7 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
           New engagement
         </button>
       </header>
-      {info.data && info.data.counts.engagements === 0 && info.data.counts.clients === 0 ? (
+      {info.data?.canLoadSample ? (
         <SampleDataOffer what="engagements" onCreate={() => open('new')} />
       ) : (
         <>
@@ -136,6 +136,7 @@ function EngagementDrawer({ id, reference, clients, onClose }: DrawerProps) {
   const engagement = useProcedure('engagements.get', { id }, !isNew);
   const create = useCommand('engagements.create');
   const update = useCommand('engagements.update');
+  const archive = useArchive(['engagements.archive', 'engagements.restore']);
   const toast = useToasts((s) => s.show);
   const go = useNav((s) => s.go);
 
@@ -165,19 +166,23 @@ function EngagementDrawer({ id, reference, clients, onClose }: DrawerProps) {
         body: (
           <>
             <p className="drawer__sub">{e.clientName}</p>
-            {e.archivedAt && <p className="notice">Archived on {day(e.archivedAt.slice(0, 10))}. Restore it to work with it again.</p>}
-            <EngagementForm
-              key={e.updatedAt}
-              initial={engagementValues(e)}
-              reference={reference}
-              clients={clients}
-              submitLabel="Save changes"
-              onCancel={onClose}
-              onSave={async (values) => {
-                await update.mutateAsync({ ...values, id: e.id, expectedUpdatedAt: e.updatedAt });
-                toast({ tone: 'info', message: `Saved ${values.name}.` });
-              }}
-            />
+            {e.archivedAt && (
+              <ArchivedNotice archivedAt={e.archivedAt} busy={archive.busy} onRestore={() => archive.restore(e.id, e.name)} />
+            )}
+            <fieldset className="form-lock" disabled={Boolean(e.archivedAt)}>
+              <EngagementForm
+                key={`${e.id}:${e.updatedAt}`}
+                initial={engagementValues(e)}
+                reference={reference}
+                clients={clients}
+                submitLabel="Save changes"
+                onCancel={onClose}
+                onSave={async (values) => {
+                  await update.mutateAsync({ ...values, id: e.id, expectedUpdatedAt: e.updatedAt });
+                  toast({ tone: 'info', message: `Saved ${values.name}.` });
+                }}
+              />
+            </fieldset>
             <RecordHistory entityId={e.id} />
           </>
         ),

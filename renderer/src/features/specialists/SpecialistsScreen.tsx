@@ -13,7 +13,7 @@ import { createListStore, useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
-import { ArchiveCell, RecordDrawer } from '../../components/records';
+import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { emptySpecialist, SpecialistForm, specialistValues } from './SpecialistForm';
@@ -49,7 +49,7 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
           New specialist
         </button>
       </header>
-      {info.data && info.data.counts.specialists === 0 && info.data.counts.clients === 0 ? (
+      {info.data?.canLoadSample ? (
         <SampleDataOffer what="specialists" onCreate={() => open('new')} />
       ) : (
         <>
@@ -145,6 +145,7 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
   const specialist = useProcedure('specialists.get', { id }, !isNew);
   const create = useCommand('specialists.create');
   const update = useCommand('specialists.update');
+  const archive = useArchive(['specialists.archive', 'specialists.restore']);
   const toast = useToasts((s) => s.show);
   const go = useNav((s) => s.go);
 
@@ -175,22 +176,26 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
             <p className="drawer__sub">
               {ROLE_LABELS[s.role]} · {SOURCING_REGION_LABELS[s.sourcingRegion]}
             </p>
-            {s.archivedAt && <p className="notice">Archived. Restore to work with this specialist again.</p>}
-            <SpecialistForm
-              key={s.updatedAt}
-              initial={specialistValues(s)}
-              reference={reference}
-              submitLabel="Save changes"
-              onCancel={onClose}
-              onSave={async (values) => {
-                await update.mutateAsync({
-                  ...(values as never as Parameters<typeof update.mutateAsync>[0]),
-                  id: s.id,
-                  expectedUpdatedAt: s.updatedAt,
-                });
-                toast({ tone: 'info', message: `Saved ${values.fullName}.` });
-              }}
-            />
+            {s.archivedAt && (
+              <ArchivedNotice archivedAt={s.archivedAt} busy={archive.busy} onRestore={() => archive.restore(s.id, s.fullName)} />
+            )}
+            <fieldset className="form-lock" disabled={Boolean(s.archivedAt)}>
+              <SpecialistForm
+                key={`${s.id}:${s.updatedAt}`}
+                initial={specialistValues(s)}
+                reference={reference}
+                submitLabel="Save changes"
+                onCancel={onClose}
+                onSave={async (values) => {
+                  await update.mutateAsync({
+                    ...(values as never as Parameters<typeof update.mutateAsync>[0]),
+                    id: s.id,
+                    expectedUpdatedAt: s.updatedAt,
+                  });
+                  toast({ tone: 'info', message: `Saved ${values.fullName}.` });
+                }}
+              />
+            </fieldset>
             <RecordHistory entityId={s.id} />
           </>
         ),
