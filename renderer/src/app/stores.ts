@@ -26,7 +26,9 @@ export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   show(toast) {
     const id = nextToast++;
-    set({ toasts: [...get().toasts, { ...toast, id }].slice(-4) });
+    // Names may end in a full stop (“Lumen Telecom S.A.”): never print two.
+    const message = toast.message.replace(/\.\.$/, '.');
+    set({ toasts: [...get().toasts, { ...toast, message, id }].slice(-4) });
     setTimeout(() => get().dismiss(id), toast.action ? 10000 : 5000);
   },
   dismiss(id) {

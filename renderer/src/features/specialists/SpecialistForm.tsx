@@ -123,9 +123,7 @@ export function SpecialistForm({ initial, reference, submitLabel, onSave, onCanc
         id="specialist-subdivision"
         label="Home region"
         value={values.homeSubdivision}
-        placeholder={
-          !values.homeCountry ? 'Choose a country first' : subdivisions.length ? 'Whole country' : 'Whole country (no regional calendar)'
-        }
+        placeholder={!values.homeCountry ? 'Choose a country first' : subdivisions.length ? 'Whole country' : 'Whole country'}
         options={subdivisions}
         onChange={(v) => set('homeSubdivision', v)}
         onBlur={() => form.blur('homeSubdivision')}
