@@ -30,11 +30,17 @@ const poll = { timeout: 5_000, interval: 50 };
 
 /** Uncaught exceptions and console errors (CSP violations included) from every page of the run. */
 const pageProblems: string[] = [];
+const dialogs: string[] = [];
 
 async function openPage(): Promise<Page> {
   const opened = await context.newPage();
   opened.setDefaultTimeout(10_000);
   opened.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+  // "Discard unsaved changes?" — the tests that meet it accept it and check its text.
+  opened.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
+  });
   opened.on('console', (message) => {
     if (message.type() !== 'error') return;
     // Chromium logs every non-2xx fetch; a refused command (409, 400) is an answer the UI shows, not a fault.
@@ -255,6 +261,19 @@ describe('first slice in Chromium (browser mode)', () => {
 
     await page.keyboard.press('Escape');
     await edited.waitFor({ state: 'detached' });
+  });
+
+  it('asks before discarding unsaved changes, and keeps the stored record', async () => {
+    await rowOf(RENAMED_CLIENT).getByRole('button', { name: RENAMED_CLIENT }).click();
+    const form = drawer(RENAMED_CLIENT);
+    await form.waitFor();
+    const before = dialogs.length;
+    await form.getByLabel('Notes').fill('not to be kept');
+    await form.getByLabel('Notes').press('Escape');
+    await form.waitFor({ state: 'detached' });
+    expect(dialogs.slice(before)).toEqual(['You have unsaved changes in this form. Discard them?']);
+    const stored = (await call<{ rows: { name: string; notes: string }[] }>(server, 'clients.list', { search: RENAMED_CLIENT })).rows[0];
+    expect(stored?.notes).not.toBe('not to be kept');
   });
 
   it('refuses an engagement that ends before it starts and saves nothing', async () => {

@@ -1,12 +1,30 @@
 import { create } from 'zustand';
 import { parseRoute, type Route, routeHash } from './areas';
 
+/**
+ * Unsaved edits: an open form reports whether it differs from what it loaded,
+ * and navigation asks before throwing such changes away.
+ */
+type UnsavedState = { dirty: boolean; setDirty(dirty: boolean): void };
+
+export const useUnsaved = create<UnsavedState>((set) => ({ dirty: false, setDirty: (dirty) => set({ dirty }) }));
+
+export function confirmDiscard(): boolean {
+  if (!useUnsaved.getState().dirty) return true;
+  const discard = window.confirm('You have unsaved changes in this form. Discard them?');
+  if (discard) useUnsaved.getState().setDirty(false);
+  return discard;
+}
+
 /** Navigation: the URL hash is the source of truth, so reloads and back/forward work. */
 type NavState = { route: Route; go(route: Route): void; sync(): void };
 
-export const useNav = create<NavState>((set) => ({
+export const useNav = create<NavState>((set, get) => ({
   route: parseRoute(typeof window === 'undefined' ? '' : window.location.hash),
   go(route) {
+    const current = get().route;
+    const leaving = current.area !== route.area || current.recordId !== route.recordId;
+    if (leaving && !confirmDiscard()) return;
     const hash = routeHash(route);
     if (window.location.hash !== hash) window.location.hash = hash;
     set({ route });

@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/contract';
 import { toFieldIssues } from '../../../shared/contract/validate';
 import { CallError } from '../api/queries';
+import { useUnsaved } from '../app/stores';
 
 /**
  * Form state validated by the same schema the backend uses at its boundary,
@@ -19,6 +20,13 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
   const [saving, setSaving] = useState(false);
 
   const parsed = useMemo(() => schema.safeParse(values), [schema, values]);
+  const [pristine] = useState(() => JSON.stringify(initial));
+  const dirty = JSON.stringify(values) !== pristine;
+  const setDirty = useUnsaved((s) => s.setDirty);
+  useEffect(() => {
+    setDirty(dirty);
+  }, [dirty, setDirty]);
+  useEffect(() => () => setDirty(false), [setDirty]);
   const clientErrors = useMemo(() => {
     const out: Record<string, string> = {};
     if (!parsed.success) {
@@ -55,9 +63,11 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
     }
     setSaving(true);
     try {
+      setDirty(false); // saved values are no longer "unsaved", even before the form reloads
       await save(parsed.data);
       return true;
     } catch (error) {
+      setDirty(dirty);
       if (error instanceof CallError) {
         setServerIssues(error.error.issues ?? []);
         setFormError(error.error.message);
@@ -68,5 +78,5 @@ export function useSchemaForm<S extends z.ZodType<unknown, Record<string, unknow
     }
   }
 
-  return { values, set, blur, errorFor, submit, formError, saving, isValid: parsed.success };
+  return { values, set, blur, errorFor, submit, formError, saving, dirty, isValid: parsed.success };
 }
