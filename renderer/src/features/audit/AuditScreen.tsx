@@ -15,7 +15,7 @@ const RECORD_AREAS: Partial<Record<AuditedEntity, AreaId>> = { client: 'clients'
 
 export function AuditScreen() {
   const [entity, setEntity] = useState<AuditedEntity | ''>('');
-  const [pages, setPages] = useState<string[]>([]);
+  const [shown, setShown] = useState(1);
   return (
     <div className="screen">
       <header className="screen__header">
@@ -33,7 +33,7 @@ export function AuditScreen() {
           options={AUDITED_ENTITIES.map((e) => ({ value: e, label: `${ENTITY_LABELS[e]}s` }))}
           onChange={(v) => {
             setEntity(v as AuditedEntity | '');
-            setPages([]);
+            setShown(1);
           }}
         />
       </div>
@@ -47,31 +47,29 @@ export function AuditScreen() {
             <th aria-label="Actions" />
           </tr>
         </thead>
-        <AuditPage entity={entity} beforeId={undefined} onMore={(id) => setPages([id])} showMore={pages.length === 0} />
-        {pages.map((beforeId, i) => (
-          <AuditPage
-            key={beforeId}
-            entity={entity}
-            beforeId={beforeId}
-            onMore={(id) => setPages([...pages, id])}
-            showMore={i === pages.length - 1}
-          />
-        ))}
+        <AuditPage entity={entity} beforeId={undefined} depth={0} shown={shown} onMore={() => setShown(shown + 1)} />
       </table>
     </div>
   );
 }
 
+/**
+ * One page of the log, followed by the next page while more are shown. Each
+ * page starts after the *current* last row of the page before it, so an undo
+ * that adds a row at the top shifts rows between pages without losing one.
+ */
 function AuditPage({
   entity,
   beforeId,
+  depth,
+  shown,
   onMore,
-  showMore,
 }: {
   entity: AuditedEntity | '';
   beforeId: string | undefined;
-  onMore(id: string): void;
-  showMore: boolean;
+  depth: number;
+  shown: number;
+  onMore(): void;
 }) {
   const page = useProcedure('audit.list', { entity: entity || undefined, beforeId, limit: PAGE });
   const undo = useCommand('audit.undo');
@@ -89,67 +87,73 @@ function AuditPage({
     );
   const rows = page.data?.rows ?? [];
   const last = rows.at(-1);
+  const hasNext = Boolean(page.data?.hasMore && last);
   return (
-    <tbody>
-      {!beforeId && page.data && rows.length === 0 && (
-        <tr>
-          <td colSpan={5} className="list-empty">
-            No changes recorded yet.
-          </td>
-        </tr>
-      )}
-      {rows.map((e) => (
-        <tr key={e.id}>
-          <td className="nowrap">{format(parseISO(e.at), 'd MMM yyyy HH:mm:ss')}</td>
-          <td>{e.actor}</td>
-          <td>
-            <span className="muted">{ENTITY_LABELS[e.entity]}</span>{' '}
-            {e.entity in RECORD_AREAS ? (
-              <button type="button" className="link" onClick={() => go({ area: RECORD_AREAS[e.entity] as AreaId, recordId: e.entityId })}>
-                {e.label}
+    <>
+      <tbody>
+        {!beforeId && page.data && rows.length === 0 && (
+          <tr>
+            <td colSpan={5} className="list-empty">
+              No changes recorded yet.
+            </td>
+          </tr>
+        )}
+        {rows.map((e) => (
+          <tr key={e.id}>
+            <td className="nowrap">{format(parseISO(e.at), 'd MMM yyyy HH:mm:ss')}</td>
+            <td>{e.actor}</td>
+            <td>
+              <span className="muted">{ENTITY_LABELS[e.entity]}</span>{' '}
+              {e.entity in RECORD_AREAS ? (
+                <button type="button" className="link" onClick={() => go({ area: RECORD_AREAS[e.entity] as AreaId, recordId: e.entityId })}>
+                  {e.label}
+                </button>
+              ) : (
+                e.label
+              )}
+            </td>
+            <td>{describe(e)}</td>
+            <td className="row-actions">
+              {e.undoable && (
+                <button
+                  type="button"
+                  className="button button--small"
+                  title={e.action === 'archive' ? `Restore ${e.label}` : `Archive ${e.label} again`}
+                  disabled={undo.isPending}
+                  onClick={() =>
+                    undo.mutate(
+                      { auditId: e.id },
+                      {
+                        onSuccess: () =>
+                          toast({
+                            tone: 'info',
+                            message: `Undone: ${e.label} is ${e.action === 'archive' ? 'restored' : 'archived again'}.`,
+                          }),
+                        onError: (err) => toast({ tone: 'error', message: err.message }),
+                      },
+                    )
+                  }
+                >
+                  Undo
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+        {hasNext && depth === shown - 1 && (
+          <tr>
+            <td colSpan={5}>
+              <button type="button" className="button" onClick={onMore}>
+                Show older changes
               </button>
-            ) : (
-              e.label
-            )}
-          </td>
-          <td>{describe(e)}</td>
-          <td className="row-actions">
-            {e.undoable && (
-              <button
-                type="button"
-                className="button button--small"
-                title={e.action === 'archive' ? `Restore ${e.label}` : `Archive ${e.label} again`}
-                disabled={undo.isPending}
-                onClick={() =>
-                  undo.mutate(
-                    { auditId: e.id },
-                    {
-                      onSuccess: () =>
-                        toast({
-                          tone: 'info',
-                          message: `Undone: ${e.label} is ${e.action === 'archive' ? 'restored' : 'archived again'}.`,
-                        }),
-                      onError: (err) => toast({ tone: 'error', message: err.message }),
-                    },
-                  )
-                }
-              >
-                Undo
-              </button>
-            )}
-          </td>
-        </tr>
-      ))}
-      {showMore && page.data?.hasMore && last && (
-        <tr>
-          <td colSpan={5}>
-            <button type="button" className="button" onClick={() => onMore(last.id)}>
-              Show older changes
-            </button>
-          </td>
-        </tr>
+            </td>
+          </tr>
+        )}
+      </tbody>
+      {hasNext && depth < shown - 1 && last && (
+        <AuditPage entity={entity} beforeId={last.id} depth={depth + 1} shown={shown} onMore={onMore} />
       )}
-    </tbody>
+    </>
   );
 }
 
