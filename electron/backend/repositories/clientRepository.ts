@@ -2,7 +2,8 @@ import type { Client, ClientListItem } from '../../../shared/contract';
 import type { Db } from '../db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from './sql';
 
-type ClientRow = {
+/** A row as SQLite returns it; exported for the bench's hand-written baseline. */
+export type ClientRow = {
   id: string;
   name: string;
   country: string;
@@ -103,7 +104,7 @@ export class ClientRepository {
   }
 }
 
-function toClient(row: ClientRow): Client {
+export function toClient(row: ClientRow): Client {
   return {
     id: row.id,
     name: row.name,

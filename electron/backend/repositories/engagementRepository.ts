@@ -3,7 +3,8 @@ import type { EngagementStatus } from '../../../shared/domain/reference';
 import type { Db } from '../db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from './sql';
 
-type EngagementRow = {
+/** A row as SQLite returns it; exported for the bench's hand-written baseline. */
+export type EngagementRow = {
   id: string;
   client_id: string;
   name: string;
@@ -100,7 +101,7 @@ export class EngagementRepository {
   }
 }
 
-function toEngagement(row: EngagementRow): Engagement {
+export function toEngagement(row: EngagementRow): Engagement {
   return {
     id: row.id,
     clientId: row.client_id,

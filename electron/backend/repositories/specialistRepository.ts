@@ -4,7 +4,8 @@ import type { SourcingRegion } from '../../../shared/domain/sourcingRegion';
 import type { Db } from '../db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from './sql';
 
-type SpecialistRow = {
+/** A row as SQLite returns it; exported for the bench's hand-written baseline. */
+export type SpecialistRow = {
   id: string;
   full_name: string;
   role: SpecialistRole;
@@ -109,7 +110,7 @@ export class SpecialistRepository {
   }
 }
 
-function toSpecialist(row: SpecialistRow): Specialist {
+export function toSpecialist(row: SpecialistRow): Specialist {
   return {
     id: row.id,
     fullName: row.full_name,
