@@ -7,11 +7,13 @@ import { EngagementsScreen } from '../features/engagements/EngagementsScreen';
 import { SpecialistsScreen } from '../features/specialists/SpecialistsScreen';
 import { AREAS } from './areas';
 import { useNav, useToasts } from './stores';
+import { useShortcuts } from './useShortcuts';
 
 export function App() {
   const { route, go, sync } = useNav();
   const reference = useProcedure('reference.get', {});
   const info = useProcedure('app.info', {});
+  useShortcuts();
   useEffect(() => {
     window.addEventListener('hashchange', sync);
     return () => window.removeEventListener('hashchange', sync);

@@ -15,6 +15,7 @@ export function ListToolbar<F>({ store, placeholder, children }: { store: ListSt
         className="toolbar__search"
         type="search"
         aria-label="Search"
+        title="Shortcut: /"
         placeholder={placeholder}
         value={text}
         onChange={(e) => setText(e.target.value)}

@@ -9,6 +9,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
+import { ClientEngagements } from './ClientEngagements';
 import { ClientForm, clientValues, emptyClient } from './ClientForm';
 
 export const useClientList = createListStore('name', { currency: '' });
@@ -38,7 +39,7 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
           <h1>Clients</h1>
           <p className="screen__lede">The client companies, their currency and the holiday calendar their SLAs count in.</p>
         </div>
-        <button type="button" className="button button--primary" onClick={() => open('new')}>
+        <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => open('new')}>
           New client
         </button>
       </header>
@@ -160,6 +161,7 @@ function ClientDrawer({ id, reference, onClose }: { id: string; reference: Refer
                 }}
               />
             </fieldset>
+            <ClientEngagements clientId={c.id} />
             <RecordHistory entityId={c.id} />
           </>
         ),

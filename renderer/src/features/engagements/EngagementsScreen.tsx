@@ -10,10 +10,9 @@ import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/reco
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { EngagementForm, emptyEngagement, engagementValues } from './EngagementForm';
+import { ENGAGEMENT_STATUS_TONE } from './status';
 
 export const useEngagementList = createListStore('startDate', { clientId: '', status: '' });
-
-const STATUS_TONE: Record<EngagementStatus, string> = { proposed: 'info', active: 'good', paused: 'warn', ended: 'muted' };
 
 const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
@@ -41,7 +40,7 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
           <h1>Engagements</h1>
           <p className="screen__lede">Dedicated-team contracts: one client, one currency, a start and an optional end.</p>
         </div>
-        <button type="button" className="button button--primary" onClick={() => open('new')}>
+        <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => open('new')}>
           New engagement
         </button>
       </header>
@@ -97,7 +96,7 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
                   </td>
                   <td>{e.clientName}</td>
                   <td>
-                    <Badge tone={STATUS_TONE[e.status]}>{ENGAGEMENT_STATUS_LABELS[e.status]}</Badge>
+                    <Badge tone={ENGAGEMENT_STATUS_TONE[e.status]}>{ENGAGEMENT_STATUS_LABELS[e.status]}</Badge>
                   </td>
                   <td>{e.currency}</td>
                   <td>{day(e.startDate)}</td>

@@ -45,7 +45,7 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
           <h1>Specialists</h1>
           <p className="screen__lede">The people Keel places: role, seniority, home region and skills.</p>
         </div>
-        <button type="button" className="button button--primary" onClick={() => open('new')}>
+        <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => open('new')}>
           New specialist
         </button>
       </header>

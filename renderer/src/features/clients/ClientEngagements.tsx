@@ -1,0 +1,38 @@
+import { format, parseISO } from 'date-fns';
+import { ENGAGEMENT_STATUS_LABELS } from '../../../../shared/domain/reference';
+import { useProcedure } from '../../api/queries';
+import { useNav } from '../../app/stores';
+import { Badge } from '../../components/list';
+import { ENGAGEMENT_STATUS_TONE } from '../engagements/status';
+
+/** A client's engagements, newest first, each opening its engagement. */
+export function ClientEngagements({ clientId }: { clientId: string }) {
+  const list = useProcedure('engagements.list', { clientId, archived: 'all', sort: 'startDate', direction: 'desc' });
+  const go = useNav((s) => s.go);
+  if (!list.data) return null;
+  return (
+    <section className="history">
+      <h3>Engagements</h3>
+      {list.data.rows.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <ul className="related">
+          {list.data.rows.map((e) => (
+            <li key={e.id}>
+              <button type="button" className="link" onClick={() => go({ area: 'engagements', recordId: e.id })}>
+                {e.name}
+              </button>
+              <Badge tone={e.archivedAt ? 'muted' : ENGAGEMENT_STATUS_TONE[e.status]}>
+                {e.archivedAt ? 'Archived' : ENGAGEMENT_STATUS_LABELS[e.status]}
+              </Badge>
+              <span className="muted">
+                {' '}
+                since {format(parseISO(e.startDate), 'd MMM yyyy')} · {e.currency}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
