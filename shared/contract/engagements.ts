@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareIsoDates } from '../domain/dates';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../domain/reference';
 import { command, type ListResult, query } from './define';
 import {
@@ -40,7 +41,8 @@ const engagementShape = {
   contractNotes: optionalText(8000).default(''),
 };
 
-const endNotBeforeStart = (v: { startDate: string; endDate: string | null }) => v.endDate === null || v.endDate >= v.startDate;
+const endNotBeforeStart = (v: { startDate: string; endDate: string | null }) =>
+  v.endDate === null || compareIsoDates(v.endDate, v.startDate) >= 0;
 const endMessage = { message: 'must be on or after the start date', path: ['endDate'] };
 
 export const engagementFields = z.strictObject(engagementShape).refine(endNotBeforeStart, endMessage);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALENDAR_RE, isCountryCode } from '../domain/country';
+import { CALENDAR_RE, calendarCountry, isCountryCode } from '../domain/country';
 import { isCurrencyCode } from '../domain/currency';
 import { isIsoDate } from '../domain/dates';
 
@@ -23,7 +23,7 @@ export const country = filled().refine(isCountryCode, 'must be an ISO country co
 
 export const calendar = filled()
   .regex(CALENDAR_RE, 'must be a country code, optionally with a region, such as CH or CH-ZH')
-  .refine((v) => isCountryCode(v.slice(0, 2)), 'starts with an unknown country code');
+  .refine((v) => isCountryCode(calendarCountry(v)), 'starts with an unknown country code');
 
 export const email = filled()
   .trim()

@@ -30,3 +30,8 @@ export const CALENDAR_RE = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
 export function calendarCountry(calendar: string): string {
   return calendar.slice(0, 2);
 }
+
+/** The region part of a calendar code (`ZH` of `CH-ZH`), or '' for a whole country. */
+export function calendarSubdivision(calendar: string): string {
+  return calendar.slice(3);
+}

@@ -7,14 +7,15 @@ import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from './arch
 
 type ValidEngagementFields = Required<EngagementFields>;
 
-function checkFields(ctx: Context, fields: ValidEngagementFields, id: string | null): void {
+/** `existing` is the stored engagement when editing (already read by the caller), null when creating. */
+function checkFields(ctx: Context, fields: ValidEngagementFields, existing: Engagement | null): void {
+  const id = existing?.id ?? null;
   const client = ctx.repos.clients.get(fields.clientId);
   if (!client) {
     throw new DomainError('not_found', `Client ${fields.clientId} does not exist.`, [
       { path: 'clientId', message: 'is not a known client' },
     ]);
   }
-  const existing = id ? ctx.repos.engagements.get(id) : null;
   // Moving an engagement is allowed, but never under an archived client; an engagement
   // that stays where it is can still be edited while its client is archived.
   if (!existing || existing.clientId !== fields.clientId) {
@@ -53,7 +54,7 @@ export function updateEngagement(
     const { clientName: _clientName, ...before } = current;
     assertUnchanged(before, expectedUpdatedAt, before.name);
     refuse(archivedRecordRefusal(before.name, before.archivedAt));
-    checkFields(ctx, fields, id);
+    checkFields(ctx, fields, before);
     const after: Engagement = { ...before, ...fields, updatedAt: at };
     ctx.repos.engagements.update(after);
     audit({ entity: 'engagement', entityId: id, label: after.name, action: 'update', before, after });

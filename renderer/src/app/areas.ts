@@ -31,6 +31,21 @@ export const AREAS: Area[] = [
   { id: 'audit', label: 'Audit log', group: 'System', built: true, hint: 'Every change: who, when, before and after' },
 ];
 
+/** The areas whose screens list records that open in a form, by the audited entity they hold. */
+export const RECORD_AREAS = { client: 'clients', engagement: 'engagements', specialist: 'specialists' } as const satisfies Record<
+  string,
+  AreaId
+>;
+
+/** The area where an audited record opens, or null (a dataset load is no record). */
+export function recordArea(entity: string): AreaId | null {
+  return Object.hasOwn(RECORD_AREAS, entity) ? RECORD_AREAS[entity as keyof typeof RECORD_AREAS] : null;
+}
+
+export function hasRecords(area: AreaId): boolean {
+  return (Object.values(RECORD_AREAS) as AreaId[]).includes(area);
+}
+
 export type Route = { area: AreaId; recordId: string | null };
 
 /** `#/clients` → list; `#/clients/new` → create form; `#/clients/<id>` → edit form. */

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
+import { hasRecords } from './areas';
 import { useNav } from './stores';
-
-const RECORD_AREAS = new Set(['clients', 'engagements', 'specialists']);
 
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -24,7 +23,7 @@ export function useShortcuts(): void {
         }
       } else if (e.key === 'n') {
         const { route, go } = useNav.getState();
-        if (RECORD_AREAS.has(route.area)) {
+        if (hasRecords(route.area)) {
           e.preventDefault();
           go({ area: route.area, recordId: 'new' });
         }

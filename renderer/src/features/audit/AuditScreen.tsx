@@ -3,15 +3,12 @@ import { useState } from 'react';
 import type { AuditEntry, AuditedEntity } from '../../../../shared/contract';
 import { AUDITED_ENTITIES } from '../../../../shared/contract/audit';
 import { useCommand, useProcedure } from '../../api/queries';
-import type { AreaId } from '../../app/areas';
+import { recordArea } from '../../app/areas';
 import { useNav, useToasts } from '../../app/stores';
 import { FilterSelect } from '../../components/list';
 import { ACTION_LABELS, describeChanges, ENTITY_LABELS } from './describe';
 
 const PAGE = 50;
-
-/** Where each audited record can be opened. */
-const RECORD_AREAS: Partial<Record<AuditedEntity, AreaId>> = { client: 'clients', engagement: 'engagements', specialist: 'specialists' };
 
 export function AuditScreen() {
   const [entity, setEntity] = useState<AuditedEntity | ''>('');
@@ -104,8 +101,8 @@ function AuditPage({
             <td>{e.actor}</td>
             <td>
               <span className="muted">{ENTITY_LABELS[e.entity]}</span>{' '}
-              {e.entity in RECORD_AREAS ? (
-                <button type="button" className="link" onClick={() => go({ area: RECORD_AREAS[e.entity] as AreaId, recordId: e.entityId })}>
+              {recordArea(e.entity) ? (
+                <button type="button" className="link" onClick={() => go({ area: recordArea(e.entity) ?? 'audit', recordId: e.entityId })}>
                   {e.label}
                 </button>
               ) : (

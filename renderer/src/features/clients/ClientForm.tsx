@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Client, ReferenceData } from '../../../../shared/contract';
 import { clientFields } from '../../../../shared/contract/clients';
+import { calendarCountry } from '../../../../shared/domain/country';
 import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
 
@@ -25,7 +26,7 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
   const { values } = form;
   // Calendars of the chosen country only: the country itself and its regions.
   const calendars = useMemo(
-    () => reference.holidayCalendars.filter((c) => values.country !== '' && c.value.slice(0, 2) === values.country),
+    () => reference.holidayCalendars.filter((c) => values.country !== '' && calendarCountry(c.value) === values.country),
     [reference.holidayCalendars, values.country],
   );
   const noCalendar = values.country !== '' && calendars.length === 0;

@@ -27,9 +27,9 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
   const info = useProcedure('app.info', {});
   const archive = useArchive(['clients.archive', 'clients.restore']);
   const open = (recordId: string | null) => go({ area: 'clients', recordId });
-  const usedCurrencies = reference.currencies.filter(
-    (c) => list.data?.rows.some((r) => r.currency === c.value) || c.value === store.filters.currency,
-  );
+  // Offer the currencies clients actually use — all of them, not just those left after the current filter.
+  const allClients = useProcedure('clients.list', { archived: 'all', sort: 'name', direction: 'asc' });
+  const usedCurrencies = reference.currencies.filter((c) => allClients.data?.rows.some((r) => r.currency === c.value));
   const emptyDatabase = info.data?.canLoadSample;
 
   return (

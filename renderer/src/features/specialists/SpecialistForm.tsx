@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { ReferenceData, Specialist } from '../../../../shared/contract';
 import { specialistFields } from '../../../../shared/contract/specialists';
+import { calendarCountry, calendarSubdivision } from '../../../../shared/domain/country';
 import type { Seniority, SpecialistRole, SpecialistStatus } from '../../../../shared/domain/reference';
 import { parseSkillsText } from '../../../../shared/domain/skills';
 import { FormFooter, SelectField, TextField } from '../../components/fields';
@@ -50,8 +51,8 @@ export function SpecialistForm({ initial, reference, submitLabel, onSave, onCanc
   const subdivisions = useMemo(
     () =>
       reference.holidayCalendars
-        .filter((c) => c.value.startsWith(`${values.homeCountry}-`))
-        .map((c) => ({ value: c.value.slice(3), label: c.label.split(' — ')[1] ?? c.label })),
+        .filter((c) => calendarCountry(c.value) === values.homeCountry && calendarSubdivision(c.value) !== '')
+        .map((c) => ({ value: calendarSubdivision(c.value), label: c.label.split(' — ')[1] ?? c.label })),
     [reference.holidayCalendars, values.homeCountry],
   );
   const set = form.set as (field: keyof SpecialistFormValues, value: unknown) => void;
