@@ -27,7 +27,7 @@ export function ClientEngagements({ clientId }: { clientId: string }) {
               </Badge>
               <span className="muted">
                 {' '}
-                since {format(parseISO(e.startDate), 'd MMM yyyy')} · {e.currency}
+                from {format(parseISO(e.startDate), 'd MMM yyyy')} · {e.currency}
               </span>
             </li>
           ))}
