@@ -2,15 +2,21 @@ import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
 import type { Option } from '../../shared/contract';
 import { calendar } from '../../shared/contract/fields';
+import { type Day, toDay } from '../../shared/domain/days';
 
 /**
  * Holiday calendars come from the maintained date-holidays library: which
  * countries and subdivisions exist. Later features ask it for the dates.
  */
 // Loaded on first use: requiring date-holidays costs ~100 ms, which must not delay the window at start-up.
+let HolidaysClass: typeof Holidays | null = null;
 let instance: Holidays | null = null;
+function holidaysClass(): typeof Holidays {
+  HolidaysClass ??= createRequire(__filename)('date-holidays') as typeof Holidays;
+  return HolidaysClass;
+}
 function holidays(): Holidays {
-  instance ??= new (createRequire(__filename)('date-holidays') as typeof Holidays)();
+  instance ??= new (holidaysClass())();
   return instance;
 }
 let cachedOptions: Option[] | null = null;
@@ -39,4 +45,32 @@ export function calendarOptions(): Option[] {
   // Offer only what the contract accepts (date-holidays knows a few non-ISO codes).
   cachedOptions = out.filter((o) => calendar.safeParse(o.value).success);
   return cachedOptions;
+}
+
+const holidayCache = new Map<string, ReadonlySet<Day>>();
+
+/**
+ * Public holidays (type "public" in date-holidays: days off by law, not bank
+ * or school holidays or observances) of a country or region in one year, as
+ * day numbers. Cached: the plan asks for the same calendars again and again.
+ */
+export function publicHolidays(country: string, subdivision: string, year: number): ReadonlySet<Day> {
+  const key = `${country}-${subdivision}-${year}`;
+  let days = holidayCache.get(key);
+  if (!days) {
+    const Ctor = holidaysClass();
+    const calendar = subdivision ? new Ctor(country, subdivision) : new Ctor(country);
+    const list = calendar.getHolidays(year) || [];
+    days = new Set(list.filter((h) => h.type === 'public').map((h) => toDay(h.date.slice(0, 10))));
+    holidayCache.set(key, days);
+  }
+  return days;
+}
+
+/** Public holidays over several years, merged. */
+export function publicHolidaysBetween(country: string, subdivision: string, fromYear: number, toYear: number): ReadonlySet<Day> {
+  if (fromYear === toYear) return publicHolidays(country, subdivision, fromYear);
+  const out = new Set<Day>();
+  for (let year = fromYear; year <= toYear; year++) for (const d of publicHolidays(country, subdivision, year)) out.add(d);
+  return out;
 }

@@ -1,13 +1,23 @@
+import { format } from 'date-fns';
 import type { Db } from './db/connection';
+import { AbsenceRepository } from './repositories/absenceRepository';
+import { AllocationRepository } from './repositories/allocationRepository';
 import { AuditRepository, type NewAuditEntry } from './repositories/auditRepository';
 import { ClientRepository } from './repositories/clientRepository';
 import { EngagementRepository } from './repositories/engagementRepository';
 import { SpecialistRepository } from './repositories/specialistRepository';
+import { StaffingRepository } from './repositories/staffingRepository';
+
+/** Appends one audit row inside the current write. */
+export type Audit = (entry: NewAuditEntry) => void;
 
 export type Repositories = {
   clients: ClientRepository;
   engagements: EngagementRepository;
   specialists: SpecialistRepository;
+  allocations: AllocationRepository;
+  absences: AbsenceRepository;
+  staffing: StaffingRepository;
   audit: AuditRepository;
 };
 
@@ -22,7 +32,9 @@ export type Context = {
   readonly actor: string;
   /** The current instant, ISO-8601 UTC. Injected so tests control time. */
   now(): string;
-  write<T>(change: (audit: (entry: NewAuditEntry) => void, at: string) => T): T;
+  /** Today's date on this machine's calendar (YYYY-MM-DD): what "today" means to the person at the desk. */
+  today(): string;
+  write<T>(change: (audit: Audit, at: string) => T): T;
 };
 
 export function createContext(db: Db, actor: string, clock: () => Date = () => new Date()): Context {
@@ -30,6 +42,9 @@ export function createContext(db: Db, actor: string, clock: () => Date = () => n
     clients: new ClientRepository(db),
     engagements: new EngagementRepository(db),
     specialists: new SpecialistRepository(db),
+    allocations: new AllocationRepository(db),
+    absences: new AbsenceRepository(db),
+    staffing: new StaffingRepository(db),
     audit: new AuditRepository(db),
   };
   const now = () => clock().toISOString();
@@ -38,6 +53,7 @@ export function createContext(db: Db, actor: string, clock: () => Date = () => n
     repos,
     actor,
     now,
+    today: () => format(clock(), 'yyyy-MM-dd'),
     write(change) {
       return db
         .transaction(() => {

@@ -15,11 +15,24 @@ import {
 import { SOURCING_REGION_LABELS, SOURCING_REGIONS } from '../../shared/domain/sourcingRegion';
 import { calendarOptions } from './calendars';
 import type { Context } from './context';
+import { planWorkbook } from './export/planWorkbook';
+import { createAbsence, deleteAbsence, updateAbsence } from './services/absenceService';
+import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from './services/allocationService';
 import { listAudit, undoAudit } from './services/auditService';
 import { archiveClient, createClient, getClient, restoreClient, updateClient } from './services/clientService';
 import { archiveEngagement, createEngagement, getEngagement, restoreEngagement, updateEngagement } from './services/engagementService';
+import { forecast, rollOffRadar, specialistCapacity, timeline } from './services/planService';
 import { loadSampleData } from './services/sampleService';
 import { archiveSpecialist, createSpecialist, getSpecialist, restoreSpecialist, updateSpecialist } from './services/specialistService';
+import {
+  createStaffingRequest,
+  declineStaffingRequest,
+  fillStaffingRequest,
+  getStaffingRequest,
+  setStaffingStage,
+  staffingItem,
+  updateStaffingRequest,
+} from './services/staffingService';
 
 export type Handler<N extends ProcedureName> = (input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>;
 /** One handler per contract procedure; a missing or extra one is a type error. */
@@ -33,7 +46,7 @@ export type HostServices = {
 const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
 
 export function createHandlers(ctx: Context, host: HostServices): Handlers {
-  const { clients, engagements, specialists } = ctx.repos;
+  const { clients, engagements, specialists, allocations, absences, staffing } = ctx.repos;
   return {
     'app.info': () => {
       const counts = { clients: clients.count(), engagements: engagements.count(), specialists: specialists.count() };
@@ -83,6 +96,47 @@ export function createHandlers(ctx: Context, host: HostServices): Handlers {
     'specialists.update': (input) => updateSpecialist(ctx, input),
     'specialists.archive': ({ id }) => archiveSpecialist(ctx, id),
     'specialists.restore': ({ id }) => restoreSpecialist(ctx, id),
+
+    'allocations.list': (input) => {
+      const rows = allocations.list(input);
+      return { rows, total: rows.length };
+    },
+    'allocations.get': ({ id }) => allocationDetail(ctx, id),
+    'allocations.create': (input) => createAllocation(ctx, input),
+    'allocations.update': (input) => updateAllocation(ctx, input),
+    'allocations.cancel': ({ id, reason }) => cancelAllocation(ctx, id, reason),
+
+    'absences.list': (input) => {
+      const rows = absences.list(input);
+      return { rows, total: rows.length };
+    },
+    'absences.create': (input) => createAbsence(ctx, input),
+    'absences.update': (input) => updateAbsence(ctx, input),
+    'absences.delete': ({ id }) => deleteAbsence(ctx, id),
+
+    'staffing.list': (input) => {
+      const rows = staffing.list(input).map((r) => staffingItem(ctx, r));
+      return { rows, total: rows.length };
+    },
+    'staffing.get': ({ id }) => getStaffingRequest(ctx, id),
+    'staffing.create': (input) => createStaffingRequest(ctx, input),
+    'staffing.update': (input) => updateStaffingRequest(ctx, input),
+    'staffing.setStage': ({ id, stage }) => setStaffingStage(ctx, id, stage),
+    'staffing.fill': (input) => fillStaffingRequest(ctx, input),
+    'staffing.decline': ({ id, reason }) => declineStaffingRequest(ctx, id, reason),
+
+    'plan.timeline': (input) => timeline(ctx, input),
+    'plan.rollOff': ({ weeks }) => rollOffRadar(ctx, weeks),
+    'plan.forecast': (input) => forecast(ctx, input),
+    'plan.capacity': (input) => specialistCapacity(ctx, input),
+    'plan.export': async ({ weeks, months, ...view }) => {
+      const buffer = await planWorkbook({
+        timeline: timeline(ctx, view),
+        radar: rollOffRadar(ctx, weeks),
+        forecast: forecast(ctx, { from: view.from, months }),
+      });
+      return { fileName: `keel-plan-${view.from}.xlsx`, base64: buffer.toString('base64'), bytes: buffer.length };
+    },
 
     'audit.list': (input) => listAudit(ctx, input),
     'audit.undo': ({ auditId }) => undoAudit(ctx, auditId),

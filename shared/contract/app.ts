@@ -28,7 +28,14 @@ export type ReferenceData = {
 
 export type BackupResult = { path: string; bytes: number };
 
-export type SampleLoadResult = { clients: number; engagements: number; specialists: number };
+export type SampleLoadResult = {
+  clients: number;
+  engagements: number;
+  specialists: number;
+  allocations: number;
+  absences: number;
+  staffingRequests: number;
+};
 
 export const appProcedures = {
   'app.info': query<AppInfo>()('Version, database location and record counts.', z.strictObject({}).default({})),

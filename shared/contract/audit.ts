@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { command, query } from './define';
 import { id } from './fields';
 
-export const AUDITED_ENTITIES = ['client', 'engagement', 'specialist', 'dataset'] as const;
+export const AUDITED_ENTITIES = ['client', 'engagement', 'specialist', 'allocation', 'absence', 'staffing_request', 'dataset'] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'import'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'cancel', 'delete', 'import'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEntry = {

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
+import { allocationsProcedures } from './allocations';
 import { appProcedures } from './app';
 import { auditProcedures } from './audit';
 import { clientsProcedures } from './clients';
 import type { ProcedureDef } from './define';
 import { engagementsProcedures } from './engagements';
+import { planProcedures } from './plan';
 import { specialistsProcedures } from './specialists';
+import { staffingProcedures } from './staffing';
 
 /**
  * THE contract: every procedure the UI may call, declared once. The IPC
@@ -17,6 +20,9 @@ export const contract = {
   ...clientsProcedures,
   ...engagementsProcedures,
   ...specialistsProcedures,
+  ...allocationsProcedures,
+  ...staffingProcedures,
+  ...planProcedures,
   ...auditProcedures,
 } satisfies Record<string, ProcedureDef>;
 
@@ -34,10 +40,22 @@ export function isProcedureName(name: string): name is ProcedureName {
   return Object.hasOwn(contract, name);
 }
 
+export type {
+  Absence,
+  AbsenceFields,
+  AbsenceKind,
+  AbsenceListItem,
+  Allocation,
+  AllocationDetail,
+  AllocationFields,
+  AllocationListItem,
+} from './allocations';
 export type { AppInfo, BackupResult, Option, ReferenceData, SampleLoadResult } from './app';
 export type { AuditAction, AuditEntry, AuditedEntity } from './audit';
 export type { Client, ClientFields, ClientListItem } from './clients';
 export type { ListResult } from './define';
 export type { Engagement, EngagementFields, EngagementListItem } from './engagements';
 export * from './errors';
+export type * from './plan';
 export type { Specialist, SpecialistFields } from './specialists';
+export type { StaffingFields, StaffingRequest, StaffingRequestItem } from './staffing';

@@ -24,6 +24,8 @@ export type Specialist = {
   startDate: string;
   status: SpecialistStatus;
   email: string;
+  /** Contracted working time per working day, in minutes (480 = 8 h). */
+  dailyMinutes: number;
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -42,6 +44,12 @@ const specialistShape = {
   startDate: isoDate,
   status: z.enum(SPECIALIST_STATUSES, { error: `must be one of: ${SPECIALIST_STATUSES.join(', ')}` }),
   email,
+  dailyMinutes: z
+    .number({ error: 'must be a number of minutes' })
+    .int('must be whole minutes')
+    .min(60, 'must be at least 1 hour a day')
+    .max(720, 'must be at most 12 hours a day')
+    .default(480),
 };
 
 export const specialistFields = z.strictObject(specialistShape);

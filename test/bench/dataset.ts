@@ -526,6 +526,7 @@ function specialistFields(rng: Rng, usedEmails: Set<string>): Required<Specialis
     startDate: iso(dayOf('2019-01-07') + rng.int(0, 2850)),
     status,
     email,
+    dailyMinutes: 480,
   };
 }
 

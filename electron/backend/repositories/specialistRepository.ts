@@ -17,6 +17,7 @@ export type SpecialistRow = {
   start_date: string;
   status: SpecialistStatus;
   email: string;
+  daily_minutes: number;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -31,6 +32,12 @@ export type SpecialistListFilter = {
   skill?: string | undefined;
   sort: 'fullName' | 'role' | 'seniority' | 'sourcingRegion' | 'startDate' | 'status' | 'updatedAt';
   direction: 'asc' | 'desc';
+};
+
+export type PlanSpecialistFilter = {
+  role?: SpecialistRole | undefined;
+  sourcingRegion?: SourcingRegion | undefined;
+  skill?: string | undefined;
 };
 
 const SORT_COLUMNS: Record<SpecialistListFilter['sort'], string> = {
@@ -55,14 +62,14 @@ export class SpecialistRepository {
     this.byId = db.prepare('SELECT * FROM specialist WHERE id = ?');
     this.insertStmt = db.prepare(
       `INSERT INTO specialist (id, full_name, role, seniority, home_country, home_subdivision, sourcing_region, skills,
-         start_date, status, email, archived_at, created_at, updated_at)
+         start_date, status, email, daily_minutes, archived_at, created_at, updated_at)
        VALUES (@id, @fullName, @role, @seniority, @homeCountry, @homeSubdivision, @sourcingRegion, @skills,
-         @startDate, @status, @email, @archivedAt, @createdAt, @updatedAt)`,
+         @startDate, @status, @email, @dailyMinutes, @archivedAt, @createdAt, @updatedAt)`,
     );
     this.updateStmt = db.prepare(
       `UPDATE specialist SET full_name = @fullName, role = @role, seniority = @seniority, home_country = @homeCountry,
          home_subdivision = @homeSubdivision, sourcing_region = @sourcingRegion, skills = @skills, start_date = @startDate,
-         status = @status, email = @email, archived_at = @archivedAt, updated_at = @updatedAt WHERE id = @id`,
+         status = @status, email = @email, daily_minutes = @dailyMinutes, archived_at = @archivedAt, updated_at = @updatedAt WHERE id = @id`,
     );
   }
 
@@ -86,6 +93,22 @@ export class SpecialistRepository {
 
   count(): number {
     return (this.statements.get('SELECT count(*) AS n FROM specialist').get() as { n: number }).n;
+  }
+
+  /**
+   * The people the plan shows: not archived, not gone, optionally narrowed
+   * by role, region or skill, in name order.
+   */
+  forPlan(filter: PlanSpecialistFilter = {}): Specialist[] {
+    const where = new Conditions()
+      .add("s.archived_at IS NULL AND s.status <> 'left'")
+      .when(filter.role, 's.role = ?')
+      .when(filter.sourcingRegion, 's.sourcing_region = ?')
+      .when(filter.skill, 'EXISTS (SELECT 1 FROM json_each(s.skills) j WHERE j.value = ? COLLATE NOCASE)');
+    const rows = this.statements
+      .get(`SELECT s.* FROM specialist s ${where.sql} ORDER BY s.full_name COLLATE NOCASE, s.id`)
+      .all(...where.params) as SpecialistRow[];
+    return rows.map(toSpecialist);
   }
 
   list(filter: SpecialistListFilter): Specialist[] {
@@ -123,6 +146,7 @@ export function toSpecialist(row: SpecialistRow): Specialist {
     startDate: row.start_date,
     status: row.status,
     email: row.email,
+    dailyMinutes: row.daily_minutes,
     archivedAt: row.archived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

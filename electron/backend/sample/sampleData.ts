@@ -8,7 +8,7 @@ import type { ClientFields, EngagementFields, SpecialistFields } from '../../../
 
 type SampleClient = Required<ClientFields>;
 type SampleEngagement = Omit<Required<EngagementFields>, 'clientId'> & { client: string };
-type SampleSpecialist = Required<SpecialistFields>;
+type SampleSpecialist = Omit<Required<SpecialistFields>, 'dailyMinutes'>;
 
 export const SAMPLE_CLIENTS: SampleClient[] = [
   {

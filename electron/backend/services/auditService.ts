@@ -31,10 +31,10 @@ function undoInTransaction(ctx: Context, auditId: string): AuditEntry {
   const latest = ctx.repos.audit.latestFor(entry.entityId);
   const refusal = undoRefusal(entry, latest?.id === entry.id);
   if (refusal) throw new DomainError('conflict', refusal);
-  if (entry.entity === 'dataset' || (entry.action !== 'archive' && entry.action !== 'restore')) {
+  if (!Object.hasOwn(REVERSE, entry.entity) || (entry.action !== 'archive' && entry.action !== 'restore')) {
     throw new DomainError('conflict', 'This change cannot be undone.');
   }
-  REVERSE[entry.entity][entry.action](ctx, entry.entityId);
+  REVERSE[entry.entity as keyof typeof REVERSE][entry.action](ctx, entry.entityId);
   const undone = ctx.repos.audit.latestFor(entry.entityId);
   if (!undone) throw new Error('The undo wrote no audit entry.');
   return { ...undone, undoable: true };

@@ -3,9 +3,13 @@ import { DomainError } from '../../../shared/contract/errors';
 import { canLoadSampleData } from '../../../shared/domain/lifecycle';
 import type { Context } from '../context';
 import { SAMPLE_CLIENTS, SAMPLE_ENGAGEMENTS, SAMPLE_SPECIALISTS } from '../sample/sampleData';
+import { SAMPLE_ABSENCES, SAMPLE_ALLOCATIONS, SAMPLE_STAFFING_REQUESTS } from '../sample/samplePlan';
+import { createAbsence } from './absenceService';
+import { createAllocation } from './allocationService';
 import { createClient } from './clientService';
 import { createEngagement } from './engagementService';
 import { createSpecialist } from './specialistService';
+import { createStaffingRequest, declineStaffingRequest, fillStaffingRequest, setStaffingStage } from './staffingService';
 
 /**
  * Loads the sample dataset through the ordinary services (so it is validated
@@ -19,14 +23,55 @@ export function loadSampleData(ctx: Context): SampleLoadResult {
   return ctx.write((audit) => {
     const clientIds = new Map<string, string>();
     for (const fields of SAMPLE_CLIENTS) clientIds.set(fields.name, createClient(ctx, fields).id);
+    const engagementIds = new Map<string, string>();
     for (const { client, ...fields } of SAMPLE_ENGAGEMENTS) {
-      const clientId = clientIds.get(client);
-      if (!clientId) throw new Error(`Sample engagement ${fields.name} names unknown client ${client}.`);
-      createEngagement(ctx, { ...fields, clientId });
+      engagementIds.set(fields.name, createEngagement(ctx, { ...fields, clientId: lookup(clientIds, client) }).id);
     }
-    for (const fields of SAMPLE_SPECIALISTS) createSpecialist(ctx, fields);
-    const result = { clients: SAMPLE_CLIENTS.length, engagements: SAMPLE_ENGAGEMENTS.length, specialists: SAMPLE_SPECIALISTS.length };
+    const specialistIds = new Map<string, string>();
+    for (const fields of SAMPLE_SPECIALISTS) specialistIds.set(fields.fullName, createSpecialist(ctx, { ...fields, dailyMinutes: 480 }).id);
+    for (const { specialist, engagement, note = '', ...fields } of SAMPLE_ALLOCATIONS) {
+      createAllocation(ctx, {
+        ...fields,
+        note,
+        specialistId: lookup(specialistIds, specialist),
+        engagementId: lookup(engagementIds, engagement),
+      });
+    }
+    for (const { specialist, ...fields } of SAMPLE_ABSENCES)
+      createAbsence(ctx, { ...fields, specialistId: lookup(specialistIds, specialist) });
+    for (const { engagement, outcome, ...fields } of SAMPLE_STAFFING_REQUESTS) {
+      const { id, startDate } = createStaffingRequest(ctx, { ...fields, engagementId: lookup(engagementIds, engagement), targetWeeks: 4 });
+      if ('stage' in outcome) {
+        if (outcome.stage !== 'defined') setStaffingStage(ctx, id, outcome.stage);
+      } else if ('declined' in outcome) {
+        declineStaffingRequest(ctx, id, outcome.declined);
+      } else {
+        const specialistId = lookup(specialistIds, outcome.filledBy);
+        fillStaffingRequest(ctx, {
+          id,
+          specialistId,
+          startDate,
+          endDate: outcome.endDate,
+          status: 'confirmed',
+          filledOn: outcome.filledOn,
+        });
+      }
+    }
+    const result = {
+      clients: SAMPLE_CLIENTS.length,
+      engagements: SAMPLE_ENGAGEMENTS.length,
+      specialists: SAMPLE_SPECIALISTS.length,
+      allocations: ctx.repos.allocations.count(),
+      absences: SAMPLE_ABSENCES.length,
+      staffingRequests: SAMPLE_STAFFING_REQUESTS.length,
+    };
     audit({ entity: 'dataset', entityId: 'sample', label: 'Sample data', action: 'import', before: null, after: result });
     return result;
   });
+}
+
+function lookup(ids: Map<string, string>, name: string): string {
+  const id = ids.get(name);
+  if (!id) throw new Error(`The sample data names “${name}”, which it does not define.`);
+  return id;
 }

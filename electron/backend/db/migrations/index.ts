@@ -1,10 +1,11 @@
 import { m0001Initial } from './0001_initial';
+import { m0002Planning } from './0002_planning';
 import type { Migration } from './types';
 
 /**
  * Append-only. Never edit a migration that has shipped; add the next number.
  * Each migration has its own test in test/integration/migrations.test.ts.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Planning];
 
 export type { Migration } from './types';

@@ -6,6 +6,8 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   update: 'Changed',
   archive: 'Archived',
   restore: 'Restored',
+  cancel: 'Cancelled',
+  delete: 'Deleted',
   import: 'Loaded',
 };
 
@@ -13,6 +15,9 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   client: 'Client',
   engagement: 'Engagement',
   specialist: 'Specialist',
+  allocation: 'Allocation',
+  absence: 'Absence',
+  staffing_request: 'Staffing request',
   dataset: 'Dataset',
 };
 

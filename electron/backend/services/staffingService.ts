@@ -1,0 +1,186 @@
+import type { StaffingFields, StaffingRequest, StaffingRequestItem } from '../../../shared/contract';
+import { DomainError, notFound } from '../../../shared/contract/errors';
+import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
+import {
+  fillClock,
+  isOpenStage,
+  type OpenStage,
+  STAFFING_STAGE_LABELS,
+  stageChangeRefusal,
+} from '../../../shared/domain/planning/staffing';
+import { normalizeSkills } from '../../../shared/domain/skills';
+import type { Context } from '../context';
+import { newId } from '../ids';
+import type { StaffingWithEngagement } from '../repositories/staffingRepository';
+import { insertAllocation } from './allocationService';
+import { assertUnchanged, refuse } from './archive';
+
+type ValidStaffingFields = Omit<Required<StaffingFields>, 'openedOn'> & { openedOn?: string | undefined };
+
+export function staffingItem(ctx: Context, request: StaffingWithEngagement): StaffingRequestItem {
+  return {
+    ...request,
+    clock: fillClock(request, ctx.today()),
+    allocation: request.allocationId ? ctx.repos.allocations.get(request.allocationId) : null,
+  };
+}
+
+export function getStaffingRequest(ctx: Context, id: string): StaffingRequestItem {
+  const request = ctx.repos.staffing.get(id);
+  if (!request) throw notFound('Staffing request', id);
+  return staffingItem(ctx, request);
+}
+
+function checkFields(ctx: Context, fields: ValidStaffingFields & { openedOn: string }): void {
+  const engagement = ctx.repos.engagements.get(fields.engagementId);
+  if (!engagement) {
+    throw new DomainError('not_found', `Engagement ${fields.engagementId} does not exist.`, [
+      { path: 'engagementId', message: 'is not a known engagement' },
+    ]);
+  }
+  refuse(archivedRecordRefusal(engagement.name, engagement.archivedAt));
+  if (engagement.status === 'ended') {
+    throw new DomainError('conflict', `${engagement.name} has ended; open roles only on running or proposed engagements.`, [
+      { path: 'engagementId', message: 'has ended' },
+    ]);
+  }
+  if (engagement.endDate !== null && fields.startDate > engagement.endDate) {
+    throw new DomainError('invalid_input', `${engagement.name} ends on ${engagement.endDate}; the role must start before that.`, [
+      { path: 'startDate', message: `must be on or before the engagement’s end (${engagement.endDate})` },
+    ]);
+  }
+  if (fields.openedOn > ctx.today()) {
+    throw new DomainError('invalid_input', 'A request cannot be opened in the future.', [
+      { path: 'openedOn', message: 'cannot be after today' },
+    ]);
+  }
+}
+
+function stored(ctx: Context, id: string): { request: StaffingRequest; joined: StaffingWithEngagement } {
+  const joined = ctx.repos.staffing.get(id);
+  if (!joined) throw notFound('Staffing request', id);
+  const { engagementName: _n, engagementEndDate: _e, clientId: _c, clientName: _cn, ...request } = joined;
+  return { request, joined };
+}
+
+function requireOpen(request: StaffingRequest): void {
+  if (!isOpenStage(request.stage)) {
+    refuse(`“${request.title}” is ${STAFFING_STAGE_LABELS[request.stage].toLowerCase()} and can no longer be changed.`);
+  }
+}
+
+export function createStaffingRequest(ctx: Context, input: ValidStaffingFields): StaffingRequestItem {
+  return ctx.write((audit, at) => {
+    const fields = { ...input, openedOn: input.openedOn ?? ctx.today() };
+    checkFields(ctx, fields);
+    const request: StaffingRequest = {
+      id: newId(),
+      ...fields,
+      requiredSkills: normalizeSkills(fields.requiredSkills),
+      regionPreferences: [...new Set(fields.regionPreferences)],
+      stage: 'defined',
+      filledOn: null,
+      allocationId: null,
+      declinedOn: null,
+      declineReason: '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    ctx.repos.staffing.insert(request);
+    audit({ entity: 'staffing_request', entityId: request.id, label: request.title, action: 'create', before: null, after: request });
+    return getStaffingRequest(ctx, request.id);
+  });
+}
+
+export function updateStaffingRequest(
+  ctx: Context,
+  input: ValidStaffingFields & { openedOn: string; id: string; expectedUpdatedAt?: string | undefined },
+): StaffingRequestItem {
+  const { id, expectedUpdatedAt, ...fields } = input;
+  return ctx.write((audit, at) => {
+    const { request: before } = stored(ctx, id);
+    assertUnchanged(before, expectedUpdatedAt, `“${before.title}”`);
+    requireOpen(before);
+    checkFields(ctx, fields);
+    const after: StaffingRequest = {
+      ...before,
+      ...fields,
+      requiredSkills: normalizeSkills(fields.requiredSkills),
+      regionPreferences: [...new Set(fields.regionPreferences)],
+      updatedAt: at,
+    };
+    ctx.repos.staffing.update(after);
+    audit({ entity: 'staffing_request', entityId: id, label: after.title, action: 'update', before, after });
+    return getStaffingRequest(ctx, id);
+  });
+}
+
+export function setStaffingStage(ctx: Context, id: string, stage: OpenStage): StaffingRequestItem {
+  return ctx.write((audit, at) => {
+    const { request: before } = stored(ctx, id);
+    refuse(stageChangeRefusal(before.title, before.stage, stage));
+    const after: StaffingRequest = { ...before, stage, updatedAt: at };
+    ctx.repos.staffing.update(after);
+    audit({ entity: 'staffing_request', entityId: id, label: after.title, action: 'update', before, after });
+    return getStaffingRequest(ctx, id);
+  });
+}
+
+/** Filling creates the allocation the request became (checked like any allocation) and links it, in one transaction. */
+export function fillStaffingRequest(
+  ctx: Context,
+  input: {
+    id: string;
+    specialistId: string;
+    startDate: string;
+    endDate: string;
+    loadPercent?: number | undefined;
+    status: 'tentative' | 'confirmed';
+    filledOn?: string | undefined;
+  },
+): StaffingRequestItem {
+  return ctx.write((audit, at) => {
+    const { request: before, joined } = stored(ctx, input.id);
+    requireOpen(before);
+    const filledOn = input.filledOn ?? ctx.today();
+    if (filledOn < before.openedOn) {
+      throw new DomainError('invalid_input', `“${before.title}” was opened on ${before.openedOn}; it cannot be filled before that.`, [
+        { path: 'filledOn', message: `must be on or after ${before.openedOn}` },
+      ]);
+    }
+    if (filledOn > ctx.today()) {
+      throw new DomainError('invalid_input', 'A request cannot be filled in the future.', [
+        { path: 'filledOn', message: 'cannot be after today' },
+      ]);
+    }
+    const allocation = insertAllocation(
+      ctx,
+      {
+        specialistId: input.specialistId,
+        engagementId: joined.engagementId,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        loadPercent: input.loadPercent ?? before.loadPercent,
+        status: input.status,
+        note: `Fills staffing request “${before.title}”.`,
+      },
+      audit,
+      at,
+    );
+    const after: StaffingRequest = { ...before, stage: 'filled', filledOn, allocationId: allocation.id, updatedAt: at };
+    ctx.repos.staffing.update(after);
+    audit({ entity: 'staffing_request', entityId: after.id, label: after.title, action: 'update', before, after });
+    return getStaffingRequest(ctx, after.id);
+  });
+}
+
+export function declineStaffingRequest(ctx: Context, id: string, reason: string): StaffingRequestItem {
+  return ctx.write((audit, at) => {
+    const { request: before } = stored(ctx, id);
+    requireOpen(before);
+    const after: StaffingRequest = { ...before, stage: 'declined', declinedOn: ctx.today(), declineReason: reason, updatedAt: at };
+    ctx.repos.staffing.update(after);
+    audit({ entity: 'staffing_request', entityId: id, label: after.title, action: 'update', before, after });
+    return getStaffingRequest(ctx, id);
+  });
+}
