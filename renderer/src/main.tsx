@@ -5,6 +5,7 @@ import { createClient, detectTransport } from './api/client';
 import { ClientContext } from './api/queries';
 import { App } from './app/App';
 import './styles.css';
+import './features/plan/plan.css';
 
 const client = createClient(detectTransport());
 // Local database: data is fresh until a command changes it (commands invalidate the cache).

@@ -146,7 +146,10 @@ describe('first slice in Chromium (browser mode)', () => {
 
     await page.getByRole('button', { name: 'Load sample data' }).click();
     // The confirmation must appear even though the empty state that asked for it unmounts as the data arrives.
-    await page.getByRole('status').filter({ hasText: 'Loaded 5 clients, 7 engagements and 16 specialists.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Loaded 5 clients, 7 engagements, 16 specialists, 19 allocations, 6 absences and 5 staffing requests.' })
+      .waitFor();
     await expectListed(5, 'client');
     expect(await rowTexts(0)).toContain('Alpenbank Privatbank AG');
     expect(await count('clients.list')).toBe(5);

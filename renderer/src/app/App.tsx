@@ -4,7 +4,9 @@ import { Toasts } from '../components/Toasts';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { EngagementsScreen } from '../features/engagements/EngagementsScreen';
+import { PlanScreen } from '../features/plan/PlanScreen';
 import { SpecialistsScreen } from '../features/specialists/SpecialistsScreen';
+import { StaffingScreen } from '../features/staffing/StaffingScreen';
 import { AREAS } from './areas';
 import { useNav, useToasts } from './stores';
 import { useShortcuts } from './useShortcuts';
@@ -70,6 +72,10 @@ export function App() {
           <EngagementsScreen reference={reference.data} />
         ) : route.area === 'specialists' ? (
           <SpecialistsScreen reference={reference.data} />
+        ) : route.area === 'allocations' ? (
+          <PlanScreen reference={reference.data} />
+        ) : route.area === 'staffing' ? (
+          <StaffingScreen reference={reference.data} />
         ) : (
           <AuditScreen />
         )}

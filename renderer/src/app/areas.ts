@@ -8,6 +8,7 @@ export type AreaId =
   | 'specialists'
   | 'audit'
   | 'allocations'
+  | 'staffing'
   | 'hours'
   | 'replacements'
   | 'ownership'
@@ -21,7 +22,14 @@ export const AREAS: Area[] = [
   { id: 'clients', label: 'Clients', group: 'Accounts', built: true, hint: 'Client companies, currencies and holiday calendars' },
   { id: 'engagements', label: 'Engagements', group: 'Accounts', built: true, hint: 'Dedicated-team contracts per client' },
   { id: 'specialists', label: 'Specialists', group: 'Team', built: true, hint: 'The people, their roles, regions and skills' },
-  { id: 'allocations', label: 'Allocation plan', group: 'Team', built: false, hint: 'Who works where, and when — coming next' },
+  {
+    id: 'allocations',
+    label: 'Allocation plan',
+    group: 'Team',
+    built: true,
+    hint: 'Who works where and when, roll-offs, the bench and the capacity forecast',
+  },
+  { id: 'staffing', label: 'Staffing requests', group: 'Team', built: true, hint: 'Open roles, from definition to filled' },
   { id: 'replacements', label: 'Replacement SLAs', group: 'Team', built: false, hint: 'Replacement requests and SLA clocks — coming' },
   { id: 'hours', label: 'Hours & billing', group: 'Finance', built: false, hint: 'Timesheets, rates, month close, invoices — coming' },
   { id: 'ownership', label: 'Ownership matrix', group: 'Operations', built: false, hint: 'Accountable owner per lifecycle duty — coming' },
@@ -32,10 +40,13 @@ export const AREAS: Area[] = [
 ];
 
 /** The areas whose screens list records that open in a form, by the audited entity they hold. */
-export const RECORD_AREAS = { client: 'clients', engagement: 'engagements', specialist: 'specialists' } as const satisfies Record<
-  string,
-  AreaId
->;
+export const RECORD_AREAS = {
+  client: 'clients',
+  engagement: 'engagements',
+  specialist: 'specialists',
+  allocation: 'allocations',
+  staffing_request: 'staffing',
+} as const satisfies Record<string, AreaId>;
 
 /** The area where an audited record opens, or null (a dataset load is no record). */
 export function recordArea(entity: string): AreaId | null {

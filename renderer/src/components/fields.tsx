@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Option } from '../../../shared/contract';
 
-type FieldProps = { id: string; label: string; error?: string | undefined; hint?: string; children: ReactNode; wide?: boolean };
+type FieldProps = { id: string; label: string; error?: string | undefined; hint?: string | undefined; children: ReactNode; wide?: boolean };
 
 export function Field({ id, label, error, hint, children, wide }: FieldProps) {
   return (
@@ -28,8 +28,8 @@ type InputProps = {
   onChange(value: string): void;
   onBlur?(): void;
   error?: string | undefined;
-  hint?: string;
-  type?: 'text' | 'email' | 'date';
+  hint?: string | undefined;
+  type?: 'text' | 'email' | 'date' | 'number';
   placeholder?: string;
   autoFocus?: boolean;
   wide?: boolean;
@@ -102,11 +102,13 @@ export function FormFooter({
   saving,
   submitLabel,
   onCancel,
+  cancelLabel = 'Cancel',
 }: {
   error: string | null;
   saving: boolean;
   submitLabel: string;
   onCancel(): void;
+  cancelLabel?: string;
 }) {
   return (
     <>
@@ -127,7 +129,7 @@ export function FormFooter({
           {saving ? 'Saving…' : submitLabel}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
       </div>
     </>

@@ -161,7 +161,7 @@ function describe(e: AuditEntry): string {
   if (e.action === 'import' && e.after) {
     const counts = e.after as Record<string, number>;
     return `Loaded ${Object.entries(counts)
-      .map(([k, n]) => `${n} ${k}`)
+      .map(([k, n]) => `${n} ${k.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}`)
       .join(', ')}`;
   }
   return ACTION_LABELS[e.action];

@@ -17,6 +17,7 @@ export type SpecialistFormValues = {
   startDate: string;
   status: SpecialistStatus;
   email: string;
+  dailyMinutes: number;
 };
 
 export const emptySpecialist: SpecialistFormValues = {
@@ -29,11 +30,12 @@ export const emptySpecialist: SpecialistFormValues = {
   startDate: '',
   status: 'active',
   email: '',
+  dailyMinutes: 480,
 };
 
 export function specialistValues(s: Specialist): SpecialistFormValues {
-  const { fullName, role, seniority, homeCountry, homeSubdivision, skills, startDate, status, email } = s;
-  return { fullName, role, seniority, homeCountry, homeSubdivision, skills, startDate, status, email };
+  const { fullName, role, seniority, homeCountry, homeSubdivision, skills, startDate, status, email, dailyMinutes } = s;
+  return { fullName, role, seniority, homeCountry, homeSubdivision, skills, startDate, status, email, dailyMinutes };
 }
 
 type Props = {
@@ -85,6 +87,16 @@ export function SpecialistForm({ initial, reference, submitLabel, onSave, onCanc
         onBlur={() => form.blur('email')}
         error={form.errorFor('email')}
         wide
+      />
+      <TextField
+        id="specialist-hours"
+        label="Hours per day"
+        type="number"
+        value={Number.isNaN(values.dailyMinutes) ? '' : String(values.dailyMinutes / 60)}
+        hint="Contracted working time per working day; capacity is counted from it."
+        onChange={(v) => set('dailyMinutes', v === '' ? Number.NaN : Math.round(Number(v) * 60))}
+        onBlur={() => form.blur('dailyMinutes')}
+        error={form.errorFor('dailyMinutes')}
       />
       <SelectField
         id="specialist-role"

@@ -17,6 +17,7 @@ import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/reco
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { emptySpecialist, SpecialistForm, specialistValues } from './SpecialistForm';
+import { TimeOff } from './TimeOff';
 
 export const useSpecialistList = createListStore('fullName', { role: '', status: '', sourcingRegion: '' });
 
@@ -196,6 +197,7 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
                 }}
               />
             </fieldset>
+            <TimeOff specialistId={s.id} readOnly={Boolean(s.archivedAt)} />
             <RecordHistory entityId={s.id} />
           </>
         ),

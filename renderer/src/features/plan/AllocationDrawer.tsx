@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import type { AllocationDetail } from '../../../../shared/contract';
+import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '../../../../shared/domain/planning/allocations';
+import { useCommand, useProcedure } from '../../api/queries';
+import { useNav, useToasts } from '../../app/stores';
+import { Drawer } from '../../components/Drawer';
+import { FormFooter, TextArea } from '../../components/fields';
+import { Badge } from '../../components/list';
+import { RecordHistory } from '../../components/RecordHistory';
+import { RecordDrawer } from '../../components/records';
+import { AllocationForm, type AllocationFormValues, emptyAllocation } from './AllocationForm';
+
+export const ALLOCATION_TONE = { tentative: 'warn', confirmed: 'good', cancelled: 'muted' } as const;
+
+function values(a: AllocationDetail): AllocationFormValues {
+  const { specialistId, engagementId, startDate, endDate, loadPercent, note } = a;
+  return {
+    specialistId,
+    engagementId,
+    startDate,
+    endDate,
+    loadPercent,
+    note,
+    status: a.status === 'confirmed' ? 'confirmed' : 'tentative',
+  };
+}
+
+/** Overloads and hand-overs of the specialist around this allocation, as the backend computed them. */
+export function FlagList({ flags }: { flags: PlanFlag[] }) {
+  if (flags.length === 0) return null;
+  return (
+    <ul className="flags" aria-label="Plan flags">
+      {flags.map((f) => (
+        <li key={`${f.kind}:${f.startDate}:${f.allocationIds.join(',')}`} className={`flag flag--${f.severity}`}>
+          <strong>{f.severity === 'error' ? 'Over-booked' : f.severity === 'warning' ? 'Possible over-booking' : 'Overlap'}</strong>{' '}
+          {f.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AllocationDrawer({ id, onClose }: { id: string; onClose(): void }) {
+  const isNew = id === 'new';
+  const allocation = useProcedure('allocations.get', { id }, !isNew);
+  const specialists = useProcedure('specialists.list', { archived: 'all', sort: 'fullName', direction: 'asc' });
+  const engagements = useProcedure('engagements.list', { archived: 'all', sort: 'clientName', direction: 'asc' });
+  const create = useCommand('allocations.create');
+  const update = useCommand('allocations.update');
+  const toast = useToasts((s) => s.show);
+  const go = useNav((s) => s.go);
+  const [cancelling, setCancelling] = useState(false);
+
+  if (!specialists.data || !engagements.data) {
+    return (
+      <Drawer title={isNew ? 'New allocation' : 'Allocation'} onClose={onClose}>
+        <p>Loading…</p>
+      </Drawer>
+    );
+  }
+  const lists = { specialists: specialists.data.rows, engagements: engagements.data.rows };
+  const announce = (saved: AllocationDetail, verb: string) => {
+    const worst = saved.flags.find((f) => f.severity !== 'info');
+    toast(
+      worst
+        ? { tone: 'error', message: `${verb} ${saved.specialistName} on ${saved.engagementName}, but: ${worst.message}` }
+        : { tone: 'info', message: `${verb} ${saved.specialistName} on ${saved.engagementName}.` },
+    );
+  };
+
+  if (isNew) {
+    return (
+      <Drawer title="New allocation" onClose={onClose}>
+        <AllocationForm
+          key="new"
+          initial={emptyAllocation}
+          {...lists}
+          submitLabel="Allocate"
+          onCancel={onClose}
+          onSave={async (v) => {
+            const created = await create.mutateAsync(v);
+            announce(created, 'Allocated');
+            go({ area: 'allocations', recordId: created.id });
+          }}
+        />
+      </Drawer>
+    );
+  }
+  return (
+    <RecordDrawer noun="Allocation" query={allocation} onClose={onClose}>
+      {(a) => ({
+        title: `${a.specialistName} → ${a.engagementName}`,
+        body: (
+          <>
+            <p className="drawer__sub">
+              {a.clientName} · <Badge tone={ALLOCATION_TONE[a.status]}>{ALLOCATION_STATUS_LABELS[a.status]}</Badge>
+            </p>
+            <FlagList flags={a.flags} />
+            {a.status === 'cancelled' ? (
+              <div className="notice">Cancelled: {a.cancelReason}. Cancelled allocations stay on record and cannot be changed.</div>
+            ) : cancelling ? (
+              <CancelForm id={a.id} onDone={() => setCancelling(false)} />
+            ) : (
+              <>
+                <AllocationForm
+                  key={`${a.id}:${a.updatedAt}`}
+                  initial={values(a)}
+                  {...lists}
+                  submitLabel="Save changes"
+                  onCancel={onClose}
+                  onSave={async (v) => {
+                    const saved = await update.mutateAsync({ ...v, id: a.id, expectedUpdatedAt: a.updatedAt });
+                    announce(saved, 'Saved');
+                  }}
+                />
+                <button type="button" className="button button--small button--danger-ghost" onClick={() => setCancelling(true)}>
+                  Cancel this allocation…
+                </button>
+              </>
+            )}
+            <RecordHistory entityId={a.id} />
+          </>
+        ),
+      })}
+    </RecordDrawer>
+  );
+}
+
+function CancelForm({ id, onDone }: { id: string; onDone(): void }) {
+  const cancel = useCommand('allocations.cancel');
+  const toast = useToasts((s) => s.show);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason.trim()) {
+          setError('Say why it is cancelled; the reason stays on record.');
+          return;
+        }
+        cancel.mutate(
+          { id, reason },
+          {
+            onSuccess: (a) => {
+              toast({ tone: 'info', message: `Cancelled ${a.specialistName} on ${a.engagementName}.` });
+              onDone();
+            },
+            onError: (err) => setError(err.message),
+          },
+        );
+      }}
+    >
+      <TextArea id="allocation-cancel-reason" label="Reason for cancelling" value={reason} onChange={setReason} />
+      <FormFooter error={error} saving={cancel.isPending} submitLabel="Cancel allocation" onCancel={onDone} cancelLabel="Keep it" />
+    </form>
+  );
+}
