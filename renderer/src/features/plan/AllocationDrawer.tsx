@@ -32,7 +32,7 @@ export function FlagList({ flags }: { flags: PlanFlag[] }) {
     <ul className="flags" aria-label="Plan flags">
       {flags.map((f) => (
         <li key={`${f.kind}:${f.startDate}:${f.allocationIds.join(',')}`} className={`flag flag--${f.severity}`}>
-          <strong>{f.severity === 'error' ? 'Over-booked' : f.severity === 'warning' ? 'Possible over-booking' : 'Overlap'}</strong>{' '}
+          {f.severity !== 'info' && <strong>{f.severity === 'error' ? 'Over-booked: ' : 'Possible over-booking: '}</strong>}
           {f.message}
         </li>
       ))}

@@ -154,7 +154,7 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
             );
           }
           const { row, lanes, laneCount } = item;
-          const laneStyle = (id: string) =>
+          const laneStyle = (id: string): CSSProperties =>
             laneCount > 1
               ? { top: 5 + (lanes.get(id) ?? 0) * LANE_HEIGHT, height: LANE_HEIGHT - 2, lineHeight: `${LANE_HEIGHT - 4}px` }
               : {};
@@ -194,7 +194,7 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
                     key={a.id}
                     type="button"
                     className={`timeline__bar timeline__bar--${a.status}`}
-                    style={{ ...bar(a.startDate, a.endDate), ...laneStyle(a.id), '--bar': colourOf.get(a.clientId) } as CSSProperties}
+                    style={{ ...bar(a.startDate, a.endDate), ...laneStyle(a.id), ['--bar' as string]: colourOf.get(a.clientId) }}
                     title={`${a.clientName} — ${a.engagementName}\n${a.startDate} to ${a.endDate} · ${a.loadPercent}% · ${a.status}`}
                     onClick={() => go({ area: 'allocations', recordId: a.id })}
                   >
