@@ -59,6 +59,7 @@ function shade(utilisation: number | null): string {
   return `rgba(37, 99, 235, ${(0.05 + (utilisation / 100) * 0.2).toFixed(3)})`;
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
 
 export function TimelineGrid({ timeline, height }: { timeline: Timeline; height: string }) {
@@ -95,7 +96,7 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
       <div className="timeline__canvas" style={{ width: NAME_WIDTH + width, height: HEADER_HEIGHT + virtualizer.getTotalSize() }}>
         <div className="timeline__header" style={{ height: HEADER_HEIGHT }}>
           <div className="timeline__corner" style={{ width: NAME_WIDTH }}>
-            {timeline.rows.length} people · {timeline.placeholders.length} open roles
+            {plural(timeline.rows.length, 'person', 'people')} · {plural(timeline.placeholders.length, 'open role', 'open roles')}
           </div>
           {timeline.periods.map((p, i) => {
             const date = parseISO(p.start);
@@ -131,7 +132,7 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
             return (
               <div key={`r:${r.id}`} className="timeline__row timeline__row--request" style={style}>
                 <div className="timeline__name" style={{ width: NAME_WIDTH }}>
-                  <button type="button" className="link" onClick={() => go({ area: 'staffing', recordId: r.id })}>
+                  <button type="button" className="link" title={r.title} onClick={() => go({ area: 'staffing', recordId: r.id })}>
                     {r.title}
                   </button>
                   <span className="timeline__meta">
@@ -163,7 +164,12 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
           return (
             <div key={row.specialistId} className="timeline__row" style={style} data-testid="timeline-row">
               <div className="timeline__name" style={{ width: NAME_WIDTH }}>
-                <button type="button" className="link" onClick={() => go({ area: 'specialists', recordId: row.specialistId })}>
+                <button
+                  type="button"
+                  className="link"
+                  title={row.fullName}
+                  onClick={() => go({ area: 'specialists', recordId: row.specialistId })}
+                >
                   {row.fullName}
                 </button>
                 <span className="timeline__meta">

@@ -183,7 +183,7 @@ function StaffingDrawer({ id, reference, onClose }: { id: string; reference: Ref
               {r.regionPreferences.length > 0 && ` · prefers ${r.regionPreferences.map((g) => SOURCING_REGION_LABELS[g]).join(', ')}`}
             </p>
             {r.stage === 'filled' && r.allocation && (
-              <div className="notice notice--row">
+              <div className="notice notice--row notice--good">
                 <span>
                   Filled on {day(r.filledOn ?? r.openedOn)} by {r.allocation.specialistName}, {day(r.allocation.startDate)} to{' '}
                   {day(r.allocation.endDate)} at {r.allocation.loadPercent}%.
