@@ -8,8 +8,24 @@ const MS_PER_DAY = 86_400_000;
 
 export type Day = number;
 
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/**
+ * Day number of a `YYYY-MM-DD` date, computed from its digits (the civil-from-days
+ * algorithm, proleptic Gregorian): no string slicing and no Date per call, because
+ * the plan converts tens of thousands of dates per request, and years 0–99 are not
+ * mistaken for 1900–1999 the way Date.UTC reads them.
+ */
 export function toDay(iso: string): Day {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / MS_PER_DAY;
+  const year = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  const month = digit(iso, 5) * 10 + digit(iso, 6);
+  const day = digit(iso, 8) * 10 + digit(iso, 9);
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 export function fromDay(day: Day): string {

@@ -26,7 +26,7 @@ const ENGAGEMENT_SELECT = `
 
 const SPECIALIST_SELECT = `
   SELECT id, full_name, role, seniority, home_country, home_subdivision, sourcing_region, skills, start_date, status,
-    email, archived_at, created_at, updated_at
+    email, daily_minutes, archived_at, created_at, updated_at
   FROM specialist`;
 
 // Rows are mapped with the repositories' own mappers, so the comparison measures the query path only.

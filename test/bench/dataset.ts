@@ -11,6 +11,8 @@ import {
   type SpecialistStatus,
 } from '../../shared/domain/reference';
 import type { SourcingRegion } from '../../shared/domain/sourcingRegion';
+import { generateOpenRequests, generatePlanHistory, type PlanSize, type PlanSummary } from './planDataset';
+import { dayOf, iso, prng, type Rng, ROLE_SKILLS } from './seeded';
 
 /**
  * A large, realistic, deterministic dataset for the benchmarks: clients in
@@ -23,51 +25,26 @@ import type { SourcingRegion } from '../../shared/domain/sourcingRegion';
  * itself would have written.
  */
 
-export type DatasetSize = { clients: number; engagements: number; specialists: number };
+export type RecordKind = 'clients' | 'engagements' | 'specialists';
 
-/** The size the issue asks for. */
-export const BENCH_SIZE: DatasetSize = { clients: 200, engagements: 400, specialists: 500 };
+/** How many records of each kind, and optionally a plan (allocations, absences, open requests) over them. */
+export type DatasetSize = Record<RecordKind, number> & { plan?: PlanSize | undefined };
+
+/**
+ * The size the issues ask for: 500 specialists and 400 engagements (foundation),
+ * with two years of allocations and absences (~3,000 and ~5,000) and a few
+ * dozen open staffing requests (allocation planning). "Today" is 2026-11-16.
+ */
+export const BENCH_SIZE = {
+  clients: 200,
+  engagements: 400,
+  specialists: 500,
+  plan: { from: '2025-11-17', to: '2027-11-14', today: '2026-11-16', openRequests: 36 },
+} as const satisfies DatasetSize;
 
 export type DatasetSummary = {
-  [K in keyof DatasetSize]: { total: number; archived: number };
-} & { auditRows: number };
-
-/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same dataset. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[Math.floor(next() * items.length)];
-    if (item === undefined) throw new Error('pick() from an empty list');
-    return item;
-  };
-  const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return pick(items)[0];
-  };
-  /** `count` distinct items, in random order. */
-  const sample = <T>(items: readonly T[], count: number): T[] => {
-    const pool = [...items];
-    const out: T[] = [];
-    while (out.length < count && pool.length > 0) out.push(...pool.splice(Math.floor(next() * pool.length), 1));
-    return out;
-  };
-  return { next, int, pick, weighted, sample, chance: (p: number) => next() < p };
-}
-
-type Rng = ReturnType<typeof prng>;
+  [K in RecordKind]: { total: number; archived: number };
+} & { plan: PlanSummary | null; auditRows: number };
 
 // ---------------------------------------------------------------- clients
 
@@ -258,9 +235,6 @@ const CONTRACT_NOTES = [
   '',
 ] as const;
 
-const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-
 function engagementFields(rng: Rng, clientId: string, clientCurrency: string, usedNames: Set<string>): Required<EngagementFields> {
   let name = '';
   for (let attempt = 0; ; attempt++) {
@@ -435,17 +409,6 @@ const SUBDIVISIONS: Record<string, string[]> = {
   IN: ['KA'],
 };
 
-const ROLE_SKILLS: Record<SpecialistRole, string[]> = {
-  mlops_engineer: ['Kubernetes', 'Kubeflow', 'MLflow', 'Argo Workflows', 'KServe'],
-  ml_platform_engineer: ['Kubernetes', 'Terraform', 'Ray', 'Helm', 'Feast'],
-  ml_engineer: ['PyTorch', 'TensorFlow', 'scikit-learn', 'ONNX', 'Triton'],
-  data_engineer: ['Spark', 'Airflow', 'dbt', 'Kafka', 'Snowflake'],
-  data_scientist: ['Python', 'scikit-learn', 'XGBoost', 'Pandas', 'Statistics'],
-  sre: ['Kubernetes', 'Prometheus', 'Grafana', 'OpenTelemetry', 'Linux'],
-  devops_engineer: ['Terraform', 'GitHub Actions', 'GitLab CI', 'Argo CD', 'Docker'],
-  engagement_lead: ['Stakeholder management', 'Scrum', 'MLOps maturity assessment', 'EU AI Act'],
-};
-
 const EXTRA_SKILLS = [
   'Python',
   'Go',
@@ -534,12 +497,15 @@ function specialistFields(rng: Rng, usedEmails: Set<string>): Required<Specialis
 
 /**
  * Fills an empty database through the services, in one transaction (each
- * service's own transaction becomes a savepoint). Archives some records the
- * way a user would: left specialists, ended engagements, and clients with no
- * running engagement.
+ * service's own transaction becomes a savepoint). With a plan size, records
+ * two years of allocations and absences (planDataset.ts) before archiving some
+ * records the way a user would — left specialists, ended engagements, and
+ * clients with no running engagement — and then opens staffing requests.
  */
 export function generateDataset(ctx: Context, size: DatasetSize = BENCH_SIZE, seed = 20261116): DatasetSummary {
   const rng = prng(seed);
+  // The plan draws from its own sequence, so the records are the same with or without it.
+  const planRng = prng(seed + 1);
   return ctx.write((audit) => {
     const clientNames = new Set<string>();
     const clients = Array.from({ length: size.clients }, () => createClient(ctx, clientFields(rng, clientNames)));
@@ -554,6 +520,9 @@ export function generateDataset(ctx: Context, size: DatasetSize = BENCH_SIZE, se
 
     const emails = new Set<string>();
     const specialists = Array.from({ length: size.specialists }, () => createSpecialist(ctx, specialistFields(rng, emails)));
+
+    // History first: allocations and absences were recorded while their records were live.
+    const history = size.plan ? generatePlanHistory(ctx, planRng, { engagements, specialists }, size.plan) : null;
 
     let archivedSpecialists = 0;
     for (const s of specialists) {
@@ -578,10 +547,13 @@ export function generateDataset(ctx: Context, size: DatasetSize = BENCH_SIZE, se
       }
     }
 
+    const openRequests = size.plan ? generateOpenRequests(ctx, planRng, engagements, size.plan) : 0;
+
     const summary = {
       clients: { total: clients.length, archived: archivedClients },
       engagements: { total: engagements.length, archived: archivedEngagements },
       specialists: { total: specialists.length, archived: archivedSpecialists },
+      plan: history ? { ...history, openRequests } : null,
     };
     audit({ entity: 'dataset', entityId: 'bench', label: 'Benchmark dataset', action: 'import', before: null, after: summary });
     const auditRows = (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

@@ -7,13 +7,16 @@ import { type Backend, createBackend } from '../../electron/backend';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { contract, type Result } from '../../shared/contract';
 import { bareQueries } from './bare';
-import { BENCH_SIZE, type DatasetSummary, generateDataset } from './dataset';
+import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } from './dataset';
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
+import { planCases } from './plan';
 
 /**
  * `npm run bench`: builds a large dataset in a temporary database and prints
- * median/min/max timings of opening the database and of the list screens'
- * queries, each beside the same query written as a bare prepared statement.
+ * median/min/max timings of opening the database, of the list screens'
+ * queries, each beside the same query written as a bare prepared statement,
+ * and of the plan views (timeline, capacity forecast; plan.ts), each beside
+ * one hand-written SQL statement computing the same numbers.
  * Figures and ratios only — nothing here asserts on time.
  *
  * To add rows: measure() a function (or compare() several ways of doing the
@@ -21,7 +24,11 @@ import { compare, measure, megabytes, once, peakRssBytes, Report } from './harne
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures.
  */
 
-const RUNS = { open: { runs: 15, warmup: 2 }, list: { runs: Number(process.env.BENCH_RUNS) || 30, warmup: 5 } } as const;
+const RUNS = {
+  open: { runs: 15, warmup: 2 },
+  list: { runs: Number(process.env.BENCH_RUNS) || 30, warmup: 5 },
+  plan: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+} as const;
 
 const rowCount = (rows: readonly unknown[]) => `${rows.length} rows`;
 
@@ -77,6 +84,7 @@ async function main(): Promise<void> {
   let dataset: DatasetSummary | null = null;
   let generationMs = 0;
   let sqliteVersion = '?';
+  let planLines: string[] = [];
 
   try {
     // ---------------------------------------------------------- database open
@@ -95,7 +103,9 @@ async function main(): Promise<void> {
     );
 
     const file = join(dir, 'bench.db');
-    let clock = Date.parse('2024-01-08T08:00:00Z');
+    // The generation's ~9,000 writes move this clock ~7 weeks, ending near the dataset's "today"
+    // (2026-11-16), so staffing requests are opened in the weeks before it, as they would be.
+    let clock = Date.parse('2026-09-28T08:00:00Z');
     const generating = createBackend({
       databasePath: file,
       actor: 'bench',
@@ -193,6 +203,9 @@ async function main(): Promise<void> {
         repository: () => specialists.list({ ...filters.specialists, search: 'kube' }),
         bare: () => bare.specialistsSearch('kube'),
       });
+
+      // ---------------------------------------------------------- plan views
+      planLines = await planCases(report, backend, BENCH_SIZE.plan, RUNS.plan);
     } finally {
       backend.close();
     }
@@ -206,10 +219,17 @@ async function main(): Promise<void> {
   console.log('');
   if (dataset) {
     const d = dataset;
-    const sized = (k: keyof typeof BENCH_SIZE) => `${d[k].total} ${k} (${d[k].archived} archived)`;
+    const sized = (k: RecordKind) => `${d[k].total} ${k} (${d[k].archived} archived)`;
     console.log(`Dataset      ${sized('specialists')}, ${sized('clients')}, ${sized('engagements')}, ${dataset.auditRows} audit rows`);
+    if (d.plan) {
+      const p = d.plan;
+      console.log(
+        `             ${p.allocations} allocations (${p.tentative} tentative, ${p.rampUps} ramp-ups, ${p.handovers} hand-overs), ${p.absences} absences, ${p.openRequests} open staffing requests`,
+      );
+    }
     console.log(`             generated through the services in one transaction in ${generationMs.toFixed(0)} ms`);
   }
+  for (const line of planLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

@@ -156,7 +156,10 @@ export type RollOff = {
   allocation: PlanAllocation;
   /** Calendar days from today to the last allocated day. */
   daysLeft: number;
-  /** A tentative allocation that would follow on, if any (a confirmed one removes the roll-off). */
+  /**
+   * The earliest tentative allocation running past this one, however long the gap (a confirmed
+   * one starting within FOLLOW_ON_GAP_DAYS removes the roll-off).
+   */
   tentativeFollowOn: PlanAllocation | null;
 };
 
@@ -183,10 +186,13 @@ export function rollOffs(
     if (!specialist) continue;
     for (const a of own) {
       if (a.status !== 'confirmed' || a.endDate < today || a.endDate > horizon) continue;
-      const latestStart = fromDay(toDay(a.endDate) + 1 + FOLLOW_ON_GAP_DAYS);
-      const followOns = own.filter((b) => b.id !== a.id && b.endDate > a.endDate && b.startDate <= latestStart);
-      if (followOns.some((b) => b.status === 'confirmed')) continue;
-      out.push({ specialist, allocation: a, daysLeft: toDay(a.endDate) - toDay(today), tentativeFollowOn: followOns[0] ?? null });
+      const latestStart = fromDay(toDay(a.endDate) + FOLLOW_ON_GAP_DAYS);
+      const later = own
+        .filter((b) => b.id !== a.id && b.endDate > a.endDate)
+        .sort((x, y) => (x.startDate < y.startDate ? -1 : x.startDate > y.startDate ? 1 : 0));
+      if (later.some((b) => b.status === 'confirmed' && b.startDate <= latestStart)) continue;
+      const tentativeFollowOn = later.find((b) => b.status === 'tentative') ?? null;
+      out.push({ specialist, allocation: a, daysLeft: toDay(a.endDate) - toDay(today), tentativeFollowOn });
     }
   }
   return out.sort((x, y) => x.daysLeft - y.daysLeft || x.specialist.fullName.localeCompare(y.specialist.fullName));
@@ -248,53 +254,67 @@ export function capacityForecast(
   months: readonly Period[],
   inputs: Omit<PlanInputs, 'holidaysOf'> & { openRequests: readonly OpenRequestDemand[] },
 ): ForecastRow[] {
+  // Dates are converted once, not once per month; sums are kept in whole weekdays and
+  // percent-weekdays and divided once, so the figures never depend on summation order.
   const roleOf = new Map(inputs.specialists.map((s) => [s.id, s.role]));
-  const absencesBy = groupBy(inputs.absences, (a) => a.specialistId);
+  const absencesBy = groupBy(
+    inputs.absences.map((a) => ({ specialistId: a.specialistId, range: spanRange(a) })),
+    (a) => a.specialistId,
+  );
+  const people = inputs.specialists.map((s) => ({ role: s.role, from: toDay(s.startDate), absences: absencesBy.get(s.id) ?? [] }));
+  const booked = inputs.allocations
+    .filter((a) => a.status !== 'cancelled' && roleOf.has(a.specialistId))
+    .map((a) => ({ role: roleOf.get(a.specialistId) as SpecialistRole, status: a.status, load: a.loadPercent, range: spanRange(a) }));
+  const requests = inputs.openRequests.map((r) => ({
+    role: r.role,
+    load: r.loadPercent,
+    from: toDay(r.startDate),
+    to: r.endDate ? toDay(r.endDate) : null,
+  }));
   const rows: ForecastRow[] = [];
   for (const month of months) {
     const range = { from: toDay(month.start), to: toDay(month.end) };
     const weekdays = weekdaysIn(range);
-    const sums = new Map<SpecialistRole, { supply: number; confirmed: number; tentative: number; openRequests: number }>();
-    const sumFor = (role: SpecialistRole) => {
+    type Sums = { supplyDays: number; confirmed: number; tentative: number; openRequests: number };
+    const sums = new Map<SpecialistRole, Sums>();
+    const sumFor = (role: SpecialistRole): Sums => {
       let s = sums.get(role);
       if (!s) {
-        s = { supply: 0, confirmed: 0, tentative: 0, openRequests: 0 };
+        s = { supplyDays: 0, confirmed: 0, tentative: 0, openRequests: 0 };
         sums.set(role, s);
       }
       return s;
     };
-    for (const s of inputs.specialists) {
-      const employed = intersect(range, { from: toDay(s.startDate), to: range.to });
+    for (const p of people) {
+      const employed = intersect(range, { from: p.from, to: range.to });
       if (!employed) continue;
       let days = weekdaysIn(employed);
-      for (const absence of absencesBy.get(s.id) ?? []) {
-        const part = intersect(employed, spanRange(absence));
+      for (const absence of p.absences) {
+        const part = intersect(employed, absence.range);
         if (part) days -= weekdaysIn(part);
       }
-      sumFor(s.role).supply += Math.max(0, days) / weekdays;
+      sumFor(p.role).supplyDays += Math.max(0, days);
     }
-    for (const a of inputs.allocations) {
-      if (a.status === 'cancelled') continue;
-      const role = roleOf.get(a.specialistId);
-      const part = role && intersect(range, spanRange(a));
-      if (!role || !part) continue;
-      sumFor(role)[a.status] += ((a.loadPercent / 100) * weekdaysIn(part)) / weekdays;
+    for (const a of booked) {
+      const part = intersect(range, a.range);
+      if (part) sumFor(a.role)[a.status === 'confirmed' ? 'confirmed' : 'tentative'] += a.load * weekdaysIn(part);
     }
-    for (const r of inputs.openRequests) {
-      const part = intersect(range, { from: toDay(r.startDate), to: r.endDate ? toDay(r.endDate) : range.to });
-      if (part) sumFor(r.role).openRequests += ((r.loadPercent / 100) * weekdaysIn(part)) / weekdays;
+    for (const r of requests) {
+      const part = intersect(range, { from: r.from, to: r.to ?? range.to });
+      if (part) sumFor(r.role).openRequests += r.load * weekdaysIn(part);
     }
+    const percentDays = 100 * weekdays;
     for (const [role, s] of [...sums].sort((a, b) => a[0].localeCompare(b[0]))) {
       const demand = s.confirmed + s.tentative + s.openRequests;
       rows.push({
         month: month.start,
         role,
-        supply: fte(s.supply),
-        confirmed: fte(s.confirmed),
-        tentative: fte(s.tentative),
-        openRequests: fte(s.openRequests),
-        demand: fte(demand),
-        gap: fte(s.supply - demand),
+        supply: fte((s.supplyDays * 100) / percentDays),
+        confirmed: fte(s.confirmed / percentDays),
+        tentative: fte(s.tentative / percentDays),
+        openRequests: fte(s.openRequests / percentDays),
+        demand: fte(demand / percentDays),
+        gap: fte((s.supplyDays * 100 - demand) / percentDays),
       });
     }
   }
