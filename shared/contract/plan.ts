@@ -54,12 +54,27 @@ export const timelineInput = z.strictObject({
   from: isoDate,
   scale: scale.default('week'),
   /** How many weeks or months; two years fit either way. */
-  periods: z.number().int().min(1).max(104, 'can show at most 104 periods').default(26),
+  periods: z
+    .number({ error: 'must be a number of weeks or months' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(104, 'can show at most 104 periods')
+    .default(26),
   ...planFilter,
 });
 
-const rollOffWeeks = z.number().int().min(1, 'must be at least 1 week').max(52, 'must be at most 52 weeks').default(6);
-const forecastMonths = z.number().int().min(1).max(24, 'can forecast at most 24 months').default(12);
+const rollOffWeeks = z
+  .number({ error: 'must be a number of weeks' })
+  .int('must be whole weeks')
+  .min(1, 'must be at least 1 week')
+  .max(52, 'must be at most 52 weeks')
+  .default(6);
+const forecastMonths = z
+  .number({ error: 'must be a number of months' })
+  .int('must be whole months')
+  .min(1, 'must be at least 1 month')
+  .max(24, 'can forecast at most 24 months')
+  .default(12);
 
 export const planProcedures = {
   'plan.timeline': query<Timeline>()('People × weeks or months: allocations, absences, open requests and utilisation.', timelineInput),
@@ -73,7 +88,17 @@ export const planProcedures = {
   ),
   'plan.capacity': query<SpecialistCapacity>()(
     'Capacity of one specialist in hours per week or month: working days × daily hours − holidays − absences.',
-    z.strictObject({ specialistId: id, from: isoDate, scale: scale.default('month'), periods: z.number().int().min(1).max(24).default(3) }),
+    z.strictObject({
+      specialistId: id,
+      from: isoDate,
+      scale: scale.default('month'),
+      periods: z
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(24, 'can show at most 24 periods')
+        .default(3),
+    }),
   ),
   'plan.export': command<PlanExport>()(
     'The plan as an Excel workbook: timeline, allocations, roll-off radar, bench and capacity forecast.',

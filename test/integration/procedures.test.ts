@@ -231,13 +231,16 @@ describe('atomic writes', () => {
 
   it('sample data loads all or nothing, and only into an empty database', async () => {
     const loaded = await b.ok('sample.load');
-    expect(loaded).toEqual({ clients: 5, engagements: 7, specialists: 16 });
-    expect(b.auditCount()).toBe(5 + 7 + 16 + 1);
+    // 18 planned allocations plus the one a filled staffing request became.
+    expect(loaded).toEqual({ clients: 5, engagements: 7, specialists: 16, allocations: 19, absences: 6, staffingRequests: 5 });
+    // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above), then the import row.
+    const rows = 5 + 7 + 16 + 19 + 6 + 5 + 2 + 1 + 1 + 1;
+    expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');
     expect(info.counts).toEqual({ clients: 5, engagements: 7, specialists: 16 });
     const twice = await b.call('sample.load');
     expect(twice.ok).toBe(false);
-    expect(b.auditCount()).toBe(29);
+    expect(b.auditCount()).toBe(rows);
   });
 });
 

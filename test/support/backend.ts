@@ -79,3 +79,46 @@ export function validEngagement(clientId: string) {
     contractNotes: '',
   } as const;
 }
+
+/** A second client and an open-ended engagement there: the "other client" of the dedication rule. */
+export const otherClient = { ...validClient, name: 'Nordhafen Logistik GmbH', country: 'DE', currency: 'EUR', holidayCalendar: 'DE-HH' };
+
+export function otherEngagement(clientId: string) {
+  return { ...validEngagement(clientId), name: 'Demand forecasting platform', currency: 'EUR', startDate: '2026-01-01', endDate: null };
+}
+
+export function validAllocation(specialistId: string, engagementId: string) {
+  return {
+    specialistId,
+    engagementId,
+    startDate: '2026-03-02',
+    endDate: '2026-06-30',
+    loadPercent: 100,
+    status: 'confirmed',
+    note: '',
+  } satisfies InputOf<'allocations.create'>;
+}
+
+export function validAbsence(specialistId: string) {
+  return {
+    specialistId,
+    kind: 'vacation',
+    startDate: '2026-08-03',
+    endDate: '2026-08-07',
+    note: 'Summer',
+  } satisfies InputOf<'absences.create'>;
+}
+
+export function validStaffingRequest(engagementId: string) {
+  return {
+    engagementId,
+    title: 'Senior MLOps engineer — claims models',
+    role: 'mlops_engineer',
+    seniority: 'senior',
+    requiredSkills: ['Kubeflow', ' kubeflow ', 'MLflow'],
+    regionPreferences: ['romania', 'poland', 'romania'],
+    startDate: '2026-12-01',
+    loadPercent: 80,
+    notes: '',
+  } satisfies InputOf<'staffing.create'>;
+}

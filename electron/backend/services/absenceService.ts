@@ -15,7 +15,7 @@ function check(ctx: Context, fields: ValidAbsenceFields, id: string | null): str
       { path: 'specialistId', message: 'is not a known specialist' },
     ]);
   }
-  refuse(archivedRecordRefusal(specialist.fullName, specialist.archivedAt));
+  if (specialist.archivedAt) refuse(`${specialist.fullName} is archived. Restore the specialist before recording time off.`);
   const clash = ctx.repos.absences.overlapping(fields.specialistId, fields.startDate, fields.endDate, id);
   if (clash) {
     throw new DomainError(

@@ -1,6 +1,5 @@
 import type { Allocation, AllocationDetail, AllocationFields, EngagementListItem, Specialist } from '../../../shared/contract';
 import { DomainError, notFound } from '../../../shared/contract/errors';
-import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
 import { allocationRangeIssues, dedicationRefusal, planFlags } from '../../../shared/domain/planning/allocations';
 import type { PlanAllocation } from '../../../shared/domain/planning/plan';
 import type { Audit, Context } from '../context';
@@ -21,7 +20,7 @@ export function checkAllocation(
       { path: 'specialistId', message: 'is not a known specialist' },
     ]);
   }
-  refuse(archivedRecordRefusal(specialist.fullName, specialist.archivedAt));
+  if (specialist.archivedAt) refuse(`${specialist.fullName} is archived. Restore the specialist before allocating them.`);
   if (specialist.status === 'left') {
     throw new DomainError('conflict', `${specialist.fullName} has left the company and cannot be allocated.`, [
       { path: 'specialistId', message: 'has left' },
@@ -33,17 +32,16 @@ export function checkAllocation(
       { path: 'engagementId', message: 'is not a known engagement' },
     ]);
   }
-  refuse(archivedRecordRefusal(engagement.name, engagement.archivedAt));
+  if (engagement.archivedAt) refuse(`${engagement.name} is archived. Restore the engagement before allocating people to it.`);
   const client = ctx.repos.clients.get(engagement.clientId);
   if (client?.archivedAt) refuse(`${client.name} is archived. Restore the client before you allocate people to it.`);
   const issues = allocationRangeIssues(fields, engagement, specialist);
   if (issues.length) {
-    const window = `${engagement.startDate} to ${engagement.endDate ?? 'open-ended'}`;
-    throw new DomainError(
-      'invalid_input',
-      `The allocation does not fit: ${engagement.name} runs ${window} and ${specialist.fullName} joins on ${specialist.startDate}.`,
-      issues,
-    );
+    const runs = engagement.endDate
+      ? `runs ${engagement.startDate} to ${engagement.endDate}`
+      : `runs from ${engagement.startDate}, open-ended`;
+    const joins = fields.startDate < specialist.startDate ? ` and ${specialist.fullName} joins on ${specialist.startDate}` : '';
+    throw new DomainError('invalid_input', `The allocation does not fit: ${engagement.name} ${runs}${joins}.`, issues);
   }
   const candidate: PlanAllocation = {
     ...fields,

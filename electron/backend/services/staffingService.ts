@@ -44,6 +44,11 @@ function checkFields(ctx: Context, fields: ValidStaffingFields & { openedOn: str
       { path: 'engagementId', message: 'has ended' },
     ]);
   }
+  if (fields.startDate < engagement.startDate) {
+    throw new DomainError('invalid_input', `${engagement.name} starts on ${engagement.startDate}; the role cannot start before that.`, [
+      { path: 'startDate', message: `must be on or after the engagement’s start (${engagement.startDate})` },
+    ]);
+  }
   if (engagement.endDate !== null && fields.startDate > engagement.endDate) {
     throw new DomainError('invalid_input', `${engagement.name} ends on ${engagement.endDate}; the role must start before that.`, [
       { path: 'startDate', message: `must be on or before the engagement’s end (${engagement.endDate})` },
