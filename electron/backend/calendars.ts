@@ -70,7 +70,13 @@ export function publicHolidays(country: string, subdivision: string, year: numbe
 /** Public holidays over several years, merged. */
 export function publicHolidaysBetween(country: string, subdivision: string, fromYear: number, toYear: number): ReadonlySet<Day> {
   if (fromYear === toYear) return publicHolidays(country, subdivision, fromYear);
-  const out = new Set<Day>();
-  for (let year = fromYear; year <= toYear; year++) for (const d of publicHolidays(country, subdivision, year)) out.add(d);
-  return out;
+  const key = `${country}-${subdivision}-${fromYear}-${toYear}`;
+  let merged = holidayCache.get(key);
+  if (!merged) {
+    const out = new Set<Day>();
+    for (let year = fromYear; year <= toYear; year++) for (const d of publicHolidays(country, subdivision, year)) out.add(d);
+    merged = out;
+    holidayCache.set(key, merged);
+  }
+  return merged;
 }

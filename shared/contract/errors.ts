@@ -34,3 +34,7 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string, id: string) => new DomainError('not_found', `${what} ${id} does not exist.`);
+
+/** A form field names a record that does not exist: the refusal lands on that field. */
+export const unknownReference = (what: string, id: string, path: string) =>
+  new DomainError('not_found', `${what} ${id} does not exist.`, [{ path, message: `is not a known ${what.toLowerCase()}` }]);

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_LABELS, type SpecialistRole } from '../../shared/domain/reference';
-import { launchChromium } from './support/browser';
+import { launchChromium, openWatchedPage } from './support/browser';
 import { screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
@@ -68,22 +68,7 @@ const poll = { timeout: 5_000, interval: 50 };
 const pageProblems: string[] = [];
 const dialogs: string[] = [];
 
-async function openPage(into: BrowserContext): Promise<Page> {
-  const opened = await into.newPage();
-  opened.setDefaultTimeout(10_000);
-  opened.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  opened.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.accept();
-  });
-  opened.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    // A refused command (409, 400) is an answer the UI shows, not a fault.
-    if (/status of 4\d\d/.test(message.text()) && message.location().url.includes('/api/')) return;
-    pageProblems.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  return opened;
-}
+const openPage = (into: BrowserContext) => openWatchedPage(into, pageProblems, dialogs);
 
 const drawer = (title: string) => page.getByRole('complementary', { name: title });
 const toast = (text: string) => page.locator('.toast').filter({ hasText: text });

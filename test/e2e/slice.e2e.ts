@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/browser';
+import { launchChromium, openWatchedPage } from './support/browser';
 import { screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
@@ -32,23 +32,7 @@ const poll = { timeout: 5_000, interval: 50 };
 const pageProblems: string[] = [];
 const dialogs: string[] = [];
 
-async function openPage(): Promise<Page> {
-  const opened = await context.newPage();
-  opened.setDefaultTimeout(10_000);
-  opened.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  // "Discard unsaved changes?" — the tests that meet it accept it and check its text.
-  opened.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.accept();
-  });
-  opened.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    // Chromium logs every non-2xx fetch; a refused command (409, 400) is an answer the UI shows, not a fault.
-    if (/status of 4\d\d/.test(message.text()) && message.location().url.includes('/api/')) return;
-    pageProblems.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  return opened;
-}
+const openPage = () => openWatchedPage(context, pageProblems, dialogs);
 
 const rows = () => page.locator('table.table tbody tr');
 const rowOf = (text: string) => rows().filter({ hasText: text });

@@ -1,6 +1,6 @@
 import type { Absence, AbsenceFields } from '../../../shared/contract';
 import { ABSENCE_KIND_LABELS } from '../../../shared/contract/allocations';
-import { DomainError, notFound } from '../../../shared/contract/errors';
+import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
 import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
 import type { Context } from '../context';
 import { newId } from '../ids';
@@ -11,9 +11,7 @@ type ValidAbsenceFields = Required<AbsenceFields>;
 function check(ctx: Context, fields: ValidAbsenceFields, id: string | null): string {
   const specialist = ctx.repos.specialists.get(fields.specialistId);
   if (!specialist) {
-    throw new DomainError('not_found', `Specialist ${fields.specialistId} does not exist.`, [
-      { path: 'specialistId', message: 'is not a known specialist' },
-    ]);
+    throw unknownReference('Specialist', fields.specialistId, 'specialistId');
   }
   if (specialist.archivedAt) refuse(`${specialist.fullName} is archived. Restore the specialist before recording time off.`);
   const clash = ctx.repos.absences.overlapping(fields.specialistId, fields.startDate, fields.endDate, id);

@@ -1,5 +1,5 @@
 import type { Allocation, AllocationDetail, AllocationFields, EngagementListItem, Specialist } from '../../../shared/contract';
-import { DomainError, notFound } from '../../../shared/contract/errors';
+import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
 import { allocationRangeIssues, dedicationRefusal, planFlags } from '../../../shared/domain/planning/allocations';
 import type { PlanAllocation } from '../../../shared/domain/planning/plan';
 import type { Audit, Context } from '../context';
@@ -16,9 +16,7 @@ export function checkAllocation(
 ): { specialist: Specialist; engagement: EngagementListItem } {
   const specialist = ctx.repos.specialists.get(fields.specialistId);
   if (!specialist) {
-    throw new DomainError('not_found', `Specialist ${fields.specialistId} does not exist.`, [
-      { path: 'specialistId', message: 'is not a known specialist' },
-    ]);
+    throw unknownReference('Specialist', fields.specialistId, 'specialistId');
   }
   if (specialist.archivedAt) refuse(`${specialist.fullName} is archived. Restore the specialist before allocating them.`);
   if (specialist.status === 'left') {
@@ -28,9 +26,7 @@ export function checkAllocation(
   }
   const engagement = ctx.repos.engagements.get(fields.engagementId);
   if (!engagement) {
-    throw new DomainError('not_found', `Engagement ${fields.engagementId} does not exist.`, [
-      { path: 'engagementId', message: 'is not a known engagement' },
-    ]);
+    throw unknownReference('Engagement', fields.engagementId, 'engagementId');
   }
   if (engagement.archivedAt) refuse(`${engagement.name} is archived. Restore the engagement before allocating people to it.`);
   const client = ctx.repos.clients.get(engagement.clientId);

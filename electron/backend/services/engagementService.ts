@@ -1,5 +1,5 @@
 import type { Engagement, EngagementFields, EngagementListItem } from '../../../shared/contract';
-import { DomainError, notFound } from '../../../shared/contract/errors';
+import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
 import { archivedClientRefusal, archivedRecordRefusal, runningUnderArchivedClientRefusal } from '../../../shared/domain/lifecycle';
 import type { Context } from '../context';
 import { newId } from '../ids';
@@ -12,9 +12,7 @@ function checkFields(ctx: Context, fields: ValidEngagementFields, existing: Enga
   const id = existing?.id ?? null;
   const client = ctx.repos.clients.get(fields.clientId);
   if (!client) {
-    throw new DomainError('not_found', `Client ${fields.clientId} does not exist.`, [
-      { path: 'clientId', message: 'is not a known client' },
-    ]);
+    throw unknownReference('Client', fields.clientId, 'clientId');
   }
   // Moving an engagement is allowed, but never under an archived client; an engagement
   // that stays where it is can still be edited while its client is archived.

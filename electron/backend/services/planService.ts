@@ -13,10 +13,12 @@ import {
   bench,
   capacityByPeriod,
   capacityForecast,
-  type PlanAllocation,
+  clientsShown,
+  narrowTimelineRows,
   type PlanSpecialist,
   planPeriods,
   rollOffs,
+  showsOpenRequest,
   timelineRows,
 } from '../../../shared/domain/planning/plan';
 import { fillClock } from '../../../shared/domain/planning/staffing';
@@ -62,27 +64,10 @@ export function timeline(ctx: Context, input: TimelineInput): Timeline {
     absences: ctx.repos.absences.inWindow(from, to),
     holidaysOf: holidayLookup(specialists, from, to),
   });
-  // Client, engagement and status narrow the bars and keep only the people who have one;
-  // utilisation and flags stay the person's whole picture.
-  const allocationFilter = input.clientId || input.engagementId || input.status;
-  const matches = (a: PlanAllocation) =>
-    (!input.clientId || a.clientId === input.clientId) &&
-    (!input.engagementId || a.engagementId === input.engagementId) &&
-    (!input.status || a.status === input.status);
-  const shown = allocationFilter
-    ? rows.map((r) => ({ ...r, allocations: r.allocations.filter(matches) })).filter((r) => r.allocations.length > 0)
-    : rows;
+  const shown = narrowTimelineRows(rows, input);
   const placeholders: PlanPlaceholder[] = ctx.repos.staffing
     .open()
-    .filter(
-      (r) =>
-        r.startDate <= to &&
-        (r.engagementEndDate === null || r.engagementEndDate >= from) &&
-        (!input.clientId || r.clientId === input.clientId) &&
-        (!input.engagementId || r.engagementId === input.engagementId) &&
-        (!input.role || r.role === input.role) &&
-        input.status !== 'confirmed',
-    )
+    .filter((r) => r.startDate <= to && (r.engagementEndDate === null || r.engagementEndDate >= from) && showsOpenRequest(r, input))
     .map((r) => ({
       id: r.id,
       title: r.title,
@@ -96,16 +81,7 @@ export function timeline(ctx: Context, input: TimelineInput): Timeline {
       loadPercent: r.loadPercent,
       clock: fillClock(r, ctx.today()),
     }));
-  const clients = new Map<string, string>();
-  for (const r of shown) for (const a of r.allocations) clients.set(a.clientId, a.clientName);
-  for (const p of placeholders) clients.set(p.clientId, p.clientName);
-  return {
-    today: ctx.today(),
-    periods,
-    rows: shown,
-    placeholders,
-    clients: [...clients].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  return { today: ctx.today(), periods, rows: shown, placeholders, clients: clientsShown(shown, placeholders) };
 }
 
 export function rollOffRadar(ctx: Context, weeks: number): RollOffRadar {

@@ -1,5 +1,5 @@
 import type { StaffingFields, StaffingRequest, StaffingRequestItem } from '../../../shared/contract';
-import { DomainError, notFound } from '../../../shared/contract/errors';
+import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
 import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
 import {
   fillClock,
@@ -34,9 +34,7 @@ export function getStaffingRequest(ctx: Context, id: string): StaffingRequestIte
 function checkFields(ctx: Context, fields: ValidStaffingFields & { openedOn: string }): void {
   const engagement = ctx.repos.engagements.get(fields.engagementId);
   if (!engagement) {
-    throw new DomainError('not_found', `Engagement ${fields.engagementId} does not exist.`, [
-      { path: 'engagementId', message: 'is not a known engagement' },
-    ]);
+    throw unknownReference('Engagement', fields.engagementId, 'engagementId');
   }
   refuse(archivedRecordRefusal(engagement.name, engagement.archivedAt));
   if (engagement.status === 'ended') {

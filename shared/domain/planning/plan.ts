@@ -132,6 +132,50 @@ export function timelineRows(periods: readonly Period[], inputs: PlanInputs): Ti
   });
 }
 
+export type TimelineFilter = {
+  clientId?: string | undefined;
+  engagementId?: string | undefined;
+  role?: SpecialistRole | undefined;
+  status?: 'tentative' | 'confirmed' | undefined;
+};
+
+/**
+ * Client, engagement and status narrow the bars and keep only the people who
+ * have one; utilisation and flags stay the person's whole picture.
+ */
+export function narrowTimelineRows(rows: TimelineRow[], filter: TimelineFilter): TimelineRow[] {
+  if (!filter.clientId && !filter.engagementId && !filter.status) return rows;
+  const matches = (a: PlanAllocation) =>
+    (!filter.clientId || a.clientId === filter.clientId) &&
+    (!filter.engagementId || a.engagementId === filter.engagementId) &&
+    (!filter.status || a.status === filter.status);
+  return rows.map((r) => ({ ...r, allocations: r.allocations.filter(matches) })).filter((r) => r.allocations.length > 0);
+}
+
+/** An open request is a placeholder for demand not yet confirmed: hidden when only confirmed work is asked for. */
+export function showsOpenRequest(
+  request: { clientId: string; engagementId: string; role: SpecialistRole },
+  filter: TimelineFilter,
+): boolean {
+  return (
+    (!filter.clientId || request.clientId === filter.clientId) &&
+    (!filter.engagementId || request.engagementId === filter.engagementId) &&
+    (!filter.role || request.role === filter.role) &&
+    filter.status !== 'confirmed'
+  );
+}
+
+/** The clients on screen, by name: the order gives each its colour in the legend. */
+export function clientsShown(
+  rows: readonly TimelineRow[],
+  placeholders: readonly { clientId: string; clientName: string }[],
+): { id: string; name: string }[] {
+  const clients = new Map<string, string>();
+  for (const r of rows) for (const a of r.allocations) clients.set(a.clientId, a.clientName);
+  for (const p of placeholders) clients.set(p.clientId, p.clientName);
+  return [...clients].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** Capacity of one specialist per period, with the reasons it is lower than a full month. */
 export function capacityByPeriod(
   specialist: PlanSpecialist,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Where a Chromium may live, in the order we try them. */
 const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -37,4 +37,25 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A new page that records uncaught exceptions and console errors (CSP violations included)
+ * into `problems`, and accepts every dialog ("Discard unsaved changes?") after noting its text.
+ */
+export async function openWatchedPage(context: BrowserContext, problems: string[], dialogs: string[]): Promise<Page> {
+  const opened = await context.newPage();
+  opened.setDefaultTimeout(10_000);
+  opened.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  opened.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
+  });
+  opened.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // Chromium logs every non-2xx fetch; a refused command (409, 400) is an answer the UI shows, not a fault.
+    if (/status of 4\d\d/.test(message.text()) && message.location().url.includes('/api/')) return;
+    problems.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  return opened;
 }

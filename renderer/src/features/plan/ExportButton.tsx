@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { unwrap, useKeel } from '../../api/queries';
 import { useToasts } from '../../app/stores';
-import { periodsFor } from './PlanScreen';
-import { planFilterInput, usePlan } from './planStore';
+import { periodsFor, planFilterInput, usePlan } from './planStore';
 
 /** Saves the plan as it is on screen (window, scale, filters) as an Excel workbook. */
 export function ExportButton() {

@@ -8,7 +8,7 @@ import { AllocationDrawer } from './AllocationDrawer';
 import { AllocationsList } from './AllocationsList';
 import { ExportButton } from './ExportButton';
 import { ForecastView } from './ForecastView';
-import { type PlanView, planFilterInput, thisMonday, usePlan } from './planStore';
+import { type PlanView, periodsFor, planFilterInput, thisMonday, usePlan } from './planStore';
 import { RollOffView } from './RollOffView';
 import { clientColour, TimelineGrid } from './TimelineGrid';
 
@@ -18,9 +18,6 @@ const VIEWS: { id: PlanView; label: string }[] = [
   { id: 'forecast', label: 'Capacity forecast' },
   { id: 'allocations', label: 'All allocations' },
 ];
-
-/** Two years either way: 26 weeks or 24 months on screen, moved by half a window. */
-export const periodsFor = (scale: 'week' | 'month') => (scale === 'week' ? 26 : 24);
 
 export function PlanScreen({ reference }: { reference: ReferenceData }) {
   const plan = usePlan();

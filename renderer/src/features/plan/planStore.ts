@@ -54,3 +54,6 @@ export function planFilterInput(filters: PlanFilters) {
   // The selects only offer values from the reference data; the backend validates them again.
   return out as Pick<InputOf<'plan.timeline'>, keyof PlanFilters>;
 }
+
+/** Two years either way: 26 weeks or 24 months on screen, moved by half a window. */
+export const periodsFor = (scale: PlanScale) => (scale === 'week' ? 26 : 24);
