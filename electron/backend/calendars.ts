@@ -58,13 +58,32 @@ export function publicHolidays(country: string, subdivision: string, year: numbe
   const key = `${country}-${subdivision}-${year}`;
   let days = holidayCache.get(key);
   if (!days) {
-    const Ctor = holidaysClass();
-    const calendar = subdivision ? new Ctor(country, subdivision) : new Ctor(country);
-    const list = calendar.getHolidays(year) || [];
-    days = new Set(list.filter((h) => h.type === 'public').map((h) => toDay(h.date.slice(0, 10))));
+    const names = holidayNames(country, subdivision, year);
+    days = new Set(names.keys());
     holidayCache.set(key, days);
   }
   return days;
+}
+
+const nameCache = new Map<string, ReadonlyMap<Day, string>>();
+
+/** Public holidays of a calendar in one year with their English names. */
+function holidayNames(country: string, subdivision: string, year: number): ReadonlyMap<Day, string> {
+  const key = `${country}-${subdivision}-${year}`;
+  let names = nameCache.get(key);
+  if (!names) {
+    const Ctor = holidaysClass();
+    const calendar = subdivision ? new Ctor(country, subdivision) : new Ctor(country);
+    const list = calendar.getHolidays(year, 'en') || [];
+    names = new Map(list.filter((h) => h.type === 'public').map((h) => [toDay(h.date.slice(0, 10)), h.name]));
+    nameCache.set(key, names);
+  }
+  return names;
+}
+
+/** The name of the public holiday on a date in a calendar, or null. */
+export function holidayName(country: string, subdivision: string, date: string): string | null {
+  return holidayNames(country, subdivision, Number(date.slice(0, 4))).get(toDay(date)) ?? null;
 }
 
 /** Public holidays over several years, merged. */

@@ -3,10 +3,13 @@ import type { Db } from './db/connection';
 import { AbsenceRepository } from './repositories/absenceRepository';
 import { AllocationRepository } from './repositories/allocationRepository';
 import { AuditRepository, type NewAuditEntry } from './repositories/auditRepository';
+import { BillingRepository } from './repositories/billingRepository';
 import { ClientRepository } from './repositories/clientRepository';
 import { EngagementRepository } from './repositories/engagementRepository';
+import { InvoiceRepository } from './repositories/invoiceRepository';
 import { SpecialistRepository } from './repositories/specialistRepository';
 import { StaffingRepository } from './repositories/staffingRepository';
+import { TimeEntryRepository } from './repositories/timeEntryRepository';
 
 /** Appends one audit row inside the current write. */
 export type Audit = (entry: NewAuditEntry) => void;
@@ -18,6 +21,9 @@ export type Repositories = {
   allocations: AllocationRepository;
   absences: AbsenceRepository;
   staffing: StaffingRepository;
+  timeEntries: TimeEntryRepository;
+  billing: BillingRepository;
+  invoices: InvoiceRepository;
   audit: AuditRepository;
 };
 
@@ -45,6 +51,9 @@ export function createContext(db: Db, actor: string, clock: () => Date = () => n
     allocations: new AllocationRepository(db),
     absences: new AbsenceRepository(db),
     staffing: new StaffingRepository(db),
+    timeEntries: new TimeEntryRepository(db),
+    billing: new BillingRepository(db),
+    invoices: new InvoiceRepository(db),
     audit: new AuditRepository(db),
   };
   const now = () => clock().toISOString();

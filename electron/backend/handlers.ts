@@ -1,4 +1,5 @@
 import type { OutputOf, ParsedInputOf, ProcedureName } from '../../shared/contract';
+import { DomainError, notFound } from '../../shared/contract/errors';
 import { countryCodes, countryName } from '../../shared/domain/country';
 import { currencyCodes, currencyName } from '../../shared/domain/currency';
 import { canLoadSampleData } from '../../shared/domain/lifecycle';
@@ -19,8 +20,11 @@ import { planWorkbook } from './export/planWorkbook';
 import { createAbsence, deleteAbsence, updateAbsence } from './services/absenceService';
 import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from './services/allocationService';
 import { listAudit, undoAudit } from './services/auditService';
+import { billingSettings, updateBillingSettings } from './services/billingSettings';
+import { billingTerms, createRate, deleteRate, setBillingTerms, setSpecialistCap } from './services/billingTermsService';
 import { archiveClient, createClient, getClient, restoreClient, updateClient } from './services/clientService';
 import { archiveEngagement, createEngagement, getEngagement, restoreEngagement, updateEngagement } from './services/engagementService';
+import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from './services/monthCloseService';
 import { forecast, rollOffRadar, specialistCapacity, timeline } from './services/planService';
 import { loadSampleData } from './services/sampleService';
 import { archiveSpecialist, createSpecialist, getSpecialist, restoreSpecialist, updateSpecialist } from './services/specialistService';
@@ -33,6 +37,7 @@ import {
   staffingItem,
   updateStaffingRequest,
 } from './services/staffingService';
+import { copyWeek, setCell, timesheetWeek } from './services/timesheetService';
 
 export type Handler<N extends ProcedureName> = (input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>;
 /** One handler per contract procedure; a missing or extra one is a type error. */
@@ -136,6 +141,55 @@ export function createHandlers(ctx: Context, host: HostServices): Handlers {
         forecast: forecast(ctx, { from: view.from, months }),
       });
       return { fileName: `keel-plan-${view.from}.xlsx`, base64: buffer.toString('base64'), bytes: buffer.length };
+    },
+
+    'time.week': ({ specialistId, weekStart }) => timesheetWeek(ctx, specialistId, weekStart),
+    'time.setCell': (input) => setCell(ctx, input),
+    'time.copyWeek': ({ specialistId, weekStart }) => copyWeek(ctx, specialistId, weekStart),
+    'time.list': (input) => {
+      const rows = ctx.repos.timeEntries.list(input);
+      return { rows, total: rows.length };
+    },
+
+    'billing.terms': ({ engagementId }) => billingTerms(ctx, engagementId),
+    'billing.setTerms': (input) => setBillingTerms(ctx, input),
+    'billing.setSpecialistCap': (input) => setSpecialistCap(ctx, input),
+    'rates.create': (input) => createRate(ctx, input),
+    'rates.delete': ({ id }) => deleteRate(ctx, id),
+    'billing.settings': () => billingSettings(ctx),
+    'billing.updateSettings': (input) => updateBillingSettings(ctx, input),
+
+    'months.list': ({ month }) => {
+      const rows = listMonth(ctx, month);
+      return { rows, total: rows.length };
+    },
+    'months.review': ({ engagementId, month }) => reviewMonth(ctx, engagementId, month),
+    'months.approve': ({ engagementId, month }) => approveMonth(ctx, engagementId, month),
+    'months.reopen': ({ engagementId, month }) => reopenMonth(ctx, engagementId, month),
+    'invoices.issue': ({ engagementId, month }) => issueInvoice(ctx, engagementId, month),
+    'invoices.cancel': ({ id, reason }) => cancelInvoice(ctx, id, reason),
+    'invoices.list': (input) => {
+      const rows = ctx.repos.invoices.list(input);
+      return { rows, total: rows.length };
+    },
+    'invoices.get': ({ id }) => {
+      const invoice = ctx.repos.invoices.get(id);
+      if (!invoice) throw notFound('Invoice', id);
+      return invoice;
+    },
+
+    // TEMPORARY until the export/import modules land (this session): refuse rather than pretend.
+    'finance.exportStart': () => {
+      throw new DomainError('conflict', 'The finance export is not available yet.');
+    },
+    'finance.exportStatus': () => {
+      throw new DomainError('conflict', 'The finance export is not available yet.');
+    },
+    'finance.exportDownload': () => {
+      throw new DomainError('conflict', 'The finance export is not available yet.');
+    },
+    'hours.import': () => {
+      throw new DomainError('conflict', 'The hours import is not available yet.');
     },
 
     'audit.list': (input) => listAudit(ctx, input),

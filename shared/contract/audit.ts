@@ -2,10 +2,35 @@ import { z } from 'zod';
 import { command, query } from './define';
 import { id } from './fields';
 
-export const AUDITED_ENTITIES = ['client', 'engagement', 'specialist', 'allocation', 'absence', 'staffing_request', 'dataset'] as const;
+export const AUDITED_ENTITIES = [
+  'client',
+  'engagement',
+  'specialist',
+  'allocation',
+  'absence',
+  'staffing_request',
+  'time_entry',
+  'rate',
+  'billing_terms',
+  'month_close',
+  'invoice',
+  'settings',
+  'dataset',
+] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
-export const AUDIT_ACTIONS = ['create', 'update', 'archive', 'restore', 'cancel', 'delete', 'import'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'cancel',
+  'delete',
+  'import',
+  'approve',
+  'reopen',
+  'issue',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEntry = {

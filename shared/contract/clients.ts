@@ -20,6 +20,8 @@ export type Client = {
   country: string;
   currency: string;
   holidayCalendar: string;
+  /** VAT charged on this client's invoices, in basis points (810 = 8.10%); 0 = none. */
+  vatBasisPoints: number;
   notes: string;
   archivedAt: string | null;
   createdAt: string;
@@ -33,6 +35,12 @@ export const clientFields = z.strictObject({
   country,
   currency,
   holidayCalendar: calendar,
+  vatBasisPoints: z
+    .number({ error: 'must be a percentage such as 8.1' })
+    .int('must have at most two decimals')
+    .min(0, 'cannot be negative')
+    .max(10_000, 'must be at most 100%')
+    .default(0),
   notes: optionalText(4000).default(''),
 });
 export type ClientFields = z.input<typeof clientFields>;

@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { allocationsProcedures } from './allocations';
 import { appProcedures } from './app';
 import { auditProcedures } from './audit';
+import { billingProcedures } from './billing';
 import { clientsProcedures } from './clients';
 import type { ProcedureDef } from './define';
 import { engagementsProcedures } from './engagements';
+import { hoursProcedures } from './hours';
 import { planProcedures } from './plan';
 import { specialistsProcedures } from './specialists';
 import { staffingProcedures } from './staffing';
@@ -23,6 +25,8 @@ export const contract = {
   ...allocationsProcedures,
   ...staffingProcedures,
   ...planProcedures,
+  ...hoursProcedures,
+  ...billingProcedures,
   ...auditProcedures,
 } satisfies Record<string, ProcedureDef>;
 
@@ -52,10 +56,12 @@ export type {
 } from './allocations';
 export type { AppInfo, BackupResult, Option, ReferenceData, SampleLoadResult } from './app';
 export type { AuditAction, AuditEntry, AuditedEntity } from './audit';
+export type * from './billing';
 export type { Client, ClientFields, ClientListItem } from './clients';
 export type { ListResult } from './define';
 export type { Engagement, EngagementFields, EngagementListItem } from './engagements';
 export * from './errors';
+export type * from './hours';
 export type * from './plan';
 export type { Specialist, SpecialistFields } from './specialists';
 export type { StaffingFields, StaffingRequest, StaffingRequestItem } from './staffing';

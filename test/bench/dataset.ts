@@ -185,7 +185,14 @@ function clientFields(rng: Rng, usedNames: Set<string>): Required<ClientFields> 
   const currency = rng.chance(0.1) ? rng.pick(['USD', 'EUR']) : place.currency;
   const sectorNotes = NOTES_BY_SECTOR[sector] ?? [];
   const notes = rng.chance(0.15) ? '' : [rng.pick(sectorNotes), rng.pick(EXTRA_NOTES)].join(' ').trim();
-  return { name, country: place.country, currency, holidayCalendar: rng.pick(place.calendars), notes };
+  return {
+    name,
+    country: place.country,
+    currency,
+    holidayCalendar: rng.pick(place.calendars),
+    vatBasisPoints: place.country === 'CH' ? 810 : 0,
+    notes,
+  };
 }
 
 // ---------------------------------------------------------------- engagements

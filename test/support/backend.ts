@@ -53,6 +53,7 @@ export const validClient = {
   country: 'CH',
   currency: 'CHF',
   holidayCalendar: 'CH-ZH',
+  vatBasisPoints: 810,
   notes: 'Tier-1 client',
 };
 
@@ -81,7 +82,14 @@ export function validEngagement(clientId: string) {
 }
 
 /** A second client and an open-ended engagement there: the "other client" of the dedication rule. */
-export const otherClient = { ...validClient, name: 'Nordhafen Logistik GmbH', country: 'DE', currency: 'EUR', holidayCalendar: 'DE-HH' };
+export const otherClient = {
+  ...validClient,
+  name: 'Nordhafen Logistik GmbH',
+  country: 'DE',
+  currency: 'EUR',
+  holidayCalendar: 'DE-HH',
+  vatBasisPoints: 0,
+};
 
 export function otherEngagement(clientId: string) {
   return { ...validEngagement(clientId), name: 'Demand forecasting platform', currency: 'EUR', startDate: '2026-01-01', endDate: null };

@@ -9,6 +9,7 @@ export type ClientRow = {
   country: string;
   currency: string;
   holiday_calendar: string;
+  vat_basis_points: number;
   notes: string;
   archived_at: string | null;
   created_at: string;
@@ -44,11 +45,11 @@ export class ClientRepository {
     this.byId = db.prepare('SELECT * FROM client WHERE id = ?');
     this.byName = db.prepare('SELECT * FROM client WHERE name = ? COLLATE NOCASE');
     this.insertStmt = db.prepare(
-      `INSERT INTO client (id, name, country, currency, holiday_calendar, notes, archived_at, created_at, updated_at)
-       VALUES (@id, @name, @country, @currency, @holidayCalendar, @notes, @archivedAt, @createdAt, @updatedAt)`,
+      `INSERT INTO client (id, name, country, currency, holiday_calendar, vat_basis_points, notes, archived_at, created_at, updated_at)
+       VALUES (@id, @name, @country, @currency, @holidayCalendar, @vatBasisPoints, @notes, @archivedAt, @createdAt, @updatedAt)`,
     );
     this.updateStmt = db.prepare(
-      `UPDATE client SET name = @name, country = @country, currency = @currency, holiday_calendar = @holidayCalendar,
+      `UPDATE client SET name = @name, country = @country, currency = @currency, holiday_calendar = @holidayCalendar, vat_basis_points = @vatBasisPoints,
          notes = @notes, archived_at = @archivedAt, updated_at = @updatedAt WHERE id = @id`,
     );
   }
@@ -111,6 +112,7 @@ export function toClient(row: ClientRow): Client {
     country: row.country,
     currency: row.currency,
     holidayCalendar: row.holiday_calendar,
+    vatBasisPoints: row.vat_basis_points,
     notes: row.notes,
     archivedAt: row.archived_at,
     createdAt: row.created_at,

@@ -16,6 +16,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'CH',
     currency: 'CHF',
     holidayCalendar: 'CH-ZH',
+    vatBasisPoints: 810,
     notes: 'Private bank in Zürich. Credit-scoring and AML models are high-risk tier; FINMA audit in Q2.',
   },
   {
@@ -23,6 +24,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'DE',
     currency: 'EUR',
     holidayCalendar: 'DE-HH',
+    vatBasisPoints: 0,
     notes: 'Port logistics. Demand forecasting and ETA prediction in production; retraining weekly.',
   },
   {
@@ -30,6 +32,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'US',
     currency: 'USD',
     holidayCalendar: 'US-WA',
+    vatBasisPoints: 0,
     notes: 'Seattle-based insurer. Nearshore team from Latin America for time-zone overlap.',
   },
   {
@@ -37,6 +40,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'GB',
     currency: 'GBP',
     holidayCalendar: 'GB-ENG',
+    vatBasisPoints: 0,
     notes: 'Retail chain. Recommendation engine paused while the client re-platforms its data warehouse.',
   },
   {
@@ -44,6 +48,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'ES',
     currency: 'EUR',
     holidayCalendar: 'ES-MD',
+    vatBasisPoints: 0,
     notes: 'Churn and network-anomaly models. Engagement ended after hand-over to the internal team.',
   },
 ];

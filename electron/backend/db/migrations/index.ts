@@ -1,11 +1,12 @@
 import { m0001Initial } from './0001_initial';
 import { m0002Planning } from './0002_planning';
+import { m0003Billing } from './0003_billing';
 import type { Migration } from './types';
 
 /**
  * Append-only. Never edit a migration that has shipped; add the next number.
  * Each migration has its own test in test/integration/migrations.test.ts.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Planning];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Planning, m0003Billing];
 
 export type { Migration } from './types';

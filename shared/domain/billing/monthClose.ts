@@ -1,0 +1,29 @@
+import { monthLabel } from './months';
+
+/**
+ * A month of one engagement moves open → approved → invoiced. Approved and
+ * invoiced months are locked: their entries cannot change. Approval can be
+ * withdrawn (back to open); an invoiced month reopens only by cancelling its
+ * invoice with a reason.
+ */
+export const MONTH_STATUSES = ['open', 'approved', 'invoiced'] as const;
+export type MonthStatus = (typeof MONTH_STATUSES)[number];
+export const MONTH_STATUS_LABELS: Record<MonthStatus, string> = { open: 'Open', approved: 'Approved', invoiced: 'Invoiced' };
+
+/** Why an entry of this engagement and month cannot be written, or null. */
+export function lockedMonthRefusal(status: MonthStatus, engagementName: string, month: string): string | null {
+  if (status === 'open') return null;
+  const when = monthLabel(month);
+  return status === 'approved'
+    ? `${when} of ${engagementName} is approved, so its hours are locked. Withdraw the approval in Month close to change them.`
+    : `${when} of ${engagementName} is invoiced, so its hours are locked. Cancel the invoice (with a reason) in Month close to reopen it.`;
+}
+
+export type InvoiceStatus = 'issued' | 'cancelled';
+
+/** `KEEL`, 2026, 42 → `KEEL-2026-0042`. */
+export function invoiceNumber(prefix: string, year: number, sequence: number): string {
+  return `${prefix}-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+export const INVOICE_PREFIX_RE = /^[A-Z0-9][A-Z0-9-]{0,11}$/;
