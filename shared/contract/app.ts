@@ -35,6 +35,8 @@ export type SampleLoadResult = {
   allocations: number;
   absences: number;
   staffingRequests: number;
+  timeEntries: number;
+  invoices: number;
 };
 
 export const appProcedures = {

@@ -8,6 +8,7 @@ import { createAbsence } from './absenceService';
 import { createAllocation } from './allocationService';
 import { createClient } from './clientService';
 import { createEngagement } from './engagementService';
+import { loadSampleHours } from './sampleHoursService';
 import { createSpecialist } from './specialistService';
 import { createStaffingRequest, declineStaffingRequest, fillStaffingRequest, setStaffingStage } from './staffingService';
 
@@ -57,6 +58,7 @@ export function loadSampleData(ctx: Context): SampleLoadResult {
         });
       }
     }
+    const hours = loadSampleHours(ctx, engagementIds, specialistIds, audit);
     const result = {
       clients: SAMPLE_CLIENTS.length,
       engagements: SAMPLE_ENGAGEMENTS.length,
@@ -64,6 +66,7 @@ export function loadSampleData(ctx: Context): SampleLoadResult {
       allocations: ctx.repos.allocations.count(),
       absences: SAMPLE_ABSENCES.length,
       staffingRequests: SAMPLE_STAFFING_REQUESTS.length,
+      ...hours,
     };
     audit({ entity: 'dataset', entityId: 'sample', label: 'Sample data', action: 'import', before: null, after: result });
     return result;

@@ -116,7 +116,7 @@ const entryLabel = (specialistName: string, engagementName: string, e: Pick<Time
   `${specialistName} · ${engagementName} · ${e.date} · ${ACTIVITY_LABELS[e.activity]}`;
 
 /** Checks and writes one cell inside the caller's transaction; returns the entry left in the cell. */
-function writeCell(ctx: Context, input: CellInput, audit: Audit, at: string): TimeEntry | null {
+export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: string): TimeEntry | null {
   const specialist = liveSpecialist(ctx, input.specialistId);
   const engagement = ctx.repos.engagements.get(input.engagementId);
   if (!engagement) throw unknownReference('Engagement', input.engagementId, 'engagementId');
