@@ -26,4 +26,5 @@ export function invoiceNumber(prefix: string, year: number, sequence: number): s
   return `${prefix}-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-export const INVOICE_PREFIX_RE = /^[A-Z0-9][A-Z0-9-]{0,11}$/;
+/** 1–12 capitals, digits or inner dashes: `KEEL`, `ACME-CH`. */
+export const INVOICE_PREFIX_RE = /^[A-Z0-9](?:[A-Z0-9-]{0,10}[A-Z0-9])?$/;

@@ -91,7 +91,7 @@ export function monthReview(input: ReviewInput): MonthReview {
     else entriesBySpecialist.set(e.specialistId, [e]);
   }
 
-  for (const s of [...input.specialists].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const s of [...input.specialists].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))) {
     const entries = entriesBySpecialist.get(s.id) ?? [];
     const covered = input.allocations
       .filter((a) => a.specialistId === s.id)

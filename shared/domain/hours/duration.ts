@@ -1,14 +1,14 @@
 /**
  * Durations are integer minutes. People type them the way they think of
  * them: `7.5` or `7,5` (decimal hours), `7:30` (hours:minutes), `450m`
- * (minutes), `7h`, `7h30` or `7h 30m`. Anything else is refused with a
+ * (minutes), `7h`, `7.5h`, `7h30` or `7h 30m`. Anything else is refused with a
  * sentence saying what is accepted.
  */
 export const DURATION_HELP = 'Type hours such as 7.5, 7:30, 450m or 7h30.';
 
 export type ParsedDuration = { ok: true; minutes: number } | { ok: false; message: string };
 
-const DECIMAL = /^(\d{1,2})(?:[.,](\d{1,4}))?$|^[.,](\d{1,4})$/;
+const DECIMAL = /^(\d{1,2})(?:[.,](\d{0,4}))?\s*h?$|^[.,](\d{1,4})\s*h?$/;
 const CLOCK = /^(\d{1,2}):([0-5]\d)$/;
 const MINUTES = /^(\d{1,4})\s*m(?:in)?$/;
 const HOURS_MINUTES = /^(\d{1,2})\s*h(?:\s*(\d{1,2})\s*m?)?$/;

@@ -20,7 +20,8 @@ export type EntryIssue = { path: string; message: string };
 
 export function entryRefusals(t: EntryTarget): EntryIssue[] {
   const issues: EntryIssue[] = [];
-  if (!Number.isInteger(t.minutes) || t.minutes <= 0) issues.push({ path: 'minutes', message: 'must be more than zero minutes' });
+  if (!Number.isInteger(t.minutes)) issues.push({ path: 'minutes', message: 'must be whole minutes' });
+  else if (t.minutes <= 0) issues.push({ path: 'minutes', message: 'must be more than zero minutes' });
   if (t.date < t.engagement.startDate) {
     issues.push({ path: 'date', message: `is before ${t.engagement.name} starts (${t.engagement.startDate})` });
   } else if (t.engagement.endDate !== null && t.date > t.engagement.endDate) {
@@ -115,7 +116,10 @@ export function weekGrid(dates: readonly string[], entries: readonly GridEntry[]
     return i === -1 ? engagementOrder.length : i;
   };
   const sorted = [...rows.values()].sort(
-    (a, b) => rank(a.engagementId) - rank(b.engagementId) || ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity),
+    (a, b) =>
+      rank(a.engagementId) - rank(b.engagementId) ||
+      a.engagementId.localeCompare(b.engagementId) ||
+      ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity),
   );
   return { dates: [...dates], rows: sorted, dayTotals, totalMinutes };
 }
