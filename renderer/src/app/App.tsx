@@ -4,6 +4,7 @@ import { Toasts } from '../components/Toasts';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
 import { EngagementsScreen } from '../features/engagements/EngagementsScreen';
+import { HoursScreen } from '../features/hours/HoursScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
 import { SpecialistsScreen } from '../features/specialists/SpecialistsScreen';
 import { StaffingScreen } from '../features/staffing/StaffingScreen';
@@ -76,6 +77,8 @@ export function App() {
           <PlanScreen reference={reference.data} />
         ) : route.area === 'staffing' ? (
           <StaffingScreen reference={reference.data} />
+        ) : route.area === 'hours' ? (
+          <HoursScreen reference={reference.data} />
         ) : (
           <AuditScreen />
         )}

@@ -31,7 +31,7 @@ export const AREAS: Area[] = [
   },
   { id: 'staffing', label: 'Staffing requests', group: 'Team', built: true, hint: 'Open roles, from definition to filled' },
   { id: 'replacements', label: 'Replacement SLAs', group: 'Team', built: false, hint: 'Replacement requests and SLA clocks — coming' },
-  { id: 'hours', label: 'Hours & billing', group: 'Finance', built: false, hint: 'Timesheets, rates, month close, invoices — coming' },
+  { id: 'hours', label: 'Hours & billing', group: 'Finance', built: true, hint: 'Timesheets, rates, month close, invoices and the finance export' },
   { id: 'ownership', label: 'Ownership matrix', group: 'Operations', built: false, hint: 'Accountable owner per lifecycle duty — coming' },
   { id: 'portfolio', label: 'Model portfolio', group: 'Operations', built: false, hint: 'Models, risk tiers, SLOs, drift — coming' },
   { id: 'maturity', label: 'Maturity assessments', group: 'Operations', built: false, hint: 'Microsoft and Google MLOps levels — coming' },

@@ -36,15 +36,14 @@ export function minorToDecimal(minor: number, currency: string): string {
 export const minorToMajor = (minor: number, currency: string): number => minor / 10 ** minorDigits(currency);
 
 /**
- * Parses what a person types as a rate or amount ("145", "145.50", "1'450.5")
+ * Parses what a person types as a rate or amount ("145", "145.50", "145,50", "1'450.5", "1,450.50")
  * into minor units, refusing more decimals than the currency has.
  */
 export function decimalToMinor(text: string, currency: string): { ok: true; minor: number } | { ok: false; message: string } {
   const digits = minorDigits(currency);
-  const clean = text
-    .trim()
-    .replace(/['’\s_]/g, '')
-    .replace(/,(?=\d{1,3}$)/, '.');
+  // Grouping marks go; with a point present, commas group thousands ("1,234.56"); without one, a comma is the decimal mark ("145,50").
+  const stripped = text.trim().replace(/['’\s_]/g, '');
+  const clean = stripped.includes('.') ? stripped.replace(/,/g, '') : stripped.replace(',', '.');
   const m = /^(\d+)(?:\.(\d*))?$/.exec(clean);
   if (!m) return { ok: false, message: `must be an amount such as ${digits ? `145.${'5'.padEnd(digits, '0')}` : '14500'}` };
   const fraction = m[2] ?? '';

@@ -5,12 +5,32 @@ import { calendarCountry } from '../../../../shared/domain/country';
 import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
 
-export type ClientFormValues = { name: string; country: string; currency: string; holidayCalendar: string; notes: string };
+export type ClientFormValues = {
+  name: string;
+  country: string;
+  currency: string;
+  holidayCalendar: string;
+  /** VAT in basis points (810 = 8.1%); the field shows and takes a percentage. */
+  vatBasisPoints: number;
+  notes: string;
+};
 
-export const emptyClient: ClientFormValues = { name: '', country: '', currency: '', holidayCalendar: '', notes: '' };
+export const emptyClient: ClientFormValues = { name: '', country: '', currency: '', holidayCalendar: '', vatBasisPoints: 0, notes: '' };
 
 export function clientValues(c: Client): ClientFormValues {
-  return { name: c.name, country: c.country, currency: c.currency, holidayCalendar: c.holidayCalendar, notes: c.notes };
+  const { name, country, currency, holidayCalendar, vatBasisPoints, notes } = c;
+  return { name, country, currency, holidayCalendar, vatBasisPoints, notes };
+}
+
+/**
+ * "8.1" → 810. A percentage with more than two decimals stays fractional so the
+ * schema refuses it ("must have at most two decimals") instead of it being rounded away.
+ */
+function basisPointsOf(text: string): number {
+  if (text.trim() === '') return Number.NaN;
+  const exact = Number(text) * 100;
+  const whole = Math.round(exact);
+  return Math.abs(exact - whole) < 1e-6 ? whole : exact;
 }
 
 type Props = {
@@ -73,6 +93,16 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
         onChange={(v) => form.set('currency', v)}
         onBlur={() => form.blur('currency')}
         error={form.errorFor('currency')}
+      />
+      <TextField
+        id="client-vat"
+        label="VAT rate (%)"
+        type="number"
+        value={Number.isNaN(values.vatBasisPoints) ? '' : String((values.vatBasisPoints ?? 0) / 100)}
+        hint="Charged on this client’s invoices, e.g. 8.1 for Swiss VAT; 0 for none."
+        onChange={(v) => form.set('vatBasisPoints', basisPointsOf(v))}
+        onBlur={() => form.blur('vatBasisPoints')}
+        error={form.errorFor('vatBasisPoints')}
       />
       <SelectField
         id="client-calendar"
