@@ -135,24 +135,38 @@ function failure(error: unknown): string {
 
 async function run(ctx: Context, job: Job, input: FinanceExportInput) {
   const reader = readContext(ctx);
-  try {
-    const stream = createWriteStream(job.path);
-    const closed = new Promise<void>((resolve, reject) => {
-      stream.on('close', resolve);
-      stream.on('error', reject);
+  const stream = createWriteStream(job.path);
+  let streamError: unknown = null;
+  const closed = new Promise<void>((resolve) => {
+    stream.on('error', (error) => {
+      streamError ??= error;
     });
-    await writeFinanceWorkbook(reader.ctx, input, stream, (written, total) => {
-      job.rowsWritten = written;
+    stream.on('close', resolve);
+  });
+  try {
+    const written = writeFinanceWorkbook(reader.ctx, input, stream, (rows, total) => {
+      job.rowsWritten = rows;
       job.rowsTotal = total;
     });
+    written.catch(() => {}); // handled below; a failed file stream may also end the race first
+    // A file stream that fails (disk full, no permission) never finishes, so the writer would wait for ever: race it.
+    const broken = closed.then(() => {
+      if (streamError) throw streamError;
+    });
+    broken.catch(() => {});
+    await Promise.race([written, broken]);
+    await written;
     await closed;
+    if (streamError) throw streamError;
     job.bytes = statSync(job.path).size;
     job.rowsTotal = Math.max(job.rowsTotal, job.rowsWritten);
     job.state = 'done';
   } catch (error) {
     console.error(`Finance export ${job.fileName} failed`, error);
     job.state = 'failed';
-    job.error = failure(error);
+    job.error = failure(streamError ?? error);
+    stream.destroy();
+    await closed;
     rmSync(job.path, { force: true });
   } finally {
     reader.close();
