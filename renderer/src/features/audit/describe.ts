@@ -9,6 +9,9 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   cancel: 'Cancelled',
   delete: 'Deleted',
   import: 'Loaded',
+  approve: 'Approved',
+  reopen: 'Reopened',
+  issue: 'Issued',
 };
 
 export const ENTITY_LABELS: Record<AuditedEntity, string> = {
@@ -18,6 +21,12 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   allocation: 'Allocation',
   absence: 'Absence',
   staffing_request: 'Staffing request',
+  time_entry: 'Time entry',
+  rate: 'Rate',
+  billing_terms: 'Billing terms',
+  month_close: 'Month close',
+  invoice: 'Invoice',
+  settings: 'Settings',
   dataset: 'Dataset',
 };
 
