@@ -4,7 +4,7 @@ import { invoiceNumber } from '../../../shared/domain/billing/monthClose';
 import { datesOf, firstDayOf, lastDayOf, monthLabel } from '../../../shared/domain/billing/months';
 import type { Rate } from '../../../shared/domain/billing/rates';
 import { type MonthReview, monthReview, type ReviewSpecialist } from '../../../shared/domain/billing/review';
-import { isWeekend, toDay } from '../../../shared/domain/days';
+import { addDays, isWeekend, toDay } from '../../../shared/domain/days';
 import { spanRange } from '../../../shared/domain/planning/allocations';
 import { publicHolidaysBetween } from '../calendars';
 import type { Context } from '../context';
@@ -46,6 +46,7 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
   const usingAllocations = new Set(repos.allocations.live().map((a) => a.engagementId));
   const absences = groupBy(repos.absences.list({ from, to }), (a) => a.specialistId);
   const settings = billingSettings(ctx);
+  const yesterday = addDays(ctx.today(), -1);
   const vat = new Map<string, number>();
   const people = new Map<string, Specialist | null>();
   const person = (id: string) => {
@@ -88,6 +89,7 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
         usesAllocations: usingAllocations.has(engagement.id),
         engagementCapMinutes: t.monthlyCapMinutes,
         dailyThresholdMinutes: settings.dailyThresholdMinutes,
+        asOf: yesterday,
       }),
     );
   }

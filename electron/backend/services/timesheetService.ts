@@ -1,6 +1,6 @@
 import type { BookableEngagement, CellResult, ParsedInputOf, TimeEntry, TimesheetWeek, WeekDay } from '../../../shared/contract';
 import { ABSENCE_KIND_LABELS } from '../../../shared/contract/allocations';
-import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
+import { DomainError, unknownReference } from '../../../shared/contract/errors';
 import { lockedMonthRefusal } from '../../../shared/domain/billing/monthClose';
 import { monthOf } from '../../../shared/domain/billing/months';
 import { addDays } from '../../../shared/domain/days';

@@ -15,7 +15,8 @@ import { firstDayOf, lastDayOf } from './months';
  *   with hours that no live allocation of that specialist to it covers.
  * - Missing days: working days (Monday–Friday, not a public holiday of the
  *   specialist's home calendar, not an absence) covered by their allocation
- *   to this engagement, with no entry.
+ *   to this engagement, with no entry — up to `asOf` (yesterday, for a month
+ *   still running).
  * - Long days: more than the daily threshold on this engagement.
  * - No rate: hours on days without a rate in effect — an error: the month
  *   cannot be approved until a rate exists.
@@ -38,6 +39,8 @@ export type ReviewInput = Omit<InvoiceInput, 'specialists'> & {
   usesAllocations: boolean;
   engagementCapMinutes: number | null;
   dailyThresholdMinutes: number;
+  /** Working days after this date are not missing yet (the month is still running); all days count when omitted. */
+  asOf?: string;
 };
 
 export type ReviewWarningKind = 'no_rate' | 'engagement_cap' | 'specialist_cap' | 'outside_allocation' | 'missing_days' | 'long_days';
@@ -114,6 +117,7 @@ export function monthReview(input: ReviewInput): MonthReview {
     const missing: string[] = [];
     for (let day = month.from; day <= month.to; day++) {
       const date = fromDay(day);
+      if (input.asOf !== undefined && date > input.asOf) break;
       if (states[day - month.from] === DAY_AVAILABLE && isCovered(day) && byDate[date] === undefined) missing.push(date);
     }
     rows.push({
