@@ -67,7 +67,32 @@ describe('ClientForm', () => {
     await userEvent.selectOptions(screen.getByLabelText('Holiday calendar'), 'CH-ZH');
     await userEvent.click(screen.getByRole('button', { name: 'Create client' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    expect(onSave).toHaveBeenCalledWith({ name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH-ZH', notes: '' });
+    expect(onSave).toHaveBeenCalledWith({
+      name: 'Acme AG',
+      country: 'CH',
+      currency: 'CHF',
+      holidayCalendar: 'CH-ZH',
+      vatBasisPoints: 0,
+      notes: '',
+    });
+  });
+
+  it('takes the VAT rate as a percentage and saves basis points; more than two decimals are refused', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    const initial = { name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH', vatBasisPoints: 770, notes: '' };
+    render(<ClientForm initial={initial} reference={reference} submitLabel="Save changes" onSave={onSave} onCancel={() => {}} />);
+    const vat = screen.getByLabelText('VAT rate (%)') as HTMLInputElement;
+    expect(vat.value).toBe('7.7');
+    await userEvent.clear(vat);
+    await userEvent.type(vat, '8.125');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('VAT rate (%) must have at most two decimals')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+    await userEvent.clear(vat);
+    await userEvent.type(vat, '8.1');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ vatBasisPoints: 810 });
   });
 
   it('puts a refusal from the backend on its field and keeps the typed values', async () => {
@@ -80,7 +105,7 @@ describe('ClientForm', () => {
     );
     render(
       <ClientForm
-        initial={{ name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH', notes: '' }}
+        initial={{ name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH', vatBasisPoints: 0, notes: '' }}
         reference={reference}
         submitLabel="Save changes"
         onSave={onSave}

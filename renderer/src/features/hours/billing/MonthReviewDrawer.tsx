@@ -1,0 +1,283 @@
+import { useState } from 'react';
+import type { MonthReviewResult } from '../../../../../shared/contract';
+import { formatMoney } from '../../../../../shared/domain/billing/money';
+import { MONTH_STATUS_LABELS } from '../../../../../shared/domain/billing/monthClose';
+import { monthLabel } from '../../../../../shared/domain/billing/months';
+import { formatHours } from '../../../../../shared/domain/hours/duration';
+import { useCommand, useProcedure } from '../../../api/queries';
+import { useToasts } from '../../../app/stores';
+import { Drawer } from '../../../components/Drawer';
+import { TextArea } from '../../../components/fields';
+import { formatInstant, STATUS_TONE } from './format';
+import { InvoiceLinesTable } from './InvoiceLinesTable';
+import { ExportProgress, useExportJob } from './useExportJob';
+import './billing.css';
+
+/** One engagement's month: who approved it, what is wrong, hours per person, the invoice, and the next step. */
+export function MonthReviewDrawer({ engagementId, month, onClose }: { engagementId: string; month: string; onClose(): void }) {
+  const review = useProcedure('months.review', { engagementId, month });
+  const title = review.data ? `${review.data.engagement.name} · ${monthLabel(month)}` : monthLabel(month);
+  return (
+    <Drawer title={title} onClose={onClose}>
+      <div className="month-review">
+        {review.error && <p className="notice notice--bad">{review.error.message}</p>}
+        {review.isLoading && <p className="list-status">Loading…</p>}
+        {review.data && <ReviewBody review={review.data} month={month} />}
+      </div>
+    </Drawer>
+  );
+}
+
+function ReviewBody({ review, month }: { review: MonthReviewResult; month: string }) {
+  const { state, engagement, invoice, issued } = review;
+  const exporter = useExportJob();
+  const errors = review.warnings.filter((w) => w.severity === 'error');
+  return (
+    <>
+      <p className="drawer__sub">
+        {engagement.clientName} · {engagement.currency}
+      </p>
+      <div className="review-status">
+        <span className={`badge badge--${STATUS_TONE[state.status]}`}>{MONTH_STATUS_LABELS[state.status]}</span>
+        <span>
+          {state.status === 'open' && 'Hours can still change. Approving locks them.'}
+          {state.status !== 'open' &&
+            state.approvedAt &&
+            `Approved ${formatInstant(state.approvedAt)} by ${state.approvedBy ?? 'unknown'}.`}
+          {state.status === 'invoiced' &&
+            issued &&
+            ` Invoiced as ${issued.number} on ${formatInstant(issued.issuedAt)} by ${issued.issuedBy}.`}
+        </span>
+      </div>
+      <ReviewActions review={review} month={month} blockedBy={errors.map((e) => e.message)} />
+
+      {review.warnings.length > 0 && (
+        <section aria-label="Checks">
+          <h3 className="review-heading">Checks</h3>
+          <ul className="flags">
+            {review.warnings.map((w) => (
+              <li key={`${w.kind}:${w.specialistId ?? ''}:${w.message}`} className={`flag flag--${w.severity}`}>
+                <strong>{w.severity === 'error' ? 'Error: ' : 'Warning: '}</strong>
+                {w.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <h3 className="review-heading">Hours per specialist</h3>
+      {review.specialists.length === 0 ? (
+        <p className="muted">Nobody booked hours on this engagement in {monthLabel(month)}, and no allocation covers it.</p>
+      ) : (
+        <table className="table table--compact">
+          <thead>
+            <tr>
+              <th>Specialist</th>
+              <th className="num">Hours</th>
+              <th className="num">Billed</th>
+              <th className="num">Cap</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.specialists.map((s) => {
+              const over = s.capMinutes !== null && s.billedMinutes > s.capMinutes;
+              return (
+                <tr key={s.specialistId}>
+                  <td>{s.specialistName}</td>
+                  <td className="num nowrap">{formatHours(s.minutes)}</td>
+                  <td className="num nowrap">{formatHours(s.billedMinutes)}</td>
+                  <td className={`num nowrap${over ? ' is-over' : ''}`}>{s.capMinutes === null ? '—' : formatHours(s.capMinutes)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <h3 className="review-heading">
+        {issued ? `Invoice ${issued.number}` : 'Invoice lines'}
+        <span className="review-heading__note">
+          {issued ? ' — as issued; the lines never change' : ' — computed from the hours; fixed when the invoice is issued'}
+        </span>
+      </h3>
+      <InvoiceLinesTable invoice={issued ?? invoice} />
+      {invoice.unrated.length > 0 && (
+        <p className="notice notice--bad">
+          {formatHours(invoice.unrated.reduce((n, u) => n + u.minutes, 0))} without a rate are not in these lines. Add the missing rate in
+          Rates &amp; terms.
+        </p>
+      )}
+
+      {review.cancelledInvoices.length > 0 && (
+        <>
+          <h3 className="review-heading">Cancelled invoices of this month</h3>
+          <ul className="cancelled-list">
+            {review.cancelledInvoices.map((c) => (
+              <li key={c.id}>
+                <span className="is-struck">{c.number}</span> · {formatMoney(c.grossMinor, c.currency)} · cancelled{' '}
+                {c.cancelledAt ? formatInstant(c.cancelledAt) : ''} by {c.cancelledBy ?? 'unknown'}
+                <div className="cell-sub">Reason: {c.cancelReason}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <div className="drawer__section">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={exporter.busy}
+          onClick={() => void exporter.run({ kind: 'month', month, engagementId: engagement.id })}
+        >
+          {exporter.busy ? 'Exporting…' : 'Export this engagement to Excel'}
+        </button>
+        <ExportProgress job={exporter.job} busy={exporter.busy} error={exporter.error} onDismiss={exporter.clearError} />
+      </div>
+    </>
+  );
+}
+
+function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult; month: string; blockedBy: string[] }) {
+  const approve = useCommand('months.approve');
+  const reopen = useCommand('months.reopen');
+  const issue = useCommand('invoices.issue');
+  const toast = useToasts((s) => s.show);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const { state, engagement, issued, invoice } = review;
+  const key = { engagementId: engagement.id, month };
+  const when = `${monthLabel(month)} of ${engagement.name}`;
+  const busy = approve.isPending || reopen.isPending || issue.isPending;
+  const onError = (e: Error) => setRefusal(e.message);
+
+  return (
+    <div className="review-actions">
+      <div className="stage-actions">
+        {state.status === 'open' && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy || !review.canApprove}
+            title={review.canApprove ? 'Locks the month’s hours' : blockedBy.join('\n')}
+            onClick={() => {
+              setRefusal(null);
+              approve.mutate(key, { onSuccess: () => toast({ tone: 'info', message: `Approved ${when}.` }), onError });
+            }}
+          >
+            Approve month
+          </button>
+        )}
+        {state.status === 'approved' && (
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => {
+                const gross = formatMoney(invoice.grossMinor, engagement.currency);
+                if (
+                  !window.confirm(
+                    `Issue the invoice for ${when} (${gross} gross)? Its number and lines are final; it can only be cancelled with a reason.`,
+                  )
+                )
+                  return;
+                setRefusal(null);
+                issue.mutate(key, { onSuccess: (inv) => toast({ tone: 'info', message: `Issued invoice ${inv.number}.` }), onError });
+              }}
+            >
+              Issue invoice
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                if (!window.confirm(`Withdraw the approval of ${when}? Its hours can be changed again.`)) return;
+                setRefusal(null);
+                reopen.mutate(key, { onSuccess: () => toast({ tone: 'info', message: `Withdrew the approval of ${when}.` }), onError });
+              }}
+            >
+              Withdraw approval
+            </button>
+          </>
+        )}
+        {state.status === 'invoiced' && issued && !cancelling && (
+          <button type="button" className="button button--danger-outline" onClick={() => setCancelling(true)}>
+            Cancel invoice {issued.number}…
+          </button>
+        )}
+      </div>
+      {state.status === 'open' && !review.canApprove && (
+        <p className="review-blocked">
+          Approval is blocked until{' '}
+          {blockedBy.length === 1 ? 'the error below is resolved' : `the ${blockedBy.length} errors below are resolved`}.
+        </p>
+      )}
+      {refusal && (
+        <p className="notice notice--bad" role="alert">
+          {refusal}
+        </p>
+      )}
+      {state.status === 'invoiced' && issued && cancelling && (
+        <CancelInvoiceForm invoiceId={issued.id} number={issued.number} when={when} onDone={() => setCancelling(false)} />
+      )}
+    </div>
+  );
+}
+
+function CancelInvoiceForm({ invoiceId, number, when, onDone }: { invoiceId: string; number: string; when: string; onDone(): void }) {
+  const cancel = useCommand('invoices.cancel');
+  const toast = useToasts((s) => s.show);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="form form--boxed"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason.trim()) {
+          setError('Say why the invoice is cancelled; the reason stays on record with it.');
+          return;
+        }
+        if (!window.confirm(`Cancel invoice ${number}? It stays on record as cancelled and ${when} reopens.`)) return;
+        cancel.mutate(
+          { id: invoiceId, reason },
+          {
+            onSuccess: () => {
+              toast({ tone: 'info', message: `Cancelled invoice ${number}; ${when} is open again.` });
+              onDone();
+            },
+            onError: (err) => setError(err.message),
+          },
+        );
+      }}
+    >
+      <h3 className="form__title">Cancel invoice {number}</h3>
+      <TextArea
+        id="cancel-reason"
+        label="Reason"
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          setError(null);
+        }}
+        hint="e.g. the client’s PO number was missing; re-issued after correction."
+      />
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form__actions">
+        <button type="submit" className="button button--danger" disabled={cancel.isPending}>
+          {cancel.isPending ? 'Cancelling…' : 'Cancel invoice'}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          Keep it
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { format, parseISO } from 'date-fns';
+import type { MonthStatus } from '../../../../../shared/domain/billing/monthClose';
+
+/** 810 → "8.1%", 800 → "8%", 775 → "7.75%": basis points shown exactly, without floats. */
+export function vatPercent(basisPoints: number): string {
+  const whole = Math.floor(basisPoints / 100);
+  const fraction = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
+  return `${whole}${fraction ? `.${fraction}` : ''}%`;
+}
+
+/** An ISO instant in the user's time zone: "24 Nov 2026, 09:12". */
+export const formatInstant = (iso: string): string => format(parseISO(iso), 'd MMM yyyy, HH:mm');
+
+/** The local date of an ISO instant: "24 Nov 2026". */
+export const formatInstantDate = (iso: string): string => format(parseISO(iso), 'd MMM yyyy');
+
+/** A date: "24 Nov 2026". */
+export const formatDay = (date: string): string => format(parseISO(date), 'd MMM yyyy');
+
+/** A rate period inside one month: "1–14 Oct"; one day: "3 Oct". */
+export function formatPeriod(from: string, to: string): string {
+  if (from === to) return format(parseISO(from), 'd MMM');
+  return `${format(parseISO(from), 'd')}–${format(parseISO(to), 'd MMM')}`;
+}
+
+export const STATUS_TONE: Record<MonthStatus, string> = { open: 'muted', approved: 'info', invoiced: 'good' };
+
+/** Saves a file that arrived as base64, the way the plan export does (a Blob behind a temporary link). */
+export function saveBase64File(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const type = fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The message of whatever a call threw: a CallError carries the backend's sentence. */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Sums per currency, in first-seen order: amounts in different currencies are never added together. */
+export function totalsByCurrency<T extends { currency: string }>(
+  rows: readonly T[],
+  pick: (row: T) => Record<string, number>,
+): { currency: string; count: number; sums: Record<string, number> }[] {
+  const out = new Map<string, { currency: string; count: number; sums: Record<string, number> }>();
+  for (const row of rows) {
+    const values = pick(row);
+    const total = out.get(row.currency) ?? { currency: row.currency, count: 0, sums: {} };
+    total.count++;
+    for (const [key, value] of Object.entries(values)) total.sums[key] = (total.sums[key] ?? 0) + value;
+    out.set(row.currency, total);
+  }
+  return [...out.values()];
+}
