@@ -1,5 +1,5 @@
 import type { OutputOf, ParsedInputOf, ProcedureName } from '../../shared/contract';
-import { DomainError, notFound } from '../../shared/contract/errors';
+import { notFound } from '../../shared/contract/errors';
 import { countryCodes, countryName } from '../../shared/domain/country';
 import { currencyCodes, currencyName } from '../../shared/domain/currency';
 import { canLoadSampleData } from '../../shared/domain/lifecycle';
@@ -16,7 +16,9 @@ import {
 import { SOURCING_REGION_LABELS, SOURCING_REGIONS } from '../../shared/domain/sourcingRegion';
 import { calendarOptions } from './calendars';
 import type { Context } from './context';
+import { exportDownload, exportStatus, startFinanceExport } from './export/financeExport';
 import { planWorkbook } from './export/planWorkbook';
+import { importHours } from './import/hoursImport';
 import { createAbsence, deleteAbsence, updateAbsence } from './services/absenceService';
 import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from './services/allocationService';
 import { listAudit, undoAudit } from './services/auditService';
@@ -178,19 +180,10 @@ export function createHandlers(ctx: Context, host: HostServices): Handlers {
       return invoice;
     },
 
-    // TEMPORARY until the export/import modules land (this session): refuse rather than pretend.
-    'finance.exportStart': () => {
-      throw new DomainError('conflict', 'The finance export is not available yet.');
-    },
-    'finance.exportStatus': () => {
-      throw new DomainError('conflict', 'The finance export is not available yet.');
-    },
-    'finance.exportDownload': () => {
-      throw new DomainError('conflict', 'The finance export is not available yet.');
-    },
-    'hours.import': () => {
-      throw new DomainError('conflict', 'The hours import is not available yet.');
-    },
+    'finance.exportStart': (input) => startFinanceExport(ctx, input),
+    'finance.exportStatus': ({ jobId }) => exportStatus(jobId),
+    'finance.exportDownload': ({ jobId }) => exportDownload(jobId),
+    'hours.import': (input) => importHours(ctx, input),
 
     'audit.list': (input) => listAudit(ctx, input),
     'audit.undo': ({ auditId }) => undoAudit(ctx, auditId),

@@ -104,8 +104,11 @@ export type ImportReport = {
   imported: number;
   /** Entries that would be written (valid and not already in Keel). */
   ready: number;
+  /** The first 500 of each list; the counts are complete. */
   duplicates: { row: number; message: string }[];
   problems: ImportProblem[];
+  duplicateCount: number;
+  problemCount: number;
   written: boolean;
 };
 
@@ -137,6 +140,46 @@ export const rateFields = z
 export type RateFields = z.input<typeof rateFields>;
 
 const monthOfEngagement = z.strictObject({ engagementId: id, month });
+
+/** What an export covers, once checked: one month (all engagements or one), or the timesheet detail of a date range. */
+export type FinanceExportRequest = { kind: 'month'; month: string; engagementId?: string } | { kind: 'detail'; from: string; to: string };
+
+/**
+ * One flat object (so GET /api can describe it as JSON Schema) whose fields depend on `kind`;
+ * the handler receives the narrowed request.
+ */
+const exportRequest = z
+  .strictObject({
+    kind: z.enum(['month', 'detail'], { error: 'must be month (the finance workbook) or detail (the timesheet detail of a date range)' }),
+    month: month.optional(),
+    engagementId: id.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .superRefine((v, issues) => {
+    const need = (field: 'month' | 'from' | 'to', what: string) => {
+      if (!v[field]) issues.addIssue({ code: 'custom', path: [field], message: `is required for ${what}` });
+    };
+    const refuse = (field: 'month' | 'engagementId' | 'from' | 'to', what: string) => {
+      if (v[field]) issues.addIssue({ code: 'custom', path: [field], message: `does not belong to ${what}` });
+    };
+    if (v.kind === 'month') {
+      need('month', 'a month export');
+      refuse('from', 'a month export (give the month)');
+      refuse('to', 'a month export (give the month)');
+    } else {
+      need('from', 'a detail export');
+      need('to', 'a detail export');
+      refuse('month', 'a detail export (give from and to)');
+      refuse('engagementId', 'a detail export');
+    }
+  })
+  .transform(
+    (v): FinanceExportRequest =>
+      v.kind === 'month'
+        ? { kind: 'month', month: v.month as string, ...(v.engagementId ? { engagementId: v.engagementId } : {}) }
+        : { kind: 'detail', from: v.from as string, to: v.to as string },
+  );
 
 export const billingProcedures = {
   'billing.terms': query<BillingTerms>()(
@@ -209,13 +252,7 @@ export const billingProcedures = {
 
   'finance.exportStart': command<ExportJob>()(
     'Start the finance workbook for a month (all engagements, or one) or the timesheet detail of a date range.',
-    z.union(
-      [
-        z.strictObject({ kind: z.literal('month'), month, engagementId: id.optional() }),
-        z.strictObject({ kind: z.literal('detail'), from: isoDate, to: isoDate }),
-      ],
-      { error: 'must be a month export ({ kind: "month", month }) or a detail export ({ kind: "detail", from, to })' },
-    ),
+    exportRequest,
   ),
   'finance.exportStatus': query<ExportJob>()('Progress of an export.', z.strictObject({ jobId: id })),
   'finance.exportDownload': query<{ fileName: string; base64: string; bytes: number }>()(

@@ -132,7 +132,10 @@ describe('first slice in Chromium (browser mode)', () => {
     // The confirmation must appear even though the empty state that asked for it unmounts as the data arrives.
     await page
       .getByRole('status')
-      .filter({ hasText: 'Loaded 5 clients, 7 engagements, 16 specialists, 19 allocations, 6 absences, 5 staffing requests, 1,666 time entries and 5 invoices.' })
+      .filter({
+        hasText:
+          'Loaded 5 clients, 7 engagements, 16 specialists, 19 allocations, 6 absences, 5 staffing requests, 1,666 time entries and 5 invoices.',
+      })
       .waitFor();
     await expectListed(5, 'client');
     expect(await rowTexts(0)).toContain('Alpenbank Privatbank AG');

@@ -549,11 +549,39 @@ const cases: Record<ProcedureName, () => Case[]> = {
   ],
   'finance.exportStart': () => [
     { why: 'unknown kind', input: { kind: 'pdf', month: '2026-04' }, code: 'invalid_input' },
-    { why: 'month 13', input: { kind: 'month', month: '2026-13' }, code: 'invalid_input' },
+    { why: 'month 13', input: { kind: 'month', month: '2026-13' }, code: 'invalid_input', field: 'month' },
+    { why: 'month export without a month', input: { kind: 'month' }, code: 'invalid_input', field: 'month' },
+    {
+      why: 'detail export with a month',
+      input: { kind: 'detail', from: '2026-01-01', to: '2026-01-31', month: '2026-01' },
+      code: 'invalid_input',
+      field: 'month',
+    },
+    {
+      why: 'detail ending before it starts',
+      input: { kind: 'detail', from: '2026-02-01', to: '2026-01-31' },
+      code: 'invalid_input',
+      field: 'to',
+    },
+    { why: 'detail over ten years', input: { kind: 'detail', from: '2016-01-01', to: '2026-01-31' }, code: 'invalid_input', field: 'to' },
+    {
+      why: 'unknown engagement',
+      input: { kind: 'month', month: '2026-04', engagementId: MISSING_ID },
+      code: 'not_found',
+      field: 'engagementId',
+    },
   ],
-  'finance.exportStatus': () => [{ why: 'missing job', input: {}, code: 'invalid_input', field: 'jobId' }],
-  'finance.exportDownload': () => [{ why: 'not an id', input: { jobId: 'job-1' }, code: 'invalid_input', field: 'jobId' }],
+  'finance.exportStatus': () => [
+    { why: 'missing job', input: {}, code: 'invalid_input', field: 'jobId' },
+    { why: 'unknown job', input: { jobId: MISSING_ID }, code: 'not_found' },
+  ],
+  'finance.exportDownload': () => [
+    { why: 'not an id', input: { jobId: 'job-1' }, code: 'invalid_input', field: 'jobId' },
+    { why: 'unknown job', input: { jobId: MISSING_ID }, code: 'not_found' },
+  ],
   'hours.import': () => [
+    { why: 'not a spreadsheet', input: { fileName: 'photo.png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB' }, code: 'invalid_input' },
+    { why: 'an empty file', input: { fileName: 'hours.csv', base64: '' }, code: 'invalid_input' },
     { why: 'content not base64', input: { fileName: 'hours.csv', base64: '%%%' }, code: 'invalid_input', field: 'base64' },
     { why: 'missing file name', input: { base64: 'YQ==' }, code: 'invalid_input', field: 'fileName' },
   ],

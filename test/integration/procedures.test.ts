@@ -232,9 +232,21 @@ describe('atomic writes', () => {
   it('sample data loads all or nothing, and only into an empty database', async () => {
     const loaded = await b.ok('sample.load');
     // 18 planned allocations plus the one a filled staffing request became.
-    expect(loaded).toEqual({ clients: 5, engagements: 7, specialists: 16, allocations: 19, absences: 6, staffingRequests: 5 });
-    // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above), then the import row.
-    const rows = 5 + 7 + 16 + 19 + 6 + 5 + 2 + 1 + 1 + 1;
+    expect(loaded).toEqual({
+      clients: 5,
+      engagements: 7,
+      specialists: 16,
+      allocations: 19,
+      absences: 6,
+      staffingRequests: 5,
+      timeEntries: 1666,
+      invoices: 5,
+    });
+    // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above), then billing:
+    // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,666 entries, 6 approvals, 5 invoices;
+    // then the import row.
+    const billing = 5 + 5 * 8 + 8 + 1 + 1666 + 6 + 5;
+    const rows = 5 + 7 + 16 + 19 + 6 + 5 + 2 + 1 + 1 + billing + 1;
     expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');
     expect(info.counts).toEqual({ clients: 5, engagements: 7, specialists: 16 });

@@ -70,6 +70,8 @@ function fakeBackend() {
     ready: 2,
     duplicates: [{ row: 4, message: 'Already in Keel: Ana Ionescu, 2026-10-05, 7:30.' }],
     problems: [] as { row: number; column: string; message: string }[],
+    duplicateCount: 1,
+    problemCount: 0,
     written: false,
   };
   const rows = (): EngagementMonth[] => [
@@ -451,7 +453,7 @@ describe('Month close', () => {
 
   it('imports hours after a dry run; with problems it lists them and offers no import', async () => {
     const backend = fakeBackend();
-    backend.setImport({ problems: [{ row: 3, column: 'Date', message: '2026-02-30 is not a real date.' }], ready: 1 });
+    backend.setImport({ problems: [{ row: 3, column: 'Date', message: '2026-02-30 is not a real date.' }], problemCount: 1, ready: 1 });
     renderWith(backend, <MonthCloseView />);
     const file = new File(['Date,Hours\n'], 'hours.csv', { type: 'text/csv' });
     await userEvent.upload(screen.getByLabelText('Import hours…'), file);
@@ -462,7 +464,7 @@ describe('Month close', () => {
     expect(first).toMatchObject({ fileName: 'hours.csv', dryRun: true });
     expect(atob(first.base64)).toBe('Date,Hours\n');
 
-    backend.setImport({ problems: [], ready: 2 });
+    backend.setImport({ problems: [], problemCount: 0, ready: 2 });
     await userEvent.upload(within(drawer).getByLabelText('Choose another file…'), file);
     await userEvent.click(await within(drawer).findByRole('button', { name: 'Import 2 entries' }));
     expect(await within(drawer).findByText(/2 entries imported\./)).toBeTruthy();

@@ -129,7 +129,8 @@ function failure(error: unknown): string {
   if (error instanceof DomainError) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC') return 'The disk is full, so Keel could not write the export file. Free some space and start the export again.';
-  if (code === 'EACCES' || code === 'EPERM') return 'Keel is not allowed to write the export file next to its database. Check the folder’s permissions.';
+  if (code === 'EACCES' || code === 'EPERM')
+    return 'Keel is not allowed to write the export file next to its database. Check the folder’s permissions.';
   return 'Keel could not write the export because of an unexpected error. Nothing was changed; the details are in the log.';
 }
 
@@ -229,7 +230,8 @@ export function exportDownload(jobId: string): Download {
       `${job.fileName} is still being written (${job.rowsWritten.toLocaleString('en')} of ${job.rowsTotal.toLocaleString('en')} rows). Download it when it is done.`,
     );
   }
-  if (job.state === 'failed') throw new DomainError('conflict', `${job.fileName} could not be written: ${job.error} Start the export again.`);
+  if (job.state === 'failed')
+    throw new DomainError('conflict', `${job.fileName} could not be written: ${job.error} Start the export again.`);
   let content: Buffer;
   try {
     content = readFileSync(job.path);

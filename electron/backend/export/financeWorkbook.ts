@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import type { EngagementMonth, InputOf } from '../../../shared/contract';
+import type { EngagementMonth, FinanceExportRequest } from '../../../shared/contract';
 import { unknownReference } from '../../../shared/contract/errors';
 import type { InvoiceLine } from '../../../shared/domain/billing/invoice';
 import { minorToMajor } from '../../../shared/domain/billing/money';
@@ -39,11 +39,11 @@ const col = (header: string, type: FinanceColumnType, width: number): FinanceCol
 export const SUMMARY_COLUMNS = [
   col('Client', 'text', 24),
   col('Engagement', 'text', 28),
-  col('Currency', 'text', 9),
+  col('Currency', 'text', 10),
   col('Status', 'text', 10),
   col('Invoice number', 'text', 16),
   col('Minutes', 'minutes', 10),
-  col('Hours', 'hours', 9),
+  col('Hours', 'hours', 10),
   col('Net', 'money', 14),
   col('VAT %', 'percent', 8),
   col('VAT', 'money', 12),
@@ -53,7 +53,7 @@ export const SUMMARY_COLUMNS = [
 export const INVOICE_LINE_COLUMNS = [
   col('Client', 'text', 24),
   col('Engagement', 'text', 28),
-  col('Currency', 'text', 9),
+  col('Currency', 'text', 10),
   col('Specialist', 'text', 24),
   col('Role', 'text', 22),
   col('From', 'date', 11),
@@ -76,7 +76,7 @@ export const DETAIL_COLUMNS = [
   col('Specialist email', 'text', 30),
   col('Role', 'text', 22),
   col('Activity', 'text', 24),
-  col('Minutes', 'minutes', 9),
+  col('Minutes', 'minutes', 10),
   col('Hours', 'hours', 8),
   col('Note', 'text', 40),
 ] as const;
@@ -87,9 +87,9 @@ export const PER_SPECIALIST_COLUMNS = [
   col('Role', 'text', 22),
   col('Client', 'text', 24),
   col('Engagement', 'text', 28),
-  col('Currency', 'text', 9),
+  col('Currency', 'text', 10),
   col('Minutes', 'minutes', 10),
-  col('Hours', 'hours', 9),
+  col('Hours', 'hours', 10),
   col('Billed minutes', 'minutes', 14),
   col('Amount', 'money', 14),
 ] as const;
@@ -122,7 +122,7 @@ export function moneyFormat(currency: string): string {
 
 export const RATE_SOURCE_LABELS: Record<RateSource, string> = { role: 'Role rate', specialist: 'Specialist override' };
 
-export type FinanceExportInput = InputOf<'finance.exportStart'>;
+export type FinanceExportInput = FinanceExportRequest;
 export type ProgressCallback = (rowsWritten: number, rowsTotal: number) => void;
 
 type Formula = { formula: string; result: number };
@@ -184,9 +184,14 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** Counts rows, reports progress every 1,000 and hands the event loop back every 2,000. */
+/**
+ * Counts rows, reports progress every 1,000 and hands the event loop back
+ * every 2,000 rows — or sooner when a batch has taken 40 ms (a cold start or a
+ * slow disk), so other requests wait a few dozen milliseconds at most.
+ */
 class Pace {
   written = 0;
+  private since = performance.now();
   constructor(
     public total: number,
     private readonly onProgress: ProgressCallback | undefined,
@@ -195,19 +200,22 @@ class Pace {
   row(): boolean {
     this.written++;
     if (this.written % 1000 === 0) this.report();
-    return this.written % 2000 === 0;
+    return this.written % 2000 === 0 || (this.written % 200 === 0 && performance.now() - this.since > 40);
   }
   report() {
     this.onProgress?.(this.written, Math.max(this.total, this.written));
   }
-  pause(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve));
+  async pause(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.since = performance.now();
   }
 }
 
 class Sheet {
   private next = 1;
   readonly firstData = 2;
+  /** Last data row once total rows follow (they stay out of the filter). */
+  dataEnd: number | null = null;
   constructor(
     readonly ws: SheetWriter,
     readonly columns: readonly FinanceColumn[],
@@ -253,7 +261,7 @@ function openSheet(book: Book, name: FinanceSheetName, widths?: readonly number[
 
 /** Filter over the header and the data rows (not the totals below them), then write the sheet out. */
 function closeSheet(sheet: Sheet) {
-  sheet.ws.autoFilter = `A1:${columnLetter(sheet.columns.length)}${Math.max(1, sheet.lastData)}`;
+  sheet.ws.autoFilter = `A1:${columnLetter(sheet.columns.length)}${Math.max(1, sheet.dataEnd ?? sheet.lastData)}`;
   sheet.ws.commit();
 }
 
@@ -281,6 +289,7 @@ function addTotals(sheet: Sheet, currencyColumn: number, totals: Map<string, Cur
   const first = sheet.firstData;
   const last = sheet.lastData;
   const cur = columnLetter(currencyColumn);
+  sheet.dataEnd = last;
   sheet.skip();
   for (const currency of [...totals.keys()].sort()) {
     const values: Value[] = sheet.columns.map(() => null);

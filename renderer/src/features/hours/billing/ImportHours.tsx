@@ -106,7 +106,7 @@ export function ImportHoursDrawer({ importer, onChooseAgain }: { importer: Hours
           <ImportReportView report={state.report} done={state.step === 'done'} />
         )}
         <div className="stage-actions">
-          {(state.step === 'checked' || state.step === 'importing') && state.report.problems.length === 0 && state.report.ready > 0 && (
+          {(state.step === 'checked' || state.step === 'importing') && state.report.problemCount === 0 && state.report.ready > 0 && (
             <button
               type="button"
               className="button button--primary"
@@ -127,28 +127,28 @@ export function ImportHoursDrawer({ importer, onChooseAgain }: { importer: Hours
 }
 
 function ImportReportView({ report, done }: { report: ImportReport; done: boolean }) {
-  const { problems, duplicates } = report;
+  const { problems, duplicates, problemCount, duplicateCount } = report;
   return (
     <>
       <p>
         {report.format === 'xlsx' ? 'Excel workbook' : 'CSV file'} with {plural(report.rows, 'row')}.{' '}
         {done
           ? `${plural(report.imported, 'entry', 'entries')} imported.`
-          : problems.length
+          : problemCount
             ? ''
             : report.ready
               ? `${plural(report.ready, 'entry', 'entries')} ready to import.`
               : 'Nothing new to import: every row is already in Keel.'}
-        {duplicates.length > 0 &&
-          (done || report.ready > 0 || problems.length > 0) &&
-          ` ${plural(duplicates.length, 'row')} already in Keel ${done ? 'were' : 'will be'} skipped.`}
+        {duplicateCount > 0 &&
+          (done || report.ready > 0 || problemCount > 0) &&
+          ` ${plural(duplicateCount, 'row')} already in Keel ${done ? 'were' : 'will be'} skipped.`}
       </p>
       {done && <p className="notice notice--good">The hours are in Keel now: the timesheets and the month close include them.</p>}
-      {problems.length > 0 && (
+      {problemCount > 0 && (
         <>
           <p className="notice notice--bad" role="alert">
-            {plural(problems.length, 'problem')} found. Nothing is imported while any row has a problem: correct the file and choose it
-            again.
+            {plural(problemCount, 'problem')} found{problemCount > problems.length ? ` (the first ${problems.length} are listed)` : ''}.
+            Nothing is imported while any row has a problem: correct the file and choose it again.
           </p>
           <table className="table table--compact import-problems">
             <thead>
@@ -170,9 +170,12 @@ function ImportReportView({ report, done }: { report: ImportReport; done: boolea
           </table>
         </>
       )}
-      {duplicates.length > 0 && (
+      {duplicateCount > 0 && (
         <details className="import-duplicates">
-          <summary>{plural(duplicates.length, 'duplicate')} (skipped)</summary>
+          <summary>
+            {plural(duplicateCount, 'duplicate')} (skipped)
+            {duplicateCount > duplicates.length ? `; the first ${duplicates.length} are listed` : ''}
+          </summary>
           <ul>
             {duplicates.map((d) => (
               <li key={`${d.row}:${d.message}`}>
