@@ -239,13 +239,13 @@ describe('atomic writes', () => {
       allocations: 19,
       absences: 6,
       staffingRequests: 5,
-      timeEntries: 1666,
+      timeEntries: 1790,
       invoices: 5,
     });
     // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above), then billing:
-    // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,666 entries, 6 approvals, 5 invoices;
+    // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,790 entries, 6 approvals, 5 invoices;
     // then the import row.
-    const billing = 5 + 5 * 8 + 8 + 1 + 1666 + 6 + 5;
+    const billing = 5 + 5 * 8 + 8 + 1 + 1790 + 6 + 5;
     const rows = 5 + 7 + 16 + 19 + 6 + 5 + 2 + 1 + 1 + billing + 1;
     expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');

@@ -12,7 +12,7 @@ import {
   sampleDay,
   sampleRates,
 } from '../sample/sampleHours';
-import { SAMPLE_ABSENCES, SAMPLE_ALLOCATIONS } from '../sample/samplePlan';
+import { SAMPLE_ABSENCES } from '../sample/samplePlan';
 import { createRate, setBillingTerms } from './billingTermsService';
 import { approveMonth, issueInvoice } from './monthCloseService';
 import { writeCell } from './timesheetService';
@@ -55,10 +55,15 @@ export function loadSampleHours(
   const at = ctx.now();
   let entries = 0;
   const gaps = new Set(SAMPLE_GAPS.map((g) => `${g.specialist}|${g.date}`));
-  for (const allocation of SAMPLE_ALLOCATIONS) {
-    if (allocation.status !== 'confirmed') continue;
-    const person = SAMPLE_SPECIALISTS.find((s) => s.fullName === allocation.specialist);
-    if (!person) continue;
+  const names = new Map([...specialistIds].map(([name, specialistId]) => [specialistId, name]));
+  const engagementNames = new Map([...engagementIds].map(([name, engagementId]) => [engagementId, name]));
+  // Every confirmed allocation, including those that filled a staffing request.
+  for (const live of ctx.repos.allocations.live()) {
+    if (live.status !== 'confirmed') continue;
+    const person = SAMPLE_SPECIALISTS.find((s) => s.fullName === names.get(live.specialistId));
+    const engagement = engagementNames.get(live.engagementId);
+    if (!person || !engagement) continue;
+    const allocation = { ...live, engagement };
     const from = allocation.startDate > SAMPLE_HOURS_FROM ? allocation.startDate : SAMPLE_HOURS_FROM;
     const to = allocation.endDate < SAMPLE_HOURS_TO ? allocation.endDate : SAMPLE_HOURS_TO;
     const absences = SAMPLE_ABSENCES.filter((a) => a.specialist === person.fullName);
