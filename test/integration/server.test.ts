@@ -74,7 +74,14 @@ describe('browser-mode server', () => {
     const res = await fetch(`${base}/api`, { headers: { Authorization: `Bearer ${server.token}` } });
     const body = (await res.json()) as { procedures: { name: string; inputSchema: { properties?: Record<string, unknown> } }[] };
     const create = body.procedures.find((p) => p.name === 'clients.create');
-    expect(Object.keys(create?.inputSchema.properties ?? {})).toEqual(['name', 'country', 'currency', 'holidayCalendar', 'vatBasisPoints', 'notes']);
+    expect(Object.keys(create?.inputSchema.properties ?? {})).toEqual([
+      'name',
+      'country',
+      'currency',
+      'holidayCalendar',
+      'vatBasisPoints',
+      'notes',
+    ]);
   });
 
   it('serves the UI with a CSP, app routes fall back to index.html, and nothing outside the UI folder', async () => {
