@@ -34,7 +34,8 @@ const dialogs: string[] = [];
 
 const openPage = () => openWatchedPage(context, pageProblems, dialogs);
 
-const rows = () => page.locator('table.table tbody tr');
+/** The list's rows (not those of a table inside an open drawer, such as a specialist's capacity). */
+const rows = () => page.locator('table.table:not(aside.drawer table) > tbody > tr');
 const rowOf = (text: string) => rows().filter({ hasText: text });
 const drawer = (title: string) => page.getByRole('complementary', { name: title });
 const toast = (text: string) => page.locator('.toast').filter({ hasText: text });
