@@ -7,6 +7,8 @@ import { type Backend, createBackend } from '../../electron/backend';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { contract, type Result } from '../../shared/contract';
 import { bareQueries } from './bare';
+import { CHILD_FLAG, childTask, runChildTask } from './billingChild';
+import { billingBench } from './billingRun';
 import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } from './dataset';
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
 import { planCases } from './plan';
@@ -16,18 +18,26 @@ import { planCases } from './plan';
  * median/min/max timings of opening the database, of the list screens'
  * queries, each beside the same query written as a bare prepared statement,
  * and of the plan views (timeline, capacity forecast; plan.ts), each beside
- * one hand-written SQL statement computing the same numbers.
+ * one hand-written SQL statement computing the same numbers. Hours & billing
+ * get a database of their own with five years of time entries (billingRun.ts):
+ * the month close beside one SQL aggregate, the finance exports beside exceljs
+ * writing the same rows from bare SQL, and the first export after start and
+ * the long detail exports in fresh processes (this bundle, forked with
+ * CHILD_FLAG), so their peak memory is theirs alone.
  * Figures and ratios only — nothing here asserts on time.
  *
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
- * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures.
+ * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
+ * BENCH_KEEP=1 keeps the temporary databases.
  */
 
 const RUNS = {
   open: { runs: 15, warmup: 2 },
   list: { runs: Number(process.env.BENCH_RUNS) || 30, warmup: 5 },
   plan: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+  monthClose: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+  monthExport: { runs: Number(process.env.BENCH_RUNS) || 10, warmup: 2 },
 } as const;
 
 const rowCount = (rows: readonly unknown[]) => `${rows.length} rows`;
@@ -85,6 +95,7 @@ async function main(): Promise<void> {
   let generationMs = 0;
   let sqliteVersion = '?';
   let planLines: string[] = [];
+  let billingLines: string[] = [];
 
   try {
     // ---------------------------------------------------------- database open
@@ -209,8 +220,13 @@ async function main(): Promise<void> {
     } finally {
       backend.close();
     }
+
+    // ---------------------------------------------------------- hours & billing (a database of its own)
+    billingLines = await billingBench(report, dir, RUNS);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
+    if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 
   console.log('Keel benchmark — times in milliseconds; "vs bare" = median ÷ the bare statement’s median');
@@ -230,6 +246,7 @@ async function main(): Promise<void> {
     console.log(`             generated through the services in one transaction in ${generationMs.toFixed(0)} ms`);
   }
   for (const line of planLines) console.log(line);
+  for (const line of billingLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );
@@ -239,7 +256,10 @@ async function main(): Promise<void> {
   console.log(`Total        ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-main().catch((error: unknown) => {
+// Forked with CHILD_FLAG (billingChild.ts), the bundle runs one export in a fresh process instead.
+const task = childTask(process.argv);
+(task ? runChildTask(task) : main()).catch((error: unknown) => {
+  if (task) console.error(`The benchmark child (${CHILD_FLAG} ${task.kind}) failed:`);
   console.error(error);
   process.exitCode = 1;
 });

@@ -34,12 +34,17 @@ export function useProcedure<N extends ProcedureName>(name: N, input: InputOf<N>
   return useQuery({ queryKey: [name, input], queryFn: () => unwrap(client, name, input), enabled, placeholderData });
 }
 
-/** A command; on success every cached query is refreshed (writes are rare, lists are cheap). */
+/** A command; on success every query on screen is refreshed and the others forgotten (writes are rare, reads are cheap). */
 export function useCommand<N extends ProcedureName>(name: N) {
   const client = useKeel();
   const queryClient = useQueryClient();
   return useMutation<OutputOf<N>, CallError, InputOf<N>>({
     mutationFn: (input) => unwrap(client, name, input),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      // Screens not on view drop their cached answers rather than showing them, stale, on the way back
+      // (a week just invoiced must not reappear editable until its refetch lands); the local database answers fast.
+      queryClient.removeQueries({ type: 'inactive' });
+      return queryClient.invalidateQueries();
+    },
   });
 }
