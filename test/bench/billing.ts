@@ -77,10 +77,10 @@ export function queryPlan(db: Db, sql: string, params: readonly unknown[] | Reco
 }
 
 /** Reference data the invoice-only path reads before it is timed: rates, people, terms and VAT per engagement. */
-function invoiceInputs(backend: Backend, engagements: readonly EngagementMonth[]) {
+function invoiceInputs(backend: Backend, engagements: readonly EngagementMonth[], month: string) {
   const { repos } = backend.ctx;
   const rates = new Map<string, Rate[]>();
-  for (const r of repos.billing.ratesFor()) {
+  for (const r of repos.billing.ratesInEffect(firstDayOf(month), lastDayOf(month))) {
     const list = rates.get(r.engagementId);
     if (list) list.push(r);
     else rates.set(r.engagementId, [r]);
@@ -191,7 +191,7 @@ export async function monthCloseCases(report: Report, backend: Backend, month: s
   const input = { month } as const;
 
   const listed = resultOf<ListResult<EngagementMonth>>('months.list', await backend.dispatch('months.list', input)).rows;
-  const inputs = invoiceInputs(backend, listed);
+  const inputs = invoiceInputs(backend, listed, month);
   check(listed, invoicesOnly(backend, month, listed, inputs), bare.sums(from, to), bare.invoices(from, to));
 
   const entryCount = ctx.repos.timeEntries.billable(from, to).length;

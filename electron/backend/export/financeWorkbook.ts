@@ -1,18 +1,18 @@
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { EngagementMonth, FinanceExportRequest } from '../../../shared/contract';
-import { unknownReference } from '../../../shared/contract/errors';
 import type { InvoiceLine } from '../../../shared/domain/billing/invoice';
 import { minorToMajor } from '../../../shared/domain/billing/money';
 import { MONTH_STATUS_LABELS } from '../../../shared/domain/billing/monthClose';
 import { firstDayOf, lastDayOf } from '../../../shared/domain/billing/months';
 import type { RateSource } from '../../../shared/domain/billing/rates';
+import type { MonthReview } from '../../../shared/domain/billing/review';
 import { minorDigits } from '../../../shared/domain/currency';
 import { ACTIVITY_LABELS } from '../../../shared/domain/hours/activities';
 import { hoursOf } from '../../../shared/domain/hours/duration';
 import { ROLE_LABELS, type SpecialistRole } from '../../../shared/domain/reference';
 import type { Context } from '../context';
-import { listMonth, reviewMonth } from '../services/monthCloseService';
+import { monthOverview } from '../services/monthCloseService';
 import { DATE_FORMAT, excel, excelDate, NUMBER_FORMAT } from './excel';
 
 /**
@@ -205,11 +205,23 @@ class Pace {
   report() {
     this.onProgress?.(this.written, Math.max(this.total, this.written));
   }
-  async pause(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+  /**
+   * Hands the event loop back; with a sheet, also waits until the zip stream
+   * has taken most of what the sheet wrote. exceljs pipes each sheet into the
+   * zip without heeding backpressure, so without this wait the uncompressed
+   * XML of a 250k-row export piles up in memory.
+   */
+  async pause(sheet?: Sheet): Promise<void> {
+    do await new Promise((resolve) => setImmediate(resolve));
+    while (sheet && sheet.backlog() > MAX_BACKLOG_BYTES);
     this.since = performance.now();
   }
 }
+
+/** How much written-but-not-zipped sheet XML the writer lets pile up before it waits. */
+const MAX_BACKLOG_BYTES = 1 << 20;
+
+type PipeState = { _writableState?: { length: number }; _readableState?: { length: number } };
 
 class Sheet {
   private next = 1;
@@ -230,10 +242,19 @@ class Sheet {
       if (value === null || value === undefined || !column) return;
       const cell = row.getCell(i + 1);
       cell.value = value;
-      const style = styleOf(column.type, currency, bold);
-      if (style !== STYLES.plain) cell.style = style;
+      // Always a shared style object: exceljs re-serialises a cell's own fresh style for every cell.
+      cell.style = styleOf(column.type, currency, bold);
     });
     row.commit();
+  }
+  /**
+   * Bytes of this sheet the zip stream has not taken yet. Reads exceljs 4.4
+   * internals (the sheet's StreamBuf piped into archiver's PassThrough); 0 if
+   * they are not there, which falls back to plain pacing.
+   */
+  backlog(): number {
+    const pipe = (this.ws as unknown as { stream?: { pipes?: PipeState[] } }).stream?.pipes?.[0];
+    return (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
   }
   skip() {
     this.next++;
@@ -334,13 +355,13 @@ const roleLabel = (role: string) => ROLE_LABELS[role as SpecialistRole] ?? role;
 type EngagementData = { month: EngagementMonth; vatBasisPoints: number; lines: InvoiceLine[]; specialists: SpecialistRow[] };
 type SpecialistRow = { specialistId: string; name: string; minutes: number; billedMinutes: number | null; amountMinor: number | null };
 
-/** The small, in-memory part of a month export: Summary, invoice lines and per-specialist figures. */
+/** The small, in-memory part of a month export: Summary, invoice lines and per-specialist figures, each review computed once. */
 function monthData(ctx: Context, month: string, engagementId: string | undefined): EngagementData[] {
-  if (engagementId && !ctx.repos.engagements.get(engagementId)) throw unknownReference('Engagement', engagementId, 'engagementId');
-  const months = listMonth(ctx, month).filter((m) => !engagementId || m.engagementId === engagementId);
-  return months.map((m) => {
-    const review = reviewMonth(ctx, m.engagementId, month);
-    const lines = review.issued ? review.issued.lines : review.invoice.lines;
+  const overview = monthOverview(ctx, month, engagementId);
+  return overview.rows.map((m) => {
+    const review = overview.reviews.get(m.engagementId) as MonthReview;
+    const invoice = overview.issued.get(m.engagementId);
+    const lines = invoice ? ctx.repos.invoices.lines(invoice.id) : review.invoice.lines;
     const specialists: SpecialistRow[] = review.specialists
       .filter((s) => s.minutes > 0)
       .map((s) => {
@@ -353,7 +374,7 @@ function monthData(ctx: Context, month: string, engagementId: string | undefined
           amountMinor: own.length ? own.reduce((n, l) => n + l.amountMinor, 0) : null,
         };
       });
-    return { month: m, vatBasisPoints: review.issued?.vatBasisPoints ?? review.invoice.vatBasisPoints, lines, specialists };
+    return { month: m, vatBasisPoints: invoice?.vatBasisPoints ?? review.invoice.vatBasisPoints, lines, specialists };
   });
 }
 
@@ -470,7 +491,7 @@ async function writeDetail(book: Book, ctx: Context, from: string, to: string, e
       r.note || null,
     ]);
     rows++;
-    if (pace.row()) await pace.pause();
+    if (pace.row()) await pace.pause(sheet);
   }
   closeSheet(sheet);
   return rows;

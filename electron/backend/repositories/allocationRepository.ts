@@ -116,6 +116,14 @@ export class AllocationRepository {
     return rows.map(toPlanAllocation);
   }
 
+  /** Engagements with at least one live allocation (the month review checks hours against allocations only there). */
+  engagementsAllocated(): Set<string> {
+    const rows = this.statements.get(`SELECT DISTINCT engagement_id AS id FROM allocation WHERE status <> 'cancelled'`).all() as {
+      id: string;
+    }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Every live allocation: the roll-off radar and the bench need each person's whole history. */
   live(): PlanAllocation[] {
     return (this.statements.get(`${PLAN_COLUMNS} WHERE a.status <> 'cancelled'`).all() as PlanRow[]).map(toPlanAllocation);

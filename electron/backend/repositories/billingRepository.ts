@@ -44,11 +44,25 @@ export class BillingRepository {
     }));
   }
 
-  /** Every rate of the given engagements (all engagements when omitted), for month computations. */
-  ratesFor(engagementIds?: readonly string[]): Rate[] {
-    const rows = engagementIds
-      ? engagementIds.flatMap((id) => this.statements.get('SELECT * FROM rate WHERE engagement_id = ?').all(id) as RateRow[])
-      : (this.statements.get('SELECT * FROM rate').all() as RateRow[]);
+  /**
+   * The rates that can apply in [from, to] for every engagement: those taking
+   * effect inside it, and for each role or specialist the last one in effect
+   * on `from`. Older rates are superseded and never read.
+   */
+  ratesInEffect(from: string, to: string, engagementId?: string): Rate[] {
+    const where = engagementId ? 'AND engagement_id = ?' : '';
+    const params = engagementId ? [from, to, engagementId, from, engagementId] : [from, to, from];
+    // The second part relies on SQLite's documented bare-column rule: with max(), the other columns come from the row holding the max.
+    const rows = this.statements
+      .get(
+        `SELECT id, engagement_id, role, specialist_id, effective_from, hourly_rate_minor, created_at FROM rate
+           WHERE effective_from > ? AND effective_from <= ? ${where}
+         UNION ALL
+         SELECT id, engagement_id, role, specialist_id, max(effective_from) AS effective_from, hourly_rate_minor, created_at FROM rate
+           WHERE effective_from <= ? ${where}
+           GROUP BY engagement_id, role, specialist_id`,
+      )
+      .all(...params) as RateRow[];
     return rows.map(toRate);
   }
 
@@ -117,6 +131,16 @@ export class BillingRepository {
          FROM specialist_cap k JOIN specialist s ON s.id = k.specialist_id WHERE k.engagement_id = ? ORDER BY s.full_name`,
       )
       .all(engagementId) as SpecialistCap[];
+  }
+
+  /** Every specialist cap, keyed `engagementId|specialistId`. */
+  allSpecialistCaps(): Map<string, number> {
+    const rows = this.statements.get('SELECT engagement_id, specialist_id, monthly_cap_minutes FROM specialist_cap').all() as {
+      engagement_id: string;
+      specialist_id: string;
+      monthly_cap_minutes: number;
+    }[];
+    return new Map(rows.map((r) => [`${r.engagement_id}|${r.specialist_id}`, r.monthly_cap_minutes]));
   }
 
   setSpecialistCap(engagementId: string, specialistId: string, minutes: number | null, at: string): void {

@@ -1,4 +1,11 @@
-import type { EngagementListItem, EngagementMonth, InvoiceWithLines, MonthReviewResult, Specialist } from '../../../shared/contract';
+import type {
+  EngagementListItem,
+  EngagementMonth,
+  Invoice,
+  InvoiceWithLines,
+  MonthReviewResult,
+  Specialist,
+} from '../../../shared/contract';
 import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
 import { invoiceNumber } from '../../../shared/domain/billing/monthClose';
 import { datesOf, firstDayOf, lastDayOf, monthLabel } from '../../../shared/domain/billing/months';
@@ -39,11 +46,12 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
   const year = Number(month.slice(0, 4));
   const { repos } = ctx;
   const ids = scope.engagements.map((e) => e.id);
-  const allRates = groupBy<Rate>(repos.billing.ratesFor(ids.length > 20 ? undefined : ids), (r) => r.engagementId);
+  const allRates = groupBy<Rate>(repos.billing.ratesInEffect(from, to, ids.length === 1 ? ids[0] : undefined), (r) => r.engagementId);
   const terms = repos.billing.allTerms();
   const entries = groupBy(scope.entries, (e) => e.engagementId);
   const allocations = groupBy(repos.allocations.liveInWindow(from, to), (a) => a.engagementId);
-  const usingAllocations = new Set(repos.allocations.live().map((a) => a.engagementId));
+  const usingAllocations = repos.allocations.engagementsAllocated();
+  const caps = repos.billing.allSpecialistCaps();
   const absences = groupBy(repos.absences.list({ from, to }), (a) => a.specialistId);
   const settings = billingSettings(ctx);
   const yesterday = addDays(ctx.today(), -1);
@@ -57,7 +65,6 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
   for (const engagement of scope.engagements) {
     const own = entries.get(engagement.id) ?? [];
     const allocs = allocations.get(engagement.id) ?? [];
-    const caps = new Map(repos.billing.specialistCaps(engagement.id).map((c) => [c.specialistId, c.monthlyCapMinutes]));
     const specialistIds = new Set([...own.map((e) => e.specialistId), ...allocs.map((a) => a.specialistId)]);
     const specialists: ReviewSpecialist[] = [];
     for (const id of specialistIds) {
@@ -70,7 +77,7 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
         holidays: publicHolidaysBetween(s.homeCountry, s.homeSubdivision, year, year),
         absences: (absences.get(s.id) ?? []).map(spanRange),
         employedFrom: s.startDate,
-        capMinutes: caps.get(s.id) ?? null,
+        capMinutes: caps.get(`${engagement.id}|${s.id}`) ?? null,
       });
     }
     if (!vat.has(engagement.clientId)) vat.set(engagement.clientId, repos.clients.get(engagement.clientId)?.vatBasisPoints ?? 0);
@@ -118,32 +125,46 @@ export function reviewMonth(ctx: Context, engagementId: string, month: string): 
   };
 }
 
-/** Every engagement running in the month (or with hours or an invoice in it), with its close status and amounts. */
-export function listMonth(ctx: Context, month: string): EngagementMonth[] {
+export type MonthOverview = {
+  rows: EngagementMonth[];
+  /** The computed review of each listed engagement. */
+  reviews: Map<string, MonthReview>;
+  /** The issued invoice of each invoiced engagement. */
+  issued: Map<string, Invoice>;
+};
+
+/**
+ * Every engagement running in the month (or with hours or an invoice in it),
+ * or just one, with its close status, amounts and review — each computed once.
+ */
+export function monthOverview(ctx: Context, month: string, engagementId?: string): MonthOverview {
   const from = firstDayOf(month);
   const to = lastDayOf(month);
-  const entries = ctx.repos.timeEntries.billable(from, to);
+  const entries = engagementId ? ctx.repos.timeEntries.billableFor(engagementId, from, to) : ctx.repos.timeEntries.billable(from, to);
   const states = ctx.repos.invoices.monthStates(month);
   const withHours = new Set(entries.map((e) => e.engagementId));
-  const engagements = ctx.repos.engagements
-    .list({ archived: 'all', sort: 'name', direction: 'asc' })
+  const candidates = engagementId
+    ? [engagementOrThrow(ctx, engagementId)]
+    : ctx.repos.engagements.list({ archived: 'all', sort: 'name', direction: 'asc' });
+  const engagements = candidates
     .filter(
       (e) =>
+        e.id === engagementId ||
         withHours.has(e.id) ||
         states.has(e.id) ||
         (!e.archivedAt && e.status !== 'proposed' && e.startDate <= to && (e.endDate === null || e.endDate >= from)),
     )
     .sort((a, b) => a.clientName.localeCompare(b.clientName) || a.name.localeCompare(b.name));
   const computed = reviews(ctx, { month, engagements, entries });
-  const invoices = new Map(
+  const issued = new Map(
     ctx.repos.invoices
-      .list({ month })
+      .list({ month, engagementId })
       .filter((i) => i.status === 'issued')
       .map((i) => [i.engagementId, i]),
   );
-  return engagements.map((e) => {
+  const rows = engagements.map((e) => {
     const review = computed.get(e.id) as MonthReview;
-    const invoice = invoices.get(e.id);
+    const invoice = issued.get(e.id);
     const state = states.get(e.id) ?? { engagementId: e.id, month, status: 'open' as const, approvedAt: null, approvedBy: null };
     return {
       ...state,
@@ -159,7 +180,10 @@ export function listMonth(ctx: Context, month: string): EngagementMonth[] {
       warnings: review.warnings.filter((w) => w.severity === 'warning').length,
     };
   });
+  return { rows, reviews: computed, issued };
 }
+
+export const listMonth = (ctx: Context, month: string): EngagementMonth[] => monthOverview(ctx, month).rows;
 
 export function approveMonth(ctx: Context, engagementId: string, month: string): MonthReviewResult {
   return ctx.write((audit, at) => {

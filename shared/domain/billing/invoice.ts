@@ -1,6 +1,7 @@
+import { addDays } from '../days';
 import type { SpecialistRole } from '../reference';
 import { amountFor, vatOn } from './money';
-import { datesOf } from './months';
+import { firstDayOf, lastDayOf } from './months';
 import { type Rate, type RateSource, rateOn } from './rates';
 
 /**
@@ -79,19 +80,26 @@ export function billedMinutes(minutes: number, increment: RoundingIncrement): nu
 
 type Period = { fromDate: string; toDate: string; rate: Rate; source: RateSource };
 
-/** The month's days cut into runs with one rate each (days without a rate are skipped). */
+/**
+ * The month's days cut into runs with one rate each (days without a rate are
+ * skipped). The applicable rate can only change on a day some rate takes
+ * effect, so only the month's first day and those days are looked at.
+ */
 export function ratePeriods(month: string, specialist: BillingSpecialist, rates: readonly Rate[]): Period[] {
+  const first = firstDayOf(month);
+  const last = lastDayOf(month);
+  const own = rates.filter((r) => r.specialistId === specialist.id || (r.specialistId === null && r.role === specialist.role));
+  const starts = [...new Set([first, ...own.map((r) => r.effectiveFrom).filter((d) => d > first && d <= last)])].sort();
   const periods: Period[] = [];
-  let current: Period | null = null;
-  for (const date of datesOf(month)) {
-    const applied = rateOn(rates, specialist, date);
-    if (current && applied && applied.rate.id === current.rate.id) {
-      current.toDate = date;
-      continue;
-    }
-    current = applied ? { fromDate: date, toDate: date, rate: applied.rate, source: applied.source } : null;
-    if (current) periods.push(current);
-  }
+  starts.forEach((start, i) => {
+    const next = starts[i + 1];
+    const end = next ? addDays(next, -1) : last;
+    const applied = rateOn(own, specialist, start);
+    const previous = periods[periods.length - 1];
+    if (!applied) return;
+    if (previous && previous.rate.id === applied.rate.id && addDays(previous.toDate, 1) === start) previous.toDate = end;
+    else periods.push({ fromDate: start, toDate: end, rate: applied.rate, source: applied.source });
+  });
   return periods;
 }
 

@@ -13,12 +13,20 @@ export function nextMonth(month: string, by = 1): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Every date of the month, in order. */
-export function datesOf(month: string): string[] {
-  const out: string[] = [];
-  const last = lastDayOf(month);
-  for (let d = firstDayOf(month); d <= last; d = addDays(d, 1)) out.push(d);
-  return out;
+const monthDates = new Map<string, readonly string[]>();
+
+/** Every date of the month, in order (kept: the month close asks for the same month once per engagement). */
+export function datesOf(month: string): readonly string[] {
+  let dates = monthDates.get(month);
+  if (!dates) {
+    const out: string[] = [];
+    const last = lastDayOf(month);
+    for (let d = firstDayOf(month); d <= last; d = addDays(d, 1)) out.push(d);
+    dates = Object.freeze(out);
+    if (monthDates.size > 240) monthDates.clear();
+    monthDates.set(month, dates);
+  }
+  return dates;
 }
 
 /** `2026-10` → `October 2026`. */

@@ -1,8 +1,8 @@
-import { type Day, type DayRange, fromDay, intersect, toDay } from '../days';
+import { type Day, type DayRange, intersect, toDay } from '../days';
 import { formatHours } from '../hours/duration';
 import { DAY_AVAILABLE, dayStates } from '../planning/capacity';
 import { type BillingEntry, type BillingSpecialist, computeInvoice, type InvoiceComputation, type InvoiceInput } from './invoice';
-import { firstDayOf, lastDayOf } from './months';
+import { datesOf, firstDayOf, lastDayOf } from './months';
 
 /**
  * What a manager checks before approving a month: hours per specialist, the
@@ -85,6 +85,8 @@ function listDates(dates: readonly string[]): string {
 export function monthReview(input: ReviewInput): MonthReview {
   const invoice = computeInvoice(input);
   const month: DayRange = { from: toDay(firstDayOf(input.month)), to: toDay(lastDayOf(input.month)) };
+  const monthDates = datesOf(input.month);
+  const lastCounted = input.asOf === undefined ? month.to : toDay(input.asOf);
   const warnings: ReviewWarning[] = [];
   const rows: SpecialistMonth[] = [];
   const entriesBySpecialist = new Map<string, BillingEntry[]>();
@@ -115,10 +117,10 @@ export function monthReview(input: ReviewInput): MonthReview {
     const long = dates.filter((d) => (byDate[d] ?? 0) > input.dailyThresholdMinutes);
     const states = dayStates({ range: month, holidays: s.holidays, absences: s.absences, employedFrom: toDay(s.employedFrom) });
     const missing: string[] = [];
-    for (let day = month.from; day <= month.to; day++) {
-      const date = fromDay(day);
-      if (input.asOf !== undefined && date > input.asOf) break;
-      if (states[day - month.from] === DAY_AVAILABLE && isCovered(day) && byDate[date] === undefined) missing.push(date);
+    for (let day = month.from; day <= Math.min(month.to, lastCounted); day++) {
+      if (states[day - month.from] !== DAY_AVAILABLE || !isCovered(day)) continue;
+      const date = monthDates[day - month.from] as string;
+      if (byDate[date] === undefined) missing.push(date);
     }
     rows.push({
       specialistId: s.id,
