@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import type { Backend } from '../../electron/backend';
 import { excel } from '../../electron/backend/export/excel';
 import { writeFinanceWorkbook } from '../../electron/backend/export/financeWorkbook';
-import { listMonth, reviewMonth } from '../../electron/backend/services/monthCloseService';
+import { monthOverview } from '../../electron/backend/services/monthCloseService';
 import { firstDayOf, lastDayOf } from '../../shared/domain/billing/months';
 import { queryPlan, type Runs, sqlOf } from './billing';
 import { type ChildResult, type ChildTask, type DetailWriter, runInChild } from './billingChild';
@@ -125,16 +125,12 @@ export async function monthExportCases(report: Report, backend: Backend, dir: st
   const shape = await checkSameWorkbooks(keelFile, bareFile);
 
   report.section(`Hours & billing: monthly finance export of ${month}, all engagements (${keelFirst.detailRows} detail rows)`);
-  // What the writer computes before it writes a cell (financeWorkbook.ts monthData): the month list, then each engagement's review.
-  const monthData = () => {
-    const listedMonth = listMonth(backend.ctx, month);
-    for (const m of listedMonth) reviewMonth(backend.ctx, m.engagementId, month);
-    return { detailRows: listedMonth.length };
-  };
+  // What the writer computes before it writes a cell (financeWorkbook.ts monthData): the month overview with every review.
+  const monthData = () => ({ detailRows: monthOverview(backend.ctx, month).rows.length });
   const [keel, computing, floor] = await compare<{ detailRows: number }>(
     [
       { name: 'Keel writer (writeFinanceWorkbook), warm', fn: keelExport },
-      { name: '  its month data: listMonth + reviewMonth × each', fn: monthData },
+      { name: '  its month data: monthOverview (every review once)', fn: monthData },
       { name: 'bare exceljs + SQL, same sheets and rows', fn: bareExport },
     ],
     { ...runs, describe: (r) => `${r.detailRows} ${r.detailRows > 100 ? 'detail rows' : 'engagements'}` },

@@ -10,8 +10,8 @@ import {
   FINANCE_SHEET_ORDER,
   FINANCE_SHEETS,
   FINANCE_WORKBOOK_MARKER,
-  writeFinanceWorkbook,
-} from '../../electron/backend/export/financeWorkbook';
+} from '../../electron/backend/export/financeLayout';
+import { writeFinanceWorkbook } from '../../electron/backend/export/financeWorkbook';
 import type { ExportJob, ImportReport, InputOf, KeelError, MonthReviewResult } from '../../shared/contract';
 import { minorToMajor } from '../../shared/domain/billing/money';
 import { openTestBackend, type TestBackend, validClient, validEngagement, validSpecialist } from '../support/backend';
