@@ -279,4 +279,42 @@ describe('rates, terms and the review', () => {
     expect(refused.ok || refused.error.message).toMatch(/^Nothing was copied\. November 2026 of Claims model operations is approved/);
     expect(entries()).toBe(beforeCopy);
   });
+
+  it('issues an invoice only as it was approved: a change of VAT, rounding or role since refuses it until approved again', async () => {
+    await b.ok('time.setCell', cell('2026-10-05', 470));
+    await b.ok('months.approve', { engagementId, month: '2026-10' });
+    const engagement = await b.ok('engagements.get', { id: engagementId });
+    await b.ok('clients.update', { ...validClient, id: engagement.clientId, vatBasisPoints: 770 });
+    const refused = await b.call('invoices.issue', { engagementId, month: '2026-10' });
+    // 470 min × 150/h = 1,175.00; VAT 8.1% → 95.18 (gross 1,270.18); at 7.7% → 90.48 (gross 1,265.48).
+    expect(refused.ok || refused.error.message).toBe(
+      'October 2026 of Claims model operations changed since it was approved (gross CHF 1,270.18 when approved, CHF 1,265.48 now): ' +
+        'a rate, the rounding, the VAT rate or a role changed. Withdraw the approval, check the review, and approve it again before issuing the invoice.',
+    );
+    expect(scalar('SELECT count(*) AS n FROM invoice')).toBe(0);
+
+    // A role without a rate is an error at issue too, not hours dropped from the invoice.
+    await b.ok('months.reopen', { engagementId, month: '2026-10' });
+    await b.ok('months.approve', { engagementId, month: '2026-10' });
+    const specialist = { ...validSpecialist, skills: ['MLflow'], id: specialistId };
+    await b.ok('specialists.update', { ...specialist, role: 'data_engineer' });
+    const unrated = await b.call('invoices.issue', { engagementId, month: '2026-10' });
+    expect(unrated.ok || unrated.error.message).toMatch(
+      /^October 2026 of Claims model operations cannot be invoiced\. Ana Ionescu has 7\.83 h on days without a rate/,
+    );
+    await b.ok('specialists.update', { ...specialist, role: 'mlops_engineer' });
+    expect((await b.ok('invoices.issue', { engagementId, month: '2026-10' })).grossMinor).toBe(126_548);
+  });
+
+  it('keeps an engagement’s currency once it has rates or hours', async () => {
+    const engagement = await b.ok('engagements.get', { id: engagementId });
+    const { clientName: _c, archivedAt: _a, createdAt: _cr, updatedAt: _u, id, ...fields } = engagement;
+    const refused = await b.call('engagements.update', { ...fields, id, currency: 'EUR' });
+    expect(refused.ok || refused.error).toMatchObject({
+      code: 'conflict',
+      message:
+        'Claims model operations already has rates or hours in CHF, so its currency cannot change. Start a new engagement for billing in EUR.',
+      issues: [{ path: 'currency', message: 'stays CHF once rates or hours exist' }],
+    });
+  });
 });

@@ -753,7 +753,7 @@ describe('importing hours', () => {
       ['random.bin', randomBytes(4000), /contains binary data|is not UTF-8 text/],
       ['picture.png', png, /contains binary data|is not UTF-8 text/],
       ['empty.csv', Buffer.alloc(0), /It is empty\.$/],
-      ['broken.xlsx', zipLike, /Excel’s workbook parts could not be read/],
+      ['broken.xlsx', zipLike, /(Excel’s workbook parts|its table of contents) c(ould|an)not be read/],
       ['old.xls', xls, /old Excel 97–2003 \(\.xls\) file/],
       ['latin1.csv', latin1, /not UTF-8 text/],
     ];
@@ -782,6 +782,46 @@ describe('importing hours', () => {
     expect(headerOnly.message).toBe('The file has a header row (row 1) but no rows of hours.');
     const unclosed = await refused('hours.import', { fileName: 'quote.csv', base64: base64(`${CSV_HEADER}\n2026-11-02,"x,y\n`) });
     expect(unclosed.message).toMatch(/^This CSV file could not be read: Quote Not Closed/);
+    expect({ entries: entryCount(), audit: b.auditCount() }).toEqual(before);
+  });
+
+  it('never counts hours twice: a re-imported row meeting a cell edited since is skipped, and the import lists what it created', async () => {
+    const { claims } = await setUp();
+    const csv = [CSV_HEADER, `2026-11-02,${claims.id},ana.ionescu@example.com,Retraining,450,Model v7`].join('\n');
+    expect(await importFile('hours.csv', csv)).toMatchObject({ imported: 1, written: true });
+    const [entry] = (await b.ok('time.list', { engagementId: claims.id })).rows;
+    const log = (await b.ok('audit.list', { action: 'import', entity: 'time_entry' })).rows[0];
+    expect(log?.after).toMatchObject({ entries: 1, entryIds: [entry?.id] });
+
+    // Edited in the grid since: the file's row no longer equals the entry, but the cell has hours.
+    await b.ok('time.setCell', {
+      specialistId: entry?.specialistId ?? '',
+      engagementId: claims.id,
+      activity: 'retraining',
+      date: '2026-11-02',
+      minutes: 480,
+    });
+    const again = await importFile('hours.csv', csv);
+    expect(again).toMatchObject({ imported: 0, written: false, duplicateCount: 1, problemCount: 0 });
+    expect(again.duplicates[0]?.message).toBe(
+      'Keel already has 8:00 for Ana Ionescu on Claims model operations, 2026-11-02, Retraining, so the row (7:30) was skipped rather than counted twice. Change that cell in the timesheet if it is wrong.',
+    );
+    expect(entryCount()).toBe(1);
+  });
+
+  it('refuses a workbook that would unpack to more than Keel opens, before opening it', async () => {
+    await setUp();
+    const workbook = new Excel.Workbook();
+    workbook.addWorksheet('Timesheet detail').addRow(['Date']);
+    const zip = Buffer.from(await workbook.xlsx.writeBuffer());
+    // Claim 2 GB for the first part in the zip's central directory, as a zip bomb would.
+    const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    zip.writeUInt32LE(0x7fffffff, zip.readUInt32LE(end + 16) + 24);
+    const before = { entries: entryCount(), audit: b.auditCount() };
+    const error = await refused('hours.import', { fileName: 'bomb.xlsx', base64: zip.toString('base64') });
+    expect(error.message).toBe(
+      'This workbook unpacks to 2048 MB, more than Keel opens (200 MB). Save the sheet as “CSV UTF-8” and import that, or split it by year.',
+    );
     expect({ entries: entryCount(), audit: b.auditCount() }).toEqual(before);
   });
 });

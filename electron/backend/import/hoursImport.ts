@@ -1,6 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
-import type { EngagementListItem, ImportProblem, ImportReport, Specialist, TimeEntry } from '../../../shared/contract';
+import type { EngagementListItem, ImportProblem, ImportReport, ParsedInputOf, Specialist, TimeEntry } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/errors';
 import { lockedMonthRefusal, type MonthStatus } from '../../../shared/domain/billing/monthClose';
 import { monthOf } from '../../../shared/domain/billing/months';
@@ -10,8 +8,8 @@ import { ACTIVITIES, ACTIVITY_LABELS, type Activity, activityFromLabel } from '.
 import { formatDuration, MINUTES_PER_DAY } from '../../../shared/domain/hours/duration';
 import { type EntryTarget, entryRefusals, refusalSentence } from '../../../shared/domain/hours/entries';
 import type { Context } from '../context';
-import { excel } from '../export/excel';
 import { newId } from '../ids';
+import { type Cell, readTable, type Table } from './readTable';
 
 /**
  * Imports hours from Keel's own layout (the "Timesheet detail" sheet of the
@@ -26,108 +24,6 @@ import { newId } from '../ids';
 
 export const MAX_LISTED = 500;
 const NOTE_MAX = 1000;
-
-type Cell = string | number | boolean | Date | null;
-type Table = { format: ImportReport['format']; where: string; headerRow: number; header: Cell[]; rows: { row: number; cells: Cell[] }[] };
-
-const NOT_READABLE = 'This file is not an Excel workbook or CSV file Keel can read.';
-const unreadable = (why: string) => new DomainError('invalid_input', `${NOT_READABLE} ${why}`, [{ path: 'base64', message: why }]);
-
-// ---------------------------------------------------------------- reading
-
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-const startsWith = (bytes: Buffer, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
-
-function plain(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return plain(value.result as ExcelJS.CellValue);
-  if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue);
-  if ('error' in value) return String(value.error);
-  return String(value);
-}
-
-const blank = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
-
-/** The sheet an import reads: Keel's own detail sheet when the workbook has one, else the first sheet. */
-export const DETAIL_SHEET = 'Timesheet detail';
-
-/**
- * The largest workbook Keel opens. exceljs loads a workbook whole: a
- * 150,000-row, 10 MB export took ~11 s and ~770 MB, a 250,000-row one nearly
- * 1.9 GB. Its streaming reader would stay small, but it drops the last zip
- * entries of files that store the workbook part after the sheets (exceljs's
- * own output does), so it loses the sheet names and cannot pick the right
- * sheet. Larger imports go through CSV (250,000 rows: ~13 s, ~0.5 GB).
- */
-export const MAX_XLSX_BYTES = 10 * 1024 * 1024;
-
-async function readXlsx(bytes: Buffer): Promise<Table> {
-  if (bytes.length > MAX_XLSX_BYTES) {
-    throw new DomainError(
-      'invalid_input',
-      `This workbook is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Keel imports workbooks up to ${MAX_XLSX_BYTES / 1024 / 1024} MB (about 150,000 rows). Save the sheet as “CSV UTF-8” and import that, or split it by year.`,
-      [{ path: 'base64', message: 'is too large for a workbook import' }],
-    );
-  }
-  const workbook = new (excel().Workbook)();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw unreadable('It looks like a zip file but Excel’s workbook parts could not be read; it may be damaged or cut short.');
-  }
-  const sheet = workbook.getWorksheet(DETAIL_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw unreadable('It has no worksheets.');
-  const rows: { row: number; cells: Cell[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
-    if (!blank(cells)) rows.push({ row: number, cells });
-  });
-  return split('xlsx', `The sheet “${sheet.name}”`, rows);
-}
-
-function delimiterOf(firstLine: string): string {
-  const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length }));
-  return counts.reduce((best, c) => (c.n > best.n ? c : best)).d;
-}
-
-function readCsv(bytes: Buffer): Table {
-  if (bytes.includes(0)) throw unreadable('It contains binary data (it may be an image, a PDF or an old .xls file).');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw unreadable('It is not UTF-8 text. Save CSV files as “CSV UTF-8” (Excel: File → Save As).');
-  }
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  let records: string[][];
-  try {
-    records = parseCsv(text, { delimiter: delimiterOf(firstLine), relax_column_count: true, skip_empty_lines: false, bom: true });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DomainError('invalid_input', `This CSV file could not be read: ${reason}.`, [{ path: 'base64', message: reason }]);
-  }
-  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells as Cell[] })).filter((r) => !blank(r.cells));
-  return split('csv', 'The file', rows);
-}
-
-function split(format: Table['format'], where: string, rows: { row: number; cells: Cell[] }[]): Table {
-  const [header, ...data] = rows;
-  if (!header) throw new DomainError('invalid_input', `${where} is empty: there is no header row and no hours to import.`);
-  if (!data.length) throw new DomainError('invalid_input', `${where} has a header row (row ${header.row}) but no rows of hours.`);
-  return { format, where, headerRow: header.row, header: header.cells, rows: data };
-}
-
-export async function readTable(bytes: Buffer): Promise<Table> {
-  if (bytes.length === 0) throw unreadable('It is empty.');
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes);
-  if (startsWith(bytes, OLE)) throw unreadable('It is an old Excel 97–2003 (.xls) file: save it as .xlsx or CSV UTF-8 and import that.');
-  return readCsv(bytes);
-}
 
 // ---------------------------------------------------------------- columns
 
@@ -394,6 +290,15 @@ function check(ctx: Context, table: Table): Checked {
       out.duplicates.push({ row: r.row, message: `These hours are already in Keel as entry ${same} (${what}), so the row was skipped.` });
       continue;
     }
+    // Hours already in that cell were typed, copied or imported before (perhaps since edited): never count them twice.
+    const inCell = ctx.repos.timeEntries.cellMinutes(c.specialistId, c.engagementId, c.activity, c.date);
+    if (inCell > 0) {
+      out.duplicates.push({
+        row: r.row,
+        message: `Keel already has ${formatDuration(inCell)} for ${specialist.fullName} on ${engagement.name}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, so the row (${formatDuration(c.minutes)}) was skipped rather than counted twice. Change that cell in the timesheet if it is wrong.`,
+      });
+      continue;
+    }
     let refused = false;
     if (specialist.archivedAt) {
       problem({
@@ -434,9 +339,7 @@ function check(ctx: Context, table: Table): Checked {
 
 // ---------------------------------------------------------------- import
 
-export type ImportInput = { fileName: string; base64: string; dryRun: boolean };
-
-export async function importHours(ctx: Context, input: ImportInput): Promise<ImportReport> {
+export async function importHours(ctx: Context, input: ParsedInputOf<'hours.import'>): Promise<ImportReport> {
   const table = await readTable(Buffer.from(input.base64, 'base64'));
   const report = (c: Checked, imported: number): ImportReport => ({
     fileName: input.fileName,
@@ -455,15 +358,21 @@ export async function importHours(ctx: Context, input: ImportInput): Promise<Imp
   return ctx.write((audit, at) => {
     const checked = check(ctx, table);
     if (checked.problems.length || checked.ready.length === 0) return report(checked, 0);
-    for (const c of checked.ready) ctx.repos.timeEntries.insert({ ...c, id: newId(), createdAt: at, updatedAt: at });
-    const n = checked.ready.length;
+    const ids = checked.ready.map((c) => {
+      const id = newId();
+      ctx.repos.timeEntries.insert({ ...c, id, createdAt: at, updatedAt: at });
+      return id;
+    });
+    const n = ids.length;
+    // Ids are time-ordered, so the first and last bound the whole import when there are too many to list.
+    const created = n <= 1000 ? { entryIds: ids } : { firstEntryId: ids[0], lastEntryId: ids.at(-1) };
     audit({
       entity: 'time_entry',
       entityId: newId(),
       label: `Import of ${input.fileName} (${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'})`,
       action: 'import',
       before: null,
-      after: { fileName: input.fileName, format: table.format, entries: n, duplicates: checked.duplicates.length },
+      after: { fileName: input.fileName, format: table.format, entries: n, duplicates: checked.duplicates.length, ...created },
     });
     return report(checked, n);
   });

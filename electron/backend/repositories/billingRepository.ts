@@ -66,6 +66,10 @@ export class BillingRepository {
     return rows.map(toRate);
   }
 
+  hasRates(engagementId: string): boolean {
+    return Boolean(this.statements.get('SELECT 1 FROM rate WHERE engagement_id = ? LIMIT 1').get(engagementId));
+  }
+
   rate(id: string): (Rate & { createdAt: string }) | null {
     const row = this.statements.get('SELECT * FROM rate WHERE id = ?').get(id) as RateRow | undefined;
     return row ? { ...toRate(row), createdAt: row.created_at } : null;

@@ -85,18 +85,37 @@ export class InvoiceRepository {
     return rows.map(toState);
   }
 
-  setMonth(state: MonthCloseState, at: string): void {
+  /** Sets a month's state; `approvedInvoice` (JSON of the computation approved) is kept unless given. */
+  setMonth(state: MonthCloseState, at: string, approvedInvoice?: string): void {
     if (state.status === 'open') {
       this.statements.get('DELETE FROM month_close WHERE engagement_id = ? AND month = ?').run(state.engagementId, state.month);
       return;
     }
     this.statements
       .get(
-        `INSERT INTO month_close (engagement_id, month, status, approved_at, approved_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        `INSERT INTO month_close (engagement_id, month, status, approved_at, approved_by, updated_at, approved_invoice) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (engagement_id, month) DO UPDATE SET status = excluded.status, approved_at = excluded.approved_at,
-           approved_by = excluded.approved_by, updated_at = excluded.updated_at`,
+           approved_by = excluded.approved_by, updated_at = excluded.updated_at,
+           approved_invoice = CASE WHEN ? IS NULL THEN approved_invoice ELSE excluded.approved_invoice END`,
       )
-      .run(state.engagementId, state.month, state.status, state.approvedAt, state.approvedBy, at);
+      .run(
+        state.engagementId,
+        state.month,
+        state.status,
+        state.approvedAt,
+        state.approvedBy,
+        at,
+        approvedInvoice ?? '',
+        approvedInvoice ?? null,
+      );
+  }
+
+  /** The computation a month was approved with (JSON), or null when it is open. */
+  approvedInvoice(engagementId: string, month: string): string | null {
+    const row = this.statements
+      .get('SELECT approved_invoice FROM month_close WHERE engagement_id = ? AND month = ?')
+      .get(engagementId, month) as { approved_invoice: string } | undefined;
+    return row ? row.approved_invoice : null;
   }
 
   /** The next number of the year's gapless sequence: one more than the highest ever issued, cancelled ones included. */

@@ -78,6 +78,10 @@ export class TimeEntryRepository {
     this.statements.get('DELETE FROM time_entry WHERE id = ?').run(id);
   }
 
+  hasEntries(engagementId: string): boolean {
+    return Boolean(this.statements.get('SELECT 1 FROM time_entry WHERE engagement_id = ? LIMIT 1').get(engagementId));
+  }
+
   count(): number {
     return (this.statements.get('SELECT count(*) AS n FROM time_entry').get() as { n: number }).n;
   }
@@ -96,6 +100,17 @@ export class TimeEntryRepository {
       .get('SELECT * FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? ORDER BY id')
       .all(specialistId, date, engagementId, activity) as TimeEntryRow[];
     return rows.map(toTimeEntry);
+  }
+
+  /** Minutes already in one grid cell. */
+  cellMinutes(specialistId: string, engagementId: string, activity: Activity, date: string): number {
+    return (
+      this.statements
+        .get(
+          'SELECT coalesce(sum(minutes), 0) AS n FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ?',
+        )
+        .get(specialistId, date, engagementId, activity) as { n: number }
+    ).n;
   }
 
   /** Minutes a specialist has on a day across all engagements. */

@@ -7,7 +7,7 @@ import type {
   Specialist,
 } from '../../../shared/contract';
 import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
-import { invoiceNumber } from '../../../shared/domain/billing/monthClose';
+import { approvedFigures, changedSinceApproval, invoiceNumber } from '../../../shared/domain/billing/monthClose';
 import { datesOf, firstDayOf, lastDayOf, monthLabel } from '../../../shared/domain/billing/months';
 import type { Rate } from '../../../shared/domain/billing/rates';
 import { type MonthReview, monthReview, type ReviewSpecialist } from '../../../shared/domain/billing/review';
@@ -17,6 +17,7 @@ import { publicHolidaysBetween } from '../calendars';
 import type { Context } from '../context';
 import { newId } from '../ids';
 import type { BillableRow } from '../repositories/timeEntryRepository';
+import { refuse } from './archive';
 import { billingSettings } from './billingSettings';
 
 /**
@@ -170,7 +171,8 @@ export function monthOverview(ctx: Context, month: string, engagementId?: string
       ...state,
       engagementName: e.name,
       clientName: e.clientName,
-      currency: e.currency,
+      // An invoiced month shows its invoice's figures, so also its currency.
+      currency: invoice ? invoice.currency : e.currency,
       minutes: invoice ? invoice.minutes : review.invoice.minutes + review.invoice.unrated.reduce((n, u) => n + u.minutes, 0),
       netMinor: invoice ? invoice.netMinor : review.invoice.netMinor,
       vatMinor: invoice ? invoice.vatMinor : review.invoice.vatMinor,
@@ -196,7 +198,7 @@ export function approveMonth(ctx: Context, engagementId: string, month: string):
       throw new DomainError('conflict', `${when} cannot be approved yet. ${errors.join(' ')}`);
     }
     const state = { engagementId, month, status: 'approved' as const, approvedAt: at, approvedBy: ctx.actor };
-    ctx.repos.invoices.setMonth(state, at);
+    ctx.repos.invoices.setMonth(state, at, approvedFigures(review.invoice));
     audit({
       entity: 'month_close',
       entityId: engagementId,
@@ -238,6 +240,11 @@ export function issueInvoice(ctx: Context, engagementId: string, month: string):
     if (review.state.status === 'invoiced') throw new DomainError('conflict', `${when} is already invoiced (${review.issued?.number}).`);
     if (review.state.status !== 'approved') throw new DomainError('conflict', `${when} must be approved before its invoice is issued.`);
     const { invoice: computed } = review;
+    if (!review.canApprove) {
+      const errors = review.warnings.filter((w) => w.severity === 'error').map((w) => w.message);
+      throw new DomainError('conflict', `${when} cannot be invoiced. ${errors.join(' ')}`);
+    }
+    refuse(changedSinceApproval(ctx.repos.invoices.approvedInvoice(engagementId, month) ?? '', computed, when));
     if (!computed.lines.length) throw new DomainError('conflict', `${when} has no billable hours, so there is nothing to invoice.`);
     const year = Number(ctx.today().slice(0, 4));
     const sequence = ctx.repos.invoices.nextSequence(year);

@@ -43,7 +43,16 @@ export function decimalToMinor(text: string, currency: string): { ok: true; mino
   const digits = minorDigits(currency);
   // Grouping marks go; with a point present, commas group thousands ("1,234.56"); without one, a comma is the decimal mark ("145,50").
   const stripped = text.trim().replace(/['’\s_]/g, '');
-  const clean = stripped.includes('.') ? stripped.replace(/,/g, '') : stripped.replace(',', '.');
+  // "1,450" could be a thousand and more or one and a bit: without a point, a comma before exactly three digits is read as
+  // grouping when the currency has no minor unit, and refused as ambiguous otherwise ("0,005" is plainly a decimal).
+  const grouped = /^([1-9]\d{0,2}),(\d{3})$/.exec(stripped);
+  if (grouped && digits > 0) {
+    return {
+      ok: false,
+      message: `is ambiguous: write ${grouped[1]}${grouped[2]} for thousands, or ${grouped[1]}.${grouped[2]} with a point for decimals`,
+    };
+  }
+  const clean = stripped.includes('.') || grouped ? stripped.replace(/,/g, '') : stripped.replace(',', '.');
   const m = /^(\d+)(?:\.(\d*))?$/.exec(clean);
   if (!m) return { ok: false, message: `must be an amount such as ${digits ? `145.${'5'.padEnd(digits, '0')}` : '14500'}` };
   const fraction = m[2] ?? '';

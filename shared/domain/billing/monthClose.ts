@@ -1,3 +1,5 @@
+import type { InvoiceComputation } from './invoice';
+import { formatMoney } from './money';
 import { monthLabel } from './months';
 
 /**
@@ -28,3 +30,27 @@ export function invoiceNumber(prefix: string, year: number, sequence: number): s
 
 /** 1–12 capitals, digits or inner dashes: `KEEL`, `ACME-CH`. */
 export const INVOICE_PREFIX_RE = /^[A-Z0-9](?:[A-Z0-9-]{0,10}[A-Z0-9])?$/;
+
+/** What approving a month fixes: every figure of its computed invoice. */
+export function approvedFigures(invoice: InvoiceComputation): string {
+  const { currency, roundingMinutes, lines, minutes, billedMinutes, netMinor, vatBasisPoints, vatMinor, grossMinor } = invoice;
+  return JSON.stringify({ currency, roundingMinutes, vatBasisPoints, minutes, billedMinutes, netMinor, vatMinor, grossMinor, lines });
+}
+
+/**
+ * An invoice is issued exactly as its month was approved. If a rate, the
+ * rounding, the VAT rate or a person's role changed since, the figures differ
+ * and issuing is refused until the month is approved again.
+ */
+export function changedSinceApproval(approved: string, now: InvoiceComputation, when: string): string | null {
+  if (approved === '' || approved === approvedFigures(now)) return null;
+  const before = JSON.parse(approved) as Pick<InvoiceComputation, 'currency' | 'netMinor' | 'grossMinor'>;
+  const figures =
+    before.grossMinor === now.grossMinor && before.currency === now.currency
+      ? `the lines behind the same total of ${formatMoney(now.grossMinor, now.currency)}`
+      : `gross ${formatMoney(before.grossMinor, before.currency)} when approved, ${formatMoney(now.grossMinor, now.currency)} now`;
+  return (
+    `${when} changed since it was approved (${figures}): a rate, the rounding, the VAT rate or a role changed. ` +
+    'Withdraw the approval, check the review, and approve it again before issuing the invoice.'
+  );
+}
