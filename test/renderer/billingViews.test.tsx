@@ -368,6 +368,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 describe('Month close', () => {
@@ -434,6 +435,49 @@ describe('Month close', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'October 2026 of Credit risk cannot be approved yet. Ana Ionescu has hours without a rate.',
     );
+  });
+
+  it('asks before approving a month that is still running, naming the days left, and approves an ended one at once', async () => {
+    const approveOn = async (now: Date, answer: boolean) => {
+      cleanup();
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(now);
+      vi.mocked(window.confirm).mockClear().mockReturnValue(answer);
+      const backend = fakeBackend();
+      renderWith(backend, <MonthCloseView />);
+      await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Approve month' }));
+      return backend;
+    };
+
+    // 29 October, local time: the 29th, 30th and 31st are still to come.
+    let backend = await approveOn(new Date(2026, 9, 29, 16, 30), false);
+    expect(window.confirm).toHaveBeenCalledExactlyOnceWith(
+      'October 2026 of Credit risk is not over: 3 days are left, today included. Approve it now? The hours of those days will be locked until the approval is withdrawn.',
+    );
+    expect(called(backend, 'months.approve')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: 'Approve month' })).toBeTruthy();
+
+    // Its last day, said yes to: approved.
+    backend = await approveOn(new Date(2026, 9, 31, 9, 0), true);
+    expect(window.confirm).toHaveBeenCalledWith(expect.stringContaining('is not over: 1 day is left (today).'));
+    expect(window.confirm).toHaveBeenCalledWith(
+      expect.stringContaining('The hours of that day will be locked until the approval is withdrawn.'),
+    );
+    await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
+    expect(await screen.findByRole('button', { name: 'Withdraw approval' })).toBeTruthy();
+
+    // A month not begun yet: every day of it is still to come.
+    backend = await approveOn(new Date(2026, 8, 15, 12, 0), false);
+    expect(window.confirm).toHaveBeenCalledWith(
+      expect.stringContaining('October 2026 of Credit risk has not begun: all 31 days are still to come.'),
+    );
+    expect(called(backend, 'months.approve')).toHaveLength(0);
+
+    // 1 November: October is over, nothing to ask.
+    backend = await approveOn(new Date(2026, 10, 1, 0, 5), false);
+    await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
+    expect(window.confirm).not.toHaveBeenCalled();
   });
 
   it('exports the month with a progress bar, then downloads the file', async () => {

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import { ClientContext } from '../../renderer/src/api/queries';
 import { useHours } from '../../renderer/src/features/hours/hoursStore';
@@ -203,6 +203,56 @@ describe('WeekTimesheet', () => {
     await userEvent.keyboard('{Backspace}{Enter}');
     await waitFor(() => expect(backend.setCalls()).toHaveLength(3));
     expect(backend.setCalls()[2]?.input).toMatchObject({ date: '2026-11-30', minutes: null });
+  });
+
+  it('asks before clearing a cell with a note or several entries, and puts the hours back on no', async () => {
+    const entries: Entry[] = [
+      ...twoRows,
+      { id: 'c', engagementId: ENGAGEMENT, activity: 'operate_monitoring', date: '2026-12-02', minutes: 240, note: '' },
+      { id: 'd', engagementId: ENGAGEMENT, activity: 'operate_monitoring', date: '2026-12-02', minutes: 210, note: '' },
+    ];
+    const backend = fakeBackend({ entries });
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    renderWeek(backend);
+
+    // One entry with a note, cleared with Enter: asked once (not again on the blur as Enter moves down), nothing sent.
+    const tuesday = await waitFor(() => cell('Tue 1 Dec', RETRAINING));
+    expect(tuesday.value).toBe('1:00');
+    act(() => tuesday.focus());
+    await userEvent.keyboard('{Backspace}{Enter}');
+    expect(confirm).toHaveBeenCalledExactlyOnceWith(
+      'Clear Tue 1 Dec · Credit risk model operations · Retraining? Its 1:00 h and the note “v3 retrain” will be deleted.',
+    );
+    await waitFor(() => expect(cell('Tue 1 Dec', RETRAINING).value).toBe('1:00'));
+    expect(backend.setCalls()).toHaveLength(0);
+
+    // Two entries on one day, cleared by leaving the cell: asked with the total, then deleted on yes.
+    const wednesday = cell('Wed 2 Dec');
+    expect(wednesday.value).toBe('7:30');
+    act(() => wednesday.focus());
+    await userEvent.keyboard('{Backspace}');
+    await userEvent.tab();
+    expect(confirm).toHaveBeenLastCalledWith(
+      'Clear Wed 2 Dec · Credit risk model operations · Operate & monitoring? Its 2 entries (7:30 h in all) will be deleted.',
+    );
+    await waitFor(() => expect(cell('Wed 2 Dec').value).toBe('7:30'));
+    expect(backend.setCalls()).toHaveLength(0);
+    confirm.mockReturnValue(true);
+    act(() => cell('Wed 2 Dec').focus());
+    await userEvent.keyboard('{Backspace}');
+    await userEvent.tab();
+    await waitFor(() => expect(backend.setCalls()).toHaveLength(1));
+    expect(backend.setCalls()[0]?.input).toMatchObject({ date: '2026-12-02', activity: 'operate_monitoring', minutes: null });
+    await waitFor(() => expect(cell('Wed 2 Dec').value).toBe(''));
+
+    // A plain cell (one entry, no note) still clears at once.
+    confirm.mockClear();
+    act(() => cell('Mon 30 Nov').focus());
+    await userEvent.keyboard('{Backspace}{Enter}');
+    await waitFor(() => expect(backend.setCalls()).toHaveLength(2));
+    expect(backend.setCalls()[1]?.input).toMatchObject({ date: '2026-11-30', minutes: null });
+    expect(confirm).not.toHaveBeenCalled();
+    confirm.mockRestore();
   });
 
   it('shows why typed text is not a duration and sends nothing', async () => {

@@ -20,6 +20,7 @@ import { INVOICE_PREFIX_RE, invoiceNumber, lockedMonthRefusal } from '../../shar
 import { datesOf, firstDayOf, lastDayOf, MONTH_RE, monthLabel, monthOf, nextMonth } from '../../shared/domain/billing/months';
 import { type Rate, rateOn } from '../../shared/domain/billing/rates';
 import { monthReview, type ReviewInput, type ReviewSpecialist } from '../../shared/domain/billing/review';
+import { type BilledAmounts, totalsByCurrency } from '../../shared/domain/billing/totals';
 import { toDay } from '../../shared/domain/days';
 import type { SpecialistRole } from '../../shared/domain/reference';
 
@@ -196,6 +197,7 @@ describe('minor units as text', () => {
     ['0,005', 'BHD', 5],
     ['1,234.56', 'CHF', 123_456], // what formatMoney writes, read back
     ['12,000.5', 'BHD', 12_000_500],
+    ['1,450', 'JPY', 1_450], // no minor unit: the comma groups thousands
   ])('decimalToMinor(%j, %s) = %i', (text, currency, minor) => {
     expect(decimalToMinor(text, currency)).toEqual({ ok: true, minor });
   });
@@ -208,6 +210,8 @@ describe('minor units as text', () => {
     ['abc', 'JPY', 'must be an amount such as 14500'],
     ['', 'BHD', 'must be an amount such as 145.500'],
     ['99999999999999999', 'CHF', 'is too large'],
+    ['1,450', 'BHD', 'is ambiguous: write 1450 for thousands, or 1.450 with a point for decimals'],
+    ['12,000', 'CHF', 'is ambiguous: write 12000 for thousands, or 12.000 with a point for decimals'],
   ])('decimalToMinor(%j, %s) is refused: %s', (text, currency, message) => {
     expect(decimalToMinor(text, currency)).toEqual({ ok: false, message });
   });
@@ -751,5 +755,47 @@ describe('month close', () => {
   it('accepts invoice prefixes of 1–12 capitals, digits and hyphens, not starting with a hyphen', () => {
     for (const ok of ['KEEL', 'K', 'ACME-CH', '2B', '123456789012']) expect(INVOICE_PREFIX_RE.test(ok)).toBe(true);
     for (const bad of ['', 'keel', '-KEEL', 'KE EL', 'KEEL_1', '1234567890123', 'KÉEL']) expect(INVOICE_PREFIX_RE.test(bad)).toBe(false);
+  });
+});
+
+describe('totalsByCurrency', () => {
+  const row = (currency: string, minutes: number, netMinor: number, vatMinor: number): BilledAmounts => ({
+    currency,
+    minutes,
+    netMinor,
+    vatMinor,
+    grossMinor: netMinor + vatMinor,
+  });
+
+  it('has no totals for an empty list', () => {
+    expect(totalsByCurrency([])).toEqual([]);
+  });
+
+  it('adds the rows of one currency in minutes and minor units', () => {
+    // 160 h at CHF 145 = 23,200.00 + 8.1% VAT 1,879.20; 7.5 h at CHF 150 = 1,125.00 + 91.13 VAT.
+    expect(totalsByCurrency([row('CHF', 9_600, 2_320_000, 187_920), row('CHF', 450, 112_500, 9_113)])).toEqual([
+      { currency: 'CHF', count: 2, minutes: 10_050, netMinor: 2_432_500, vatMinor: 197_033, grossMinor: 2_629_533 },
+    ]);
+  });
+
+  it('keeps each currency apart and orders them by code, not by first appearance', () => {
+    const totals = totalsByCurrency([
+      row('USD', 600, 100_000, 0),
+      row('CHF', 9_600, 2_320_000, 187_920),
+      row('USD', 90, 15_000, 0),
+      row('JPY', 60, 12_000, 0), // yen have no minor unit: 12,000 is ¥12,000
+    ]);
+    expect(totals).toEqual([
+      { currency: 'CHF', count: 1, minutes: 9_600, netMinor: 2_320_000, vatMinor: 187_920, grossMinor: 2_507_920 },
+      { currency: 'JPY', count: 1, minutes: 60, netMinor: 12_000, vatMinor: 0, grossMinor: 12_000 },
+      { currency: 'USD', count: 2, minutes: 690, netMinor: 115_000, vatMinor: 0, grossMinor: 115_000 },
+    ]);
+  });
+
+  it('refuses fractions and sums beyond exact integers instead of rounding them', () => {
+    expect(() => totalsByCurrency([row('CHF', 60, 100.5, 0)])).toThrow(/netMinor must be a whole number of minor units/);
+    expect(() => totalsByCurrency([row('CHF', 7.5, 100, 0)])).toThrow(/minutes must be a whole number of minutes/);
+    const huge = Number.MAX_SAFE_INTEGER - 1;
+    expect(() => totalsByCurrency([row('CHF', 0, huge, 0), row('CHF', 0, huge, 0)])).toThrow(RangeError);
   });
 });

@@ -19,7 +19,8 @@ type HoursState = {
   setMonth(month: string): void;
 };
 
-const today = () => format(new Date(), 'yyyy-MM-dd');
+/** Today's local date, `YYYY-MM-DD`. */
+export const today = () => format(new Date(), 'yyyy-MM-dd');
 export const mondayOfToday = () => weekDates(today())[0] as string;
 /** Finance closes the month that just ended. */
 export const lastMonth = () => nextMonth(today().slice(0, 7), -1);

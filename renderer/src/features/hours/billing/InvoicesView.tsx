@@ -2,10 +2,11 @@ import { useState } from 'react';
 import type { Invoice } from '../../../../../shared/contract';
 import { formatMoney } from '../../../../../shared/domain/billing/money';
 import { monthLabel } from '../../../../../shared/domain/billing/months';
+import { totalsByCurrency } from '../../../../../shared/domain/billing/totals';
 import { useProcedure } from '../../../api/queries';
 import { Drawer } from '../../../components/Drawer';
 import { useHours } from '../hoursStore';
-import { formatInstant, formatInstantDate, totalsByCurrency, vatPercent } from './format';
+import { formatInstant, formatInstantDate, vatPercent } from './format';
 import { InvoiceLinesTable } from './InvoiceLinesTable';
 import './billing.css';
 
@@ -25,7 +26,7 @@ export function InvoicesView() {
   const list = useProcedure('invoices.list', { year });
   const rows = list.data?.rows ?? [];
   const issued = rows.filter((r) => r.status === 'issued');
-  const totals = totalsByCurrency(issued, (r) => ({ net: r.netMinor, vat: r.vatMinor, gross: r.grossMinor }));
+  const totals = totalsByCurrency(issued);
 
   return (
     <section aria-label="Invoices">
@@ -77,9 +78,9 @@ export function InvoicesView() {
                   <th colSpan={4} scope="row">
                     Issued in {year}, {t.currency} ({t.count})
                   </th>
-                  <td className="num nowrap">{formatMoney(t.sums.net ?? 0, t.currency)}</td>
-                  <td className="num nowrap">{formatMoney(t.sums.vat ?? 0, t.currency)}</td>
-                  <td className="num nowrap">{formatMoney(t.sums.gross ?? 0, t.currency)}</td>
+                  <td className="num nowrap">{formatMoney(t.netMinor, t.currency)}</td>
+                  <td className="num nowrap">{formatMoney(t.vatMinor, t.currency)}</td>
+                  <td className="num nowrap">{formatMoney(t.grossMinor, t.currency)}</td>
                   <td colSpan={2} />
                 </tr>
               ))}

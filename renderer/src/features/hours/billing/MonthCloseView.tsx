@@ -3,10 +3,11 @@ import type { EngagementMonth } from '../../../../../shared/contract';
 import { formatMoney } from '../../../../../shared/domain/billing/money';
 import { MONTH_STATUS_LABELS } from '../../../../../shared/domain/billing/monthClose';
 import { firstDayOf, lastDayOf, monthLabel } from '../../../../../shared/domain/billing/months';
+import { totalsByCurrency } from '../../../../../shared/domain/billing/totals';
 import { formatHours } from '../../../../../shared/domain/hours/duration';
 import { useProcedure } from '../../../api/queries';
 import { useHours } from '../hoursStore';
-import { STATUS_TONE, totalsByCurrency } from './format';
+import { STATUS_TONE } from './format';
 import { ImportHoursButton, ImportHoursDrawer, useHoursImport } from './ImportHours';
 import { MonthPicker } from './MonthPicker';
 import { MonthReviewDrawer } from './MonthReviewDrawer';
@@ -85,7 +86,7 @@ function summary(rows: readonly EngagementMonth[]): string {
 }
 
 function MonthTable({ rows, selected, onOpen }: { rows: readonly EngagementMonth[]; selected: string | null; onOpen(id: string): void }) {
-  const totals = totalsByCurrency(rows, (r) => ({ minutes: r.minutes, net: r.netMinor, vat: r.vatMinor, gross: r.grossMinor }));
+  const totals = totalsByCurrency(rows);
   return (
     <table className="table month-table">
       <thead>
@@ -144,10 +145,10 @@ function MonthTable({ rows, selected, onOpen }: { rows: readonly EngagementMonth
               <th colSpan={3} scope="row">
                 Total {t.currency} ({t.count} {t.count === 1 ? 'engagement' : 'engagements'})
               </th>
-              <td className="num nowrap">{formatHours(t.sums.minutes ?? 0)}</td>
-              <td className="num nowrap">{formatMoney(t.sums.net ?? 0, t.currency)}</td>
-              <td className="num nowrap">{formatMoney(t.sums.vat ?? 0, t.currency)}</td>
-              <td className="num nowrap">{formatMoney(t.sums.gross ?? 0, t.currency)}</td>
+              <td className="num nowrap">{formatHours(t.minutes)}</td>
+              <td className="num nowrap">{formatMoney(t.netMinor, t.currency)}</td>
+              <td className="num nowrap">{formatMoney(t.vatMinor, t.currency)}</td>
+              <td className="num nowrap">{formatMoney(t.grossMinor, t.currency)}</td>
               <td colSpan={2} />
             </tr>
           ))}

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { MonthReviewResult } from '../../../../../shared/contract';
 import { formatMoney } from '../../../../../shared/domain/billing/money';
 import { MONTH_STATUS_LABELS } from '../../../../../shared/domain/billing/monthClose';
-import { monthLabel } from '../../../../../shared/domain/billing/months';
+import { datesOf, firstDayOf, monthLabel } from '../../../../../shared/domain/billing/months';
 import { formatHours } from '../../../../../shared/domain/hours/duration';
 import { useCommand, useProcedure } from '../../../api/queries';
 import { useToasts } from '../../../app/stores';
 import { Drawer } from '../../../components/Drawer';
 import { TextArea } from '../../../components/fields';
+import { today } from '../hoursStore';
 import { formatInstant, STATUS_TONE } from './format';
 import { InvoiceLinesTable } from './InvoiceLinesTable';
 import { ExportProgress, useExportJob } from './useExportJob';
@@ -138,6 +139,23 @@ function ReviewBody({ review, month }: { review: MonthReviewResult; month: strin
   );
 }
 
+/**
+ * The question to ask before approving a month whose last day is today or later
+ * (local date), or null for a month that is over: approving locks the days still to come.
+ */
+function runningMonthQuestion(month: string, when: string, on: string): string | null {
+  const left = datesOf(month).filter((d) => d >= on).length;
+  if (left === 0) return null;
+  const state =
+    on < firstDayOf(month)
+      ? `${when} has not begun: all ${left} days are still to come.`
+      : left === 1
+        ? `${when} is not over: 1 day is left (today).`
+        : `${when} is not over: ${left} days are left, today included.`;
+  const those = left === 1 ? 'that day' : 'those days';
+  return `${state} Approve it now? The hours of ${those} will be locked until the approval is withdrawn.`;
+}
+
 function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult; month: string; blockedBy: string[] }) {
   const approve = useCommand('months.approve');
   const reopen = useCommand('months.reopen');
@@ -161,6 +179,8 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
             disabled={busy || !review.canApprove}
             title={review.canApprove ? 'Locks the month’s hours' : blockedBy.join('\n')}
             onClick={() => {
+              const question = runningMonthQuestion(month, when, today());
+              if (question && !window.confirm(question)) return;
               setRefusal(null);
               approve.mutate(key, { onSuccess: () => toast({ tone: 'info', message: `Approved ${when}.` }), onError });
             }}

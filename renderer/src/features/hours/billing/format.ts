@@ -41,19 +41,3 @@ export function saveBase64File(fileName: string, base64: string): void {
 
 /** The message of whatever a call threw: a CallError carries the backend's sentence. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** Sums per currency, in first-seen order: amounts in different currencies are never added together. */
-export function totalsByCurrency<T extends { currency: string }>(
-  rows: readonly T[],
-  pick: (row: T) => Record<string, number>,
-): { currency: string; count: number; sums: Record<string, number> }[] {
-  const out = new Map<string, { currency: string; count: number; sums: Record<string, number> }>();
-  for (const row of rows) {
-    const values = pick(row);
-    const total = out.get(row.currency) ?? { currency: row.currency, count: 0, sums: {} };
-    total.count++;
-    for (const [key, value] of Object.entries(values)) total.sums[key] = (total.sums[key] ?? 0) + value;
-    out.set(row.currency, total);
-  }
-  return [...out.values()];
-}

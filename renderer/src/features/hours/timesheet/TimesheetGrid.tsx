@@ -195,18 +195,20 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                   const cell = r.row?.cells[day.date];
                   const key = `${r.key}|${day.date}`;
                   const label = `${shortDate(day.date)} · ${name} · ${ACTIVITY_LABELS[r.activity]}`;
+                  const note = cell?.note ?? '';
                   const target: CellTarget = {
                     key,
                     engagementId: r.engagementId,
                     activity: r.activity,
                     date: day.date,
                     minutes: cell ? cell.minutes : null,
+                    entryCount: cell?.entryIds.length ?? 0,
+                    note,
                     label,
                   };
                   const draft = editor.drafts[key];
                   const lock = lockOf(r, day.date);
                   const outside = outsideOf(r, day.date);
-                  const note = cell?.note ?? '';
                   const classes = [
                     'ts-cell',
                     dayClass(day),

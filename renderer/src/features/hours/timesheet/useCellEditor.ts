@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Activity } from '../../../../../shared/domain/hours/activities';
-import { parseDuration } from '../../../../../shared/domain/hours/duration';
+import { formatDuration, parseDuration } from '../../../../../shared/domain/hours/duration';
 import { useCommand } from '../../../api/queries';
 import { useToasts, useUnsaved } from '../../../app/stores';
 
@@ -21,8 +21,26 @@ export type CellTarget = {
   date: string;
   /** Minutes the server has in the cell, or null when empty. */
   minutes: number | null;
+  /** How many entries the cell adds up (one per entry booked on the day), and their notes. */
+  entryCount: number;
+  note: string;
   label: string;
 };
+
+/**
+ * What to ask before emptying a cell whose hours carry a note or come from
+ * several entries (clearing deletes them all), or null for a plain cell,
+ * which clears at once so the keyboard flow is not interrupted.
+ */
+export function clearQuestion(target: CellTarget): string | null {
+  if (target.minutes === null) return null;
+  const many = target.entryCount > 1;
+  if (!many && target.note.trim() === '') return null;
+  const hours = `${formatDuration(target.minutes)} h`;
+  const what = many ? `Its ${target.entryCount} entries (${hours} in all)` : `Its ${hours}`;
+  const note = target.note.trim() === '' ? '' : ` and ${many ? 'their' : 'the'} note “${target.note}”`;
+  return `Clear ${target.label}? ${what}${note} will be deleted.`;
+}
 
 const without = (drafts: Record<string, Draft>, key: string) => {
   const { [key]: _, ...rest } = drafts;
@@ -32,7 +50,8 @@ const without = (drafts: Record<string, Draft>, key: string) => {
 /**
  * Editing the cells of one specialist's week. A cell keeps the typed text as a
  * draft until it is saved; text that is not a duration is never sent; a
- * refusal keeps the text and says why. The duration rules are the domain's
+ * refusal keeps the text and says why. Emptying a cell that has a note or
+ * several entries asks first (`clearQuestion`). The duration rules are the domain's
  * (`parseDuration`), the entry rules the backend's.
  */
 export function useCellEditor(specialistId: string) {
@@ -81,6 +100,18 @@ export function useCellEditor(specialistId: string) {
     let minutes: number | null;
     if (text.trim() === '') {
       if (target.minutes === null) return revert(target.key);
+      const question = clearQuestion(target);
+      if (question) {
+        // Held as in flight while the question is open, so a blur meanwhile does not ask it a second time.
+        inflight.current.set(target.key, text);
+        const yes = window.confirm(question);
+        inflight.current.delete(target.key);
+        if (!yes) {
+          // The saved value comes back; Enter moves on at once, and the blur that follows must not ask again.
+          current.current = without(current.current, target.key);
+          return revert(target.key);
+        }
+      }
       minutes = null;
     } else {
       const parsed = parseDuration(text);
