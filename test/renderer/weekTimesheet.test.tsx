@@ -313,6 +313,13 @@ describe('WeekTimesheet', () => {
     expect(backend.setCalls()).toHaveLength(0);
   });
 
+  it('does not offer a new row on an engagement locked for the whole week', async () => {
+    renderWeek(fakeBackend({ entries: twoRows, months: { '2026-11': 'invoiced', '2026-12': 'approved' } }));
+    await waitFor(() => cell('Mon 30 Nov'));
+    const options = [...(screen.getByLabelText('Engagement of the new row') as HTMLSelectElement).options].map((o) => o.value);
+    expect(options).not.toContain(ENGAGEMENT);
+  });
+
   it('adds an empty row for another activity and focuses its first working day', async () => {
     renderWeek(fakeBackend({ entries: twoRows }));
     await waitFor(() => cell('Mon 30 Nov'));

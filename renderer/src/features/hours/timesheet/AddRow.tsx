@@ -6,7 +6,7 @@ import { rowKey } from './weekRows';
 /**
  * Adds an empty engagement × activity row to the week. Engagements the
  * specialist is allocated to come first (the backend's order); rows already in
- * the grid cannot be added twice.
+ * the grid cannot be added twice, and engagements locked for the whole week are not offered.
  */
 export function AddRow({
   engagements,
@@ -19,8 +19,10 @@ export function AddRow({
 }) {
   const [engagementId, setEngagementId] = useState('');
   const [activity, setActivity] = useState<Activity | ''>('');
-  const allocated = engagements.filter((e) => e.allocated);
-  const others = engagements.filter((e) => !e.allocated);
+  // An engagement whose months in this week are all approved or invoiced would only add locked cells.
+  const open = engagements.filter((e) => Object.values(e.months).some((status) => status === 'open'));
+  const allocated = open.filter((e) => e.allocated);
+  const others = open.filter((e) => !e.allocated);
   const chosen = engagementId || (allocated.length === 1 && others.length === 0 ? (allocated[0]?.id ?? '') : '');
   const free = ACTIVITIES.filter((a) => !chosen || !taken.has(rowKey(chosen, a)));
   const pick = activity && free.includes(activity) ? activity : '';
