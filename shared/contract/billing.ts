@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InvoiceLine } from '../domain/billing/invoice';
+import { type InvoiceLine, ROUNDING_INCREMENTS, type RoundingIncrement } from '../domain/billing/invoice';
 import { INVOICE_PREFIX_RE, type InvoiceStatus, type MonthStatus } from '../domain/billing/monthClose';
 import { MONTH_RE } from '../domain/billing/months';
 import type { Rate } from '../domain/billing/rates';
@@ -19,7 +19,7 @@ export type BillingTerms = {
   engagementName: string;
   clientName: string;
   currency: string;
-  roundingMinutes: 0 | 6 | 15 | 30;
+  roundingMinutes: RoundingIncrement;
   monthlyCapMinutes: number | null;
   vatBasisPoints: number;
   specialistCaps: SpecialistCap[];
@@ -190,9 +190,10 @@ export const billingProcedures = {
     'Set an engagement’s rounding increment and optional monthly hours cap.',
     z.strictObject({
       engagementId: id,
-      roundingMinutes: z.union([z.literal(0), z.literal(6), z.literal(15), z.literal(30)], {
-        error: 'must be 0 (none), 6, 15 or 30 minutes',
-      }),
+      roundingMinutes: z.union(
+        ROUNDING_INCREMENTS.map((n) => z.literal(n)),
+        { error: 'must be 0 (none), 6, 15 or 30 minutes' },
+      ),
       monthlyCapMinutes: cap.nullable(),
       expectedUpdatedAt,
     }),

@@ -185,6 +185,8 @@ function fakeBackend() {
       },
     ],
     canApprove: state.canApprove,
+    dayTotals: {},
+    minutes: 9_600,
     state: {
       engagementId: ENG_CHF,
       month: MONTH,

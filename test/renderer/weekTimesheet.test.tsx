@@ -360,11 +360,13 @@ describe('MonthGridView', () => {
         },
       ],
       canApprove: true,
+      dayTotals: Object.fromEntries(dates.map((d) => [d, d === '2026-12-01' ? 450 : d === '2026-12-02' ? 480 : 0])),
+      minutes: 930,
       state: { engagementId: ENGAGEMENT, month: '2026-12', status: 'open', approvedAt: null, approvedBy: null },
       engagement: { id: ENGAGEMENT, name: 'Credit risk model operations', clientName: 'Alpenbank Privatbank AG', currency: 'CHF' },
       issued: null,
       cancelledInvoices: [],
-      invoice: { month: '2026-12' },
+      invoice: { month: '2026-12', billedMinutes: 930 },
     } as unknown as MonthReviewResult;
     const client = createClient(async (name) => {
       if (name === 'engagements.list') return { ok: true, value: { rows: [], total: 0 } };

@@ -527,6 +527,19 @@ describe('monthReview', () => {
     expect(review.specialists).toEqual([]);
     expect(review.warnings).toEqual([]);
     expect(review.canApprove).toBe(true);
+    expect(review.minutes).toBe(0);
+    expect(Object.keys(review.dayTotals)).toHaveLength(31);
+    expect(Object.values(review.dayTotals).every((m) => m === 0)).toBe(true);
+  });
+
+  it('totals the recorded minutes per day and in all, hours without a rate included', () => {
+    const entries = [entry(alice, '2026-10-01', 50), entry(bob, '2026-10-01', 30), entry(alice, '2026-10-02', 45)];
+    const review = monthReview(reviewInput({ entries, rates: [] }));
+    expect(review.dayTotals['2026-10-01']).toBe(80);
+    expect(review.dayTotals['2026-10-02']).toBe(45);
+    expect(review.dayTotals['2026-10-03']).toBe(0);
+    expect(review.minutes).toBe(125);
+    expect(review.invoice.minutes).toBe(0); // nothing is billed without a rate
   });
 
   describe('caps are compared with billed minutes, flagged and never cut', () => {

@@ -1,4 +1,3 @@
-import type { RateSource } from '../../../shared/domain/billing/rates';
 import { minorDigits } from '../../../shared/domain/currency';
 
 /**
@@ -99,5 +98,3 @@ export function moneyFormat(currency: string): string {
   const digits = minorDigits(currency);
   return digits === 0 ? '#,##0' : `#,##0.${'0'.repeat(digits)}`;
 }
-
-export const RATE_SOURCE_LABELS: Record<RateSource, string> = { role: 'Role rate', specialist: 'Specialist override' };

@@ -5,6 +5,7 @@ import type { InvoiceLine } from '../../../shared/domain/billing/invoice';
 import { minorToMajor } from '../../../shared/domain/billing/money';
 import { MONTH_STATUS_LABELS } from '../../../shared/domain/billing/monthClose';
 import { firstDayOf, lastDayOf } from '../../../shared/domain/billing/months';
+import { RATE_SOURCE_LABELS } from '../../../shared/domain/billing/rates';
 import type { MonthReview } from '../../../shared/domain/billing/review';
 import { ACTIVITY_LABELS } from '../../../shared/domain/hours/activities';
 import { hoursOf } from '../../../shared/domain/hours/duration';
@@ -24,7 +25,6 @@ import {
   moneyFormat,
   PER_SPECIALIST_COLUMNS,
   PERCENT_2_FORMAT,
-  RATE_SOURCE_LABELS,
   SUMMARY_COLUMNS,
 } from './financeLayout';
 

@@ -124,6 +124,13 @@ export class AllocationRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** Whether an engagement has any live allocation. */
+  engagementUsesAllocations(engagementId: string): boolean {
+    return Boolean(
+      this.statements.get(`SELECT 1 FROM allocation WHERE engagement_id = ? AND status <> 'cancelled' LIMIT 1`).get(engagementId),
+    );
+  }
+
   /** Every live allocation: the roll-off radar and the bench need each person's whole history. */
   live(): PlanAllocation[] {
     return (this.statements.get(`${PLAN_COLUMNS} WHERE a.status <> 'cancelled'`).all() as PlanRow[]).map(toPlanAllocation);

@@ -106,7 +106,7 @@ function warningsFor(ctx: Context, specialistId: string, engagementId: string, e
     date,
     dayTotalMinutes: ctx.repos.timeEntries.dayMinutes(specialistId, date),
     dailyThresholdMinutes: billingSettings(ctx).dailyThresholdMinutes,
-    usesAllocations: ctx.repos.allocations.list({ engagementId }).some((a) => a.status !== 'cancelled'),
+    usesAllocations: ctx.repos.allocations.engagementUsesAllocations(engagementId),
     coveredByAllocation: allocations.some((a) => a.startDate <= date && a.endDate >= date),
     engagementName,
   });

@@ -103,12 +103,15 @@ export function FormFooter({
   submitLabel,
   onCancel,
   cancelLabel = 'Cancel',
+  danger = false,
 }: {
   error: string | null;
   saving: boolean;
   submitLabel: string;
   onCancel(): void;
   cancelLabel?: string;
+  /** The submit undoes something (cancel, decline): shown in red. */
+  danger?: boolean;
 }) {
   return (
     <>
@@ -120,7 +123,7 @@ export function FormFooter({
       <div className="form__actions">
         <button
           type="submit"
-          className="button button--primary"
+          className={`button ${danger ? 'button--danger' : 'button--primary'}`}
           disabled={saving}
           // Keep focus in the field: its blur would show a message above, move this button
           // down between mouse-down and mouse-up, and swallow the click.

@@ -18,6 +18,7 @@ export type Rate = {
 };
 
 export type RateSource = 'role' | 'specialist';
+export const RATE_SOURCE_LABELS: Record<RateSource, string> = { role: 'Role rate', specialist: 'Specialist override' };
 
 export type AppliedRate = { rate: Rate; source: RateSource };
 

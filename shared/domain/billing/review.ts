@@ -70,6 +70,9 @@ export type SpecialistMonth = {
 export type MonthReview = {
   invoice: InvoiceComputation;
   specialists: SpecialistMonth[];
+  /** Minutes recorded per date of the month (every date present), and in all — hours without a rate included. */
+  dayTotals: Record<string, number>;
+  minutes: number;
   warnings: ReviewWarning[];
   /** True when nothing blocks approval (no error-level warning). */
   canApprove: boolean;
@@ -190,5 +193,8 @@ export function monthReview(input: ReviewInput): MonthReview {
       dates: [],
     });
   }
-  return { invoice, specialists: rows, warnings, canApprove: !warnings.some((w) => w.severity === 'error') };
+  const dayTotals: Record<string, number> = Object.fromEntries(monthDates.map((d) => [d, 0]));
+  for (const e of input.entries) dayTotals[e.date] = (dayTotals[e.date] ?? 0) + e.minutes;
+  const minutes = input.entries.reduce((n, e) => n + e.minutes, 0);
+  return { invoice, specialists: rows, dayTotals, minutes, warnings, canApprove: !warnings.some((w) => w.severity === 'error') };
 }

@@ -4,8 +4,8 @@ import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '../../../../shared/doma
 import { useCommand, useProcedure } from '../../api/queries';
 import { useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
-import { FormFooter, TextArea } from '../../components/fields';
 import { Badge } from '../../components/list';
+import { ReasonForm } from '../../components/ReasonForm';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RecordDrawer } from '../../components/records';
 import { AllocationForm, type AllocationFormValues, emptyAllocation } from './AllocationForm';
@@ -129,31 +129,20 @@ export function AllocationDrawer({ id, onClose }: { id: string; onClose(): void 
 function CancelForm({ id, onDone }: { id: string; onDone(): void }) {
   const cancel = useCommand('allocations.cancel');
   const toast = useToasts((s) => s.show);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   return (
-    <form
-      className="form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!reason.trim()) {
-          setError('Say why it is cancelled; the reason stays on record.');
-          return;
-        }
-        cancel.mutate(
-          { id, reason },
-          {
-            onSuccess: (a) => {
-              toast({ tone: 'info', message: `Cancelled ${a.specialistName} on ${a.engagementName}.` });
-              onDone();
-            },
-            onError: (err) => setError(err.message),
-          },
-        );
+    <ReasonForm
+      id="allocation-cancel-reason"
+      label="Reason for cancelling"
+      missing="Say why it is cancelled; the reason stays on record."
+      submitLabel="Cancel allocation"
+      cancelLabel="Keep it"
+      saving={cancel.isPending}
+      onSubmit={async (reason) => {
+        const a = await cancel.mutateAsync({ id, reason });
+        toast({ tone: 'info', message: `Cancelled ${a.specialistName} on ${a.engagementName}.` });
+        onDone();
       }}
-    >
-      <TextArea id="allocation-cancel-reason" label="Reason for cancelling" value={reason} onChange={setReason} />
-      <FormFooter error={error} saving={cancel.isPending} submitLabel="Cancel allocation" onCancel={onDone} cancelLabel="Keep it" />
-    </form>
+      onCancel={onDone}
+    />
   );
 }

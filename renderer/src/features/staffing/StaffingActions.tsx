@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { StaffingRequestItem } from '../../../../shared/contract';
 import { useCommand, useProcedure } from '../../api/queries';
 import { useNav, useToasts } from '../../app/stores';
-import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
+import { FormFooter, SelectField, TextField } from '../../components/fields';
+import { ReasonForm } from '../../components/ReasonForm';
 
 /** Filling a request creates its allocation; the backend checks it like any other (dates, dedication rule). */
 export function FillForm({ request, onDone }: { request: StaffingRequestItem; onDone(): void }) {
@@ -79,39 +80,21 @@ export function FillForm({ request, onDone }: { request: StaffingRequestItem; on
 export function DeclineForm({ request, onDone }: { request: StaffingRequestItem; onDone(): void }) {
   const decline = useCommand('staffing.decline');
   const toast = useToasts((s) => s.show);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   return (
-    <form
-      className="form form--boxed"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!reason.trim()) {
-          setError('Say why the request is declined; the reason stays on record.');
-          return;
-        }
-        decline.mutate(
-          { id: request.id, reason },
-          {
-            onSuccess: (r) => {
-              toast({ tone: 'info', message: `Declined ${r.title}.` });
-              onDone();
-            },
-            onError: (err) => setError(err.message),
-          },
-        );
+    <ReasonForm
+      id="decline-reason"
+      title="Decline the request"
+      hint="e.g. the fit is not there: on-site five days a week."
+      missing="Say why the request is declined; the reason stays on record."
+      submitLabel="Decline request"
+      cancelLabel="Back"
+      saving={decline.isPending}
+      onSubmit={async (reason) => {
+        const r = await decline.mutateAsync({ id: request.id, reason });
+        toast({ tone: 'info', message: `Declined ${r.title}.` });
+        onDone();
       }}
-    >
-      <h3 className="form__title">Decline the request</h3>
-      <TextArea
-        id="decline-reason"
-        label="Reason"
-        value={reason}
-        onChange={setReason}
-        hint="e.g. the fit is not there: on-site five days a week."
-      />
-      <FormFooter error={error} saving={decline.isPending} submitLabel="Decline request" onCancel={onDone} cancelLabel="Back" />
-    </form>
+      onCancel={onDone}
+    />
   );
 }

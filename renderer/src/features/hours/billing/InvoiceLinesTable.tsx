@@ -1,23 +1,16 @@
-import type { InvoiceLine } from '../../../../../shared/domain/billing/invoice';
+import type { InvoiceWithLines } from '../../../../../shared/contract';
 import { formatMoney } from '../../../../../shared/domain/billing/money';
+import { RATE_SOURCE_LABELS } from '../../../../../shared/domain/billing/rates';
 import { formatHours } from '../../../../../shared/domain/hours/duration';
 import { ROLE_LABELS } from '../../../../../shared/domain/reference';
 import { formatPeriod, vatPercent } from './format';
 import './billing.css';
 
-type Totals = {
-  currency: string;
-  lines: readonly InvoiceLine[];
-  minutes: number;
-  billedMinutes: number;
-  netMinor: number;
-  vatBasisPoints: number;
-  vatMinor: number;
-  grossMinor: number;
-  roundingMinutes: number;
-};
-
-const SOURCE_LABELS = { role: 'Role rate', specialist: 'Override' } as const;
+/** What the table shows of a computed or an issued invoice. */
+type Totals = Pick<
+  InvoiceWithLines,
+  'currency' | 'lines' | 'minutes' | 'billedMinutes' | 'netMinor' | 'vatBasisPoints' | 'vatMinor' | 'grossMinor' | 'roundingMinutes'
+>;
 
 /** The lines of an invoice (computed or issued), with Net, VAT and Gross as the backend computed them. */
 export function InvoiceLinesTable({ invoice, caption }: { invoice: Totals; caption?: string }) {
@@ -50,7 +43,7 @@ export function InvoiceLinesTable({ invoice, caption }: { invoice: Totals; capti
               <div className="cell-sub">{ROLE_LABELS[l.role]}</div>
             </td>
             <td className="nowrap">{formatPeriod(l.fromDate, l.toDate)}</td>
-            <td className="nowrap">{SOURCE_LABELS[l.rateSource]}</td>
+            <td className="nowrap">{RATE_SOURCE_LABELS[l.rateSource]}</td>
             <td className="num nowrap">{money(l.hourlyRateMinor)}</td>
             <td className="num nowrap">{formatHours(l.minutes)}</td>
             <td className="num nowrap">{formatHours(l.billedMinutes)}</td>

@@ -7,7 +7,7 @@ import { formatHours } from '../../../../../shared/domain/hours/duration';
 import { useCommand, useProcedure } from '../../../api/queries';
 import { useToasts } from '../../../app/stores';
 import { Drawer } from '../../../components/Drawer';
-import { TextArea } from '../../../components/fields';
+import { ReasonForm } from '../../../components/ReasonForm';
 import { today } from '../hoursStore';
 import { formatInstant, STATUS_TONE } from './format';
 import { InvoiceLinesTable } from './InvoiceLinesTable';
@@ -249,55 +249,22 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
 function CancelInvoiceForm({ invoiceId, number, when, onDone }: { invoiceId: string; number: string; when: string; onDone(): void }) {
   const cancel = useCommand('invoices.cancel');
   const toast = useToasts((s) => s.show);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   return (
-    <form
-      className="form form--boxed"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!reason.trim()) {
-          setError('Say why the invoice is cancelled; the reason stays on record with it.');
-          return;
-        }
-        if (!window.confirm(`Cancel invoice ${number}? It stays on record as cancelled and ${when} reopens.`)) return;
-        cancel.mutate(
-          { id: invoiceId, reason },
-          {
-            onSuccess: () => {
-              toast({ tone: 'info', message: `Cancelled invoice ${number}; ${when} is open again.` });
-              onDone();
-            },
-            onError: (err) => setError(err.message),
-          },
-        );
+    <ReasonForm
+      id="cancel-reason"
+      title={`Cancel invoice ${number}`}
+      hint="e.g. the client’s PO number was missing; re-issued after correction."
+      missing="Say why the invoice is cancelled; the reason stays on record with it."
+      confirm={`Cancel invoice ${number}? It stays on record as cancelled and ${when} reopens.`}
+      submitLabel="Cancel invoice"
+      cancelLabel="Keep it"
+      saving={cancel.isPending}
+      onSubmit={async (reason) => {
+        await cancel.mutateAsync({ id: invoiceId, reason });
+        toast({ tone: 'info', message: `Cancelled invoice ${number}; ${when} is open again.` });
+        onDone();
       }}
-    >
-      <h3 className="form__title">Cancel invoice {number}</h3>
-      <TextArea
-        id="cancel-reason"
-        label="Reason"
-        value={reason}
-        onChange={(v) => {
-          setReason(v);
-          setError(null);
-        }}
-        hint="e.g. the client’s PO number was missing; re-issued after correction."
-      />
-      {error && (
-        <p className="form__error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button button--danger" disabled={cancel.isPending}>
-          {cancel.isPending ? 'Cancelling…' : 'Cancel invoice'}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Keep it
-        </button>
-      </div>
-    </form>
+      onCancel={onDone}
+    />
   );
 }

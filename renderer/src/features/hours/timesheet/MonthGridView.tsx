@@ -84,10 +84,8 @@ export function MonthGridView() {
 function MonthTable({ review }: { review: MonthReviewResult }) {
   const hours = useHours();
   const month = review.invoice.month;
-  const dayTotals = new Map(review.dates.map((d) => [d.date, 0]));
-  for (const s of review.specialists) for (const [date, m] of Object.entries(s.byDate)) dayTotals.set(date, (dayTotals.get(date) ?? 0) + m);
-  const total = review.specialists.reduce((n, s) => n + s.minutes, 0);
-  const billed = review.specialists.reduce((n, s) => n + s.billedMinutes, 0);
+  const { dayTotals, minutes: total } = review;
+  const billed = review.invoice.billedMinutes;
   const openWeek = (specialistId: string) => {
     hours.setSpecialist(specialistId);
     hours.setWeek(firstDayOf(month));
@@ -229,7 +227,7 @@ function MonthTable({ review }: { review: MonthReviewResult }) {
                   </th>
                   {review.dates.map((d) => (
                     <td key={d.date} className={`mg-cell mg-foot${d.weekend ? ' is-weekend' : ''}`}>
-                      {dayTotals.get(d.date) ? formatDuration(dayTotals.get(d.date) ?? 0) : ''}
+                      {dayTotals[d.date] ? formatDuration(dayTotals[d.date] ?? 0) : ''}
                     </td>
                   ))}
                   <td className="num mg-total mg-foot">{formatDuration(total)}</td>
