@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
 import type { Option } from '../../shared/contract';
 import { calendar } from '../../shared/contract/fields';
+import type { HolidaysOfYear } from '../../shared/domain/continuity/businessDays';
 import { type Day, toDay } from '../../shared/domain/days';
 
 /**
@@ -98,4 +99,33 @@ export function publicHolidaysBetween(country: string, subdivision: string, from
     holidayCache.set(key, merged);
   }
   return merged;
+}
+
+/** A calendar code (CH-ZH) as the clock's holiday source: one cached year at a time. */
+export function holidaysOfCalendar(code: string): HolidaysOfYear {
+  const [country = '', subdivision = ''] = code.split('-');
+  return (year) => publicHolidays(country, subdivision, year);
+}
+
+/**
+ * The time zone a client's dates are read in: the one set on the client, or
+ * else the first zone date-holidays gives for the holiday calendar (Europe/Zurich
+ * for CH-ZH; America/New_York for US, the first of several).
+ */
+export function timeZoneOf(client: { timeZone: string; holidayCalendar: string }): string {
+  if (client.timeZone !== '') return client.timeZone;
+  return calendarTimeZone(client.holidayCalendar);
+}
+
+const zoneCache = new Map<string, string>();
+export function calendarTimeZone(code: string): string {
+  let zone = zoneCache.get(code);
+  if (zone === undefined) {
+    const [country = '', subdivision = ''] = code.split('-');
+    const Ctor = holidaysClass();
+    const calendar = subdivision ? new Ctor(country, subdivision) : new Ctor(country);
+    zone = calendar.getTimezones()[0] ?? 'UTC';
+    zoneCache.set(code, zone);
+  }
+  return zone;
 }

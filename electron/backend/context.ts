@@ -7,6 +7,7 @@ import { BillingRepository } from './repositories/billingRepository';
 import { ClientRepository } from './repositories/clientRepository';
 import { EngagementRepository } from './repositories/engagementRepository';
 import { InvoiceRepository } from './repositories/invoiceRepository';
+import { ReplacementRepository } from './repositories/replacementRepository';
 import { SpecialistRepository } from './repositories/specialistRepository';
 import { StaffingRepository } from './repositories/staffingRepository';
 import { TimeEntryRepository } from './repositories/timeEntryRepository';
@@ -24,6 +25,7 @@ export type Repositories = {
   timeEntries: TimeEntryRepository;
   billing: BillingRepository;
   invoices: InvoiceRepository;
+  replacements: ReplacementRepository;
   audit: AuditRepository;
 };
 
@@ -54,6 +56,7 @@ export function createContext(db: Db, actor: string, clock: () => Date = () => n
     timeEntries: new TimeEntryRepository(db),
     billing: new BillingRepository(db),
     invoices: new InvoiceRepository(db),
+    replacements: new ReplacementRepository(db),
     audit: new AuditRepository(db),
   };
   const now = () => clock().toISOString();

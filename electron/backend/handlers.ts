@@ -16,6 +16,7 @@ import {
 import { SOURCING_REGION_LABELS, SOURCING_REGIONS } from '../../shared/domain/sourcingRegion';
 import { calendarOptions } from './calendars';
 import type { Context } from './context';
+import { continuityHandlers } from './continuityHandlers';
 import { exportDownload, exportStatus, startFinanceExport } from './export/financeExport';
 import { planWorkbook } from './export/planWorkbook';
 import { importHours } from './import/hoursImport';
@@ -184,6 +185,8 @@ export function createHandlers(ctx: Context, host: HostServices): Handlers {
     'finance.exportStatus': ({ jobId }) => exportStatus(jobId),
     'finance.exportDownload': ({ jobId }) => exportDownload(jobId),
     'hours.import': (input) => importHours(ctx, input),
+
+    ...continuityHandlers(ctx),
 
     'audit.list': (input) => listAudit(ctx, input),
     'audit.undo': ({ auditId }) => undoAudit(ctx, auditId),

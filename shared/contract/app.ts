@@ -35,6 +35,7 @@ export type SampleLoadResult = {
   allocations: number;
   absences: number;
   staffingRequests: number;
+  replacementRequests: number;
   timeEntries: number;
   invoices: number;
 };

@@ -16,6 +16,9 @@ export const AUDITED_ENTITIES = [
   'invoice',
   'settings',
   'dataset',
+  'replacement_request',
+  'replacement_pause',
+  'replacement_candidate',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
@@ -30,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'approve',
   'reopen',
   'issue',
+  'fulfil',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ import {
   requiredText,
   search,
   sortDirection,
+  timeZone,
 } from './fields';
 
 export type Client = {
@@ -20,6 +21,8 @@ export type Client = {
   country: string;
   currency: string;
   holidayCalendar: string;
+  /** IANA time zone the client's dates are read in; empty = the holiday calendar's own zone. */
+  timeZone: string;
   /** VAT charged on this client's invoices, in basis points (810 = 8.10%); 0 = none. */
   vatBasisPoints: number;
   notes: string;
@@ -35,6 +38,7 @@ export const clientFields = z.strictObject({
   country,
   currency,
   holidayCalendar: calendar,
+  timeZone: timeZone.default(''),
   vatBasisPoints: z
     .number({ error: 'must be a percentage such as 8.1' })
     .int('must have at most two decimals')

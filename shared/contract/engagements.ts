@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SLA_BUSINESS_DAYS } from '../domain/continuity/clock';
 import { compareIsoDates } from '../domain/dates';
 import { ENGAGEMENT_STATUSES, type EngagementStatus } from '../domain/reference';
 import { command, type ListResult, query } from './define';
@@ -24,6 +25,8 @@ export type Engagement = {
   endDate: string | null;
   status: EngagementStatus;
   contractNotes: string;
+  /** Replacement SLA: business days from the client's request to the replacement's start. */
+  slaBusinessDays: number;
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -39,6 +42,12 @@ const engagementShape = {
   endDate: isoDate.nullable().default(null),
   status: z.enum(ENGAGEMENT_STATUSES, { error: `must be one of: ${ENGAGEMENT_STATUSES.join(', ')}` }),
   contractNotes: optionalText(8000).default(''),
+  slaBusinessDays: z
+    .number({ error: 'must be a number of business days' })
+    .int('must be whole business days')
+    .min(1, 'must be at least 1 business day')
+    .max(60, 'must be at most 60 business days')
+    .default(DEFAULT_SLA_BUSINESS_DAYS),
 };
 
 const endNotBeforeStart = (v: { startDate: string; endDate: string | null }) =>

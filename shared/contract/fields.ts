@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../domain/continuity/timeZone';
 import { CALENDAR_RE, calendarCountry, isCountryCode } from '../domain/country';
 import { isCurrencyCode } from '../domain/currency';
 import { isIsoDate } from '../domain/dates';
@@ -40,3 +41,9 @@ export const sortDirection = z.enum(['asc', 'desc']).default('asc');
 export const expectedUpdatedAt = z.iso.datetime({ error: 'must be an ISO-8601 UTC instant' }).optional();
 
 export const byId = z.strictObject({ id });
+
+/** An IANA time zone, or empty for "the holiday calendar's own zone". */
+export const timeZone = z
+  .string({ error: 'must be text' })
+  .trim()
+  .refine((v) => v === '' || isTimeZone(v), 'must be a time zone such as Europe/Zurich or America/New_York');

@@ -4,6 +4,7 @@ import { appProcedures } from './app';
 import { auditProcedures } from './audit';
 import { billingProcedures } from './billing';
 import { clientsProcedures } from './clients';
+import { continuityProcedures } from './continuity';
 import type { ProcedureDef } from './define';
 import { engagementsProcedures } from './engagements';
 import { hoursProcedures } from './hours';
@@ -27,6 +28,7 @@ export const contract = {
   ...planProcedures,
   ...hoursProcedures,
   ...billingProcedures,
+  ...continuityProcedures,
   ...auditProcedures,
 } satisfies Record<string, ProcedureDef>;
 
@@ -58,6 +60,7 @@ export type { AppInfo, BackupResult, Option, ReferenceData, SampleLoadResult } f
 export type { AuditAction, AuditEntry, AuditedEntity } from './audit';
 export type * from './billing';
 export type { Client, ClientFields, ClientListItem } from './clients';
+export type * from './continuity';
 export type { ListResult } from './define';
 export type { Engagement, EngagementFields, EngagementListItem } from './engagements';
 export * from './errors';

@@ -190,6 +190,7 @@ function clientFields(rng: Rng, usedNames: Set<string>): Required<ClientFields> 
     country: place.country,
     currency,
     holidayCalendar: rng.pick(place.calendars),
+    timeZone: '',
     vatBasisPoints: place.country === 'CH' ? 810 : 0,
     notes,
   };
@@ -277,6 +278,7 @@ function engagementFields(rng: Rng, clientId: string, clientCurrency: string, us
     endDate: end === null ? null : iso(end),
     status,
     contractNotes: rng.pick(CONTRACT_NOTES),
+    slaBusinessDays: 7,
   };
 }
 

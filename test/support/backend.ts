@@ -53,6 +53,7 @@ export const validClient = {
   country: 'CH',
   currency: 'CHF',
   holidayCalendar: 'CH-ZH',
+  timeZone: '',
   vatBasisPoints: 810,
   notes: 'Tier-1 client',
 };
@@ -78,6 +79,7 @@ export function validEngagement(clientId: string) {
     endDate: '2026-12-31',
     status: 'active',
     contractNotes: '',
+    slaBusinessDays: 7,
   } as const;
 }
 

@@ -9,6 +9,7 @@ export type ClientRow = {
   country: string;
   currency: string;
   holiday_calendar: string;
+  time_zone: string;
   vat_basis_points: number;
   notes: string;
   archived_at: string | null;
@@ -45,11 +46,11 @@ export class ClientRepository {
     this.byId = db.prepare('SELECT * FROM client WHERE id = ?');
     this.byName = db.prepare('SELECT * FROM client WHERE name = ? COLLATE NOCASE');
     this.insertStmt = db.prepare(
-      `INSERT INTO client (id, name, country, currency, holiday_calendar, vat_basis_points, notes, archived_at, created_at, updated_at)
-       VALUES (@id, @name, @country, @currency, @holidayCalendar, @vatBasisPoints, @notes, @archivedAt, @createdAt, @updatedAt)`,
+      `INSERT INTO client (id, name, country, currency, holiday_calendar, time_zone, vat_basis_points, notes, archived_at, created_at, updated_at)
+       VALUES (@id, @name, @country, @currency, @holidayCalendar, @timeZone, @vatBasisPoints, @notes, @archivedAt, @createdAt, @updatedAt)`,
     );
     this.updateStmt = db.prepare(
-      `UPDATE client SET name = @name, country = @country, currency = @currency, holiday_calendar = @holidayCalendar, vat_basis_points = @vatBasisPoints,
+      `UPDATE client SET name = @name, country = @country, currency = @currency, holiday_calendar = @holidayCalendar, time_zone = @timeZone, vat_basis_points = @vatBasisPoints,
          notes = @notes, archived_at = @archivedAt, updated_at = @updatedAt WHERE id = @id`,
     );
   }
@@ -112,6 +113,7 @@ export function toClient(row: ClientRow): Client {
     country: row.country,
     currency: row.currency,
     holidayCalendar: row.holiday_calendar,
+    timeZone: row.time_zone,
     vatBasisPoints: row.vat_basis_points,
     notes: row.notes,
     archivedAt: row.archived_at,

@@ -13,6 +13,7 @@ export type EngagementRow = {
   end_date: string | null;
   status: EngagementStatus;
   contract_notes: string;
+  sla_business_days: number;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -47,12 +48,12 @@ export class EngagementRepository {
     this.statements = new StatementCache(db);
     this.byId = db.prepare('SELECT e.*, c.name AS client_name FROM engagement e JOIN client c ON c.id = e.client_id WHERE e.id = ?');
     this.insertStmt = db.prepare(
-      `INSERT INTO engagement (id, client_id, name, currency, start_date, end_date, status, contract_notes, archived_at, created_at, updated_at)
-       VALUES (@id, @clientId, @name, @currency, @startDate, @endDate, @status, @contractNotes, @archivedAt, @createdAt, @updatedAt)`,
+      `INSERT INTO engagement (id, client_id, name, currency, start_date, end_date, status, contract_notes, sla_business_days, archived_at, created_at, updated_at)
+       VALUES (@id, @clientId, @name, @currency, @startDate, @endDate, @status, @contractNotes, @slaBusinessDays, @archivedAt, @createdAt, @updatedAt)`,
     );
     this.updateStmt = db.prepare(
       `UPDATE engagement SET client_id = @clientId, name = @name, currency = @currency, start_date = @startDate,
-         end_date = @endDate, status = @status, contract_notes = @contractNotes, archived_at = @archivedAt,
+         end_date = @endDate, status = @status, contract_notes = @contractNotes, sla_business_days = @slaBusinessDays, archived_at = @archivedAt,
          updated_at = @updatedAt WHERE id = @id`,
     );
   }
@@ -111,6 +112,7 @@ export function toEngagement(row: EngagementRow): Engagement {
     endDate: row.end_date,
     status: row.status,
     contractNotes: row.contract_notes,
+    slaBusinessDays: row.sla_business_days,
     archivedAt: row.archived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

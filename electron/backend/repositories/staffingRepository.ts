@@ -33,9 +33,17 @@ export type StaffingWithEngagement = StaffingRequest & {
   engagementEndDate: string | null;
   clientId: string;
   clientName: string;
+  /** The client's holiday calendar: the fill clock counts its business days. */
+  holidayCalendar: string;
 };
 
-type JoinedRow = StaffingRow & { engagement_name: string; engagement_end_date: string | null; client_id: string; client_name: string };
+type JoinedRow = StaffingRow & {
+  engagement_name: string;
+  engagement_end_date: string | null;
+  client_id: string;
+  client_name: string;
+  holiday_calendar: string;
+};
 
 export type StaffingListFilter = {
   search?: string | undefined;
@@ -44,7 +52,8 @@ export type StaffingListFilter = {
   engagementId?: string | undefined;
 };
 
-const JOINED = `SELECT r.*, e.name AS engagement_name, e.end_date AS engagement_end_date, c.id AS client_id, c.name AS client_name
+const JOINED = `SELECT r.*, e.name AS engagement_name, e.end_date AS engagement_end_date, c.id AS client_id, c.name AS client_name,
+    c.holiday_calendar
   FROM staffing_request r
   JOIN engagement e ON e.id = r.engagement_id
   JOIN client c ON c.id = e.client_id`;
@@ -145,5 +154,6 @@ function toJoined(row: JoinedRow): StaffingWithEngagement {
     engagementEndDate: row.engagement_end_date,
     clientId: row.client_id,
     clientName: row.client_name,
+    holidayCalendar: row.holiday_calendar,
   };
 }

@@ -16,6 +16,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'CH',
     currency: 'CHF',
     holidayCalendar: 'CH-ZH',
+    timeZone: '',
     vatBasisPoints: 810,
     notes: 'Private bank in Zürich. Credit-scoring and AML models are high-risk tier; FINMA audit in Q2.',
   },
@@ -24,6 +25,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'DE',
     currency: 'EUR',
     holidayCalendar: 'DE-HH',
+    timeZone: '',
     vatBasisPoints: 0,
     notes: 'Port logistics. Demand forecasting and ETA prediction in production; retraining weekly.',
   },
@@ -32,6 +34,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'US',
     currency: 'USD',
     holidayCalendar: 'US-WA',
+    timeZone: 'America/Los_Angeles',
     vatBasisPoints: 0,
     notes: 'Seattle-based insurer. Nearshore team from Latin America for time-zone overlap.',
   },
@@ -40,6 +43,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'GB',
     currency: 'GBP',
     holidayCalendar: 'GB-ENG',
+    timeZone: '',
     vatBasisPoints: 0,
     notes: 'Retail chain. Recommendation engine paused while the client re-platforms its data warehouse.',
   },
@@ -48,6 +52,7 @@ export const SAMPLE_CLIENTS: SampleClient[] = [
     country: 'ES',
     currency: 'EUR',
     holidayCalendar: 'ES-MD',
+    timeZone: '',
     vatBasisPoints: 0,
     notes: 'Churn and network-anomaly models. Engagement ended after hand-over to the internal team.',
   },
@@ -62,6 +67,7 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     endDate: null,
     status: 'active',
     contractNotes: 'Hours-based, billed monthly. Replacement within 7 business days (Zürich calendar).',
+    slaBusinessDays: 7,
   },
   {
     client: 'Alpenbank Privatbank AG',
@@ -71,6 +77,7 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     endDate: null,
     status: 'proposed',
     contractNotes: 'Two MLOps engineers requested; roles defined, search not started.',
+    slaBusinessDays: 7,
   },
   {
     client: 'Nordhafen Logistik GmbH',
@@ -80,6 +87,7 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     endDate: null,
     status: 'active',
     contractNotes: 'Team of four. Weekly retraining window Tuesdays; deployment window Thursdays.',
+    slaBusinessDays: 7,
   },
   {
     client: 'Cascade Mutual Insurance',
@@ -88,7 +96,8 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     startDate: '2025-06-16',
     endDate: '2027-06-15',
     status: 'active',
-    contractNotes: 'Nearshore (Latin America). Flat monthly option discussed, hours-based agreed.',
+    contractNotes: 'Nearshore (Latin America). Flat monthly option discussed, hours-based agreed. Replacement within 10 business days.',
+    slaBusinessDays: 10,
   },
   {
     client: 'Cascade Mutual Insurance',
@@ -98,6 +107,7 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     endDate: '2026-12-18',
     status: 'active',
     contractNotes: 'Pilot to production decision due in December.',
+    slaBusinessDays: 7,
   },
   {
     client: 'Thameside Retail plc',
@@ -107,6 +117,7 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     endDate: null,
     status: 'paused',
     contractNotes: 'Paused from 2026-10-01 during data warehouse migration.',
+    slaBusinessDays: 7,
   },
   {
     client: 'Lumen Telecom S.A.',
@@ -116,6 +127,7 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     endDate: '2026-06-30',
     status: 'ended',
     contractNotes: 'Ended with a documented hand-over to the client’s platform team.',
+    slaBusinessDays: 7,
   },
 ];
 

@@ -22,8 +22,9 @@ import {
   timelineRows,
 } from '../../../shared/domain/planning/plan';
 import { fillClock } from '../../../shared/domain/planning/staffing';
-import { publicHolidaysBetween } from '../calendars';
+import { holidaysOfCalendar, publicHolidaysBetween } from '../calendars';
 import type { Context } from '../context';
+import { clockThresholds } from './continuitySettings';
 
 /**
  * The plan views: load the records for the window, hand them to the pure
@@ -79,7 +80,7 @@ export function timeline(ctx: Context, input: TimelineInput): Timeline {
       startDate: r.startDate,
       endDate: r.engagementEndDate,
       loadPercent: r.loadPercent,
-      clock: fillClock(r, ctx.today()),
+      clock: fillClock(r, ctx.today(), holidaysOfCalendar(r.holidayCalendar), clockThresholds(ctx)),
     }));
   return { today: ctx.today(), periods, rows: shown, placeholders, clients: clientsShown(shown, placeholders) };
 }

@@ -2,6 +2,7 @@ import type { SampleLoadResult } from '../../../shared/contract';
 import { DomainError } from '../../../shared/contract/errors';
 import { canLoadSampleData } from '../../../shared/domain/lifecycle';
 import type { Context } from '../context';
+import { lookup } from '../sample/lookup';
 import { SAMPLE_CLIENTS, SAMPLE_ENGAGEMENTS, SAMPLE_SPECIALISTS } from '../sample/sampleData';
 import { SAMPLE_ABSENCES, SAMPLE_ALLOCATIONS, SAMPLE_STAFFING_REQUESTS } from '../sample/samplePlan';
 import { createAbsence } from './absenceService';
@@ -9,6 +10,7 @@ import { createAllocation } from './allocationService';
 import { createClient } from './clientService';
 import { createEngagement } from './engagementService';
 import { loadSampleHours } from './sampleHoursService';
+import { loadSampleReplacements } from './sampleReplacementService';
 import { createSpecialist } from './specialistService';
 import { createStaffingRequest, declineStaffingRequest, fillStaffingRequest, setStaffingStage } from './staffingService';
 
@@ -58,6 +60,8 @@ export function loadSampleData(ctx: Context): SampleLoadResult {
         });
       }
     }
+    // Before the hours: fulfilled replacements change who is allocated, and the hours follow the allocations.
+    const replacementRequests = loadSampleReplacements(ctx, engagementIds, specialistIds);
     const hours = loadSampleHours(ctx, engagementIds, specialistIds, audit);
     const result = {
       clients: SAMPLE_CLIENTS.length,
@@ -66,15 +70,10 @@ export function loadSampleData(ctx: Context): SampleLoadResult {
       allocations: ctx.repos.allocations.count(),
       absences: SAMPLE_ABSENCES.length,
       staffingRequests: SAMPLE_STAFFING_REQUESTS.length,
+      replacementRequests,
       ...hours,
     };
     audit({ entity: 'dataset', entityId: 'sample', label: 'Sample data', action: 'import', before: null, after: result });
     return result;
   });
-}
-
-function lookup(ids: Map<string, string>, name: string): string {
-  const id = ids.get(name);
-  if (!id) throw new Error(`The sample data names “${name}”, which it does not define.`);
-  return id;
 }

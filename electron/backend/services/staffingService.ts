@@ -9,18 +9,20 @@ import {
   stageChangeRefusal,
 } from '../../../shared/domain/planning/staffing';
 import { normalizeSkills } from '../../../shared/domain/skills';
+import { holidaysOfCalendar } from '../calendars';
 import type { Context } from '../context';
 import { newId } from '../ids';
 import type { StaffingWithEngagement } from '../repositories/staffingRepository';
 import { insertAllocation } from './allocationService';
 import { assertUnchanged, refuse } from './archive';
+import { clockThresholds } from './continuitySettings';
 
 type ValidStaffingFields = Omit<Required<StaffingFields>, 'openedOn'> & { openedOn?: string | undefined };
 
 export function staffingItem(ctx: Context, request: StaffingWithEngagement): StaffingRequestItem {
   return {
     ...request,
-    clock: fillClock(request, ctx.today()),
+    clock: fillClock(request, ctx.today(), holidaysOfCalendar(request.holidayCalendar), clockThresholds(ctx)),
     allocation: request.allocationId ? ctx.repos.allocations.get(request.allocationId) : null,
   };
 }
@@ -62,7 +64,7 @@ function checkFields(ctx: Context, fields: ValidStaffingFields & { openedOn: str
 function stored(ctx: Context, id: string): { request: StaffingRequest; joined: StaffingWithEngagement } {
   const joined = ctx.repos.staffing.get(id);
   if (!joined) throw notFound('Staffing request', id);
-  const { engagementName: _n, engagementEndDate: _e, clientId: _c, clientName: _cn, ...request } = joined;
+  const { engagementName: _n, engagementEndDate: _e, clientId: _c, clientName: _cn, holidayCalendar: _h, ...request } = joined;
   return { request, joined };
 }
 

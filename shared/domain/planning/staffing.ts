@@ -1,4 +1,5 @@
-import { addDays, toDay } from '../days';
+import type { HolidaysOfYear } from '../continuity/businessDays';
+import { type Clock, type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS, runClock } from '../continuity/clock';
 
 /**
  * Staffing requests (open roles). A role is defined in technical detail
@@ -32,10 +33,16 @@ export function stageChangeRefusal(title: string, from: StaffingStage, to: Staff
   return null;
 }
 
-export type FillClock = {
-  /** The date the request should be filled by (opened + target weeks). */
+/**
+ * The fill target runs on the continuity clock (business days in the
+ * client's calendar, see shared/domain/continuity/clock.ts): N weeks are N × 5
+ * business days from the day the request was opened, and public holidays push
+ * the target out, exactly as they do for a replacement's SLA.
+ */
+export type FillClock = Clock & {
+  /** The date the request should be filled by: the clock's due date. */
   targetDate: string;
-  /** Calendar days from opening to filling, or to today while open. */
+  /** Business days used: to filling or declining, or to today while open. */
   daysOpen: number;
   /** Still open after its target date. */
   overdue: boolean;
@@ -43,18 +50,32 @@ export type FillClock = {
   filledLate: boolean;
 };
 
+export const BUSINESS_DAYS_PER_WEEK = 5;
+
 /** Time to fill against the target, at `today`. Declined requests stop their clock when declined. */
 export function fillClock(
   request: { openedOn: string; targetWeeks: number; stage: StaffingStage; filledOn: string | null; declinedOn: string | null },
   today: string,
+  holidaysOf: HolidaysOfYear,
+  thresholds: ClockThresholds = DEFAULT_CLOCK_THRESHOLDS,
 ): FillClock {
-  const targetDate = addDays(request.openedOn, request.targetWeeks * 7);
-  const end = request.filledOn ?? request.declinedOn ?? today;
-  const daysOpen = Math.max(0, toDay(end) - toDay(request.openedOn));
+  const clock = runClock(
+    {
+      submittedOn: request.openedOn,
+      allowance: request.targetWeeks * BUSINESS_DAYS_PER_WEEK,
+      holidaysOf,
+      pauses: [],
+      deliveredOn: request.stage === 'filled' ? request.filledOn : null,
+      cancelledOn: request.stage === 'declined' ? request.declinedOn : null,
+    },
+    today,
+    thresholds,
+  );
   return {
-    targetDate,
-    daysOpen,
-    overdue: isOpenStage(request.stage) && today > targetDate,
-    filledLate: request.stage === 'filled' && request.filledOn !== null && request.filledOn > targetDate,
+    ...clock,
+    targetDate: clock.dueDate,
+    daysOpen: clock.elapsed,
+    overdue: isOpenStage(request.stage) && clock.state === 'breached',
+    filledLate: request.stage === 'filled' && clock.state === 'breached',
   };
 }

@@ -2,12 +2,13 @@ import { m0001Initial } from './0001_initial';
 import { m0002Planning } from './0002_planning';
 import { m0003Billing } from './0003_billing';
 import { m0004BillingGuards } from './0004_billing_guards';
+import { m0005Continuity } from './0005_continuity';
 import type { Migration } from './types';
 
 /**
  * Append-only. Never edit a migration that has shipped; add the next number.
  * Each migration has its own test in test/integration/migrations.test.ts.
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Planning, m0003Billing, m0004BillingGuards];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Planning, m0003Billing, m0004BillingGuards, m0005Continuity];
 
 export type { Migration } from './types';

@@ -12,6 +12,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   approve: 'Approved',
   reopen: 'Reopened',
   issue: 'Issued',
+  fulfil: 'Fulfilled',
 };
 
 export const ENTITY_LABELS: Record<AuditedEntity, string> = {
@@ -28,6 +29,9 @@ export const ENTITY_LABELS: Record<AuditedEntity, string> = {
   invoice: 'Invoice',
   settings: 'Settings',
   dataset: 'Dataset',
+  replacement_request: 'Replacement request',
+  replacement_pause: 'SLA pause',
+  replacement_candidate: 'Candidate',
 };
 
 const IGNORED = new Set(['updatedAt', 'createdAt', 'id']);

@@ -1,0 +1,58 @@
+import type { Context } from './context';
+import { slaReportWorkbook } from './export/slaWorkbook';
+import type { Handlers } from './handlers';
+import { continuityBoard, slaReport } from './services/continuityService';
+import { clockThresholds, updateClockThresholds } from './services/continuitySettings';
+import {
+  addPause,
+  cancelReplacement,
+  createReplacement,
+  decideCandidate,
+  deletePause,
+  fulfilReplacement,
+  getReplacement,
+  proposeCandidate,
+  replacementItems,
+  updatePause,
+  updateReplacement,
+} from './services/replacementService';
+
+type ContinuityProcedure = Extract<keyof Handlers, `replacements.${string}` | `continuity.${string}`>;
+
+/** The replacement requests and the continuity board, report and settings. */
+export function continuityHandlers(ctx: Context): Pick<Handlers, ContinuityProcedure> {
+  return {
+    'replacements.list': (input) => {
+      const rows = replacementItems(ctx, ctx.repos.replacements.list(input));
+      return { rows, total: rows.length };
+    },
+    'replacements.get': ({ id }) => getReplacement(ctx, id),
+    'replacements.create': (input) => createReplacement(ctx, input),
+    'replacements.update': (input) => updateReplacement(ctx, input),
+    'replacements.addPause': (input) => addPause(ctx, input),
+    'replacements.updatePause': (input) => updatePause(ctx, input),
+    'replacements.deletePause': ({ id }) => deletePause(ctx, id),
+    'replacements.proposeCandidate': (input) => proposeCandidate(ctx, input),
+    'replacements.decideCandidate': ({ id, decision }) => decideCandidate(ctx, id, decision),
+    'replacements.fulfil': (input) => fulfilReplacement(ctx, input),
+    'replacements.cancel': ({ id, reason }) => cancelReplacement(ctx, id, reason),
+    'continuity.board': (input) => continuityBoard(ctx, input),
+    'continuity.report': (input) => slaReport(ctx, input),
+    'continuity.export': async (input) => {
+      const report = slaReport(ctx, input);
+      const buffer = await slaReportWorkbook(report);
+      const scope = input.clientId ? `-${slug(report.clients[0]?.clientName ?? 'client')}` : '';
+      return { fileName: `keel-sla-${input.year}-Q${input.quarter}${scope}.xlsx`, base64: buffer.toString('base64'), bytes: buffer.length };
+    },
+    'continuity.settings': () => clockThresholds(ctx),
+    'continuity.updateSettings': (input) => updateClockThresholds(ctx, input),
+  };
+}
+
+const slug = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
