@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type HolidaysOfYear, NO_HOLIDAYS } from '../../shared/domain/continuity/businessDays';
 import { addDays, daysIn, fromDay, intersect, isWeekend, mondayOf, monthEnd, monthStart, toDay, weekday } from '../../shared/domain/days';
 import {
   type AllocationSpan,
@@ -424,22 +425,80 @@ describe('staffing requests', () => {
     expect(stageChangeRefusal('MLOps', 'declined', 'defined')).toBe('“MLOps” is already declined; it cannot change stage any more.');
   });
 
+  // Opened Mon 21 Dec 2026, 4 weeks = 20 business days. Zurich's holidays over the year end,
+  // passed in explicitly: Fri 25 and Sat 26 Dec, Fri 1 Jan. Counting from Tue 22 Dec:
+  // 22 23 24 | 28 29 30 31 | 4 5 6 7 8 | 11 12 13 14 15 | 18 19 20 → the 20th is Wed 20 Jan.
   const open = { openedOn: '2026-12-21', targetWeeks: 4, stage: 'sourcing' as const, filledOn: null, declinedOn: null };
+  const yearEnd: HolidaysOfYear = (year) =>
+    new Set(year === 2026 ? [d('2026-12-25'), d('2026-12-26')] : year === 2027 ? [d('2027-01-01')] : []);
 
-  it('runs the time-to-fill clock across the year end: overdue only after the target date, only while open', () => {
-    expect(fillClock(open, '2027-01-18')).toEqual({ targetDate: '2027-01-18', daysOpen: 28, overdue: false, filledLate: false });
-    expect(fillClock(open, '2027-01-19')).toEqual({ targetDate: '2027-01-18', daysOpen: 29, overdue: true, filledLate: false });
-    expect(fillClock({ ...open, targetWeeks: 3 }, '2027-01-12').targetDate).toBe('2027-01-11');
-    expect(fillClock({ ...open, openedOn: '2028-02-01' }, '2028-02-10').targetDate).toBe('2028-02-29');
-    expect(fillClock(open, '2026-12-20').daysOpen).toBe(0); // never negative
+  it('runs the time-to-fill clock in business days across the year end: overdue only after the target date, only while open', () => {
+    expect(fillClock(open, '2027-01-20', yearEnd)).toEqual({
+      submittedOn: '2026-12-21',
+      allowance: 20,
+      dueDate: '2027-01-20',
+      targetDate: '2027-01-20',
+      elapsed: 20,
+      daysOpen: 20,
+      remaining: 0,
+      late: 0,
+      percentUsed: 100,
+      state: 'at_risk',
+      urgent: true,
+      pausedToday: false,
+      pausedDays: 0,
+      overdue: false,
+      filledLate: false,
+    });
+    expect(fillClock(open, '2027-01-21', yearEnd)).toMatchObject({
+      daysOpen: 21,
+      late: 1,
+      state: 'breached',
+      overdue: true,
+      filledLate: false,
+    });
+    // Without the holidays the 20th business day is two days earlier, Mon 18 Jan.
+    expect(fillClock(open, '2027-01-19', NO_HOLIDAYS)).toMatchObject({ targetDate: '2027-01-18', daysOpen: 21, overdue: true });
+    // 3 weeks = 15 business days: the 15th in the list above is Wed 13 Jan.
+    expect(fillClock({ ...open, targetWeeks: 3 }, '2027-01-12', yearEnd)).toMatchObject({ targetDate: '2027-01-13', daysOpen: 14 });
+    // Tue 1 Feb 2028: 4 full weeks Wed 2 – Tue 29 Feb, the leap day.
+    expect(fillClock({ ...open, openedOn: '2028-02-01' }, '2028-02-10', NO_HOLIDAYS)).toMatchObject({
+      targetDate: '2028-02-29',
+      daysOpen: 7,
+    });
+    // Before it was opened: nothing used, never negative.
+    expect(fillClock(open, '2026-12-20', yearEnd)).toMatchObject({ daysOpen: 0, remaining: 20, state: 'on_track', overdue: false });
+    // At risk from half the allowance: Mon 4 Jan is the 8th day (40%), Wed 6 Jan the 10th (50%); or per the thresholds given.
+    expect(fillClock(open, '2027-01-04', yearEnd)).toMatchObject({ daysOpen: 8, state: 'on_track' });
+    expect(fillClock(open, '2027-01-06', yearEnd)).toMatchObject({ daysOpen: 10, state: 'at_risk', urgent: false });
+    expect(fillClock(open, '2027-01-04', yearEnd, { atRiskPercent: 40, urgentPercent: 90 })).toMatchObject({ state: 'at_risk' });
   });
 
   it('stops the clock when filled (on time or late) or declined', () => {
-    const filled = { ...open, stage: 'filled' as const, filledOn: '2027-01-20' };
-    expect(fillClock(filled, '2027-03-01')).toEqual({ targetDate: '2027-01-18', daysOpen: 30, overdue: false, filledLate: true });
-    expect(fillClock({ ...filled, filledOn: '2027-01-18' }, '2027-03-01')).toMatchObject({ daysOpen: 28, filledLate: false });
+    // Filled Fri 22 Jan: Thu 21 and Fri 22 are the 21st and 22nd business days, two late.
+    const filled = { ...open, stage: 'filled' as const, filledOn: '2027-01-22' };
+    expect(fillClock(filled, '2027-03-01', yearEnd)).toMatchObject({
+      targetDate: '2027-01-20',
+      daysOpen: 22,
+      late: 2,
+      state: 'breached',
+      overdue: false,
+      filledLate: true,
+    });
+    expect(fillClock({ ...filled, filledOn: '2027-01-20' }, '2027-03-01', yearEnd)).toMatchObject({
+      daysOpen: 20,
+      state: 'met',
+      filledLate: false,
+    });
+    // Declined Tue 5 Jan, the 9th business day; it stays declined, never overdue.
     const declined = { ...open, stage: 'declined' as const, declinedOn: '2027-01-05' };
-    expect(fillClock(declined, '2027-03-01')).toEqual({ targetDate: '2027-01-18', daysOpen: 15, overdue: false, filledLate: false });
+    expect(fillClock(declined, '2027-03-01', yearEnd)).toMatchObject({
+      targetDate: '2027-01-20',
+      daysOpen: 9,
+      state: 'cancelled',
+      overdue: false,
+      filledLate: false,
+    });
   });
 });
 

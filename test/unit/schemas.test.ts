@@ -40,7 +40,15 @@ describe('field schemas', () => {
 describe('entity schemas', () => {
   it('trims text and fills defaults for a client', () => {
     const r = clientFields.parse({ name: '  Acme  ', country: 'DE', currency: 'EUR', holidayCalendar: 'DE-BY' });
-    expect(r).toEqual({ name: 'Acme', country: 'DE', currency: 'EUR', holidayCalendar: 'DE-BY', vatBasisPoints: 0, notes: '' });
+    expect(r).toEqual({
+      name: 'Acme',
+      country: 'DE',
+      currency: 'EUR',
+      holidayCalendar: 'DE-BY',
+      timeZone: '',
+      vatBasisPoints: 0,
+      notes: '',
+    });
   });
   it('refuses blank and over-long names, and unknown fields', () => {
     expect(messageOf(clientFields, { name: '   ', country: 'DE', currency: 'EUR', holidayCalendar: 'DE' })).toBe('is required');

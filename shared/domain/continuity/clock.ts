@@ -65,12 +65,14 @@ export type Clock = {
   urgent: boolean;
   /** Today falls inside a pause (while open). */
   pausedToday: boolean;
-  /** Business days the pauses took off the clock (up to the due date or the close, whichever is later). */
+  /** Business days the pauses took off the clock: up to the close once closed, else up to the due date or today, whichever is later. */
   pausedDays: number;
 };
 
 /** The clock of one promise at `today` (a date in the client's calendar). */
 export function runClock(input: ClockInput, today: string, thresholds: ClockThresholds = DEFAULT_CLOCK_THRESHOLDS): Clock {
+  // The contract keeps allowances at 1 or more; without one the walk would never find a due date.
+  if (!(input.allowance >= 1)) throw new RangeError(`A clock needs an allowance of at least one business day, not ${input.allowance}.`);
   const closedOn = input.deliveredOn ?? input.cancelledOn;
   const stop = toDay(closedOn ?? today);
   const walk = new BusinessDayWalk(input.submittedOn, input.holidaysOf, input.pauses);
@@ -87,7 +89,7 @@ export function runClock(input: ClockInput, today: string, thresholds: ClockThre
       if (day <= stop) elapsed += 1;
       if (counted === input.allowance) due = day;
     } else if (kind === 'paused') {
-      if (due === null || day <= stop) pausedDays += 1;
+      if (day <= stop || (closedOn === null && due === null)) pausedDays += 1;
     }
   }
   const dueDate = fromDay(due);
