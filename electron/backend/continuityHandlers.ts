@@ -40,8 +40,9 @@ export function continuityHandlers(ctx: Context): Pick<Handlers, ContinuityProce
     'continuity.report': (input) => slaReport(ctx, input),
     'continuity.export': async (input) => {
       const report = slaReport(ctx, input);
-      const buffer = await slaReportWorkbook(report);
-      const scope = input.clientId ? `-${slug(report.clients[0]?.clientName ?? 'client')}` : '';
+      const buffer = await slaReportWorkbook(report, new Date(ctx.now()));
+      const client = input.clientId ? ctx.repos.clients.get(input.clientId) : null;
+      const scope = client ? `-${slug(client.name)}` : '';
       return { fileName: `keel-sla-${input.year}-Q${input.quarter}${scope}.xlsx`, base64: buffer.toString('base64'), bytes: buffer.length };
     },
     'continuity.settings': () => clockThresholds(ctx),
