@@ -135,7 +135,7 @@ describe('first slice in Chromium (browser mode)', () => {
       .getByRole('status')
       .filter({
         hasText:
-          'Loaded 5 clients, 7 engagements, 16 specialists, 19 allocations, 6 absences, 5 staffing requests, 1,790 time entries and 5 invoices.',
+          'Loaded 5 clients, 7 engagements, 16 specialists, 21 allocations, 6 absences, 5 staffing requests, 5 replacement requests, 1,803 time entries and 5 invoices.',
       })
       .waitFor();
     await expectListed(5, 'client');

@@ -399,7 +399,12 @@ describe('staffing requests', () => {
 
     const before = counts();
     const filled = await b.ok('staffing.fill', { id: request.id, specialistId: ana.id, startDate: '2026-12-01', endDate: '2026-12-31' });
-    expect(filled).toMatchObject({ stage: 'filled', filledOn: '2026-11-24', clock: { daysOpen: 4, overdue: false, filledLate: false } });
+    // Opened Fri 20 November, filled Tue 24: two business days (Mon 23, Tue 24) in Zurich.
+    expect(filled).toMatchObject({
+      stage: 'filled',
+      filledOn: '2026-11-24',
+      clock: { daysOpen: 2, state: 'met', overdue: false, filledLate: false },
+    });
     expect(filled.allocation).toMatchObject({
       id: filled.allocationId,
       specialistName: 'Ana Ionescu',
@@ -470,21 +475,32 @@ describe('staffing requests', () => {
   it('declines with a reason, stopping the clock; an old open request is overdue', async () => {
     const { claims } = await setUp();
     const old = await b.ok('staffing.create', { ...validStaffingRequest(claims.id), openedOn: '2026-10-01' });
-    expect(old.clock).toEqual({ targetDate: '2026-10-29', daysOpen: 54, overdue: true, filledLate: false });
+    // Four weeks = 20 business days after Thu 1 October in Zurich (no public holiday until Christmas): Fri 2 Oct (1),
+    // 5–9 (6), 12–16 (11), 19–23 (16), 26–29 Oct (20). Open to today: 21 in October after the 1st, 17 in November = 38.
+    expect(old.clock).toMatchObject({
+      targetDate: '2026-10-29',
+      daysOpen: 38,
+      late: 18,
+      state: 'breached',
+      overdue: true,
+      filledLate: false,
+    });
     const short = await b.ok('staffing.create', {
       ...validStaffingRequest(claims.id),
       title: 'Quick one',
       openedOn: '2026-11-10',
       targetWeeks: 3,
     });
-    expect(short.clock).toEqual({ targetDate: '2026-12-01', daysOpen: 14, overdue: false, filledLate: false });
+    // Three weeks = 15 business days after Tue 10 Nov: 11–13 (3), 16–20 (8), 23–27 (13), Mon 30 (14), Tue 1 Dec (15).
+    // Open to today: 11–13, 16–20, 23, 24 = 10 of 15 (66%, at risk).
+    expect(short.clock).toMatchObject({ targetDate: '2026-12-01', daysOpen: 10, state: 'at_risk', overdue: false, filledLate: false });
 
     const declined = await b.ok('staffing.decline', { id: old.id, reason: ' The client wants someone on site five days a week. ' });
     expect(declined).toMatchObject({
       stage: 'declined',
       declinedOn: '2026-11-24',
       declineReason: 'The client wants someone on site five days a week.',
-      clock: { daysOpen: 54, overdue: false },
+      clock: { daysOpen: 38, state: 'cancelled', overdue: false },
     });
     expect((await b.ok('staffing.list', {})).rows.map((r) => r.title)).toEqual(['Quick one']);
     expect((await b.ok('staffing.list', { state: 'all', stage: 'declined' })).rows.map((r) => r.id)).toEqual([old.id]);
@@ -543,14 +559,21 @@ describe('plan views on the sample data', () => {
       ['Agnieszka Nowak', 'Credit risk model operations', '2026-12-11', 17, null],
       ['Aigerim Nurlanovna', 'Demand forecasting platform', '2026-12-18', 24, null],
       ['Valentina Gómez', 'Fraud scoring pilot', '2026-12-18', 24, null],
+      // Nikola replaced Rafael on the claims run (sample replacement request) until 31 December; his tentative
+      // Nordhafen ramp-up from 4 January follows.
+      ['Nikola Stojanovski', 'Claims triage model run', '2026-12-31', 37, '2027-01-04'],
       ['Piotr Kowalski', 'Credit risk model operations', '2026-12-31', 37, '2027-01-11'],
     ]);
     // Elena Vasquez's half on the pilot ends on the 18th too, but her other half runs on at the same client.
-    expect(radar.rollOffs.find((r) => r.tentativeFollowOn)?.tentativeFollowOn?.engagementName).toBe('AML transaction monitoring');
+    expect(radar.rollOffs.find((r) => r.specialist.fullName === 'Piotr Kowalski')?.tentativeFollowOn?.engagementName).toBe(
+      'AML transaction monitoring',
+    );
+    // The sample replacements took Nikola and Timur off the bench and put Rafael (handed over on 14 August) and Ioana
+    // (replaced from 28 September, last day 30 September) on it: 15 August to 24 November is 101 days, 1 October 54.
     expect(radar.bench.map((e) => [e.specialist.fullName, e.daysOnBench, e.lastEndDate, e.next?.startDate ?? null])).toEqual([
-      ['Nikola Stojanovski', 316, null, '2027-01-04'], // joined 2026-01-12, never allocated
-      ['Timur Rakhimov', 232, null, null], // joined 2026-04-06
+      ['Rafael Oliveira', 101, '2026-08-14', null],
       ['Amra Hadžić', 54, '2026-09-30', '2027-01-11'],
+      ['Ioana Constantinescu', 54, '2026-09-30', null],
     ]);
     expect((await b.ok('plan.rollOff', { weeks: 3 })).rollOffs.map((r) => r.specialist.fullName)).toEqual(['Agnieszka Nowak']);
   });
@@ -578,7 +601,11 @@ describe('plan views on the sample data', () => {
     // Half on the claims run, half on the pilot until 18 December: a hand-over overlap at one client.
     expect(row('Elena Vasquez')?.utilisation).toEqual([100, 100, 100, 100, 50, 50]);
     expect(row('Elena Vasquez')?.flags.map((f) => [f.severity, f.kind])).toEqual([['info', 'handover']]);
-    expect(row('Timur Rakhimov')?.allocations).toEqual([]);
+    // Rafael handed over to Nikola on 14 August (sample replacement); Timur replaced Ioana at Nordhafen from 28 September.
+    expect(row('Rafael Oliveira')?.allocations).toEqual([]);
+    expect(row('Timur Rakhimov')?.allocations.map((a) => [a.engagementName, a.startDate, a.endDate])).toEqual([
+      ['Demand forecasting platform', '2026-09-28', '2027-03-31'],
+    ]);
     expect(timeline.clients.map((c) => c.name)).toEqual(['Alpenbank Privatbank AG', 'Cascade Mutual Insurance', 'Nordhafen Logistik GmbH']);
 
     const cascade = timeline.clients.find((c) => c.name === 'Cascade Mutual Insurance')?.id;
@@ -587,7 +614,7 @@ describe('plan views on the sample data', () => {
       'Diego Hernández',
       'Elena Vasquez',
       'Lucía Fernández',
-      'Rafael Oliveira',
+      'Nikola Stojanovski', // Rafael's replacement on the claims run; Rafael has nothing at Cascade in these weeks
       'Valentina Gómez',
     ]);
     expect(
@@ -700,7 +727,7 @@ describe('plan views on the sample data', () => {
     expect(piotr.getCell(5).value).toBe(37);
     expect(piotr.getCell(7).value).toBe('AML transaction monitoring from 2027-01-11');
     const bench = workbook.getWorksheet('Bench') as ExcelJS.Worksheet;
-    expect(findRow(bench, 'Timur Rakhimov').getCell(4).value).toBe(232);
+    expect(findRow(bench, 'Rafael Oliveira').getCell(4).value).toBe(101);
     expect(findRow(bench, 'Amra Hadžić').getCell(5).value).toEqual(new Date(Date.UTC(2026, 8, 30)));
 
     const forecast = workbook.getWorksheet('Capacity forecast') as ExcelJS.Worksheet;

@@ -231,22 +231,30 @@ describe('atomic writes', () => {
 
   it('sample data loads all or nothing, and only into an empty database', async () => {
     const loaded = await b.ok('sample.load');
-    // 18 planned allocations plus the one a filled staffing request became.
+    // 18 planned allocations, the one a filled staffing request became, and the two of the fulfilled replacements.
+    // Hours follow the allocations after the replacements (1,790 before them, September to 20 November): Rafael's 118
+    // entries on the claims run go (he handed over on 14 August) and Nikola's 122 come (North Macedonia: 8 Sep, 12 and
+    // 23 Oct off); Ioana keeps September only (48 of 125) and Timur books from 28 September (86, Uzbekistan: 1 Oct off).
+    // Two entries a weekday, three on Mondays: 1,790 − 118 + 122 − 125 + 48 + 86 = 1,803.
     expect(loaded).toEqual({
       clients: 5,
       engagements: 7,
       specialists: 16,
-      allocations: 19,
+      allocations: 21,
       absences: 6,
       staffingRequests: 5,
-      timeEntries: 1790,
+      replacementRequests: 5,
+      timeEntries: 1803,
       invoices: 5,
     });
-    // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above), then billing:
-    // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,790 entries, 6 approvals, 5 invoices;
+    // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above);
+    // then the 5 replacement requests: 5 created, 2 pauses, 5 candidates proposed and 4 decided, 2 fulfilled (each
+    // also ending the outgoing allocation; the new allocations are counted above), 1 cancelled; then billing:
+    // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,803 entries, 6 approvals, 5 invoices;
     // then the import row.
-    const billing = 5 + 5 * 8 + 8 + 1 + 1790 + 6 + 5;
-    const rows = 5 + 7 + 16 + 19 + 6 + 5 + 2 + 1 + 1 + billing + 1;
+    const replacements = 5 + 2 + 5 + 4 + 2 * 2 + 1;
+    const billing = 5 + 5 * 8 + 8 + 1 + 1803 + 6 + 5;
+    const rows = 5 + 7 + 16 + 21 + 6 + 5 + 2 + 1 + 1 + replacements + billing + 1;
     expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');
     expect(info.counts).toEqual({ clients: 5, engagements: 7, specialists: 16 });

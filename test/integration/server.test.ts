@@ -79,6 +79,7 @@ describe('browser-mode server', () => {
       'country',
       'currency',
       'holidayCalendar',
+      'timeZone',
       'vatBasisPoints',
       'notes',
     ]);

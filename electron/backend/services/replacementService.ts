@@ -213,7 +213,7 @@ export function updateReplacement(
     assertUnchanged(loaded.request, expectedUpdatedAt, labelOf(loaded.joined));
     requireOpen(loaded);
     const checked = checkFields(ctx, fields, id);
-    checkPauses(ctx, id, checked.submittedOn, null, null);
+    checkPauses(ctx, id, checked.submittedOn, null);
     const after: ReplacementRequest = {
       ...loaded.request,
       engagementId: checked.engagement.id,
@@ -232,23 +232,22 @@ export function updateReplacement(
 }
 
 /** Refuses a set of pauses the clock cannot run on; `changed` replaces (or adds) one pause first. */
-function checkPauses(
-  ctx: Context,
-  requestId: string,
-  submittedOn: string,
-  deliveredOn: string | null,
-  changed: ReplacementPause | null,
-): void {
+function checkPauses(ctx: Context, requestId: string, submittedOn: string, changed: ReplacementPause | null): void {
   const current = ctx.repos.replacements.pausesOf([requestId]).get(requestId) ?? [];
   const pauses: PauseRange[] = changed ? [...current.filter((p) => p.id !== changed.id), changed] : current;
-  const refusal = pauseRefusal(pauses, submittedOn, deliveredOn);
+  const refusal = pauseRefusal(pauses, submittedOn);
   if (refusal) throw new DomainError('conflict', refusal, [{ path: 'startDate', message: 'does not fit the request’s other dates' }]);
 }
 
-/** Pauses may change while the request is open or, as a correction, after it was fulfilled; never once cancelled. */
-function pausable(loaded: Loaded): string | null {
-  if (loaded.request.status === 'cancelled') refuse(`${labelOf(loaded.joined)} was cancelled; its clock no longer runs.`);
-  return loaded.request.status === 'fulfilled' ? loaded.request.replacementStartDate : null;
+/**
+ * Pauses change only while the request is open: once the replacement started,
+ * removing a pause could turn a met request into a breach with no late reason
+ * on record (and adding one could hide a breach).
+ */
+function requirePausable(loaded: Loaded): void {
+  if (loaded.request.status !== 'open') {
+    refuse(`${labelOf(loaded.joined)} is already ${loaded.request.status}; its pauses are final.`);
+  }
 }
 
 const pauseLabel = (loaded: Loaded, pause: ReplacementPause) => `${labelOf(loaded.joined)}: pause ${pause.startDate} to ${pause.endDate}`;
@@ -256,9 +255,9 @@ const pauseLabel = (loaded: Loaded, pause: ReplacementPause) => `${labelOf(loade
 export function addPause(ctx: Context, input: { requestId: string; startDate: string; endDate: string; reason: string }): ReplacementItem {
   return ctx.write((audit, at) => {
     const loaded = load(ctx, input.requestId);
-    const deliveredOn = pausable(loaded);
+    requirePausable(loaded);
     const pause: ReplacementPause = { id: newId(), ...input, createdAt: at, updatedAt: at };
-    checkPauses(ctx, input.requestId, loaded.submittedOn, deliveredOn, pause);
+    checkPauses(ctx, input.requestId, loaded.submittedOn, pause);
     ctx.repos.replacements.insertPause(pause);
     audit({
       entity: 'replacement_pause',
@@ -281,9 +280,9 @@ function loadPause(ctx: Context, id: string): { pause: ReplacementPause; loaded:
 export function updatePause(ctx: Context, input: { id: string; startDate: string; endDate: string; reason: string }): ReplacementItem {
   return ctx.write((audit, at) => {
     const { pause: before, loaded } = loadPause(ctx, input.id);
-    const deliveredOn = pausable(loaded);
+    requirePausable(loaded);
     const after: ReplacementPause = { ...before, ...input, updatedAt: at };
-    checkPauses(ctx, before.requestId, loaded.submittedOn, deliveredOn, after);
+    checkPauses(ctx, before.requestId, loaded.submittedOn, after);
     ctx.repos.replacements.updatePause(after);
     audit({ entity: 'replacement_pause', entityId: after.id, label: pauseLabel(loaded, after), action: 'update', before, after });
     return getReplacement(ctx, before.requestId);
@@ -293,7 +292,7 @@ export function updatePause(ctx: Context, input: { id: string; startDate: string
 export function deletePause(ctx: Context, id: string): ReplacementItem {
   return ctx.write((audit) => {
     const { pause, loaded } = loadPause(ctx, id);
-    pausable(loaded);
+    requirePausable(loaded);
     ctx.repos.replacements.deletePause(id);
     audit({ entity: 'replacement_pause', entityId: id, label: pauseLabel(loaded, pause), action: 'delete', before: pause, after: null });
     return getReplacement(ctx, pause.requestId);

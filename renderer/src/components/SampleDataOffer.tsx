@@ -23,7 +23,7 @@ export function SampleDataOffer({ what, onCreate }: { what: string; onCreate(): 
               const r = await load.mutateAsync({});
               toast({
                 tone: 'info',
-                message: `Loaded ${r.clients} clients, ${r.engagements} engagements, ${r.specialists} specialists, ${r.allocations} allocations, ${r.absences} absences, ${r.staffingRequests} staffing requests, ${r.timeEntries.toLocaleString('en')} time entries and ${r.invoices} invoices.`,
+                message: `Loaded ${r.clients} clients, ${r.engagements} engagements, ${r.specialists} specialists, ${r.allocations} allocations, ${r.absences} absences, ${r.staffingRequests} staffing requests, ${r.replacementRequests} replacement requests, ${r.timeEntries.toLocaleString('en')} time entries and ${r.invoices} invoices.`,
               });
             } catch (e) {
               toast({ tone: 'error', message: e instanceof Error ? e.message : String(e) });
