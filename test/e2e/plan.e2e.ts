@@ -253,7 +253,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Filled or declined', exact: true }).click();
     await listed.waitFor();
     expect((await listed.locator('td').nth(3).textContent())?.trim()).toBe('Filled');
-    expect(await listed.locator('td').nth(4).textContent()).toMatch(/^Filled in \d+ days$/);
+    expect(await listed.locator('td').nth(4).textContent()).toMatch(/^Filled in \d+ business days?$/);
 
     // On the timeline: the placeholder is gone and the specialist has the bar.
     await openArea('Allocation plan');

@@ -72,14 +72,50 @@ describe('ClientForm', () => {
       country: 'CH',
       currency: 'CHF',
       holidayCalendar: 'CH-ZH',
+      timeZone: '',
       vatBasisPoints: 0,
       notes: '',
     });
   });
 
+  it('offers the time zones with the holiday calendar’s own zone first, and keeps a saved zone the list no longer names', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    const initial = {
+      name: 'Acme Inc',
+      country: 'CH',
+      currency: 'CHF',
+      holidayCalendar: 'CH',
+      timeZone: 'Europe/Kyiv',
+      vatBasisPoints: 0,
+      notes: '',
+    };
+    render(<ClientForm initial={initial} reference={reference} submitLabel="Save changes" onSave={onSave} onCancel={() => {}} />);
+    const zone = screen.getByLabelText('Time zone') as HTMLSelectElement;
+    expect(zone.value).toBe('Europe/Kyiv');
+    expect([...zone.options].filter((o) => o.value === 'Europe/Kyiv')).toHaveLength(1);
+    expect([...zone.options].some((o) => o.value === 'UTC')).toBe(true);
+    expect(zone.options[0]?.value).toBe('');
+    expect(zone.options[0]?.textContent).toBe('Same as the holiday calendar');
+    expect(screen.getByText('Replacement requests are dated in this zone.')).toBeTruthy();
+    const newYork = [...zone.options].find((o) => o.value === 'America/New_York');
+    expect(newYork?.textContent).toBe('America/New York');
+    await userEvent.selectOptions(zone, 'America/New_York');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ timeZone: 'America/New_York' });
+  });
+
   it('takes the VAT rate as a percentage and saves basis points; more than two decimals are refused', async () => {
     const onSave = vi.fn().mockResolvedValue(undefined);
-    const initial = { name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH', vatBasisPoints: 770, notes: '' };
+    const initial = {
+      name: 'Acme AG',
+      country: 'CH',
+      currency: 'CHF',
+      holidayCalendar: 'CH',
+      timeZone: '',
+      vatBasisPoints: 770,
+      notes: '',
+    };
     render(<ClientForm initial={initial} reference={reference} submitLabel="Save changes" onSave={onSave} onCancel={() => {}} />);
     const vat = screen.getByLabelText('VAT rate (%)') as HTMLInputElement;
     expect(vat.value).toBe('7.7');
@@ -105,7 +141,7 @@ describe('ClientForm', () => {
     );
     render(
       <ClientForm
-        initial={{ name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH', vatBasisPoints: 0, notes: '' }}
+        initial={{ name: 'Acme AG', country: 'CH', currency: 'CHF', holidayCalendar: 'CH', timeZone: '', vatBasisPoints: 0, notes: '' }}
         reference={reference}
         submitLabel="Save changes"
         onSave={onSave}
@@ -148,7 +184,40 @@ describe('EngagementForm', () => {
     await userEvent.clear(screen.getByLabelText('End date'));
     await userEvent.click(screen.getByRole('button', { name: 'Create engagement' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ name: 'Model run', endDate: null, status: 'proposed', currency: 'CHF' });
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({
+      name: 'Model run',
+      endDate: null,
+      status: 'proposed',
+      currency: 'CHF',
+      slaBusinessDays: 7,
+    });
+  });
+
+  it('takes the replacement SLA in whole business days from 1 to 60', async () => {
+    const onSave = vi.fn().mockResolvedValue(undefined);
+    const initial = { ...emptyEngagement, clientId: clients[0]?.id ?? '', name: 'Model run', currency: 'CHF', startDate: '2026-05-01' };
+    render(
+      <EngagementForm
+        initial={initial}
+        reference={reference}
+        clients={clients}
+        submitLabel="Save changes"
+        onSave={onSave}
+        onCancel={() => {}}
+      />,
+    );
+    const sla = screen.getByLabelText('Replacement SLA (business days)') as HTMLInputElement;
+    expect(sla.value).toBe('7');
+    await userEvent.clear(sla);
+    await userEvent.type(sla, '61');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Replacement SLA (business days) must be at most 60 business days')).toBeTruthy();
+    expect(onSave).not.toHaveBeenCalled();
+    await userEvent.clear(sla);
+    await userEvent.type(sla, '10');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]?.[0]).toMatchObject({ slaBusinessDays: 10 });
   });
 });
 

@@ -103,7 +103,8 @@ export async function planWorkbook(views: { timeline: Timeline; radar: RollOffRa
       { header: 'Start', key: 'start', width: 12, numFmt: DATE_FORMAT },
       { header: 'Load', key: 'load', width: 8, numFmt: PERCENT_FORMAT },
       { header: 'Target date', key: 'target', width: 12, numFmt: DATE_FORMAT },
-      { header: 'Days open', key: 'days', width: 10 },
+      { header: 'Business days open', key: 'days', width: 20 },
+      { header: 'Business days allowed', key: 'allowed', width: 23 },
       { header: 'Overdue', key: 'overdue', width: 9 },
     ],
     timeline.placeholders.map((p) => ({
@@ -115,6 +116,7 @@ export async function planWorkbook(views: { timeline: Timeline; radar: RollOffRa
       load: p.loadPercent / 100,
       target: excelDate(p.clock.targetDate),
       days: p.clock.daysOpen,
+      allowed: p.clock.allowance,
       overdue: p.clock.overdue ? 'yes' : 'no',
     })),
     1,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Client, ReferenceData } from '../../../../shared/contract';
+import type { Client, Option, ReferenceData } from '../../../../shared/contract';
 import { clientFields } from '../../../../shared/contract/clients';
 import { calendarCountry } from '../../../../shared/domain/country';
 import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
@@ -10,16 +10,48 @@ export type ClientFormValues = {
   country: string;
   currency: string;
   holidayCalendar: string;
+  /** IANA time zone replacement requests are dated in; '' = the holiday calendar's own zone. */
+  timeZone: string;
   /** VAT in basis points (810 = 8.1%); the field shows and takes a percentage. */
   vatBasisPoints: number;
   notes: string;
 };
 
-export const emptyClient: ClientFormValues = { name: '', country: '', currency: '', holidayCalendar: '', vatBasisPoints: 0, notes: '' };
+export const emptyClient: ClientFormValues = {
+  name: '',
+  country: '',
+  currency: '',
+  holidayCalendar: '',
+  timeZone: '',
+  vatBasisPoints: 0,
+  notes: '',
+};
 
 export function clientValues(c: Client): ClientFormValues {
-  const { name, country, currency, holidayCalendar, vatBasisPoints, notes } = c;
-  return { name, country, currency, holidayCalendar, vatBasisPoints, notes };
+  const { name, country, currency, holidayCalendar, timeZone, vatBasisPoints, notes } = c;
+  return { name, country, currency, holidayCalendar, timeZone, vatBasisPoints, notes };
+}
+
+let zoneOptions: Option[] | null = null;
+
+/**
+ * The IANA zones this runtime knows, "America/New_York" shown as "America/New York".
+ * Built once: the list has some 400 entries and never changes while the app runs.
+ */
+function timeZoneOptions(): Option[] {
+  if (!zoneOptions) {
+    // The runtime's list leaves out UTC, which some contracts agree on.
+    const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+    zoneOptions = zones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
+  }
+  return zoneOptions;
+}
+
+/** The zones, with a saved one this runtime does not list (a zone renamed since, such as Europe/Kiev → Europe/Kyiv) kept selectable. */
+function zonesWith(current: string): Option[] {
+  const zones = timeZoneOptions();
+  if (current === '' || zones.some((z) => z.value === current)) return zones;
+  return [{ value: current, label: current.replaceAll('_', ' ') }, ...zones];
 }
 
 /**
@@ -50,6 +82,7 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
     [reference.holidayCalendars, values.country],
   );
   const noCalendar = values.country !== '' && calendars.length === 0;
+  const zones = useMemo(() => zonesWith(initial.timeZone), [initial.timeZone]);
 
   return (
     <form
@@ -94,16 +127,6 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
         onBlur={() => form.blur('currency')}
         error={form.errorFor('currency')}
       />
-      <TextField
-        id="client-vat"
-        label="VAT rate (%)"
-        type="number"
-        value={Number.isNaN(values.vatBasisPoints) ? '' : String((values.vatBasisPoints ?? 0) / 100)}
-        hint="Charged on this client’s invoices, e.g. 8.1 for Swiss VAT; 0 for none."
-        onChange={(v) => form.set('vatBasisPoints', basisPointsOf(v))}
-        onBlur={() => form.blur('vatBasisPoints')}
-        error={form.errorFor('vatBasisPoints')}
-      />
       <SelectField
         id="client-calendar"
         label="Holiday calendar"
@@ -119,6 +142,28 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
             : 'Business days for SLAs exclude these public holidays.'
         }
         wide
+      />
+      <SelectField
+        id="client-time-zone"
+        label="Time zone"
+        value={values.timeZone ?? ''}
+        placeholder="Same as the holiday calendar"
+        options={zones}
+        onChange={(v) => form.set('timeZone', v)}
+        onBlur={() => form.blur('timeZone')}
+        error={form.errorFor('timeZone')}
+        hint="Replacement requests are dated in this zone."
+        wide
+      />
+      <TextField
+        id="client-vat"
+        label="VAT rate (%)"
+        type="number"
+        value={Number.isNaN(values.vatBasisPoints) ? '' : String((values.vatBasisPoints ?? 0) / 100)}
+        hint="Charged on this client’s invoices, e.g. 8.1 for Swiss VAT; 0 for none."
+        onChange={(v) => form.set('vatBasisPoints', basisPointsOf(v))}
+        onBlur={() => form.blur('vatBasisPoints')}
+        error={form.errorFor('vatBasisPoints')}
       />
       <TextArea
         id="client-notes"

@@ -1,5 +1,6 @@
 import type { ClientListItem, Engagement, ReferenceData } from '../../../../shared/contract';
 import { engagementFields } from '../../../../shared/contract/engagements';
+import { DEFAULT_SLA_BUSINESS_DAYS } from '../../../../shared/domain/continuity/clock';
 import type { EngagementStatus } from '../../../../shared/domain/reference';
 import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
@@ -12,6 +13,8 @@ export type EngagementFormValues = {
   endDate: string | null;
   status: EngagementStatus;
   contractNotes: string;
+  /** Replacement SLA in business days (1–60). */
+  slaBusinessDays: number;
 };
 
 export const emptyEngagement: EngagementFormValues = {
@@ -22,11 +25,12 @@ export const emptyEngagement: EngagementFormValues = {
   endDate: null,
   status: 'proposed',
   contractNotes: '',
+  slaBusinessDays: DEFAULT_SLA_BUSINESS_DAYS,
 };
 
 export function engagementValues(e: Engagement): EngagementFormValues {
-  const { clientId, name, currency, startDate, endDate, status, contractNotes } = e;
-  return { clientId, name, currency, startDate, endDate, status, contractNotes };
+  const { clientId, name, currency, startDate, endDate, status, contractNotes, slaBusinessDays } = e;
+  return { clientId, name, currency, startDate, endDate, status, contractNotes, slaBusinessDays };
 }
 
 type Props = {
@@ -116,6 +120,16 @@ export function EngagementForm({ initial, reference, clients, submitLabel, onSav
         onChange={(v) => form.set('endDate', v === '' ? null : v)}
         onBlur={() => form.blur('endDate')}
         error={form.errorFor('endDate')}
+      />
+      <TextField
+        id="engagement-sla"
+        label="Replacement SLA (business days)"
+        type="number"
+        value={Number.isNaN(values.slaBusinessDays) ? '' : String(values.slaBusinessDays ?? '')}
+        hint="Business days from the client’s request to the replacement’s start, in the client’s holiday calendar."
+        onChange={(v) => form.set('slaBusinessDays', v === '' ? Number.NaN : Number(v))}
+        onBlur={() => form.blur('slaBusinessDays')}
+        error={form.errorFor('slaBusinessDays')}
       />
       <TextArea
         id="engagement-notes"

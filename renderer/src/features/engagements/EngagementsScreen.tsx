@@ -10,6 +10,7 @@ import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/reco
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { useArchive } from '../../components/useArchive';
 import { EngagementForm, emptyEngagement, engagementValues } from './EngagementForm';
+import { EngagementRequests } from './EngagementRequests';
 import { ENGAGEMENT_STATUS_TONE } from './status';
 
 export const useEngagementList = createListStore('startDate', { clientId: '', status: '' });
@@ -182,6 +183,7 @@ function EngagementDrawer({ id, reference, clients, onClose }: DrawerProps) {
                 }}
               />
             </fieldset>
+            <EngagementRequests engagementId={e.id} slaBusinessDays={e.slaBusinessDays} />
             <RecordHistory entityId={e.id} />
           </>
         ),

@@ -137,7 +137,7 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
                   </button>
                   <span className="timeline__meta">
                     Open role · {ROLE_LABELS[r.role]}
-                    {r.clock.overdue ? ' · overdue' : ''}
+                    {r.clock.overdue ? ' · overdue' : r.clock.state === 'at_risk' ? ' · at risk' : ''}
                   </span>
                 </div>
                 <div className="timeline__track" style={{ width }}>
@@ -145,7 +145,7 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
                     type="button"
                     className={`timeline__bar timeline__bar--request${r.clock.overdue ? ' is-overdue' : ''}`}
                     style={{ ...span, borderColor: colourOf.get(r.clientId) }}
-                    title={`Open role: ${r.title} at ${r.clientName} (${r.engagementName}) from ${r.startDate}, ${r.loadPercent}%. Open ${r.clock.daysOpen} days, target ${r.clock.targetDate}.`}
+                    title={`Open role: ${r.title} at ${r.clientName} (${r.engagementName}) from ${r.startDate}, ${r.loadPercent}%. ${r.clock.daysOpen} of ${r.clock.allowance} business days used, target ${r.clock.targetDate}.`}
                     onClick={() => go({ area: 'staffing', recordId: r.id })}
                   >
                     {r.engagementName} · {r.loadPercent}%

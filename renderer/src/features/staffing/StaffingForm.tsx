@@ -146,7 +146,7 @@ export function StaffingForm({ initial, reference, engagements, submitLabel, onS
         label="Fill target (weeks)"
         type="number"
         value={Number.isNaN(values.targetWeeks) ? '' : String(values.targetWeeks)}
-        hint="New roles usually take 3–4 weeks to staff."
+        hint="New roles usually take 3–4 weeks to staff; a week is 5 business days."
         onChange={(v) => set('targetWeeks', v === '' ? Number.NaN : Number(v))}
         onBlur={() => form.blur('targetWeeks')}
         error={form.errorFor('targetWeeks')}
@@ -156,7 +156,7 @@ export function StaffingForm({ initial, reference, engagements, submitLabel, onS
         label="Opened on"
         type="date"
         value={values.openedOn ?? ''}
-        hint="Leave empty for today. The fill clock starts here."
+        hint="Leave empty for today. The fill clock starts here; it counts business days in the client’s calendar."
         onChange={(v) => set('openedOn', v === '' ? undefined : v)}
         onBlur={() => form.blur('openedOn')}
         error={form.errorFor('openedOn')}

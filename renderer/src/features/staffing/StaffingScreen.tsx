@@ -24,19 +24,23 @@ export const STAGE_TONE: Record<StaffingStage, string> = {
   declined: 'muted',
 };
 
+const businessDays = (n: number) => `${n} business ${n === 1 ? 'day' : 'days'}`;
+
+/** Time to fill on the continuity clock: business days in the client's calendar, against the target. */
 export function ClockBadge({ request }: { request: StaffingRequestItem }) {
   const { clock } = request;
   if (request.stage === 'filled') {
     return (
-      <Badge tone={clock.filledLate ? 'warn' : 'good'}>{`Filled in ${clock.daysOpen} days${clock.filledLate ? ' (late)' : ''}`}</Badge>
+      <Badge
+        tone={clock.filledLate ? 'warn' : 'good'}
+      >{`Filled in ${businessDays(clock.daysOpen)}${clock.filledLate ? ' (late)' : ''}`}</Badge>
     );
   }
-  if (request.stage === 'declined') return <Badge tone="muted">{`Declined after ${clock.daysOpen} days`}</Badge>;
-  return (
-    <Badge tone={clock.overdue ? 'bad' : 'info'}>
-      {clock.overdue ? `Overdue · open ${clock.daysOpen} days` : `Open ${clock.daysOpen} of ${request.targetWeeks * 7} days`}
-    </Badge>
-  );
+  if (request.stage === 'declined') return <Badge tone="muted">{`Declined after ${businessDays(clock.daysOpen)}`}</Badge>;
+  // Past the target date (which may be a Friday, so no business day late yet on the weekend).
+  if (clock.overdue) return <Badge tone="bad">{`Overdue · target was ${day(clock.targetDate)}`}</Badge>;
+  const used = `${clock.daysOpen} of ${clock.allowance} business days used`;
+  return clock.state === 'at_risk' ? <Badge tone="warn">{`At risk · ${used}`}</Badge> : <Badge tone="info">{used}</Badge>;
 }
 
 export function StaffingScreen({ reference }: { reference: ReferenceData }) {
@@ -51,7 +55,10 @@ export function StaffingScreen({ reference }: { reference: ReferenceData }) {
       <header className="screen__header">
         <div>
           <h1>Staffing requests</h1>
-          <p className="screen__lede">Open roles, defined in technical detail before the search starts; the target is 3–4 weeks to fill.</p>
+          <p className="screen__lede">
+            Open roles, defined in technical detail before the search starts; the target is 3–4 weeks to fill, counted in business days of
+            the client’s calendar.
+          </p>
         </div>
         <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => open('new')}>
           New request
@@ -179,7 +186,7 @@ function StaffingDrawer({ id, reference, onClose }: { id: string; reference: Ref
               <ClockBadge request={r} />
             </p>
             <p className="muted">
-              Opened {day(r.openedOn)} · target {day(r.clock.targetDate)}
+              Opened {day(r.openedOn)} · target {day(r.clock.targetDate)} ({businessDays(r.clock.allowance)})
               {r.regionPreferences.length > 0 && ` · prefers ${r.regionPreferences.map((g) => SOURCING_REGION_LABELS[g]).join(', ')}`}
             </p>
             {r.stage === 'filled' && r.allocation && (

@@ -1,0 +1,108 @@
+import { format, parseISO } from 'date-fns';
+import type { ReplacementItem } from '../../../../shared/contract';
+import { byTimeLeft, CLOCK_STATE_LABELS, type ClockState } from '../../../../shared/domain/continuity/clock';
+import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/replacement';
+import { useProcedure } from '../../api/queries';
+import { AREAS } from '../../app/areas';
+import { useNav } from '../../app/stores';
+import { Badge } from '../../components/list';
+
+/** Badge colour of each clock state: a met promise is good news, a cancelled one is just history. */
+export const CLOCK_STATE_TONE: Record<ClockState, string> = {
+  on_track: 'good',
+  at_risk: 'warn',
+  breached: 'bad',
+  met: 'good',
+  cancelled: 'muted',
+};
+
+const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
+
+/** The engagement's replacement requests, open ones first, each with its SLA clock as the backend computed it. */
+export function EngagementRequests({ engagementId, slaBusinessDays }: { engagementId: string; slaBusinessDays: number }) {
+  const list = useProcedure('replacements.list', { engagementId, state: 'all' });
+  const go = useNav((s) => s.go);
+  // Requests are recorded in the continuity area; link there only once it exists.
+  const area = AREAS.find((a) => a.id === 'replacements');
+  const open = area?.built ? (recordId: string | null) => go({ area: 'replacements', recordId }) : null;
+  const rows = [...(list.data?.rows ?? [])].sort(openFirst);
+  return (
+    <section className="history">
+      <h3>Replacement requests</h3>
+      <p className="list-status">
+        SLA: a replacement within {slaBusinessDays} business {slaBusinessDays === 1 ? 'day' : 'days'} of the client’s request.{' '}
+        {open ? (
+          <>
+            <button type="button" className="link" onClick={() => open('new')}>
+              Record a new request
+            </button>{' '}
+            in {area?.label}.
+          </>
+        ) : (
+          `New requests are recorded in ${area?.label ?? 'the continuity area'}.`
+        )}
+      </p>
+      {list.error ? (
+        <p className="list-status list-status--error">Could not load the requests: {list.error.message}</p>
+      ) : !list.data ? null : rows.length === 0 ? (
+        <p className="muted">No replacement has been requested on this engagement.</p>
+      ) : (
+        <ul className="related">
+          {rows.map((r) => (
+            <RequestRow key={r.id} request={r} onOpen={open ? () => open(r.id) : null} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RequestRow({ request: r, onOpen }: { request: ReplacementItem; onOpen: (() => void) | null }) {
+  const title = `Replace ${r.outgoingSpecialistName}`;
+  return (
+    <li>
+      {onOpen ? (
+        <button type="button" className="link" onClick={onOpen}>
+          {title}
+        </button>
+      ) : (
+        <strong>{title}</strong>
+      )}
+      <Badge tone={CLOCK_STATE_TONE[r.clock.state]}>{CLOCK_STATE_LABELS[r.clock.state]}</Badge>
+      <div className="muted">
+        {REPLACEMENT_REASON_LABELS[r.reason]} · submitted {day(r.submittedOn)} {r.submittedTime} · due {day(r.clock.dueDate)}
+        {r.status === 'open' && ` · ${progress(r)}`}
+      </div>
+      {r.status === 'fulfilled' && r.replacementStartDate && (
+        <div className="muted">
+          {r.replacementSpecialistName ?? 'The replacement'} started {day(r.replacementStartDate)} after {r.clock.elapsed} business{' '}
+          {r.clock.elapsed === 1 ? 'day' : 'days'}
+          {r.clock.late > 0 && `, ${r.clock.late} late`}
+          {r.clock.late > 0 && r.lateReason && `: ${r.lateReason}`}
+        </div>
+      )}
+      {r.status === 'cancelled' && r.cancelledOn && (
+        <div className="muted">
+          Cancelled {day(r.cancelledOn)}
+          {r.cancelReason && `: ${r.cancelReason}`}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** "3 of 7 business days used", or how late an open request already is. */
+function progress(r: ReplacementItem): string {
+  const { clock } = r;
+  if (clock.state === 'breached') return `${clock.late} business ${clock.late === 1 ? 'day' : 'days'} late`;
+  const paused = clock.pausedToday ? ' · paused today' : '';
+  return `${clock.elapsed} of ${clock.allowance} business days used${paused}`;
+}
+
+/** Open requests first, the least time left leading (as on the continuity board); then past ones, newest first. */
+function openFirst(a: ReplacementItem, b: ReplacementItem): number {
+  const open = Number(b.status === 'open') - Number(a.status === 'open');
+  if (open !== 0) return open;
+  if (a.status === 'open') return byTimeLeft(a.clock, b.clock);
+  return a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0;
+}
