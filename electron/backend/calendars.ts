@@ -101,10 +101,25 @@ export function publicHolidaysBetween(country: string, subdivision: string, from
   return merged;
 }
 
-/** A calendar code (CH-ZH) as the clock's holiday source: one cached year at a time. */
+const lookups = new Map<string, HolidaysOfYear>();
+
+/** A calendar code (CH-ZH) as the clock's holiday source, one per code, each year looked up once. */
 export function holidaysOfCalendar(code: string): HolidaysOfYear {
-  const [country = '', subdivision = ''] = code.split('-');
-  return (year) => publicHolidays(country, subdivision, year);
+  let lookup = lookups.get(code);
+  if (!lookup) {
+    const [country = '', subdivision = ''] = code.split('-');
+    const years = new Map<number, ReadonlySet<Day>>();
+    lookup = (year) => {
+      let days = years.get(year);
+      if (!days) {
+        days = publicHolidays(country, subdivision, year);
+        years.set(year, days);
+      }
+      return days;
+    };
+    lookups.set(code, lookup);
+  }
+  return lookup;
 }
 
 /**

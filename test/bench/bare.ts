@@ -14,13 +14,13 @@ type ClientListRow = ClientRow & { engagement_count: number; active_engagement_c
 type EngagementListRow = EngagementRow & { client_name: string };
 
 const CLIENT_SELECT = `
-  SELECT c.id, c.name, c.country, c.currency, c.holiday_calendar, c.vat_basis_points, c.notes, c.archived_at, c.created_at, c.updated_at,
+  SELECT c.id, c.name, c.country, c.currency, c.holiday_calendar, c.time_zone, c.vat_basis_points, c.notes, c.archived_at, c.created_at, c.updated_at,
     (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL) AS engagement_count,
     (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL AND e.status = 'active') AS active_engagement_count
   FROM client c`;
 
 const ENGAGEMENT_SELECT = `
-  SELECT e.id, e.client_id, e.name, e.currency, e.start_date, e.end_date, e.status, e.contract_notes,
+  SELECT e.id, e.client_id, e.name, e.currency, e.start_date, e.end_date, e.status, e.contract_notes, e.sla_business_days,
     e.archived_at, e.created_at, e.updated_at, c.name AS client_name
   FROM engagement e JOIN client c ON c.id = e.client_id`;
 

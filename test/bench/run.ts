@@ -9,6 +9,7 @@ import { contract, type Result } from '../../shared/contract';
 import { bareQueries } from './bare';
 import { CHILD_FLAG, childTask, runChildTask } from './billingChild';
 import { billingBench } from './billingRun';
+import { continuityBench } from './continuity';
 import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } from './dataset';
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
 import { planCases } from './plan';
@@ -23,13 +24,17 @@ import { planCases } from './plan';
  * the month close beside one SQL aggregate, the finance exports beside exceljs
  * writing the same rows from bare SQL, and the first export after start and
  * the long detail exports in fresh processes (this bundle, forked with
- * CHILD_FLAG), so their peak memory is theirs alone.
+ * CHILD_FLAG), so their peak memory is theirs alone. The continuity clocks
+ * (continuity.ts): 10,000 replacement requests' SLA clocks beside a plain
+ * date-fns loop, then the board and the requests list through the contract on
+ * a database of their own.
  * Figures and ratios only — nothing here asserts on time.
  *
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases.
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity
+ * runs one part (core = database, list screens, plan views) while working on it.
  */
 
 const RUNS = {
@@ -38,7 +43,16 @@ const RUNS = {
   plan: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monthClose: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monthExport: { runs: Number(process.env.BENCH_RUNS) || 10, warmup: 2 },
+  continuity: {
+    domain: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+    contract: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+    list: { runs: Number(process.env.BENCH_RUNS) || 5, warmup: 1 },
+  },
 } as const;
+
+const PARTS = ['core', 'billing', 'continuity'] as const;
+const only = process.env.BENCH_ONLY;
+const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
 const rowCount = (rows: readonly unknown[]) => `${rows.length} rows`;
 
@@ -87,6 +101,7 @@ async function listCase(report: Report, backend: Backend, label: string, paths: 
 }
 
 async function main(): Promise<void> {
+  if (only && !PARTS.some((part) => part === only)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')}, not "${only}".`);
   const started = performance.now();
   const startRss = process.memoryUsage.rss();
   const dir = mkdtempSync(join(tmpdir(), 'keel-bench-'));
@@ -96,133 +111,139 @@ async function main(): Promise<void> {
   let sqliteVersion = '?';
   let planLines: string[] = [];
   let billingLines: string[] = [];
+  let continuityLines: string[] = [];
 
   try {
-    // ---------------------------------------------------------- database open
-    report.section('Database');
-    let fresh = 0;
-    report.add(
-      await measure('open + migrate (new file)', (file: string) => openDatabase(file), {
-        ...RUNS.open,
-        setup: () => join(dir, `fresh-${fresh++}.db`),
-        teardown: (opened, file) => {
-          opened.db.close();
-          for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-        },
-        describe: (opened) => `schema v${opened.from} → v${opened.to}`,
-      }),
-    );
-
-    const file = join(dir, 'bench.db');
-    // The generation's ~9,000 writes move this clock ~7 weeks, ending near the dataset's "today"
-    // (2026-11-16), so staffing requests are opened in the weeks before it, as they would be.
-    let clock = Date.parse('2026-09-28T08:00:00Z');
-    const generating = createBackend({
-      databasePath: file,
-      actor: 'bench',
-      mode: 'browser',
-      clock: () => {
-        clock += 433_000;
-        return new Date(clock);
-      },
-    });
-    try {
-      const generated = await once(() => generateDataset(generating.ctx, BENCH_SIZE));
-      dataset = generated.result;
-      generationMs = generated.ms;
-    } finally {
-      generating.close();
-    }
-
-    report.add(
-      await measure('open (existing, no pending migration)', () => openDatabase(file), {
-        ...RUNS.open,
-        teardown: (opened) => {
-          if (opened.from !== opened.to) throw new Error('The benchmark database unexpectedly needed a migration.');
-          opened.db.close();
-        },
-        describe: (opened) => `schema v${opened.to}, populated`,
-      }),
-    );
-    report.add(
-      await measure(
-        'backend start (open + repositories + handlers)',
-        () => createBackend({ databasePath: file, actor: 'bench', mode: 'browser' }),
-        {
+    if (runsPart('core')) {
+      // ---------------------------------------------------------- database open
+      report.section('Database');
+      let fresh = 0;
+      report.add(
+        await measure('open + migrate (new file)', (file: string) => openDatabase(file), {
           ...RUNS.open,
-          teardown: (backend) => backend.close(),
+          setup: () => join(dir, `fresh-${fresh++}.db`),
+          teardown: (opened, file) => {
+            opened.db.close();
+            for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+          },
+          describe: (opened) => `schema v${opened.from} → v${opened.to}`,
+        }),
+      );
+
+      const file = join(dir, 'bench.db');
+      // The generation's ~9,000 writes move this clock ~7 weeks, ending near the dataset's "today"
+      // (2026-11-16), so staffing requests are opened in the weeks before it, as they would be.
+      let clock = Date.parse('2026-09-28T08:00:00Z');
+      const generating = createBackend({
+        databasePath: file,
+        actor: 'bench',
+        mode: 'browser',
+        clock: () => {
+          clock += 433_000;
+          return new Date(clock);
         },
-      ),
-    );
+      });
+      try {
+        const generated = await once(() => generateDataset(generating.ctx, BENCH_SIZE));
+        dataset = generated.result;
+        generationMs = generated.ms;
+      } finally {
+        generating.close();
+      }
 
-    // ---------------------------------------------------------- list screens
-    const backend = createBackend({ databasePath: file, actor: 'bench', mode: 'browser' });
-    try {
-      sqliteVersion = backend.db.prepare<[], string>('SELECT sqlite_version()').pluck().get() ?? '?';
-      const { clients, engagements, specialists } = backend.ctx.repos;
-      const bare = bareQueries(backend.db);
-      // What each list screen sends (renderer/src/features/*/…Screen.tsx) with its default
-      // store state, as it arrives after transport; and the filter the handler receives,
-      // parsed by the contract's schema exactly as dispatch parses it.
-      const screens = {
-        clients: { archived: 'active', sort: 'name', direction: 'asc' },
-        engagements: { archived: 'active', sort: 'startDate', direction: 'asc' },
-        specialists: { archived: 'active', sort: 'fullName', direction: 'asc' },
-      } as const;
-      const filters = {
-        clients: contract['clients.list'].input.parse(screens.clients),
-        engagements: contract['engagements.list'].input.parse(screens.engagements),
-        specialists: contract['specialists.list'].input.parse(screens.specialists),
-      };
+      report.add(
+        await measure('open (existing, no pending migration)', () => openDatabase(file), {
+          ...RUNS.open,
+          teardown: (opened) => {
+            if (opened.from !== opened.to) throw new Error('The benchmark database unexpectedly needed a migration.');
+            opened.db.close();
+          },
+          describe: (opened) => `schema v${opened.to}, populated`,
+        }),
+      );
+      report.add(
+        await measure(
+          'backend start (open + repositories + handlers)',
+          () => createBackend({ databasePath: file, actor: 'bench', mode: 'browser' }),
+          {
+            ...RUNS.open,
+            teardown: (backend) => backend.close(),
+          },
+        ),
+      );
 
-      report.section('List screens (default list: active rows, default sort)');
-      await listCase(report, backend, 'clients by name', {
-        procedure: 'clients.list',
-        input: screens.clients,
-        repository: () => clients.list(filters.clients),
-        bare: bare.clients,
-      });
-      await listCase(report, backend, 'engagements by start', {
-        procedure: 'engagements.list',
-        input: screens.engagements,
-        repository: () => engagements.list(filters.engagements),
-        bare: bare.engagements,
-      });
-      await listCase(report, backend, 'specialists by name', {
-        procedure: 'specialists.list',
-        input: screens.specialists,
-        repository: () => specialists.list(filters.specialists),
-        bare: bare.specialists,
-      });
+      // ---------------------------------------------------------- list screens
+      const backend = createBackend({ databasePath: file, actor: 'bench', mode: 'browser' });
+      try {
+        sqliteVersion = backend.db.prepare<[], string>('SELECT sqlite_version()').pluck().get() ?? '?';
+        const { clients, engagements, specialists } = backend.ctx.repos;
+        const bare = bareQueries(backend.db);
+        // What each list screen sends (renderer/src/features/*/…Screen.tsx) with its default
+        // store state, as it arrives after transport; and the filter the handler receives,
+        // parsed by the contract's schema exactly as dispatch parses it.
+        const screens = {
+          clients: { archived: 'active', sort: 'name', direction: 'asc' },
+          engagements: { archived: 'active', sort: 'startDate', direction: 'asc' },
+          specialists: { archived: 'active', sort: 'fullName', direction: 'asc' },
+        } as const;
+        const filters = {
+          clients: contract['clients.list'].input.parse(screens.clients),
+          engagements: contract['engagements.list'].input.parse(screens.engagements),
+          specialists: contract['specialists.list'].input.parse(screens.specialists),
+        };
 
-      report.section('List screens with a search');
-      await listCase(report, backend, "clients 'a'", {
-        procedure: 'clients.list',
-        input: { ...screens.clients, search: 'a' },
-        repository: () => clients.list({ ...filters.clients, search: 'a' }),
-        bare: () => bare.clientsSearch('a'),
-      });
-      await listCase(report, backend, "engagements 'platform'", {
-        procedure: 'engagements.list',
-        input: { ...screens.engagements, search: 'platform' },
-        repository: () => engagements.list({ ...filters.engagements, search: 'platform' }),
-        bare: () => bare.engagementsSearch('platform'),
-      });
-      await listCase(report, backend, "specialists 'kube'", {
-        procedure: 'specialists.list',
-        input: { ...screens.specialists, search: 'kube' },
-        repository: () => specialists.list({ ...filters.specialists, search: 'kube' }),
-        bare: () => bare.specialistsSearch('kube'),
-      });
+        report.section('List screens (default list: active rows, default sort)');
+        await listCase(report, backend, 'clients by name', {
+          procedure: 'clients.list',
+          input: screens.clients,
+          repository: () => clients.list(filters.clients),
+          bare: bare.clients,
+        });
+        await listCase(report, backend, 'engagements by start', {
+          procedure: 'engagements.list',
+          input: screens.engagements,
+          repository: () => engagements.list(filters.engagements),
+          bare: bare.engagements,
+        });
+        await listCase(report, backend, 'specialists by name', {
+          procedure: 'specialists.list',
+          input: screens.specialists,
+          repository: () => specialists.list(filters.specialists),
+          bare: bare.specialists,
+        });
 
-      // ---------------------------------------------------------- plan views
-      planLines = await planCases(report, backend, BENCH_SIZE.plan, RUNS.plan);
-    } finally {
-      backend.close();
+        report.section('List screens with a search');
+        await listCase(report, backend, "clients 'a'", {
+          procedure: 'clients.list',
+          input: { ...screens.clients, search: 'a' },
+          repository: () => clients.list({ ...filters.clients, search: 'a' }),
+          bare: () => bare.clientsSearch('a'),
+        });
+        await listCase(report, backend, "engagements 'platform'", {
+          procedure: 'engagements.list',
+          input: { ...screens.engagements, search: 'platform' },
+          repository: () => engagements.list({ ...filters.engagements, search: 'platform' }),
+          bare: () => bare.engagementsSearch('platform'),
+        });
+        await listCase(report, backend, "specialists 'kube'", {
+          procedure: 'specialists.list',
+          input: { ...screens.specialists, search: 'kube' },
+          repository: () => specialists.list({ ...filters.specialists, search: 'kube' }),
+          bare: () => bare.specialistsSearch('kube'),
+        });
+
+        // ---------------------------------------------------------- plan views
+        planLines = await planCases(report, backend, BENCH_SIZE.plan, RUNS.plan);
+      } finally {
+        backend.close();
+      }
     }
 
     // ---------------------------------------------------------- hours & billing (a database of its own)
-    billingLines = await billingBench(report, dir, RUNS);
+    if (runsPart('billing')) billingLines = await billingBench(report, dir, RUNS);
+
+    // ---------------------------------------------------------- continuity clocks (a database of its own)
+    if (runsPart('continuity')) continuityLines = await continuityBench(report, dir, RUNS.continuity);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -247,6 +268,7 @@ async function main(): Promise<void> {
   }
   for (const line of planLines) console.log(line);
   for (const line of billingLines) console.log(line);
+  for (const line of continuityLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

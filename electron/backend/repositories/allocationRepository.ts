@@ -72,6 +72,12 @@ export class AllocationRepository {
     return row ? toListItem(row) : null;
   }
 
+  /** Several allocations by id in one query (a list of replacement requests links two each). */
+  getMany(ids: readonly string[]): Map<string, AllocationListItem> {
+    const rows = this.statements.get(`${JOINED} WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as JoinedRow[];
+    return new Map(rows.map((row) => [row.id, toListItem(row)]));
+  }
+
   insert(allocation: Allocation): void {
     this.insertStmt.run(allocation);
   }

@@ -9,9 +9,9 @@ import type {
 } from '../../../shared/contract';
 import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
 import type { PauseRange } from '../../../shared/domain/continuity/businessDays';
-import { type ClockThresholds, deliveryRefusal, pauseRefusal, runClock, sortPauses } from '../../../shared/domain/continuity/clock';
+import { deliveryRefusal, pauseRefusal, runClock, sortPauses } from '../../../shared/domain/continuity/clock';
 import { handoverDays } from '../../../shared/domain/continuity/replacement';
-import { instantOf, localDateOf, localTimeOf } from '../../../shared/domain/continuity/timeZone';
+import { instantOf, localDateOf, localDateTimeOf, localTimeOf } from '../../../shared/domain/continuity/timeZone';
 import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
 import { holidaysOfCalendar, timeZoneOf } from '../calendars';
 import type { Audit, Context } from '../context';
@@ -42,53 +42,60 @@ function todayIn(ctx: Context, timeZone: string): string {
   return localDateOf(ctx.now(), timeZone);
 }
 
-/** Items for many requests at once: pauses and candidates in two queries, thresholds read once. */
+/**
+ * Items for many requests at once: pauses, candidates and linked allocations
+ * in three queries, thresholds read once, "today" worked out once per zone.
+ */
 export function replacementItems(ctx: Context, rows: readonly ReplacementWithContext[]): ReplacementItem[] {
   const ids = rows.map((r) => r.id);
   const pauses = ctx.repos.replacements.pausesOf(ids);
   const candidates = ctx.repos.replacements.candidatesOf(ids);
-  const thresholds = clockThresholds(ctx);
-  return rows.map((row) => toItem(ctx, row, pauses.get(row.id) ?? [], candidates.get(row.id) ?? [], thresholds));
-}
-
-function toItem(
-  ctx: Context,
-  joined: ReplacementWithContext,
-  pauses: ReplacementPause[],
-  candidates: ReplacementCandidate[],
-  thresholds: ClockThresholds,
-): ReplacementItem {
-  const { clientTimeZone: _tz, engagementEndDate: _end, ...request } = joined;
-  const { timeZone, submittedOn } = zoneOf(joined);
-  const clock = runClock(
-    {
-      submittedOn,
-      allowance: joined.slaBusinessDays,
-      holidaysOf: holidaysOfCalendar(joined.holidayCalendar),
-      pauses: sortPauses(pauses),
-      deliveredOn: joined.status === 'fulfilled' ? joined.replacementStartDate : null,
-      cancelledOn: joined.status === 'cancelled' ? joined.cancelledOn : null,
-    },
-    todayIn(ctx, timeZone),
-    thresholds,
+  const allocations = ctx.repos.allocations.getMany(
+    rows.flatMap((r) => [r.outgoingAllocationId, r.replacementAllocationId]).filter((id): id is string => id !== null),
   );
-  const outgoingAllocation = joined.outgoingAllocationId ? ctx.repos.allocations.get(joined.outgoingAllocationId) : null;
-  const replacementAllocation = joined.replacementAllocationId ? ctx.repos.allocations.get(joined.replacementAllocationId) : null;
-  return {
-    ...request,
-    timeZone,
-    submittedOn,
-    submittedTime: localTimeOf(joined.submittedAt, timeZone),
-    clock,
-    pauses,
-    candidates,
-    outgoingAllocation,
-    replacementAllocation,
-    handoverDays:
-      outgoingAllocation && joined.replacementStartDate && outgoingAllocation.status !== 'cancelled'
-        ? handoverDays(outgoingAllocation.endDate, joined.replacementStartDate)
-        : 0,
-  };
+  const thresholds = clockThresholds(ctx);
+  const now = ctx.now();
+  const todayByZone = new Map<string, string>();
+  return rows.map((joined) => {
+    const { clientTimeZone: _tz, engagementEndDate: _end, ...request } = joined;
+    const timeZone = timeZoneOf({ timeZone: joined.clientTimeZone, holidayCalendar: joined.holidayCalendar });
+    let today = todayByZone.get(timeZone);
+    if (today === undefined) {
+      today = localDateOf(now, timeZone);
+      todayByZone.set(timeZone, today);
+    }
+    const submitted = localDateTimeOf(joined.submittedAt, timeZone);
+    const requestPauses = pauses.get(joined.id) ?? [];
+    const clock = runClock(
+      {
+        submittedOn: submitted.date,
+        allowance: joined.slaBusinessDays,
+        holidaysOf: holidaysOfCalendar(joined.holidayCalendar),
+        pauses: sortPauses(requestPauses),
+        deliveredOn: joined.status === 'fulfilled' ? joined.replacementStartDate : null,
+        cancelledOn: joined.status === 'cancelled' ? joined.cancelledOn : null,
+      },
+      today,
+      thresholds,
+    );
+    const outgoingAllocation = joined.outgoingAllocationId ? (allocations.get(joined.outgoingAllocationId) ?? null) : null;
+    const replacementAllocation = joined.replacementAllocationId ? (allocations.get(joined.replacementAllocationId) ?? null) : null;
+    return {
+      ...request,
+      timeZone,
+      submittedOn: submitted.date,
+      submittedTime: submitted.time,
+      clock,
+      pauses: requestPauses,
+      candidates: candidates.get(joined.id) ?? [],
+      outgoingAllocation,
+      replacementAllocation,
+      handoverDays:
+        outgoingAllocation && joined.replacementStartDate && outgoingAllocation.status !== 'cancelled'
+          ? handoverDays(outgoingAllocation.endDate, joined.replacementStartDate)
+          : 0,
+    };
+  });
 }
 
 export function getReplacement(ctx: Context, id: string): ReplacementItem {

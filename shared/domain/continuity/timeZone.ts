@@ -24,6 +24,12 @@ export function localDateOf(instant: string, timeZone: string): string {
   return format(new Date(instant), 'yyyy-MM-dd', { in: tz(timeZone) });
 }
 
+/** The calendar date and wall-clock time (HH:mm) of an instant in a time zone, in one conversion. */
+export function localDateTimeOf(instant: string, timeZone: string): { date: string; time: string } {
+  const text = format(new Date(instant), 'yyyy-MM-dd HH:mm', { in: tz(timeZone) });
+  return { date: text.slice(0, 10), time: text.slice(11) };
+}
+
 /** The wall-clock time of an instant in a time zone (HH:mm). */
 export function localTimeOf(instant: string, timeZone: string): string {
   return format(new Date(instant), 'HH:mm', { in: tz(timeZone) });
