@@ -62,6 +62,9 @@ async function refused(name: string, input: unknown): Promise<KeelError> {
 }
 
 const audits = async (entityId: string) => (await b.ok('audit.list', { entityId })).rows;
+/** Pauses and candidates are filed under their request, so its history shows them; newest first. */
+const auditsOf = async (requestId: string, entity: 'replacement_pause' | 'replacement_candidate') =>
+  (await audits(requestId)).filter((r) => r.entity === entity);
 
 const person = (fullName: string) =>
   b.ok('specialists.create', {
@@ -263,7 +266,7 @@ describe('pauses', () => {
       endDate: '2026-05-28',
       reason: 'Client postponed the interviews.',
     });
-    expect((await audits(first.id)).map((r) => [r.entity, r.action, r.label])).toEqual([
+    expect((await auditsOf(request.id, 'replacement_pause')).map((r) => [r.entity, r.action, r.label])).toEqual([
       ['replacement_pause', 'create', 'Replace Ana Ionescu on Claims model operations: pause 2026-05-27 to 2026-05-28'],
     ]);
 
@@ -316,7 +319,7 @@ describe('pauses', () => {
       reason: 'Client postponed one interview.',
     });
     expect([shortened.clock.dueDate, shortened.clock.pausedDays]).toEqual(['2026-06-08', 3]);
-    const [update] = await audits(first.id);
+    const [update] = await auditsOf(request.id, 'replacement_pause');
     expect(update).toMatchObject({ entity: 'replacement_pause', action: 'update' });
     expect(update?.before).toMatchObject({ endDate: '2026-05-28', reason: 'Client postponed the interviews.' });
     expect(update?.after).toMatchObject({ endDate: '2026-05-27', reason: 'Client postponed one interview.' });
@@ -338,7 +341,7 @@ describe('pauses', () => {
       false,
       1,
     ]);
-    const [deletion] = await audits(second.id);
+    const [deletion] = await auditsOf(request.id, 'replacement_pause');
     expect(deletion).toMatchObject({ entity: 'replacement_pause', action: 'delete', after: null });
     expect(deletion?.before).toMatchObject({ id: second.id, startDate: '2026-05-29', endDate: '2026-06-01' });
     expect((await refused('replacements.deletePause', { id: second.id })).code).toBe('not_found');
@@ -397,7 +400,7 @@ describe('candidates', () => {
     );
     expect((await refused('replacements.decideCandidate', { id: MISSING_ID, decision: 'accepted' })).code).toBe('not_found');
 
-    const history = await audits(boCandidate.id);
+    const history = (await auditsOf(boCandidate.requestId, 'replacement_candidate')).filter((r) => r.label.startsWith('Bo Berg'));
     expect(history.map((r) => [r.entity, r.action, r.label])).toEqual([
       ['replacement_candidate', 'update', 'Bo Berg for Replace Ana Ionescu on Claims model operations'],
       ['replacement_candidate', 'create', 'Bo Berg for Replace Ana Ionescu on Claims model operations'],

@@ -268,7 +268,8 @@ export function addPause(ctx: Context, input: { requestId: string; startDate: st
     ctx.repos.replacements.insertPause(pause);
     audit({
       entity: 'replacement_pause',
-      entityId: pause.id,
+      // Filed under the request, so its history shows every pause and candidate.
+      entityId: pause.requestId,
       label: pauseLabel(loaded, pause),
       action: 'create',
       before: null,
@@ -291,7 +292,7 @@ export function updatePause(ctx: Context, input: { id: string; startDate: string
     const after: ReplacementPause = { ...before, ...input, updatedAt: at };
     checkPauses(ctx, before.requestId, loaded.submittedOn, after);
     ctx.repos.replacements.updatePause(after);
-    audit({ entity: 'replacement_pause', entityId: after.id, label: pauseLabel(loaded, after), action: 'update', before, after });
+    audit({ entity: 'replacement_pause', entityId: after.requestId, label: pauseLabel(loaded, after), action: 'update', before, after });
     return getReplacement(ctx, before.requestId);
   });
 }
@@ -301,7 +302,14 @@ export function deletePause(ctx: Context, id: string): ReplacementItem {
     const { pause, loaded } = loadPause(ctx, id);
     requirePausable(loaded);
     ctx.repos.replacements.deletePause(id);
-    audit({ entity: 'replacement_pause', entityId: id, label: pauseLabel(loaded, pause), action: 'delete', before: pause, after: null });
+    audit({
+      entity: 'replacement_pause',
+      entityId: pause.requestId,
+      label: pauseLabel(loaded, pause),
+      action: 'delete',
+      before: pause,
+      after: null,
+    });
     return getReplacement(ctx, pause.requestId);
   });
 }
@@ -329,7 +337,7 @@ export function proposeCandidate(
     const candidate: ReplacementCandidate = { id: newId(), ...input, status: 'proposed', decidedOn: null, createdAt: at, updatedAt: at };
     ctx.repos.replacements.insertCandidate(candidate);
     const label = `${input.name} for ${labelOf(loaded.joined)}`;
-    audit({ entity: 'replacement_candidate', entityId: candidate.id, label, action: 'create', before: null, after: candidate });
+    audit({ entity: 'replacement_candidate', entityId: candidate.requestId, label, action: 'create', before: null, after: candidate });
     return getReplacement(ctx, input.requestId);
   });
 }
@@ -356,7 +364,7 @@ export function decideCandidate(ctx: Context, id: string, decision: 'accepted' |
     };
     ctx.repos.replacements.updateCandidate(after);
     const label = `${before.name} for ${labelOf(loaded.joined)}`;
-    audit({ entity: 'replacement_candidate', entityId: id, label, action: 'update', before, after });
+    audit({ entity: 'replacement_candidate', entityId: before.requestId, label, action: 'update', before, after });
     return getReplacement(ctx, before.requestId);
   });
 }

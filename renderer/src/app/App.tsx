@@ -3,6 +3,7 @@ import { useCommand, useProcedure } from '../api/queries';
 import { Toasts } from '../components/Toasts';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { ClientsScreen } from '../features/clients/ClientsScreen';
+import { ContinuityScreen } from '../features/continuity/ContinuityScreen';
 import { EngagementsScreen } from '../features/engagements/EngagementsScreen';
 import { HoursScreen } from '../features/hours/HoursScreen';
 import { PlanScreen } from '../features/plan/PlanScreen';
@@ -77,6 +78,8 @@ export function App() {
           <PlanScreen reference={reference.data} />
         ) : route.area === 'staffing' ? (
           <StaffingScreen reference={reference.data} />
+        ) : route.area === 'replacements' ? (
+          <ContinuityScreen />
         ) : route.area === 'hours' ? (
           <HoursScreen reference={reference.data} />
         ) : (

@@ -30,7 +30,13 @@ export const AREAS: Area[] = [
     hint: 'Who works where and when, roll-offs, the bench and the capacity forecast',
   },
   { id: 'staffing', label: 'Staffing requests', group: 'Team', built: true, hint: 'Open roles, from definition to filled' },
-  { id: 'replacements', label: 'Replacement SLAs', group: 'Team', built: false, hint: 'Replacement requests and SLA clocks — coming' },
+  {
+    id: 'replacements',
+    label: 'Continuity & SLAs',
+    group: 'Team',
+    built: true,
+    hint: 'Replacement requests and their SLA clocks, every open promise by time left, and the quarterly SLA report',
+  },
   {
     id: 'hours',
     label: 'Hours & billing',
@@ -52,6 +58,7 @@ export const RECORD_AREAS = {
   specialist: 'specialists',
   allocation: 'allocations',
   staffing_request: 'staffing',
+  replacement_request: 'replacements',
 } as const satisfies Record<string, AreaId>;
 
 /** The area where an audited record opens, or null (a dataset load is no record). */

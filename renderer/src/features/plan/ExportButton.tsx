@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { unwrap, useKeel } from '../../api/queries';
 import { useToasts } from '../../app/stores';
+import { saveBase64File } from '../../components/download';
 import { periodsFor, planFilterInput, usePlan } from './planStore';
 
 /** Saves the plan as it is on screen (window, scale, filters) as an Excel workbook. */
@@ -19,13 +20,7 @@ export function ExportButton() {
         weeks: plan.weeks,
         ...planFilterInput(plan.filters),
       });
-      const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.fileName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBase64File(file.fileName, file.base64);
       toast({ tone: 'info', message: `Exported ${file.fileName} (${Math.round(file.bytes / 1024)} KiB).` });
     } catch (error) {
       toast({ tone: 'error', message: error instanceof Error ? error.message : String(error) });

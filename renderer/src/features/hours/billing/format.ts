@@ -27,17 +27,5 @@ export function formatPeriod(from: string, to: string): string {
 
 export const STATUS_TONE: Record<MonthStatus, string> = { open: 'muted', approved: 'info', invoiced: 'good' };
 
-/** Saves a file that arrived as base64, the way the plan export does (a Blob behind a temporary link). */
-export function saveBase64File(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const type = fileName.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The message of whatever a call threw: a CallError carries the backend's sentence. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExportJob, InputOf } from '../../../../../shared/contract';
 import { unwrap, useKeel } from '../../../api/queries';
 import { useToasts } from '../../../app/stores';
-import { messageOf, saveBase64File } from './format';
+import { saveBase64File } from '../../../components/download';
+import { messageOf } from './format';
 
 const POLL_MS = 300;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,160 @@
+import { format } from 'date-fns';
+import { useState } from 'react';
+import type { ReplacementCandidate, ReplacementItem } from '../../../../shared/contract';
+import { candidateFields } from '../../../../shared/contract/continuity';
+import { useCommand, useProcedure } from '../../api/queries';
+import { useToasts } from '../../app/stores';
+import { FormFooter, SelectField, TextField } from '../../components/fields';
+import { Badge } from '../../components/list';
+import { useSchemaForm } from '../../components/useSchemaForm';
+import { day } from './clock';
+
+const CANDIDATE_TONE = { proposed: 'info', accepted: 'good', rejected: 'muted' } as const;
+const CANDIDATE_LABEL = { proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected' } as const;
+
+/** Candidates proposed to the client, and the client's decision on each. */
+export function CandidatesSection({ request: r }: { request: ReplacementItem }) {
+  const [proposing, setProposing] = useState(false);
+  const open = r.status === 'open';
+  if (!open && r.candidates.length === 0) return null;
+  return (
+    <section className="drawer__section" aria-label="Candidates">
+      <div className="section-head">
+        <h3>Candidates</h3>
+        {open && !proposing && (
+          <button type="button" className="button button--small" onClick={() => setProposing(true)}>
+            Propose candidate…
+          </button>
+        )}
+      </div>
+      {r.candidates.length === 0 && !proposing && <p className="muted section-empty">No candidate proposed yet.</p>}
+      <ul className="item-list">
+        {r.candidates.map((c) => (
+          <CandidateRow key={c.id} candidate={c} open={open} canAccept={!r.candidates.some((other) => other.status === 'accepted')} />
+        ))}
+      </ul>
+      {proposing && <ProposeForm request={r} onDone={() => setProposing(false)} />}
+    </section>
+  );
+}
+
+/** One replacement per request: once a candidate is accepted, the others can only be rejected. */
+function CandidateRow({ candidate: c, open, canAccept }: { candidate: ReplacementCandidate; open: boolean; canAccept: boolean }) {
+  const decide = useCommand('replacements.decideCandidate');
+  const toast = useToasts((s) => s.show);
+  const run = (decision: 'accepted' | 'rejected') =>
+    decide.mutate(
+      { id: c.id, decision },
+      {
+        onSuccess: () => toast({ tone: 'info', message: `${c.name} ${decision === 'accepted' ? 'accepted' : 'rejected'} by the client.` }),
+        onError: (e) => toast({ tone: 'error', message: e.message }),
+      },
+    );
+  return (
+    <li className="item-list__item">
+      <div>
+        <div className="item-list__title">
+          {c.name} <Badge tone={CANDIDATE_TONE[c.status]}>{CANDIDATE_LABEL[c.status]}</Badge>
+        </div>
+        <div className="item-list__sub">
+          Proposed {day(c.proposedOn)}
+          {c.decidedOn && ` · ${c.status} ${day(c.decidedOn)}`}
+          {c.specialistId === null && ' · no specialist record yet'}
+        </div>
+      </div>
+      {open && c.status === 'proposed' && (
+        <div className="item-list__actions">
+          {canAccept && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Client accepted ${c.name}`}
+              disabled={decide.isPending}
+              onClick={() => run('accepted')}
+            >
+              Client accepted
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Client rejected ${c.name}`}
+            disabled={decide.isPending}
+            onClick={() => run('rejected')}
+          >
+            Client rejected
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+type CandidateValues = { requestId: string; name: string; specialistId: string | null; proposedOn: string };
+
+function ProposeForm({ request, onDone }: { request: ReplacementItem; onDone(): void }) {
+  const propose = useCommand('replacements.proposeCandidate');
+  const specialists = useProcedure('specialists.list', { archived: 'active', sort: 'fullName', direction: 'asc' });
+  const toast = useToasts((s) => s.show);
+  const form = useSchemaForm(candidateFields, {
+    requestId: request.id,
+    name: '',
+    specialistId: null,
+    proposedOn: format(new Date(), 'yyyy-MM-dd'),
+  });
+  const values = form.values as CandidateValues;
+  const people = (specialists.data?.rows ?? [])
+    .filter((s) => s.id !== request.outgoingSpecialistId && s.status !== 'left')
+    .map((s) => ({ value: s.id, label: s.fullName }));
+  return (
+    <form
+      className="form form--boxed"
+      noValidate
+      aria-label="Propose a candidate"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit(async (data) => {
+          await propose.mutateAsync(data);
+          toast({ tone: 'info', message: `Proposed ${data.name}.` });
+          onDone();
+        });
+      }}
+    >
+      <h3 className="form__title">Propose a candidate</h3>
+      <TextField
+        id="candidate-name"
+        label="Name"
+        value={values.name}
+        autoFocus
+        onChange={(v) => form.set('name', v)}
+        onBlur={() => form.blur('name')}
+        error={form.errorFor('name')}
+      />
+      <TextField
+        id="candidate-proposed"
+        label="Proposed on"
+        type="date"
+        value={values.proposedOn}
+        onChange={(v) => form.set('proposedOn', v)}
+        onBlur={() => form.blur('proposedOn')}
+        error={form.errorFor('proposedOn')}
+      />
+      <SelectField
+        id="candidate-specialist"
+        label="Specialist record"
+        value={values.specialistId ?? ''}
+        placeholder="None yet (an external candidate)"
+        options={people}
+        hint="Link the candidate once they have a record: fulfilling then offers them."
+        onChange={(v) => {
+          const chosen = people.find((p) => p.value === v);
+          form.set('specialistId', v === '' ? null : v);
+          if (chosen && values.name.trim() === '') form.set('name', chosen.label);
+        }}
+        error={form.errorFor('specialistId')}
+        wide
+      />
+      <FormFooter error={form.formError} saving={form.saving} submitLabel="Propose" onCancel={onDone} />
+    </form>
+  );
+}

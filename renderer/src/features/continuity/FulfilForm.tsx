@@ -1,0 +1,230 @@
+import { format } from 'date-fns';
+import type { ReplacementItem } from '../../../../shared/contract';
+import { fulfilInput } from '../../../../shared/contract/continuity';
+import { handoverDays } from '../../../../shared/domain/continuity/replacement';
+import { isIsoDate } from '../../../../shared/domain/dates';
+import { addDays } from '../../../../shared/domain/days';
+import { useCommand, useProcedure } from '../../api/queries';
+import { useToasts } from '../../app/stores';
+import { Field, FormFooter, TextArea, TextField } from '../../components/fields';
+import { useSchemaForm } from '../../components/useSchemaForm';
+import { day, weekdayDay } from './clock';
+
+type FulfilValues = {
+  id: string;
+  specialistId: string;
+  startDate: string;
+  endDate: string | null;
+  loadPercent: number;
+  outgoingEndDate: string | null;
+  lateReason: string;
+};
+
+/**
+ * Fulfilling creates the replacement's allocation and ends the outgoing one
+ * on its last day, in one transaction. A start after the due date needs the
+ * reason on record; the backend refuses it without one.
+ */
+export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; onDone(): void }) {
+  const fulfil = useCommand('replacements.fulfil');
+  const toast = useToasts((s) => s.show);
+  const specialists = useProcedure('specialists.list', { archived: 'active', sort: 'fullName', direction: 'asc' });
+  const engagement = useProcedure('engagements.get', { id: r.engagementId });
+  const accepted = r.candidates.find((c) => c.status === 'accepted' && c.specialistId !== null);
+  const outgoing = r.outgoingAllocation && r.outgoingAllocation.status !== 'cancelled' ? r.outgoingAllocation : null;
+  const start = format(new Date(), 'yyyy-MM-dd');
+  const form = useSchemaForm(fulfilInput, {
+    id: r.id,
+    specialistId: accepted?.specialistId ?? '',
+    startDate: start,
+    endDate: null,
+    loadPercent: outgoing?.loadPercent ?? 100,
+    outgoingEndDate: outgoing ? lastDayBefore(start, outgoing) : null,
+    lateReason: '',
+  });
+  const values = form.values as FulfilValues;
+  const late = isIsoDate(values.startDate) && values.startDate > r.clock.dueDate;
+  const candidateIds = new Set(r.candidates.filter((c) => c.status !== 'rejected').map((c) => c.specialistId));
+  const people = (specialists.data?.rows ?? [])
+    .filter((s) => s.id !== r.outgoingSpecialistId && s.status !== 'left')
+    .sort((a, b) => Number(candidateIds.has(b.id)) - Number(candidateIds.has(a.id)));
+  const candidates = people.filter((s) => candidateIds.has(s.id));
+  const others = people.filter((s) => !candidateIds.has(s.id));
+  const engagementEnd = engagement.data ? engagement.data.endDate : undefined;
+
+  return (
+    <form
+      className="form form--boxed"
+      noValidate
+      aria-label="Fulfil the request"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit(async (data) => {
+          const saved = await fulfil.mutateAsync(data);
+          const handover = saved.handoverDays === 0 ? 'no hand-over overlap' : `${saved.handoverDays} days of hand-over`;
+          toast({
+            tone: 'info',
+            message: `Fulfilled: ${saved.replacementSpecialistName} starts ${day(saved.replacementStartDate ?? data.startDate)}, ${handover} — SLA ${saved.clock.state === 'met' ? 'met' : 'breached'}.`,
+          });
+          onDone();
+        });
+      }}
+    >
+      <h3 className="form__title">Fulfil the request</h3>
+      <p className="form__note">
+        Due <strong>{weekdayDay(r.clock.dueDate)}</strong>: a replacement starting on or before it meets the SLA.
+      </p>
+      <Field id="fulfil-specialist" label="Replacement specialist" error={form.errorFor('specialistId')} wide>
+        <select
+          id="fulfil-specialist"
+          value={values.specialistId}
+          aria-invalid={form.errorFor('specialistId') ? true : undefined}
+          onChange={(e) => form.set('specialistId', e.target.value)}
+          onBlur={() => form.blur('specialistId')}
+        >
+          <option value="">Choose who starts</option>
+          {candidates.length > 0 && (
+            <optgroup label="Candidates">
+              {candidates.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.fullName}
+                  {s.id === accepted?.specialistId ? ' — accepted by the client' : ''}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label={candidates.length > 0 ? 'Everyone else' : 'Specialists'}>
+            {others.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.fullName}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </Field>
+      <TextField
+        id="fulfil-start"
+        label="Start date"
+        type="date"
+        value={values.startDate}
+        autoFocus
+        onChange={(v) => {
+          form.set('startDate', v);
+          // Keep the hand-over as offered (the outgoing leaves the day before) until the last day is chosen by hand.
+          if (outgoing && isIsoDate(v) && values.outgoingEndDate === lastDayBefore(values.startDate, outgoing)) {
+            form.set('outgoingEndDate', lastDayBefore(v, outgoing));
+          }
+        }}
+        onBlur={() => form.blur('startDate')}
+        error={form.errorFor('startDate')}
+        hint={late ? `After the due date: the SLA is breached.` : undefined}
+      />
+      <TextField
+        id="fulfil-load"
+        label="Load (%)"
+        type="number"
+        value={Number.isNaN(values.loadPercent) ? '' : String(values.loadPercent)}
+        onChange={(v) => form.set('loadPercent', v === '' ? Number.NaN : Number(v))}
+        onBlur={() => form.blur('loadPercent')}
+        error={form.errorFor('loadPercent')}
+      />
+      <TextField
+        id="fulfil-end"
+        label="Allocation ends"
+        type="date"
+        value={values.endDate ?? ''}
+        onChange={(v) => form.set('endDate', v === '' ? null : v)}
+        onBlur={() => form.blur('endDate')}
+        error={form.errorFor('endDate')}
+        hint={endHint(engagementEnd)}
+      />
+      {outgoing ? (
+        <OutgoingEnd
+          outgoing={outgoing}
+          value={values.outgoingEndDate}
+          startDate={values.startDate}
+          onChange={(v) => form.set('outgoingEndDate', v)}
+          onBlur={() => form.blur('outgoingEndDate')}
+          error={form.errorFor('outgoingEndDate')}
+        />
+      ) : (
+        <p className="form__note">{r.outgoingSpecialistName} has no allocation on this engagement to end.</p>
+      )}
+      {late && (
+        <TextArea
+          id="fulfil-late-reason"
+          label="Reason for the late start"
+          value={values.lateReason}
+          hint={`The start is after the due date (${weekdayDay(r.clock.dueDate)}); the SLA report lists the reason with the breach.`}
+          onChange={(v) => form.set('lateReason', v)}
+          onBlur={() => form.blur('lateReason')}
+          error={form.errorFor('lateReason')}
+        />
+      )}
+      <FormFooter error={form.formError} saving={form.saving} submitLabel="Fulfil request" onCancel={onDone} cancelLabel="Back" />
+    </form>
+  );
+}
+
+type Outgoing = NonNullable<ReplacementItem['outgoingAllocation']>;
+
+/** What an empty end means, as the backend decides it: the engagement's end; an open-ended engagement needs a date. */
+function endHint(engagementEnd: string | null | undefined): string {
+  if (engagementEnd === undefined) return 'Empty: when the engagement ends.';
+  if (engagementEnd !== null) return `Empty: when the engagement ends (${day(engagementEnd)}).`;
+  return 'The engagement is open-ended: give the replacement’s allocation an end date.';
+}
+
+/** The day before the replacement starts, kept inside the outgoing allocation (the backend only shortens it). */
+function lastDayBefore(start: string, outgoing: Outgoing): string {
+  const before = isIsoDate(start) ? addDays(start, -1) : outgoing.endDate;
+  if (before > outgoing.endDate) return outgoing.endDate;
+  if (before < outgoing.startDate) return outgoing.startDate;
+  return before;
+}
+
+/** The outgoing specialist's last day: chosen here so the hand-over overlap is a decision, not an accident. */
+function OutgoingEnd({
+  outgoing,
+  value,
+  startDate,
+  onChange,
+  onBlur,
+  error,
+}: {
+  outgoing: Outgoing;
+  value: string | null;
+  startDate: string;
+  onChange(value: string | null): void;
+  onBlur(): void;
+  error: string | undefined;
+}) {
+  const ending = value !== null;
+  const overlap = ending && isIsoDate(value) && isIsoDate(startDate) ? handoverDays(value, startDate) : null;
+  return (
+    <div className="field--wide outgoing-end">
+      <label className="check">
+        <input type="checkbox" checked={ending} onChange={(e) => onChange(e.target.checked ? lastDayBefore(startDate, outgoing) : null)} />
+        End {outgoing.specialistName}’s allocation (now {day(outgoing.startDate)} to {day(outgoing.endDate)})
+      </label>
+      {ending && (
+        <TextField
+          id="fulfil-outgoing-end"
+          label={`${outgoing.specialistName}’s last day`}
+          type="date"
+          value={value ?? ''}
+          onChange={(v) => onChange(v)}
+          onBlur={onBlur}
+          error={error}
+          hint={
+            overlap === null
+              ? undefined
+              : overlap === 0
+                ? 'No hand-over: they leave before the replacement starts.'
+                : `Hand-over: ${overlap} day${overlap === 1 ? '' : 's'} with both on the engagement.`
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+import { format } from 'date-fns';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ClientListItem, EngagementListItem, ReplacementItem } from '../../../../shared/contract';
+import { replacementFields } from '../../../../shared/contract/continuity';
+import { REPLACEMENT_REASON_LABELS, REPLACEMENT_REASONS, type ReplacementReason } from '../../../../shared/domain/continuity/replacement';
+import { useProcedure } from '../../api/queries';
+import { Field, FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
+import { useSchemaForm } from '../../components/useSchemaForm';
+import { businessDays, day } from './clock';
+
+export type ReplacementFormValues = {
+  engagementId: string;
+  outgoingSpecialistId: string;
+  reason: ReplacementReason;
+  submittedDate: string;
+  submittedTime: string;
+  submittedBy: string;
+  notes: string;
+};
+
+/** A new request is usually recorded the day it arrives; the time is the one on the client's message. */
+export const emptyReplacement = (): ReplacementFormValues => ({
+  engagementId: '',
+  outgoingSpecialistId: '',
+  reason: 'client_request',
+  submittedDate: format(new Date(), 'yyyy-MM-dd'),
+  submittedTime: '',
+  submittedBy: '',
+  notes: '',
+});
+
+export function replacementValues(r: ReplacementItem): ReplacementFormValues {
+  const { engagementId, outgoingSpecialistId, reason, submittedOn, submittedTime, submittedBy, notes } = r;
+  return { engagementId, outgoingSpecialistId, reason, submittedDate: submittedOn, submittedTime, submittedBy, notes };
+}
+
+/**
+ * The zone the submission is read in, as far as the renderer knows it: the
+ * client's own zone; without one the backend takes its holiday calendar's
+ * zone, which only the backend can name (null here).
+ */
+export function clientZone(client: Pick<ClientListItem, 'timeZone'>): string | null {
+  return client.timeZone || null;
+}
+
+type Props = {
+  initial: ReplacementFormValues;
+  /** The zone the backend reported for the request being edited. */
+  knownZone?: string;
+  submitLabel: string;
+  onSave(values: ReplacementFormValues): Promise<unknown>;
+  onCancel(): void;
+};
+
+export function ReplacementForm({ initial, knownZone, submitLabel, onSave, onCancel }: Props) {
+  const form = useSchemaForm(replacementFields, initial);
+  const values = form.values as ReplacementFormValues;
+  const { set } = form;
+  const engagements = useProcedure('engagements.list', { archived: 'active', sort: 'clientName', direction: 'asc' });
+  const clients = useProcedure('clients.list', { archived: 'all', sort: 'name', direction: 'asc' });
+  const engagement = engagements.data?.rows.find((e) => e.id === values.engagementId);
+  const client = clients.data?.rows.find((c) => c.id === engagement?.clientId);
+  const sameEngagement = values.engagementId === initial.engagementId;
+  const zone = knownZone && sameEngagement ? knownZone : client ? clientZone(client) : null;
+  const firstField = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Keyboard first: the form opens with its first field focused.
+    firstField.current?.querySelector('select')?.focus();
+  }, []);
+  const engagementOptions = (engagements.data?.rows ?? [])
+    .filter((e) => e.status !== 'ended' || e.id === initial.engagementId)
+    .map((e) => ({ value: e.id, label: `${e.clientName} — ${e.name}` }));
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit((data) => onSave(data as ReplacementFormValues));
+      }}
+    >
+      <div className="field--wide" ref={firstField}>
+        <SelectField
+          id="replacement-engagement"
+          label="Engagement"
+          value={values.engagementId}
+          placeholder="Choose an engagement"
+          options={engagementOptions}
+          onChange={(v) => {
+            set('engagementId', v);
+            set('outgoingSpecialistId', '');
+          }}
+          onBlur={() => form.blur('engagementId')}
+          error={form.errorFor('engagementId')}
+          hint={engagement && client ? engagementHint(engagement, client, zone) : undefined}
+          wide
+        />
+      </div>
+      <OutgoingSelect
+        engagement={engagement}
+        value={values.outgoingSpecialistId}
+        onChange={(v) => set('outgoingSpecialistId', v)}
+        onBlur={() => form.blur('outgoingSpecialistId')}
+        error={form.errorFor('outgoingSpecialistId')}
+      />
+      <SelectField
+        id="replacement-reason"
+        label="Reason"
+        value={values.reason}
+        options={REPLACEMENT_REASONS.map((r) => ({ value: r, label: REPLACEMENT_REASON_LABELS[r] }))}
+        onChange={(v) => set('reason', v as ReplacementReason)}
+        onBlur={() => form.blur('reason')}
+        error={form.errorFor('reason')}
+      />
+      <TextField
+        id="replacement-submitted-by"
+        label="Submitted by"
+        value={values.submittedBy}
+        placeholder="Name and role at the client"
+        onChange={(v) => set('submittedBy', v)}
+        onBlur={() => form.blur('submittedBy')}
+        error={form.errorFor('submittedBy')}
+      />
+      <div className="field--wide submitted-at">
+        <TextField
+          id="replacement-submitted-date"
+          label="Submitted on"
+          type="date"
+          value={values.submittedDate}
+          onChange={(v) => set('submittedDate', v)}
+          onBlur={() => form.blur('submittedDate')}
+          error={form.errorFor('submittedDate')}
+        />
+        <Field id="replacement-submitted-time" label="Time" error={form.errorFor('submittedTime')}>
+          <input
+            id="replacement-submitted-time"
+            name="replacement-submitted-time"
+            type="time"
+            value={values.submittedTime}
+            aria-invalid={form.errorFor('submittedTime') ? true : undefined}
+            onChange={(e) => set('submittedTime', e.target.value)}
+            onBlur={() => form.blur('submittedTime')}
+          />
+        </Field>
+        <p className="submitted-at__zone">
+          {zone ? (
+            <>
+              In the client’s time zone: <strong>{zone}</strong>.
+            </>
+          ) : client ? (
+            <>
+              In the client’s time zone: that of its holiday calendar, <strong>{client.holidayCalendar}</strong>.
+            </>
+          ) : (
+            'In the client’s time zone (choose the engagement).'
+          )}
+          <br />
+          <span className="muted">The clock starts the next business day; the submission day itself does not count.</span>
+        </p>
+      </div>
+      <TextArea
+        id="replacement-notes"
+        label="Notes"
+        value={values.notes}
+        onChange={(v) => set('notes', v)}
+        onBlur={() => form.blur('notes')}
+        error={form.errorFor('notes')}
+      />
+      <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function engagementHint(engagement: EngagementListItem, client: ClientListItem, zone: string | null): string {
+  const where = zone
+    ? `${zone} · holiday calendar ${client.holidayCalendar}`
+    : `holiday calendar ${client.holidayCalendar} and its time zone`;
+  return `${client.name} · ${where} · SLA ${businessDays(engagement.slaBusinessDays)}`;
+}
+
+/**
+ * The specialist leaving: the people allocated to the engagement first (the
+ * backend refuses anyone else on an engagement planned with allocations),
+ * then everyone else for engagements without allocations.
+ */
+function OutgoingSelect({
+  engagement,
+  value,
+  onChange,
+  onBlur,
+  error,
+}: {
+  engagement: EngagementListItem | undefined;
+  value: string;
+  onChange(value: string): void;
+  onBlur(): void;
+  error: string | undefined;
+}) {
+  const allocations = useProcedure('allocations.list', { engagementId: engagement?.id ?? '' }, Boolean(engagement));
+  const specialists = useProcedure('specialists.list', { archived: 'all', sort: 'fullName', direction: 'asc' });
+  const { onEngagement, others } = useMemo(() => {
+    const live = (allocations.data?.rows ?? []).filter((a) => a.status !== 'cancelled');
+    const lastEnd = new Map<string, string>();
+    for (const a of live) if ((lastEnd.get(a.specialistId) ?? '') < a.endDate) lastEnd.set(a.specialistId, a.endDate);
+    const people = specialists.data?.rows ?? [];
+    return {
+      onEngagement: people
+        .filter((s) => lastEnd.has(s.id))
+        .map((s) => ({ value: s.id, label: `${s.fullName} — allocated until ${day(lastEnd.get(s.id) ?? '')}` })),
+      others: people
+        .filter((s) => !lastEnd.has(s.id) && (s.status !== 'left' || s.id === value))
+        .map((s) => ({ value: s.id, label: s.fullName })),
+    };
+  }, [allocations.data, specialists.data, value]);
+  const hint = !engagement
+    ? 'Choose the engagement first.'
+    : onEngagement.length === 0
+      ? 'Nobody is allocated to this engagement; anyone can be named.'
+      : undefined;
+  return (
+    <Field id="replacement-outgoing" label="Specialist leaving" error={error} hint={hint} wide>
+      <select
+        id="replacement-outgoing"
+        name="replacement-outgoing"
+        value={value}
+        disabled={!engagement}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+      >
+        <option value="">Choose who is replaced</option>
+        {onEngagement.length > 0 && (
+          <optgroup label={`On ${engagement?.name ?? 'this engagement'}`}>
+            {onEngagement.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        {onEngagement.length === 0 ? (
+          others.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))
+        ) : (
+          <optgroup label="Not allocated here">
+            {others.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        )}
+      </select>
+    </Field>
+  );
+}

@@ -1,0 +1,74 @@
+import { contract } from '../../../../shared/contract';
+import { type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS } from '../../../../shared/domain/continuity/clock';
+import { useCommand, useProcedure } from '../../api/queries';
+import { useToasts } from '../../app/stores';
+import { FormFooter, TextField } from '../../components/fields';
+import { useSchemaForm } from '../../components/useSchemaForm';
+
+/** When an open promise turns at risk and urgent: the same thresholds for every replacement and staffing clock. */
+export function SettingsView() {
+  const settings = useProcedure('continuity.settings', {});
+  return (
+    <section className="settings-card" aria-label="Clock thresholds">
+      <h2 className="settings-card__title">Clock thresholds (all clients)</h2>
+      <p className="section-lede">
+        A promise on track turns <strong>at risk</strong> once this share of its allowance is used, and <strong>urgent</strong> at the
+        second threshold. Breached means the due date has passed. The board and the report recompute at once.
+      </p>
+      {settings.error && <p className="notice notice--bad">{settings.error.message}</p>}
+      {settings.data && <ThresholdsForm key={`${settings.data.atRiskPercent}:${settings.data.urgentPercent}`} thresholds={settings.data} />}
+    </section>
+  );
+}
+
+function ThresholdsForm({ thresholds }: { thresholds: ClockThresholds }) {
+  const save = useCommand('continuity.updateSettings');
+  const toast = useToasts((s) => s.show);
+  const form = useSchemaForm(contract['continuity.updateSettings'].input, thresholds);
+  const values = form.values as ClockThresholds;
+  const numberOf = (v: string) => (v === '' ? Number.NaN : Number(v));
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit(async (data) => {
+          await save.mutateAsync(data);
+          toast({ tone: 'info', message: `Saved: at risk from ${data.atRiskPercent}%, urgent from ${data.urgentPercent}%.` });
+        });
+      }}
+    >
+      <TextField
+        id="threshold-at-risk"
+        label="At risk from (%)"
+        type="number"
+        value={Number.isNaN(values.atRiskPercent) ? '' : String(values.atRiskPercent)}
+        onChange={(v) => form.set('atRiskPercent', numberOf(v))}
+        onBlur={() => form.blur('atRiskPercent')}
+        error={form.errorFor('atRiskPercent')}
+        hint={`Share of the allowance used. Keel’s default: ${DEFAULT_CLOCK_THRESHOLDS.atRiskPercent}%.`}
+      />
+      <TextField
+        id="threshold-urgent"
+        label="Urgent from (%)"
+        type="number"
+        value={Number.isNaN(values.urgentPercent) ? '' : String(values.urgentPercent)}
+        onChange={(v) => form.set('urgentPercent', numberOf(v))}
+        onBlur={() => form.blur('urgentPercent')}
+        error={form.errorFor('urgentPercent')}
+        hint={`Above the at-risk threshold. Keel’s default: ${DEFAULT_CLOCK_THRESHOLDS.urgentPercent}%.`}
+      />
+      <FormFooter
+        error={form.formError}
+        saving={form.saving}
+        submitLabel="Save thresholds"
+        cancelLabel="Undo changes"
+        onCancel={() => {
+          form.set('atRiskPercent', thresholds.atRiskPercent);
+          form.set('urgentPercent', thresholds.urgentPercent);
+        }}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { format, parseISO } from 'date-fns';
+import type { Clock } from '../../../../shared/domain/continuity/clock';
+import { CLOCK_STATE_LABELS } from '../../../../shared/domain/continuity/clock';
+
+/** "24 Nov 2026". */
+export const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
+/** "Tue 24 Nov 2026": due dates carry the weekday, business days are what count. */
+export const weekdayDay = (d: string) => format(parseISO(d), 'EEE d MMM yyyy');
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const businessDays = (n: number) => plural(n, 'business day');
+
+/** The colour a clock is shown in: its state, with urgent as its own, sharper amber. */
+export type ClockTone = Clock['state'] | 'urgent';
+export const clockTone = (clock: Clock): ClockTone => (clock.urgent ? 'urgent' : clock.state);
+
+export function clockLabel(clock: Clock): string {
+  return clock.urgent ? 'Urgent' : CLOCK_STATE_LABELS[clock.state];
+}
+
+/** The state as a coloured badge; the words carry the meaning, the colour only helps. */
+export function ClockBadge({ clock }: { clock: Clock }) {
+  return (
+    <span
+      className={`clock-badge clock-badge--${clockTone(clock)}`}
+      title={clock.urgent ? 'At risk, past the urgent threshold' : undefined}
+    >
+      {clockLabel(clock)}
+    </span>
+  );
+}
+
+/**
+ * The clock in words, from the figures the backend computed:
+ * "3 of 7 business days used · 4 left", "2 business days late", "Met in 5 of 7 business days".
+ */
+export function clockSummary(clock: Clock, open: boolean): string {
+  const used = `${clock.elapsed} of ${businessDays(clock.allowance)}`;
+  if (clock.state === 'met') return `Met in ${used}`;
+  if (clock.state === 'cancelled') return `Cancelled after ${used}`;
+  if (clock.state === 'breached') {
+    if (!open) return `Started ${businessDays(clock.late)} late`;
+    return clock.late > 0 ? `${businessDays(clock.late)} late` : 'Due date passed';
+  }
+  return `${used} used · ${clock.remaining} left`;
+}
+
+/** A small bar of the allowance used; full and red once the due date has passed. */
+export function ClockBar({ clock }: { clock: Clock }) {
+  const shown = Math.min(100, clock.percentUsed);
+  return (
+    <div
+      className={`clock-bar clock-bar--${clockTone(clock)}`}
+      role="progressbar"
+      aria-label="Allowance used"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={shown}
+      aria-valuetext={`${clock.percentUsed}% of the allowance used`}
+    >
+      <div className="clock-bar__fill" style={{ width: `${shown}%` }} />
+    </div>
+  );
+}
+
+/** Shown while a documented client-side wait holds the clock. */
+export function PausedMarker({ clock }: { clock: Clock }) {
+  if (!clock.pausedToday) return null;
+  return (
+    <span className="paused-marker" title="Today falls inside a pause: the clock does not count it">
+      Paused today
+    </span>
+  );
+}

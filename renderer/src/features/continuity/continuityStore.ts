@@ -1,0 +1,45 @@
+import { format } from 'date-fns';
+import { create } from 'zustand';
+
+export type ContinuityView = 'board' | 'requests' | 'report' | 'settings';
+export type RequestState = 'open' | 'closed' | 'all';
+
+/** Today's local date, `YYYY-MM-DD`: the report opens on the quarter it falls in. */
+const todayLocal = () => format(new Date(), 'yyyy-MM-dd');
+export const currentQuarter = (today = todayLocal()) => ({
+  year: Number(today.slice(0, 4)),
+  quarter: Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1,
+});
+
+/**
+ * UI state of the continuity area: which tab, the client looked at (one filter
+ * shared by the board, the list and the report, so a manager focused on one
+ * client stays on it), the list's filters and the report's quarter.
+ * Server data stays in the query cache.
+ */
+type ContinuityState = {
+  view: ContinuityView;
+  clientId: string;
+  state: RequestState;
+  search: string;
+  year: number;
+  quarter: number;
+  setView(view: ContinuityView): void;
+  setClient(clientId: string): void;
+  setState(state: RequestState): void;
+  setSearch(search: string): void;
+  setQuarter(year: number, quarter: number): void;
+};
+
+export const useContinuity = create<ContinuityState>((set) => ({
+  view: 'board',
+  clientId: '',
+  state: 'open',
+  search: '',
+  ...currentQuarter(),
+  setView: (view) => set({ view }),
+  setClient: (clientId) => set({ clientId }),
+  setState: (state) => set({ state }),
+  setSearch: (search) => set({ search }),
+  setQuarter: (year, quarter) => set({ year, quarter }),
+}));
