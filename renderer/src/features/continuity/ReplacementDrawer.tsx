@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReplacementItem } from '../../../../shared/contract';
 import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/replacement';
 import { useCommand, useProcedure } from '../../api/queries';
@@ -10,6 +10,7 @@ import { RecordDrawer } from '../../components/records';
 import { CandidatesSection } from './CandidatesSection';
 import { ClockPanel } from './ClockPanel';
 import { day } from './clock';
+import { useContinuity } from './continuityStore';
 import { FulfilForm } from './FulfilForm';
 import { PausesSection } from './PausesSection';
 import { emptyReplacement, ReplacementForm, replacementValues } from './ReplacementForm';
@@ -18,6 +19,9 @@ type Action = 'fulfil' | 'edit' | 'cancel' | null;
 
 export function ReplacementDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const isNew = id === 'new';
+  // A request recorded from an engagement's page starts on that engagement; the draft is used once.
+  const [draftEngagementId] = useState(() => useContinuity.getState().draftEngagementId);
+  useEffect(() => useContinuity.getState().setDraftEngagement(''), []);
   const request = useProcedure('replacements.get', { id }, !isNew);
   const create = useCommand('replacements.create');
   const toast = useToasts((s) => s.show);
@@ -28,7 +32,7 @@ export function ReplacementDrawer({ id, onClose }: { id: string; onClose(): void
         <div className="replacement">
           <p className="drawer__sub">The client asks to replace a specialist. The SLA clock starts on the submission date.</p>
           <ReplacementForm
-            initial={emptyReplacement()}
+            initial={emptyReplacement(draftEngagementId)}
             submitLabel="Record request"
             onCancel={onClose}
             onSave={async (values) => {

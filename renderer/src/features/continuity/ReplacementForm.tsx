@@ -19,8 +19,8 @@ export type ReplacementFormValues = {
 };
 
 /** A new request is usually recorded the day it arrives; the time is the one on the client's message. */
-export const emptyReplacement = (): ReplacementFormValues => ({
-  engagementId: '',
+export const emptyReplacement = (engagementId = ''): ReplacementFormValues => ({
+  engagementId,
   outgoingSpecialistId: '',
   reason: 'client_request',
   submittedDate: format(new Date(), 'yyyy-MM-dd'),

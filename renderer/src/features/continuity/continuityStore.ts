@@ -24,11 +24,14 @@ type ContinuityState = {
   search: string;
   year: number;
   quarter: number;
+  /** The engagement a new request starts on when recorded from the engagement's page ('' = choose). */
+  draftEngagementId: string;
   setView(view: ContinuityView): void;
   setClient(clientId: string): void;
   setState(state: RequestState): void;
   setSearch(search: string): void;
   setQuarter(year: number, quarter: number): void;
+  setDraftEngagement(engagementId: string): void;
 };
 
 export const useContinuity = create<ContinuityState>((set) => ({
@@ -37,9 +40,11 @@ export const useContinuity = create<ContinuityState>((set) => ({
   state: 'open',
   search: '',
   ...currentQuarter(),
+  draftEngagementId: '',
   setView: (view) => set({ view }),
   setClient: (clientId) => set({ clientId }),
   setState: (state) => set({ state }),
   setSearch: (search) => set({ search }),
   setQuarter: (year, quarter) => set({ year, quarter }),
+  setDraftEngagement: (draftEngagementId) => set({ draftEngagementId }),
 }));

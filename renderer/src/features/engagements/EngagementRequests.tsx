@@ -6,6 +6,7 @@ import { useProcedure } from '../../api/queries';
 import { AREAS } from '../../app/areas';
 import { useNav } from '../../app/stores';
 import { Badge } from '../../components/list';
+import { useContinuity } from '../continuity/continuityStore';
 
 /** Badge colour of each clock state: a met promise is good news, a cancelled one is just history. */
 export const CLOCK_STATE_TONE: Record<ClockState, string> = {
@@ -33,7 +34,14 @@ export function EngagementRequests({ engagementId, slaBusinessDays }: { engageme
         SLA: a replacement within {slaBusinessDays} business {slaBusinessDays === 1 ? 'day' : 'days'} of the client’s request.{' '}
         {open ? (
           <>
-            <button type="button" className="link" onClick={() => open('new')}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                useContinuity.getState().setDraftEngagement(engagementId);
+                open('new');
+              }}
+            >
               Record a new request
             </button>{' '}
             in {area?.label}.
