@@ -267,7 +267,7 @@ describe('pauses', () => {
       reason: 'Client postponed the interviews.',
     });
     expect((await auditsOf(request.id, 'replacement_pause')).map((r) => [r.entity, r.action, r.label])).toEqual([
-      ['replacement_pause', 'create', 'Replace Ana Ionescu on Claims model operations: pause 2026-05-27 to 2026-05-28'],
+      ['replacement_pause', 'create', 'Pause 2026-05-27 to 2026-05-28'],
     ]);
 
     const before = counts();
@@ -400,10 +400,10 @@ describe('candidates', () => {
     );
     expect((await refused('replacements.decideCandidate', { id: MISSING_ID, decision: 'accepted' })).code).toBe('not_found');
 
-    const history = (await auditsOf(boCandidate.requestId, 'replacement_candidate')).filter((r) => r.label.startsWith('Bo Berg'));
+    const history = (await auditsOf(boCandidate.requestId, 'replacement_candidate')).filter((r) => r.label === 'Candidate Bo Berg');
     expect(history.map((r) => [r.entity, r.action, r.label])).toEqual([
-      ['replacement_candidate', 'update', 'Bo Berg for Replace Ana Ionescu on Claims model operations'],
-      ['replacement_candidate', 'create', 'Bo Berg for Replace Ana Ionescu on Claims model operations'],
+      ['replacement_candidate', 'update', 'Candidate Bo Berg'],
+      ['replacement_candidate', 'create', 'Candidate Bo Berg'],
     ]);
     expect(history[0]?.before).toMatchObject({ status: 'proposed', decidedOn: null });
     expect(history[0]?.after).toMatchObject({ status: 'accepted', decidedOn: '2026-05-28' });

@@ -257,7 +257,8 @@ function requirePausable(loaded: Loaded): void {
   }
 }
 
-const pauseLabel = (loaded: Loaded, pause: ReplacementPause) => `${labelOf(loaded.joined)}: pause ${pause.startDate} to ${pause.endDate}`;
+/** Pauses and candidates are filed under their request (entityId), so their labels name only themselves. */
+const pauseLabel = (pause: ReplacementPause) => `Pause ${pause.startDate} to ${pause.endDate}`;
 
 export function addPause(ctx: Context, input: { requestId: string; startDate: string; endDate: string; reason: string }): ReplacementItem {
   return ctx.write((audit, at) => {
@@ -270,7 +271,7 @@ export function addPause(ctx: Context, input: { requestId: string; startDate: st
       entity: 'replacement_pause',
       // Filed under the request, so its history shows every pause and candidate.
       entityId: pause.requestId,
-      label: pauseLabel(loaded, pause),
+      label: pauseLabel(pause),
       action: 'create',
       before: null,
       after: pause,
@@ -292,7 +293,7 @@ export function updatePause(ctx: Context, input: { id: string; startDate: string
     const after: ReplacementPause = { ...before, ...input, updatedAt: at };
     checkPauses(ctx, before.requestId, loaded.submittedOn, after);
     ctx.repos.replacements.updatePause(after);
-    audit({ entity: 'replacement_pause', entityId: after.requestId, label: pauseLabel(loaded, after), action: 'update', before, after });
+    audit({ entity: 'replacement_pause', entityId: after.requestId, label: pauseLabel(after), action: 'update', before, after });
     return getReplacement(ctx, before.requestId);
   });
 }
@@ -305,7 +306,7 @@ export function deletePause(ctx: Context, id: string): ReplacementItem {
     audit({
       entity: 'replacement_pause',
       entityId: pause.requestId,
-      label: pauseLabel(loaded, pause),
+      label: pauseLabel(pause),
       action: 'delete',
       before: pause,
       after: null,
@@ -336,7 +337,7 @@ export function proposeCandidate(
     }
     const candidate: ReplacementCandidate = { id: newId(), ...input, status: 'proposed', decidedOn: null, createdAt: at, updatedAt: at };
     ctx.repos.replacements.insertCandidate(candidate);
-    const label = `${input.name} for ${labelOf(loaded.joined)}`;
+    const label = `Candidate ${input.name}`;
     audit({ entity: 'replacement_candidate', entityId: candidate.requestId, label, action: 'create', before: null, after: candidate });
     return getReplacement(ctx, input.requestId);
   });
@@ -363,7 +364,7 @@ export function decideCandidate(ctx: Context, id: string, decision: 'accepted' |
       updatedAt: at,
     };
     ctx.repos.replacements.updateCandidate(after);
-    const label = `${before.name} for ${labelOf(loaded.joined)}`;
+    const label = `Candidate ${before.name}`;
     audit({ entity: 'replacement_candidate', entityId: before.requestId, label, action: 'update', before, after });
     return getReplacement(ctx, before.requestId);
   });

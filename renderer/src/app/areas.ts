@@ -59,6 +59,9 @@ export const RECORD_AREAS = {
   allocation: 'allocations',
   staffing_request: 'staffing',
   replacement_request: 'replacements',
+  // Filed under their request's id, so they open the request.
+  replacement_pause: 'replacements',
+  replacement_candidate: 'replacements',
 } as const satisfies Record<string, AreaId>;
 
 /** The area where an audited record opens, or null (a dataset load is no record). */

@@ -1,9 +1,14 @@
 import { format, parseISO } from 'date-fns';
+import type { AuditedEntity } from '../../../shared/contract';
 import { useProcedure } from '../api/queries';
 import { ACTION_LABELS, describeChanges } from '../features/audit/describe';
 
-/** The last changes of one record, from the audit log. */
-export function RecordHistory({ entityId }: { entityId: string }) {
+/**
+ * The last changes of one record, from the audit log. Parts of a record filed
+ * under its id (a replacement request's pauses and candidates) are named by
+ * their own label, so "Created" is never ambiguous.
+ */
+export function RecordHistory({ entityId, entity }: { entityId: string; entity?: AuditedEntity }) {
   const history = useProcedure('audit.list', { entityId, limit: 8 });
   if (!history.data || history.data.rows.length === 0) return null;
   return (
@@ -12,7 +17,8 @@ export function RecordHistory({ entityId }: { entityId: string }) {
       <ol>
         {history.data.rows.map((e) => (
           <li key={e.id}>
-            <span className="history__when">{format(parseISO(e.at), 'd MMM yyyy HH:mm')}</span> {ACTION_LABELS[e.action]} by {e.actor}
+            <span className="history__when">{format(parseISO(e.at), 'd MMM yyyy HH:mm')}</span>{' '}
+            {entity && e.entity !== entity ? `${e.label}: ${ACTION_LABELS[e.action].toLowerCase()}` : ACTION_LABELS[e.action]} by {e.actor}
             {e.action === 'update' && <span className="history__fields"> — {describeChanges(e.before, e.after)}</span>}
           </li>
         ))}

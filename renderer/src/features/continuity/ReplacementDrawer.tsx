@@ -135,7 +135,7 @@ function RequestBody({ request: r }: { request: ReplacementItem }) {
       )}
       <PausesSection request={r} />
       <CandidatesSection request={r} />
-      <RecordHistory entityId={r.id} />
+      <RecordHistory entityId={r.id} entity="replacement_request" />
     </div>
   );
 }
