@@ -26,6 +26,7 @@ import { listAudit, undoAudit } from './services/auditService';
 import { billingSettings, updateBillingSettings } from './services/billingSettings';
 import { billingTerms, createRate, deleteRate, setBillingTerms, setSpecialistCap } from './services/billingTermsService';
 import { archiveClient, createClient, getClient, restoreClient, updateClient } from './services/clientService';
+import { clockThresholds } from './services/continuitySettings';
 import { archiveEngagement, createEngagement, getEngagement, restoreEngagement, updateEngagement } from './services/engagementService';
 import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from './services/monthCloseService';
 import { forecast, rollOffRadar, specialistCapacity, timeline } from './services/planService';
@@ -123,7 +124,8 @@ export function createHandlers(ctx: Context, host: HostServices): Handlers {
     'absences.delete': ({ id }) => deleteAbsence(ctx, id),
 
     'staffing.list': (input) => {
-      const rows = staffing.list(input).map((r) => staffingItem(ctx, r));
+      const thresholds = clockThresholds(ctx);
+      const rows = staffing.list(input).map((r) => staffingItem(ctx, r, thresholds));
       return { rows, total: rows.length };
     },
     'staffing.get': ({ id }) => getStaffingRequest(ctx, id),

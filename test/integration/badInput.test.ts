@@ -825,7 +825,7 @@ const cases: Record<ProcedureName, () => Case[]> = {
       why: 'replacement confirmed at another client',
       input: { ...fulfil(), specialistId: busySpecialistId, startDate: '2026-11-16', lateReason: 'Late' },
       code: 'conflict',
-      field: 'status',
+      field: 'specialistId',
     },
     { why: 'unknown specialist', input: { ...fulfil(), specialistId: MISSING_ID }, code: 'not_found', field: 'specialistId' },
     {

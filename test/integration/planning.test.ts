@@ -500,7 +500,8 @@ describe('staffing requests', () => {
       stage: 'declined',
       declinedOn: '2026-11-24',
       declineReason: 'The client wants someone on site five days a week.',
-      clock: { daysOpen: 38, state: 'cancelled', overdue: false },
+      // Declined on 24 Nov, long after its target of 29 Oct: the missed target stands (no longer overdue: it is closed).
+      clock: { daysOpen: 38, state: 'breached', overdue: false },
     });
     expect((await b.ok('staffing.list', {})).rows.map((r) => r.title)).toEqual(['Quick one']);
     expect((await b.ok('staffing.list', { state: 'all', stage: 'declined' })).rows.map((r) => r.id)).toEqual([old.id]);

@@ -544,7 +544,7 @@ describe('fulfilment', () => {
     expect(error.message).toMatch(
       /^Cy Cole is already confirmed at Nordhafen Logistik GmbH \(Demand forecasting platform\) from 2026-05-01 to 2026-12-31\./,
     );
-    expect(error.issues?.map((i) => i.path)).toEqual(['status']);
+    expect(error.issues?.map((i) => i.path)).toEqual(['specialistId']); // the field to fix on the fulfil form
     // The outgoing allocation was cut inside the same transaction before the refusal: it must be back as it was.
     expect(counts()).toEqual(before);
     expect(await b.ok('replacements.get', { id: request.id })).toEqual(request);
@@ -609,7 +609,8 @@ describe('cancelling', () => {
 
     const cancelled = await b.ok('replacements.cancel', { id: request.id, reason: '  Ana withdrew her resignation.  ' });
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelledOn: '2026-11-24', cancelReason: 'Ana withdrew her resignation.' });
-    expect(cancelled.clock.state).toBe('cancelled');
+    // Withdrawn long after its due date (5 June): the breach stands; cancelling does not erase it.
+    expect([cancelled.clock.state, cancelled.clock.dueDate]).toEqual(['breached', '2026-06-05']);
     const [cancel] = await audits(request.id);
     expect(cancel).toMatchObject({ entity: 'replacement_request', action: 'cancel' });
     expect(cancel?.after).toMatchObject({ status: 'cancelled', cancelReason: 'Ana withdrew her resignation.' });
@@ -875,12 +876,14 @@ async function quarterOfRequests() {
   );
   const lateReason = 'The client’s security clearance took a week.';
   await b.ok('replacements.fulfil', { id: late.id, specialistId: eve.id, startDate: '2026-11-16', lateReason });
-  // Nordhafen: one withdrawn, one open (at risk, not decided).
+  // Nordhafen: one withdrawn in time (Wed 14 Oct, due Wed 21 Oct), one open (at risk, not decided).
   const withdrawn = await b.ok(
     'replacements.create',
     requestFields(demand.id, fay.id, { submittedDate: '2026-10-12', submittedTime: '09:00' }),
   );
+  setNow('2026-10-14T09:00:00.000Z');
   await b.ok('replacements.cancel', { id: withdrawn.id, reason: 'Fay stays after all.' });
+  setNow('2026-11-24T10:00:00.000Z');
   const open = await b.ok('replacements.create', requestFields(demand.id, cy.id, { submittedDate: '2026-11-16', submittedTime: '09:00' }));
   return { helvetic, nordhafen, lastOfQ3, firstOfQ4, late, lateReason, withdrawn, open };
 }
@@ -933,8 +936,8 @@ describe('SLA report', () => {
     expect(q4.requests.map((r) => [r.id, r.clock.state, r.clock.elapsed])).toEqual([
       [firstOfQ4.id, 'met', 5],
       [late.id, 'breached', 10],
-      // Counted to the cancellation today in Hamburg: 13 Oct to 24 Nov, 31 business days.
-      [withdrawn.id, 'cancelled', 31],
+      // Counted to the cancellation on Wed 14 Oct in Hamburg: 13, 14 = 2 business days.
+      [withdrawn.id, 'cancelled', 2],
       // Mon 16 Nov in Hamburg: 17, 18, 19, 20, 23, 24 = 6 of 7.
       [open.id, 'at_risk', 6],
     ]);

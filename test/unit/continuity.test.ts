@@ -516,13 +516,15 @@ describe('clock states', () => {
       urgent: false,
     });
     expect(clock({ submittedOn }, '2026-12-07')).toMatchObject({ elapsed: 10, remaining: 0, late: 3 });
-    // Due Fri 27 Nov (5 days from Fri 20): breached on Saturday already, though no business day is late yet.
+    // Due Fri 27 Nov (5 days from Fri 20): breached on Saturday already; no business day is lost yet, but a breach is at least one day late.
     expect(clock({ submittedOn: '2026-11-20', allowance: 5 }, '2026-11-28')).toMatchObject({
       dueDate: '2026-11-27',
       state: 'breached',
-      late: 0,
+      late: 1,
       remaining: 0,
     });
+    // Monday 30 Nov is the first business day past the due date: still one day late.
+    expect(clock({ submittedOn: '2026-11-20', allowance: 5 }, '2026-11-30')).toMatchObject({ state: 'breached', late: 1 });
   });
 
   it('is met when the replacement starts on or before the due date, whatever today is', () => {
@@ -546,21 +548,25 @@ describe('clock states', () => {
       late: 1,
       remaining: 0,
     });
-    // A start on the Saturday after a Friday due date is after the due date too.
+    // A start on the Saturday after a Friday due date is after the due date too: one day late.
     expect(clock({ submittedOn: '2026-11-20', allowance: 5, deliveredOn: '2026-11-28' }, '2026-12-01')).toMatchObject({
       state: 'breached',
-      late: 0,
+      late: 1,
     });
   });
 
-  it('is cancelled once cancelled, with the clock stopped that day, even past the due date', () => {
+  it('is cancelled once cancelled in time, with the clock stopped that day; a cancel after the due date does not erase the breach', () => {
     expect(clock({ submittedOn, cancelledOn: '2026-11-26' }, '2027-01-10')).toMatchObject({
       state: 'cancelled',
       elapsed: 3,
       remaining: 4,
+      late: 0,
       urgent: false,
     });
-    expect(clock({ submittedOn, cancelledOn: '2026-12-04' }, '2027-01-10')).toMatchObject({ state: 'cancelled', elapsed: 9, late: 2 });
+    // Cancelled on the due date itself (Wed 2 Dec): still in time.
+    expect(clock({ submittedOn, cancelledOn: '2026-12-02' }, '2027-01-10')).toMatchObject({ state: 'cancelled', elapsed: 7, late: 0 });
+    // Cancelled Fri 4 Dec, two business days after the due date: it was breached by then, and stays so.
+    expect(clock({ submittedOn, cancelledOn: '2026-12-04' }, '2027-01-10')).toMatchObject({ state: 'breached', elapsed: 9, late: 2 });
   });
 
   it('never shows negative days before the submission date', () => {
@@ -652,6 +658,25 @@ describe('the SLA report figures', () => {
     expect(quarterRange(2026, 4)).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(quarterOf('2026-09-30')).toEqual({ year: 2026, quarter: 3 });
     expect(quarterOf('2026-10-01')).toEqual({ year: 2026, quarter: 4 });
+  });
+
+  it('counts a request cancelled after its due date as breached and as cancelled', () => {
+    const figures = slaFigures([
+      { status: 'cancelled', clock: weekdays(null, '2026-11-13') }, // due Wed 11 Nov, withdrawn Fri 13: breached
+      { status: 'cancelled', clock: weekdays(null, '2026-11-04') }, // withdrawn in time
+    ]);
+    expect(figures).toMatchObject({ requests: 2, met: 0, breached: 1, cancelled: 2, metPercent: 0 });
+  });
+
+  it('refuses pauses and starts more than a year out as typing errors', () => {
+    expect(pauseRefusal([{ startDate: '2026-11-25', endDate: '2027-11-26' }], '2026-11-24')).toBe(
+      'A pause from 2026-11-25 to 2027-11-26 is longer than a year; check the dates (a wait that long means the request should be cancelled).',
+    );
+    expect(pauseRefusal([{ startDate: '2026-11-25', endDate: '2027-11-25' }], '2026-11-24')).toBeNull(); // 365 days later
+    expect(deliveryRefusal('2026-11-24', '2027-11-26')).toBe(
+      'A start on 2027-11-26 is more than a year after the request (2026-11-24); check the date.',
+    );
+    expect(deliveryRefusal('2026-11-24', '2027-11-25')).toBeNull();
   });
 
   it('refuses a clock without an allowance instead of walking forever', () => {

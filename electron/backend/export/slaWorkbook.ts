@@ -150,6 +150,8 @@ const BREACH_COLUMNS: Column[] = [
 
 export const NOT_RECORDED = 'not recorded';
 export const STILL_OPEN = 'still open';
+/** A request withdrawn after its due date: the breach stands, with the reason it was withdrawn. */
+export const WITHDRAWN = 'withdrawn';
 
 function breachesSheet(workbook: ExcelJS.Workbook, report: SlaReport): ExcelJS.Worksheet {
   const rows = report.breaches.map((r) => ({
@@ -158,10 +160,10 @@ function breachesSheet(workbook: ExcelJS.Workbook, report: SlaReport): ExcelJS.W
     outgoing: r.outgoingSpecialistName,
     submitted: excelDate(r.submittedOn),
     due: excelDate(r.clock.dueDate),
-    start: r.replacementStartDate ? excelDate(r.replacementStartDate) : STILL_OPEN,
+    start: r.replacementStartDate ? excelDate(r.replacementStartDate) : r.status === 'cancelled' ? WITHDRAWN : STILL_OPEN,
     late: r.clock.late,
     reason: REPLACEMENT_REASON_LABELS[r.reason],
-    lateReason: r.lateReason.trim() === '' ? NOT_RECORDED : r.lateReason,
+    lateReason: r.status === 'cancelled' ? `Withdrawn: ${r.cancelReason}` : r.lateReason.trim() === '' ? NOT_RECORDED : r.lateReason,
     pauses: text(pausesText(r.pauses)),
   }));
   return table(workbook, 'Breaches', BREACH_COLUMNS, rows, 3);

@@ -66,6 +66,7 @@ export function timeline(ctx: Context, input: TimelineInput): Timeline {
     holidaysOf: holidayLookup(specialists, from, to),
   });
   const shown = narrowTimelineRows(rows, input);
+  const thresholds = clockThresholds(ctx);
   const placeholders: PlanPlaceholder[] = ctx.repos.staffing
     .open()
     .filter((r) => r.startDate <= to && (r.engagementEndDate === null || r.engagementEndDate >= from) && showsOpenRequest(r, input))
@@ -80,7 +81,7 @@ export function timeline(ctx: Context, input: TimelineInput): Timeline {
       startDate: r.startDate,
       endDate: r.engagementEndDate,
       loadPercent: r.loadPercent,
-      clock: fillClock(r, ctx.today(), holidaysOfCalendar(r.holidayCalendar), clockThresholds(ctx)),
+      clock: fillClock(r, ctx.today(), holidaysOfCalendar(r.holidayCalendar), thresholds),
     }));
   return { today: ctx.today(), periods, rows: shown, placeholders, clients: clientsShown(shown, placeholders) };
 }

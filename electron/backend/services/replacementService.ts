@@ -408,19 +408,21 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
       ]);
     }
     if (input.outgoingEndDate !== null) endOutgoing(ctx, outgoing, input.outgoingEndDate, audit, at);
-    const allocation = insertAllocation(
-      ctx,
-      {
-        specialistId: input.specialistId,
-        engagementId: request.engagementId,
-        startDate: input.startDate,
-        endDate,
-        loadPercent: input.loadPercent ?? outgoing?.loadPercent ?? 100,
-        status: 'confirmed',
-        note: `Replaces ${joined.outgoingSpecialistName} (request submitted ${loaded.submittedOn}).`,
-      },
-      audit,
-      at,
+    const allocation = onFulfilForm(() =>
+      insertAllocation(
+        ctx,
+        {
+          specialistId: input.specialistId,
+          engagementId: request.engagementId,
+          startDate: input.startDate,
+          endDate,
+          loadPercent: input.loadPercent ?? outgoing?.loadPercent ?? 100,
+          status: 'confirmed',
+          note: `Replaces ${joined.outgoingSpecialistName} (request submitted ${loaded.submittedOn}).`,
+        },
+        audit,
+        at,
+      ),
     );
     const after: ReplacementRequest = {
       ...request,
@@ -435,6 +437,21 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
     audit({ entity: 'replacement_request', entityId: after.id, label: labelOf(joined), action: 'fulfil', before: request, after });
     return getReplacement(ctx, after.id);
   });
+}
+
+/** The allocation checks speak of an allocation's fields; on the fulfil form the person is the field to fix. */
+function onFulfilForm<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (!(error instanceof DomainError) || !error.issues) throw error;
+    const fields: Record<string, string> = { status: 'specialistId', specialistId: 'specialistId' };
+    throw new DomainError(
+      error.code,
+      error.message,
+      error.issues.map((i) => ({ ...i, path: fields[i.path] ?? i.path })),
+    );
+  }
 }
 
 /** The outgoing specialist's last day: the allocation is cut to end then (never lengthened). */

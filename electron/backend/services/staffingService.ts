@@ -1,5 +1,6 @@
 import type { StaffingFields, StaffingRequest, StaffingRequestItem } from '../../../shared/contract';
 import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
+import type { ClockThresholds } from '../../../shared/domain/continuity/clock';
 import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
 import {
   fillClock,
@@ -19,10 +20,15 @@ import { clockThresholds } from './continuitySettings';
 
 type ValidStaffingFields = Omit<Required<StaffingFields>, 'openedOn'> & { openedOn?: string | undefined };
 
-export function staffingItem(ctx: Context, request: StaffingWithEngagement): StaffingRequestItem {
+/** A request with its fill clock; lists pass the thresholds read once. */
+export function staffingItem(
+  ctx: Context,
+  request: StaffingWithEngagement,
+  thresholds: ClockThresholds = clockThresholds(ctx),
+): StaffingRequestItem {
   return {
     ...request,
-    clock: fillClock(request, ctx.today(), holidaysOfCalendar(request.holidayCalendar), clockThresholds(ctx)),
+    clock: fillClock(request, ctx.today(), holidaysOfCalendar(request.holidayCalendar), thresholds),
     allocation: request.allocationId ? ctx.repos.allocations.get(request.allocationId) : null,
   };
 }

@@ -13,7 +13,8 @@ import { BusinessDayWalk, type HolidaysOfYear, type PauseRange } from './busines
  *   due date out.
  * - A promise is met when the replacement starts (the role is filled) on or
  *   before the due date; once today is past the due date with nothing
- *   delivered, it is breached — and stays breached if delivered later.
+ *   delivered, it is breached — and stays breached if delivered later or
+ *   cancelled after the due date.
  * - Everything is computed from the recorded events at any "today": nothing is
  *   stored that could drift when the calendar, the policy or a pause changes.
  */
@@ -56,7 +57,7 @@ export type Clock = {
   elapsed: number;
   /** Business days left before the due date is passed; 0 once it is. */
   remaining: number;
-  /** Counting business days past the due date (delivered late, or still open after it). */
+  /** Business days past the due date once breached (at least 1: a breach on a weekend is one day late); else 0. */
   late: number;
   /** Share of the allowance used, in whole percent (may exceed 100). */
   percentUsed: number;
@@ -93,9 +94,10 @@ export function runClock(input: ClockInput, today: string, thresholds: ClockThre
     }
   }
   const dueDate = fromDay(due);
-  const late = Math.max(0, elapsed - input.allowance);
   const percentUsed = Math.floor((elapsed * 100) / input.allowance);
   const state = stateOf(input, dueDate, today, percentUsed, thresholds);
+  // Past the due date on a weekend or holiday no business day has been lost yet, but the promise is broken: one day late.
+  const late = state === 'breached' ? Math.max(1, elapsed - input.allowance) : 0;
   return {
     submittedOn: input.submittedOn,
     allowance: input.allowance,
@@ -115,7 +117,8 @@ export function runClock(input: ClockInput, today: string, thresholds: ClockThre
 
 function stateOf(input: ClockInput, dueDate: string, today: string, percentUsed: number, thresholds: ClockThresholds): ClockState {
   if (input.deliveredOn !== null) return input.deliveredOn <= dueDate ? 'met' : 'breached';
-  if (input.cancelledOn !== null) return 'cancelled';
+  // A request withdrawn after its due date had already been breached; cancelling does not erase that.
+  if (input.cancelledOn !== null) return input.cancelledOn > dueDate ? 'breached' : 'cancelled';
   if (today > dueDate) return 'breached';
   return percentUsed >= thresholds.atRiskPercent ? 'at_risk' : 'on_track';
 }
@@ -130,6 +133,9 @@ export function pauseRefusal(pauses: readonly PauseRange[], submittedOn: string,
     if (p.endDate < p.startDate)
       return `A pause must end on or after the day it starts (${p.startDate} to ${p.endDate} is the wrong way round).`;
     if (p.startDate < submittedOn) return `A pause cannot start (${p.startDate}) before the request was submitted (${submittedOn}).`;
+    if (toDay(p.endDate) - toDay(p.startDate) >= MAX_PAUSE_DAYS) {
+      return `A pause from ${p.startDate} to ${p.endDate} is longer than a year; check the dates (a wait that long means the request should be cancelled).`;
+    }
     if (deliveredOn !== null && p.startDate > deliveredOn) {
       return `The replacement started on ${deliveredOn}; a pause from ${p.startDate} would come after the clock stopped.`;
     }
@@ -145,11 +151,17 @@ export function pauseRefusal(pauses: readonly PauseRange[], submittedOn: string,
   return null;
 }
 
-/** Why a promise cannot be delivered on `deliveredOn`, or null: never before it was submitted. */
+/** A pause or a start further out than this is a typing error, not a plan (and would make every read walk it). */
+export const MAX_PAUSE_DAYS = 366;
+export const MAX_DELIVERY_DAYS = 366;
+
+/** Why a promise cannot be delivered on `deliveredOn`, or null: never before it was submitted, nor more than a year after. */
 export function deliveryRefusal(submittedOn: string, deliveredOn: string): string | null {
-  return deliveredOn < submittedOn
-    ? `The replacement cannot start on ${deliveredOn}: the request was only submitted on ${submittedOn}.`
-    : null;
+  if (deliveredOn < submittedOn) return `The replacement cannot start on ${deliveredOn}: the request was only submitted on ${submittedOn}.`;
+  if (toDay(deliveredOn) - toDay(submittedOn) > MAX_DELIVERY_DAYS) {
+    return `A start on ${deliveredOn} is more than a year after the request (${submittedOn}); check the date.`;
+  }
+  return null;
 }
 
 export function sortPauses<P extends PauseRange>(pauses: readonly P[]): P[] {

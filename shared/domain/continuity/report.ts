@@ -5,7 +5,8 @@ import type { Clock } from './clock';
  * The SLA report's figures over a set of requests (one client or all of a
  * quarter). Met % is met over decided (met + breached), so open requests
  * still inside their allowance neither help nor hurt; an open request past
- * its due date already counts as breached. Days to fulfil are business days
+ * its due date already counts as breached, and so does one cancelled after its
+ * due date (Open and Cancelled count statuses, so the columns may overlap). Days to fulfil are business days
  * from submission to the replacement's start, over fulfilled requests.
  */
 export type SlaFigures = {
@@ -30,8 +31,8 @@ export function slaFigures(requests: readonly ReportedRequest[]): SlaFigures {
   for (const r of requests) {
     if (r.clock.state === 'met') met += 1;
     else if (r.clock.state === 'breached') breached += 1;
-    else if (r.clock.state === 'cancelled') cancelled += 1;
     if (r.status === 'open') open += 1;
+    if (r.status === 'cancelled') cancelled += 1;
     if (r.status === 'fulfilled') days.push(r.clock.elapsed);
   }
   const decided = met + breached;

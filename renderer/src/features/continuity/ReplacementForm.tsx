@@ -239,21 +239,15 @@ function OutgoingSelect({
             ))}
           </optgroup>
         )}
-        {onEngagement.length === 0 ? (
-          others.map((o) => (
+        {/* On an engagement planned with allocations only its people can be replaced (the backend refuses anyone else);
+            a request recorded before keeps its person selectable. */}
+        {others
+          .filter((o) => onEngagement.length === 0 || o.value === value)
+          .map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
-          ))
-        ) : (
-          <optgroup label="Not allocated here">
-            {others.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        )}
+          ))}
       </select>
     </Field>
   );

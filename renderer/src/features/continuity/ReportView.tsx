@@ -67,8 +67,8 @@ function Report({ report }: { report: SlaReport }) {
   return (
     <>
       <p className="list-status">
-        Requests submitted in {period}, by the submission date in the client’s time zone · met % is met over decided (met + breached) ·
-        states as of {day(report.today)}
+        Requests submitted in {period}, by the submission date in the client’s time zone · met % is met over decided (met + breached) · a
+        request open or withdrawn past its due date counts as breached too, so the columns may overlap · states as of {day(report.today)}
       </p>
       <table className="table sla-table">
         <thead>
@@ -148,11 +148,19 @@ function Breach({ request: r }: { request: SlaReport['breaches'][number] }) {
         Submitted {day(r.submittedOn)}, due {weekdayDay(r.clock.dueDate)},{' '}
         {open
           ? `still open: ${businessDays(r.clock.late)} late`
-          : `replacement started ${day(r.replacementStartDate ?? r.clock.dueDate)}: ${businessDays(r.clock.late)} late`}
+          : r.status === 'cancelled'
+            ? `withdrawn ${day(r.cancelledOn ?? r.clock.dueDate)}, ${businessDays(r.clock.late)} after the due date`
+            : `replacement started ${day(r.replacementStartDate ?? r.clock.dueDate)}: ${businessDays(r.clock.late)} late`}
         {r.clock.pausedDays > 0 && ` · ${businessDays(r.clock.pausedDays)} paused`}
       </div>
       <div className="breach__reason">
-        {r.lateReason ? <>Why: {r.lateReason}</> : <span className="muted">{open ? 'Not fulfilled yet.' : 'No reason on record.'}</span>}
+        {r.status === 'cancelled' ? (
+          <>Withdrawn because: {r.cancelReason}</>
+        ) : r.lateReason ? (
+          <>Why: {r.lateReason}</>
+        ) : (
+          <span className="muted">{open ? 'Not fulfilled yet.' : 'No reason on record.'}</span>
+        )}
       </div>
     </li>
   );
