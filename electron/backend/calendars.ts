@@ -132,6 +132,13 @@ export function timeZoneOf(client: { timeZone: string; holidayCalendar: string }
   return calendarTimeZone(client.holidayCalendar);
 }
 
+/** A client row with the zone its dates are read in. */
+export function withEffectiveTimeZone<C extends { timeZone: string; holidayCalendar: string }>(
+  client: C,
+): C & { effectiveTimeZone: string } {
+  return { ...client, effectiveTimeZone: timeZoneOf(client) };
+}
+
 const zoneCache = new Map<string, string>();
 export function calendarTimeZone(code: string): string {
   let zone = zoneCache.get(code);

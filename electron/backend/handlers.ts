@@ -14,7 +14,7 @@ import {
   SPECIALIST_STATUSES,
 } from '../../shared/domain/reference';
 import { SOURCING_REGION_LABELS, SOURCING_REGIONS } from '../../shared/domain/sourcingRegion';
-import { calendarOptions } from './calendars';
+import { calendarOptions, withEffectiveTimeZone } from './calendars';
 import type { Context } from './context';
 import { continuityHandlers } from './continuityHandlers';
 import { exportDownload, exportStatus, startFinanceExport } from './export/financeExport';
@@ -77,7 +77,7 @@ export function createHandlers(ctx: Context, host: HostServices): Handlers {
     'sample.load': () => loadSampleData(ctx),
 
     'clients.list': (input) => {
-      const rows = clients.list(input);
+      const rows = clients.list(input).map(withEffectiveTimeZone);
       return { rows, total: rows.length };
     },
     'clients.get': ({ id }) => getClient(ctx, id),

@@ -31,7 +31,12 @@ export type Client = {
   updatedAt: string;
 };
 
-export type ClientListItem = Client & { engagementCount: number; activeEngagementCount: number };
+export type ClientListItem = Client & {
+  engagementCount: number;
+  activeEngagementCount: number;
+  /** The zone the client's dates are read in: its own, else its holiday calendar's (what "same as the calendar" means). */
+  effectiveTimeZone: string;
+};
 
 export const clientFields = z.strictObject({
   name: requiredText(120),

@@ -1,3 +1,4 @@
+import { withEffectiveTimeZone } from '../../electron/backend/calendars';
 import type { Db } from '../../electron/backend/db/connection';
 import { type ClientRow, toClient } from '../../electron/backend/repositories/clientRepository';
 import { type EngagementRow, toEngagement } from '../../electron/backend/repositories/engagementRepository';
@@ -30,11 +31,12 @@ const SPECIALIST_SELECT = `
   FROM specialist`;
 
 // Rows are mapped with the repositories' own mappers, so the comparison measures the query path only.
-const toClientItem = (r: ClientListRow): ClientListItem => ({
-  ...toClient(r),
-  engagementCount: r.engagement_count,
-  activeEngagementCount: r.active_engagement_count,
-});
+const toClientItem = (r: ClientListRow): ClientListItem =>
+  withEffectiveTimeZone({
+    ...toClient(r),
+    engagementCount: r.engagement_count,
+    activeEngagementCount: r.active_engagement_count,
+  });
 const toEngagementItem = (r: EngagementListRow): EngagementListItem => ({ ...toEngagement(r), clientName: r.client_name });
 
 /** The statements are prepared here, once; each returned function only binds, steps and maps. */

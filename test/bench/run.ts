@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { type Backend, createBackend } from '../../electron/backend';
+import { withEffectiveTimeZone } from '../../electron/backend/calendars';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { contract, type Result } from '../../shared/contract';
 import { bareQueries } from './bare';
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
         await listCase(report, backend, 'clients by name', {
           procedure: 'clients.list',
           input: screens.clients,
-          repository: () => clients.list(filters.clients),
+          repository: () => clients.list(filters.clients).map(withEffectiveTimeZone),
           bare: bare.clients,
         });
         await listCase(report, backend, 'engagements by start', {
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
         await listCase(report, backend, "clients 'a'", {
           procedure: 'clients.list',
           input: { ...screens.clients, search: 'a' },
-          repository: () => clients.list({ ...filters.clients, search: 'a' }),
+          repository: () => clients.list({ ...filters.clients, search: 'a' }).map(withEffectiveTimeZone),
           bare: () => bare.clientsSearch('a'),
         });
         await listCase(report, backend, "engagements 'platform'", {

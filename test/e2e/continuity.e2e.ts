@@ -166,7 +166,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     await form.getByLabel('Engagement').selectOption({ label: `${CLIENT} — ${ENGAGEMENT}` });
     await form
       .locator('#replacement-engagement-hint')
-      .getByText(`${CLIENT} · holiday calendar CH-ZH and its time zone · SLA 7 business days`, { exact: true })
+      .getByText(`${CLIENT} · Europe/Zurich · holiday calendar CH-ZH · SLA 7 business days`, { exact: true })
       .waitFor();
     // Those allocated to the engagement are offered first, with their end.
     const leaving = form.getByLabel('Specialist leaving');
@@ -177,7 +177,9 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     await form.getByLabel('Submitted on').fill(SUBMITTED_ON);
     await form.getByLabel('Time', { exact: true }).fill(SUBMITTED_TIME);
     await form.getByLabel('Notes').fill(NOTES);
-    expect(await text(form.locator('.submitted-at__zone'))).toContain('In the client’s time zone: that of its holiday calendar, CH-ZH.');
+    expect(await text(form.locator('.submitted-at__zone'))).toContain(
+      'In the client’s time zone: Europe/Zurich (its holiday calendar CH-ZH’s; set another on the client if it is elsewhere).',
+    );
     await dismissToasts();
     await screenshot(page, 'continuity-new-request');
     await form.getByRole('button', { name: 'Record request' }).click();

@@ -1,4 +1,8 @@
 import type { Client, ClientListItem } from '../../../shared/contract';
+
+/** A list row before the backend names its effective time zone (calendars.ts). */
+export type ClientWithCounts = Omit<ClientListItem, 'effectiveTimeZone'>;
+
 import type { Db } from '../db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from './sql';
 
@@ -77,7 +81,7 @@ export class ClientRepository {
     return (this.statements.get('SELECT count(*) AS n FROM client').get() as { n: number }).n;
   }
 
-  list(filter: ClientListFilter): ClientListItem[] {
+  list(filter: ClientListFilter): ClientWithCounts[] {
     const like = filter.search ? likePattern(filter.search) : undefined;
     const code = filter.search?.toUpperCase();
     const where = new Conditions()

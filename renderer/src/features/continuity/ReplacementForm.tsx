@@ -34,13 +34,9 @@ export function replacementValues(r: ReplacementItem): ReplacementFormValues {
   return { engagementId, outgoingSpecialistId, reason, submittedDate: submittedOn, submittedTime, submittedBy, notes };
 }
 
-/**
- * The zone the submission is read in, as far as the renderer knows it: the
- * client's own zone; without one the backend takes its holiday calendar's
- * zone, which only the backend can name (null here).
- */
-export function clientZone(client: Pick<ClientListItem, 'timeZone'>): string | null {
-  return client.timeZone || null;
+/** The zone the submission is read in: the client's own, else its holiday calendar's, as the backend named it. */
+export function clientZone(client: Pick<ClientListItem, 'effectiveTimeZone'>): string {
+  return client.effectiveTimeZone;
 }
 
 type Props = {
@@ -146,11 +142,11 @@ export function ReplacementForm({ initial, knownZone, submitLabel, onSave, onCan
         <p className="submitted-at__zone">
           {zone ? (
             <>
-              In the client’s time zone: <strong>{zone}</strong>.
-            </>
-          ) : client ? (
-            <>
-              In the client’s time zone: that of its holiday calendar, <strong>{client.holidayCalendar}</strong>.
+              In the client’s time zone: <strong>{zone}</strong>
+              {client && !client.timeZone
+                ? ` (its holiday calendar ${client.holidayCalendar}’s; set another on the client if it is elsewhere)`
+                : ''}
+              .
             </>
           ) : (
             'In the client’s time zone (choose the engagement).'
@@ -173,10 +169,7 @@ export function ReplacementForm({ initial, knownZone, submitLabel, onSave, onCan
 }
 
 function engagementHint(engagement: EngagementListItem, client: ClientListItem, zone: string | null): string {
-  const where = zone
-    ? `${zone} · holiday calendar ${client.holidayCalendar}`
-    : `holiday calendar ${client.holidayCalendar} and its time zone`;
-  return `${client.name} · ${where} · SLA ${businessDays(engagement.slaBusinessDays)}`;
+  return `${client.name} · ${zone ?? client.effectiveTimeZone} · holiday calendar ${client.holidayCalendar} · SLA ${businessDays(engagement.slaBusinessDays)}`;
 }
 
 /**
