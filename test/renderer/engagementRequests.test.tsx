@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../renderer/src/api/client';
 import { ClientContext } from '../../renderer/src/api/queries';
+import { useContinuity } from '../../renderer/src/features/continuity/continuityStore';
 import { EngagementRequests } from '../../renderer/src/features/engagements/EngagementRequests';
 import type { ReplacementItem, Result } from '../../shared/contract';
 import { NO_HOLIDAYS } from '../../shared/domain/continuity/businessDays';
@@ -125,14 +126,15 @@ describe('EngagementRequests', () => {
       'Replace Ioana ConstantinescuBreachedPerformance',
       'Replace Rafael OliveiraMetRelocation',
     ]);
-    const badge = (i: number) => items[i]?.querySelector('.badge')?.className;
+    // The same badges as the continuity board: one colour per state.
+    const badge = (i: number) => items[i]?.querySelector('.clock-badge')?.className;
     expect([0, 1, 2, 3, 4, 5].map(badge)).toEqual([
-      'badge badge--bad',
-      'badge badge--warn',
-      'badge badge--good',
-      'badge badge--muted',
-      'badge badge--bad',
-      'badge badge--good',
+      'clock-badge clock-badge--breached',
+      'clock-badge clock-badge--at_risk',
+      'clock-badge clock-badge--on_track',
+      'clock-badge clock-badge--cancelled',
+      'clock-badge clock-badge--breached',
+      'clock-badge clock-badge--met',
     ]);
     const risk = within(items[1] as HTMLElement);
     expect(risk.getByText(/submitted 18 Nov 2026 10:00 · due 27 Nov 2026 · 4 of 7 business days used/)).toBeTruthy();
@@ -149,6 +151,8 @@ describe('EngagementRequests', () => {
     expect(window.location.hash).toBe('#/replacements/risk');
     await userEvent.click(screen.getByRole('button', { name: 'Record a new request' }));
     expect(window.location.hash).toBe('#/replacements/new');
+    // The new request starts on this engagement.
+    expect(useContinuity.getState().draftEngagementId).toBe(ENGAGEMENT);
   });
 
   it('says so when the engagement has no request, and shows a failed load as a message', async () => {

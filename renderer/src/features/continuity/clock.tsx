@@ -39,8 +39,7 @@ export function clockSummary(clock: Clock, open: boolean): string {
   if (clock.state === 'met') return `Met in ${used}`;
   if (clock.state === 'cancelled') return `Cancelled after ${used}`;
   if (clock.state === 'breached') {
-    if (!open) return `Started ${businessDays(clock.late)} late`;
-    return clock.late > 0 ? `${businessDays(clock.late)} late` : 'Due date passed';
+    return open ? `${businessDays(clock.late)} late` : `Started ${businessDays(clock.late)} late`;
   }
   return `${used} used · ${clock.remaining} left`;
 }

@@ -1,15 +1,13 @@
 import { format } from 'date-fns';
 import { create } from 'zustand';
+import { quarterOf } from '../../../../shared/domain/continuity/report';
 
 export type ContinuityView = 'board' | 'requests' | 'report' | 'settings';
 export type RequestState = 'open' | 'closed' | 'all';
 
 /** Today's local date, `YYYY-MM-DD`: the report opens on the quarter it falls in. */
 const todayLocal = () => format(new Date(), 'yyyy-MM-dd');
-export const currentQuarter = (today = todayLocal()) => ({
-  year: Number(today.slice(0, 4)),
-  quarter: Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1,
-});
+export const currentQuarter = (today = todayLocal()) => quarterOf(today);
 
 /**
  * UI state of the continuity area: which tab, the client looked at (one filter

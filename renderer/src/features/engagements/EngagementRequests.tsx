@@ -1,23 +1,11 @@
-import { format, parseISO } from 'date-fns';
 import type { ReplacementItem } from '../../../../shared/contract';
-import { byTimeLeft, CLOCK_STATE_LABELS, type ClockState } from '../../../../shared/domain/continuity/clock';
+import { byTimeLeft } from '../../../../shared/domain/continuity/clock';
 import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/replacement';
 import { useProcedure } from '../../api/queries';
 import { AREAS } from '../../app/areas';
 import { useNav } from '../../app/stores';
-import { Badge } from '../../components/list';
+import { businessDays, ClockBadge, clockSummary, day } from '../continuity/clock';
 import { useContinuity } from '../continuity/continuityStore';
-
-/** Badge colour of each clock state: a met promise is good news, a cancelled one is just history. */
-export const CLOCK_STATE_TONE: Record<ClockState, string> = {
-  on_track: 'good',
-  at_risk: 'warn',
-  breached: 'bad',
-  met: 'good',
-  cancelled: 'muted',
-};
-
-const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
 /** The engagement's replacement requests, open ones first, each with its SLA clock as the backend computed it. */
 export function EngagementRequests({ engagementId, slaBusinessDays }: { engagementId: string; slaBusinessDays: number }) {
@@ -76,15 +64,14 @@ function RequestRow({ request: r, onOpen }: { request: ReplacementItem; onOpen: 
       ) : (
         <strong>{title}</strong>
       )}
-      <Badge tone={CLOCK_STATE_TONE[r.clock.state]}>{CLOCK_STATE_LABELS[r.clock.state]}</Badge>
+      <ClockBadge clock={r.clock} />
       <div className="muted">
         {REPLACEMENT_REASON_LABELS[r.reason]} · submitted {day(r.submittedOn)} {r.submittedTime} · due {day(r.clock.dueDate)}
-        {r.status === 'open' && ` · ${progress(r)}`}
+        {r.status === 'open' && ` · ${clockSummary(r.clock, true)}${r.clock.pausedToday ? ' · paused today' : ''}`}
       </div>
       {r.status === 'fulfilled' && r.replacementStartDate && (
         <div className="muted">
-          {r.replacementSpecialistName ?? 'The replacement'} started {day(r.replacementStartDate)} after {r.clock.elapsed} business{' '}
-          {r.clock.elapsed === 1 ? 'day' : 'days'}
+          {r.replacementSpecialistName ?? 'The replacement'} started {day(r.replacementStartDate)} after {businessDays(r.clock.elapsed)}
           {r.clock.late > 0 && `, ${r.clock.late} late`}
           {r.clock.late > 0 && r.lateReason && `: ${r.lateReason}`}
         </div>
@@ -97,14 +84,6 @@ function RequestRow({ request: r, onOpen }: { request: ReplacementItem; onOpen: 
       )}
     </li>
   );
-}
-
-/** "3 of 7 business days used", or how late an open request already is. */
-function progress(r: ReplacementItem): string {
-  const { clock } = r;
-  if (clock.state === 'breached') return `${clock.late} business ${clock.late === 1 ? 'day' : 'days'} late`;
-  const paused = clock.pausedToday ? ' · paused today' : '';
-  return `${clock.elapsed} of ${clock.allowance} business days used${paused}`;
 }
 
 /** Open requests first, the least time left leading (as on the continuity board); then past ones, newest first. */
