@@ -63,7 +63,7 @@ function RequestRow({ request: r, onOpen }: { request: ReplacementItem; onOpen: 
         </button>
       ) : (
         <strong>{title}</strong>
-      )}
+      )}{' '}
       <ClockBadge clock={r.clock} />
       <div className="muted">
         {REPLACEMENT_REASON_LABELS[r.reason]} · submitted {day(r.submittedOn)} {r.submittedTime} · due {day(r.clock.dueDate)}
