@@ -84,13 +84,17 @@ export function dateFnsClocks(
     }
     let state: ClockState;
     if (delivered) state = delivered.getTime() <= due.getTime() ? 'met' : 'breached';
-    else if (cancelled) state = 'cancelled';
+    else if (cancelled) state = cancelled.getTime() > due.getTime() ? 'breached' : 'cancelled';
     else if (today.getTime() > due.getTime()) state = 'breached';
     else state = Math.floor((elapsed * 100) / r.allowance) >= AT_RISK_PERCENT ? 'at_risk' : 'on_track';
     rows.push({ index, due, elapsed, allowance: r.allowance, state });
   }
-  // Time left = remaining − late = allowance − elapsed; ties to the earlier due date.
-  return rows.sort((a, b) => a.allowance - a.elapsed - (b.allowance - b.elapsed) || a.due.getTime() - b.due.getTime());
+  // Time left = remaining − late (a breach is at least one day late); ties to the earlier due date.
+  return rows.sort((a, b) => timeLeft(a) - timeLeft(b) || a.due.getTime() - b.due.getTime());
+}
+
+function timeLeft(r: { elapsed: number; allowance: number; state: ClockState }): number {
+  return r.state === 'breached' ? -Math.max(1, r.elapsed - r.allowance) : r.allowance - r.elapsed;
 }
 
 export const dateFnsEntries = (rows: readonly DateFnsRow[]): BoardEntry[] =>
@@ -129,12 +133,12 @@ export function dayNumberClocks(
     }
     let state: ClockState;
     if (delivered !== null) state = delivered <= due ? 'met' : 'breached';
-    else if (cancelled !== null) state = 'cancelled';
+    else if (cancelled !== null) state = cancelled > due ? 'breached' : 'cancelled';
     else if (today > due) state = 'breached';
     else state = Math.floor((elapsed * 100) / r.allowance) >= AT_RISK_PERCENT ? 'at_risk' : 'on_track';
     rows.push({ index, due, elapsed, allowance: r.allowance, state });
   }
-  return rows.sort((a, b) => a.allowance - a.elapsed - (b.allowance - b.elapsed) || a.due - b.due);
+  return rows.sort((a, b) => timeLeft(a) - timeLeft(b) || a.due - b.due);
 }
 
 export const dayNumberEntries = (rows: readonly DayRow[]): BoardEntry[] =>

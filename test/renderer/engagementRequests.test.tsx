@@ -119,12 +119,12 @@ describe('EngagementRequests', () => {
     const items = await screen.findAllByRole('listitem');
     expect(calls).toEqual([{ name: 'replacements.list', input: { engagementId: ENGAGEMENT, state: 'all' } }]);
     expect(items.map((li) => li.textContent?.split('·')[0]?.trim())).toEqual([
-      'Replace Mihai PopaBreachedOther',
-      'Replace Agnieszka NowakAt riskResignation',
-      'Replace Valentina GómezOn trackHealth',
-      'Replace Piotr KowalskiCancelledClient request',
-      'Replace Ioana ConstantinescuBreachedPerformance',
-      'Replace Rafael OliveiraMetRelocation',
+      'Replace Mihai Popa BreachedOther',
+      'Replace Agnieszka Nowak At riskResignation',
+      'Replace Valentina Gómez On trackHealth',
+      'Replace Piotr Kowalski CancelledClient request',
+      'Replace Ioana Constantinescu BreachedPerformance',
+      'Replace Rafael Oliveira MetRelocation',
     ]);
     // The same badges as the continuity board: one colour per state.
     const badge = (i: number) => items[i]?.querySelector('.clock-badge')?.className;
