@@ -1,3 +1,4 @@
+import { unknownReference } from '../../shared/contract/errors';
 import type { Context } from './context';
 import { slaReportWorkbook } from './export/slaWorkbook';
 import type { Handlers } from './handlers';
@@ -36,10 +37,10 @@ export function continuityHandlers(ctx: Context): Pick<Handlers, ContinuityProce
     'replacements.decideCandidate': ({ id, decision }) => decideCandidate(ctx, id, decision),
     'replacements.fulfil': (input) => fulfilReplacement(ctx, input),
     'replacements.cancel': ({ id, reason }) => cancelReplacement(ctx, id, reason),
-    'continuity.board': (input) => continuityBoard(ctx, input),
-    'continuity.report': (input) => slaReport(ctx, input),
+    'continuity.board': (input) => continuityBoard(ctx, knownClient(ctx, input)),
+    'continuity.report': (input) => slaReport(ctx, knownClient(ctx, input)),
     'continuity.export': async (input) => {
-      const report = slaReport(ctx, input);
+      const report = slaReport(ctx, knownClient(ctx, input));
       const buffer = await slaReportWorkbook(report, new Date(ctx.now()));
       const client = input.clientId ? ctx.repos.clients.get(input.clientId) : null;
       const scope = client ? `-${slug(client.name)}` : '';
@@ -48,6 +49,12 @@ export function continuityHandlers(ctx: Context): Pick<Handlers, ContinuityProce
     'continuity.settings': () => clockThresholds(ctx),
     'continuity.updateSettings': (input) => updateClockThresholds(ctx, input),
   };
+}
+
+/** A filter on a client that does not exist is a mistake to report, not an empty board. */
+function knownClient<I extends { clientId?: string | undefined }>(ctx: Context, input: I): I {
+  if (input.clientId !== undefined && !ctx.repos.clients.get(input.clientId)) throw unknownReference('Client', input.clientId, 'clientId');
+  return input;
 }
 
 const slug = (name: string) =>

@@ -845,6 +845,7 @@ const cases: Record<ProcedureName, () => Case[]> = {
   ],
   'continuity.board': () => [
     { why: 'bad client id', input: { clientId: 'acme' }, code: 'invalid_input', field: 'clientId' },
+    { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
     { why: 'unknown field', input: { engagementId }, code: 'invalid_input' },
   ],
   'continuity.report': () => [
@@ -855,10 +856,12 @@ const cases: Record<ProcedureName, () => Case[]> = {
     { why: 'year 1999', input: { year: 1999, quarter: 4 }, code: 'invalid_input', field: 'year' },
     { why: 'missing quarter', input: { year: 2026 }, code: 'invalid_input', field: 'quarter' },
     { why: 'bad client id', input: { year: 2026, quarter: 4, clientId: 'acme' }, code: 'invalid_input', field: 'clientId' },
+    { why: 'unknown client', input: { year: 2026, quarter: 4, clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
   ],
   'continuity.export': () => [
     { why: 'quarter 5', input: { year: 2026, quarter: 5 }, code: 'invalid_input', field: 'quarter' },
     { why: 'missing year', input: { quarter: 4 }, code: 'invalid_input', field: 'year' },
+    { why: 'unknown client', input: { year: 2026, quarter: 4, clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
     { why: 'unknown field', input: { year: 2026, quarter: 4, format: 'csv' }, code: 'invalid_input' },
   ],
   'continuity.settings': () => [{ why: 'unknown field', input: { atRiskPercent: 40 }, code: 'invalid_input' }],

@@ -1,7 +1,7 @@
-import { format } from 'date-fns';
 import { useState } from 'react';
 import type { ReplacementCandidate, ReplacementItem } from '../../../../shared/contract';
 import { candidateFields } from '../../../../shared/contract/continuity';
+import { localDateOf } from '../../../../shared/domain/continuity/timeZone';
 import { useCommand, useProcedure } from '../../api/queries';
 import { useToasts } from '../../app/stores';
 import { FormFooter, SelectField, TextField } from '../../components/fields';
@@ -100,7 +100,8 @@ function ProposeForm({ request, onDone }: { request: ReplacementItem; onDone(): 
     requestId: request.id,
     name: '',
     specialistId: null,
-    proposedOn: format(new Date(), 'yyyy-MM-dd'),
+    // Today where the client is: the backend checks the date against the client's calendar.
+    proposedOn: localDateOf(new Date().toISOString(), request.timeZone),
   });
   const values = form.values as CandidateValues;
   const people = (specialists.data?.rows ?? [])

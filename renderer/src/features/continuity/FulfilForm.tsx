@@ -1,7 +1,7 @@
-import { format } from 'date-fns';
 import type { ReplacementItem } from '../../../../shared/contract';
 import { fulfilInput } from '../../../../shared/contract/continuity';
 import { handoverDays } from '../../../../shared/domain/continuity/replacement';
+import { localDateOf } from '../../../../shared/domain/continuity/timeZone';
 import { isIsoDate } from '../../../../shared/domain/dates';
 import { addDays } from '../../../../shared/domain/days';
 import { useCommand, useProcedure } from '../../api/queries';
@@ -32,7 +32,8 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
   const engagement = useProcedure('engagements.get', { id: r.engagementId });
   const accepted = r.candidates.find((c) => c.status === 'accepted' && c.specialistId !== null);
   const outgoing = r.outgoingAllocation && r.outgoingAllocation.status !== 'cancelled' ? r.outgoingAllocation : null;
-  const start = format(new Date(), 'yyyy-MM-dd');
+  // Today where the client is: the clock runs on the client's calendar.
+  const start = localDateOf(new Date().toISOString(), r.timeZone);
   const form = useSchemaForm(fulfilInput, {
     id: r.id,
     specialistId: accepted?.specialistId ?? '',
