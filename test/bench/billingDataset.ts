@@ -5,7 +5,7 @@ import { type Day, isWeekend } from '../../shared/domain/days';
 import { ACTIVITIES, type Activity } from '../../shared/domain/hours/activities';
 import { type Seniority, SPECIALIST_ROLES, type SpecialistRole } from '../../shared/domain/reference';
 import { sourcingRegionOf } from '../../shared/domain/sourcingRegion';
-import { dayOf, iso, prng, type Rng } from './seeded';
+import { dayOf, idMaker, iso, prng } from './seeded';
 
 /**
  * The hours & billing dataset: 100 specialists on 40 engagements in four
@@ -60,29 +60,6 @@ export type BillingSummary = {
   workedDays: number;
   approvedMonths: number;
 };
-
-/** UUIDv7-shaped ids from the seeded generator: the timestamp is the record's own instant, so ORDER BY id is time order. */
-function idMaker(rng: Rng) {
-  let lastMs = -1;
-  let sequence = 0;
-  const hex = (digits: number) => {
-    let out = '';
-    for (let i = 0; i < digits; i++) out += Math.floor(rng.next() * 16).toString(16);
-    return out;
-  };
-  return (ms: number): string => {
-    if (ms <= lastMs) {
-      sequence++;
-      ms = lastMs;
-    } else {
-      sequence = 0;
-      lastMs = ms;
-    }
-    const time = ms.toString(16).padStart(12, '0');
-    const variant = (8 + Math.floor(rng.next() * 4)).toString(16);
-    return `${time.slice(0, 8)}-${time.slice(8)}-7${(sequence & 0xfff).toString(16).padStart(3, '0')}-${variant}${hex(3)}-${hex(12)}`;
-  };
-}
 
 const instant = (day: Day, seconds = 0) => new Date(day * 86_400_000 + 17 * 3_600_000 + seconds * 1000).toISOString();
 

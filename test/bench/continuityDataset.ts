@@ -5,7 +5,7 @@ import type { ReplacementReason, ReplacementStatus } from '../../shared/domain/c
 import { instantOf } from '../../shared/domain/continuity/timeZone';
 import { SPECIALIST_ROLES } from '../../shared/domain/reference';
 import { sourcingRegionOf } from '../../shared/domain/sourcingRegion';
-import { dayOf, iso, prng, type Rng } from './seeded';
+import { dayOf, idMaker, iso, prng, type Rng } from './seeded';
 
 /**
  * The continuity dataset: 10,000 replacement requests on ~170 engagements of
@@ -246,29 +246,6 @@ function drawOutcome(
       ? submitted + rng.int(1, Math.round((allowance * 7 * 1.2) / 5) + pausedCalendarDays)
       : submitted + rng.int(0, 25);
   return closedOn > today ? { status: 'open', closedOn: null } : { status, closedOn };
-}
-
-/** UUIDv7-shaped ids from the seeded generator (as billingDataset.ts): time-ordered, the same for the same seed. */
-function idMaker(rng: Rng) {
-  let lastMs = -1;
-  let sequence = 0;
-  const hex = (digits: number) => {
-    let out = '';
-    for (let i = 0; i < digits; i++) out += Math.floor(rng.next() * 16).toString(16);
-    return out;
-  };
-  return (ms: number): string => {
-    if (ms <= lastMs) {
-      sequence++;
-      ms = lastMs;
-    } else {
-      sequence = 0;
-      lastMs = ms;
-    }
-    const time = ms.toString(16).padStart(12, '0');
-    const variant = (8 + Math.floor(rng.next() * 4)).toString(16);
-    return `${time.slice(0, 8)}-${time.slice(8)}-7${(sequence & 0xfff).toString(16).padStart(3, '0')}-${variant}${hex(3)}-${hex(12)}`;
-  };
 }
 
 export type InsertedContinuity = {

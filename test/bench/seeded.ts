@@ -53,3 +53,26 @@ export const ROLE_SKILLS: Record<SpecialistRole, string[]> = {
   devops_engineer: ['Terraform', 'GitHub Actions', 'GitLab CI', 'Argo CD', 'Docker'],
   engagement_lead: ['Stakeholder management', 'Scrum', 'MLOps maturity assessment', 'EU AI Act'],
 };
+
+/** UUIDv7-shaped ids from a seeded generator: the timestamp is the record's own instant (ORDER BY id is time order), the same ids for the same seed. */
+export function idMaker(rng: Rng) {
+  let lastMs = -1;
+  let sequence = 0;
+  const hex = (digits: number) => {
+    let out = '';
+    for (let i = 0; i < digits; i++) out += Math.floor(rng.next() * 16).toString(16);
+    return out;
+  };
+  return (ms: number): string => {
+    if (ms <= lastMs) {
+      sequence++;
+      ms = lastMs;
+    } else {
+      sequence = 0;
+      lastMs = ms;
+    }
+    const time = ms.toString(16).padStart(12, '0');
+    const variant = (8 + Math.floor(rng.next() * 4)).toString(16);
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${(sequence & 0xfff).toString(16).padStart(3, '0')}-${variant}${hex(3)}-${hex(12)}`;
+  };
+}

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/contract';
 import { DomainError, notFound, unknownReference } from '../../../shared/contract/errors';
 import type { PauseRange } from '../../../shared/domain/continuity/businessDays';
-import { deliveryRefusal, pauseRefusal, runClock, sortPauses } from '../../../shared/domain/continuity/clock';
+import { deliveryRefusal, isPastDue, pauseRefusal, runClock, sortPauses } from '../../../shared/domain/continuity/clock';
 import { handoverDays } from '../../../shared/domain/continuity/replacement';
 import { instantOf, localDateOf, localDateTimeOf, localTimeOf } from '../../../shared/domain/continuity/timeZone';
 import { archivedRecordRefusal } from '../../../shared/domain/lifecycle';
@@ -390,9 +390,10 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
     }
     const item = getReplacement(ctx, input.id);
     const pauses = sortPauses(item.pauses);
-    const late = pauseRefusal(pauses, loaded.submittedOn, input.startDate);
-    if (late) throw new DomainError('conflict', late, [{ path: 'startDate', message: 'is before a recorded pause' }]);
-    if (input.startDate > item.clock.dueDate && input.lateReason === '') {
+    const pauseAfterStart = pauseRefusal(pauses, loaded.submittedOn, input.startDate);
+    if (pauseAfterStart) throw new DomainError('conflict', pauseAfterStart, [{ path: 'startDate', message: 'is before a recorded pause' }]);
+    const late = isPastDue(item.clock.dueDate, input.startDate);
+    if (late && input.lateReason === '') {
       throw new DomainError(
         'invalid_input',
         `The replacement starts on ${input.startDate}, after the due date ${item.clock.dueDate}; record why it is late (the SLA report lists it).`,
@@ -430,7 +431,7 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
       replacementSpecialistId: input.specialistId,
       replacementAllocationId: allocation.id,
       replacementStartDate: input.startDate,
-      lateReason: input.startDate > item.clock.dueDate ? input.lateReason : '',
+      lateReason: late ? input.lateReason : '',
       updatedAt: at,
     };
     ctx.repos.replacements.update(after);

@@ -115,11 +115,14 @@ export function runClock(input: ClockInput, today: string, thresholds: ClockThre
   };
 }
 
+/** A date past the due date: a start then breaks the promise (and needs its reason on record). */
+export const isPastDue = (dueDate: string, date: string): boolean => date > dueDate;
+
 function stateOf(input: ClockInput, dueDate: string, today: string, percentUsed: number, thresholds: ClockThresholds): ClockState {
-  if (input.deliveredOn !== null) return input.deliveredOn <= dueDate ? 'met' : 'breached';
+  if (input.deliveredOn !== null) return isPastDue(dueDate, input.deliveredOn) ? 'breached' : 'met';
   // A request withdrawn after its due date had already been breached; cancelling does not erase that.
-  if (input.cancelledOn !== null) return input.cancelledOn > dueDate ? 'breached' : 'cancelled';
-  if (today > dueDate) return 'breached';
+  if (input.cancelledOn !== null) return isPastDue(dueDate, input.cancelledOn) ? 'breached' : 'cancelled';
+  if (isPastDue(dueDate, today)) return 'breached';
   return percentUsed >= thresholds.atRiskPercent ? 'at_risk' : 'on_track';
 }
 

@@ -1,8 +1,9 @@
 import type { ContinuityPromise } from '../../../../shared/contract';
 import { useProcedure } from '../../api/queries';
 import { useNav } from '../../app/stores';
+import { weekdayDay } from '../../components/dates';
 import { ClientFilter } from './ClientFilter';
-import { ClockBadge, ClockBar, clockSummary, clockTone, PausedMarker, weekdayDay } from './clock';
+import { ClockBadge, ClockBar, clockSummary, clockTone, PausedMarker } from './clock';
 import { useContinuity } from './continuityStore';
 
 /**

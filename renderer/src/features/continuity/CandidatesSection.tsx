@@ -4,10 +4,10 @@ import { candidateFields } from '../../../../shared/contract/continuity';
 import { localDateOf } from '../../../../shared/domain/continuity/timeZone';
 import { useCommand, useProcedure } from '../../api/queries';
 import { useToasts } from '../../app/stores';
+import { day } from '../../components/dates';
 import { FormFooter, SelectField, TextField } from '../../components/fields';
 import { Badge } from '../../components/list';
 import { useSchemaForm } from '../../components/useSchemaForm';
-import { day } from './clock';
 
 const CANDIDATE_TONE = { proposed: 'info', accepted: 'good', rejected: 'muted' } as const;
 const CANDIDATE_LABEL = { proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected' } as const;

@@ -1,5 +1,6 @@
 import type { ReplacementItem } from '../../../../shared/contract';
-import { businessDays, ClockBadge, ClockBar, clockSummary, PausedMarker, weekdayDay } from './clock';
+import { businessDays, weekdayDay } from '../../components/dates';
+import { ClockBadge, ClockBar, clockSummary, PausedMarker } from './clock';
 
 /** The SLA clock of one request, as the backend computed it from the recorded facts. */
 export function ClockPanel({ request: r }: { request: ReplacementItem }) {

@@ -1,14 +1,15 @@
 import type { ReplacementItem } from '../../../../shared/contract';
 import { fulfilInput } from '../../../../shared/contract/continuity';
+import { isPastDue } from '../../../../shared/domain/continuity/clock';
 import { handoverDays } from '../../../../shared/domain/continuity/replacement';
 import { localDateOf } from '../../../../shared/domain/continuity/timeZone';
 import { isIsoDate } from '../../../../shared/domain/dates';
 import { addDays } from '../../../../shared/domain/days';
 import { useCommand, useProcedure } from '../../api/queries';
 import { useToasts } from '../../app/stores';
+import { day, weekdayDay } from '../../components/dates';
 import { Field, FormFooter, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
-import { day, weekdayDay } from './clock';
 
 type FulfilValues = {
   id: string;
@@ -44,7 +45,7 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
     lateReason: '',
   });
   const values = form.values as FulfilValues;
-  const late = isIsoDate(values.startDate) && values.startDate > r.clock.dueDate;
+  const late = isIsoDate(values.startDate) && isPastDue(r.clock.dueDate, values.startDate);
   const candidateIds = new Set(r.candidates.filter((c) => c.status !== 'rejected').map((c) => c.specialistId));
   const people = (specialists.data?.rows ?? [])
     .filter((s) => s.id !== r.outgoingSpecialistId && s.status !== 'left')

@@ -4,9 +4,9 @@ import { contract } from '../../../../shared/contract';
 import { pauseFields } from '../../../../shared/contract/continuity';
 import { useCommand } from '../../api/queries';
 import { useToasts } from '../../app/stores';
+import { day } from '../../components/dates';
 import { FormFooter, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
-import { day } from './clock';
 
 type PauseValues = { startDate: string; endDate: string; reason: string };
 

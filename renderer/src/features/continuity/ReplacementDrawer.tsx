@@ -4,12 +4,12 @@ import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/
 import { useCommand, useProcedure } from '../../api/queries';
 import { useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
+import { day } from '../../components/dates';
 import { ReasonForm } from '../../components/ReasonForm';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RecordDrawer } from '../../components/records';
 import { CandidatesSection } from './CandidatesSection';
 import { ClockPanel } from './ClockPanel';
-import { day } from './clock';
 import { useContinuity } from './continuityStore';
 import { FulfilForm } from './FulfilForm';
 import { PausesSection } from './PausesSection';

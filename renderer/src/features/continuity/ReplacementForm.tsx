@@ -4,9 +4,9 @@ import type { ClientListItem, EngagementListItem, ReplacementItem } from '../../
 import { replacementFields } from '../../../../shared/contract/continuity';
 import { REPLACEMENT_REASON_LABELS, REPLACEMENT_REASONS, type ReplacementReason } from '../../../../shared/domain/continuity/replacement';
 import { useProcedure } from '../../api/queries';
+import { businessDays, day } from '../../components/dates';
 import { Field, FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
-import { businessDays, day } from './clock';
 
 export type ReplacementFormValues = {
   engagementId: string;

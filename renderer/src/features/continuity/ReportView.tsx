@@ -3,9 +3,9 @@ import type { SlaReport, SlaReportRow } from '../../../../shared/contract';
 import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/replacement';
 import { unwrap, useKeel, useProcedure } from '../../api/queries';
 import { useNav, useToasts } from '../../app/stores';
+import { businessDays, day, weekdayDay } from '../../components/dates';
 import { saveBase64File } from '../../components/download';
 import { ClientFilter } from './ClientFilter';
-import { businessDays, day, weekdayDay } from './clock';
 import { currentQuarter, useContinuity } from './continuityStore';
 import { RequestTable } from './RequestsView';
 

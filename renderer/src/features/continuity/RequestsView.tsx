@@ -3,9 +3,10 @@ import type { ReplacementItem } from '../../../../shared/contract';
 import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/replacement';
 import { useProcedure } from '../../api/queries';
 import { useNav } from '../../app/stores';
+import { day, weekdayDay } from '../../components/dates';
 import { ListStatus } from '../../components/list';
 import { ClientFilter } from './ClientFilter';
-import { ClockBadge, ClockBar, clockSummary, day, weekdayDay } from './clock';
+import { ClockBadge, ClockBar, clockSummary } from './clock';
 import { type RequestState, useContinuity } from './continuityStore';
 
 const STATES: { value: RequestState; label: string }[] = [

@@ -1,14 +1,7 @@
-import { format, parseISO } from 'date-fns';
 import type { Clock } from '../../../../shared/domain/continuity/clock';
 import { CLOCK_STATE_LABELS } from '../../../../shared/domain/continuity/clock';
 
-/** "24 Nov 2026". */
-export const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
-/** "Tue 24 Nov 2026": due dates carry the weekday, business days are what count. */
-export const weekdayDay = (d: string) => format(parseISO(d), 'EEE d MMM yyyy');
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-export const businessDays = (n: number) => plural(n, 'business day');
+import { businessDays } from '../../components/dates';
 
 /** The colour a clock is shown in: its state, with urgent as its own, sharper amber. */
 export type ClockTone = Clock['state'] | 'urgent';

@@ -4,7 +4,8 @@ import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/
 import { useProcedure } from '../../api/queries';
 import { AREAS } from '../../app/areas';
 import { useNav } from '../../app/stores';
-import { businessDays, ClockBadge, clockSummary, day } from '../continuity/clock';
+import { businessDays, day } from '../../components/dates';
+import { ClockBadge, clockSummary } from '../continuity/clock';
 import { useContinuity } from '../continuity/continuityStore';
 
 /** The engagement's replacement requests, open ones first, each with its SLA clock as the backend computed it. */

@@ -1,9 +1,9 @@
-import { format, parseISO } from 'date-fns';
 import type { ReferenceData } from '../../../../shared/contract';
 import { ENGAGEMENT_STATUS_LABELS, type EngagementStatus } from '../../../../shared/domain/reference';
 import { useCommand, useProcedure } from '../../api/queries';
 import { createListStore, useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
+import { day } from '../../components/dates';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
 import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/records';
@@ -14,8 +14,6 @@ import { EngagementRequests } from './EngagementRequests';
 import { ENGAGEMENT_STATUS_TONE } from './status';
 
 export const useEngagementList = createListStore('startDate', { clientId: '', status: '' });
-
-const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
 export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
   const store = useEngagementList();

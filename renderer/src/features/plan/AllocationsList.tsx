@@ -1,12 +1,10 @@
-import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, type AllocationStatus } from '../../../../shared/domain/planning/allocations';
 import { useProcedure } from '../../api/queries';
 import { useNav } from '../../app/stores';
+import { day } from '../../components/dates';
 import { Badge, FilterSelect, ListStatus } from '../../components/list';
 import { ALLOCATION_TONE } from './AllocationDrawer';
-
-const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
 /** Every allocation, for finding one by name; the timeline is the planning view. */
 export function AllocationsList() {

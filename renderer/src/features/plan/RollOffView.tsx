@@ -3,10 +3,10 @@ import { ROLE_LABELS } from '../../../../shared/domain/reference';
 import { SOURCING_REGION_LABELS } from '../../../../shared/domain/sourcingRegion';
 import { useProcedure } from '../../api/queries';
 import { useNav } from '../../app/stores';
+import { day } from '../../components/dates';
 import { Badge } from '../../components/list';
 import { usePlan } from './planStore';
 
-const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
 const WEEK_CHOICES = [2, 4, 6, 8, 12, 26];
 
 export function RollOffView() {

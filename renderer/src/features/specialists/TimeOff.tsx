@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { ABSENCE_KIND_LABELS, ABSENCE_KINDS, type AbsenceKind, absenceFields } from '../../../../shared/contract/allocations';
 import { useCommand, useProcedure } from '../../api/queries';
 import { useToasts } from '../../app/stores';
+import { day } from '../../components/dates';
 import { FormFooter, SelectField, TextField } from '../../components/fields';
 import { useSchemaForm } from '../../components/useSchemaForm';
 
-const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
 
 /**

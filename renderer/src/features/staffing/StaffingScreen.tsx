@@ -1,4 +1,3 @@
-import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import type { ReferenceData, StaffingRequestItem } from '../../../../shared/contract';
 import { isOpenStage, OPEN_STAGES, STAFFING_STAGE_LABELS, type StaffingStage } from '../../../../shared/domain/planning/staffing';
@@ -7,14 +6,13 @@ import { SOURCING_REGION_LABELS } from '../../../../shared/domain/sourcingRegion
 import { useCommand, useProcedure } from '../../api/queries';
 import { useNav, useToasts } from '../../app/stores';
 import { Drawer } from '../../components/Drawer';
+import { businessDays, day } from '../../components/dates';
 import { Badge, ListStatus } from '../../components/list';
 import { RecordHistory } from '../../components/RecordHistory';
 import { RecordDrawer } from '../../components/records';
 import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { DeclineForm, FillForm } from './StaffingActions';
 import { emptyStaffing, StaffingForm, staffingValues } from './StaffingForm';
-
-const day = (d: string) => format(parseISO(d), 'd MMM yyyy');
 
 export const STAGE_TONE: Record<StaffingStage, string> = {
   defined: 'muted',
@@ -23,8 +21,6 @@ export const STAGE_TONE: Record<StaffingStage, string> = {
   filled: 'good',
   declined: 'muted',
 };
-
-const businessDays = (n: number) => `${n} business ${n === 1 ? 'day' : 'days'}`;
 
 /** Time to fill on the continuity clock: business days in the client's calendar, against the target. */
 export function ClockBadge({ request }: { request: StaffingRequestItem }) {

@@ -17,7 +17,7 @@ export const formatInstant = (iso: string): string => format(parseISO(iso), 'd M
 export const formatInstantDate = (iso: string): string => format(parseISO(iso), 'd MMM yyyy');
 
 /** A date: "24 Nov 2026". */
-export const formatDay = (date: string): string => format(parseISO(date), 'd MMM yyyy');
+export { day as formatDay } from '../../../components/dates';
 
 /** A rate period inside one month: "1–14 Oct"; one day: "3 Oct". */
 export function formatPeriod(from: string, to: string): string {
