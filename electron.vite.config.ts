@@ -3,21 +3,30 @@ import { defineConfig } from 'electron-vite';
 
 // Three builds: the Node side (Electron main plus the plain-Node entry points
 // that share the backend), the sandboxed preload, and the React renderer.
+/** Import aliases, one per process root (also in tsconfig.json and the vitest configs). */
+export const aliases = {
+  '@shared': resolve(__dirname, 'shared'),
+  '@backend': resolve(__dirname, 'electron/backend'),
+  '@renderer': resolve(__dirname, 'renderer/src'),
+};
+
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/main',
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/server/cli.ts'),
-          sample: resolve(__dirname, 'electron/backend/sample/cli.ts'),
+          sample: resolve(__dirname, 'electron/backend/app/sampleCli.ts'),
           bench: resolve(__dirname, 'test/bench/run.ts'),
         },
       },
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
@@ -25,6 +34,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    resolve: { alias: aliases },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: {

@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { aliases } from './electron.vite.config';
 
 // `npm test` runs three suites: pure rules (unit), backend on real SQLite
 // files (integration) and React components in a DOM (renderer). No browser needed.
 export default defineConfig({
+  resolve: { alias: aliases },
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'renderer', include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'renderer', include: ['test/renderer/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
     ],
   },
 });

@@ -1,8 +1,44 @@
-import type { OutputOf, ParsedInputOf, ProcedureName } from '../../shared/contract';
-import { notFound } from '../../shared/contract/errors';
-import { countryCodes, countryName } from '../../shared/domain/country';
-import { currencyCodes, currencyName } from '../../shared/domain/currency';
-import { canLoadSampleData } from '../../shared/domain/lifecycle';
+import { loadSampleData } from '@backend/app/sampleService';
+import { listAudit, undoAudit } from '@backend/audit/auditService';
+import { billingSettings, updateBillingSettings } from '@backend/billing/billingSettings';
+import { billingTerms, createRate, deleteRate, setBillingTerms, setSpecialistCap } from '@backend/billing/billingTermsService';
+import { exportDownload, exportStatus, startFinanceExport } from '@backend/billing/financeExport';
+import { importHours } from '@backend/billing/hoursImport';
+import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from '@backend/billing/monthCloseService';
+import { copyWeek, setCell, timesheetWeek } from '@backend/billing/timesheetService';
+import { archiveClient, createClient, getClient, restoreClient, updateClient } from '@backend/clients/clientService';
+import {
+  archiveEngagement,
+  createEngagement,
+  getEngagement,
+  restoreEngagement,
+  updateEngagement,
+} from '@backend/clients/engagementService';
+import {
+  archiveSpecialist,
+  createSpecialist,
+  getSpecialist,
+  restoreSpecialist,
+  updateSpecialist,
+} from '@backend/clients/specialistService';
+import { continuityHandlers } from '@backend/continuity/handlers';
+import { calendarOptions, withEffectiveTimeZone } from '@backend/core/calendars';
+import type { Context } from '@backend/core/context';
+import { clockThresholds } from '@backend/core/continuitySettings';
+import { createAbsence, deleteAbsence, updateAbsence } from '@backend/plan/absenceService';
+import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from '@backend/plan/allocationService';
+import { forecast, rollOffRadar, specialistCapacity, timeline } from '@backend/plan/planService';
+import { planWorkbook } from '@backend/plan/planWorkbook';
+import {
+  createStaffingRequest,
+  declineStaffingRequest,
+  fillStaffingRequest,
+  getStaffingRequest,
+  setStaffingStage,
+  staffingItem,
+  updateStaffingRequest,
+} from '@backend/plan/staffingService';
+import { canLoadSampleData } from '@shared/clients/rules/lifecycle';
 import {
   ENGAGEMENT_STATUS_LABELS,
   ENGAGEMENT_STATUSES,
@@ -12,36 +48,12 @@ import {
   SPECIALIST_ROLES,
   SPECIALIST_STATUS_LABELS,
   SPECIALIST_STATUSES,
-} from '../../shared/domain/reference';
-import { SOURCING_REGION_LABELS, SOURCING_REGIONS } from '../../shared/domain/sourcingRegion';
-import { calendarOptions, withEffectiveTimeZone } from './calendars';
-import type { Context } from './context';
-import { continuityHandlers } from './continuityHandlers';
-import { exportDownload, exportStatus, startFinanceExport } from './export/financeExport';
-import { planWorkbook } from './export/planWorkbook';
-import { importHours } from './import/hoursImport';
-import { createAbsence, deleteAbsence, updateAbsence } from './services/absenceService';
-import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from './services/allocationService';
-import { listAudit, undoAudit } from './services/auditService';
-import { billingSettings, updateBillingSettings } from './services/billingSettings';
-import { billingTerms, createRate, deleteRate, setBillingTerms, setSpecialistCap } from './services/billingTermsService';
-import { archiveClient, createClient, getClient, restoreClient, updateClient } from './services/clientService';
-import { clockThresholds } from './services/continuitySettings';
-import { archiveEngagement, createEngagement, getEngagement, restoreEngagement, updateEngagement } from './services/engagementService';
-import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from './services/monthCloseService';
-import { forecast, rollOffRadar, specialistCapacity, timeline } from './services/planService';
-import { loadSampleData } from './services/sampleService';
-import { archiveSpecialist, createSpecialist, getSpecialist, restoreSpecialist, updateSpecialist } from './services/specialistService';
-import {
-  createStaffingRequest,
-  declineStaffingRequest,
-  fillStaffingRequest,
-  getStaffingRequest,
-  setStaffingStage,
-  staffingItem,
-  updateStaffingRequest,
-} from './services/staffingService';
-import { copyWeek, setCell, timesheetWeek } from './services/timesheetService';
+} from '@shared/clients/rules/reference';
+import { SOURCING_REGION_LABELS, SOURCING_REGIONS } from '@shared/clients/rules/sourcingRegion';
+import type { OutputOf, ParsedInputOf, ProcedureName } from '@shared/contract';
+import { countryCodes, countryName } from '@shared/kernel/country';
+import { currencyCodes, currencyName } from '@shared/kernel/currency';
+import { notFound } from '@shared/kernel/errors';
 
 export type Handler<N extends ProcedureName> = (input: ParsedInputOf<N>) => OutputOf<N> | Promise<OutputOf<N>>;
 /** One handler per contract procedure; a missing or extra one is a type error. */

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+import { type Context, createContext } from '@backend/core/context';
+import { type Db, openDatabase, schemaVersion, stamp } from '@backend/core/db/connection';
+import { createDispatch, type Dispatch, type Logger } from '@backend/core/dispatch';
+import { createHandlers } from '@backend/handlers';
+import type { AppInfo } from '@shared/contract';
+import { DomainError } from '@shared/kernel/errors';
 import { version } from '../../package.json';
-import type { AppInfo } from '../../shared/contract';
-import { DomainError } from '../../shared/contract/errors';
-import { type Context, createContext } from './context';
-import { type Db, openDatabase, schemaVersion, stamp } from './db/connection';
-import { createDispatch, type Dispatch, type Logger } from './dispatch';
-import { createHandlers } from './handlers';
 
 export type BackendOptions = {
   databasePath: string;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
+import { currentActor, databasePath, resolveDataDir } from '@backend/core/paths';
+import { type Backend, createBackend } from '@backend/index';
+import type { Result } from '@shared/contract';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen } from 'electron';
-import type { Result } from '../../shared/contract';
-import { type Backend, createBackend } from '../backend';
-import { currentActor, databasePath, resolveDataDir } from '../backend/paths';
 import { buildMenu } from './menu';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { APP_ORIGIN, denyAllPermissions, hardenWebContents, isAppUrl } from './security';

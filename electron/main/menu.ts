@@ -1,6 +1,6 @@
+import { stamp } from '@backend/core/db/connection';
+import type { Backend } from '@backend/index';
 import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron';
-import type { Backend } from '../backend';
-import { stamp } from '../backend/db/connection';
 
 /** The native application menu: File (backup, data folder), Edit, View, Window, Help. */
 export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backend, dataDir: string): Menu {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createBackend } from '../backend';
-import { currentActor, databasePath, resolveDataDir } from '../backend/paths';
+import { currentActor, databasePath, resolveDataDir } from '@backend/core/paths';
+import { createBackend } from '@backend/index';
 import { startServer } from './http';
 
 /**

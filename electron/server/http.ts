@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Dispatch } from '@backend/core/dispatch';
+import { contract, type ErrorCode, type Result } from '@shared/contract';
 import { z } from 'zod';
-import { contract, type ErrorCode, type Result } from '../../shared/contract';
-import type { Dispatch } from '../backend/dispatch';
 import { CONTENT_SECURITY_POLICY, mimeType, rendererFile } from './static';
 
 const STATUS: Record<ErrorCode, number> = {

@@ -1,11 +1,11 @@
+import { createClient, detectTransport } from '@renderer/api/client';
+import { ClientContext } from '@renderer/api/queries';
+import { App } from '@renderer/app/App';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createClient, detectTransport } from './api/client';
-import { ClientContext } from './api/queries';
-import { App } from './app/App';
-import './styles.css';
-import './features/plan/plan.css';
+import '@renderer/styles.css';
+import '@renderer/features/plan/plan.css';
 
 const client = createClient(detectTransport());
 // Local database: data is fresh until a command changes it (commands invalidate the cache).

@@ -1,9 +1,9 @@
-import { withEffectiveTimeZone } from '../../electron/backend/calendars';
-import type { Db } from '../../electron/backend/db/connection';
-import { type ClientRow, toClient } from '../../electron/backend/repositories/clientRepository';
-import { type EngagementRow, toEngagement } from '../../electron/backend/repositories/engagementRepository';
-import { type SpecialistRow, toSpecialist } from '../../electron/backend/repositories/specialistRepository';
-import type { ClientListItem, EngagementListItem } from '../../shared/contract';
+import { type ClientRow, toClient } from '@backend/clients/clientRepository';
+import { type EngagementRow, toEngagement } from '@backend/clients/engagementRepository';
+import { type SpecialistRow, toSpecialist } from '@backend/clients/specialistRepository';
+import { withEffectiveTimeZone } from '@backend/core/calendars';
+import type { Db } from '@backend/core/db/connection';
+import type { ClientListItem, EngagementListItem } from '@shared/contract';
 
 /**
  * The list-screen queries written by hand: one SQL statement each, prepared

@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Backend } from '../../electron/backend';
-import type { Db } from '../../electron/backend/db/connection';
-import { type BillableRow, TimeEntryRepository } from '../../electron/backend/repositories/timeEntryRepository';
-import { listMonth } from '../../electron/backend/services/monthCloseService';
-import type { EngagementMonth, ListResult, Result } from '../../shared/contract';
-import { type BillingSpecialist, computeInvoice, type InvoiceComputation } from '../../shared/domain/billing/invoice';
-import { firstDayOf, lastDayOf } from '../../shared/domain/billing/months';
-import type { Rate } from '../../shared/domain/billing/rates';
+import { listMonth } from '@backend/billing/monthCloseService';
+import { type BillableRow, TimeEntryRepository } from '@backend/billing/timeEntryRepository';
+import type { Db } from '@backend/core/db/connection';
+import type { Backend } from '@backend/index';
+import { type BillingSpecialist, computeInvoice, type InvoiceComputation } from '@shared/billing/rules/invoice';
+import { firstDayOf, lastDayOf } from '@shared/billing/rules/months';
+import type { Rate } from '@shared/billing/rules/rates';
+import type { EngagementMonth, ListResult, Result } from '@shared/contract';
 import { billingBareQueries, type EngagementInvoice, MONTH_SUMS_SQL, type MonthSum } from './billingBare';
 import { compare, type MeasureOptions, type Report, type Stats } from './harness';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../electron/backend/db/connection';
+import type { Db } from '@backend/core/db/connection';
 
 /**
  * The month close written by hand in SQL, prepared once: the floor Keel's

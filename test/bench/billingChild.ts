@@ -2,10 +2,10 @@ import { fork } from 'node:child_process';
 import { createWriteStream, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
-import { createBackend } from '../../electron/backend';
-import { excel } from '../../electron/backend/export/excel';
-import { writeFinanceWorkbook } from '../../electron/backend/export/financeWorkbook';
-import { firstDayOf, lastDayOf } from '../../shared/domain/billing/months';
+import { writeFinanceWorkbook } from '@backend/billing/financeWorkbook';
+import { excel } from '@backend/core/excel';
+import { createBackend } from '@backend/index';
+import { firstDayOf, lastDayOf } from '@shared/billing/rules/months';
 import { bareWorkbooks } from './billingExportBare';
 
 /**

@@ -1,10 +1,10 @@
-import { publicHolidays } from '../../electron/backend/calendars';
-import type { Db } from '../../electron/backend/db/connection';
-import { nextMonth } from '../../shared/domain/billing/months';
-import { type Day, isWeekend } from '../../shared/domain/days';
-import { ACTIVITIES, type Activity } from '../../shared/domain/hours/activities';
-import { type Seniority, SPECIALIST_ROLES, type SpecialistRole } from '../../shared/domain/reference';
-import { sourcingRegionOf } from '../../shared/domain/sourcingRegion';
+import { publicHolidays } from '@backend/core/calendars';
+import type { Db } from '@backend/core/db/connection';
+import { ACTIVITIES, type Activity } from '@shared/billing/rules/activities';
+import { nextMonth } from '@shared/billing/rules/months';
+import { type Seniority, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
+import { sourcingRegionOf } from '@shared/clients/rules/sourcingRegion';
+import { type Day, isWeekend } from '@shared/kernel/days';
 import { dayOf, idMaker, iso, prng } from './seeded';
 
 /**

@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { writeFinanceWorkbook } from '@backend/billing/financeWorkbook';
+import { monthOverview } from '@backend/billing/monthCloseService';
+import { excel } from '@backend/core/excel';
+import type { Backend } from '@backend/index';
+import { firstDayOf, lastDayOf } from '@shared/billing/rules/months';
 import type ExcelJS from 'exceljs';
-import type { Backend } from '../../electron/backend';
-import { excel } from '../../electron/backend/export/excel';
-import { writeFinanceWorkbook } from '../../electron/backend/export/financeWorkbook';
-import { monthOverview } from '../../electron/backend/services/monthCloseService';
-import { firstDayOf, lastDayOf } from '../../shared/domain/billing/months';
 import { queryPlan, type Runs, sqlOf } from './billing';
 import { type ChildResult, type ChildTask, type DetailWriter, runInChild } from './billingChild';
 import { bareWorkbooks } from './billingExportBare';

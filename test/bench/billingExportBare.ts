@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
+import type { Db } from '@backend/core/db/connection';
+import { excel } from '@backend/core/excel';
 import type ExcelJS from 'exceljs';
-import type { Db } from '../../electron/backend/db/connection';
-import { excel } from '../../electron/backend/export/excel';
 import { RATED_ENTRIES } from './billingBare';
 
 /**

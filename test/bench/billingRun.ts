@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { createBackend } from '../../electron/backend';
-import { openDatabase } from '../../electron/backend/db/connection';
+import { openDatabase } from '@backend/core/db/connection';
+import { createBackend } from '@backend/index';
 import { monthCloseCases, type Runs } from './billing';
 import { BILLING_SIZE, type BillingSummary, generateBillingDataset } from './billingDataset';
 import { detailExportCases, monthExportCases } from './billingExport';

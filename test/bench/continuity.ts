@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { createBackend } from '../../electron/backend';
-import { holidaysOfCalendar, timeZoneOf } from '../../electron/backend/calendars';
-import { openDatabase } from '../../electron/backend/db/connection';
-import { continuityBoard } from '../../electron/backend/services/continuityService';
-import { clockThresholds } from '../../electron/backend/services/continuitySettings';
-import type { ContinuityBoard, ListResult, ReplacementItem, Result } from '../../shared/contract';
-import { byTimeLeft, type Clock, runClock } from '../../shared/domain/continuity/clock';
-import { localDateOf, localDateTimeOf } from '../../shared/domain/continuity/timeZone';
+import { continuityBoard } from '@backend/continuity/continuityService';
+import { holidaysOfCalendar, timeZoneOf } from '@backend/core/calendars';
+import { clockThresholds } from '@backend/core/continuitySettings';
+import { openDatabase } from '@backend/core/db/connection';
+import { createBackend } from '@backend/index';
+import type { ContinuityBoard, ListResult, ReplacementItem, Result } from '@shared/contract';
+import { byTimeLeft, type Clock, runClock } from '@shared/kernel/businessClock';
+import { localDateOf, localDateTimeOf } from '@shared/kernel/timeZone';
 import {
   type BoardEntry,
   bareHolidays,

@@ -1,8 +1,8 @@
+import { publicHolidays } from '@backend/core/calendars';
+import type { ClockState } from '@shared/kernel/businessClock';
+import type { PauseRange } from '@shared/kernel/businessDays';
+import { type Day, fromDay, isWeekend as isWeekendDay, toDay } from '@shared/kernel/days';
 import { addDays, isWeekend, lightFormat, parseISO } from 'date-fns';
-import { publicHolidays } from '../../electron/backend/calendars';
-import type { PauseRange } from '../../shared/domain/continuity/businessDays';
-import type { ClockState } from '../../shared/domain/continuity/clock';
-import { type Day, fromDay, isWeekend as isWeekendDay, toDay } from '../../shared/domain/days';
 
 /**
  * The continuity clock written by hand, twice, as the floor Keel's clock

@@ -1,10 +1,10 @@
-import { calendarTimeZone, isKnownCalendar } from '../../electron/backend/calendars';
-import type { Db } from '../../electron/backend/db/connection';
-import type { PauseRange } from '../../shared/domain/continuity/businessDays';
-import type { ReplacementReason, ReplacementStatus } from '../../shared/domain/continuity/replacement';
-import { instantOf } from '../../shared/domain/continuity/timeZone';
-import { SPECIALIST_ROLES } from '../../shared/domain/reference';
-import { sourcingRegionOf } from '../../shared/domain/sourcingRegion';
+import { calendarTimeZone, isKnownCalendar } from '@backend/core/calendars';
+import type { Db } from '@backend/core/db/connection';
+import { SPECIALIST_ROLES } from '@shared/clients/rules/reference';
+import { sourcingRegionOf } from '@shared/clients/rules/sourcingRegion';
+import type { ReplacementReason, ReplacementStatus } from '@shared/continuity/rules/replacement';
+import type { PauseRange } from '@shared/kernel/businessDays';
+import { instantOf } from '@shared/kernel/timeZone';
 import { dayOf, idMaker, iso, prng, type Rng } from './seeded';
 
 /**

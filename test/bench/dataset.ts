@@ -1,16 +1,16 @@
-import type { Context } from '../../electron/backend/context';
-import { archiveClient, createClient } from '../../electron/backend/services/clientService';
-import { archiveEngagement, createEngagement } from '../../electron/backend/services/engagementService';
-import { archiveSpecialist, createSpecialist } from '../../electron/backend/services/specialistService';
-import type { ClientFields, EngagementFields, SpecialistFields } from '../../shared/contract';
+import { archiveClient, createClient } from '@backend/clients/clientService';
+import { archiveEngagement, createEngagement } from '@backend/clients/engagementService';
+import { archiveSpecialist, createSpecialist } from '@backend/clients/specialistService';
+import type { Context } from '@backend/core/context';
 import {
   type EngagementStatus,
   type Seniority,
   SPECIALIST_ROLES,
   type SpecialistRole,
   type SpecialistStatus,
-} from '../../shared/domain/reference';
-import type { SourcingRegion } from '../../shared/domain/sourcingRegion';
+} from '@shared/clients/rules/reference';
+import type { SourcingRegion } from '@shared/clients/rules/sourcingRegion';
+import type { ClientFields, EngagementFields, SpecialistFields } from '@shared/contract';
 import { generateOpenRequests, generatePlanHistory, type PlanSize, type PlanSummary } from './planDataset';
 import { dayOf, iso, prng, type Rng, ROLE_SKILLS } from './seeded';
 

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Backend } from '../../electron/backend';
-import { publicHolidaysBetween } from '../../electron/backend/calendars';
-import { forecast, timeline } from '../../electron/backend/services/planService';
-import { type CapacityForecast, contract, type ForecastRow, type Result, type Timeline } from '../../shared/contract';
-import { monthStart, toDay } from '../../shared/domain/days';
+import { publicHolidaysBetween } from '@backend/core/calendars';
+import type { Backend } from '@backend/index';
+import { forecast, timeline } from '@backend/plan/planService';
+import { type CapacityForecast, contract, type ForecastRow, type Result, type Timeline } from '@shared/contract';
+import { monthStart, toDay } from '@shared/kernel/days';
 import { compare, type MeasureOptions, once, type Report, type Stats } from './harness';
 import { type ForecastSums, forecastRow, forecastTies, holidayParameter, planBareQueries, type TimelineNumbers } from './planBare';
 import type { PlanSize } from './planDataset';

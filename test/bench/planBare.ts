@@ -1,6 +1,6 @@
-import type { Db } from '../../electron/backend/db/connection';
-import type { ForecastRow } from '../../shared/domain/planning/plan';
-import type { SpecialistRole } from '../../shared/domain/reference';
+import type { Db } from '@backend/core/db/connection';
+import type { SpecialistRole } from '@shared/clients/rules/reference';
+import type { ForecastRow } from '@shared/plan/rules/plan';
 
 /**
  * The plan views' numbers written by hand as one SQL statement each: the

@@ -1,10 +1,10 @@
-import type { Context } from '../../electron/backend/context';
-import { createAbsence } from '../../electron/backend/services/absenceService';
-import { createAllocation } from '../../electron/backend/services/allocationService';
-import { createStaffingRequest, setStaffingStage } from '../../electron/backend/services/staffingService';
-import type { AbsenceKind, Engagement, Specialist } from '../../shared/contract';
-import { ROLE_LABELS, SENIORITY_LABELS, type Seniority, SPECIALIST_ROLES, type SpecialistRole } from '../../shared/domain/reference';
-import { SOURCING_REGIONS } from '../../shared/domain/sourcingRegion';
+import type { Context } from '@backend/core/context';
+import { createAbsence } from '@backend/plan/absenceService';
+import { createAllocation } from '@backend/plan/allocationService';
+import { createStaffingRequest, setStaffingStage } from '@backend/plan/staffingService';
+import { ROLE_LABELS, SENIORITY_LABELS, type Seniority, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
+import { SOURCING_REGIONS } from '@shared/clients/rules/sourcingRegion';
+import type { AbsenceKind, Engagement, Specialist } from '@shared/contract';
 import { dayOf, iso, type Rng, ROLE_SKILLS } from './seeded';
 
 /**

@@ -1,4 +1,4 @@
-import type { SpecialistRole } from '../../shared/domain/reference';
+import type { SpecialistRole } from '@shared/clients/rules/reference';
 
 /** Deterministic building blocks shared by the benchmark's dataset generators. */
 

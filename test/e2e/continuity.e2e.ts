@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { ContinuityBoard, ReplacementItem, SlaReport } from '@shared/contract';
+import { CLOCK_STATE_LABELS } from '@shared/kernel/businessClock';
 import { format, parseISO } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContinuityBoard, ReplacementItem, SlaReport } from '../../shared/contract';
-import { CLOCK_STATE_LABELS } from '../../shared/domain/continuity/clock';
 import { launchChromium, openWatchedPage } from './support/browser';
 import { screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
 import { addDays, addWeeks, endOfMonth, format, parseISO, startOfISOWeek, startOfMonth } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_LABELS, type SpecialistRole } from '../../shared/domain/reference';
 import { launchChromium, openWatchedPage } from './support/browser';
 import { screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Backend, createBackend } from '../../electron/backend';
-import type { InputOf, OutputOf, ProcedureName, Result } from '../../shared/contract';
+import { type Backend, createBackend } from '@backend/index';
+import type { InputOf, OutputOf, ProcedureName, Result } from '@shared/contract';
 
 export type TestBackend = Backend & {
   dir: string;

@@ -1,4 +1,4 @@
-import type { InputOf, OutputOf, ProcedureName, Result } from '../../../shared/contract';
+import type { InputOf, OutputOf, ProcedureName, Result } from '@shared/contract';
 
 /** How a call reaches the backend: Electron IPC (preload bridge) or HTTP (browser mode). */
 export type Transport = (name: string, input: unknown) => Promise<Result<unknown>>;

@@ -1,6 +1,6 @@
+import type { InputOf, KeelError, OutputOf, ProcedureName } from '@shared/contract';
 import { keepPreviousData, type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
-import type { InputOf, KeelError, OutputOf, ProcedureName } from '../../../shared/contract';
 import type { KeelClient } from './client';
 
 export const ClientContext = createContext<KeelClient | null>(null);

@@ -1,7 +1,7 @@
+import { useProcedure } from '@renderer/api/queries';
+import { ACTION_LABELS, describeChanges } from '@renderer/features/audit/describe';
+import type { AuditedEntity } from '@shared/contract';
 import { format, parseISO } from 'date-fns';
-import type { AuditedEntity } from '../../../shared/contract';
-import { useProcedure } from '../api/queries';
-import { ACTION_LABELS, describeChanges } from '../features/audit/describe';
 
 /**
  * The last changes of one record, from the audit log. Parts of a record filed

@@ -1,5 +1,5 @@
-import { useCommand } from '../api/queries';
-import { useToasts } from '../app/stores';
+import { useCommand } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
 
 /** The empty state of a fresh database: start from scratch, or load the realistic sample dataset. */
 export function SampleDataOffer({ what, onCreate }: { what: string; onCreate(): void }) {

@@ -1,4 +1,4 @@
-import { useToasts } from '../app/stores';
+import { useToasts } from '@renderer/app/stores';
 
 export function Toasts() {
   const { toasts, dismiss } = useToasts();

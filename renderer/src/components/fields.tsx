@@ -1,5 +1,5 @@
+import type { Option } from '@shared/contract';
 import type { ReactNode } from 'react';
-import type { Option } from '../../../shared/contract';
 
 type FieldProps = { id: string; label: string; error?: string | undefined; hint?: string | undefined; children: ReactNode; wide?: boolean };
 

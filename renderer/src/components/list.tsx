@@ -1,5 +1,5 @@
+import type { ListState } from '@renderer/app/stores';
 import { type ReactNode, useEffect, useState } from 'react';
-import type { ListState } from '../app/stores';
 
 /** Search box (debounced), the active/archived switch, and area-specific filters. */
 export function ListToolbar<F>({ store, placeholder, children }: { store: ListState<F>; placeholder: string; children?: ReactNode }) {

@@ -1,5 +1,5 @@
-import { useCommand } from '../api/queries';
-import { useToasts } from '../app/stores';
+import { useCommand } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
 
 type ArchiveProcedures =
   | ['clients.archive', 'clients.restore']

@@ -1,9 +1,9 @@
+import { CallError } from '@renderer/api/queries';
+import { useUnsaved } from '@renderer/app/stores';
+import type { FieldIssue } from '@shared/contract';
+import { toFieldIssues } from '@shared/kernel/validate';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
-import type { FieldIssue } from '../../../shared/contract';
-import { toFieldIssues } from '../../../shared/contract/validate';
-import { CallError } from '../api/queries';
-import { useUnsaved } from '../app/stores';
 
 /**
  * Form state validated by the same schema the backend uses at its boundary,

@@ -1,11 +1,11 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { recordArea } from '@renderer/app/areas';
+import { useNav, useToasts } from '@renderer/app/stores';
+import { FilterSelect } from '@renderer/components/list';
+import { AUDITED_ENTITIES } from '@shared/audit/contract';
+import type { AuditEntry, AuditedEntity } from '@shared/contract';
 import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
-import type { AuditEntry, AuditedEntity } from '../../../../shared/contract';
-import { AUDITED_ENTITIES } from '../../../../shared/contract/audit';
-import { useCommand, useProcedure } from '../../api/queries';
-import { recordArea } from '../../app/areas';
-import { useNav, useToasts } from '../../app/stores';
-import { FilterSelect } from '../../components/list';
 import { ACTION_LABELS, describeChanges, ENTITY_LABELS } from './describe';
 
 const PAGE = 50;

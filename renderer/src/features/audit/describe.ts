@@ -1,5 +1,5 @@
-import type { AuditAction, AuditedEntity } from '../../../../shared/contract';
-import { labelOf } from '../../../../shared/contract/validate';
+import type { AuditAction, AuditedEntity } from '@shared/contract';
+import { labelOf } from '@shared/kernel/validate';
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   create: 'Created',

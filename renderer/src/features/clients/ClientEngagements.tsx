@@ -1,9 +1,9 @@
+import { useProcedure } from '@renderer/api/queries';
+import { useNav } from '@renderer/app/stores';
+import { Badge } from '@renderer/components/list';
+import { ENGAGEMENT_STATUS_LABELS } from '@shared/clients/rules/reference';
 import { format, parseISO } from 'date-fns';
-import { ENGAGEMENT_STATUS_LABELS } from '../../../../shared/domain/reference';
-import { useProcedure } from '../../api/queries';
-import { useNav } from '../../app/stores';
-import { Badge } from '../../components/list';
-import { ENGAGEMENT_STATUS_TONE } from '../engagements/status';
+import { ENGAGEMENT_STATUS_TONE } from './engagements/status';
 
 /** A client's engagements, newest first, each opening its engagement. */
 export function ClientEngagements({ clientId }: { clientId: string }) {

@@ -1,9 +1,9 @@
+import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { clientFields } from '@shared/clients/contract/clients';
+import type { Client, Option, ReferenceData } from '@shared/contract';
+import { calendarCountry } from '@shared/kernel/country';
 import { useMemo } from 'react';
-import type { Client, Option, ReferenceData } from '../../../../shared/contract';
-import { clientFields } from '../../../../shared/contract/clients';
-import { calendarCountry } from '../../../../shared/domain/country';
-import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
-import { useSchemaForm } from '../../components/useSchemaForm';
 
 export type ClientFormValues = {
   name: string;

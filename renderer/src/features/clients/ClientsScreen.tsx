@@ -1,14 +1,14 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { createListStore, useNav, useToasts } from '@renderer/app/stores';
+import { Drawer } from '@renderer/components/Drawer';
+import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { RecordHistory } from '@renderer/components/RecordHistory';
+import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
+import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { useArchive } from '@renderer/components/useArchive';
+import type { ReferenceData } from '@shared/contract';
+import { countryName } from '@shared/kernel/country';
 import { format, parseISO } from 'date-fns';
-import type { ReferenceData } from '../../../../shared/contract';
-import { countryName } from '../../../../shared/domain/country';
-import { useCommand, useProcedure } from '../../api/queries';
-import { createListStore, useNav, useToasts } from '../../app/stores';
-import { Drawer } from '../../components/Drawer';
-import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '../../components/list';
-import { RecordHistory } from '../../components/RecordHistory';
-import { ArchiveCell, ArchivedNotice, RecordDrawer } from '../../components/records';
-import { SampleDataOffer } from '../../components/SampleDataOffer';
-import { useArchive } from '../../components/useArchive';
 import { ClientEngagements } from './ClientEngagements';
 import { ClientForm, clientValues, emptyClient } from './ClientForm';
 

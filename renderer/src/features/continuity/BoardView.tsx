@@ -1,7 +1,7 @@
-import type { ContinuityPromise } from '../../../../shared/contract';
-import { useProcedure } from '../../api/queries';
-import { useNav } from '../../app/stores';
-import { weekdayDay } from '../../components/dates';
+import { useProcedure } from '@renderer/api/queries';
+import { useNav } from '@renderer/app/stores';
+import { weekdayDay } from '@renderer/components/dates';
+import type { ContinuityPromise } from '@shared/contract';
 import { ClientFilter } from './ClientFilter';
 import { ClockBadge, ClockBar, clockSummary, clockTone, PausedMarker } from './clock';
 import { useContinuity } from './continuityStore';

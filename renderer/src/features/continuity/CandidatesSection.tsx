@@ -1,13 +1,13 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { day } from '@renderer/components/dates';
+import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
+import { Badge } from '@renderer/components/list';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { candidateFields } from '@shared/continuity/contract';
+import type { ReplacementCandidate, ReplacementItem } from '@shared/contract';
+import { localDateOf } from '@shared/kernel/timeZone';
 import { useState } from 'react';
-import type { ReplacementCandidate, ReplacementItem } from '../../../../shared/contract';
-import { candidateFields } from '../../../../shared/contract/continuity';
-import { localDateOf } from '../../../../shared/domain/continuity/timeZone';
-import { useCommand, useProcedure } from '../../api/queries';
-import { useToasts } from '../../app/stores';
-import { day } from '../../components/dates';
-import { FormFooter, SelectField, TextField } from '../../components/fields';
-import { Badge } from '../../components/list';
-import { useSchemaForm } from '../../components/useSchemaForm';
 
 const CANDIDATE_TONE = { proposed: 'info', accepted: 'good', rejected: 'muted' } as const;
 const CANDIDATE_LABEL = { proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected' } as const;

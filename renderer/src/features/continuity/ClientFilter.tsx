@@ -1,5 +1,5 @@
-import { useProcedure } from '../../api/queries';
-import { FilterSelect } from '../../components/list';
+import { useProcedure } from '@renderer/api/queries';
+import { FilterSelect } from '@renderer/components/list';
 import { useContinuity } from './continuityStore';
 
 /** The client looked at, shared by the board, the request list and the report. */

@@ -1,6 +1,6 @@
-import { useProcedure } from '../../api/queries';
-import { confirmDiscard, useNav } from '../../app/stores';
-import { SampleDataOffer } from '../../components/SampleDataOffer';
+import { useProcedure } from '@renderer/api/queries';
+import { confirmDiscard, useNav } from '@renderer/app/stores';
+import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { BoardView } from './BoardView';
 import { type ContinuityView, useContinuity } from './continuityStore';
 import { ReplacementDrawer } from './ReplacementDrawer';

@@ -1,15 +1,15 @@
-import type { ReplacementItem } from '../../../../shared/contract';
-import { fulfilInput } from '../../../../shared/contract/continuity';
-import { isPastDue } from '../../../../shared/domain/continuity/clock';
-import { handoverDays } from '../../../../shared/domain/continuity/replacement';
-import { localDateOf } from '../../../../shared/domain/continuity/timeZone';
-import { isIsoDate } from '../../../../shared/domain/dates';
-import { addDays } from '../../../../shared/domain/days';
-import { useCommand, useProcedure } from '../../api/queries';
-import { useToasts } from '../../app/stores';
-import { day, weekdayDay } from '../../components/dates';
-import { Field, FormFooter, TextArea, TextField } from '../../components/fields';
-import { useSchemaForm } from '../../components/useSchemaForm';
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { day, weekdayDay } from '@renderer/components/dates';
+import { Field, FormFooter, TextArea, TextField } from '@renderer/components/fields';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { fulfilInput } from '@shared/continuity/contract';
+import { handoverDays } from '@shared/continuity/rules/replacement';
+import type { ReplacementItem } from '@shared/contract';
+import { isPastDue } from '@shared/kernel/businessClock';
+import { isIsoDate } from '@shared/kernel/dates';
+import { addDays } from '@shared/kernel/days';
+import { localDateOf } from '@shared/kernel/timeZone';
 
 type FulfilValues = {
   id: string;

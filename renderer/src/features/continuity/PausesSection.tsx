@@ -1,12 +1,12 @@
+import { useCommand } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { day } from '@renderer/components/dates';
+import { FormFooter, TextArea, TextField } from '@renderer/components/fields';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { pauseFields } from '@shared/continuity/contract';
+import type { ReplacementItem, ReplacementPause } from '@shared/contract';
+import { contract } from '@shared/contract';
 import { useState } from 'react';
-import type { ReplacementItem, ReplacementPause } from '../../../../shared/contract';
-import { contract } from '../../../../shared/contract';
-import { pauseFields } from '../../../../shared/contract/continuity';
-import { useCommand } from '../../api/queries';
-import { useToasts } from '../../app/stores';
-import { day } from '../../components/dates';
-import { FormFooter, TextArea, TextField } from '../../components/fields';
-import { useSchemaForm } from '../../components/useSchemaForm';
 
 type PauseValues = { startDate: string; endDate: string; reason: string };
 

@@ -1,12 +1,12 @@
+import { useProcedure } from '@renderer/api/queries';
+import { businessDays, day } from '@renderer/components/dates';
+import { Field, FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { replacementFields } from '@shared/continuity/contract';
+import { REPLACEMENT_REASON_LABELS, REPLACEMENT_REASONS, type ReplacementReason } from '@shared/continuity/rules/replacement';
+import type { ClientListItem, EngagementListItem, ReplacementItem } from '@shared/contract';
 import { format } from 'date-fns';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ClientListItem, EngagementListItem, ReplacementItem } from '../../../../shared/contract';
-import { replacementFields } from '../../../../shared/contract/continuity';
-import { REPLACEMENT_REASON_LABELS, REPLACEMENT_REASONS, type ReplacementReason } from '../../../../shared/domain/continuity/replacement';
-import { useProcedure } from '../../api/queries';
-import { businessDays, day } from '../../components/dates';
-import { Field, FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
-import { useSchemaForm } from '../../components/useSchemaForm';
 
 export type ReplacementFormValues = {
   engagementId: string;

@@ -1,10 +1,10 @@
+import { unwrap, useKeel, useProcedure } from '@renderer/api/queries';
+import { useNav, useToasts } from '@renderer/app/stores';
+import { businessDays, day, weekdayDay } from '@renderer/components/dates';
+import { saveBase64File } from '@renderer/components/download';
+import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
+import type { SlaReport, SlaReportRow } from '@shared/contract';
 import { useState } from 'react';
-import type { SlaReport, SlaReportRow } from '../../../../shared/contract';
-import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/replacement';
-import { unwrap, useKeel, useProcedure } from '../../api/queries';
-import { useNav, useToasts } from '../../app/stores';
-import { businessDays, day, weekdayDay } from '../../components/dates';
-import { saveBase64File } from '../../components/download';
 import { ClientFilter } from './ClientFilter';
 import { currentQuarter, useContinuity } from './continuityStore';
 import { RequestTable } from './RequestsView';

@@ -1,10 +1,10 @@
+import { useProcedure } from '@renderer/api/queries';
+import { useNav } from '@renderer/app/stores';
+import { day, weekdayDay } from '@renderer/components/dates';
+import { ListStatus } from '@renderer/components/list';
+import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
+import type { ReplacementItem } from '@shared/contract';
 import { useEffect, useState } from 'react';
-import type { ReplacementItem } from '../../../../shared/contract';
-import { REPLACEMENT_REASON_LABELS } from '../../../../shared/domain/continuity/replacement';
-import { useProcedure } from '../../api/queries';
-import { useNav } from '../../app/stores';
-import { day, weekdayDay } from '../../components/dates';
-import { ListStatus } from '../../components/list';
 import { ClientFilter } from './ClientFilter';
 import { ClockBadge, ClockBar, clockSummary } from './clock';
 import { type RequestState, useContinuity } from './continuityStore';

@@ -1,9 +1,9 @@
-import { contract } from '../../../../shared/contract';
-import { type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS } from '../../../../shared/domain/continuity/clock';
-import { useCommand, useProcedure } from '../../api/queries';
-import { useToasts } from '../../app/stores';
-import { FormFooter, TextField } from '../../components/fields';
-import { useSchemaForm } from '../../components/useSchemaForm';
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { FormFooter, TextField } from '@renderer/components/fields';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { contract } from '@shared/contract';
+import { type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS } from '@shared/kernel/businessClock';
 
 /** When an open promise turns at risk and urgent: the same thresholds for every replacement and staffing clock. */
 export function SettingsView() {

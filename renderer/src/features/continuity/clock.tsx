@@ -1,7 +1,6 @@
-import type { Clock } from '../../../../shared/domain/continuity/clock';
-import { CLOCK_STATE_LABELS } from '../../../../shared/domain/continuity/clock';
-
-import { businessDays } from '../../components/dates';
+import { businessDays } from '@renderer/components/dates';
+import type { Clock } from '@shared/kernel/businessClock';
+import { CLOCK_STATE_LABELS } from '@shared/kernel/businessClock';
 
 /** The colour a clock is shown in: its state, with urgent as its own, sharper amber. */
 export type ClockTone = Clock['state'] | 'urgent';

@@ -1,6 +1,6 @@
+import { quarterOf } from '@shared/continuity/rules/report';
 import { format } from 'date-fns';
 import { create } from 'zustand';
-import { quarterOf } from '../../../../shared/domain/continuity/report';
 
 export type ContinuityView = 'board' | 'requests' | 'report' | 'settings';
 export type RequestState = 'open' | 'closed' | 'all';

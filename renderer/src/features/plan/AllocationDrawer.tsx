@@ -1,13 +1,13 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useNav, useToasts } from '@renderer/app/stores';
+import { Drawer } from '@renderer/components/Drawer';
+import { Badge } from '@renderer/components/list';
+import { ReasonForm } from '@renderer/components/ReasonForm';
+import { RecordHistory } from '@renderer/components/RecordHistory';
+import { RecordDrawer } from '@renderer/components/records';
+import type { AllocationDetail } from '@shared/contract';
+import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '@shared/plan/rules/allocations';
 import { useState } from 'react';
-import type { AllocationDetail } from '../../../../shared/contract';
-import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '../../../../shared/domain/planning/allocations';
-import { useCommand, useProcedure } from '../../api/queries';
-import { useNav, useToasts } from '../../app/stores';
-import { Drawer } from '../../components/Drawer';
-import { Badge } from '../../components/list';
-import { ReasonForm } from '../../components/ReasonForm';
-import { RecordHistory } from '../../components/RecordHistory';
-import { RecordDrawer } from '../../components/records';
 import { AllocationForm, type AllocationFormValues, emptyAllocation } from './AllocationForm';
 
 export const ALLOCATION_TONE = { tentative: 'warn', confirmed: 'good', cancelled: 'muted' } as const;

@@ -1,7 +1,7 @@
-import type { EngagementListItem, Specialist } from '../../../../shared/contract';
-import { allocationFields } from '../../../../shared/contract/allocations';
-import { FormFooter, SelectField, TextArea, TextField } from '../../components/fields';
-import { useSchemaForm } from '../../components/useSchemaForm';
+import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import type { EngagementListItem, Specialist } from '@shared/contract';
+import { allocationFields } from '@shared/plan/contract/allocations';
 
 export type AllocationFormValues = {
   specialistId: string;

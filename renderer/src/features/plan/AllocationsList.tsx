@@ -1,9 +1,9 @@
+import { useProcedure } from '@renderer/api/queries';
+import { useNav } from '@renderer/app/stores';
+import { day } from '@renderer/components/dates';
+import { Badge, FilterSelect, ListStatus } from '@renderer/components/list';
+import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, type AllocationStatus } from '@shared/plan/rules/allocations';
 import { useState } from 'react';
-import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, type AllocationStatus } from '../../../../shared/domain/planning/allocations';
-import { useProcedure } from '../../api/queries';
-import { useNav } from '../../app/stores';
-import { day } from '../../components/dates';
-import { Badge, FilterSelect, ListStatus } from '../../components/list';
 import { ALLOCATION_TONE } from './AllocationDrawer';
 
 /** Every allocation, for finding one by name; the timeline is the planning view. */

@@ -1,7 +1,7 @@
+import { unwrap, useKeel } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { saveBase64File } from '@renderer/components/download';
 import { useState } from 'react';
-import { unwrap, useKeel } from '../../api/queries';
-import { useToasts } from '../../app/stores';
-import { saveBase64File } from '../../components/download';
 import { periodsFor, planFilterInput, usePlan } from './planStore';
 
 /** Saves the plan as it is on screen (window, scale, filters) as an Excel workbook. */

@@ -1,7 +1,7 @@
+import { useProcedure } from '@renderer/api/queries';
+import { ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
+import type { ForecastRow } from '@shared/contract';
 import { format, parseISO } from 'date-fns';
-import type { ForecastRow } from '../../../../shared/contract';
-import { ROLE_LABELS, type SpecialistRole } from '../../../../shared/domain/reference';
-import { useProcedure } from '../../api/queries';
 
 const fte = (n: number) => n.toFixed(1);
 const signed = (n: number) => (n > 0.05 ? `+${fte(n)}` : fte(n));

@@ -1,9 +1,9 @@
+import { useProcedure } from '@renderer/api/queries';
+import { useNav } from '@renderer/app/stores';
+import { FilterSelect } from '@renderer/components/list';
+import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import type { ReferenceData } from '@shared/contract';
 import { addMonths, addWeeks, format, parseISO } from 'date-fns';
-import type { ReferenceData } from '../../../../shared/contract';
-import { useProcedure } from '../../api/queries';
-import { useNav } from '../../app/stores';
-import { FilterSelect } from '../../components/list';
-import { SampleDataOffer } from '../../components/SampleDataOffer';
 import { AllocationDrawer } from './AllocationDrawer';
 import { AllocationsList } from './AllocationsList';
 import { ExportButton } from './ExportButton';

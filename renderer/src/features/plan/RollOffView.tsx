@@ -1,10 +1,10 @@
+import { useProcedure } from '@renderer/api/queries';
+import { useNav } from '@renderer/app/stores';
+import { day } from '@renderer/components/dates';
+import { Badge } from '@renderer/components/list';
+import { ROLE_LABELS } from '@shared/clients/rules/reference';
+import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
 import { addWeeks, format, parseISO } from 'date-fns';
-import { ROLE_LABELS } from '../../../../shared/domain/reference';
-import { SOURCING_REGION_LABELS } from '../../../../shared/domain/sourcingRegion';
-import { useProcedure } from '../../api/queries';
-import { useNav } from '../../app/stores';
-import { day } from '../../components/dates';
-import { Badge } from '../../components/list';
 import { usePlan } from './planStore';
 
 const WEEK_CHOICES = [2, 4, 6, 8, 12, 26];

@@ -1,10 +1,10 @@
+import { useNav } from '@renderer/app/stores';
+import { ROLE_LABELS } from '@shared/clients/rules/reference';
+import type { PlanAllocation, PlanPlaceholder, Timeline, TimelineRow } from '@shared/contract';
+import { type Day, toDay } from '@shared/kernel/days';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format, parseISO } from 'date-fns';
 import { type CSSProperties, useMemo, useRef } from 'react';
-import type { PlanAllocation, PlanPlaceholder, Timeline, TimelineRow } from '../../../../shared/contract';
-import { type Day, toDay } from '../../../../shared/domain/days';
-import { ROLE_LABELS } from '../../../../shared/domain/reference';
-import { useNav } from '../../app/stores';
 
 const NAME_WIDTH = 230;
 const ROW_HEIGHT = 36;

@@ -1,7 +1,7 @@
+import type { InputOf } from '@shared/contract';
+import type { PlanScale } from '@shared/plan/rules/plan';
 import { format, startOfISOWeek } from 'date-fns';
 import { create } from 'zustand';
-import type { InputOf } from '../../../../shared/contract';
-import type { PlanScale } from '../../../../shared/domain/planning/plan';
 
 export type PlanView = 'timeline' | 'rollOff' | 'forecast' | 'allocations';
 

@@ -1,0 +1,184 @@
+import type { Db } from '@backend/core/db/connection';
+import { StatementCache } from '@backend/core/sql';
+import type { RoundingIncrement } from '@shared/billing/rules/invoice';
+import type { Rate } from '@shared/billing/rules/rates';
+import type { SpecialistRole } from '@shared/clients/rules/reference';
+import type { RateItem, SpecialistCap } from '@shared/contract';
+
+type RateRow = {
+  id: string;
+  engagement_id: string;
+  role: SpecialistRole | null;
+  specialist_id: string | null;
+  effective_from: string;
+  hourly_rate_minor: number;
+  created_at: string;
+  specialist_name?: string | null;
+  used?: number;
+};
+
+export type EngagementTerms = { roundingMinutes: RoundingIncrement; monthlyCapMinutes: number | null };
+
+/** Rates, caps and the billing columns of engagements, and the app's billing settings. */
+export class BillingRepository {
+  private readonly statements: StatementCache;
+
+  constructor(db: Db) {
+    this.statements = new StatementCache(db);
+  }
+
+  rates(engagementId: string): RateItem[] {
+    const rows = this.statements
+      .get(
+        `SELECT r.*, s.full_name AS specialist_name,
+           EXISTS (SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.rate_id = r.id AND i.status = 'issued') AS used
+         FROM rate r LEFT JOIN specialist s ON s.id = r.specialist_id
+         WHERE r.engagement_id = ? ORDER BY r.specialist_id IS NOT NULL, r.role, s.full_name, r.effective_from`,
+      )
+      .all(engagementId) as RateRow[];
+    return rows.map((r) => ({
+      ...toRate(r),
+      specialistName: r.specialist_name ?? null,
+      createdAt: r.created_at,
+      usedByIssuedInvoice: r.used === 1,
+    }));
+  }
+
+  /**
+   * The rates that can apply in [from, to] for every engagement: those taking
+   * effect inside it, and for each role or specialist the last one in effect
+   * on `from`. Older rates are superseded and never read.
+   */
+  ratesInEffect(from: string, to: string, engagementId?: string): Rate[] {
+    const where = engagementId ? 'AND engagement_id = ?' : '';
+    const params = engagementId ? [from, to, engagementId, from, engagementId] : [from, to, from];
+    // The second part relies on SQLite's documented bare-column rule: with max(), the other columns come from the row holding the max.
+    const rows = this.statements
+      .get(
+        `SELECT id, engagement_id, role, specialist_id, effective_from, hourly_rate_minor, created_at FROM rate
+           WHERE effective_from > ? AND effective_from <= ? ${where}
+         UNION ALL
+         SELECT id, engagement_id, role, specialist_id, max(effective_from) AS effective_from, hourly_rate_minor, created_at FROM rate
+           WHERE effective_from <= ? ${where}
+           GROUP BY engagement_id, role, specialist_id`,
+      )
+      .all(...params) as RateRow[];
+    return rows.map(toRate);
+  }
+
+  hasRates(engagementId: string): boolean {
+    return Boolean(this.statements.get('SELECT 1 FROM rate WHERE engagement_id = ? LIMIT 1').get(engagementId));
+  }
+
+  rate(id: string): (Rate & { createdAt: string }) | null {
+    const row = this.statements.get('SELECT * FROM rate WHERE id = ?').get(id) as RateRow | undefined;
+    return row ? { ...toRate(row), createdAt: row.created_at } : null;
+  }
+
+  insertRate(rate: Rate, createdAt: string): void {
+    this.statements
+      .get(
+        `INSERT INTO rate (id, engagement_id, role, specialist_id, effective_from, hourly_rate_minor, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(rate.id, rate.engagementId, rate.role, rate.specialistId, rate.effectiveFrom, rate.hourlyRateMinor, createdAt);
+  }
+
+  deleteRate(id: string): void {
+    this.statements.get('DELETE FROM rate WHERE id = ?').run(id);
+  }
+
+  /** Whether an issued (not cancelled) invoice billed hours at this rate. */
+  rateUsedByIssuedInvoice(id: string): boolean {
+    return Boolean(
+      this.statements
+        .get(`SELECT 1 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE l.rate_id = ? AND i.status = 'issued' LIMIT 1`)
+        .get(id),
+    );
+  }
+
+  /** The same kind of rate (role or specialist) already effective from that date. */
+  sameStart(rate: Pick<Rate, 'engagementId' | 'role' | 'specialistId' | 'effectiveFrom'>): string | null {
+    const row = this.statements
+      .get('SELECT id FROM rate WHERE engagement_id = ? AND role IS ? AND specialist_id IS ? AND effective_from = ?')
+      .get(rate.engagementId, rate.role, rate.specialistId, rate.effectiveFrom) as { id: string } | undefined;
+    return row?.id ?? null;
+  }
+
+  terms(engagementId: string): EngagementTerms | null {
+    const row = this.statements.get('SELECT rounding_minutes, monthly_cap_minutes FROM engagement WHERE id = ?').get(engagementId) as
+      | { rounding_minutes: RoundingIncrement; monthly_cap_minutes: number | null }
+      | undefined;
+    return row ? { roundingMinutes: row.rounding_minutes, monthlyCapMinutes: row.monthly_cap_minutes } : null;
+  }
+
+  /** Terms of every engagement, keyed by id. */
+  allTerms(): Map<string, EngagementTerms> {
+    const rows = this.statements.get('SELECT id, rounding_minutes, monthly_cap_minutes FROM engagement').all() as {
+      id: string;
+      rounding_minutes: RoundingIncrement;
+      monthly_cap_minutes: number | null;
+    }[];
+    return new Map(rows.map((r) => [r.id, { roundingMinutes: r.rounding_minutes, monthlyCapMinutes: r.monthly_cap_minutes }]));
+  }
+
+  setTerms(engagementId: string, terms: EngagementTerms, updatedAt: string): void {
+    this.statements
+      .get('UPDATE engagement SET rounding_minutes = ?, monthly_cap_minutes = ?, updated_at = ? WHERE id = ?')
+      .run(terms.roundingMinutes, terms.monthlyCapMinutes, updatedAt, engagementId);
+  }
+
+  specialistCaps(engagementId: string): SpecialistCap[] {
+    return this.statements
+      .get(
+        `SELECT k.specialist_id AS specialistId, s.full_name AS specialistName, k.monthly_cap_minutes AS monthlyCapMinutes
+         FROM specialist_cap k JOIN specialist s ON s.id = k.specialist_id WHERE k.engagement_id = ? ORDER BY s.full_name`,
+      )
+      .all(engagementId) as SpecialistCap[];
+  }
+
+  /** Every specialist cap, keyed `engagementId|specialistId`. */
+  allSpecialistCaps(): Map<string, number> {
+    const rows = this.statements.get('SELECT engagement_id, specialist_id, monthly_cap_minutes FROM specialist_cap').all() as {
+      engagement_id: string;
+      specialist_id: string;
+      monthly_cap_minutes: number;
+    }[];
+    return new Map(rows.map((r) => [`${r.engagement_id}|${r.specialist_id}`, r.monthly_cap_minutes]));
+  }
+
+  setSpecialistCap(engagementId: string, specialistId: string, minutes: number | null, at: string): void {
+    if (minutes === null) {
+      this.statements.get('DELETE FROM specialist_cap WHERE engagement_id = ? AND specialist_id = ?').run(engagementId, specialistId);
+    } else {
+      this.statements
+        .get(
+          `INSERT INTO specialist_cap (engagement_id, specialist_id, monthly_cap_minutes, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (engagement_id, specialist_id) DO UPDATE SET monthly_cap_minutes = excluded.monthly_cap_minutes, updated_at = excluded.updated_at`,
+        )
+        .run(engagementId, specialistId, minutes, at);
+    }
+  }
+
+  setting(key: string): string | null {
+    const row = this.statements.get('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setSetting(key: string, value: string): void {
+    this.statements
+      .get('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
+  }
+}
+
+function toRate(r: RateRow): Rate {
+  return {
+    id: r.id,
+    engagementId: r.engagement_id,
+    role: r.role,
+    specialistId: r.specialist_id,
+    effectiveFrom: r.effective_from,
+    hourlyRateMinor: r.hourly_rate_minor,
+  };
+}

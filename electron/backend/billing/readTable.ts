@@ -1,0 +1,172 @@
+import { excel } from '@backend/core/excel';
+import type { ImportReport } from '@shared/contract';
+import { DomainError } from '@shared/kernel/errors';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type ExcelJS from 'exceljs';
+
+/**
+ * Reads an import file into a table of cells: an Excel workbook (Keel's own
+ * "Timesheet detail" sheet, or the first sheet) or a CSV file. Anything else,
+ * or a file too large to open safely, is refused with a sentence saying why.
+ */
+
+export type Cell = string | number | boolean | Date | null;
+export type Table = {
+  format: ImportReport['format'];
+  where: string;
+  headerRow: number;
+  header: Cell[];
+  rows: { row: number; cells: Cell[] }[];
+};
+
+const NOT_READABLE = 'This file is not an Excel workbook or CSV file Keel can read.';
+const unreadable = (why: string) => new DomainError('invalid_input', `${NOT_READABLE} ${why}`, [{ path: 'base64', message: why }]);
+
+// ---------------------------------------------------------------- reading
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Buffer, magic: readonly number[]) => magic.every((b, i) => bytes[i] === b);
+
+function plain(value: ExcelJS.CellValue | undefined): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return plain(value.result as ExcelJS.CellValue);
+  if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue);
+  if ('error' in value) return String(value.error);
+  return String(value);
+}
+
+const blank = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+
+/** The sheet an import reads: Keel's own detail sheet when the workbook has one, else the first sheet. */
+export const DETAIL_SHEET = 'Timesheet detail';
+
+/**
+ * The largest workbook Keel opens. exceljs loads a workbook whole: a
+ * 150,000-row, 10 MB export took ~11 s and ~770 MB, a 250,000-row one nearly
+ * 1.9 GB. Its streaming reader would stay small, but it drops the last zip
+ * entries of files that store the workbook part after the sheets (exceljs's
+ * own output does), so it loses the sheet names and cannot pick the right
+ * sheet. Larger imports go through CSV (250,000 rows: ~13 s, ~0.5 GB).
+ */
+export const MAX_XLSX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The sheets' uncompressed size, summed from the zip's central directory
+ * without inflating anything: a few MB of zip can hold GBs of sheet XML, and
+ * exceljs would build all of it in memory (Keel's backend runs in the app's
+ * main process). Null when the directory cannot be read.
+ */
+export function unzippedBytes(bytes: Buffer): number | null {
+  const EOCD = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return null;
+    const size = bytes.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return Number.POSITIVE_INFINITY; // zip64: larger than 4 GB
+    total += size;
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
+/** exceljs builds the whole workbook in memory: about 150,000 rows fit in this much sheet XML. */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+/** Rows Keel checks in one import (checking is synchronous; 300,000 rows take about 15 s). */
+export const MAX_ROWS = 300_000;
+
+async function readXlsx(bytes: Buffer): Promise<Table> {
+  if (bytes.length > MAX_XLSX_BYTES) {
+    throw new DomainError(
+      'invalid_input',
+      `This workbook is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Keel imports workbooks up to ${MAX_XLSX_BYTES / 1024 / 1024} MB (about 150,000 rows). Save the sheet as “CSV UTF-8” and import that, or split it by year.`,
+      [{ path: 'base64', message: 'is too large for a workbook import' }],
+    );
+  }
+  const unzipped = unzippedBytes(bytes);
+  if (unzipped === null)
+    throw unreadable('It looks like a zip file but its table of contents cannot be read; it may be damaged or cut short.');
+  if (unzipped > MAX_UNZIPPED_BYTES) {
+    throw new DomainError(
+      'invalid_input',
+      `This workbook unpacks to ${unzipped === Number.POSITIVE_INFINITY ? 'more than 4 GB' : `${Math.round(unzipped / 1024 / 1024)} MB`}, more than Keel opens (${MAX_UNZIPPED_BYTES / 1024 / 1024} MB). Save the sheet as “CSV UTF-8” and import that, or split it by year.`,
+      [{ path: 'base64', message: 'is too large for a workbook import' }],
+    );
+  }
+  const workbook = new (excel().Workbook)();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw unreadable('It looks like a zip file but Excel’s workbook parts could not be read; it may be damaged or cut short.');
+  }
+  const sheet = workbook.getWorksheet(DETAIL_SHEET) ?? workbook.worksheets[0];
+  if (!sheet) throw unreadable('It has no worksheets.');
+  const rows: { row: number; cells: Cell[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells: Cell[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
+    if (!blank(cells)) rows.push({ row: number, cells });
+  });
+  return split('xlsx', `The sheet “${sheet.name}”`, rows);
+}
+
+function delimiterOf(firstLine: string): string {
+  const counts = [',', ';', '\t'].map((d) => ({ d, n: firstLine.split(d).length }));
+  return counts.reduce((best, c) => (c.n > best.n ? c : best)).d;
+}
+
+function readCsv(bytes: Buffer): Table {
+  if (bytes.includes(0)) throw unreadable('It contains binary data (it may be an image, a PDF or an old .xls file).');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw unreadable('It is not UTF-8 text. Save CSV files as “CSV UTF-8” (Excel: File → Save As).');
+  }
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  let records: string[][];
+  try {
+    records = parseCsv(text, { delimiter: delimiterOf(firstLine), relax_column_count: true, skip_empty_lines: false, bom: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DomainError('invalid_input', `This CSV file could not be read: ${reason}.`, [{ path: 'base64', message: reason }]);
+  }
+  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells as Cell[] })).filter((r) => !blank(r.cells));
+  return split('csv', 'The file', rows);
+}
+
+function split(format: Table['format'], where: string, rows: { row: number; cells: Cell[] }[]): Table {
+  if (rows.length > MAX_ROWS + 1) {
+    throw new DomainError(
+      'invalid_input',
+      `${where} has ${(rows.length - 1).toLocaleString('en')} rows; Keel imports ${MAX_ROWS.toLocaleString('en')} at most in one go. Split the file, for example by year.`,
+      [{ path: 'base64', message: 'has too many rows' }],
+    );
+  }
+  const [header, ...data] = rows;
+  if (!header) throw new DomainError('invalid_input', `${where} is empty: there is no header row and no hours to import.`);
+  if (!data.length) throw new DomainError('invalid_input', `${where} has a header row (row ${header.row}) but no rows of hours.`);
+  return { format, where, headerRow: header.row, header: header.cells, rows: data };
+}
+
+export async function readTable(bytes: Buffer): Promise<Table> {
+  if (bytes.length === 0) throw unreadable('It is empty.');
+  if (startsWith(bytes, ZIP)) return readXlsx(bytes);
+  if (startsWith(bytes, OLE)) throw unreadable('It is an old Excel 97–2003 (.xls) file: save it as .xlsx or CSV UTF-8 and import that.');
+  return readCsv(bytes);
+}

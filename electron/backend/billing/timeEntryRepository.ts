@@ -1,0 +1,211 @@
+import type { Db } from '@backend/core/db/connection';
+import { Conditions, StatementCache } from '@backend/core/sql';
+import type { Activity } from '@shared/billing/rules/activities';
+import type { TimeEntry, TimeEntryListItem } from '@shared/contract';
+
+export type TimeEntryRow = {
+  id: string;
+  specialist_id: string;
+  engagement_id: string;
+  date: string;
+  minutes: number;
+  activity: Activity;
+  note: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** The lean shape billing needs, read from the covering month index only. */
+export type BillableRow = { engagementId: string; specialistId: string; date: string; minutes: number };
+
+/** One row of the timesheet detail export. */
+export type DetailRow = {
+  id: string;
+  date: string;
+  client_name: string;
+  engagement_id: string;
+  engagement_name: string;
+  specialist_name: string;
+  specialist_email: string;
+  role: string;
+  activity: Activity;
+  minutes: number;
+  note: string;
+};
+
+export type TimeEntryFilter = {
+  engagementId?: string | undefined;
+  specialistId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+};
+
+const JOINED = `SELECT t.*, s.full_name AS specialist_name, e.name AS engagement_name, c.name AS client_name
+  FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id`;
+
+const DETAIL = `SELECT t.id, t.date, c.name AS client_name, e.id AS engagement_id, e.name AS engagement_name, s.full_name AS specialist_name,
+    s.email AS specialist_email, s.role, t.activity, t.minutes, t.note
+  FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id`;
+
+export class TimeEntryRepository {
+  private readonly statements: StatementCache;
+  private readonly insertStmt;
+
+  constructor(db: Db) {
+    this.statements = new StatementCache(db);
+    this.insertStmt = db.prepare(
+      `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, created_at, updated_at)
+       VALUES (@id, @specialistId, @engagementId, @date, @minutes, @activity, @note, @createdAt, @updatedAt)`,
+    );
+  }
+
+  get(id: string): TimeEntry | null {
+    const row = this.statements.get('SELECT * FROM time_entry WHERE id = ?').get(id) as TimeEntryRow | undefined;
+    return row ? toTimeEntry(row) : null;
+  }
+
+  insert(entry: TimeEntry): void {
+    this.insertStmt.run(entry);
+  }
+
+  update(entry: TimeEntry): void {
+    this.statements
+      .get('UPDATE time_entry SET minutes = @minutes, activity = @activity, note = @note, updated_at = @updatedAt WHERE id = @id')
+      .run(entry);
+  }
+
+  delete(id: string): void {
+    this.statements.get('DELETE FROM time_entry WHERE id = ?').run(id);
+  }
+
+  hasEntries(engagementId: string): boolean {
+    return Boolean(this.statements.get('SELECT 1 FROM time_entry WHERE engagement_id = ? LIMIT 1').get(engagementId));
+  }
+
+  count(): number {
+    return (this.statements.get('SELECT count(*) AS n FROM time_entry').get() as { n: number }).n;
+  }
+
+  /** A specialist's entries in a date range (the weekly grid). */
+  forSpecialist(specialistId: string, from: string, to: string): TimeEntry[] {
+    const rows = this.statements
+      .get('SELECT * FROM time_entry WHERE specialist_id = ? AND date BETWEEN ? AND ? ORDER BY date, id')
+      .all(specialistId, from, to) as TimeEntryRow[];
+    return rows.map(toTimeEntry);
+  }
+
+  /** Entries of one grid cell. */
+  cell(specialistId: string, engagementId: string, activity: Activity, date: string): TimeEntry[] {
+    const rows = this.statements
+      .get('SELECT * FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? ORDER BY id')
+      .all(specialistId, date, engagementId, activity) as TimeEntryRow[];
+    return rows.map(toTimeEntry);
+  }
+
+  /** Minutes already in one grid cell. */
+  cellMinutes(specialistId: string, engagementId: string, activity: Activity, date: string): number {
+    return (
+      this.statements
+        .get(
+          'SELECT coalesce(sum(minutes), 0) AS n FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ?',
+        )
+        .get(specialistId, date, engagementId, activity) as { n: number }
+    ).n;
+  }
+
+  /** Minutes a specialist has on a day across all engagements. */
+  dayMinutes(specialistId: string, date: string): number {
+    return (
+      this.statements
+        .get('SELECT coalesce(sum(minutes), 0) AS n FROM time_entry WHERE specialist_id = ? AND date = ?')
+        .get(specialistId, date) as { n: number }
+    ).n;
+  }
+
+  /** Billable rows of every engagement in a date range: served by the covering month index alone. */
+  billable(from: string, to: string): BillableRow[] {
+    return this.statements
+      .get(
+        `SELECT engagement_id AS engagementId, specialist_id AS specialistId, date, minutes
+         FROM time_entry INDEXED BY time_entry_month WHERE date BETWEEN ? AND ?`,
+      )
+      .all(from, to) as BillableRow[];
+  }
+
+  /** Billable rows of one engagement in a date range. */
+  billableFor(engagementId: string, from: string, to: string): BillableRow[] {
+    return this.statements
+      .get(
+        `SELECT engagement_id AS engagementId, specialist_id AS specialistId, date, minutes
+         FROM time_entry WHERE engagement_id = ? AND date BETWEEN ? AND ?`,
+      )
+      .all(engagementId, from, to) as BillableRow[];
+  }
+
+  list(filter: TimeEntryFilter): TimeEntryListItem[] {
+    const where = new Conditions()
+      .when(filter.engagementId, 't.engagement_id = ?')
+      .when(filter.specialistId, 't.specialist_id = ?')
+      .when(filter.from, 't.date >= ?')
+      .when(filter.to, 't.date <= ?');
+    const rows = this.statements
+      .get(`${JOINED} ${where.sql} ORDER BY t.date, s.full_name COLLATE NOCASE, t.id LIMIT 5000`)
+      .all(...where.params) as (TimeEntryRow & { specialist_name: string; engagement_name: string; client_name: string })[];
+    return rows.map((r) => ({
+      ...toTimeEntry(r),
+      specialistName: r.specialist_name,
+      engagementName: r.engagement_name,
+      clientName: r.client_name,
+    }));
+  }
+
+  /** Counts the detail rows of an export before streaming them. */
+  detailCount(from: string, to: string, engagementId?: string): number {
+    const where = new Conditions().add('t.date BETWEEN ? AND ?', from, to).when(engagementId, 't.engagement_id = ?');
+    return (this.statements.get(`SELECT count(*) AS n FROM time_entry t ${where.sql}`).get(...where.params) as { n: number }).n;
+  }
+
+  /** Streams the detail rows in date order without loading them all (250k rows stay flat in memory). */
+  detail(from: string, to: string, engagementId?: string): IterableIterator<DetailRow> {
+    const where = new Conditions().add('t.date BETWEEN ? AND ?', from, to).when(engagementId, 't.engagement_id = ?');
+    return this.statements
+      .get(`${DETAIL} ${where.sql} ORDER BY t.date, c.name, e.name, s.full_name, t.id`)
+      .iterate(...where.params) as IterableIterator<DetailRow>;
+  }
+
+  /** Ids of entries equal in every field a person enters: what an import treats as already there. */
+  sameEntry(e: Pick<TimeEntry, 'specialistId' | 'engagementId' | 'date' | 'activity' | 'minutes' | 'note'>): string | null {
+    const row = this.statements
+      .get(
+        `SELECT id FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? AND minutes = ? AND note = ? LIMIT 1`,
+      )
+      .get(e.specialistId, e.date, e.engagementId, e.activity, e.minutes, e.note) as { id: string } | undefined;
+    return row?.id ?? null;
+  }
+
+  /** Minutes per specialist and day across engagements, for the 24-hour check of an import. */
+  dayTotals(specialistIds: readonly string[], from: string, to: string): Map<string, number> {
+    const out = new Map<string, number>();
+    const stmt = this.statements.get(
+      'SELECT date, sum(minutes) AS n FROM time_entry WHERE specialist_id = ? AND date BETWEEN ? AND ? GROUP BY date',
+    );
+    for (const id of specialistIds) {
+      for (const r of stmt.all(id, from, to) as { date: string; n: number }[]) out.set(`${id}|${r.date}`, r.n);
+    }
+    return out;
+  }
+}
+
+export function toTimeEntry(row: TimeEntryRow): TimeEntry {
+  return {
+    id: row.id,
+    specialistId: row.specialist_id,
+    engagementId: row.engagement_id,
+    date: row.date,
+    minutes: row.minutes,
+    activity: row.activity,
+    note: row.note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

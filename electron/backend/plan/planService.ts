@@ -1,0 +1,125 @@
+import { holidaysOfCalendar, publicHolidaysBetween } from '@backend/core/calendars';
+import type { Context } from '@backend/core/context';
+import { clockThresholds } from '@backend/core/continuitySettings';
+import type {
+  CapacityForecast,
+  ParsedInputOf,
+  PlanPlaceholder,
+  RollOffRadar,
+  Specialist,
+  SpecialistCapacity,
+  Timeline,
+} from '@shared/contract';
+import { type Day, monthStart } from '@shared/kernel/days';
+import { notFound } from '@shared/kernel/errors';
+import {
+  bench,
+  capacityByPeriod,
+  capacityForecast,
+  clientsShown,
+  narrowTimelineRows,
+  type PlanSpecialist,
+  planPeriods,
+  rollOffs,
+  showsOpenRequest,
+  timelineRows,
+} from '@shared/plan/rules/plan';
+import { fillClock } from '@shared/plan/rules/staffing';
+
+/**
+ * The plan views: load the records for the window, hand them to the pure
+ * functions in shared/domain/planning, return what they computed.
+ */
+
+const toPlanSpecialist = (s: Specialist): PlanSpecialist => ({
+  id: s.id,
+  fullName: s.fullName,
+  role: s.role,
+  sourcingRegion: s.sourcingRegion,
+  startDate: s.startDate,
+  dailyMinutes: s.dailyMinutes,
+});
+
+/** Holidays by the specialist's home calendar over the years of the window. */
+function holidayLookup(specialists: readonly Specialist[], from: string, to: string) {
+  const home = new Map(specialists.map((s) => [s.id, s]));
+  const fromYear = Number(from.slice(0, 4));
+  const toYear = Number(to.slice(0, 4));
+  return (p: PlanSpecialist): ReadonlySet<Day> => {
+    const s = home.get(p.id);
+    return s ? publicHolidaysBetween(s.homeCountry, s.homeSubdivision, fromYear, toYear) : new Set();
+  };
+}
+
+type TimelineInput = ParsedInputOf<'plan.timeline'>;
+
+export function timeline(ctx: Context, input: TimelineInput): Timeline {
+  const periods = planPeriods(input.from, input.scale, input.periods);
+  const from = periods[0]?.start ?? input.from;
+  const to = periods[periods.length - 1]?.end ?? input.from;
+  const specialists = ctx.repos.specialists.forPlan(input);
+  const allocations = ctx.repos.allocations.liveInWindow(from, to);
+  const rows = timelineRows(periods, {
+    specialists: specialists.map(toPlanSpecialist),
+    allocations,
+    absences: ctx.repos.absences.inWindow(from, to),
+    holidaysOf: holidayLookup(specialists, from, to),
+  });
+  const shown = narrowTimelineRows(rows, input);
+  const thresholds = clockThresholds(ctx);
+  const placeholders: PlanPlaceholder[] = ctx.repos.staffing
+    .open()
+    .filter((r) => r.startDate <= to && (r.engagementEndDate === null || r.engagementEndDate >= from) && showsOpenRequest(r, input))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      role: r.role,
+      engagementId: r.engagementId,
+      engagementName: r.engagementName,
+      clientId: r.clientId,
+      clientName: r.clientName,
+      startDate: r.startDate,
+      endDate: r.engagementEndDate,
+      loadPercent: r.loadPercent,
+      clock: fillClock(r, ctx.today(), holidaysOfCalendar(r.holidayCalendar), thresholds),
+    }));
+  return { today: ctx.today(), periods, rows: shown, placeholders, clients: clientsShown(shown, placeholders) };
+}
+
+export function rollOffRadar(ctx: Context, weeks: number): RollOffRadar {
+  const today = ctx.today();
+  const specialists = ctx.repos.specialists.forPlan().map(toPlanSpecialist);
+  const allocations = ctx.repos.allocations.live();
+  return { today, weeks, rollOffs: rollOffs(specialists, allocations, today, weeks), bench: bench(specialists, allocations, today) };
+}
+
+export function forecast(ctx: Context, input: { from?: string | undefined; months: number }): CapacityForecast {
+  const today = ctx.today();
+  const months = planPeriods(monthStart(input.from ?? today), 'month', input.months);
+  const from = months[0]?.start ?? today;
+  const to = months[months.length - 1]?.end ?? today;
+  const specialists = ctx.repos.specialists.forPlan().map(toPlanSpecialist);
+  const rows = capacityForecast(months, {
+    specialists,
+    allocations: ctx.repos.allocations.liveInWindow(from, to),
+    absences: ctx.repos.absences.inWindow(from, to),
+    openRequests: ctx.repos.staffing
+      .open()
+      .map((r) => ({ role: r.role, loadPercent: r.loadPercent, startDate: r.startDate, endDate: r.engagementEndDate })),
+  });
+  return { today, months, rows };
+}
+
+export function specialistCapacity(ctx: Context, input: ParsedInputOf<'plan.capacity'>): SpecialistCapacity {
+  const specialist = ctx.repos.specialists.get(input.specialistId);
+  if (!specialist) throw notFound('Specialist', input.specialistId);
+  const periods = planPeriods(input.from, input.scale, input.periods);
+  const from = periods[0]?.start ?? input.from;
+  const to = periods[periods.length - 1]?.end ?? input.from;
+  const holidays = holidayLookup([specialist], from, to)(toPlanSpecialist(specialist));
+  return {
+    specialistId: specialist.id,
+    dailyMinutes: specialist.dailyMinutes,
+    periods: capacityByPeriod(toPlanSpecialist(specialist), periods, ctx.repos.absences.inWindow(from, to, specialist.id), holidays),
+  };
+}

@@ -1,0 +1,62 @@
+import { useProcedure } from '@renderer/api/queries';
+import { confirmDiscard, useNav } from '@renderer/app/stores';
+import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import type { ReferenceData } from '@shared/contract';
+import { InvoicesView } from './finance/InvoicesView';
+import { MonthCloseView } from './finance/MonthCloseView';
+import { RatesView } from './finance/RatesView';
+import { type HoursView, useHours } from './hoursStore';
+import { MonthGridView } from './timesheet/MonthGridView';
+import { WeekTimesheet } from './timesheet/WeekTimesheet';
+
+const VIEWS: { id: HoursView; label: string }[] = [
+  { id: 'timesheet', label: 'Timesheet' },
+  { id: 'month', label: 'Month view' },
+  { id: 'close', label: 'Month close' },
+  { id: 'invoices', label: 'Invoices' },
+  { id: 'rates', label: 'Rates & terms' },
+];
+
+/** Hours & billing: weekly timesheets, the manager's month view, the month close, invoices, rates. */
+export function HoursScreen({ reference }: { reference: ReferenceData }) {
+  const hours = useHours();
+  const { go } = useNav();
+  const info = useProcedure('app.info', {});
+  return (
+    <div className="screen screen--wide">
+      <header className="screen__header">
+        <div>
+          <h1>Hours &amp; billing</h1>
+          <p className="screen__lede">Timesheets by week, the month’s review and close, invoices, and the rates they are billed at.</p>
+        </div>
+      </header>
+      {info.data?.canLoadSample ? (
+        <SampleDataOffer what="hours" onCreate={() => go({ area: 'specialists', recordId: 'new' })} />
+      ) : (
+        <>
+          <div className="tabs" role="tablist" aria-label="Hours and billing views">
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                aria-selected={hours.view === v.id}
+                className={`tabs__tab${hours.view === v.id ? ' is-on' : ''}`}
+                onClick={() => {
+                  if (v.id !== hours.view && confirmDiscard()) hours.setView(v.id);
+                }}
+              >
+                {v.label}
+              </button>
+            ))}
+          </div>
+          {hours.view === 'timesheet' && <WeekTimesheet reference={reference} />}
+          {hours.view === 'month' && <MonthGridView />}
+          {hours.view === 'close' && <MonthCloseView />}
+          {hours.view === 'invoices' && <InvoicesView />}
+          {hours.view === 'rates' && <RatesView reference={reference} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { FormFooter, TextField } from '@renderer/components/fields';
+import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { formatHours } from '@shared/billing/rules/duration';
+import type { BillingSettings } from '@shared/contract';
+import { contract } from '@shared/contract';
+
+/** Settings every invoice and review uses: the invoice number prefix and the long-day threshold. */
+export function BillingSettingsForm() {
+  const settings = useProcedure('billing.settings', {});
+  return (
+    <section className="billing-card billing-card--settings" aria-label="Billing settings">
+      <h2 className="billing-card__title">Billing settings (all engagements)</h2>
+      {settings.error && <p className="notice notice--bad">{settings.error.message}</p>}
+      {settings.data && (
+        <SettingsForm key={`${settings.data.invoicePrefix}:${settings.data.dailyThresholdMinutes}`} settings={settings.data} />
+      )}
+    </section>
+  );
+}
+
+function SettingsForm({ settings }: { settings: BillingSettings }) {
+  const save = useCommand('billing.updateSettings');
+  const toast = useToasts((s) => s.show);
+  const form = useSchemaForm(contract['billing.updateSettings'].input, settings);
+  const values = form.values as BillingSettings;
+  const year = new Date().getFullYear();
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit(async (data) => {
+          await save.mutateAsync(data);
+          toast({ tone: 'info', message: 'Saved the billing settings.' });
+        });
+      }}
+    >
+      <TextField
+        id="settings-prefix"
+        label="Invoice number prefix"
+        value={values.invoicePrefix}
+        onChange={(v) => form.set('invoicePrefix', v)}
+        onBlur={() => form.blur('invoicePrefix')}
+        error={form.errorFor('invoicePrefix')}
+        hint={`Numbers read ${(values.invoicePrefix || 'KEEL').trim().toUpperCase()}-${year}-0001, counting up per year; issued numbers never change.`}
+      />
+      <TextField
+        id="settings-threshold"
+        label="Long day above (hours)"
+        type="number"
+        value={Number.isNaN(values.dailyThresholdMinutes) ? '' : String(values.dailyThresholdMinutes / 60)}
+        onChange={(v) => form.set('dailyThresholdMinutes', v === '' ? Number.NaN : Math.round(Number(v) * 60))}
+        onBlur={() => form.blur('dailyThresholdMinutes')}
+        error={form.errorFor('dailyThresholdMinutes')}
+        hint={`Days with more than ${Number.isNaN(values.dailyThresholdMinutes) ? '…' : formatHours(values.dailyThresholdMinutes)} on one engagement are flagged in the review.`}
+      />
+      <FormFooter
+        error={form.formError}
+        saving={form.saving}
+        submitLabel="Save settings"
+        cancelLabel="Undo changes"
+        onCancel={() => {
+          form.set('invoicePrefix', settings.invoicePrefix);
+          form.set('dailyThresholdMinutes', settings.dailyThresholdMinutes);
+        }}
+      />
+    </form>
+  );
+}

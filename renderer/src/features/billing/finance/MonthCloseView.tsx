@@ -1,0 +1,200 @@
+import { useProcedure } from '@renderer/api/queries';
+import { formatHours } from '@shared/billing/rules/duration';
+import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
+import { firstDayOf, lastDayOf, monthLabel } from '@shared/billing/rules/months';
+import { totalsByCurrency } from '@shared/billing/rules/totals';
+import type { EngagementMonth } from '@shared/contract';
+import { formatMoney } from '@shared/kernel/money';
+import { useState } from 'react';
+import { useHours } from '../hoursStore';
+import { STATUS_TONE } from './format';
+import { ImportHoursButton, ImportHoursDrawer, useHoursImport } from './ImportHours';
+import { MonthPicker } from './MonthPicker';
+import { MonthReviewDrawer } from './MonthReviewDrawer';
+import { ExportProgress, useExportJob } from './useExportJob';
+import './billing.css';
+
+/** Finance's month: every engagement's status and amounts, the exports and the hours import; a row opens its review. */
+export function MonthCloseView() {
+  const { month, setMonth, setEngagement } = useHours();
+  const list = useProcedure('months.list', { month });
+  const exporter = useExportJob();
+  const importer = useHoursImport();
+  const [reviewing, setReviewing] = useState<string | null>(null);
+  const [detail, setDetail] = useState(false);
+  const rows = list.data?.rows ?? [];
+
+  const openReview = (id: string) => {
+    importer.close();
+    setReviewing(id);
+    setEngagement(id); // Rates & terms and the month view follow the engagement being reviewed.
+  };
+  const chooseFile = (file: File) => {
+    setReviewing(null);
+    void importer.check(file);
+  };
+
+  return (
+    <section aria-label="Month close">
+      <div className="toolbar billing-toolbar">
+        <MonthPicker month={month} onChange={setMonth} />
+        <span className="billing-toolbar__spacer" />
+        <button type="button" className="button" disabled={exporter.busy} onClick={() => void exporter.run({ kind: 'month', month })}>
+          {exporter.busy ? 'Exporting…' : 'Export month to Excel'}
+        </button>
+        <button type="button" className="button" aria-expanded={detail} disabled={exporter.busy} onClick={() => setDetail((d) => !d)}>
+          Export timesheet detail…
+        </button>
+        <ImportHoursButton onFile={chooseFile} />
+      </div>
+      {detail && (
+        <DetailExportForm
+          key={month}
+          month={month}
+          busy={exporter.busy}
+          onExport={(from, to) => void exporter.run({ kind: 'detail', from, to })}
+          onClose={() => setDetail(false)}
+        />
+      )}
+      <ExportProgress job={exporter.job} busy={exporter.busy} error={exporter.error} onDismiss={exporter.clearError} />
+
+      {list.error ? (
+        <p className="list-status list-status--error">{list.error.message}</p>
+      ) : list.isLoading ? (
+        <p className="list-status">Loading…</p>
+      ) : (
+        <p className="list-status">
+          {rows.length} {rows.length === 1 ? 'engagement' : 'engagements'} in {monthLabel(month)} · {summary(rows)}
+        </p>
+      )}
+      {list.data && rows.length === 0 ? (
+        <p className="list-empty">No engagement runs in {monthLabel(month)} and none has hours in it.</p>
+      ) : (
+        <MonthTable rows={rows} selected={reviewing} onOpen={openReview} />
+      )}
+
+      {reviewing && <MonthReviewDrawer engagementId={reviewing} month={month} onClose={() => setReviewing(null)} />}
+      <ImportHoursDrawer importer={importer} onChooseAgain={chooseFile} />
+    </section>
+  );
+}
+
+function summary(rows: readonly EngagementMonth[]): string {
+  const count = (status: EngagementMonth['status']) => rows.filter((r) => r.status === status).length;
+  const parts = [`${count('open')} open`, `${count('approved')} approved`, `${count('invoiced')} invoiced`];
+  return parts.join(', ');
+}
+
+function MonthTable({ rows, selected, onOpen }: { rows: readonly EngagementMonth[]; selected: string | null; onOpen(id: string): void }) {
+  const totals = totalsByCurrency(rows);
+  return (
+    <table className="table month-table">
+      <thead>
+        <tr>
+          <th>Client</th>
+          <th>Engagement</th>
+          <th>Status</th>
+          <th className="num">Hours</th>
+          <th className="num">Net</th>
+          <th className="num">VAT</th>
+          <th className="num">Gross</th>
+          <th>Invoice</th>
+          <th>Checks</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={r.engagementId}
+            className={`is-clickable${selected === r.engagementId ? ' is-selected' : ''}`}
+            onClick={() => onOpen(r.engagementId)}
+          >
+            <td>{r.clientName}</td>
+            <td>
+              <button
+                type="button"
+                className="link"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onOpen(r.engagementId);
+                }}
+              >
+                {r.engagementName}
+              </button>
+            </td>
+            <td>
+              <span className={`badge badge--${STATUS_TONE[r.status]}`}>{MONTH_STATUS_LABELS[r.status]}</span>
+            </td>
+            <td className="num nowrap">{formatHours(r.minutes)}</td>
+            <td className="num nowrap">{formatMoney(r.netMinor, r.currency)}</td>
+            <td className="num nowrap">{formatMoney(r.vatMinor, r.currency)}</td>
+            <td className="num nowrap">{formatMoney(r.grossMinor, r.currency)}</td>
+            <td className="nowrap">{r.invoiceNumber ?? <span className="muted">—</span>}</td>
+            <td className="nowrap">
+              {r.errors > 0 && <span className="badge badge--bad">{r.errors === 1 ? '1 error' : `${r.errors} errors`}</span>}
+              {r.warnings > 0 && <span className="badge badge--warn">{r.warnings === 1 ? '1 warning' : `${r.warnings} warnings`}</span>}
+              {r.errors === 0 && r.warnings === 0 && <span className="muted">OK</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      {totals.length > 0 && (
+        <tfoot>
+          {totals.map((t) => (
+            <tr key={t.currency} className="month-table__total">
+              <th colSpan={3} scope="row">
+                Total {t.currency} ({t.count} {t.count === 1 ? 'engagement' : 'engagements'})
+              </th>
+              <td className="num nowrap">{formatHours(t.minutes)}</td>
+              <td className="num nowrap">{formatMoney(t.netMinor, t.currency)}</td>
+              <td className="num nowrap">{formatMoney(t.vatMinor, t.currency)}</td>
+              <td className="num nowrap">{formatMoney(t.grossMinor, t.currency)}</td>
+              <td colSpan={2} />
+            </tr>
+          ))}
+        </tfoot>
+      )}
+    </table>
+  );
+}
+
+function DetailExportForm({
+  month,
+  busy,
+  onExport,
+  onClose,
+}: {
+  month: string;
+  busy: boolean;
+  onExport(from: string, to: string): void;
+  onClose(): void;
+}) {
+  const [from, setFrom] = useState(firstDayOf(month));
+  const [to, setTo] = useState(lastDayOf(month));
+  const problem = !from || !to ? 'Choose both dates.' : to < from ? 'The end date must be on or after the start date.' : null;
+  return (
+    <form
+      className="detail-export"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!problem) onExport(from, to);
+      }}
+    >
+      <span className="detail-export__title">Timesheet detail: every entry with its date, person, activity and note</span>
+      <label>
+        From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <label>
+        To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <button type="submit" className="button button--primary button--small" disabled={busy || Boolean(problem)}>
+        Export detail
+      </button>
+      <button type="button" className="button button--small" onClick={onClose}>
+        Close
+      </button>
+      {problem && <span className="detail-export__problem">{problem}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+import { useCommand } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
+import { formatHours } from '@shared/billing/rules/duration';
+import type { BillingTerms, SpecialistCap } from '@shared/contract';
+import { useState } from 'react';
+import { capMinutesOf, capText } from './TermsForm';
+import { useSpecialistOptions } from './useSpecialistOptions';
+
+/** Optional monthly hours caps per specialist on this engagement: flagged in the review when exceeded, never cut. */
+export function SpecialistCaps({ terms }: { terms: BillingTerms }) {
+  const [editing, setEditing] = useState<SpecialistCap | 'new' | null>(null);
+  const set = useCommand('billing.setSpecialistCap');
+  const toast = useToasts((s) => s.show);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  return (
+    <section className="billing-card" aria-label="Specialist caps">
+      <div className="billing-card__head">
+        <h2 className="billing-card__title">Monthly caps per specialist</h2>
+        {editing === null && (
+          <button type="button" className="button button--small" onClick={() => setEditing('new')}>
+            Add cap…
+          </button>
+        )}
+      </div>
+      <p className="section-lede">Billed hours above a cap are flagged in the month review; nothing is cut.</p>
+      {editing !== null && (
+        <CapForm
+          key={editing === 'new' ? 'new' : editing.specialistId}
+          terms={terms}
+          cap={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {refusal && (
+        <p className="notice notice--bad" role="alert">
+          {refusal}
+        </p>
+      )}
+      {terms.specialistCaps.length === 0 ? (
+        <p className="muted">No specialist has a cap on this engagement.</p>
+      ) : (
+        <table className="table table--compact">
+          <thead>
+            <tr>
+              <th>Specialist</th>
+              <th className="num">Cap per month</th>
+              <th aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {terms.specialistCaps.map((c) => (
+              <tr key={c.specialistId}>
+                <td>{c.specialistName}</td>
+                <td className="num nowrap">{formatHours(c.monthlyCapMinutes)}</td>
+                <td className="row-actions">
+                  <button type="button" className="button button--small" onClick={() => setEditing(c)}>
+                    Change
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button--small button--ghost"
+                    disabled={set.isPending}
+                    onClick={() => {
+                      if (!window.confirm(`Clear the monthly cap of ${c.specialistName} on ${terms.engagementName}?`)) return;
+                      setRefusal(null);
+                      set.mutate(
+                        { engagementId: terms.engagementId, specialistId: c.specialistId, monthlyCapMinutes: null },
+                        {
+                          onSuccess: () => toast({ tone: 'info', message: `Cleared the cap of ${c.specialistName}.` }),
+                          onError: (e) => setRefusal(e.message),
+                        },
+                      );
+                    }}
+                  >
+                    Clear
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function CapForm({ terms, cap, onDone }: { terms: BillingTerms; cap: SpecialistCap | null; onDone(): void }) {
+  const set = useCommand('billing.setSpecialistCap');
+  const toast = useToasts((s) => s.show);
+  const people = useSpecialistOptions(terms.engagementId);
+  const [specialistId, setSpecialistId] = useState(cap?.specialistId ?? '');
+  const [hours, setHours] = useState(cap ? capText(cap.monthlyCapMinutes) : '');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="form form--boxed"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const local: Record<string, string> = {};
+        if (!specialistId) local.specialistId = 'is required';
+        if (hours.trim() === '') local.monthlyCapMinutes = 'is required (use Clear to remove a cap)';
+        if (Object.keys(local).length) {
+          setIssues(local);
+          setError('Please correct the highlighted fields.');
+          return;
+        }
+        set.mutate(
+          { engagementId: terms.engagementId, specialistId, monthlyCapMinutes: capMinutesOf(hours) },
+          {
+            onSuccess: (after) => {
+              const name = after.specialistCaps.find((c) => c.specialistId === specialistId)?.specialistName ?? 'the specialist';
+              toast({ tone: 'info', message: `Set the monthly cap of ${name} to ${hours} h.` });
+              onDone();
+            },
+            onError: (err) => {
+              setError(err.message);
+              setIssues(Object.fromEntries((err.error.issues ?? []).map((i) => [i.path.split('.')[0], i.message])));
+            },
+          },
+        );
+      }}
+    >
+      <h3 className="form__title">{cap ? `Change the cap of ${cap.specialistName}` : 'Add a cap'}</h3>
+      {!cap && (
+        <SelectField
+          id="cap-specialist"
+          label="Specialist"
+          value={specialistId}
+          placeholder="Choose a specialist"
+          options={people}
+          onChange={(v) => {
+            setSpecialistId(v);
+            setIssues(({ specialistId: _gone, ...rest }) => rest);
+          }}
+          error={issues.specialistId}
+          wide
+        />
+      )}
+      <TextField
+        id="cap-hours"
+        label="Hours per month"
+        type="number"
+        value={hours}
+        placeholder="160"
+        onChange={(v) => {
+          setHours(v);
+          setIssues(({ monthlyCapMinutes: _gone, ...rest }) => rest);
+        }}
+        error={issues.monthlyCapMinutes}
+      />
+      <FormFooter error={error} saving={set.isPending} submitLabel={cap ? 'Save cap' : 'Add cap'} onCancel={onDone} />
+    </form>
+  );
+}

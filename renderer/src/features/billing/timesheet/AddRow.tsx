@@ -1,0 +1,64 @@
+import { ACTIVITIES, ACTIVITY_LABELS, type Activity } from '@shared/billing/rules/activities';
+import type { BookableEngagement } from '@shared/contract';
+import { useState } from 'react';
+import { rowKey } from './weekRows';
+
+/**
+ * Adds an empty engagement × activity row to the week. Engagements the
+ * specialist is allocated to come first (the backend's order); rows already in
+ * the grid cannot be added twice, and engagements locked for the whole week are not offered.
+ */
+export function AddRow({
+  engagements,
+  taken,
+  onAdd,
+}: {
+  engagements: BookableEngagement[];
+  taken: ReadonlySet<string>;
+  onAdd(engagementId: string, activity: Activity): void;
+}) {
+  const [engagementId, setEngagementId] = useState('');
+  const [activity, setActivity] = useState<Activity | ''>('');
+  // An engagement whose months in this week are all approved or invoiced would only add locked cells.
+  const open = engagements.filter((e) => Object.values(e.months).some((status) => status === 'open'));
+  const allocated = open.filter((e) => e.allocated);
+  const others = open.filter((e) => !e.allocated);
+  const chosen = engagementId || (allocated.length === 1 && others.length === 0 ? (allocated[0]?.id ?? '') : '');
+  const free = ACTIVITIES.filter((a) => !chosen || !taken.has(rowKey(chosen, a)));
+  const pick = activity && free.includes(activity) ? activity : '';
+  const option = (e: BookableEngagement) => (
+    <option key={e.id} value={e.id}>
+      {e.clientName} — {e.name}
+    </option>
+  );
+  return (
+    <form
+      className="ts-add"
+      aria-label="Add a row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!chosen || !pick) return;
+        onAdd(chosen, pick);
+        setActivity('');
+      }}
+    >
+      <span className="ts-add__label">Add a row</span>
+      <select aria-label="Engagement of the new row" value={chosen} onChange={(e) => setEngagementId(e.target.value)}>
+        <option value="">Engagement…</option>
+        {allocated.length > 0 && <optgroup label="Allocated this week">{allocated.map(option)}</optgroup>}
+        {others.length > 0 && <optgroup label="Other engagements running this week">{others.map(option)}</optgroup>}
+      </select>
+      <select aria-label="Activity of the new row" value={pick} onChange={(e) => setActivity(e.target.value as Activity | '')}>
+        <option value="">Activity…</option>
+        {free.map((a) => (
+          <option key={a} value={a}>
+            {ACTIVITY_LABELS[a]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--small" disabled={!chosen || !pick}>
+        Add row
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,207 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { createListStore, useNav, useToasts } from '@renderer/app/stores';
+import { Drawer } from '@renderer/components/Drawer';
+import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { RecordHistory } from '@renderer/components/RecordHistory';
+import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
+import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { useArchive } from '@renderer/components/useArchive';
+import {
+  ROLE_LABELS,
+  SENIORITY_LABELS,
+  SPECIALIST_STATUS_LABELS,
+  type SpecialistRole,
+  type SpecialistStatus,
+} from '@shared/clients/rules/reference';
+import { SOURCING_REGION_LABELS, type SourcingRegion } from '@shared/clients/rules/sourcingRegion';
+import type { ReferenceData } from '@shared/contract';
+import { countryName } from '@shared/kernel/country';
+import { emptySpecialist, SpecialistForm, specialistValues } from './SpecialistForm';
+import { TimeOff } from './TimeOff';
+
+export const useSpecialistList = createListStore('fullName', { role: '', status: '', sourcingRegion: '' });
+
+const STATUS_TONE: Record<SpecialistStatus, string> = { active: 'good', bench: 'info', leaving: 'warn', left: 'muted' };
+
+export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
+  const store = useSpecialistList();
+  const { route, go } = useNav();
+  const list = useProcedure('specialists.list', {
+    search: store.search || undefined,
+    archived: store.archived,
+    role: (store.filters.role || undefined) as SpecialistRole | undefined,
+    status: (store.filters.status || undefined) as SpecialistStatus | undefined,
+    sourcingRegion: (store.filters.sourcingRegion || undefined) as SourcingRegion | undefined,
+    sort: store.sort as 'fullName',
+    direction: store.direction,
+  });
+  const info = useProcedure('app.info', {});
+  const archive = useArchive(['specialists.archive', 'specialists.restore']);
+  const open = (recordId: string | null) => go({ area: 'specialists', recordId });
+
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <div>
+          <h1>Specialists</h1>
+          <p className="screen__lede">The people Keel places: role, seniority, home region and skills.</p>
+        </div>
+        <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => open('new')}>
+          New specialist
+        </button>
+      </header>
+      {info.data?.canLoadSample ? (
+        <SampleDataOffer what="specialists" onCreate={() => open('new')} />
+      ) : (
+        <>
+          <ListToolbar store={store} placeholder="Search name, email or skill">
+            <FilterSelect label="Roles" value={store.filters.role} options={reference.roles} onChange={(v) => store.setFilter('role', v)} />
+            <FilterSelect
+              label="Regions"
+              value={store.filters.sourcingRegion}
+              options={reference.sourcingRegions}
+              onChange={(v) => store.setFilter('sourcingRegion', v)}
+            />
+            <FilterSelect
+              label="Statuses"
+              value={store.filters.status}
+              options={reference.specialistStatuses}
+              onChange={(v) => store.setFilter('status', v)}
+            />
+          </ListToolbar>
+          <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="specialist" />
+          <table className="table">
+            <thead>
+              <tr>
+                <SortHeader store={store} field="fullName">
+                  Name
+                </SortHeader>
+                <SortHeader store={store} field="role">
+                  Role
+                </SortHeader>
+                <SortHeader store={store} field="seniority">
+                  Seniority
+                </SortHeader>
+                <SortHeader store={store} field="sourcingRegion">
+                  Region
+                </SortHeader>
+                <th>Skills</th>
+                <SortHeader store={store} field="status">
+                  Status
+                </SortHeader>
+                <th aria-label="Actions" />
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.rows.map((s) => (
+                <tr key={s.id} className={`is-clickable${route.recordId === s.id ? ' is-selected' : ''}`} onClick={() => open(s.id)}>
+                  <td>
+                    <button type="button" className="link" onClick={() => open(s.id)}>
+                      {s.fullName}
+                    </button>
+                    {s.archivedAt && <Badge tone="muted">Archived</Badge>}
+                    <div className="cell-sub">{s.email}</div>
+                  </td>
+                  <td>{ROLE_LABELS[s.role]}</td>
+                  <td>{SENIORITY_LABELS[s.seniority]}</td>
+                  <td>
+                    {SOURCING_REGION_LABELS[s.sourcingRegion]}
+                    <div className="cell-sub">{countryName(s.homeCountry)}</div>
+                  </td>
+                  <td>
+                    <div className="tags">
+                      {s.skills.slice(0, 4).map((k) => (
+                        <span key={k} className="tag">
+                          {k}
+                        </span>
+                      ))}
+                      {s.skills.length > 4 && <span className="tag tag--more">+{s.skills.length - 4}</span>}
+                    </div>
+                  </td>
+                  <td>
+                    <Badge tone={STATUS_TONE[s.status]}>{SPECIALIST_STATUS_LABELS[s.status]}</Badge>
+                  </td>
+                  <ArchiveCell
+                    archived={Boolean(s.archivedAt)}
+                    busy={archive.busy}
+                    onArchive={() => archive.archive(s.id, s.fullName)}
+                    onRestore={() => archive.restore(s.id, s.fullName)}
+                  />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data?.total === 0 && (
+            <p className="list-empty">No specialist matches. Clear the search or filters, or show archived specialists.</p>
+          )}
+        </>
+      )}
+      {route.recordId && <SpecialistDrawer id={route.recordId} reference={reference} onClose={() => open(null)} />}
+    </div>
+  );
+}
+
+function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: ReferenceData; onClose(): void }) {
+  const isNew = id === 'new';
+  const specialist = useProcedure('specialists.get', { id }, !isNew);
+  const create = useCommand('specialists.create');
+  const update = useCommand('specialists.update');
+  const archive = useArchive(['specialists.archive', 'specialists.restore']);
+  const toast = useToasts((s) => s.show);
+  const go = useNav((s) => s.go);
+
+  if (isNew) {
+    return (
+      <Drawer title="New specialist" onClose={onClose}>
+        <SpecialistForm
+          key="new"
+          initial={emptySpecialist}
+          reference={reference}
+          submitLabel="Add specialist"
+          onCancel={onClose}
+          onSave={async (values) => {
+            const created = await create.mutateAsync(values as never);
+            toast({ tone: 'info', message: `Added ${created.fullName}.` });
+            go({ area: 'specialists', recordId: created.id });
+          }}
+        />
+      </Drawer>
+    );
+  }
+  return (
+    <RecordDrawer noun="Specialist" query={specialist} onClose={onClose}>
+      {(s) => ({
+        title: s.fullName,
+        body: (
+          <>
+            <p className="drawer__sub">
+              {ROLE_LABELS[s.role]} · {SOURCING_REGION_LABELS[s.sourcingRegion]}
+            </p>
+            {s.archivedAt && (
+              <ArchivedNotice archivedAt={s.archivedAt} busy={archive.busy} onRestore={() => archive.restore(s.id, s.fullName)} />
+            )}
+            <fieldset className="form-lock" disabled={Boolean(s.archivedAt)}>
+              <SpecialistForm
+                key={`${s.id}:${s.updatedAt}`}
+                initial={specialistValues(s)}
+                reference={reference}
+                submitLabel="Save changes"
+                onCancel={onClose}
+                onSave={async (values) => {
+                  await update.mutateAsync({
+                    ...(values as never as Parameters<typeof update.mutateAsync>[0]),
+                    id: s.id,
+                    expectedUpdatedAt: s.updatedAt,
+                  });
+                  toast({ tone: 'info', message: `Saved ${values.fullName}.` });
+                }}
+              />
+            </fieldset>
+            <TimeOff specialistId={s.id} readOnly={Boolean(s.archivedAt)} />
+            <RecordHistory entityId={s.id} />
+          </>
+        ),
+      })}
+    </RecordDrawer>
+  );
+}

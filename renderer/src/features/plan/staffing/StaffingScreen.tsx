@@ -1,0 +1,264 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useNav, useToasts } from '@renderer/app/stores';
+import { Drawer } from '@renderer/components/Drawer';
+import { businessDays, day } from '@renderer/components/dates';
+import { Badge, ListStatus } from '@renderer/components/list';
+import { RecordHistory } from '@renderer/components/RecordHistory';
+import { RecordDrawer } from '@renderer/components/records';
+import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { ROLE_LABELS, SENIORITY_LABELS } from '@shared/clients/rules/reference';
+import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
+import type { ReferenceData, StaffingRequestItem } from '@shared/contract';
+import { isOpenStage, OPEN_STAGES, STAFFING_STAGE_LABELS, type StaffingStage } from '@shared/plan/rules/staffing';
+import { useState } from 'react';
+import { DeclineForm, FillForm } from './StaffingActions';
+import { emptyStaffing, StaffingForm, staffingValues } from './StaffingForm';
+
+export const STAGE_TONE: Record<StaffingStage, string> = {
+  defined: 'muted',
+  sourcing: 'info',
+  candidates_presented: 'info',
+  filled: 'good',
+  declined: 'muted',
+};
+
+/** Time to fill on the continuity clock: business days in the client's calendar, against the target. */
+export function ClockBadge({ request }: { request: StaffingRequestItem }) {
+  const { clock } = request;
+  if (request.stage === 'filled') {
+    return (
+      <Badge
+        tone={clock.filledLate ? 'warn' : 'good'}
+      >{`Filled in ${businessDays(clock.daysOpen)}${clock.filledLate ? ' (late)' : ''}`}</Badge>
+    );
+  }
+  if (request.stage === 'declined') return <Badge tone="muted">{`Declined after ${businessDays(clock.daysOpen)}`}</Badge>;
+  // Past the target date (which may be a Friday, so no business day late yet on the weekend).
+  if (clock.overdue) return <Badge tone="bad">{`Overdue · target was ${day(clock.targetDate)}`}</Badge>;
+  const used = `${clock.daysOpen} of ${clock.allowance} business days used`;
+  return clock.state === 'at_risk' ? <Badge tone="warn">{`At risk · ${used}`}</Badge> : <Badge tone="info">{used}</Badge>;
+}
+
+export function StaffingScreen({ reference }: { reference: ReferenceData }) {
+  const { route, go } = useNav();
+  const [state, setState] = useState<'open' | 'closed' | 'all'>('open');
+  const [search, setSearch] = useState('');
+  const list = useProcedure('staffing.list', { state, search: search || undefined });
+  const info = useProcedure('app.info', {});
+  const open = (recordId: string | null) => go({ area: 'staffing', recordId });
+  return (
+    <div className="screen">
+      <header className="screen__header">
+        <div>
+          <h1>Staffing requests</h1>
+          <p className="screen__lede">
+            Open roles, defined in technical detail before the search starts; the target is 3–4 weeks to fill, counted in business days of
+            the client’s calendar.
+          </p>
+        </div>
+        <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => open('new')}>
+          New request
+        </button>
+      </header>
+      {info.data?.canLoadSample ? (
+        <SampleDataOffer what="staffing requests" onCreate={() => open('new')} />
+      ) : (
+        <>
+          <div className="toolbar">
+            <input
+              className="toolbar__search"
+              type="search"
+              aria-label="Search"
+              title="Shortcut: /"
+              placeholder="Search title, skill, engagement or client"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+            <fieldset className="segmented" aria-label="Show">
+              {(['open', 'closed', 'all'] as const).map((value) => (
+                <button
+                  key={value}
+                  type="button"
+                  aria-pressed={state === value}
+                  className={state === value ? 'is-on' : ''}
+                  onClick={() => setState(value)}
+                >
+                  {value === 'open' ? 'Open' : value === 'closed' ? 'Filled or declined' : 'All'}
+                </button>
+              ))}
+            </fieldset>
+          </div>
+          <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="request" />
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Role</th>
+                <th>Client — engagement</th>
+                <th>Start</th>
+                <th>Stage</th>
+                <th>Time to fill</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.rows.map((r) => (
+                <tr key={r.id} className={`is-clickable${route.recordId === r.id ? ' is-selected' : ''}`} onClick={() => open(r.id)}>
+                  <td>
+                    <button type="button" className="link" onClick={() => open(r.id)}>
+                      {r.title}
+                    </button>
+                    <div className="muted">
+                      {SENIORITY_LABELS[r.seniority]} {ROLE_LABELS[r.role]} · {r.requiredSkills.join(', ')}
+                    </div>
+                  </td>
+                  <td>
+                    {r.clientName} — {r.engagementName}
+                  </td>
+                  <td>{day(r.startDate)}</td>
+                  <td>
+                    <Badge tone={STAGE_TONE[r.stage]}>{STAFFING_STAGE_LABELS[r.stage]}</Badge>
+                  </td>
+                  <td>
+                    <ClockBadge request={r} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.data?.total === 0 && (
+            <p className="list-empty">No request here. Open roles appear here until they are filled or declined.</p>
+          )}
+        </>
+      )}
+      {route.recordId && <StaffingDrawer id={route.recordId} reference={reference} onClose={() => open(null)} />}
+    </div>
+  );
+}
+
+function StaffingDrawer({ id, reference, onClose }: { id: string; reference: ReferenceData; onClose(): void }) {
+  const isNew = id === 'new';
+  const request = useProcedure('staffing.get', { id }, !isNew);
+  const engagements = useProcedure('engagements.list', { archived: 'all', sort: 'clientName', direction: 'asc' });
+  const create = useCommand('staffing.create');
+  const update = useCommand('staffing.update');
+  const setStage = useCommand('staffing.setStage');
+  const toast = useToasts((s) => s.show);
+  const go = useNav((s) => s.go);
+  const [action, setAction] = useState<'fill' | 'decline' | null>(null);
+
+  if (!engagements.data) {
+    return (
+      <Drawer title={isNew ? 'New staffing request' : 'Staffing request'} onClose={onClose}>
+        <p>Loading…</p>
+      </Drawer>
+    );
+  }
+  if (isNew) {
+    return (
+      <Drawer title="New staffing request" onClose={onClose}>
+        <StaffingForm
+          key="new"
+          initial={emptyStaffing}
+          reference={reference}
+          engagements={engagements.data.rows}
+          submitLabel="Create request"
+          onCancel={onClose}
+          onSave={async (values) => {
+            const created = await create.mutateAsync(values);
+            toast({ tone: 'info', message: `Opened ${created.title}.` });
+            go({ area: 'staffing', recordId: created.id });
+          }}
+        />
+      </Drawer>
+    );
+  }
+  return (
+    <RecordDrawer noun="Staffing request" query={request} onClose={onClose}>
+      {(r) => ({
+        title: r.title,
+        body: (
+          <>
+            <p className="drawer__sub">
+              {r.clientName} — {r.engagementName} · <Badge tone={STAGE_TONE[r.stage]}>{STAFFING_STAGE_LABELS[r.stage]}</Badge>{' '}
+              <ClockBadge request={r} />
+            </p>
+            <p className="muted">
+              Opened {day(r.openedOn)} · target {day(r.clock.targetDate)} ({businessDays(r.clock.allowance)})
+              {r.regionPreferences.length > 0 && ` · prefers ${r.regionPreferences.map((g) => SOURCING_REGION_LABELS[g]).join(', ')}`}
+            </p>
+            {r.stage === 'filled' && r.allocation && (
+              <div className="notice notice--row notice--good">
+                <span>
+                  Filled on {day(r.filledOn ?? r.openedOn)} by {r.allocation.specialistName}, {day(r.allocation.startDate)} to{' '}
+                  {day(r.allocation.endDate)} at {r.allocation.loadPercent}%.
+                </span>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => go({ area: 'allocations', recordId: r.allocation?.id ?? null })}
+                >
+                  Open allocation
+                </button>
+              </div>
+            )}
+            {r.stage === 'declined' && (
+              <div className="notice">
+                Declined on {day(r.declinedOn ?? r.openedOn)}: {r.declineReason}
+              </div>
+            )}
+            {isOpenStage(r.stage) && action === null && (
+              <div className="stage-actions">
+                {OPEN_STAGES.filter((s) => s !== r.stage).map((s) => (
+                  <button
+                    key={s}
+                    type="button"
+                    className="button button--small"
+                    disabled={setStage.isPending}
+                    onClick={() =>
+                      setStage.mutate(
+                        { id: r.id, stage: s },
+                        {
+                          onError: (e) => toast({ tone: 'error', message: e.message }),
+                          onSuccess: () => toast({ tone: 'info', message: `${r.title}: ${STAFFING_STAGE_LABELS[s].toLowerCase()}.` }),
+                        },
+                      )
+                    }
+                  >
+                    Move to {STAFFING_STAGE_LABELS[s].toLowerCase()}
+                  </button>
+                ))}
+                <button type="button" className="button button--small button--primary" onClick={() => setAction('fill')}>
+                  Fill…
+                </button>
+                <button type="button" className="button button--small" onClick={() => setAction('decline')}>
+                  Decline…
+                </button>
+              </div>
+            )}
+            {action === 'fill' && <FillForm request={r} onDone={() => setAction(null)} />}
+            {action === 'decline' && <DeclineForm request={r} onDone={() => setAction(null)} />}
+            {isOpenStage(r.stage) && action === null && (
+              <StaffingForm
+                key={`${r.id}:${r.updatedAt}`}
+                initial={staffingValues(r)}
+                reference={reference}
+                engagements={engagements.data.rows}
+                submitLabel="Save changes"
+                onCancel={onClose}
+                onSave={async (values) => {
+                  await update.mutateAsync({
+                    ...values,
+                    openedOn: values.openedOn ?? r.openedOn,
+                    id: r.id,
+                    expectedUpdatedAt: r.updatedAt,
+                  });
+                  toast({ tone: 'info', message: `Saved ${values.title}.` });
+                }}
+              />
+            )}
+            <RecordHistory entityId={r.id} />
+          </>
+        ),
+      })}
+    </RecordDrawer>
+  );
+}

@@ -1,0 +1,125 @@
+import { type Day, fromDay, isWeekend, mondayOf, toDay } from '@shared/kernel/days';
+import { ACTIVITIES, type Activity } from './activities';
+import { formatHours, MINUTES_PER_DAY } from './duration';
+import { monthLabel, monthOf } from './months';
+
+/**
+ * The rules of a time entry. Refusals block the write and say exactly why;
+ * warnings are shown but the entry is kept.
+ */
+export type EntryTarget = {
+  date: string;
+  minutes: number;
+  engagement: { name: string; startDate: string; endDate: string | null };
+  specialist: { fullName: string; startDate: string };
+  /** Minutes the specialist already has that day on all engagements, without this entry. */
+  otherMinutesThatDay: number;
+};
+
+export type EntryIssue = { path: string; message: string };
+
+export function entryRefusals(t: EntryTarget): EntryIssue[] {
+  const issues: EntryIssue[] = [];
+  if (!Number.isInteger(t.minutes)) issues.push({ path: 'minutes', message: 'must be whole minutes' });
+  else if (t.minutes <= 0) issues.push({ path: 'minutes', message: 'must be more than zero minutes' });
+  if (t.date < t.engagement.startDate) {
+    issues.push({ path: 'date', message: `is before ${t.engagement.name} starts (${t.engagement.startDate})` });
+  } else if (t.engagement.endDate !== null && t.date > t.engagement.endDate) {
+    issues.push({ path: 'date', message: `is after ${t.engagement.name} ends (${t.engagement.endDate})` });
+  }
+  if (t.date < t.specialist.startDate) {
+    issues.push({ path: 'date', message: `is before ${t.specialist.fullName} joined (${t.specialist.startDate})` });
+  }
+  if (t.otherMinutesThatDay + t.minutes > MINUTES_PER_DAY) {
+    const left = Math.max(0, MINUTES_PER_DAY - t.otherMinutesThatDay);
+    issues.push({
+      path: 'minutes',
+      message: `would make ${formatHours(t.otherMinutesThatDay + t.minutes)} on ${t.date} across engagements; a day has 24 h, so at most ${formatHours(left)} more fit`,
+    });
+  }
+  return issues;
+}
+
+/** The sentence for a refused entry, naming the day and engagement. */
+export function refusalSentence(t: Pick<EntryTarget, 'date' | 'engagement' | 'specialist'>, issues: readonly EntryIssue[]): string {
+  const reasons = issues.map((i) => `${i.path === 'date' ? 'the date' : 'the hours'} ${i.message}`).join('; ');
+  return `Keel cannot record hours for ${t.specialist.fullName} on ${t.engagement.name} on ${t.date}: ${reasons}.`;
+}
+
+export type EntryWarningInput = {
+  date: string;
+  dayTotalMinutes: number;
+  dailyThresholdMinutes: number;
+  /** Whether the engagement uses allocations at all, and whether one of this specialist covers the date. */
+  usesAllocations: boolean;
+  coveredByAllocation: boolean;
+  engagementName: string;
+};
+
+export function entryWarnings(w: EntryWarningInput): string[] {
+  const out: string[] = [];
+  if (w.usesAllocations && !w.coveredByAllocation) {
+    out.push(`No allocation to ${w.engagementName} covers ${w.date}. The hours are kept; check the plan or the engagement.`);
+  }
+  if (w.dayTotalMinutes > w.dailyThresholdMinutes) {
+    out.push(`${formatHours(w.dayTotalMinutes)} on ${w.date} is above the daily threshold of ${formatHours(w.dailyThresholdMinutes)}.`);
+  }
+  return out;
+}
+
+/** The months a set of dates falls in, for lock checks. */
+export const monthsOf = (dates: readonly string[]): string[] => [...new Set(dates.map(monthOf))].sort();
+
+export { monthLabel };
+
+/** The seven dates of the ISO week that starts on the Monday of `date`. */
+export function weekDates(date: string): string[] {
+  const monday: Day = mondayOf(toDay(date));
+  return Array.from({ length: 7 }, (_, i) => fromDay(monday + i));
+}
+
+export const isWeekendDate = (date: string): boolean => isWeekend(toDay(date));
+
+export type GridEntry = { id: string; engagementId: string; activity: Activity; date: string; minutes: number; note: string };
+export type GridCell = { minutes: number; entryIds: string[]; note: string };
+export type GridRow = { engagementId: string; activity: Activity; cells: Record<string, GridCell>; totalMinutes: number };
+export type WeekGrid = { dates: string[]; rows: GridRow[]; dayTotals: Record<string, number>; totalMinutes: number };
+
+/**
+ * A specialist's week as the grid shows it: one row per engagement ×
+ * activity, one cell per day holding the sum of that cell's entries, with
+ * daily and weekly totals. Rows follow the order of `engagementOrder`, then
+ * the activity list.
+ */
+export function weekGrid(dates: readonly string[], entries: readonly GridEntry[], engagementOrder: readonly string[]): WeekGrid {
+  const rows = new Map<string, GridRow>();
+  const dayTotals: Record<string, number> = Object.fromEntries(dates.map((d) => [d, 0]));
+  let totalMinutes = 0;
+  for (const e of entries) {
+    const key = `${e.engagementId}|${e.activity}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { engagementId: e.engagementId, activity: e.activity, cells: {}, totalMinutes: 0 };
+      rows.set(key, row);
+    }
+    const cell = row.cells[e.date] ?? { minutes: 0, entryIds: [], note: '' };
+    row.cells[e.date] = cell;
+    cell.minutes += e.minutes;
+    cell.entryIds.push(e.id);
+    if (e.note) cell.note = cell.note ? `${cell.note}; ${e.note}` : e.note;
+    row.totalMinutes += e.minutes;
+    dayTotals[e.date] = (dayTotals[e.date] ?? 0) + e.minutes;
+    totalMinutes += e.minutes;
+  }
+  const rank = (id: string) => {
+    const i = engagementOrder.indexOf(id);
+    return i === -1 ? engagementOrder.length : i;
+  };
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      rank(a.engagementId) - rank(b.engagementId) ||
+      a.engagementId.localeCompare(b.engagementId) ||
+      ACTIVITIES.indexOf(a.activity) - ACTIVITIES.indexOf(b.activity),
+  );
+  return { dates: [...dates], rows: sorted, dayTotals, totalMinutes };
+}

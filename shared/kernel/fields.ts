@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CALENDAR_RE, calendarCountry, isCountryCode } from './country';
+import { isCurrencyCode } from './currency';
+import { isIsoDate } from './dates';
+import { isTimeZone } from './timeZone';
+
+/** Building blocks of the input schemas, each with a message a user can act on. */
+
+/** Empty text means "not filled in": say so, rather than "not a valid …". */
+const filled = () => z.string({ error: 'is required' }).min(1, { error: 'is required', abort: true });
+
+export const id = filled().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'is not a valid Keel id');
+
+export const requiredText = (max: number) =>
+  z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+export const optionalText = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
+
+export const isoDate = filled().refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
+
+export const currency = filled().refine(isCurrencyCode, 'must be an ISO 4217 currency code such as CHF, EUR or USD');
+
+export const country = filled().refine(isCountryCode, 'must be an ISO country code such as CH, DE or RO');
+
+export const calendar = filled()
+  .regex(CALENDAR_RE, 'must be a country code, optionally with a region, such as CH or CH-ZH')
+  .refine((v) => isCountryCode(calendarCountry(v)), 'starts with an unknown country code');
+
+export const email = filled()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .regex(z.regexes.email, 'must be an email address such as name@example.com');
+
+export const search = z.string().trim().max(200, 'must be at most 200 characters').optional();
+
+export const archivedFilter = z.enum(['active', 'archived', 'all']).default('active');
+
+export const sortDirection = z.enum(['asc', 'desc']).default('asc');
+
+/** Optimistic concurrency: the updatedAt the editor last saw. */
+export const expectedUpdatedAt = z.iso.datetime({ error: 'must be an ISO-8601 UTC instant' }).optional();
+
+export const byId = z.strictObject({ id });
+
+/** An IANA time zone, or empty for "the holiday calendar's own zone". */
+export const timeZone = z
+  .string({ error: 'must be text' })
+  .trim()
+  .refine((v) => v === '' || isTimeZone(v), 'must be a time zone such as Europe/Zurich or America/New_York');

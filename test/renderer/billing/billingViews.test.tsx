@@ -1,0 +1,576 @@
+import { createClient } from '@renderer/api/client';
+import { ClientContext } from '@renderer/api/queries';
+import { InvoicesView } from '@renderer/features/billing/finance/InvoicesView';
+import { MonthCloseView } from '@renderer/features/billing/finance/MonthCloseView';
+import { RatesView } from '@renderer/features/billing/finance/RatesView';
+import { useHours } from '@renderer/features/billing/hoursStore';
+import type { InvoiceLine } from '@shared/billing/rules/invoice';
+import type { BillingTerms, EngagementMonth, Invoice, InvoiceWithLines, MonthReviewResult, ReferenceData, Result } from '@shared/contract';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const ENG_CHF = '01a20bb9-cb5c-7026-b14e-000000000001';
+const ENG_USD = '01a20bb9-cb5c-7026-b14e-000000000002';
+const CLIENT = '01a20bb9-cb5c-7026-b14e-000000000010';
+const ANA = '01a20bb9-cb5c-7026-b14e-000000000020';
+const RATE = '01a20bb9-cb5c-7026-b14e-000000000030';
+const RATE_USED = '01a20bb9-cb5c-7026-b14e-000000000031';
+const MONTH = '2026-10';
+
+const reference = {
+  roles: [
+    { value: 'mlops_engineer', label: 'MLOps engineer' },
+    { value: 'sre', label: 'Site reliability engineer (SRE)' },
+  ],
+} as ReferenceData;
+
+const line: InvoiceLine = {
+  specialistId: ANA,
+  specialistName: 'Ana Ionescu',
+  role: 'mlops_engineer',
+  fromDate: '2026-10-01',
+  toDate: '2026-10-31',
+  rateId: RATE,
+  rateSource: 'role',
+  hourlyRateMinor: 14_500,
+  entryCount: 20,
+  minutes: 9_600,
+  billedMinutes: 9_600,
+  amountMinor: 2_320_000,
+};
+
+/** A small in-memory backend behind the real client: one CHF engagement moving through the close, one USD one. */
+function fakeBackend() {
+  const calls: { name: string; input: unknown }[] = [];
+  const state = {
+    status: 'open' as EngagementMonth['status'],
+    canApprove: true,
+    refuseApprove: false,
+    issued: null as InvoiceWithLines | null,
+  };
+  const cancelled: Invoice[] = [];
+  let sequence = 0;
+  let polls = 0;
+  let importReport = {
+    fileName: 'hours.csv',
+    format: 'csv' as const,
+    rows: 3,
+    imported: 0,
+    ready: 2,
+    duplicates: [{ row: 4, message: 'Already in Keel: Ana Ionescu, 2026-10-05, 7:30.' }],
+    problems: [] as { row: number; column: string; message: string }[],
+    duplicateCount: 1,
+    problemCount: 0,
+    written: false,
+  };
+  const rows = (): EngagementMonth[] => [
+    {
+      engagementId: ENG_CHF,
+      month: MONTH,
+      status: state.status,
+      approvedAt: state.status === 'open' ? null : '2026-11-02T09:00:00.000Z',
+      approvedBy: state.status === 'open' ? null : 'finance',
+      engagementName: 'Credit risk',
+      clientName: 'Alpenbank',
+      currency: 'CHF',
+      minutes: 9_600,
+      netMinor: 2_320_000,
+      vatMinor: 187_920,
+      grossMinor: 2_507_920,
+      invoiceNumber: state.issued?.number ?? null,
+      errors: state.canApprove ? 0 : 1,
+      warnings: 1,
+    },
+    {
+      engagementId: ENG_USD,
+      month: MONTH,
+      status: 'open',
+      approvedAt: null,
+      approvedBy: null,
+      engagementName: 'Claims triage',
+      clientName: 'Cascade',
+      currency: 'USD',
+      minutes: 600,
+      netMinor: 100_000,
+      vatMinor: 0,
+      grossMinor: 100_000,
+      invoiceNumber: null,
+      errors: 0,
+      warnings: 0,
+    },
+  ];
+  const invoice = (): InvoiceWithLines => {
+    sequence += 1;
+    return {
+      id: `01a20bb9-cb5c-7026-b14e-00000000010${sequence}`,
+      number: `KEEL-2026-000${sequence}`,
+      engagementId: ENG_CHF,
+      month: MONTH,
+      clientName: 'Alpenbank',
+      engagementName: 'Credit risk',
+      currency: 'CHF',
+      roundingMinutes: 0,
+      minutes: 9_600,
+      billedMinutes: 9_600,
+      netMinor: 2_320_000,
+      vatBasisPoints: 810,
+      vatMinor: 187_920,
+      grossMinor: 2_507_920,
+      status: 'issued',
+      issuedAt: '2026-11-03T10:00:00.000Z',
+      issuedBy: 'finance',
+      cancelledAt: null,
+      cancelledBy: null,
+      cancelReason: '',
+      lines: [line],
+    };
+  };
+  const review = (): MonthReviewResult => ({
+    invoice: {
+      month: MONTH,
+      currency: 'CHF',
+      roundingMinutes: 0,
+      lines: [line],
+      minutes: 9_600,
+      billedMinutes: 9_600,
+      netMinor: 2_320_000,
+      vatBasisPoints: 810,
+      vatMinor: 187_920,
+      grossMinor: 2_507_920,
+      unrated: [],
+    },
+    specialists: [
+      {
+        specialistId: ANA,
+        specialistName: 'Ana Ionescu',
+        minutes: 9_600,
+        billedMinutes: 9_600,
+        entryCount: 20,
+        capMinutes: 9_000,
+        byDate: {},
+        missingDates: [],
+        outsideAllocationDates: [],
+        longDates: [],
+      },
+    ],
+    warnings: [
+      ...(state.canApprove
+        ? []
+        : [
+            {
+              kind: 'no_rate' as const,
+              severity: 'error' as const,
+              specialistId: ANA,
+              message: 'Ana Ionescu has 8.00 h on days without a rate (2026-10-30).',
+              dates: ['2026-10-30'],
+            },
+          ]),
+      {
+        kind: 'specialist_cap',
+        severity: 'warning',
+        specialistId: ANA,
+        message: 'Ana Ionescu has 160.00 h billable, above their cap of 150.00 h by 10.00 h.',
+        dates: [],
+      },
+    ],
+    canApprove: state.canApprove,
+    dayTotals: {},
+    minutes: 9_600,
+    state: {
+      engagementId: ENG_CHF,
+      month: MONTH,
+      status: state.status,
+      approvedAt: state.status === 'open' ? null : '2026-11-02T09:00:00.000Z',
+      approvedBy: state.status === 'open' ? null : 'finance',
+    },
+    engagement: { id: ENG_CHF, name: 'Credit risk', clientName: 'Alpenbank', currency: 'CHF' },
+    issued: state.issued,
+    cancelledInvoices: cancelled,
+    dates: [],
+  });
+  const terms = (): BillingTerms => ({
+    engagementId: ENG_CHF,
+    engagementName: 'Credit risk',
+    clientName: 'Alpenbank',
+    currency: 'CHF',
+    roundingMinutes: 15,
+    monthlyCapMinutes: null,
+    vatBasisPoints: 810,
+    specialistCaps: [],
+    rates: [
+      {
+        id: RATE_USED,
+        engagementId: ENG_CHF,
+        role: 'mlops_engineer',
+        specialistId: null,
+        effectiveFrom: '2026-01-01',
+        hourlyRateMinor: 14_500,
+        specialistName: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+        usedByIssuedInvoice: true,
+      },
+      {
+        id: RATE,
+        engagementId: ENG_CHF,
+        role: null,
+        specialistId: ANA,
+        effectiveFrom: '2026-10-15',
+        hourlyRateMinor: 15_000,
+        specialistName: 'Ana Ionescu',
+        createdAt: '2026-10-01T00:00:00.000Z',
+        usedByIssuedInvoice: false,
+      },
+    ],
+    updatedAt: '2026-10-01T00:00:00.000Z',
+  });
+  const refuse = (message: string, issues: { path: string; message: string }[] = []): Result<unknown> => ({
+    ok: false,
+    error: { code: 'conflict', message, issues },
+  });
+
+  const transport = async (name: string, input: unknown): Promise<Result<unknown>> => {
+    calls.push({ name, input });
+    const ok = (value: unknown): Result<unknown> => ({ ok: true, value });
+    switch (name) {
+      case 'months.list':
+        return ok({ rows: rows(), total: 2 });
+      case 'months.review':
+        return ok(review());
+      case 'months.approve':
+        if (!state.canApprove || state.refuseApprove)
+          return refuse('October 2026 of Credit risk cannot be approved yet. Ana Ionescu has hours without a rate.');
+        state.status = 'approved';
+        return ok(review());
+      case 'months.reopen':
+        state.status = 'open';
+        return ok(review());
+      case 'invoices.issue':
+        state.status = 'invoiced';
+        state.issued = invoice();
+        return ok(state.issued);
+      case 'invoices.cancel': {
+        const { reason } = input as { reason: string };
+        if (!state.issued) return refuse('No invoice.');
+        const gone: Invoice = {
+          ...state.issued,
+          status: 'cancelled',
+          cancelledAt: '2026-11-04T08:00:00.000Z',
+          cancelledBy: 'finance',
+          cancelReason: reason,
+        };
+        cancelled.push(gone);
+        state.issued = null;
+        state.status = 'open';
+        return ok({ ...gone, lines: [line] });
+      }
+      case 'invoices.list':
+        return ok({
+          rows: [
+            { ...invoice(), number: 'KEEL-2026-0009', status: 'issued' },
+            {
+              ...invoice(),
+              number: 'KEEL-2026-0008',
+              status: 'cancelled',
+              cancelledAt: '2026-11-04T08:00:00.000Z',
+              cancelledBy: 'finance',
+              cancelReason: 'Wrong PO number',
+            },
+          ].map(({ lines: _lines, ...rest }) => rest),
+          total: 2,
+        });
+      case 'invoices.get':
+        return ok({ ...invoice(), number: 'KEEL-2026-0008', status: 'cancelled', cancelReason: 'Wrong PO number' });
+      case 'finance.exportStart':
+        polls = 0;
+        return ok({
+          id: ENG_USD,
+          fileName: 'keel-hours-2026-10.xlsx',
+          state: 'running',
+          rowsWritten: 0,
+          rowsTotal: 200,
+          bytes: 0,
+          error: null,
+        });
+      case 'finance.exportStatus':
+        polls += 1;
+        return ok({
+          id: ENG_USD,
+          fileName: 'keel-hours-2026-10.xlsx',
+          state: polls > 1 ? 'done' : 'running',
+          rowsWritten: polls > 1 ? 200 : 120,
+          rowsTotal: 200,
+          bytes: 2048,
+          error: null,
+        });
+      case 'finance.exportDownload':
+        return ok({ fileName: 'keel-hours-2026-10.xlsx', base64: btoa('PK fake'), bytes: 2048 });
+      case 'hours.import': {
+        const { dryRun } = input as { dryRun: boolean };
+        if (!dryRun && !importReport.problems.length) importReport = { ...importReport, imported: importReport.ready, written: true };
+        return ok(importReport);
+      }
+      case 'engagements.list':
+        return ok({
+          rows: [{ id: ENG_CHF, clientId: CLIENT, clientName: 'Alpenbank', name: 'Credit risk', currency: 'CHF' }],
+          total: 1,
+        });
+      case 'billing.terms':
+        return ok(terms());
+      case 'billing.settings':
+        return ok({ invoicePrefix: 'KEEL', dailyThresholdMinutes: 600 });
+      case 'specialists.list':
+        return ok({ rows: [{ id: ANA, fullName: 'Ana Ionescu', role: 'mlops_engineer', status: 'active' }], total: 1 });
+      case 'allocations.list':
+        return ok({ rows: [{ specialistId: ANA, status: 'confirmed' }], total: 1 });
+      case 'rates.create':
+      case 'billing.setTerms':
+        return ok(terms());
+      case 'rates.delete':
+        return ok(terms());
+      default:
+        return { ok: false, error: { code: 'unknown_procedure', message: name } };
+    }
+  };
+  return {
+    client: createClient(transport),
+    calls,
+    state,
+    setImport: (patch: Partial<typeof importReport>) => {
+      importReport = { ...importReport, ...patch };
+    },
+  };
+}
+
+function renderWith(backend: ReturnType<typeof fakeBackend>, ui: ReactNode) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <ClientContext.Provider value={backend.client}>
+      <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+    </ClientContext.Provider>,
+  );
+}
+
+const called = (backend: ReturnType<typeof fakeBackend>, name: string) => backend.calls.filter((c) => c.name === name);
+
+beforeEach(() => {
+  useHours.setState({ month: MONTH, engagementId: null });
+  vi.spyOn(window, 'confirm').mockReturnValue(true);
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('Month close', () => {
+  it('lists the month with totals per currency, never one sum across currencies', async () => {
+    const backend = fakeBackend();
+    renderWith(backend, <MonthCloseView />);
+    expect(await screen.findByRole('button', { name: 'Credit risk' })).toBeTruthy();
+    const foot = screen.getAllByRole('rowgroup')[2] as HTMLElement;
+    expect(within(foot).getByText('Total CHF (1 engagement)')).toBeTruthy();
+    expect(within(foot).getByText('CHF 25,079.20')).toBeTruthy();
+    expect(within(foot).getByText('Total USD (1 engagement)')).toBeTruthy();
+    expect(within(foot).getAllByText('USD 1,000.00')).toHaveLength(2); // net and gross; no VAT
+    expect(screen.getByText('1 warning')).toBeTruthy();
+    expect(called(backend, 'months.list')[0]?.input).toEqual({ month: MONTH });
+  });
+
+  it('walks approve → issue → cancel with a reason → approve again', async () => {
+    const backend = fakeBackend();
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+    const drawer = await screen.findByRole('complementary', { name: /Credit risk · October 2026/ });
+    expect(within(drawer).getByText(/Ana Ionescu has 160.00 h billable/)).toBeTruthy();
+    expect(within(drawer).getByText('VAT (8.1%)')).toBeTruthy();
+    expect(within(drawer).getAllByText('CHF 25,079.20').length).toBeGreaterThan(0);
+
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Approve month' }));
+    await userEvent.click(await within(drawer).findByRole('button', { name: 'Issue invoice' }));
+    expect(window.confirm).toHaveBeenCalledWith(expect.stringContaining('Issue the invoice for October 2026 of Credit risk'));
+    expect(called(backend, 'invoices.issue')[0]?.input).toEqual({ engagementId: ENG_CHF, month: MONTH });
+
+    await userEvent.click(await within(drawer).findByRole('button', { name: 'Cancel invoice KEEL-2026-0001…' }));
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Cancel invoice' }));
+    expect(within(drawer).getByText('Say why the invoice is cancelled; the reason stays on record with it.')).toBeTruthy();
+    expect(called(backend, 'invoices.cancel')).toHaveLength(0);
+    await userEvent.type(within(drawer).getByLabelText('Reason'), 'Wrong PO number');
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Cancel invoice' }));
+    await waitFor(() => expect(called(backend, 'invoices.cancel')).toHaveLength(1));
+    expect(called(backend, 'invoices.cancel')[0]?.input).toMatchObject({ reason: 'Wrong PO number' });
+
+    expect(await within(drawer).findByText('Cancelled invoices of this month')).toBeTruthy();
+    expect(within(drawer).getByText(/Reason: Wrong PO number/)).toBeTruthy();
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Approve month' }));
+    expect(await within(drawer).findByRole('button', { name: 'Withdraw approval' })).toBeTruthy();
+  });
+
+  it('blocks approval while the review has errors, saying why, and shows a refusal as a sentence', async () => {
+    const backend = fakeBackend();
+    backend.state.canApprove = false;
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+    const approve = (await screen.findByRole('button', { name: 'Approve month' })) as HTMLButtonElement;
+    expect(approve.disabled).toBe(true);
+    expect(approve.title).toContain('days without a rate');
+    expect(screen.getByText('Approval is blocked until the error below is resolved.')).toBeTruthy();
+    expect(screen.getByText(/Error:/).closest('li')?.className).toContain('flag--error');
+    cleanup();
+
+    // A refusal the review did not predict (someone else changed the month) arrives as the backend's sentence.
+    const racing = fakeBackend();
+    racing.state.refuseApprove = true;
+    renderWith(racing, <MonthCloseView />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Approve month' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'October 2026 of Credit risk cannot be approved yet. Ana Ionescu has hours without a rate.',
+    );
+  });
+
+  it('asks before approving a month that is still running, naming the days left, and approves an ended one at once', async () => {
+    const approveOn = async (now: Date, answer: boolean) => {
+      cleanup();
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(now);
+      vi.mocked(window.confirm).mockClear().mockReturnValue(answer);
+      const backend = fakeBackend();
+      renderWith(backend, <MonthCloseView />);
+      await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Approve month' }));
+      return backend;
+    };
+
+    // 29 October, local time: the 29th, 30th and 31st are still to come.
+    let backend = await approveOn(new Date(2026, 9, 29, 16, 30), false);
+    expect(window.confirm).toHaveBeenCalledExactlyOnceWith(
+      'October 2026 of Credit risk is not over: 3 days are left, today included. Approve it now? The hours of those days will be locked until the approval is withdrawn.',
+    );
+    expect(called(backend, 'months.approve')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: 'Approve month' })).toBeTruthy();
+
+    // Its last day, said yes to: approved.
+    backend = await approveOn(new Date(2026, 9, 31, 9, 0), true);
+    expect(window.confirm).toHaveBeenCalledWith(expect.stringContaining('is not over: 1 day is left (today).'));
+    expect(window.confirm).toHaveBeenCalledWith(
+      expect.stringContaining('The hours of that day will be locked until the approval is withdrawn.'),
+    );
+    await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
+    expect(await screen.findByRole('button', { name: 'Withdraw approval' })).toBeTruthy();
+
+    // A month not begun yet: every day of it is still to come.
+    backend = await approveOn(new Date(2026, 8, 15, 12, 0), false);
+    expect(window.confirm).toHaveBeenCalledWith(
+      expect.stringContaining('October 2026 of Credit risk has not begun: all 31 days are still to come.'),
+    );
+    expect(called(backend, 'months.approve')).toHaveLength(0);
+
+    // 1 November: October is over, nothing to ask.
+    backend = await approveOn(new Date(2026, 10, 1, 0, 5), false);
+    await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
+    expect(window.confirm).not.toHaveBeenCalled();
+  });
+
+  it('exports the month with a progress bar, then downloads the file', async () => {
+    const backend = fakeBackend();
+    const createObjectURL = vi.fn(() => 'blob:keel');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export month to Excel' }));
+    const progress = await screen.findByRole('status');
+    await waitFor(() => expect(progress.textContent).toContain('120 of 200 rows'));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(called(backend, 'finance.exportStart')[0]?.input).toEqual({ kind: 'month', month: MONTH });
+    expect(called(backend, 'finance.exportDownload')).toHaveLength(1);
+    expect(createObjectURL).toHaveBeenCalled();
+  });
+
+  it('imports hours after a dry run; with problems it lists them and offers no import', async () => {
+    const backend = fakeBackend();
+    backend.setImport({ problems: [{ row: 3, column: 'Date', message: '2026-02-30 is not a real date.' }], problemCount: 1, ready: 1 });
+    renderWith(backend, <MonthCloseView />);
+    const file = new File(['Date,Hours\n'], 'hours.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText('Import hours…'), file);
+    const drawer = await screen.findByRole('complementary', { name: 'Import hours' });
+    expect(await within(drawer).findByText('2026-02-30 is not a real date.')).toBeTruthy();
+    expect(within(drawer).queryByRole('button', { name: /^Import \d/ })).toBeNull();
+    const first = called(backend, 'hours.import')[0]?.input as { fileName: string; base64: string; dryRun: boolean };
+    expect(first).toMatchObject({ fileName: 'hours.csv', dryRun: true });
+    expect(atob(first.base64)).toBe('Date,Hours\n');
+
+    backend.setImport({ problems: [], problemCount: 0, ready: 2 });
+    await userEvent.upload(within(drawer).getByLabelText('Choose another file…'), file);
+    await userEvent.click(await within(drawer).findByRole('button', { name: 'Import 2 entries' }));
+    expect(await within(drawer).findByText(/2 entries imported\./)).toBeTruthy();
+    expect(called(backend, 'hours.import').at(-1)?.input).toMatchObject({ dryRun: false });
+    expect(within(drawer).getByText('1 duplicate (skipped)')).toBeTruthy();
+  });
+});
+
+describe('Invoices', () => {
+  it('shows cancelled invoices struck through with their reason, and opens the issued lines', async () => {
+    const backend = fakeBackend();
+    renderWith(backend, <InvoicesView />);
+    const cancelledNumber = await screen.findByRole('button', { name: 'KEEL-2026-0008' });
+    expect(cancelledNumber.closest('tr')?.className).toContain('is-cancelled');
+    expect(screen.getByText(/Wrong PO number/)).toBeTruthy();
+    // Totals count issued invoices only.
+    expect(screen.getByText('Issued in 2026, CHF (1)')).toBeTruthy();
+    await userEvent.click(cancelledNumber);
+    const drawer = await screen.findByRole('complementary', { name: 'Invoice KEEL-2026-0008' });
+    expect(within(drawer).getByText('Ana Ionescu')).toBeTruthy();
+    expect(within(drawer).getAllByText('CHF 23,200.00')).toHaveLength(2); // the line and the net
+    expect(within(drawer).getByText(/Cancelled .* Reason: Wrong PO number/)).toBeTruthy();
+  });
+});
+
+describe('Rates & terms', () => {
+  it('adds a rate typed as a decimal and refuses more decimals than the currency has', async () => {
+    const backend = fakeBackend();
+    renderWith(backend, <RatesView reference={reference} />);
+    expect(await screen.findByText('8.1%')).toBeTruthy();
+    const used = screen.getByRole('button', { name: 'Delete the rate of MLOps engineer from 2026-01-01' }) as HTMLButtonElement;
+    expect(used.disabled).toBe(true);
+    expect(used.title).toContain('issued invoice');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Add rate…' }));
+    await userEvent.selectOptions(screen.getByLabelText('Role'), 'sre');
+    await userEvent.type(screen.getByLabelText('Effective from'), '2026-12-01');
+    await userEvent.type(screen.getByLabelText('Hourly rate'), '150.505');
+    expect(screen.getByText('Hourly rate — CHF has 2 decimals at most')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Add rate' }));
+    expect(called(backend, 'rates.create')).toHaveLength(0);
+
+    await userEvent.clear(screen.getByLabelText('Hourly rate'));
+    await userEvent.type(screen.getByLabelText('Hourly rate'), '150.50');
+    await userEvent.click(screen.getByRole('button', { name: 'Add rate' }));
+    await waitFor(() => expect(called(backend, 'rates.create')).toHaveLength(1));
+    expect(called(backend, 'rates.create')[0]?.input).toEqual({
+      engagementId: ENG_CHF,
+      role: 'sre',
+      specialistId: null,
+      effectiveFrom: '2026-12-01',
+      hourlyRateMinor: 15_050,
+    });
+  });
+
+  it('saves the rounding and a monthly cap typed in hours', async () => {
+    const backend = fakeBackend();
+    renderWith(backend, <RatesView reference={reference} />);
+    const cap = await screen.findByLabelText('Monthly hours cap');
+    await userEvent.selectOptions(screen.getByLabelText('Rounding of each entry'), '6');
+    await userEvent.type(cap, '160');
+    await userEvent.click(screen.getByRole('button', { name: 'Save terms' }));
+    await waitFor(() => expect(called(backend, 'billing.setTerms')).toHaveLength(1));
+    expect(called(backend, 'billing.setTerms')[0]?.input).toEqual({
+      engagementId: ENG_CHF,
+      roundingMinutes: 6,
+      monthlyCapMinutes: 9_600,
+      expectedUpdatedAt: '2026-10-01T00:00:00.000Z',
+    });
+  });
+});
