@@ -6,6 +6,7 @@ import { type Context, createContext } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { ExportJob } from '@shared/contract';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
+import { slug } from '@shared/kernel/text';
 import Database from 'better-sqlite3';
 import { type FinanceExportInput, writeFinanceWorkbook } from './financeWorkbook';
 
@@ -36,23 +37,9 @@ const cleaned = new Set<string>();
 
 const JOB_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\.xlsx$/;
 
-/** `Claims Model — Zürich` → `claims-model-zurich`. */
-export function slug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'engagement'
-  );
-}
-
 export function financeFileName(input: FinanceExportInput, engagementName?: string): string {
   if (input.kind === 'detail') return `keel-hours-detail-${input.from}-to-${input.to}.xlsx`;
-  return engagementName ? `keel-hours-${input.month}-${slug(engagementName)}.xlsx` : `keel-hours-${input.month}.xlsx`;
+  return engagementName ? `keel-hours-${input.month}-${slug(engagementName, 'engagement')}.xlsx` : `keel-hours-${input.month}.xlsx`;
 }
 
 /** The last date a detail export starting on `from` may reach (exclusive bound, compared as text). */

@@ -7,6 +7,7 @@ import { datesOf, firstDayOf, lastDayOf, monthLabel } from '@shared/billing/rule
 import type { Rate } from '@shared/billing/rules/rates';
 import { type MonthReview, monthReview, type ReviewSpecialist } from '@shared/billing/rules/review';
 import type { EngagementListItem, EngagementMonth, Invoice, InvoiceWithLines, MonthReviewResult, Specialist } from '@shared/contract';
+import { groupBy } from '@shared/kernel/collections';
 import { addDays, isWeekend, toDay } from '@shared/kernel/days';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { spanRange } from '@shared/plan/rules/allocations';
@@ -20,17 +21,6 @@ import type { BillableRow } from './timeEntryRepository';
  */
 
 type Scope = { month: string; engagements: EngagementListItem[]; entries: BillableRow[] };
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
 
 /** Reviews of every engagement in scope, computed from batch-loaded records. */
 function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {

@@ -1,7 +1,9 @@
+import type { HandlersOf } from '@backend/core/area';
 import type { Context } from '@backend/core/context';
 import { clockThresholds, updateClockThresholds } from '@backend/core/continuitySettings';
-import type { Handlers } from '@backend/handlers';
+import type { continuityProcedures } from '@shared/continuity/contract';
 import { unknownReference } from '@shared/kernel/errors';
+import { slug } from '@shared/kernel/text';
 import { continuityBoard, slaReport } from './continuityService';
 import {
   addPause,
@@ -18,10 +20,8 @@ import {
 } from './replacementService';
 import { slaReportWorkbook } from './slaWorkbook';
 
-type ContinuityProcedure = Extract<keyof Handlers, `replacements.${string}` | `continuity.${string}`>;
-
 /** The replacement requests and the continuity board, report and settings. */
-export function continuityHandlers(ctx: Context): Pick<Handlers, ContinuityProcedure> {
+export function continuityHandlers(ctx: Context): HandlersOf<typeof continuityProcedures> {
   return {
     'replacements.list': (input) => {
       const rows = replacementItems(ctx, ctx.repos.replacements.list(input));
@@ -56,11 +56,3 @@ function knownClient<I extends { clientId?: string | undefined }>(ctx: Context, 
   if (input.clientId !== undefined && !ctx.repos.clients.get(input.clientId)) throw unknownReference('Client', input.clientId, 'clientId');
   return input;
 }
-
-const slug = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');

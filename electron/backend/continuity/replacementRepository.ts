@@ -2,6 +2,7 @@ import type { Db } from '@backend/core/db/connection';
 import { Conditions, likePattern, StatementCache } from '@backend/core/sql';
 import type { CandidateStatus, ReplacementReason, ReplacementStatus } from '@shared/continuity/rules/replacement';
 import type { ReplacementCandidate, ReplacementPause, ReplacementRequest } from '@shared/contract';
+import { groupBy } from '@shared/kernel/collections';
 
 type RequestRow = {
   id: string;
@@ -140,7 +141,7 @@ export class ReplacementRepository {
     const rows = this.statements
       .get(`SELECT * FROM replacement_pause WHERE request_id IN (SELECT value FROM json_each(?)) ORDER BY request_id, start_date, id`)
       .all(JSON.stringify(requestIds)) as PauseRow[];
-    return groupBy(rows.map(toPause));
+    return groupBy(rows.map(toPause), (p) => p.requestId);
   }
 
   getPause(id: string): ReplacementPause | null {
@@ -174,7 +175,7 @@ export class ReplacementRepository {
     const rows = this.statements
       .get(`SELECT * FROM replacement_candidate WHERE request_id IN (SELECT value FROM json_each(?)) ORDER BY request_id, proposed_on, id`)
       .all(JSON.stringify(requestIds)) as CandidateRow[];
-    return groupBy(rows.map(toCandidate));
+    return groupBy(rows.map(toCandidate), (c) => c.requestId);
   }
 
   getCandidate(id: string): ReplacementCandidate | null {
@@ -219,16 +220,6 @@ type CandidateRow = {
   created_at: string;
   updated_at: string;
 };
-
-function groupBy<T extends { requestId: string }>(items: T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const list = out.get(item.requestId);
-    if (list) list.push(item);
-    else out.set(item.requestId, [item]);
-  }
-  return out;
-}
 
 function toPause(row: PauseRow): ReplacementPause {
   return {

@@ -1,5 +1,6 @@
 import type { SpecialistRole } from '@shared/clients/rules/reference';
 import type { SourcingRegion } from '@shared/clients/rules/sourcingRegion';
+import { groupBy } from '@shared/kernel/collections';
 import { type Day, type DayRange, fromDay, intersect, mondayOf, monthStart, toDay } from '@shared/kernel/days';
 import { type AllocationSpan, type PlanFlag, planFlags, spanRange } from './allocations';
 import { type CapacityBreakdown, capacityOf, DAY_AVAILABLE, dayStates, weekdaysIn } from './capacity';
@@ -45,17 +46,6 @@ export type PlanInputs = {
   /** Public holidays of a specialist's home calendar within the years asked. */
   holidaysOf(specialist: PlanSpecialist): ReadonlySet<Day>;
 };
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 export type TimelineRow = {
   specialistId: string;
