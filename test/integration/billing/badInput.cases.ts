@@ -1,0 +1,213 @@
+import type { TestBackend } from '../../support/backend';
+import { type BadInputArea, type CaseTable, MISSING_ID } from '../../support/badInput';
+import type { ClientsFixture } from '../clients/badInput.cases';
+
+/** A role rate on Helvetic; April approved and invoiced, May invoiced and the invoice cancelled, June with hours and open. */
+export type BillingFixture = {
+  rateId: string;
+  invoiceId: string;
+  cancelledInvoiceId: string;
+};
+
+async function setUp(b: TestBackend, { engagementId, specialistId }: ClientsFixture): Promise<BillingFixture> {
+  const terms = await b.ok('rates.create', { engagementId, role: 'mlops_engineer', effectiveFrom: '2026-02-01', hourlyRateMinor: 15_000 });
+  const rateId = terms.rates[0]?.id ?? '';
+  const hours = { specialistId, engagementId, activity: 'retraining' as const, minutes: 480 };
+  await b.ok('time.setCell', { ...hours, date: '2026-04-06' });
+  await b.ok('months.approve', { engagementId, month: '2026-04' });
+  const invoiceId = (await b.ok('invoices.issue', { engagementId, month: '2026-04' })).id;
+  await b.ok('time.setCell', { ...hours, date: '2026-05-04' });
+  await b.ok('months.approve', { engagementId, month: '2026-05' });
+  const cancelledInvoiceId = (await b.ok('invoices.issue', { engagementId, month: '2026-05' })).id;
+  await b.ok('invoices.cancel', { id: cancelledInvoiceId, reason: 'Wrong purchase order number' });
+  await b.ok('time.setCell', { ...hours, date: '2026-06-01', activity: 'deployment', minutes: 600 });
+  return { rateId, invoiceId, cancelledInvoiceId };
+}
+
+function cases(fx: ClientsFixture & BillingFixture): CaseTable {
+  const { engagementId, specialistId, archivedSpecialistId, rateId, invoiceId, cancelledInvoiceId } = fx;
+  const cell = () => ({ specialistId, engagementId, activity: 'retraining', date: '2026-06-02', minutes: 450 });
+  const rate = () => ({ engagementId, role: 'sre', effectiveFrom: '2026-11-01', hourlyRateMinor: 14_000 });
+  const terms = () => ({ engagementId, roundingMinutes: 15, monthlyCapMinutes: 160 * 60 });
+  return {
+    'time.week': [
+      { why: 'missing specialist', input: { weekStart: '2026-06-01' }, code: 'invalid_input', field: 'specialistId' },
+      { why: 'unknown specialist', input: { specialistId: MISSING_ID, weekStart: '2026-06-01' }, code: 'not_found', field: 'specialistId' },
+      { why: 'impossible date', input: { specialistId, weekStart: '2026-02-30' }, code: 'invalid_input', field: 'weekStart' },
+    ],
+    'time.setCell': [
+      { why: 'zero minutes', input: { ...cell(), minutes: 0 }, code: 'invalid_input', field: 'minutes' },
+      { why: 'negative minutes', input: { ...cell(), minutes: -30 }, code: 'invalid_input', field: 'minutes' },
+      { why: 'more than a day', input: { ...cell(), minutes: 1441 }, code: 'invalid_input', field: 'minutes' },
+      { why: 'fractional minutes', input: { ...cell(), minutes: 7.5 }, code: 'invalid_input', field: 'minutes' },
+      { why: 'hours as text', input: { ...cell(), minutes: '7:30' }, code: 'invalid_input', field: 'minutes' },
+      { why: 'unknown activity', input: { ...cell(), activity: 'coffee' }, code: 'invalid_input', field: 'activity' },
+      { why: 'in an invoiced month', input: { ...cell(), date: '2026-04-07' }, code: 'conflict', field: 'date' },
+      {
+        why: 'clearing a cell of an invoiced month',
+        input: { ...cell(), date: '2026-04-06', minutes: null },
+        code: 'conflict',
+        field: 'date',
+      },
+      { why: 'before the engagement starts', input: { ...cell(), date: '2026-01-30' }, code: 'invalid_input', field: 'date' },
+      { why: 'more than 24 h that day', input: { ...cell(), date: '2026-06-01', minutes: 900 }, code: 'invalid_input', field: 'minutes' },
+      { why: 'unknown engagement', input: { ...cell(), engagementId: MISSING_ID }, code: 'not_found', field: 'engagementId' },
+      { why: 'archived specialist', input: { ...cell(), specialistId: archivedSpecialistId }, code: 'conflict' },
+    ],
+    'time.copyWeek': [
+      { why: 'nothing last week', input: { specialistId, weekStart: '2026-03-09' }, code: 'conflict' },
+      { why: 'copy into an invoiced month', input: { specialistId, weekStart: '2026-04-13' }, code: 'conflict' },
+      { why: 'unknown specialist', input: { specialistId: MISSING_ID, weekStart: '2026-06-08' }, code: 'not_found' },
+      { why: 'missing week', input: { specialistId }, code: 'invalid_input', field: 'weekStart' },
+    ],
+    'time.list': [
+      { why: 'impossible date', input: { from: '2026-13-01' }, code: 'invalid_input', field: 'from' },
+      { why: 'bad id', input: { engagementId: 'x' }, code: 'invalid_input', field: 'engagementId' },
+    ],
+    'billing.terms': [
+      { why: 'unknown engagement', input: { engagementId: MISSING_ID }, code: 'not_found' },
+      { why: 'missing engagement', input: {}, code: 'invalid_input', field: 'engagementId' },
+    ],
+    'billing.setTerms': [
+      { why: '10-minute rounding', input: { ...terms(), roundingMinutes: 10 }, code: 'invalid_input', field: 'roundingMinutes' },
+      { why: 'cap of zero', input: { ...terms(), monthlyCapMinutes: 0 }, code: 'invalid_input', field: 'monthlyCapMinutes' },
+      { why: 'cap above a month', input: { ...terms(), monthlyCapMinutes: 745 * 60 }, code: 'invalid_input', field: 'monthlyCapMinutes' },
+      { why: 'stale edit', input: { ...terms(), expectedUpdatedAt: '2020-01-01T00:00:00.000Z' }, code: 'conflict' },
+      { why: 'unknown engagement', input: { ...terms(), engagementId: MISSING_ID }, code: 'not_found' },
+    ],
+    'billing.setSpecialistCap': [
+      {
+        why: 'negative cap',
+        input: { engagementId, specialistId, monthlyCapMinutes: -60 },
+        code: 'invalid_input',
+        field: 'monthlyCapMinutes',
+      },
+      {
+        why: 'unknown specialist',
+        input: { engagementId, specialistId: MISSING_ID, monthlyCapMinutes: 600 },
+        code: 'not_found',
+        field: 'specialistId',
+      },
+      { why: 'unknown engagement', input: { engagementId: MISSING_ID, specialistId, monthlyCapMinutes: 600 }, code: 'not_found' },
+    ],
+    'rates.create': [
+      { why: 'role and specialist', input: { ...rate(), specialistId }, code: 'invalid_input', field: 'role' },
+      { why: 'neither role nor specialist', input: { ...rate(), role: null }, code: 'invalid_input', field: 'role' },
+      { why: 'rate of zero', input: { ...rate(), hourlyRateMinor: 0 }, code: 'invalid_input', field: 'hourlyRateMinor' },
+      { why: 'rate in major units', input: { ...rate(), hourlyRateMinor: 140.5 }, code: 'invalid_input', field: 'hourlyRateMinor' },
+      { why: 'unknown role', input: { ...rate(), role: 'wizard' }, code: 'invalid_input', field: 'role' },
+      {
+        why: 'same role and date again',
+        input: { ...rate(), role: 'mlops_engineer', effectiveFrom: '2026-02-01' },
+        code: 'conflict',
+        field: 'effectiveFrom',
+      },
+      { why: 'rewrites an invoiced month', input: { ...rate(), effectiveFrom: '2026-04-15' }, code: 'conflict', field: 'effectiveFrom' },
+      { why: 'unknown engagement', input: { ...rate(), engagementId: MISSING_ID }, code: 'not_found', field: 'engagementId' },
+      { why: 'unknown specialist', input: { ...rate(), role: null, specialistId: MISSING_ID }, code: 'not_found', field: 'specialistId' },
+    ],
+    'rates.delete': [
+      { why: 'billed on an issued invoice', input: { id: rateId }, code: 'conflict' },
+      { why: 'unknown rate', input: { id: MISSING_ID }, code: 'not_found' },
+    ],
+    'months.list': [
+      { why: 'month 13', input: { month: '2026-13' }, code: 'invalid_input', field: 'month' },
+      { why: 'a date, not a month', input: { month: '2026-10-01' }, code: 'invalid_input', field: 'month' },
+    ],
+    'months.review': [
+      { why: 'unknown engagement', input: { engagementId: MISSING_ID, month: '2026-06' }, code: 'not_found', field: 'engagementId' },
+      { why: 'missing month', input: { engagementId }, code: 'invalid_input', field: 'month' },
+    ],
+    'months.approve': [
+      { why: 'already invoiced', input: { engagementId, month: '2026-04' }, code: 'conflict' },
+      { why: 'not started yet', input: { engagementId, month: '2027-01' }, code: 'conflict' },
+      { why: 'unknown engagement', input: { engagementId: MISSING_ID, month: '2026-06' }, code: 'not_found' },
+    ],
+    'months.reopen': [
+      { why: 'open already', input: { engagementId, month: '2026-06' }, code: 'conflict' },
+      { why: 'invoiced (cancel the invoice instead)', input: { engagementId, month: '2026-04' }, code: 'conflict' },
+    ],
+    'invoices.issue': [
+      { why: 'month not approved', input: { engagementId, month: '2026-06' }, code: 'conflict' },
+      { why: 'already invoiced', input: { engagementId, month: '2026-04' }, code: 'conflict' },
+      { why: 'bad month', input: { engagementId, month: '26-04' }, code: 'invalid_input', field: 'month' },
+    ],
+    'invoices.cancel': [
+      { why: 'missing reason', input: { id: invoiceId }, code: 'invalid_input', field: 'reason' },
+      { why: 'blank reason', input: { id: invoiceId, reason: '   ' }, code: 'invalid_input', field: 'reason' },
+      { why: 'already cancelled', input: { id: cancelledInvoiceId, reason: 'Again' }, code: 'conflict' },
+      { why: 'unknown invoice', input: { id: MISSING_ID, reason: 'x' }, code: 'not_found' },
+    ],
+    'invoices.list': [
+      { why: 'year 1999', input: { year: 1999 }, code: 'invalid_input', field: 'year' },
+      { why: 'year as text', input: { year: '2026' }, code: 'invalid_input', field: 'year' },
+    ],
+    'invoices.get': [{ why: 'unknown invoice', input: { id: MISSING_ID }, code: 'not_found' }],
+    'billing.settings': [{ why: 'unknown field', input: { prefix: 'X' }, code: 'invalid_input' }],
+    'billing.updateSettings': [
+      {
+        why: 'prefix with a space',
+        input: { invoicePrefix: 'KE EL', dailyThresholdMinutes: 600 },
+        code: 'invalid_input',
+        field: 'invoicePrefix',
+      },
+      {
+        why: 'prefix too long',
+        input: { invoicePrefix: 'KEELKEELKEEL1', dailyThresholdMinutes: 600 },
+        code: 'invalid_input',
+        field: 'invoicePrefix',
+      },
+      {
+        why: 'threshold above a day',
+        input: { invoicePrefix: 'KEEL', dailyThresholdMinutes: 1500 },
+        code: 'invalid_input',
+        field: 'dailyThresholdMinutes',
+      },
+    ],
+    'finance.exportStart': [
+      { why: 'unknown kind', input: { kind: 'pdf', month: '2026-04' }, code: 'invalid_input' },
+      { why: 'month 13', input: { kind: 'month', month: '2026-13' }, code: 'invalid_input', field: 'month' },
+      { why: 'month export without a month', input: { kind: 'month' }, code: 'invalid_input', field: 'month' },
+      {
+        why: 'detail export with a month',
+        input: { kind: 'detail', from: '2026-01-01', to: '2026-01-31', month: '2026-01' },
+        code: 'invalid_input',
+        field: 'month',
+      },
+      {
+        why: 'detail ending before it starts',
+        input: { kind: 'detail', from: '2026-02-01', to: '2026-01-31' },
+        code: 'invalid_input',
+        field: 'to',
+      },
+      { why: 'detail over ten years', input: { kind: 'detail', from: '2016-01-01', to: '2026-01-31' }, code: 'invalid_input', field: 'to' },
+      {
+        why: 'unknown engagement',
+        input: { kind: 'month', month: '2026-04', engagementId: MISSING_ID },
+        code: 'not_found',
+        field: 'engagementId',
+      },
+    ],
+    'finance.exportStatus': [
+      { why: 'missing job', input: {}, code: 'invalid_input', field: 'jobId' },
+      { why: 'unknown job', input: { jobId: MISSING_ID }, code: 'not_found' },
+    ],
+    'finance.exportDownload': [
+      { why: 'not an id', input: { jobId: 'job-1' }, code: 'invalid_input', field: 'jobId' },
+      { why: 'unknown job', input: { jobId: MISSING_ID }, code: 'not_found' },
+    ],
+    'hours.import': [
+      { why: 'not a spreadsheet', input: { fileName: 'photo.png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB' }, code: 'invalid_input' },
+      { why: 'an empty file', input: { fileName: 'hours.csv', base64: '' }, code: 'invalid_input' },
+      { why: 'content not base64', input: { fileName: 'hours.csv', base64: '%%%' }, code: 'invalid_input', field: 'base64' },
+      { why: 'missing file name', input: { base64: 'YQ==' }, code: 'invalid_input', field: 'fileName' },
+    ],
+  };
+}
+
+export const billingBadInput: BadInputArea<ClientsFixture, BillingFixture> = {
+  area: 'billing',
+  prefixes: ['time', 'billing', 'rates', 'months', 'invoices', 'finance', 'hours'],
+  setUp,
+  cases,
+};
