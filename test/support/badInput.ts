@@ -28,3 +28,14 @@ export type BadInputArea<Given, Made> = {
 
 /** A well-formed id that names no record. */
 export const MISSING_ID = '01a20bb9-cb5c-7026-b14e-640086951525';
+
+/**
+ * An area as the runner's ordered list holds it: the runner cannot type what
+ * each set-up receives — the list's order is what provides it.
+ */
+export type RegisteredBadInputArea = {
+  readonly area: string;
+  readonly prefixes: readonly string[];
+  readonly setUp?: (b: TestBackend, given: never) => Promise<object>;
+  readonly cases: (fixture: never) => CaseTable;
+};

@@ -1,7 +1,7 @@
 import { procedureNames } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../../support/backend';
-import type { BadInputArea, CaseTable } from '../../support/badInput';
+import type { CaseTable, RegisteredBadInputArea } from '../../support/badInput';
 import { appBadInput } from '../app/badInput.cases';
 import { auditBadInput } from '../audit/badInput.cases';
 import { billingBadInput } from '../billing/badInput.cases';
@@ -18,7 +18,7 @@ import { planBadInput } from '../plan/badInput.cases';
  *
  * Ordered: an area's set-up may use the records of the areas before it.
  */
-const AREAS: readonly BadInputArea<never, object>[] = [
+const AREAS: readonly RegisteredBadInputArea[] = [
   appBadInput,
   clientsBadInput,
   planBadInput,
