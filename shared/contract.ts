@@ -1,36 +1,27 @@
 import { appProcedures } from '@shared/app/contract';
 import { auditProcedures } from '@shared/audit/contract';
-import { billingProcedures } from '@shared/billing/contract/billing';
-import { hoursProcedures } from '@shared/billing/contract/hours';
-import { clientsProcedures } from '@shared/clients/contract/clients';
-import { engagementsProcedures } from '@shared/clients/contract/engagements';
-import { specialistsProcedures } from '@shared/clients/contract/specialists';
+import { billingAreaProcedures } from '@shared/billing/procedures';
+import { clientsAreaProcedures } from '@shared/clients/procedures';
 import { continuityProcedures } from '@shared/continuity/contract';
-import type { ProcedureDef } from '@shared/kernel/define';
-import { allocationsProcedures } from '@shared/plan/contract/allocations';
-import { planProcedures } from '@shared/plan/contract/plan';
-import { staffingProcedures } from '@shared/plan/contract/staffing';
+import { joinProcedures } from '@shared/kernel/define';
+import { planAreaProcedures } from '@shared/plan/procedures';
 import type { z } from 'zod';
 
 /**
- * THE contract: every procedure the UI may call, declared once. The IPC
- * handlers, the HTTP routes, the renderer client and input validation are all
- * derived from this object. Add a procedure to an area file above, then
- * implement it in electron/backend/handlers — the type checker will insist.
+ * THE contract: every procedure the UI may call, declared once in its area
+ * (`shared/<area>/`), joined here in one ordered list. The IPC handlers, the
+ * HTTP routes, the renderer client and input validation are all derived from
+ * it; each backend area implements its own procedures (electron/backend/<area>/handlers.ts)
+ * and the backend refuses to start when one is missing or implemented twice.
  */
-export const contract = {
-  ...appProcedures,
-  ...clientsProcedures,
-  ...engagementsProcedures,
-  ...specialistsProcedures,
-  ...allocationsProcedures,
-  ...staffingProcedures,
-  ...planProcedures,
-  ...hoursProcedures,
-  ...billingProcedures,
-  ...continuityProcedures,
-  ...auditProcedures,
-} satisfies Record<string, ProcedureDef>;
+export const contract = joinProcedures(
+  appProcedures,
+  clientsAreaProcedures,
+  planAreaProcedures,
+  billingAreaProcedures,
+  continuityProcedures,
+  auditProcedures,
+);
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

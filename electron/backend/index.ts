@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+import { BACKEND_AREAS } from '@backend/areas';
+import { type Clock, systemClock } from '@backend/core/clock';
 import { type Context, createContext } from '@backend/core/context';
 import { type Db, openDatabase, schemaVersion, stamp } from '@backend/core/db/connection';
+import { MIGRATIONS } from '@backend/core/db/migrations';
 import { createDispatch, type Dispatch, type Logger } from '@backend/core/dispatch';
+import { createHookRegistry } from '@backend/core/hooks';
 import { createHandlers } from '@backend/handlers';
 import type { AppInfo } from '@shared/contract';
 import { DomainError } from '@shared/kernel/errors';
@@ -13,7 +17,8 @@ export type BackendOptions = {
   databasePath: string;
   actor: string;
   mode: AppInfo['mode'];
-  clock?: () => Date;
+  /** Where now comes from (tests and the bench pin it); the system clock by default. */
+  clock?: Clock;
   logger?: Logger;
 };
 
@@ -28,12 +33,15 @@ export type Backend = {
 
 /** Opens the database and wires the contract's handlers: the same backend for desktop and browser mode. */
 export function createBackend(options: BackendOptions): Backend {
-  const { db, preMigrationBackup } = openDatabase(options.databasePath);
-  const ctx = createContext(db, options.actor, options.clock);
+  const clock = options.clock ?? systemClock;
+  const { db, preMigrationBackup } = openDatabase(options.databasePath, MIGRATIONS, clock);
+  const hooks = createHookRegistry(BACKEND_AREAS);
+  const repositories = BACKEND_AREAS.flatMap((area) => (area.repositories ? [area.repositories] : []));
+  const ctx = createContext(db, { actor: options.actor, clock, repositories, hooks });
 
   async function backup(path?: string) {
     const target =
-      path ?? join(dirname(options.databasePath), 'backups', `keel-${stamp(new Date(), true)}-${randomBytes(3).toString('hex')}.db`);
+      path ?? join(dirname(options.databasePath), 'backups', `keel-${stamp(clock(), true)}-${randomBytes(3).toString('hex')}.db`);
     const refuse = (message: string) => new DomainError('invalid_input', `The backup path ${message}.`, [{ path: 'path', message }]);
     if (!isAbsolute(target)) throw refuse('must be an absolute path');
     // Resolve links and ./.. so the live database cannot be reached under another spelling.
@@ -54,16 +62,20 @@ export function createBackend(options: BackendOptions): Backend {
     }
   }
 
-  const handlers = createHandlers(ctx, {
-    appInfo: () => ({
-      version,
-      schemaVersion: schemaVersion(db),
-      databasePath: options.databasePath,
-      actor: options.actor,
-      mode: options.mode,
-    }),
-    backup,
-  });
+  const handlers = createHandlers(
+    ctx,
+    {
+      appInfo: () => ({
+        version,
+        schemaVersion: schemaVersion(db),
+        databasePath: options.databasePath,
+        actor: options.actor,
+        mode: options.mode,
+      }),
+      backup,
+    },
+    BACKEND_AREAS,
+  );
 
   return {
     dispatch: createDispatch(handlers, options.logger),

@@ -1,3 +1,4 @@
+import { systemClock } from '@backend/core/clock';
 import { stamp } from '@backend/core/db/connection';
 import type { Backend } from '@backend/index';
 import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron';
@@ -57,7 +58,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backen
 async function backUp(window: BrowserWindow | null, backend: Backend) {
   const options = {
     title: 'Back up the Keel database',
-    defaultPath: `keel-backup-${stamp()}.db`,
+    defaultPath: `keel-backup-${stamp(systemClock())}.db`,
     filters: [{ name: 'Keel database', extensions: ['db'] }],
   };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);

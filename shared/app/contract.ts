@@ -1,4 +1,5 @@
 import { command, query } from '@shared/kernel/define';
+import type { AreaSummary } from '@shared/kernel/summary';
 import { z } from 'zod';
 
 export type AppInfo = {
@@ -25,6 +26,8 @@ export type ReferenceData = {
   engagementStatuses: Option[];
   specialistStatuses: Option[];
 };
+
+export type { AreaSummary, SummaryItem, SummaryTone } from '@shared/kernel/summary';
 
 export type BackupResult = { path: string; bytes: number };
 
@@ -59,6 +62,10 @@ export const appProcedures = {
           .optional(),
       })
       .default({}),
+  ),
+  'app.summaries': query<AreaSummary[]>()(
+    'Each area’s summary: a few counts and how worrying they are (for the navigation badges and the home screen).',
+    z.strictObject({}).default({}),
   ),
   'sample.load': command<SampleLoadResult>()('Load the realistic sample dataset into an empty database.', z.strictObject({}).default({})),
 };

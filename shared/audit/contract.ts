@@ -1,26 +1,8 @@
 import { command, query } from '@shared/kernel/define';
 import { id } from '@shared/kernel/fields';
+import { AUDITED_ENTITIES, type AuditedEntity } from '@shared/entities';
 import { z } from 'zod';
 
-export const AUDITED_ENTITIES = [
-  'client',
-  'engagement',
-  'specialist',
-  'allocation',
-  'absence',
-  'staffing_request',
-  'time_entry',
-  'rate',
-  'billing_terms',
-  'month_close',
-  'invoice',
-  'settings',
-  'dataset',
-  'replacement_request',
-  'replacement_pause',
-  'replacement_candidate',
-] as const;
-export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = [
   'create',
@@ -70,3 +52,5 @@ export const auditProcedures = {
     z.strictObject({ auditId: id }),
   ),
 };
+
+export { AUDITED_ENTITIES, type AuditedEntity };

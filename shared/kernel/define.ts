@@ -21,3 +21,20 @@ export const command =
   <I extends z.ZodType>(summary: string, input: I): ProcedureDef<I, O> => ({ kind: 'command', summary, input });
 
 export type ListResult<T> = { rows: T[]; total: number };
+
+type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/**
+ * Joins the areas' procedure maps into one, refusing a name declared twice
+ * (a later spread would silently replace the earlier procedure).
+ */
+export function joinProcedures<const T extends readonly Record<string, ProcedureDef>[]>(...parts: T): Intersect<T[number]> {
+  const joined: Record<string, ProcedureDef> = {};
+  for (const part of parts) {
+    for (const [name, def] of Object.entries(part)) {
+      if (Object.hasOwn(joined, name)) throw new Error(`The procedure ${name} is declared twice in the contract.`);
+      joined[name] = def;
+    }
+  }
+  return joined as Intersect<T[number]>;
+}

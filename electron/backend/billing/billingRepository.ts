@@ -17,9 +17,13 @@ type RateRow = {
   used?: number;
 };
 
+type TermsRow = { id: string; rounding_minutes: RoundingIncrement; monthly_cap_minutes: number | null };
+
+type CapRow = { engagement_id: string; specialist_id: string; monthly_cap_minutes: number };
+
 export type EngagementTerms = { roundingMinutes: RoundingIncrement; monthlyCapMinutes: number | null };
 
-/** Rates, caps and the billing columns of engagements, and the app's billing settings. */
+/** Rates, caps and the billing columns of engagements (settings live in the settings repository). */
 export class BillingRepository {
   private readonly statements: StatementCache;
 
@@ -106,20 +110,16 @@ export class BillingRepository {
   }
 
   terms(engagementId: string): EngagementTerms | null {
-    const row = this.statements.get('SELECT rounding_minutes, monthly_cap_minutes FROM engagement WHERE id = ?').get(engagementId) as
-      | { rounding_minutes: RoundingIncrement; monthly_cap_minutes: number | null }
+    const row = this.statements.get('SELECT id, rounding_minutes, monthly_cap_minutes FROM engagement WHERE id = ?').get(engagementId) as
+      | TermsRow
       | undefined;
-    return row ? { roundingMinutes: row.rounding_minutes, monthlyCapMinutes: row.monthly_cap_minutes } : null;
+    return row ? toTerms(row) : null;
   }
 
   /** Terms of every engagement, keyed by id. */
   allTerms(): Map<string, EngagementTerms> {
-    const rows = this.statements.get('SELECT id, rounding_minutes, monthly_cap_minutes FROM engagement').all() as {
-      id: string;
-      rounding_minutes: RoundingIncrement;
-      monthly_cap_minutes: number | null;
-    }[];
-    return new Map(rows.map((r) => [r.id, { roundingMinutes: r.rounding_minutes, monthlyCapMinutes: r.monthly_cap_minutes }]));
+    const rows = this.statements.get('SELECT id, rounding_minutes, monthly_cap_minutes FROM engagement').all() as TermsRow[];
+    return new Map(rows.map((r) => [r.id, toTerms(r)]));
   }
 
   setTerms(engagementId: string, terms: EngagementTerms, updatedAt: string): void {
@@ -137,13 +137,15 @@ export class BillingRepository {
       .all(engagementId) as SpecialistCap[];
   }
 
-  /** Every specialist cap, keyed `engagementId|specialistId`. */
-  allSpecialistCaps(): Map<string, number> {
-    const rows = this.statements.get('SELECT engagement_id, specialist_id, monthly_cap_minutes FROM specialist_cap').all() as {
-      engagement_id: string;
-      specialist_id: string;
-      monthly_cap_minutes: number;
-    }[];
+  /** Every specialist cap, or one engagement's, keyed `engagementId|specialistId`. */
+  capsByPerson(engagementId?: string): Map<string, number> {
+    const rows = (
+      engagementId
+        ? this.statements
+            .get('SELECT engagement_id, specialist_id, monthly_cap_minutes FROM specialist_cap WHERE engagement_id = ?')
+            .all(engagementId)
+        : this.statements.get('SELECT engagement_id, specialist_id, monthly_cap_minutes FROM specialist_cap').all()
+    ) as CapRow[];
     return new Map(rows.map((r) => [`${r.engagement_id}|${r.specialist_id}`, r.monthly_cap_minutes]));
   }
 
@@ -160,15 +162,19 @@ export class BillingRepository {
     }
   }
 
-  setting(key: string): string | null {
-    const row = this.statements.get('SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value ?? null;
-  }
-
-  setSetting(key: string, value: string): void {
-    this.statements
-      .get('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
+  /**
+   * Engagement-months before `beforeMonth` (YYYY-MM) back to `sinceMonth` that have hours:
+   * how many are still open, and how many are approved but not invoiced.
+   */
+  monthsAwaitingClose(sinceMonth: string, beforeMonth: string): { open: number; approved: number } {
+    const row = this.statements
+      .get(
+        `SELECT SUM(mc.status IS NULL) AS open, SUM(mc.status = 'approved') AS approved
+         FROM (SELECT DISTINCT engagement_id, substr(date, 1, 7) AS month FROM time_entry WHERE date >= ? AND date < ?) AS m
+         LEFT JOIN month_close mc ON mc.engagement_id = m.engagement_id AND mc.month = m.month`,
+      )
+      .get(`${sinceMonth}-01`, `${beforeMonth}-01`) as { open: number | null; approved: number | null };
+    return { open: row.open ?? 0, approved: row.approved ?? 0 };
   }
 }
 
@@ -181,4 +187,8 @@ function toRate(r: RateRow): Rate {
     effectiveFrom: r.effective_from,
     hourlyRateMinor: r.hourly_rate_minor,
   };
+}
+
+function toTerms(r: TermsRow): EngagementTerms {
+  return { roundingMinutes: r.rounding_minutes, monthlyCapMinutes: r.monthly_cap_minutes };
 }

@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, statSy
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Context, createContext } from '@backend/core/context';
+import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { ExportJob } from '@shared/contract';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
@@ -29,7 +29,9 @@ export const MAX_FINISHED = 10;
 /** The longest timesheet detail export: ten years of hours. */
 export const MAX_DETAIL_YEARS = 10;
 
+/** `finishedAt` orders finished jobs for eviction: a counter, not a time (no clock needed). */
 type Job = ExportJob & { path: string; finishedAt: number | null };
+let finishedCount = 0;
 type Download = { fileName: string; base64: string; bytes: number };
 
 const jobs = new Map<string, Job>();
@@ -87,7 +89,7 @@ function readContext(ctx: Context): { ctx: Context; close(): void } {
   if (ctx.db.memory) return { ctx, close: () => {} };
   const db = new Database(ctx.db.name, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  const read = createContext(db, ctx.actor, () => new Date(ctx.now()));
+  const read = ctx.on(db);
   db.exec('BEGIN');
   return {
     ctx: read,
@@ -158,7 +160,7 @@ async function run(ctx: Context, job: Job, input: FinanceExportInput) {
     rmSync(job.path, { force: true });
   } finally {
     reader.close();
-    job.finishedAt = Date.now();
+    job.finishedAt = ++finishedCount;
     prune();
   }
 }
@@ -189,7 +191,7 @@ export function startFinanceExport(ctx: Context, input: FinanceExportInput): Exp
       console.error(`Finance export ${job.fileName} could not start`, error);
       job.state = 'failed';
       job.error = failure(error);
-      job.finishedAt = Date.now();
+      job.finishedAt = ++finishedCount;
     });
   return publicJob(job);
 }

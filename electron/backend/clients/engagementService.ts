@@ -53,15 +53,8 @@ export function updateEngagement(
     assertUnchanged(before, expectedUpdatedAt, before.name);
     refuse(archivedRecordRefusal(before.name, before.archivedAt));
     checkFields(ctx, fields, before);
-    if (fields.currency !== before.currency && (ctx.repos.billing.hasRates(id) || ctx.repos.timeEntries.hasEntries(id))) {
-      // Rates are stored in the engagement's minor units and invoices in its currency: switching would reprice every hour.
-      throw new DomainError(
-        'conflict',
-        `${before.name} already has rates or hours in ${before.currency}, so its currency cannot change. Start a new engagement for billing in ${fields.currency}.`,
-        [{ path: 'currency', message: `stays ${before.currency} once rates or hours exist` }],
-      );
-    }
     const after: Engagement = { ...before, ...fields, updatedAt: at };
+    ctx.emit('clients.engagementUpdating', { before, after });
     ctx.repos.engagements.update(after);
     audit({ entity: 'engagement', entityId: id, label: after.name, action: 'update', before, after });
     return after;

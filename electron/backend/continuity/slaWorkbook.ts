@@ -35,7 +35,7 @@ export function slaReportTitle(report: Pick<SlaReport, 'year' | 'quarter' | 'fro
 }
 
 /** Writes the report as an .xlsx; `generatedAt` is stamped in About and the document properties. */
-export async function slaReportWorkbook(report: SlaReport, generatedAt: Date = new Date()): Promise<Buffer> {
+export async function slaReportWorkbook(report: SlaReport, generatedAt: Date): Promise<Buffer> {
   const title = slaReportTitle(report);
   const workbook = new (excel().Workbook)();
   workbook.creator = 'Keel';

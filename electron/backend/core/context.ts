@@ -1,38 +1,32 @@
-import { AuditRepository, type NewAuditEntry } from '@backend/audit/auditRepository';
-import { BillingRepository } from '@backend/billing/billingRepository';
-import { InvoiceRepository } from '@backend/billing/invoiceRepository';
-import { TimeEntryRepository } from '@backend/billing/timeEntryRepository';
-import { ClientRepository } from '@backend/clients/clientRepository';
-import { EngagementRepository } from '@backend/clients/engagementRepository';
-import { SpecialistRepository } from '@backend/clients/specialistRepository';
-import { ReplacementRepository } from '@backend/continuity/replacementRepository';
-import { AbsenceRepository } from '@backend/plan/absenceRepository';
-import { AllocationRepository } from '@backend/plan/allocationRepository';
-import { StaffingRepository } from '@backend/plan/staffingRepository';
 import { format } from 'date-fns';
+import { AuditRepository, type NewAuditEntry } from './auditRepository';
+import { type Clock, systemClock } from './clock';
 import type { Db } from './db/connection';
+import { type HookEvent, type HookEvents, type HookRegistry, runHooks } from './hooks';
+import { SettingsRepository } from './settingsRepository';
 
 /** Appends one audit row inside the current write. */
 export type Audit = (entry: NewAuditEntry) => void;
 
-export type Repositories = {
-  clients: ClientRepository;
-  engagements: EngagementRepository;
-  specialists: SpecialistRepository;
-  allocations: AllocationRepository;
-  absences: AbsenceRepository;
-  staffing: StaffingRepository;
-  timeEntries: TimeEntryRepository;
-  billing: BillingRepository;
-  invoices: InvoiceRepository;
-  replacements: ReplacementRepository;
+/**
+ * The repositories a service can reach through `ctx.repos`. Core declares its
+ * own; each area adds its repositories by declaration merging in its
+ * `repositories.ts` (`declare module '@backend/core/context'`) and builds them
+ * in its area declaration, so this file never lists an area.
+ */
+// biome-ignore lint/style/useConsistentTypeDefinitions: an interface, because areas extend it by declaration merging.
+export interface Repositories {
   audit: AuditRepository;
-};
+  settings: SettingsRepository;
+}
+
+/** Builds one area's repositories on a connection. */
+export type RepositoryFactory = (db: Db) => Partial<Repositories>;
 
 /**
  * What a service needs: the repositories, who is acting, the clock, and
  * `write`, which runs a change in one IMMEDIATE transaction so a failure
- * anywhere leaves nothing behind.
+ * anywhere leaves nothing behind; `emit` runs other areas' hooks inside it.
  */
 export type Context = {
   readonly db: Db;
@@ -43,36 +37,45 @@ export type Context = {
   /** Today's date on this machine's calendar (YYYY-MM-DD): what "today" means to the person at the desk. */
   today(): string;
   write<T>(change: (audit: Audit, at: string) => T): T;
+  /** Runs every hook other areas registered on this event, in this transaction (see core/hooks.ts). */
+  emit<E extends HookEvent>(event: E, payload: HookEvents[E]): void;
+  /** The same context (actor, clock, areas, hooks) on another connection, e.g. a background export's reader. */
+  on(db: Db): Context;
 };
 
-export function createContext(db: Db, actor: string, clock: () => Date = () => new Date()): Context {
-  const repos: Repositories = {
-    clients: new ClientRepository(db),
-    engagements: new EngagementRepository(db),
-    specialists: new SpecialistRepository(db),
-    allocations: new AllocationRepository(db),
-    absences: new AbsenceRepository(db),
-    staffing: new StaffingRepository(db),
-    timeEntries: new TimeEntryRepository(db),
-    billing: new BillingRepository(db),
-    invoices: new InvoiceRepository(db),
-    replacements: new ReplacementRepository(db),
-    audit: new AuditRepository(db),
-  };
+export type ContextSetup = {
+  actor: string;
+  clock?: Clock;
+  /** One factory per area, from the area registry (electron/backend/areas.ts). */
+  repositories: readonly RepositoryFactory[];
+  hooks: HookRegistry;
+};
+
+export function createContext(db: Db, setup: ContextSetup): Context {
+  const clock = setup.clock ?? systemClock;
+  const core = { audit: new AuditRepository(db), settings: new SettingsRepository(db) };
+  // Every area's factory contributes its part; together they are the whole Repositories type (checked by the registry).
+  const repos = Object.assign(core, ...setup.repositories.map((make) => make(db))) as Repositories;
   const now = () => clock().toISOString();
-  return {
+  const ctx: Context = {
     db,
     repos,
-    actor,
+    actor: setup.actor,
     now,
     today: () => format(clock(), 'yyyy-MM-dd'),
     write(change) {
       return db
         .transaction(() => {
           const at = now();
-          return change((entry) => repos.audit.append(entry, actor, at), at);
+          return change((entry) => repos.audit.append(entry, setup.actor, at), at);
         })
         .immediate();
     },
+    emit(event, payload) {
+      if (!db.inTransaction) throw new Error(`Hook event ${event} must be emitted inside ctx.write, so its hooks share the transaction.`);
+      runHooks(setup.hooks, ctx, event, payload);
+    },
+    on: (other) => createContext(other, { ...setup, clock }),
   };
+  return ctx;
 }

@@ -10,11 +10,14 @@ import { ALLOCATION_STATUS_LABELS } from '@shared/plan/rules/allocations';
  * Excel dates, loads and utilisation are numbers formatted as percentages,
  * every sheet has a frozen header and a filter.
  */
-export async function planWorkbook(views: { timeline: Timeline; radar: RollOffRadar; forecast: CapacityForecast }): Promise<Buffer> {
+export async function planWorkbook(
+  views: { timeline: Timeline; radar: RollOffRadar; forecast: CapacityForecast },
+  generatedAt: Date,
+): Promise<Buffer> {
   const { timeline, radar, forecast } = views;
   const workbook = new (excel().Workbook)();
   workbook.creator = 'Keel';
-  workbook.created = new Date();
+  workbook.created = generatedAt;
 
   const periodColumns = timeline.periods.map((p, i) => ({ header: p.start, key: `p${i}`, width: 11, numFmt: PERCENT_FORMAT }));
   const utilisation = addTable(

@@ -63,12 +63,15 @@ export const timelineInput = z.strictObject({
   ...planFilter,
 });
 
+/** The roll-off radar looks this many weeks ahead unless asked otherwise. */
+export const DEFAULT_RADAR_WEEKS = 6;
+
 const rollOffWeeks = z
   .number({ error: 'must be a number of weeks' })
   .int('must be whole weeks')
   .min(1, 'must be at least 1 week')
   .max(52, 'must be at most 52 weeks')
-  .default(6);
+  .default(DEFAULT_RADAR_WEEKS);
 const forecastMonths = z
   .number({ error: 'must be a number of months' })
   .int('must be whole months')
@@ -80,7 +83,7 @@ export const planProcedures = {
   'plan.timeline': query<Timeline>()('People × weeks or months: allocations, absences, open requests and utilisation.', timelineInput),
   'plan.rollOff': query<RollOffRadar>()(
     'Confirmed allocations ending within N weeks with no follow-on, and specialists on the bench.',
-    z.strictObject({ weeks: rollOffWeeks }).default({ weeks: 6 }),
+    z.strictObject({ weeks: rollOffWeeks }).default({ weeks: DEFAULT_RADAR_WEEKS }),
   ),
   'plan.forecast': query<CapacityForecast>()(
     'FTE demand (confirmed, tentative, open requests) against supply per role, per month.',

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DomainError } from '@shared/kernel/errors';
 import Database from 'better-sqlite3';
+import { type Clock, systemClock } from '../clock';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -21,7 +22,7 @@ export type OpenResult = {
  * then applies pending migrations in one transaction, after taking a
  * consistent copy of an existing database.
  */
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): OpenResult {
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS, clock: Clock = systemClock): OpenResult {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
   const db = new Database(file);
@@ -30,7 +31,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const result = migrate(db, file, existed, migrations);
+    const result = migrate(db, file, existed, migrations, clock);
     return { db, ...result };
   } catch (error) {
     db.close();
@@ -42,7 +43,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db, file: string, existed: boolean, migrations: readonly Migration[]) {
+function migrate(db: Db, file: string, existed: boolean, migrations: readonly Migration[], clock: Clock) {
   assertOrdered(migrations);
   const from = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
@@ -57,7 +58,7 @@ function migrate(db: Db, file: string, existed: boolean, migrations: readonly Mi
 
   let preMigrationBackup: string | null = null;
   if (existed && from > 0) {
-    preMigrationBackup = join(dirname(file), 'backups', `pre-migration-v${from}-${stamp()}.db`);
+    preMigrationBackup = join(dirname(file), 'backups', `pre-migration-v${from}-${stamp(clock())}.db`);
     mkdirSync(dirname(preMigrationBackup), { recursive: true });
     // VACUUM INTO writes a transactionally consistent copy, even with a WAL.
     db.prepare('VACUUM INTO ?').run(preMigrationBackup);
@@ -78,7 +79,7 @@ function assertOrdered(migrations: readonly Migration[]) {
 }
 
 /** `20261124T091500Z` — a file-name-safe instant; with milliseconds when names must not collide. */
-export function stamp(date = new Date(), withMillis = false): string {
+export function stamp(date: Date, withMillis = false): string {
   const iso = date.toISOString().replace(/[-:]/g, '');
   return withMillis ? iso.replace('.', '-') : iso.replace(/\.\d+Z$/, 'Z');
 }

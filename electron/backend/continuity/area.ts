@@ -1,0 +1,22 @@
+import { defineArea } from '@backend/core/area';
+import { continuityProcedures } from '@shared/continuity/contract';
+import { summaryOf } from '@shared/kernel/summary';
+import { continuityBoard } from './continuityService';
+import { continuityHandlers } from './handlers';
+import { continuityRepositories } from './repositories';
+
+/** Replacement requests on the business-day SLA clock, the continuity board, the quarterly SLA report. */
+export const continuityArea = defineArea({
+  id: 'continuity',
+  procedures: continuityProcedures,
+  repositories: continuityRepositories,
+  handlers: continuityHandlers,
+  summary: (ctx) => {
+    const { promises } = continuityBoard(ctx, {});
+    const count = (state: string) => promises.filter((p) => p.clock.state === state).length;
+    return summaryOf('continuity', [
+      { label: 'breached promises', count: count('breached'), tone: 'critical' },
+      { label: 'promises at risk', count: count('at_risk'), tone: 'attention' },
+    ]);
+  },
+});

@@ -1,0 +1,37 @@
+import type { ProcedureDef } from '@shared/kernel/define';
+import type { AreaSummary } from '@shared/kernel/summary';
+import type { z } from 'zod';
+import type { Context, RepositoryFactory } from './context';
+import type { AreaHooks } from './hooks';
+
+/** The handlers of a set of procedures: each receives the validated input and returns the declared result. */
+export type HandlersOf<P extends Record<string, ProcedureDef>> = {
+  [N in keyof P]: (input: z.output<P[N]['input']>) => NonNullable<P[N]['__output']> | Promise<NonNullable<P[N]['__output']>>;
+};
+
+/** What the process hosting the backend provides (desktop shell or browser mode). */
+export type HostServices = {
+  appInfo(): { version: string; schemaVersion: number; databasePath: string; actor: string; mode: 'desktop' | 'browser' };
+  backup(path: string | undefined): Promise<{ path: string; bytes: number }>;
+};
+
+/**
+ * An area of the backend, declared once in `electron/backend/<area>/area.ts`:
+ * its procedures (from its shared contract) and their handlers, its
+ * repositories, the hooks it registers on other areas' events, its summary
+ * read model. `electron/backend/areas.ts` registers the areas in order.
+ */
+export type BackendArea<P extends Record<string, ProcedureDef> = Record<string, ProcedureDef>> = {
+  readonly id: string;
+  readonly procedures: P;
+  readonly repositories?: RepositoryFactory;
+  handlers(ctx: Context, host: HostServices): HandlersOf<P>;
+  readonly hooks?: AreaHooks;
+  /** A few counts and how worrying they are; cheap (it runs for the navigation badges). */
+  summary?(ctx: Context): AreaSummary;
+};
+
+/** Declares an area with its handlers type-checked against its own procedures. */
+export function defineArea<P extends Record<string, ProcedureDef>>(area: BackendArea<P>): BackendArea<P> {
+  return area;
+}

@@ -1,0 +1,84 @@
+import { defineArea } from '@backend/core/area';
+import { clockThresholds } from '@backend/core/continuitySettings';
+import { summaryOf } from '@shared/kernel/summary';
+import { DEFAULT_RADAR_WEEKS } from '@shared/plan/contract/plan';
+import { planAreaProcedures } from '@shared/plan/procedures';
+import { createAbsence, deleteAbsence, updateAbsence } from './absenceService';
+import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from './allocationService';
+import { forecast, rollOffRadar, specialistCapacity, timeline } from './planService';
+import { planWorkbook } from './planWorkbook';
+import { planRepositories } from './repositories';
+import {
+  createStaffingRequest,
+  declineStaffingRequest,
+  fillStaffingRequest,
+  getStaffingRequest,
+  setStaffingStage,
+  staffingItem,
+  updateStaffingRequest,
+} from './staffingService';
+
+/** Allocations and absences, staffing requests, the timeline, roll-off radar, bench and capacity forecast. */
+export const planArea = defineArea({
+  id: 'plan',
+  procedures: planAreaProcedures,
+  repositories: planRepositories,
+  handlers: (ctx) => {
+    const { allocations, absences, staffing } = ctx.repos;
+    return {
+      'allocations.list': (input) => {
+        const rows = allocations.list(input);
+        return { rows, total: rows.length };
+      },
+      'allocations.get': ({ id }) => allocationDetail(ctx, id),
+      'allocations.create': (input) => createAllocation(ctx, input),
+      'allocations.update': (input) => updateAllocation(ctx, input),
+      'allocations.cancel': ({ id, reason }) => cancelAllocation(ctx, id, reason),
+
+      'absences.list': (input) => {
+        const rows = absences.list(input);
+        return { rows, total: rows.length };
+      },
+      'absences.create': (input) => createAbsence(ctx, input),
+      'absences.update': (input) => updateAbsence(ctx, input),
+      'absences.delete': ({ id }) => deleteAbsence(ctx, id),
+
+      'staffing.list': (input) => {
+        const thresholds = clockThresholds(ctx);
+        const rows = staffing.list(input).map((r) => staffingItem(ctx, r, thresholds));
+        return { rows, total: rows.length };
+      },
+      'staffing.get': ({ id }) => getStaffingRequest(ctx, id),
+      'staffing.create': (input) => createStaffingRequest(ctx, input),
+      'staffing.update': (input) => updateStaffingRequest(ctx, input),
+      'staffing.setStage': ({ id, stage }) => setStaffingStage(ctx, id, stage),
+      'staffing.fill': (input) => fillStaffingRequest(ctx, input),
+      'staffing.decline': ({ id, reason }) => declineStaffingRequest(ctx, id, reason),
+
+      'plan.timeline': (input) => timeline(ctx, input),
+      'plan.rollOff': ({ weeks }) => rollOffRadar(ctx, weeks),
+      'plan.forecast': (input) => forecast(ctx, input),
+      'plan.capacity': (input) => specialistCapacity(ctx, input),
+      'plan.export': async ({ weeks, months, ...view }) => {
+        const buffer = await planWorkbook(
+          {
+            timeline: timeline(ctx, view),
+            radar: rollOffRadar(ctx, weeks),
+            forecast: forecast(ctx, { from: view.from, months }),
+          },
+          new Date(ctx.now()),
+        );
+        return { fileName: `keel-plan-${view.from}.xlsx`, base64: buffer.toString('base64'), bytes: buffer.length };
+      },
+    };
+  },
+  summary: (ctx) => {
+    const thresholds = clockThresholds(ctx);
+    const open = ctx.repos.staffing.list({ state: 'open' }).map((r) => staffingItem(ctx, r, thresholds));
+    const radar = rollOffRadar(ctx, DEFAULT_RADAR_WEEKS);
+    return summaryOf('plan', [
+      { label: 'overdue staffing requests', count: open.filter((r) => r.clock.overdue).length, tone: 'critical' },
+      { label: `roll-offs within ${DEFAULT_RADAR_WEEKS} weeks`, count: radar.rollOffs.length, tone: 'attention' },
+    ]);
+  },
+});

@@ -1,0 +1,6 @@
+import { clientsProcedures } from './contract/clients';
+import { engagementsProcedures } from './contract/engagements';
+import { specialistsProcedures } from './contract/specialists';
+
+/** Every procedure of the clients area: clients, their engagements, and the specialists. */
+export const clientsAreaProcedures = { ...clientsProcedures, ...engagementsProcedures, ...specialistsProcedures };

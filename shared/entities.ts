@@ -1,0 +1,23 @@
+import { appEntities } from '@shared/app/entities';
+import { billingEntities } from '@shared/billing/entities';
+import { clientsEntities } from '@shared/clients/entities';
+import { continuityEntities } from '@shared/continuity/entities';
+import { planEntities } from '@shared/plan/entities';
+
+/**
+ * THE registry of audited entities: each area declares its own (with the label
+ * people read in the audit log) in `shared/<area>/entities.ts`; this ordered
+ * list joins them. The audit contract's entity filter and the log's labels are
+ * derived from it.
+ */
+export const ENTITY_LABELS = {
+  ...clientsEntities,
+  ...planEntities,
+  ...billingEntities,
+  ...appEntities,
+  ...continuityEntities,
+} as const;
+
+export type AuditedEntity = keyof typeof ENTITY_LABELS;
+
+export const AUDITED_ENTITIES = Object.keys(ENTITY_LABELS) as [AuditedEntity, ...AuditedEntity[]];

@@ -1,0 +1,18 @@
+/**
+ * An area's summary read model: a few counts and how worrying they are, cheap
+ * to compute. The navigation shows the worst one as a badge; the coming home
+ * screen composes them all.
+ */
+export type SummaryTone = 'ok' | 'attention' | 'critical';
+
+export type SummaryItem = { label: string; count: number; tone: SummaryTone };
+
+export type AreaSummary = { area: string; tone: SummaryTone; items: SummaryItem[] };
+
+const RANK: Record<SummaryTone, number> = { ok: 0, attention: 1, critical: 2 };
+
+/** The area's tone is its worst non-empty item's; items with a zero count never raise it. */
+export function summaryOf(area: string, items: SummaryItem[]): AreaSummary {
+  const tone = items.reduce<SummaryTone>((worst, item) => (item.count > 0 && RANK[item.tone] > RANK[worst] ? item.tone : worst), 'ok');
+  return { area, tone, items };
+}
