@@ -1,78 +1,50 @@
-import { loadSampleHours } from '@backend/billing/sampleHoursService';
-import { createClient } from '@backend/clients/clientService';
-import { createEngagement } from '@backend/clients/engagementService';
-import { SAMPLE_CLIENTS, SAMPLE_ENGAGEMENTS, SAMPLE_SPECIALISTS } from '@backend/clients/sampleData';
-import { createSpecialist } from '@backend/clients/specialistService';
-import { loadSampleReplacements } from '@backend/continuity/sampleReplacementService';
+import { billingSample } from '@backend/billing/sample';
+import { clientsSample } from '@backend/clients/sample';
+import { continuitySample } from '@backend/continuity/sample';
 import type { Context } from '@backend/core/context';
-import { lookup } from '@backend/core/sampleLookup';
-import { createAbsence } from '@backend/plan/absenceService';
-import { createAllocation } from '@backend/plan/allocationService';
-import { SAMPLE_ABSENCES, SAMPLE_ALLOCATIONS, SAMPLE_STAFFING_REQUESTS } from '@backend/plan/samplePlan';
-import { createStaffingRequest, declineStaffingRequest, fillStaffingRequest, setStaffingStage } from '@backend/plan/staffingService';
+import { createSampleRun, type SampleStep } from '@backend/core/sample';
+import { planSample } from '@backend/plan/sample';
+import type { SampleLoadResult } from '@shared/app/contract';
 import { canLoadSampleData } from '@shared/clients/rules/lifecycle';
-import type { SampleLoadResult } from '@shared/contract';
 import { DomainError } from '@shared/kernel/errors';
 
 /**
- * Loads the sample dataset through the ordinary services (so it is validated
- * and audited like any other change), all in one transaction.
+ * The areas' sample steps in load order: the people and engagements first;
+ * the plan; continuity after it (fulfilled replacements change who is
+ * allocated); billing last (the hours follow the allocations). Until the area
+ * registry (electron/backend/areas.ts) passes its own list, the handler uses this one.
  */
-export function loadSampleData(ctx: Context): SampleLoadResult {
+export const SAMPLE_STEPS: readonly SampleStep[] = [clientsSample, planSample, continuitySample, billingSample];
+
+const NO_RECORDS: SampleLoadResult = {
+  clients: 0,
+  engagements: 0,
+  specialists: 0,
+  allocations: 0,
+  absences: 0,
+  staffingRequests: 0,
+  replacementRequests: 0,
+  timeEntries: 0,
+  invoices: 0,
+};
+
+/**
+ * Loads the sample dataset through the ordinary services (so it is validated
+ * and audited like any other change), all in one transaction: each area's
+ * step in order, its dates moved to today (core/sample.ts). The counts the
+ * steps report are added up by name into the result.
+ */
+export function loadSampleData(ctx: Context, steps: readonly SampleStep[] = SAMPLE_STEPS): SampleLoadResult {
   const { clients, engagements, specialists } = ctx.repos;
   if (!canLoadSampleData({ clients: clients.count(), engagements: engagements.count(), specialists: specialists.count() })) {
     throw new DomainError('conflict', 'Sample data can only be loaded into an empty database; this one already holds records.');
   }
   return ctx.write((audit) => {
-    const clientIds = new Map<string, string>();
-    for (const fields of SAMPLE_CLIENTS) clientIds.set(fields.name, createClient(ctx, fields).id);
-    const engagementIds = new Map<string, string>();
-    for (const { client, ...fields } of SAMPLE_ENGAGEMENTS) {
-      engagementIds.set(fields.name, createEngagement(ctx, { ...fields, clientId: lookup(clientIds, client) }).id);
+    const run = createSampleRun(ctx.today());
+    const result: SampleLoadResult & Record<string, number> = { ...NO_RECORDS };
+    for (const step of steps) {
+      for (const [name, count] of Object.entries(step.load(ctx, run))) result[name] = (result[name] ?? 0) + count;
     }
-    const specialistIds = new Map<string, string>();
-    for (const fields of SAMPLE_SPECIALISTS) specialistIds.set(fields.fullName, createSpecialist(ctx, { ...fields, dailyMinutes: 480 }).id);
-    for (const { specialist, engagement, note = '', ...fields } of SAMPLE_ALLOCATIONS) {
-      createAllocation(ctx, {
-        ...fields,
-        note,
-        specialistId: lookup(specialistIds, specialist),
-        engagementId: lookup(engagementIds, engagement),
-      });
-    }
-    for (const { specialist, ...fields } of SAMPLE_ABSENCES)
-      createAbsence(ctx, { ...fields, specialistId: lookup(specialistIds, specialist) });
-    for (const { engagement, outcome, ...fields } of SAMPLE_STAFFING_REQUESTS) {
-      const { id, startDate } = createStaffingRequest(ctx, { ...fields, engagementId: lookup(engagementIds, engagement), targetWeeks: 4 });
-      if ('stage' in outcome) {
-        if (outcome.stage !== 'defined') setStaffingStage(ctx, id, outcome.stage);
-      } else if ('declined' in outcome) {
-        declineStaffingRequest(ctx, id, outcome.declined);
-      } else {
-        const specialistId = lookup(specialistIds, outcome.filledBy);
-        fillStaffingRequest(ctx, {
-          id,
-          specialistId,
-          startDate,
-          endDate: outcome.endDate,
-          status: 'confirmed',
-          filledOn: outcome.filledOn,
-        });
-      }
-    }
-    // Before the hours: fulfilled replacements change who is allocated, and the hours follow the allocations.
-    const replacementRequests = loadSampleReplacements(ctx, engagementIds, specialistIds);
-    const hours = loadSampleHours(ctx, engagementIds, specialistIds, audit);
-    const result = {
-      clients: SAMPLE_CLIENTS.length,
-      engagements: SAMPLE_ENGAGEMENTS.length,
-      specialists: SAMPLE_SPECIALISTS.length,
-      allocations: ctx.repos.allocations.count(),
-      absences: SAMPLE_ABSENCES.length,
-      staffingRequests: SAMPLE_STAFFING_REQUESTS.length,
-      replacementRequests,
-      ...hours,
-    };
     audit({ entity: 'dataset', entityId: 'sample', label: 'Sample data', action: 'import', before: null, after: result });
     return result;
   });

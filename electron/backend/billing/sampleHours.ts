@@ -8,6 +8,9 @@ import type { SpecialistRole } from '@shared/clients/rules/reference';
  * override, rounding and a cap, and hours from September to mid-November
  * 2026 generated from the sample allocations. September is invoiced,
  * October approved for the bank and open elsewhere, November in progress.
+ * Authored against SAMPLE_ANCHOR (core/sample.ts): days move by whole weeks
+ * with the load day, months (the hours' first month, the closes) stay the
+ * same number of months before today's month.
  */
 
 /** Base hourly rates per role in major units; each engagement scales them. */
@@ -63,8 +66,11 @@ export function sampleRates(t: SampleTerms): { role: SpecialistRole; effectiveFr
   return out;
 }
 
-export const SAMPLE_HOURS_FROM = '2026-09-01';
+/** Hours from the first of this month (two months before the anchor's: the invoiced month)… */
+export const SAMPLE_HOURS_FROM_MONTH = '2026-09';
+/** …to the Friday before the anchor's week, and at least to the end of the month before today's (the approved month). */
 export const SAMPLE_HOURS_TO = '2026-11-20';
+export const SAMPLE_HOURS_THROUGH_MONTH = '2026-10';
 
 /** Days a specialist forgot to book (the month review shows them as missing). */
 export const SAMPLE_GAPS: { specialist: string; date: string }[] = [

@@ -1,9 +1,12 @@
-import type { ClientFields, EngagementFields, SpecialistFields } from '@shared/contract';
+import type { ClientFields } from '@shared/clients/contract/clients';
+import type { EngagementFields } from '@shared/clients/contract/engagements';
+import type { SpecialistFields } from '@shared/clients/contract/specialists';
 
 /**
  * The sample dataset: a small, realistic operation — five clients in four
  * currencies, seven engagements, sixteen specialists from every sourcing
- * region. Deterministic, so screenshots and tests can rely on it.
+ * region. Deterministic, so screenshots and tests can rely on it. Dates are
+ * authored against SAMPLE_ANCHOR (core/sample.ts) and move with the load day.
  */
 
 type SampleClient = Required<ClientFields>;
@@ -106,7 +109,7 @@ export const SAMPLE_ENGAGEMENTS: SampleEngagement[] = [
     startDate: '2026-02-02',
     endDate: '2026-12-18',
     status: 'active',
-    contractNotes: 'Pilot to production decision due in December.',
+    contractNotes: 'Pilot to production decision due when the pilot ends.',
     slaBusinessDays: 7,
   },
   {

@@ -5,7 +5,9 @@ import type { ReplacementReason } from '@shared/continuity/rules/replacement';
  * health-related replacement on the claims engagement) and one breached (a
  * client pause, then a start three business days late, with the reason on
  * record); in Q4 one the client withdrew, one at risk with a pause and two
- * candidates, and one just started. Dates and times are the client's own.
+ * candidates, and one just started. Dates and times are the client's own;
+ * the dates are authored against SAMPLE_ANCHOR (core/sample.ts) and move with
+ * the load day, the times of day stay.
  */
 export type SampleReplacement = {
   engagement: string;
@@ -87,7 +89,7 @@ export const SAMPLE_REPLACEMENTS: SampleReplacement[] = [
     submittedDate: '2026-11-18',
     submittedTime: '10:15',
     submittedBy: 'Dr. Katrin Meier, Head of Model Risk',
-    notes: 'Agnieszka resigned; last day 11 December. The SRE seat covers the credit models’ on-call.',
+    notes: 'Agnieszka resigned; her last day is 2026-12-11. The SRE seat covers the credit models’ on-call.',
     pauses: [{ startDate: '2026-11-25', endDate: '2026-11-26', reason: 'Client postponed interviews until after its board meeting.' }],
     candidates: [
       { name: 'Tomasz Zieliński', proposedOn: '2026-11-20', decision: { outcome: 'rejected', on: '2026-11-23' } },
@@ -101,6 +103,6 @@ export const SAMPLE_REPLACEMENTS: SampleReplacement[] = [
     submittedDate: '2026-11-20',
     submittedTime: '16:40',
     submittedBy: 'Dana Whitfield, VP Claims Analytics',
-    notes: 'Valentina relocates to Madrid in January; the client wants continuity through the production decision.',
+    notes: 'Valentina relocates to Madrid when the pilot ends; the client wants continuity through the production decision.',
   },
 ];

@@ -8,7 +8,8 @@ import type { OpenStage } from '@shared/plan/rules/staffing';
  * roll-offs in December, a tentative follow-on, a lead split across two
  * engagements of one client (a hand-over overlap), people on the bench,
  * absences over the holidays, and staffing requests in every stage.
- * Names refer to the sample specialists and engagements.
+ * Names refer to the sample specialists and engagements. Dates are authored
+ * against SAMPLE_ANCHOR (core/sample.ts) and move with the load day.
  */
 
 export type SampleAllocation = {
@@ -45,7 +46,7 @@ export const SAMPLE_ALLOCATIONS: SampleAllocation[] = [
     endDate: '2027-12-31',
     loadPercent: 100,
     status: 'tentative',
-    note: 'Platform lead for the AML build if the client signs in December.',
+    note: 'Platform lead for the AML build if the client signs before it starts.',
   },
   {
     specialist: 'Agnieszka Nowak',
@@ -175,10 +176,10 @@ export const SAMPLE_ALLOCATIONS: SampleAllocation[] = [
 export type SampleAbsence = { specialist: string; kind: AbsenceKind; startDate: string; endDate: string; note: string };
 
 export const SAMPLE_ABSENCES: SampleAbsence[] = [
-  { specialist: 'Andrei Popescu', kind: 'vacation', startDate: '2026-12-21', endDate: '2027-01-01', note: 'Winter holidays' },
+  { specialist: 'Andrei Popescu', kind: 'vacation', startDate: '2026-12-21', endDate: '2027-01-01', note: 'Family holidays' },
   { specialist: 'Giorgi Beridze', kind: 'vacation', startDate: '2026-12-28', endDate: '2027-01-08', note: '' },
   { specialist: 'Lucía Fernández', kind: 'sick', startDate: '2026-11-16', endDate: '2026-11-20', note: '' },
-  { specialist: 'Ioana Constantinescu', kind: 'vacation', startDate: '2027-02-15', endDate: '2027-02-19', note: 'Ski week' },
+  { specialist: 'Ioana Constantinescu', kind: 'vacation', startDate: '2027-02-15', endDate: '2027-02-19', note: 'Mountain week' },
   { specialist: 'Rafael Oliveira', kind: 'other', startDate: '2026-12-07', endDate: '2026-12-08', note: 'Kubernetes certification exam' },
   { specialist: 'Anahit Sargsyan', kind: 'vacation', startDate: '2026-08-03', endDate: '2026-08-14', note: '' },
 ];
