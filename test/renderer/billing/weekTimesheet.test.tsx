@@ -1,5 +1,6 @@
 import { createClient } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
+import { pinClock, unpinClock } from '@renderer/app/clock';
 import { useHours } from '@renderer/features/billing/hoursStore';
 import { MonthGridView } from '@renderer/features/billing/timesheet/MonthGridView';
 import { WeekTimesheet } from '@renderer/features/billing/timesheet/WeekTimesheet';
@@ -11,7 +12,10 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  unpinClock();
+});
 
 const reference: ReferenceData = {
   countries: [],
@@ -113,6 +117,8 @@ const RETRAINING = 'Credit risk model operations · Retraining';
 const cell = (day: string, row = ROW) => screen.getByLabelText(`${day} · ${row}`) as HTMLInputElement;
 
 beforeEach(() => {
+  // A Wednesday inside the week on screen: the grid marks today's column.
+  pinClock('2026-12-02');
   useHours.setState({ view: 'timesheet', specialistId: SPECIALIST, weekStart: '2026-11-30' });
 });
 

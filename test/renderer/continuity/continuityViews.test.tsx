@@ -1,5 +1,6 @@
 import { createClient } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
+import { pinClock, unpinClock } from '@renderer/app/clock';
 import { useNav } from '@renderer/app/stores';
 import { BoardView } from '@renderer/features/continuity/BoardView';
 import { useContinuity } from '@renderer/features/continuity/continuityStore';
@@ -199,6 +200,8 @@ function renderWith(backend: ReturnType<typeof fakeBackend>, ui: ReactNode) {
 const called = (backend: ReturnType<typeof fakeBackend>, name: string) => backend.calls.filter((c) => c.name === name);
 
 beforeEach(() => {
+  // The day the board was computed on: the request is due on 1 December, so a start on the 3rd is late.
+  pinClock(board.today);
   useContinuity.setState({ clientId: '' });
   useNav.setState({ route: { area: 'replacements', recordId: null } });
   vi.spyOn(window, 'confirm').mockReturnValue(true);
@@ -206,6 +209,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  unpinClock();
 });
 
 describe('Continuity board', () => {

@@ -1,6 +1,6 @@
+import { today } from '@renderer/app/clock';
 import { weekDates } from '@shared/billing/rules/entries';
 import { nextMonth } from '@shared/billing/rules/months';
-import { format } from 'date-fns';
 import { create } from 'zustand';
 
 export type HoursView = 'timesheet' | 'month' | 'close' | 'invoices' | 'rates';
@@ -19,8 +19,8 @@ type HoursState = {
   setMonth(month: string): void;
 };
 
-/** Today's local date, `YYYY-MM-DD`. */
-export const today = () => format(new Date(), 'yyyy-MM-dd');
+/** Today's local date from the renderer's clock (kept here for the screens of this area). */
+export { today };
 export const mondayOfToday = () => weekDates(today())[0] as string;
 /** Finance closes the month that just ended. */
 export const lastMonth = () => nextMonth(today().slice(0, 7), -1);

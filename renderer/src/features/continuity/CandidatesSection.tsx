@@ -1,11 +1,11 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { Badge } from '@renderer/components/list';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { candidateFields } from '@shared/continuity/contract';
-import type { ReplacementCandidate, ReplacementItem } from '@shared/contract';
+import { candidateFields, type ReplacementCandidate, type ReplacementItem } from '@shared/continuity/contract';
 import { localDateOf } from '@shared/kernel/timeZone';
 import { useState } from 'react';
 
@@ -96,12 +96,13 @@ function ProposeForm({ request, onDone }: { request: ReplacementItem; onDone(): 
   const propose = useCommand('replacements.proposeCandidate');
   const specialists = useProcedure('specialists.list', { archived: 'active', sort: 'fullName', direction: 'asc' });
   const toast = useToasts((s) => s.show);
+  const now = useNow();
   const form = useSchemaForm(candidateFields, {
     requestId: request.id,
     name: '',
     specialistId: null,
     // Today where the client is: the backend checks the date against the client's calendar.
-    proposedOn: localDateOf(new Date().toISOString(), request.timeZone),
+    proposedOn: localDateOf(now.toISOString(), request.timeZone),
   });
   const values = form.values as CandidateValues;
   const people = (specialists.data?.rows ?? [])

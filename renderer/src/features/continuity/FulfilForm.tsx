@@ -1,11 +1,11 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { day, weekdayDay } from '@renderer/components/dates';
 import { Field, FormFooter, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { fulfilInput } from '@shared/continuity/contract';
+import { fulfilInput, type ReplacementItem } from '@shared/continuity/contract';
 import { handoverDays } from '@shared/continuity/rules/replacement';
-import type { ReplacementItem } from '@shared/contract';
 import { isPastDue } from '@shared/kernel/businessClock';
 import { isIsoDate } from '@shared/kernel/dates';
 import { addDays } from '@shared/kernel/days';
@@ -34,7 +34,7 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
   const accepted = r.candidates.find((c) => c.status === 'accepted' && c.specialistId !== null);
   const outgoing = r.outgoingAllocation && r.outgoingAllocation.status !== 'cancelled' ? r.outgoingAllocation : null;
   // Today where the client is: the clock runs on the client's calendar.
-  const start = localDateOf(new Date().toISOString(), r.timeZone);
+  const start = localDateOf(useNow().toISOString(), r.timeZone);
   const form = useSchemaForm(fulfilInput, {
     id: r.id,
     specialistId: accepted?.specialistId ?? '',

@@ -1,11 +1,12 @@
 import { useProcedure } from '@renderer/api/queries';
+import { today } from '@renderer/app/clock';
 import { businessDays, day } from '@renderer/components/dates';
 import { Field, FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { replacementFields } from '@shared/continuity/contract';
+import type { ClientListItem } from '@shared/clients/contract/clients';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import { type ReplacementItem, replacementFields } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS, REPLACEMENT_REASONS, type ReplacementReason } from '@shared/continuity/rules/replacement';
-import type { ClientListItem, EngagementListItem, ReplacementItem } from '@shared/contract';
-import { format } from 'date-fns';
 import { useEffect, useMemo, useRef } from 'react';
 
 export type ReplacementFormValues = {
@@ -23,7 +24,7 @@ export const emptyReplacement = (engagementId = ''): ReplacementFormValues => ({
   engagementId,
   outgoingSpecialistId: '',
   reason: 'client_request',
-  submittedDate: format(new Date(), 'yyyy-MM-dd'),
+  submittedDate: today(),
   submittedTime: '',
   submittedBy: '',
   notes: '',

@@ -1,13 +1,12 @@
+import { today } from '@renderer/app/clock';
 import { quarterOf } from '@shared/continuity/rules/report';
-import { format } from 'date-fns';
 import { create } from 'zustand';
 
 export type ContinuityView = 'board' | 'requests' | 'report' | 'settings';
 export type RequestState = 'open' | 'closed' | 'all';
 
-/** Today's local date, `YYYY-MM-DD`: the report opens on the quarter it falls in. */
-const todayLocal = () => format(new Date(), 'yyyy-MM-dd');
-export const currentQuarter = (today = todayLocal()) => quarterOf(today);
+/** The report opens on the quarter today falls in. */
+export const currentQuarter = (on = today()) => quarterOf(on);
 
 /**
  * UI state of the continuity area: which tab, the client looked at (one filter

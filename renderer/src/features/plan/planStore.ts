@@ -1,3 +1,4 @@
+import { now } from '@renderer/app/clock';
 import type { InputOf } from '@shared/contract';
 import type { PlanScale } from '@shared/plan/rules/plan';
 import { format, startOfISOWeek } from 'date-fns';
@@ -31,7 +32,7 @@ type PlanState = {
   setWeeks(weeks: number): void;
 };
 
-export const thisMonday = () => format(startOfISOWeek(new Date()), 'yyyy-MM-dd');
+export const thisMonday = () => format(startOfISOWeek(now()), 'yyyy-MM-dd');
 
 export const usePlan = create<PlanState>((set, get) => ({
   view: 'timeline',

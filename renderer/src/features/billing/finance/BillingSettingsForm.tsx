@@ -1,10 +1,11 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import type { BillingSettings } from '@shared/billing/contract/billing';
+import { billingProcedures } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
-import type { BillingSettings } from '@shared/contract';
-import { contract } from '@shared/contract';
 
 /** Settings every invoice and review uses: the invoice number prefix and the long-day threshold. */
 export function BillingSettingsForm() {
@@ -23,9 +24,9 @@ export function BillingSettingsForm() {
 function SettingsForm({ settings }: { settings: BillingSettings }) {
   const save = useCommand('billing.updateSettings');
   const toast = useToasts((s) => s.show);
-  const form = useSchemaForm(contract['billing.updateSettings'].input, settings);
+  const form = useSchemaForm(billingProcedures['billing.updateSettings'].input, settings);
   const values = form.values as BillingSettings;
-  const year = new Date().getFullYear();
+  const year = useNow().getFullYear();
   return (
     <form
       className="form"

@@ -1,8 +1,9 @@
 import { useProcedure } from '@renderer/api/queries';
+import { useNow } from '@renderer/app/clock';
 import { Drawer } from '@renderer/components/Drawer';
+import type { Invoice } from '@shared/billing/contract/billing';
 import { monthLabel } from '@shared/billing/rules/months';
 import { totalsByCurrency } from '@shared/billing/rules/totals';
-import type { Invoice } from '@shared/contract';
 import { formatMoney } from '@shared/kernel/money';
 import { useState } from 'react';
 import { useHours } from '../hoursStore';
@@ -11,17 +12,17 @@ import { InvoiceLinesTable } from './InvoiceLinesTable';
 import './billing.css';
 
 /** Years offered: a few back from this year and the month being closed, and the next one (December invoices issued in January). */
-function yearOptions(month: string): number[] {
-  const now = new Date().getFullYear();
-  const years = new Set<number>([now + 1, now, Number(month.slice(0, 4))]);
-  for (let y = now - 1; y >= now - 5; y--) years.add(y);
+function yearOptions(month: string, thisYear: number): number[] {
+  const years = new Set<number>([thisYear + 1, thisYear, Number(month.slice(0, 4))]);
+  for (let y = thisYear - 1; y >= thisYear - 5; y--) years.add(y);
   return [...years].sort((a, b) => b - a);
 }
 
 /** Every invoice of a year, issued and cancelled; a row shows its lines as issued. */
 export function InvoicesView() {
   const month = useHours((s) => s.month);
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const thisYear = useNow().getFullYear();
+  const [year, setYear] = useState(thisYear);
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useProcedure('invoices.list', { year });
   const rows = list.data?.rows ?? [];
@@ -35,7 +36,7 @@ export function InvoicesView() {
           Year
         </label>
         <select id="invoice-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {yearOptions(month).map((y) => (
+          {yearOptions(month, thisYear).map((y) => (
             <option key={y} value={y}>
               {y}
             </option>

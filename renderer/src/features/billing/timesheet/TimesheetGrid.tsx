@@ -1,9 +1,9 @@
+import { useToday } from '@renderer/app/clock';
+import type { TimesheetWeek, WeekDay } from '@shared/billing/contract/hours';
 import { ACTIVITIES, ACTIVITY_LABELS, type Activity } from '@shared/billing/rules/activities';
 import { formatDuration } from '@shared/billing/rules/duration';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
-import type { TimesheetWeek, WeekDay } from '@shared/contract';
-import { format } from 'date-fns';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { NoteTarget } from './CellNote';
 import { dayMonthOf, shortDate, weekdayOf } from './days';
@@ -48,8 +48,6 @@ function dayTitle(day: WeekDay): string {
 function dayClass(day: WeekDay): string {
   return `${day.weekend ? ' is-weekend' : ''}${day.holiday || day.absence ? ' is-off' : ''}`;
 }
-
-const today = () => format(new Date(), 'yyyy-MM-dd');
 
 /**
  * The week as a grid of inputs, engagement × activity by day. Arrow keys move
@@ -103,7 +101,7 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
   };
 
   const taken = new Set(rows.map((r) => r.key));
-  const todayDate = today();
+  const todayDate = useToday();
 
   return (
     <div className="ts-scroll">

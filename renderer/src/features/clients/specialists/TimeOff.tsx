@@ -1,4 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
@@ -15,7 +16,7 @@ const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
  * recorded absences, with add and delete.
  */
 export function TimeOff({ specialistId, readOnly }: { specialistId: string; readOnly: boolean }) {
-  const from = format(startOfMonth(new Date()), 'yyyy-MM-dd');
+  const from = format(startOfMonth(useNow()), 'yyyy-MM-dd');
   const capacity = useProcedure('plan.capacity', { specialistId, from, scale: 'month', periods: 3 });
   const absences = useProcedure('absences.list', { specialistId });
   const remove = useCommand('absences.delete');
