@@ -10,6 +10,7 @@ function cases(): CaseTable {
       { why: 'relative path', input: { path: 'backup.db' }, code: 'invalid_input', field: 'path' },
       { why: 'wrong type', input: { path: 42 }, code: 'invalid_input', field: 'path' },
     ],
+    'app.summaries': [{ why: 'unknown field', input: { unexpected: 1 }, code: 'invalid_input' }],
     'sample.load': [
       { why: 'unknown field', input: { size: 'big' }, code: 'invalid_input' },
       { why: 'database not empty', input: {}, code: 'conflict' },
