@@ -1,14 +1,16 @@
 import type { Context } from '@backend/core/context';
-import type { BillingSettings } from '@shared/contract';
+import type { BillingSettings } from '@shared/billing/contract/billing';
 
 /** Defaults until finance changes them: numbers like KEEL-2026-0001, a warning above 10 h a day. */
 export const DEFAULT_BILLING_SETTINGS: BillingSettings = { invoicePrefix: 'KEEL', dailyThresholdMinutes: 600 };
 
+const KEYS = ['invoice_prefix', 'daily_threshold_minutes'] as const;
+
 export function billingSettings(ctx: Context): BillingSettings {
-  const { billing } = ctx.repos;
-  const threshold = Number(billing.setting('daily_threshold_minutes'));
+  const stored = ctx.repos.settings.getMany(KEYS);
+  const threshold = Number(stored.daily_threshold_minutes);
   return {
-    invoicePrefix: billing.setting('invoice_prefix') ?? DEFAULT_BILLING_SETTINGS.invoicePrefix,
+    invoicePrefix: stored.invoice_prefix ?? DEFAULT_BILLING_SETTINGS.invoicePrefix,
     dailyThresholdMinutes: Number.isInteger(threshold) && threshold > 0 ? threshold : DEFAULT_BILLING_SETTINGS.dailyThresholdMinutes,
   };
 }
@@ -16,8 +18,8 @@ export function billingSettings(ctx: Context): BillingSettings {
 export function updateBillingSettings(ctx: Context, next: BillingSettings): BillingSettings {
   return ctx.write((audit) => {
     const before = billingSettings(ctx);
-    ctx.repos.billing.setSetting('invoice_prefix', next.invoicePrefix);
-    ctx.repos.billing.setSetting('daily_threshold_minutes', String(next.dailyThresholdMinutes));
+    ctx.repos.settings.set('invoice_prefix', next.invoicePrefix);
+    ctx.repos.settings.set('daily_threshold_minutes', String(next.dailyThresholdMinutes));
     audit({ entity: 'settings', entityId: 'billing', label: 'Billing settings', action: 'update', before, after: next });
     return next;
   });

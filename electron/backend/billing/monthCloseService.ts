@@ -2,41 +2,86 @@ import { refuse } from '@backend/core/archive';
 import { publicHolidaysBetween } from '@backend/core/calendars';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import { approvedFigures, changedSinceApproval, invoiceNumber } from '@shared/billing/rules/monthClose';
+import type { EngagementMonth, Invoice, InvoiceWithLines, MonthCloseState, MonthReviewResult } from '@shared/billing/contract/billing';
+import { approvedFigures, changedSinceApproval, invoiceNumber, type MonthStatus } from '@shared/billing/rules/monthClose';
+import { invoiceCancelRefusal, MONTH_TRANSITIONS, type MonthSituation, monthActions } from '@shared/billing/rules/monthState';
 import { datesOf, firstDayOf, lastDayOf, monthLabel } from '@shared/billing/rules/months';
 import type { Rate } from '@shared/billing/rules/rates';
 import { type MonthReview, monthReview, type ReviewSpecialist } from '@shared/billing/rules/review';
-import type { EngagementListItem, EngagementMonth, Invoice, InvoiceWithLines, MonthReviewResult, Specialist } from '@shared/contract';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import type { Specialist } from '@shared/clients/contract/specialists';
 import { groupBy } from '@shared/kernel/collections';
 import { addDays, isWeekend, toDay } from '@shared/kernel/days';
-import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
+import { notFound, unknownReference } from '@shared/kernel/errors';
+import { errorsIn, ofSeverity } from '@shared/kernel/severity';
 import { spanRange } from '@shared/plan/rules/allocations';
+import type { PlanAbsence, PlanAllocation } from '@shared/plan/rules/plan';
+import type { EngagementTerms } from './billingRepository';
 import { billingSettings } from './billingSettings';
 import type { BillableRow } from './timeEntryRepository';
 
 /**
  * The month close: load one month's entries, rates, caps, allocations and
  * absences in a handful of queries, hand them to the pure review in
- * shared/domain/billing, and move the month open → approved → invoiced.
+ * shared/billing/rules, and move the month open → approved → invoiced as the
+ * month state machine (shared/billing/rules/monthState.ts) allows.
  */
 
-type Scope = { month: string; engagements: EngagementListItem[]; entries: BillableRow[] };
+type Scope = { month: string; engagements: readonly EngagementListItem[]; entries: readonly BillableRow[] };
+
+/** What the reviews of a month read besides the entries, keyed by engagement (absences by specialist). */
+type ReviewRecords = {
+  rates: Map<string, Rate[]>;
+  terms: Map<string, EngagementTerms | null>;
+  allocations: Map<string, PlanAllocation[]>;
+  usingAllocations: ReadonlySet<string>;
+  caps: Map<string, number>;
+  absences: Map<string, PlanAbsence[]>;
+};
+
+/**
+ * One engagement's review loads only that engagement's terms, caps and
+ * allocations and its own people's absences; the month list loads every
+ * engagement's in one query each, so it stays a handful of queries however
+ * many engagements run.
+ */
+function loadRecords(ctx: Context, scope: Scope): ReviewRecords {
+  const from = firstDayOf(scope.month);
+  const to = lastDayOf(scope.month);
+  const { repos } = ctx;
+  const only = scope.engagements.length === 1 ? scope.engagements[0] : undefined;
+  if (only) {
+    const allocations = repos.allocations.liveInWindow(from, to, only.id);
+    const people = new Set([
+      ...scope.entries.filter((e) => e.engagementId === only.id).map((e) => e.specialistId),
+      ...allocations.map((a) => a.specialistId),
+    ]);
+    return {
+      rates: groupBy(repos.billing.ratesInEffect(from, to, only.id), (r) => r.engagementId),
+      terms: new Map([[only.id, repos.billing.terms(only.id)]]),
+      allocations: groupBy(allocations, (a) => a.engagementId),
+      usingAllocations: new Set(repos.allocations.engagementUsesAllocations(only.id) ? [only.id] : []),
+      caps: repos.billing.capsByPerson(only.id),
+      absences: groupBy(repos.absences.inWindowOf([...people], from, to), (a) => a.specialistId),
+    };
+  }
+  return {
+    rates: groupBy(repos.billing.ratesInEffect(from, to), (r) => r.engagementId),
+    terms: repos.billing.allTerms(),
+    allocations: groupBy(repos.allocations.liveInWindow(from, to), (a) => a.engagementId),
+    usingAllocations: repos.allocations.engagementsAllocated(),
+    caps: repos.billing.capsByPerson(),
+    absences: groupBy(repos.absences.inWindow(from, to), (a) => a.specialistId),
+  };
+}
 
 /** Reviews of every engagement in scope, computed from batch-loaded records. */
 function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
   const { month } = scope;
-  const from = firstDayOf(month);
-  const to = lastDayOf(month);
   const year = Number(month.slice(0, 4));
   const { repos } = ctx;
-  const ids = scope.engagements.map((e) => e.id);
-  const allRates = groupBy<Rate>(repos.billing.ratesInEffect(from, to, ids.length === 1 ? ids[0] : undefined), (r) => r.engagementId);
-  const terms = repos.billing.allTerms();
+  const loaded = loadRecords(ctx, scope);
   const entries = groupBy(scope.entries, (e) => e.engagementId);
-  const allocations = groupBy(repos.allocations.liveInWindow(from, to), (a) => a.engagementId);
-  const usingAllocations = repos.allocations.engagementsAllocated();
-  const caps = repos.billing.allSpecialistCaps();
-  const absences = groupBy(repos.absences.list({ from, to }), (a) => a.specialistId);
   const settings = billingSettings(ctx);
   const yesterday = addDays(ctx.today(), -1);
   const vat = new Map<string, number>();
@@ -48,7 +93,7 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
   const out = new Map<string, MonthReview>();
   for (const engagement of scope.engagements) {
     const own = entries.get(engagement.id) ?? [];
-    const allocs = allocations.get(engagement.id) ?? [];
+    const allocs = loaded.allocations.get(engagement.id) ?? [];
     const specialistIds = new Set([...own.map((e) => e.specialistId), ...allocs.map((a) => a.specialistId)]);
     const specialists: ReviewSpecialist[] = [];
     for (const id of specialistIds) {
@@ -59,13 +104,13 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
         name: s.fullName,
         role: s.role,
         holidays: publicHolidaysBetween(s.homeCountry, s.homeSubdivision, year, year),
-        absences: (absences.get(s.id) ?? []).map(spanRange),
+        absences: (loaded.absences.get(s.id) ?? []).map(spanRange),
         employedFrom: s.startDate,
-        capMinutes: caps.get(`${engagement.id}|${s.id}`) ?? null,
+        capMinutes: loaded.caps.get(`${engagement.id}|${s.id}`) ?? null,
       });
     }
     if (!vat.has(engagement.clientId)) vat.set(engagement.clientId, repos.clients.get(engagement.clientId)?.vatBasisPoints ?? 0);
-    const t = terms.get(engagement.id) ?? { roundingMinutes: 0, monthlyCapMinutes: null };
+    const t = loaded.terms.get(engagement.id) ?? { roundingMinutes: 0, monthlyCapMinutes: null };
     out.set(
       engagement.id,
       monthReview({
@@ -75,9 +120,9 @@ function reviews(ctx: Context, scope: Scope): Map<string, MonthReview> {
         vatBasisPoints: vat.get(engagement.clientId) ?? 0,
         entries: own,
         specialists,
-        rates: allRates.get(engagement.id) ?? [],
+        rates: loaded.rates.get(engagement.id) ?? [],
         allocations: allocs,
-        usesAllocations: usingAllocations.has(engagement.id),
+        usesAllocations: loaded.usingAllocations.has(engagement.id),
         engagementCapMinutes: t.monthlyCapMinutes,
         dailyThresholdMinutes: settings.dailyThresholdMinutes,
         asOf: yesterday,
@@ -93,20 +138,62 @@ function engagementOrThrow(ctx: Context, id: string): EngagementListItem {
   return engagement;
 }
 
-export function reviewMonth(ctx: Context, engagementId: string, month: string): MonthReviewResult {
-  const engagement = engagementOrThrow(ctx, engagementId);
-  const entries = ctx.repos.timeEntries.billableFor(engagementId, firstDayOf(month), lastDayOf(month));
-  const review = reviews(ctx, { month, engagements: [engagement], entries }).get(engagementId) as MonthReview;
-  const invoices = ctx.repos.invoices.list({ month, engagementId });
+/** One engagement's month, reviewed from its own records only. */
+function reviewOf(ctx: Context, engagement: EngagementListItem, month: string): MonthReview {
+  const entries = ctx.repos.timeEntries.billableFor(engagement.id, firstDayOf(month), lastDayOf(month));
+  return reviews(ctx, { month, engagements: [engagement], entries }).get(engagement.id) as MonthReview;
+}
+
+const whenOf = (engagement: EngagementListItem, month: string) => `${monthLabel(month)} of ${engagement.name}`;
+
+/** What the month state machine needs to know about this month today. */
+function situation(
+  ctx: Context,
+  engagement: EngagementListItem,
+  month: string,
+  review: MonthReview,
+  status: MonthStatus,
+  invoiceNumber: string | null,
+): MonthSituation {
+  const when = whenOf(engagement, month);
+  const approved = status === 'approved' ? (ctx.repos.invoices.approvedInvoice(engagement.id, month) ?? '') : '';
+  return {
+    status,
+    month,
+    today: ctx.today(),
+    when,
+    errors: errorsIn(review.warnings).map((w) => w.message),
+    invoiceNumber,
+    changedSinceApproval: changedSinceApproval(approved, review.invoice, when),
+    hasLines: review.invoice.lines.length > 0,
+  };
+}
+
+/** The review as the drawer shows it: the month's state, its invoices, and the steps the close allows now. */
+function reviewResult(
+  ctx: Context,
+  engagement: EngagementListItem,
+  month: string,
+  review: MonthReview,
+  state: MonthCloseState,
+): MonthReviewResult {
+  const invoices = ctx.repos.invoices.list({ month, engagementId: engagement.id });
   const live = invoices.find((i) => i.status === 'issued');
+  const issued = live ? ctx.repos.invoices.get(live.id) : null;
   return {
     ...review,
-    state: ctx.repos.invoices.monthState(engagementId, month),
+    state,
     engagement: { id: engagement.id, name: engagement.name, clientName: engagement.clientName, currency: engagement.currency },
-    issued: live ? ctx.repos.invoices.get(live.id) : null,
+    issued,
     cancelledInvoices: invoices.filter((i) => i.status === 'cancelled'),
     dates: datesOf(month).map((date) => ({ date, weekend: isWeekend(toDay(date)) })),
+    actions: monthActions(situation(ctx, engagement, month, review, state.status, issued?.number ?? null)),
   };
+}
+
+export function reviewMonth(ctx: Context, engagementId: string, month: string): MonthReviewResult {
+  const engagement = engagementOrThrow(ctx, engagementId);
+  return reviewResult(ctx, engagement, month, reviewOf(ctx, engagement, month), ctx.repos.invoices.monthState(engagementId, month));
 }
 
 export type MonthOverview = {
@@ -161,8 +248,8 @@ export function monthOverview(ctx: Context, month: string, engagementId?: string
       vatMinor: invoice ? invoice.vatMinor : review.invoice.vatMinor,
       grossMinor: invoice ? invoice.grossMinor : review.invoice.grossMinor,
       invoiceNumber: invoice?.number ?? null,
-      errors: review.warnings.filter((w) => w.severity === 'error').length,
-      warnings: review.warnings.filter((w) => w.severity === 'warning').length,
+      errors: errorsIn(review.warnings).length,
+      warnings: ofSeverity(review.warnings, 'warning').length,
     };
   });
   return { rows, reviews: computed, issued };
@@ -172,25 +259,22 @@ export const listMonth = (ctx: Context, month: string): EngagementMonth[] => mon
 
 export function approveMonth(ctx: Context, engagementId: string, month: string): MonthReviewResult {
   return ctx.write((audit, at) => {
-    const review = reviewMonth(ctx, engagementId, month);
-    const when = `${monthLabel(month)} of ${review.engagement.name}`;
-    if (review.state.status !== 'open') throw new DomainError('conflict', `${when} is already ${review.state.status}.`);
-    if (firstDayOf(month) > ctx.today()) throw new DomainError('conflict', `${when} has not started yet, so it cannot be approved.`);
-    if (!review.canApprove) {
-      const errors = review.warnings.filter((w) => w.severity === 'error').map((w) => w.message);
-      throw new DomainError('conflict', `${when} cannot be approved yet. ${errors.join(' ')}`);
-    }
+    const engagement = engagementOrThrow(ctx, engagementId);
+    const before = ctx.repos.invoices.monthState(engagementId, month);
+    // Computed once: the figures approved are the figures returned.
+    const review = reviewOf(ctx, engagement, month);
+    refuse(monthActions(situation(ctx, engagement, month, review, before.status, null)).approve.refusal);
     const state = { engagementId, month, status: 'approved' as const, approvedAt: at, approvedBy: ctx.actor };
     ctx.repos.invoices.setMonth(state, at, approvedFigures(review.invoice));
     audit({
       entity: 'month_close',
       entityId: engagementId,
-      label: when,
+      label: whenOf(engagement, month),
       action: 'approve',
       before: { month, status: 'open' },
       after: { month, status: 'approved', minutes: review.invoice.minutes, netMinor: review.invoice.netMinor },
     });
-    return reviewMonth(ctx, engagementId, month);
+    return reviewResult(ctx, engagement, month, review, state);
   });
 }
 
@@ -198,40 +282,33 @@ export function reopenMonth(ctx: Context, engagementId: string, month: string): 
   return ctx.write((audit, at) => {
     const engagement = engagementOrThrow(ctx, engagementId);
     const state = ctx.repos.invoices.monthState(engagementId, month);
-    const when = `${monthLabel(month)} of ${engagement.name}`;
-    if (state.status === 'open') throw new DomainError('conflict', `${when} is open already.`);
-    if (state.status === 'invoiced') {
-      throw new DomainError('conflict', `${when} is invoiced. Cancel its invoice with a reason to reopen it.`);
-    }
-    ctx.repos.invoices.setMonth({ ...state, status: 'open' }, at);
+    const review = reviewOf(ctx, engagement, month);
+    refuse(monthActions(situation(ctx, engagement, month, review, state.status, null)).reopen.refusal);
+    const reopened = { engagementId, month, status: 'open' as const, approvedAt: null, approvedBy: null };
+    ctx.repos.invoices.setMonth(reopened, at);
     audit({
       entity: 'month_close',
       entityId: engagementId,
-      label: when,
+      label: whenOf(engagement, month),
       action: 'reopen',
       before: state,
       after: { month, status: 'open' },
     });
-    return reviewMonth(ctx, engagementId, month);
+    return reviewResult(ctx, engagement, month, review, reopened);
   });
 }
 
 export function issueInvoice(ctx: Context, engagementId: string, month: string): InvoiceWithLines {
   return ctx.write((audit, at) => {
-    const review = reviewMonth(ctx, engagementId, month);
-    const when = `${monthLabel(month)} of ${review.engagement.name}`;
-    if (review.state.status === 'invoiced') throw new DomainError('conflict', `${when} is already invoiced (${review.issued?.number}).`);
-    if (review.state.status !== 'approved') throw new DomainError('conflict', `${when} must be approved before its invoice is issued.`);
+    const engagement = engagementOrThrow(ctx, engagementId);
+    const state = ctx.repos.invoices.monthState(engagementId, month);
+    const review = reviewOf(ctx, engagement, month);
+    const number = state.status === 'invoiced' ? (ctx.repos.invoices.live(engagementId, month)?.number ?? null) : null;
+    refuse(monthActions(situation(ctx, engagement, month, review, state.status, number)).issue.refusal);
     const { invoice: computed } = review;
-    if (!review.canApprove) {
-      const errors = review.warnings.filter((w) => w.severity === 'error').map((w) => w.message);
-      throw new DomainError('conflict', `${when} cannot be invoiced. ${errors.join(' ')}`);
-    }
-    refuse(changedSinceApproval(ctx.repos.invoices.approvedInvoice(engagementId, month) ?? '', computed, when));
-    if (!computed.lines.length) throw new DomainError('conflict', `${when} has no billable hours, so there is nothing to invoice.`);
+    const when = whenOf(engagement, month);
     const year = Number(ctx.today().slice(0, 4));
     const sequence = ctx.repos.invoices.nextSequence(year);
-    const engagement = engagementOrThrow(ctx, engagementId);
     const invoice = {
       id: newId(),
       number: invoiceNumber(billingSettings(ctx).invoicePrefix, year, sequence),
@@ -257,7 +334,7 @@ export function issueInvoice(ctx: Context, engagementId: string, month: string):
       cancelReason: '',
     };
     ctx.repos.invoices.insert(invoice, computed.lines);
-    ctx.repos.invoices.setMonth({ ...review.state, status: 'invoiced' }, at);
+    ctx.repos.invoices.setMonth({ ...state, status: 'invoiced' }, at);
     const { year: _y, sequence: _s, ...shown } = invoice;
     audit({
       entity: 'invoice',
@@ -275,10 +352,11 @@ export function cancelInvoice(ctx: Context, id: string, reason: string): Invoice
   return ctx.write((audit, at) => {
     const before = ctx.repos.invoices.get(id);
     if (!before) throw notFound('Invoice', id);
-    if (before.status === 'cancelled') throw new DomainError('conflict', `Invoice ${before.number} is already cancelled.`);
+    refuse(invoiceCancelRefusal(before));
     ctx.repos.invoices.cancel(id, at, ctx.actor, reason);
+    // Cancelling reopens the month (see MONTH_TRANSITIONS.cancel): it is reviewed and approved again before a new invoice.
     const state = ctx.repos.invoices.monthState(before.engagementId, before.month);
-    ctx.repos.invoices.setMonth({ ...state, status: 'open' }, at);
+    ctx.repos.invoices.setMonth({ ...state, status: MONTH_TRANSITIONS.cancel.to }, at);
     const after = ctx.repos.invoices.get(id) as InvoiceWithLines;
     const { lines: _l, ...beforeShown } = before;
     const { lines: _a, ...afterShown } = after;

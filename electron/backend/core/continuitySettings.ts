@@ -1,11 +1,16 @@
 import { type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS } from '@shared/kernel/businessClock';
 import type { Context } from './context';
 
-/** When open promises turn at risk and urgent: 50% and 80% of the allowance until changed. */
+const KEYS = ['sla_at_risk_percent', 'sla_urgent_percent'] as const;
+
+/**
+ * When open promises turn at risk and urgent: 50% and 80% of the allowance until changed.
+ * Kept in core because plan (fill targets) and continuity (replacement SLAs) both run on this clock.
+ */
 export function clockThresholds(ctx: Context): ClockThresholds {
-  const { billing } = ctx.repos;
-  const atRisk = Number(billing.setting('sla_at_risk_percent'));
-  const urgent = Number(billing.setting('sla_urgent_percent'));
+  const stored = ctx.repos.settings.getMany(KEYS);
+  const atRisk = Number(stored.sla_at_risk_percent);
+  const urgent = Number(stored.sla_urgent_percent);
   const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= 100;
   if (!valid(atRisk) || !valid(urgent) || urgent <= atRisk) return DEFAULT_CLOCK_THRESHOLDS;
   return { atRiskPercent: atRisk, urgentPercent: urgent };
@@ -14,8 +19,8 @@ export function clockThresholds(ctx: Context): ClockThresholds {
 export function updateClockThresholds(ctx: Context, next: ClockThresholds): ClockThresholds {
   return ctx.write((audit) => {
     const before = clockThresholds(ctx);
-    ctx.repos.billing.setSetting('sla_at_risk_percent', String(next.atRiskPercent));
-    ctx.repos.billing.setSetting('sla_urgent_percent', String(next.urgentPercent));
+    ctx.repos.settings.set('sla_at_risk_percent', String(next.atRiskPercent));
+    ctx.repos.settings.set('sla_urgent_percent', String(next.urgentPercent));
     audit({ entity: 'settings', entityId: 'continuity', label: 'SLA thresholds', action: 'update', before, after: next });
     return next;
   });

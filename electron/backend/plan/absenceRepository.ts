@@ -1,6 +1,6 @@
 import type { Db } from '@backend/core/db/connection';
 import { Conditions, StatementCache } from '@backend/core/sql';
-import type { Absence, AbsenceKind, AbsenceListItem } from '@shared/contract';
+import type { Absence, AbsenceKind, AbsenceListItem } from '@shared/plan/contract/allocations';
 import type { PlanAbsence } from '@shared/plan/rules/plan';
 
 export type AbsenceRow = {
@@ -78,9 +78,26 @@ export class AbsenceRepository {
       specialistId ? ' AND specialist_id = ?' : ''
     }`;
     const params = specialistId ? [from, to, specialistId] : [from, to];
-    const rows = this.statements.get(sql).all(...params) as Pick<AbsenceRow, 'id' | 'specialist_id' | 'kind' | 'start_date' | 'end_date'>[];
-    return rows.map((r) => ({ id: r.id, specialistId: r.specialist_id, kind: r.kind, startDate: r.start_date, endDate: r.end_date }));
+    const rows = this.statements.get(sql).all(...params) as PlanAbsenceRow[];
+    return rows.map(toPlanAbsence);
   }
+
+  /** Absences of the given people touching [from, to]: one engagement's month review reads only its own people's. */
+  inWindowOf(specialistIds: readonly string[], from: string, to: string): PlanAbsence[] {
+    const rows = this.statements
+      .get(
+        `SELECT id, specialist_id, kind, start_date, end_date FROM absence
+         WHERE specialist_id IN (SELECT value FROM json_each(?)) AND end_date >= ? AND start_date <= ?`,
+      )
+      .all(JSON.stringify(specialistIds), from, to) as PlanAbsenceRow[];
+    return rows.map(toPlanAbsence);
+  }
+}
+
+type PlanAbsenceRow = Pick<AbsenceRow, 'id' | 'specialist_id' | 'kind' | 'start_date' | 'end_date'>;
+
+function toPlanAbsence(r: PlanAbsenceRow): PlanAbsence {
+  return { id: r.id, specialistId: r.specialist_id, kind: r.kind, startDate: r.start_date, endDate: r.end_date };
 }
 
 export function toAbsence(row: AbsenceRow): Absence {

@@ -1,6 +1,6 @@
 import type { Db } from '@backend/core/db/connection';
 import { Conditions, likePattern, StatementCache } from '@backend/core/sql';
-import type { Allocation, AllocationListItem } from '@shared/contract';
+import type { Allocation, AllocationListItem } from '@shared/plan/contract/allocations';
 import type { AllocationStatus } from '@shared/plan/rules/allocations';
 import type { PlanAllocation } from '@shared/plan/rules/plan';
 
@@ -114,11 +114,15 @@ export class AllocationRepository {
     return rows.map(toPlanAllocation);
   }
 
-  /** Live allocations touching [from, to] (served by the end_date/start_date index). */
-  liveInWindow(from: string, to: string): PlanAllocation[] {
-    const rows = this.statements
-      .get(`${PLAN_COLUMNS} WHERE a.end_date >= ? AND a.start_date <= ? AND a.status <> 'cancelled'`)
-      .all(from, to) as PlanRow[];
+  /** Live allocations touching [from, to] (served by the end_date/start_date index), optionally of one engagement only. */
+  liveInWindow(from: string, to: string, engagementId?: string): PlanAllocation[] {
+    const rows = (
+      engagementId
+        ? this.statements
+            .get(`${PLAN_COLUMNS} WHERE a.engagement_id = ? AND a.end_date >= ? AND a.start_date <= ? AND a.status <> 'cancelled'`)
+            .all(engagementId, from, to)
+        : this.statements.get(`${PLAN_COLUMNS} WHERE a.end_date >= ? AND a.start_date <= ? AND a.status <> 'cancelled'`).all(from, to)
+    ) as PlanRow[];
     return rows.map(toPlanAllocation);
   }
 

@@ -4,6 +4,7 @@ import { byId, expectedUpdatedAt, id, isoDate, requiredText } from '@shared/kern
 import { z } from 'zod';
 import { type InvoiceLine, ROUNDING_INCREMENTS, type RoundingIncrement } from '../rules/invoice';
 import { INVOICE_PREFIX_RE, type InvoiceStatus, type MonthStatus } from '../rules/monthClose';
+import type { MonthActions } from '../rules/monthState';
 import { MONTH_RE } from '../rules/months';
 import type { Rate } from '../rules/rates';
 import type { MonthReview } from '../rules/review';
@@ -81,6 +82,8 @@ export type MonthReviewResult = MonthReview & {
   issued: InvoiceWithLines | null;
   cancelledInvoices: Invoice[];
   dates: { date: string; weekend: boolean }[];
+  /** The steps of the close this month allows today, each with the sentence that refuses it (the screen offers only these). */
+  actions: MonthActions;
 };
 
 export type BillingSettings = { invoicePrefix: string; dailyThresholdMinutes: number };

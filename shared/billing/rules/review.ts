@@ -1,4 +1,5 @@
 import { type Day, type DayRange, intersect, toDay } from '@shared/kernel/days';
+import { noErrorsIn } from '@shared/kernel/severity';
 import { DAY_AVAILABLE, dayStates } from '@shared/plan/rules/capacity';
 import { formatHours } from './duration';
 import { type BillingEntry, type BillingSpecialist, computeInvoice, type InvoiceComputation, type InvoiceInput } from './invoice';
@@ -196,5 +197,5 @@ export function monthReview(input: ReviewInput): MonthReview {
   const dayTotals: Record<string, number> = Object.fromEntries(monthDates.map((d) => [d, 0]));
   for (const e of input.entries) dayTotals[e.date] = (dayTotals[e.date] ?? 0) + e.minutes;
   const minutes = input.entries.reduce((n, e) => n + e.minutes, 0);
-  return { invoice, specialists: rows, dayTotals, minutes, warnings, canApprove: !warnings.some((w) => w.severity === 'error') };
+  return { invoice, specialists: rows, dayTotals, minutes, warnings, canApprove: noErrorsIn(warnings) };
 }

@@ -1,10 +1,12 @@
 import { createClient } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
+import { pinClock, unpinClock } from '@renderer/app/clock';
 import { InvoicesView } from '@renderer/features/billing/finance/InvoicesView';
 import { MonthCloseView } from '@renderer/features/billing/finance/MonthCloseView';
 import { RatesView } from '@renderer/features/billing/finance/RatesView';
 import { useHours } from '@renderer/features/billing/hoursStore';
 import type { InvoiceLine } from '@shared/billing/rules/invoice';
+import { monthActions } from '@shared/billing/rules/monthState';
 import type { BillingTerms, EngagementMonth, Invoice, InvoiceWithLines, MonthReviewResult, ReferenceData, Result } from '@shared/contract';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
@@ -50,6 +52,8 @@ function fakeBackend() {
     canApprove: true,
     refuseApprove: false,
     issued: null as InvoiceWithLines | null,
+    /** The backend's today: the steps of the close it offers depend on it. */
+    today: '2026-11-24',
   };
   const cancelled: Invoice[] = [];
   let sequence = 0;
@@ -190,6 +194,17 @@ function fakeBackend() {
     issued: state.issued,
     cancelledInvoices: cancelled,
     dates: [],
+    // What the real backend computes: the month state machine's answer for this month today.
+    actions: monthActions({
+      status: state.status,
+      month: MONTH,
+      today: state.today,
+      when: 'October 2026 of Credit risk',
+      errors: state.canApprove ? [] : ['Ana Ionescu has 8.00 h on days without a rate (2026-10-30).'],
+      invoiceNumber: state.issued?.number ?? null,
+      changedSinceApproval: null,
+      hasLines: true,
+    }),
   });
   const terms = (): BillingTerms => ({
     engagementId: ENG_CHF,
@@ -356,13 +371,15 @@ function renderWith(backend: ReturnType<typeof fakeBackend>, ui: ReactNode) {
 const called = (backend: ReturnType<typeof fakeBackend>, name: string) => backend.calls.filter((c) => c.name === name);
 
 beforeEach(() => {
+  // Late November 2026: October is being closed and its invoices were issued this year.
+  pinClock('2026-11-24');
   useHours.setState({ month: MONTH, engagementId: null });
   vi.spyOn(window, 'confirm').mockReturnValue(true);
 });
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
-  vi.useRealTimers();
+  unpinClock();
 });
 
 describe('Month close', () => {
@@ -434,8 +451,7 @@ describe('Month close', () => {
   it('asks before approving a month that is still running, naming the days left, and approves an ended one at once', async () => {
     const approveOn = async (now: Date, answer: boolean) => {
       cleanup();
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(now);
+      pinClock(now);
       vi.mocked(window.confirm).mockClear().mockReturnValue(answer);
       const backend = fakeBackend();
       renderWith(backend, <MonthCloseView />);
@@ -461,17 +477,23 @@ describe('Month close', () => {
     await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
     expect(await screen.findByRole('button', { name: 'Withdraw approval' })).toBeTruthy();
 
-    // A month not begun yet: every day of it is still to come.
-    backend = await approveOn(new Date(2026, 8, 15, 12, 0), false);
-    expect(window.confirm).toHaveBeenCalledWith(
-      expect.stringContaining('October 2026 of Credit risk has not begun: all 31 days are still to come.'),
-    );
-    expect(called(backend, 'months.approve')).toHaveLength(0);
-
     // 1 November: October is over, nothing to ask.
     backend = await approveOn(new Date(2026, 10, 1, 0, 5), false);
     await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
     expect(window.confirm).not.toHaveBeenCalled();
+  });
+
+  it('offers no approval of a month that has not begun, and says why', async () => {
+    // The backend refuses to approve a month before its first day; the drawer shows its reason instead of the button.
+    const backend = fakeBackend();
+    backend.state.today = '2026-09-15';
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+    const drawer = await screen.findByRole('complementary', { name: /Credit risk · October 2026/ });
+    expect(await within(drawer).findByText('October 2026 of Credit risk has not started yet, so it cannot be approved.')).toBeTruthy();
+    expect(within(drawer).queryByRole('button', { name: 'Approve month' })).toBeNull();
+    expect(within(drawer).queryByText(/Approval is blocked/)).toBeNull();
+    expect(called(backend, 'months.approve')).toHaveLength(0);
   });
 
   it('exports the month with a progress bar, then downloads the file', async () => {

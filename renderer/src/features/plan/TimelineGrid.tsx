@@ -1,7 +1,8 @@
 import { useNav } from '@renderer/app/stores';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
-import type { PlanAllocation, PlanPlaceholder, Timeline, TimelineRow } from '@shared/contract';
 import { type Day, toDay } from '@shared/kernel/days';
+import { errorsIn, ofSeverity } from '@shared/kernel/severity';
+import type { PlanAllocation, PlanPlaceholder, Timeline, TimelineRow } from '@shared/plan/contract/plan';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format, parseISO } from 'date-fns';
 import { type CSSProperties, useMemo, useRef } from 'react';
@@ -159,8 +160,8 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
             laneCount > 1
               ? { top: 5 + (lanes.get(id) ?? 0) * LANE_HEIGHT, height: LANE_HEIGHT - 2, lineHeight: `${LANE_HEIGHT - 4}px` }
               : {};
-          const errors = row.flags.filter((f) => f.severity === 'error');
-          const warnings = row.flags.filter((f) => f.severity === 'warning');
+          const errors = errorsIn(row.flags);
+          const warnings = ofSeverity(row.flags, 'warning');
           return (
             <div key={row.specialistId} className="timeline__row" style={style} data-testid="timeline-row">
               <div className="timeline__name" style={{ width: NAME_WIDTH }}>

@@ -2,11 +2,12 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
 import { ReasonForm } from '@renderer/components/ReasonForm';
+import type { MonthReviewResult } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
 import { datesOf, firstDayOf, monthLabel } from '@shared/billing/rules/months';
-import type { MonthReviewResult } from '@shared/contract';
 import { formatMoney } from '@shared/kernel/money';
+import { errorsIn } from '@shared/kernel/severity';
 import { useState } from 'react';
 import { today } from '../hoursStore';
 import { formatInstant, STATUS_TONE } from './format';
@@ -32,7 +33,7 @@ export function MonthReviewDrawer({ engagementId, month, onClose }: { engagement
 function ReviewBody({ review, month }: { review: MonthReviewResult; month: string }) {
   const { state, engagement, invoice, issued } = review;
   const exporter = useExportJob();
-  const errors = review.warnings.filter((w) => w.severity === 'error');
+  const errors = errorsIn(review.warnings);
   return (
     <>
       <p className="drawer__sub">
@@ -163,7 +164,7 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
   const toast = useToasts((s) => s.show);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  const { state, engagement, issued, invoice } = review;
+  const { state, engagement, issued, invoice, actions } = review;
   const key = { engagementId: engagement.id, month };
   const when = `${monthLabel(month)} of ${engagement.name}`;
   const busy = approve.isPending || reopen.isPending || issue.isPending;
@@ -172,12 +173,12 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
   return (
     <div className="review-actions">
       <div className="stage-actions">
-        {state.status === 'open' && (
+        {actions.approve.offered && (
           <button
             type="button"
             className="button button--primary"
-            disabled={busy || !review.canApprove}
-            title={review.canApprove ? 'Locks the month’s hours' : blockedBy.join('\n')}
+            disabled={busy || actions.approve.refusal !== null}
+            title={actions.approve.refusal === null ? 'Locks the month’s hours' : blockedBy.join('\n')}
             onClick={() => {
               const question = runningMonthQuestion(month, when, today());
               if (question && !window.confirm(question)) return;
@@ -188,47 +189,50 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
             Approve month
           </button>
         )}
-        {state.status === 'approved' && (
-          <>
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy}
-              onClick={() => {
-                const gross = formatMoney(invoice.grossMinor, engagement.currency);
-                if (
-                  !window.confirm(
-                    `Issue the invoice for ${when} (${gross} gross)? Its number and lines are final; it can only be cancelled with a reason.`,
-                  )
+        {actions.issue.offered && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => {
+              const gross = formatMoney(invoice.grossMinor, engagement.currency);
+              if (
+                !window.confirm(
+                  `Issue the invoice for ${when} (${gross} gross)? Its number and lines are final; it can only be cancelled with a reason.`,
                 )
-                  return;
-                setRefusal(null);
-                issue.mutate(key, { onSuccess: (inv) => toast({ tone: 'info', message: `Issued invoice ${inv.number}.` }), onError });
-              }}
-            >
-              Issue invoice
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => {
-                if (!window.confirm(`Withdraw the approval of ${when}? Its hours can be changed again.`)) return;
-                setRefusal(null);
-                reopen.mutate(key, { onSuccess: () => toast({ tone: 'info', message: `Withdrew the approval of ${when}.` }), onError });
-              }}
-            >
-              Withdraw approval
-            </button>
-          </>
+              )
+                return;
+              setRefusal(null);
+              issue.mutate(key, { onSuccess: (inv) => toast({ tone: 'info', message: `Issued invoice ${inv.number}.` }), onError });
+            }}
+          >
+            Issue invoice
+          </button>
         )}
-        {state.status === 'invoiced' && issued && !cancelling && (
+        {actions.reopen.offered && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => {
+              if (!window.confirm(`Withdraw the approval of ${when}? Its hours can be changed again.`)) return;
+              setRefusal(null);
+              reopen.mutate(key, { onSuccess: () => toast({ tone: 'info', message: `Withdrew the approval of ${when}.` }), onError });
+            }}
+          >
+            Withdraw approval
+          </button>
+        )}
+        {actions.cancel.offered && issued && !cancelling && (
           <button type="button" className="button button--danger-outline" onClick={() => setCancelling(true)}>
             Cancel invoice {issued.number}…
           </button>
         )}
       </div>
-      {state.status === 'open' && !review.canApprove && (
+      {state.status === 'open' && !actions.approve.offered && actions.approve.refusal && (
+        <p className="review-blocked">{actions.approve.refusal}</p>
+      )}
+      {actions.approve.offered && blockedBy.length > 0 && (
         <p className="review-blocked">
           Approval is blocked until{' '}
           {blockedBy.length === 1 ? 'the error below is resolved' : `the ${blockedBy.length} errors below are resolved`}.
@@ -239,7 +243,7 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
           {refusal}
         </p>
       )}
-      {state.status === 'invoiced' && issued && cancelling && (
+      {actions.cancel.offered && issued && cancelling && (
         <CancelInvoiceForm invoiceId={issued.id} number={issued.number} when={when} onDone={() => setCancelling(false)} />
       )}
     </div>
