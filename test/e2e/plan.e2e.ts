@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { sampleShiftDays, shiftSampleDate } from '@backend/core/sample';
 import { ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
 import { addDays, addWeeks, endOfMonth, format, parseISO, startOfISOWeek, startOfMonth } from 'date-fns';
 import ExcelJS from 'exceljs';
@@ -17,8 +18,9 @@ import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './su
  * Excel export re-opened with exceljs, the roll-off radar and the forecast, and
  * a timeline that stays the same size in the DOM with 50 or 500 people.
  *
- * The sample plan is fixed around late 2026 while "today" is the machine's
- * date, so everything that depends on today is set up here, relative to it.
+ * "Today" is the machine's date; the sample plan moves with it (its dates are
+ * authored for 2026-11-24 and shifted by whole weeks, core/sample.ts), and the
+ * records this run makes are set up here, relative to today too.
  */
 
 type Row = Record<string, unknown> & { id: string };
@@ -128,7 +130,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Load sample data' }).click();
     await page.getByRole('status').filter({ hasText: 'Loaded 5 clients, 7 engagements, 16 specialists' }).waitFor();
 
-    // The records whose dates follow today; the sample's are fixed around late 2026.
+    // This run's own records, dated relative to today like the sample.
     ids.client = (await call<Row>(server, 'clients.create', { name: CLIENT, country: 'DE', currency: 'EUR', holidayCalendar: 'DE' })).id;
     ids.engagement = (
       await call<Row>(server, 'engagements.create', {
@@ -424,13 +426,14 @@ describe('allocation planning in Chromium (browser mode)', () => {
       }
       throw new Error(`no allocation row for ${name} on ${engagement}`);
     };
-    // A sample allocation (2024-11-04 to 2027-06-30, full-time) …
+    // A sample allocation (authored 2024-11-04 to 2027-06-30, full-time, moved with today) …
     const sample = rowOf('Giorgi Beridze', 'Demand forecasting platform');
+    const shift = sampleShiftDays(day(TODAY));
     expect(sample.getCell(2).value).toBe('Nordhafen Logistik GmbH');
     expect(sample.getCell(4).value).toBe('Confirmed');
     expect(sample.getCell(5).value).toBeInstanceOf(Date);
-    expect((sample.getCell(5).value as Date).toISOString().slice(0, 10)).toBe('2024-11-04');
-    expect((sample.getCell(6).value as Date).toISOString().slice(0, 10)).toBe('2027-06-30');
+    expect((sample.getCell(5).value as Date).toISOString().slice(0, 10)).toBe(shiftSampleDate('2024-11-04', shift));
+    expect((sample.getCell(6).value as Date).toISOString().slice(0, 10)).toBe(shiftSampleDate('2027-06-30', shift));
     expect(sample.getCell(5).numFmt).toBe('yyyy-mm-dd');
     expect(sample.getCell(7).value).toBe(1);
     expect(sample.getCell(7).numFmt).toBe('0%');
@@ -472,8 +475,8 @@ describe('allocation planning in Chromium (browser mode)', () => {
     const own = rolling.locator('tbody tr').filter({ hasText: DEDICATED });
     expect(await own.textContent()).toContain(`${CLIENT} — ${ENGAGEMENT}`);
     expect(await own.textContent()).toContain('none planned');
-    // The sample's roll-off, while its end date (11 Dec 2026) is still ahead.
-    if (day(TODAY) <= '2026-12-11' && day(addWeeks(TODAY, 6)) >= '2026-12-11') expect(await names(rolling)).toContain('Agnieszka Nowak');
+    // The sample's roll-off (authored 11 Dec 2026, 11 to 17 days ahead of today once moved with it).
+    expect(await names(rolling)).toContain('Agnieszka Nowak');
 
     const bench = page.getByRole('table', { name: 'On the bench' });
     await expect.poll(() => names(bench), poll).toEqual(api.bench.map((b) => b.specialist.fullName));
