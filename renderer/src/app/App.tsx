@@ -1,15 +1,8 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Toasts } from '@renderer/components/Toasts';
-import { AuditScreen } from '@renderer/features/audit/AuditScreen';
-import { HoursScreen } from '@renderer/features/billing/HoursScreen';
-import { ClientsScreen } from '@renderer/features/clients/ClientsScreen';
-import { EngagementsScreen } from '@renderer/features/clients/engagements/EngagementsScreen';
-import { SpecialistsScreen } from '@renderer/features/clients/specialists/SpecialistsScreen';
-import { ContinuityScreen } from '@renderer/features/continuity/ContinuityScreen';
-import { PlanScreen } from '@renderer/features/plan/PlanScreen';
-import { StaffingScreen } from '@renderer/features/plan/staffing/StaffingScreen';
-import { useEffect } from 'react';
-import { AREAS } from './areas';
+import { Fragment, useEffect } from 'react';
+import { ENTRIES, NAVIGATION } from './areas';
+import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
 import { useNav, useToasts } from './stores';
 import { useShortcuts } from './useShortcuts';
 
@@ -17,13 +10,14 @@ export function App() {
   const { route, go, sync } = useNav();
   const reference = useProcedure('reference.get', {});
   const info = useProcedure('app.info', {});
+  const badges = useNavBadges();
   useShortcuts();
   useEffect(() => {
     window.addEventListener('hashchange', sync);
     return () => window.removeEventListener('hashchange', sync);
   }, [sync]);
 
-  const groups = [...new Set(AREAS.map((a) => a.group))];
+  const Screen = (ENTRIES.find((e) => e.id === route.area) ?? ENTRIES[0])?.screen;
   return (
     <div className="shell">
       <nav className="nav" aria-label="Areas">
@@ -31,27 +25,31 @@ export function App() {
           <img className="nav__logo" src="/favicon.svg" alt="" width="22" height="22" />
           Keel
         </div>
-        {groups.map((group) => (
+        {NAVIGATION.map(({ group, items }) => (
           <div key={group} className="nav__group">
             <div className="nav__group-label">{group}</div>
-            {AREAS.filter((a) => a.group === group).map((a) =>
-              a.built ? (
-                <a
-                  key={a.id}
-                  href={`#/${a.id}`}
-                  className={`nav__item${route.area === a.id ? ' is-active' : ''}`}
-                  aria-current={route.area === a.id ? 'page' : undefined}
-                  title={a.hint}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    go({ area: a.id, recordId: null });
-                  }}
-                >
-                  {a.label}
-                </a>
+            {items.map((item) =>
+              item.kind === 'built' ? (
+                <Fragment key={item.entry.id}>
+                  <a
+                    href={`#/${item.entry.id}`}
+                    className={`nav__item${route.area === item.entry.id ? ' is-active' : ''}`}
+                    aria-current={route.area === item.entry.id ? 'page' : undefined}
+                    aria-describedby={badges.has(item.entry.id) ? badgeWordsId(item.entry.id) : undefined}
+                    title={item.entry.hint}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      go({ area: item.entry.id, recordId: null });
+                    }}
+                  >
+                    {item.entry.label}
+                    <NavBadgeCount badge={badges.get(item.entry.id)} />
+                  </a>
+                  <NavBadgeWords id={item.entry.id} badge={badges.get(item.entry.id)} />
+                </Fragment>
               ) : (
-                <span key={a.id} className="nav__item nav__item--coming" title={a.hint} aria-disabled="true">
-                  {a.label}
+                <span key={item.id} className="nav__item nav__item--coming" title={item.hint} aria-disabled="true">
+                  {item.label}
                   <span className="nav__soon">coming</span>
                 </span>
               ),
@@ -66,24 +64,10 @@ export function App() {
             <h2>Keel cannot reach its data</h2>
             <p>{reference.error.message}</p>
           </div>
-        ) : !reference.data ? (
+        ) : !reference.data || !Screen ? (
           <p className="list-status">Loading…</p>
-        ) : route.area === 'clients' ? (
-          <ClientsScreen reference={reference.data} />
-        ) : route.area === 'engagements' ? (
-          <EngagementsScreen reference={reference.data} />
-        ) : route.area === 'specialists' ? (
-          <SpecialistsScreen reference={reference.data} />
-        ) : route.area === 'allocations' ? (
-          <PlanScreen reference={reference.data} />
-        ) : route.area === 'staffing' ? (
-          <StaffingScreen reference={reference.data} />
-        ) : route.area === 'replacements' ? (
-          <ContinuityScreen />
-        ) : route.area === 'hours' ? (
-          <HoursScreen reference={reference.data} />
         ) : (
-          <AuditScreen />
+          <Screen reference={reference.data} />
         )}
       </main>
       <Toasts />

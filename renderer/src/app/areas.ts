@@ -1,87 +1,71 @@
+import { auditArea } from '@renderer/features/audit/area';
+import { billingArea } from '@renderer/features/billing/area';
+import { clientsArea } from '@renderer/features/clients/area';
+import { continuityArea } from '@renderer/features/continuity/area';
+import { planArea } from '@renderer/features/plan/area';
+import { appEntities } from '@shared/app/entities';
+import type { AuditedEntity } from '@shared/entities';
+import { type AreaEntry, defineArea, NAV_GROUPS, type NavGroup, type RendererArea } from './area';
+import { type AreaId, registerRoutes } from './routes';
+import { registerSlots } from './slots';
+import { useNav } from './stores';
+
+/** What the app itself audits (settings of any area, loading a dataset); it has no screen of its own. */
+const appArea = defineArea({ name: 'app', entries: [], entities: appEntities } satisfies RendererArea);
+
 /**
- * Every area of the product, built or not. Areas not built yet are shown in
- * the navigation as "coming" and cannot be opened — never faked.
+ * THE registry of the renderer's areas, in dependency order (lower areas
+ * first). Adding an area is its folder with an `area.tsx` and one line here.
+ * Within a navigation group, entries are listed in this order; slots are
+ * filled in this order.
  */
-export type AreaId =
-  | 'clients'
-  | 'engagements'
-  | 'specialists'
-  | 'audit'
-  | 'allocations'
-  | 'staffing'
-  | 'hours'
-  | 'replacements'
-  | 'ownership'
-  | 'portfolio'
-  | 'maturity'
-  | 'ceremonies';
+const ORDER = [appArea, clientsArea, planArea, continuityArea, billingArea, auditArea] as const;
 
-export type Area = { id: AreaId; label: string; group: string; built: boolean; hint: string };
+export const AREAS: readonly RendererArea[] = ORDER;
 
-export const AREAS: Area[] = [
-  { id: 'clients', label: 'Clients', group: 'Accounts', built: true, hint: 'Client companies, currencies and holiday calendars' },
-  { id: 'engagements', label: 'Engagements', group: 'Accounts', built: true, hint: 'Dedicated-team contracts per client' },
-  { id: 'specialists', label: 'Specialists', group: 'Team', built: true, hint: 'The people, their roles, regions and skills' },
-  {
-    id: 'allocations',
-    label: 'Allocation plan',
-    group: 'Team',
-    built: true,
-    hint: 'Who works where and when, roll-offs, the bench and the capacity forecast',
-  },
-  { id: 'staffing', label: 'Staffing requests', group: 'Team', built: true, hint: 'Open roles, from definition to filled' },
-  {
-    id: 'replacements',
-    label: 'Continuity & SLAs',
-    group: 'Team',
-    built: true,
-    hint: 'Replacement requests and their SLA clocks, every open promise by time left, and the quarterly SLA report',
-  },
-  {
-    id: 'hours',
-    label: 'Hours & billing',
-    group: 'Finance',
-    built: true,
-    hint: 'Timesheets, rates, month close, invoices and the finance export',
-  },
-  { id: 'ownership', label: 'Ownership matrix', group: 'Operations', built: false, hint: 'Accountable owner per lifecycle duty — coming' },
-  { id: 'portfolio', label: 'Model portfolio', group: 'Operations', built: false, hint: 'Models, risk tiers, SLOs, drift — coming' },
-  { id: 'maturity', label: 'Maturity assessments', group: 'Operations', built: false, hint: 'Microsoft and Google MLOps levels — coming' },
-  { id: 'ceremonies', label: 'Ceremonies', group: 'Operations', built: false, hint: 'Reviews, retraining and deployment windows — coming' },
-  { id: 'audit', label: 'Audit log', group: 'System', built: true, hint: 'Every change: who, when, before and after' },
+/**
+ * Areas not built yet: listed in the navigation as "coming" and never opened —
+ * never faked. An area leaves this list when its folder arrives.
+ */
+export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [
+  { id: 'ownership', label: 'Ownership matrix', group: 'Operations', hint: 'Accountable owner per lifecycle duty — coming' },
+  { id: 'portfolio', label: 'Model portfolio', group: 'Operations', hint: 'Models, risk tiers, SLOs, drift — coming' },
+  { id: 'maturity', label: 'Maturity assessments', group: 'Operations', hint: 'Microsoft and Google MLOps levels — coming' },
+  { id: 'ceremonies', label: 'Ceremonies', group: 'Operations', hint: 'Reviews, retraining and deployment windows — coming' },
 ];
 
-/** The areas whose screens list records that open in a form, by the audited entity they hold. */
-export const RECORD_AREAS = {
-  client: 'clients',
-  engagement: 'engagements',
-  specialist: 'specialists',
-  allocation: 'allocations',
-  staffing_request: 'staffing',
-  replacement_request: 'replacements',
-  // Filed under their request's id, so they open the request.
-  replacement_pause: 'replacements',
-  replacement_candidate: 'replacements',
-} as const satisfies Record<string, AreaId>;
+/** Every entry that opens a screen, in registry order. */
+export const ENTRIES: readonly AreaEntry[] = AREAS.flatMap((a) => a.entries);
 
-/** The area where an audited record opens, or null (a dataset load is no record). */
-export function recordArea(entity: string): AreaId | null {
-  return Object.hasOwn(RECORD_AREAS, entity) ? RECORD_AREAS[entity as keyof typeof RECORD_AREAS] : null;
-}
+export type NavItem = { kind: 'built'; entry: AreaEntry } | { kind: 'coming'; id: string; label: string; hint: string };
 
-export function hasRecords(area: AreaId): boolean {
-  return (Object.values(RECORD_AREAS) as AreaId[]).includes(area);
-}
+/** The navigation: its groups in their fixed order, built entries first, then the coming ones. */
+export const NAVIGATION: readonly { group: NavGroup; items: NavItem[] }[] = NAV_GROUPS.map((group) => ({
+  group,
+  items: [
+    ...ENTRIES.filter((e) => e.group === group).map((entry): NavItem => ({ kind: 'built', entry })),
+    ...COMING.filter((c) => c.group === group).map(({ id, label, hint }): NavItem => ({ kind: 'coming', id, label, hint })),
+  ],
+})).filter((g) => g.items.length > 0);
 
-export type Route = { area: AreaId; recordId: string | null };
+/** The entry that carries each area's summary badge, by the summary's area name. */
+export const BADGE_ENTRIES: ReadonlyMap<string, AreaId> = new Map(AREAS.flatMap((a) => (a.badgeOn ? [[a.name, a.badgeOn] as const] : [])));
 
-/** `#/clients` → list; `#/clients/new` → create form; `#/clients/<id>` → edit form. */
-export function parseRoute(hash: string): Route {
-  const [areaPart, recordPart] = hash.replace(/^#\/?/, '').split('/');
-  const area = AREAS.find((a) => a.id === areaPart && a.built);
-  return { area: area?.id ?? 'clients', recordId: area && recordPart ? decodeURIComponent(recordPart) : null };
-}
+// Every audited entity needs a label from the area that owns it: a missing one fails the typecheck here.
+type KeysOf<T> = T extends unknown ? keyof T : never;
+type Unlabelled = Exclude<AuditedEntity, KeysOf<(typeof ORDER)[number]['entities']>>;
+type MustBeTrue<T extends true> = T;
+/** Names the unlabelled entity in the type error when an area forgets one. */
+export type EveryEntityLabelled = MustBeTrue<[Unlabelled] extends [never] ? true : Unlabelled>;
 
-export function routeHash(route: Route): string {
-  return `#/${route.area}${route.recordId ? `/${encodeURIComponent(route.recordId)}` : ''}`;
-}
+/** The audit log's labels, composed from the areas' declarations (complete, as checked above). */
+export const ENTITY_LABELS = Object.fromEntries(AREAS.flatMap((a) => Object.entries(a.entities))) as Record<AuditedEntity, string>;
+
+registerRoutes({
+  entries: ENTRIES.map(({ id, label }) => ({ id, label })),
+  records: Object.fromEntries(AREAS.flatMap((a) => Object.entries(a.records ?? {}))),
+  entityLabels: ENTITY_LABELS,
+});
+registerSlots(AREAS.flatMap((a) => a.slots ?? []));
+// The navigation store was created before the areas were known: read the address again.
+if (typeof window !== 'undefined') useNav.getState().sync();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { parseRoute, type Route, routeHash } from './areas';
+import { parseRoute, type Route, routeHash } from './routes';
 
 /**
  * Unsaved edits: an open form reports whether it differs from what it loaded,
@@ -20,7 +20,8 @@ export function confirmDiscard(): boolean {
 type NavState = { route: Route; go(route: Route): void; sync(): void };
 
 export const useNav = create<NavState>((set, get) => ({
-  route: parseRoute(typeof window === 'undefined' ? '' : window.location.hash),
+  // The start screen until the area registry (app/areas.ts) has registered the routes and read the address.
+  route: { area: 'clients', recordId: null },
   go(route) {
     const current = get().route;
     const leaving = current.area !== route.area || current.recordId !== route.recordId;

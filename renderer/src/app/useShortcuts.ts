@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { hasRecords } from './areas';
+import { hasRecords } from './routes';
 import { useNav } from './stores';
 
 function typingIn(target: EventTarget | null): boolean {

@@ -1,3 +1,5 @@
+// The app's area registry: routes, record links and labels come from it.
+import '@renderer/app/areas';
 import { useNav } from '@renderer/app/stores';
 import { useShortcuts } from '@renderer/app/useShortcuts';
 import { cleanup, render, screen } from '@testing-library/react';

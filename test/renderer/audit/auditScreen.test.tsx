@@ -1,3 +1,5 @@
+// The app's area registry: routes, record links and labels come from it.
+import '@renderer/app/areas';
 import { createClient } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
 import { AuditScreen } from '@renderer/features/audit/AuditScreen';

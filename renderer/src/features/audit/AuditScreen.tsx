@@ -1,12 +1,11 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
-import { recordArea } from '@renderer/app/areas';
+import { recordArea } from '@renderer/app/routes';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { FilterSelect } from '@renderer/components/list';
-import { AUDITED_ENTITIES } from '@shared/audit/contract';
-import type { AuditEntry, AuditedEntity } from '@shared/contract';
+import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity } from '@shared/audit/contract';
 import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
-import { ACTION_LABELS, describeChanges, ENTITY_LABELS } from './describe';
+import { ACTION_LABELS, describeChanges, entityLabel } from './describe';
 
 const PAGE = 50;
 
@@ -27,7 +26,7 @@ export function AuditScreen() {
         <FilterSelect
           label="Records"
           value={entity}
-          options={AUDITED_ENTITIES.map((e) => ({ value: e, label: `${ENTITY_LABELS[e]}s` }))}
+          options={AUDITED_ENTITIES.map((e) => ({ value: e, label: `${entityLabel(e)}s` }))}
           onChange={(v) => {
             setEntity(v as AuditedEntity | '');
             setShown(1);
@@ -100,7 +99,7 @@ function AuditPage({
             <td className="nowrap">{format(parseISO(e.at), 'd MMM yyyy HH:mm:ss')}</td>
             <td>{e.actor}</td>
             <td>
-              <span className="muted">{ENTITY_LABELS[e.entity]}</span>{' '}
+              <span className="muted">{entityLabel(e.entity)}</span>{' '}
               {recordArea(e.entity) ? (
                 <button type="button" className="link" onClick={() => go({ area: recordArea(e.entity) ?? 'audit', recordId: e.entityId })}>
                   {e.label}

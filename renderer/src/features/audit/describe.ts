@@ -1,5 +1,8 @@
-import type { AuditAction, AuditedEntity } from '@shared/contract';
+import type { AuditAction } from '@shared/kernel/audit';
 import { labelOf } from '@shared/kernel/validate';
+
+/** The entities' labels are declared by the area owning each (its area.tsx) and composed by the registry. */
+export { entityLabel } from '@renderer/app/routes';
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
   create: 'Created',
@@ -13,25 +16,6 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   reopen: 'Reopened',
   issue: 'Issued',
   fulfil: 'Fulfilled',
-};
-
-export const ENTITY_LABELS: Record<AuditedEntity, string> = {
-  client: 'Client',
-  engagement: 'Engagement',
-  specialist: 'Specialist',
-  allocation: 'Allocation',
-  absence: 'Absence',
-  staffing_request: 'Staffing request',
-  time_entry: 'Time entry',
-  rate: 'Rate',
-  billing_terms: 'Billing terms',
-  month_close: 'Month close',
-  invoice: 'Invoice',
-  settings: 'Settings',
-  dataset: 'Dataset',
-  replacement_request: 'Replacement request',
-  replacement_pause: 'SLA pause',
-  replacement_candidate: 'Candidate',
 };
 
 const IGNORED = new Set(['updatedAt', 'createdAt', 'id']);

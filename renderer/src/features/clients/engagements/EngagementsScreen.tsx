@@ -1,4 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
 import { day } from '@renderer/components/dates';
@@ -8,9 +9,8 @@ import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
 import { ENGAGEMENT_STATUS_LABELS, type EngagementStatus } from '@shared/clients/rules/reference';
-import type { ReferenceData } from '@shared/contract';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { EngagementForm, emptyEngagement, engagementValues } from './EngagementForm';
-import { EngagementRequests } from './EngagementRequests';
 import { ENGAGEMENT_STATUS_TONE } from './status';
 
 export const useEngagementList = createListStore('startDate', { clientId: '', status: '' });
@@ -181,7 +181,7 @@ function EngagementDrawer({ id, reference, clients, onClose }: DrawerProps) {
                 }}
               />
             </fieldset>
-            <EngagementRequests engagementId={e.id} slaBusinessDays={e.slaBusinessDays} />
+            <Slot name="engagement.sections" props={{ engagement: e }} />
             <RecordHistory entityId={e.id} />
           </>
         ),

@@ -1,4 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
 import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
@@ -14,10 +15,9 @@ import {
   type SpecialistStatus,
 } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS, type SourcingRegion } from '@shared/clients/rules/sourcingRegion';
-import type { ReferenceData } from '@shared/contract';
 import { countryName } from '@shared/kernel/country';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { emptySpecialist, SpecialistForm, specialistValues } from './SpecialistForm';
-import { TimeOff } from './TimeOff';
 
 export const useSpecialistList = createListStore('fullName', { role: '', status: '', sourcingRegion: '' });
 
@@ -197,7 +197,7 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
                 }}
               />
             </fieldset>
-            <TimeOff specialistId={s.id} readOnly={Boolean(s.archivedAt)} />
+            <Slot name="specialist.sections" props={{ specialist: s }} />
             <RecordHistory entityId={s.id} />
           </>
         ),

@@ -1,7 +1,9 @@
+// The app's area registry: routes, record links and labels come from it.
+import '@renderer/app/areas';
 import { createClient } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
-import { EngagementRequests } from '@renderer/features/clients/engagements/EngagementRequests';
 import { useContinuity } from '@renderer/features/continuity/continuityStore';
+import { EngagementRequests } from '@renderer/features/continuity/EngagementRequests';
 import type { ReplacementItem, Result } from '@shared/contract';
 import { runClock } from '@shared/kernel/businessClock';
 import { NO_HOLIDAYS } from '@shared/kernel/businessDays';

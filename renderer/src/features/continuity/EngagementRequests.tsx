@@ -1,43 +1,39 @@
 import { useProcedure } from '@renderer/api/queries';
-import { AREAS } from '@renderer/app/areas';
+import { entryLabel } from '@renderer/app/routes';
 import { useNav } from '@renderer/app/stores';
 import { businessDays, day } from '@renderer/components/dates';
-import { ClockBadge, clockSummary } from '@renderer/features/continuity/clock';
-import { useContinuity } from '@renderer/features/continuity/continuityStore';
+import type { ReplacementItem } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
-import type { ReplacementItem } from '@shared/contract';
 import { byTimeLeft } from '@shared/kernel/businessClock';
+import { ClockBadge, clockSummary } from './clock';
+import { useContinuity } from './continuityStore';
 
-/** The engagement's replacement requests, open ones first, each with its SLA clock as the backend computed it. */
+/**
+ * The engagement's replacement requests, open ones first, each with its SLA
+ * clock as the backend computed it. Shown on the engagement's page through the
+ * `engagement.sections` slot (see ./area.tsx).
+ */
 export function EngagementRequests({ engagementId, slaBusinessDays }: { engagementId: string; slaBusinessDays: number }) {
   const list = useProcedure('replacements.list', { engagementId, state: 'all' });
   const go = useNav((s) => s.go);
-  // Requests are recorded in the continuity area; link there only once it exists.
-  const area = AREAS.find((a) => a.id === 'replacements');
-  const open = area?.built ? (recordId: string | null) => go({ area: 'replacements', recordId }) : null;
+  const open = (recordId: string | null) => go({ area: 'replacements', recordId });
   const rows = [...(list.data?.rows ?? [])].sort(openFirst);
   return (
     <section className="history">
       <h3>Replacement requests</h3>
       <p className="list-status">
         SLA: a replacement within {slaBusinessDays} business {slaBusinessDays === 1 ? 'day' : 'days'} of the client’s request.{' '}
-        {open ? (
-          <>
-            <button
-              type="button"
-              className="link"
-              onClick={() => {
-                useContinuity.getState().setDraftEngagement(engagementId);
-                open('new');
-              }}
-            >
-              Record a new request
-            </button>{' '}
-            in {area?.label}.
-          </>
-        ) : (
-          `New requests are recorded in ${area?.label ?? 'the continuity area'}.`
-        )}
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            useContinuity.getState().setDraftEngagement(engagementId);
+            open('new');
+          }}
+        >
+          Record a new request
+        </button>{' '}
+        in {entryLabel('replacements')}.
       </p>
       {list.error ? (
         <p className="list-status list-status--error">Could not load the requests: {list.error.message}</p>
@@ -46,7 +42,7 @@ export function EngagementRequests({ engagementId, slaBusinessDays }: { engageme
       ) : (
         <ul className="related">
           {rows.map((r) => (
-            <RequestRow key={r.id} request={r} onOpen={open ? () => open(r.id) : null} />
+            <RequestRow key={r.id} request={r} onOpen={() => open(r.id)} />
           ))}
         </ul>
       )}
@@ -54,17 +50,13 @@ export function EngagementRequests({ engagementId, slaBusinessDays }: { engageme
   );
 }
 
-function RequestRow({ request: r, onOpen }: { request: ReplacementItem; onOpen: (() => void) | null }) {
+function RequestRow({ request: r, onOpen }: { request: ReplacementItem; onOpen: () => void }) {
   const title = `Replace ${r.outgoingSpecialistName}`;
   return (
     <li>
-      {onOpen ? (
-        <button type="button" className="link" onClick={onOpen}>
-          {title}
-        </button>
-      ) : (
-        <strong>{title}</strong>
-      )}{' '}
+      <button type="button" className="link" onClick={onOpen}>
+        {title}
+      </button>{' '}
       <ClockBadge clock={r.clock} />
       <div className="muted">
         {REPLACEMENT_REASON_LABELS[r.reason]} · submitted {day(r.submittedOn)} {r.submittedTime} · due {day(r.clock.dueDate)}

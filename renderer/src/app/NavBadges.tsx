@@ -1,0 +1,55 @@
+import { useProcedure } from '@renderer/api/queries';
+import type { AreaSummary, SummaryItem, SummaryTone } from '@shared/kernel/summary';
+import { BADGE_ENTRIES } from './areas';
+import type { AreaId } from './routes';
+
+export type NavBadge = { tone: Exclude<SummaryTone, 'ok'>; count: number; words: string };
+
+const RANK: Record<SummaryTone, number> = { ok: 0, attention: 1, critical: 2 };
+
+/** The badge an area's summary earns: none when all is well, else its most severe item's count and every item in words. */
+export function badgeOf(summary: AreaSummary): NavBadge | null {
+  if (summary.tone === 'ok') return null;
+  const raised = summary.items.filter((i) => i.count > 0 && i.tone !== 'ok');
+  const worst = raised.reduce<SummaryItem | undefined>((w, i) => (!w || RANK[i.tone] > RANK[w.tone] ? i : w), undefined);
+  if (!worst || worst.tone === 'ok') return null;
+  return { tone: worst.tone, count: worst.count, words: raised.map((i) => `${i.count} ${i.label}`).join(', ') };
+}
+
+/** The navigation's badges by entry, from the areas' summaries the backend computed (refreshed after every command). */
+export function useNavBadges(): ReadonlyMap<AreaId, NavBadge> {
+  const summaries = useProcedure('app.summaries', {});
+  const badges = new Map<AreaId, NavBadge>();
+  for (const summary of summaries.data ?? []) {
+    const entry = BADGE_ENTRIES.get(summary.area);
+    const badge = badgeOf(summary);
+    if (entry && badge) badges.set(entry, badge);
+  }
+  return badges;
+}
+
+/** The id of the text that describes an entry's badge in words (the link's `aria-describedby`). */
+export const badgeWordsId = (id: AreaId) => `nav-badge-${id}`;
+
+/**
+ * The count beside the entry's label. Hidden from the link's name, which stays
+ * the label; `NavBadgeWords` describes it in words.
+ */
+export function NavBadgeCount({ badge }: { badge: NavBadge | undefined }) {
+  if (!badge) return null;
+  return (
+    <span className={`nav__badge nav__badge--${badge.tone}`} title={badge.words} aria-hidden="true">
+      {badge.count}
+    </span>
+  );
+}
+
+/** The badge in words, for screen readers: outside the link, so its text stays the label. */
+export function NavBadgeWords({ id, badge }: { id: AreaId; badge: NavBadge | undefined }) {
+  if (!badge) return null;
+  return (
+    <span id={badgeWordsId(id)} hidden>
+      {badge.words}
+    </span>
+  );
+}

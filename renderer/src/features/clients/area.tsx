@@ -1,0 +1,48 @@
+import { defineArea, type RendererArea } from '@renderer/app/area';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import type { Specialist } from '@shared/clients/contract/specialists';
+import { clientsEntities } from '@shared/clients/entities';
+import { ClientsScreen } from './ClientsScreen';
+import { EngagementsScreen } from './engagements/EngagementsScreen';
+import { SpecialistsScreen } from './specialists/SpecialistsScreen';
+
+declare module '@renderer/app/routes' {
+  interface RouteEntries {
+    clients: true;
+    engagements: true;
+    specialists: true;
+  }
+}
+
+/** The record pages of this area offer these slots to the areas above it. */
+declare module '@renderer/app/slots' {
+  interface Slots {
+    /** Sections below an engagement's form, above its history. */
+    'engagement.sections': { engagement: EngagementListItem };
+    /** Sections below a specialist's form, above their history. */
+    'specialist.sections': { specialist: Specialist };
+  }
+}
+
+export const clientsArea = defineArea({
+  name: 'clients',
+  entries: [
+    {
+      id: 'clients',
+      label: 'Clients',
+      group: 'Accounts',
+      hint: 'Client companies, currencies and holiday calendars',
+      screen: ClientsScreen,
+    },
+    { id: 'engagements', label: 'Engagements', group: 'Accounts', hint: 'Dedicated-team contracts per client', screen: EngagementsScreen },
+    {
+      id: 'specialists',
+      label: 'Specialists',
+      group: 'Team',
+      hint: 'The people, their roles, regions and skills',
+      screen: SpecialistsScreen,
+    },
+  ],
+  entities: clientsEntities,
+  records: { client: 'clients', engagement: 'engagements', specialist: 'specialists' },
+} satisfies RendererArea);

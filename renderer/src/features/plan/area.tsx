@@ -1,0 +1,36 @@
+import { defineArea, type RendererArea } from '@renderer/app/area';
+import { fill } from '@renderer/app/slots';
+import { planEntities } from '@shared/plan/entities';
+import { PlanScreen } from './PlanScreen';
+import { StaffingScreen } from './staffing/StaffingScreen';
+import { TimeOff } from './TimeOff';
+
+declare module '@renderer/app/routes' {
+  interface RouteEntries {
+    allocations: true;
+    staffing: true;
+  }
+}
+
+export const planArea = defineArea({
+  name: 'plan',
+  entries: [
+    {
+      id: 'allocations',
+      label: 'Allocation plan',
+      group: 'Team',
+      hint: 'Who works where and when, roll-offs, the bench and the capacity forecast',
+      screen: PlanScreen,
+    },
+    { id: 'staffing', label: 'Staffing requests', group: 'Team', hint: 'Open roles, from definition to filled', screen: StaffingScreen },
+  ],
+  entities: planEntities,
+  records: { allocation: 'allocations', staffing_request: 'staffing' },
+  slots: [
+    // Capacity and absences are the plan's: shown on the specialist's page.
+    fill('specialist.sections', 'plan.timeOff', ({ specialist }) => (
+      <TimeOff specialistId={specialist.id} readOnly={Boolean(specialist.archivedAt)} />
+    )),
+  ],
+  badgeOn: 'allocations',
+} satisfies RendererArea);
