@@ -1,4 +1,5 @@
-import { toDay } from '@shared/kernel/days';
+import { isIsoDate } from '@shared/kernel/dates';
+import { addDays, toDay } from '@shared/kernel/days';
 
 /**
  * Replacement requests: the client asks to replace a specialist; the
@@ -32,4 +33,18 @@ export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
 export function handoverDays(outgoingEnd: string | null, replacementStart: string): number {
   if (outgoingEnd === null) return 0;
   return Math.max(0, toDay(outgoingEnd) - toDay(replacementStart) + 1);
+}
+
+/**
+ * The outgoing specialist's last day offered when the replacement starts on
+ * `replacementStart`: the day before, so there is no overlap unless someone
+ * chooses a hand-over. It stays inside the outgoing allocation (fulfilling
+ * only shortens it); a start that is not a date yet offers the allocation's
+ * own end.
+ */
+export function defaultOutgoingEnd(replacementStart: string, outgoing: { startDate: string; endDate: string }): string {
+  const before = isIsoDate(replacementStart) ? addDays(replacementStart, -1) : outgoing.endDate;
+  if (before > outgoing.endDate) return outgoing.endDate;
+  if (before < outgoing.startDate) return outgoing.startDate;
+  return before;
 }

@@ -5,10 +5,9 @@ import { day, weekdayDay } from '@renderer/components/dates';
 import { Field, FormFooter, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
 import { fulfilInput, type ReplacementItem } from '@shared/continuity/contract';
-import { handoverDays } from '@shared/continuity/rules/replacement';
+import { defaultOutgoingEnd, handoverDays } from '@shared/continuity/rules/replacement';
 import { isPastDue } from '@shared/kernel/businessClock';
 import { isIsoDate } from '@shared/kernel/dates';
-import { addDays } from '@shared/kernel/days';
 import { localDateOf } from '@shared/kernel/timeZone';
 
 type FulfilValues = {
@@ -41,7 +40,7 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
     startDate: start,
     endDate: null,
     loadPercent: outgoing?.loadPercent ?? 100,
-    outgoingEndDate: outgoing ? lastDayBefore(start, outgoing) : null,
+    outgoingEndDate: outgoing ? defaultOutgoingEnd(start, outgoing) : null,
     lateReason: '',
   });
   const values = form.values as FulfilValues;
@@ -113,8 +112,8 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
         onChange={(v) => {
           form.set('startDate', v);
           // Keep the hand-over as offered (the outgoing leaves the day before) until the last day is chosen by hand.
-          if (outgoing && isIsoDate(v) && values.outgoingEndDate === lastDayBefore(values.startDate, outgoing)) {
-            form.set('outgoingEndDate', lastDayBefore(v, outgoing));
+          if (outgoing && isIsoDate(v) && values.outgoingEndDate === defaultOutgoingEnd(values.startDate, outgoing)) {
+            form.set('outgoingEndDate', defaultOutgoingEnd(v, outgoing));
           }
         }}
         onBlur={() => form.blur('startDate')}
@@ -177,14 +176,6 @@ function endHint(engagementEnd: string | null | undefined): string {
   return 'The engagement is open-ended: give the replacement’s allocation an end date.';
 }
 
-/** The day before the replacement starts, kept inside the outgoing allocation (the backend only shortens it). */
-function lastDayBefore(start: string, outgoing: Outgoing): string {
-  const before = isIsoDate(start) ? addDays(start, -1) : outgoing.endDate;
-  if (before > outgoing.endDate) return outgoing.endDate;
-  if (before < outgoing.startDate) return outgoing.startDate;
-  return before;
-}
-
 /** The outgoing specialist's last day: chosen here so the hand-over overlap is a decision, not an accident. */
 function OutgoingEnd({
   outgoing,
@@ -206,7 +197,11 @@ function OutgoingEnd({
   return (
     <div className="field--wide outgoing-end">
       <label className="check">
-        <input type="checkbox" checked={ending} onChange={(e) => onChange(e.target.checked ? lastDayBefore(startDate, outgoing) : null)} />
+        <input
+          type="checkbox"
+          checked={ending}
+          onChange={(e) => onChange(e.target.checked ? defaultOutgoingEnd(startDate, outgoing) : null)}
+        />
         End {outgoing.specialistName}’s allocation (now {day(outgoing.startDate)} to {day(outgoing.endDate)})
       </label>
       {ending && (
