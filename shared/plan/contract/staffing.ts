@@ -3,7 +3,7 @@ import { SOURCING_REGIONS, type SourcingRegion } from '@shared/clients/rules/sou
 import { command, type ListResult, query } from '@shared/kernel/define';
 import { byId, expectedUpdatedAt, id, isoDate, optionalText, requiredText, search } from '@shared/kernel/fields';
 import { z } from 'zod';
-import { type FillClock, OPEN_STAGES, STAFFING_STAGES, type StaffingStage } from '../rules/staffing';
+import { DEFAULT_TARGET_WEEKS, type FillClock, OPEN_STAGES, STAFFING_STAGES, type StaffingStage } from '../rules/staffing';
 import { type AllocationListItem, loadPercent } from './allocations';
 
 export type StaffingRequest = {
@@ -59,7 +59,7 @@ const requestShape = {
     .int('must be whole weeks')
     .min(1, 'must be at least 1 week')
     .max(26, 'must be at most 26 weeks')
-    .default(4),
+    .default(DEFAULT_TARGET_WEEKS),
   notes: optionalText(4000).default(''),
 };
 

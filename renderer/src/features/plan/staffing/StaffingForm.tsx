@@ -4,6 +4,7 @@ import { parseSkillsText } from '@shared/clients/rules/skills';
 import type { SourcingRegion } from '@shared/clients/rules/sourcingRegion';
 import type { EngagementListItem, ReferenceData, StaffingFields, StaffingRequestItem } from '@shared/contract';
 import { staffingFields } from '@shared/plan/contract/staffing';
+import { DEFAULT_TARGET_WEEKS } from '@shared/plan/rules/staffing';
 import { useState } from 'react';
 
 export type StaffingFormValues = Required<Omit<StaffingFields, 'openedOn'>> & { openedOn?: string | undefined };
@@ -17,7 +18,7 @@ export const emptyStaffing: StaffingFormValues = {
   regionPreferences: [],
   startDate: '',
   loadPercent: 100,
-  targetWeeks: 4,
+  targetWeeks: DEFAULT_TARGET_WEEKS,
   notes: '',
 };
 
