@@ -70,22 +70,5 @@ export class BusinessDayWalk {
   }
 }
 
-/** Business days that count in (after, through], inclusive of `through`; 0 when `through` is not after `after`. */
-export function countBusinessDays(after: string, through: string, holidaysOf: HolidaysOfYear, pauses: readonly PauseRange[] = []): number {
-  const end = toDay(through);
-  const walk = new BusinessDayWalk(after, holidaysOf, pauses);
-  let count = 0;
-  while (walk.current < end) if (walk.next() === 'counts') count += 1;
-  return count;
-}
-
-/** The `n`th counting business day after `after` (n ≥ 1). */
-export function addBusinessDays(after: string, n: number, holidaysOf: HolidaysOfYear, pauses: readonly PauseRange[] = []): string {
-  const walk = new BusinessDayWalk(after, holidaysOf, pauses);
-  let count = 0;
-  while (count < n) if (walk.next() === 'counts') count += 1;
-  return walk.date;
-}
-
 /** No holidays: weekends only. For calendars without public holidays and for tests. */
 export const NO_HOLIDAYS: HolidaysOfYear = () => new Set();

@@ -1,7 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { Conditions, StatementCache } from '@backend/core/sql';
+import type { TimeEntry, TimeEntryListItem } from '@shared/billing/contract/hours';
 import type { Activity } from '@shared/billing/rules/activities';
-import type { TimeEntry, TimeEntryListItem } from '@shared/contract';
 
 export type TimeEntryRow = {
   id: string;
@@ -80,10 +80,6 @@ export class TimeEntryRepository {
 
   hasEntries(engagementId: string): boolean {
     return Boolean(this.statements.get('SELECT 1 FROM time_entry WHERE engagement_id = ? LIMIT 1').get(engagementId));
-  }
-
-  count(): number {
-    return (this.statements.get('SELECT count(*) AS n FROM time_entry').get() as { n: number }).n;
   }
 
   /** A specialist's entries in a date range (the weekly grid). */

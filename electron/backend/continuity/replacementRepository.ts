@@ -1,7 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { Conditions, likePattern, StatementCache } from '@backend/core/sql';
+import type { ReplacementCandidate, ReplacementPause, ReplacementRequest } from '@shared/continuity/contract';
 import type { CandidateStatus, ReplacementReason, ReplacementStatus } from '@shared/continuity/rules/replacement';
-import type { ReplacementCandidate, ReplacementPause, ReplacementRequest } from '@shared/contract';
 import { groupBy } from '@shared/kernel/collections';
 
 type RequestRow = {
@@ -113,10 +113,6 @@ export class ReplacementRepository {
       .when(filter.submittedBefore, 'r.submitted_at < ?');
     const rows = this.statements.get(`${JOINED} ${where.sql} ORDER BY r.submitted_at DESC, r.id`).all(...where.params) as JoinedRow[];
     return rows.map(toJoined);
-  }
-
-  count(): number {
-    return (this.statements.get('SELECT count(*) AS n FROM replacement_request').get() as { n: number }).n;
   }
 
   insert(request: ReplacementRequest): void {

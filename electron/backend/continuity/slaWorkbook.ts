@@ -1,6 +1,6 @@
 import { addTable, type Column, DATE_FORMAT, excel, excelDate, PERCENT_FORMAT } from '@backend/core/excel';
+import type { ReplacementPause, SlaReport, SlaReportRow } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
-import type { ReplacementPause, SlaReport, SlaReportRow } from '@shared/contract';
 import { CLOCK_STATE_LABELS } from '@shared/kernel/businessClock';
 import type ExcelJS from 'exceljs';
 
@@ -17,8 +17,6 @@ import type ExcelJS from 'exceljs';
  * the About sheet instead of above the tables. Counts are numbers, dates real
  * Excel dates, met % a fraction formatted 0%; a missing value is an empty cell.
  */
-
-export const SLA_SHEETS = ['Summary', 'Requests', 'Breaches', 'About'] as const;
 
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -11,7 +11,7 @@ import {
   runClock,
   sortPauses,
 } from '@shared/kernel/businessClock';
-import { addBusinessDays, countBusinessDays, type HolidaysOfYear, NO_HOLIDAYS, type PauseRange } from '@shared/kernel/businessDays';
+import { type HolidaysOfYear, NO_HOLIDAYS, type PauseRange } from '@shared/kernel/businessDays';
 import { toDay } from '@shared/kernel/days';
 import { instantOf, isTimeZone, localDateOf, localTimeOf } from '@shared/kernel/timeZone';
 import { describe, expect, it } from 'vitest';
@@ -31,10 +31,20 @@ const ZH = holidaysOfCalendar('CH-ZH');
 const cal = (code: string): HolidaysOfYear => holidaysOfCalendar(code);
 const isPublicHoliday = (code: string, date: string) => cal(code)(Number(date.slice(0, 4))).has(toDay(date));
 const due = (code: string, submittedOn: string, allowance = 7, pauses: readonly PauseRange[] = []) =>
-  addBusinessDays(submittedOn, allowance, code === '' ? NO_HOLIDAYS : cal(code), pauses);
+  dueAfter(submittedOn, allowance, code === '' ? NO_HOLIDAYS : cal(code), pauses);
 // Independent of Keel's day arithmetic: the weekday as JavaScript's Date reads it.
 const dayName = (date: string) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(`${date}T00:00:00Z`).getUTCDay()];
 const pause = (startDate: string, endDate: string): PauseRange => ({ startDate, endDate });
+
+/**
+ * Business-day arithmetic as the clock does it (runClock is the one public
+ * entry to the business-day walk): the due date of an allowance of `n` days
+ * counted after `after`, and the counting days elapsed in (after, through].
+ */
+const dueAfter = (after: string, n: number, holidaysOf: HolidaysOfYear, pauses: readonly PauseRange[] = []) =>
+  runClock({ submittedOn: after, allowance: n, holidaysOf, pauses, deliveredOn: null, cancelledOn: null }, after).dueDate;
+const elapsedThrough = (after: string, through: string, holidaysOf: HolidaysOfYear, pauses: readonly PauseRange[] = []) =>
+  runClock({ submittedOn: after, allowance: 1, holidaysOf, pauses, deliveredOn: null, cancelledOn: null }, through).elapsed;
 
 function clock(input: Partial<ClockInput> & { submittedOn: string }, today: string, thresholds?: ClockThresholds) {
   return runClock({ allowance: 7, holidaysOf: ZH, pauses: [], deliveredOn: null, cancelledOn: null, ...input }, today, thresholds);
@@ -43,37 +53,37 @@ function clock(input: Partial<ClockInput> & { submittedOn: string }, today: stri
 describe('business-day arithmetic', () => {
   it('counts the days after the start date, never the start date itself', () => {
     expect(dayName('2026-11-23')).toBe('Mon');
-    expect(addBusinessDays('2026-11-23', 1, NO_HOLIDAYS)).toBe('2026-11-24'); // Mon → Tue
-    expect(addBusinessDays('2026-11-23', 5, NO_HOLIDAYS)).toBe('2026-11-30'); // Tue–Fri are 1–4, next Mon is 5
-    expect(addBusinessDays('2026-11-23', 7, NO_HOLIDAYS)).toBe('2026-12-02'); // … Tue 1 Dec 6, Wed 2 Dec 7
-    expect(addBusinessDays('2026-11-20', 1, NO_HOLIDAYS)).toBe('2026-11-23'); // Fri → Mon
-    expect(addBusinessDays('2026-11-21', 1, NO_HOLIDAYS)).toBe('2026-11-23'); // Sat → Mon
-    expect(addBusinessDays('2026-11-22', 1, NO_HOLIDAYS)).toBe('2026-11-23'); // Sun → Mon
+    expect(dueAfter('2026-11-23', 1, NO_HOLIDAYS)).toBe('2026-11-24'); // Mon → Tue
+    expect(dueAfter('2026-11-23', 5, NO_HOLIDAYS)).toBe('2026-11-30'); // Tue–Fri are 1–4, next Mon is 5
+    expect(dueAfter('2026-11-23', 7, NO_HOLIDAYS)).toBe('2026-12-02'); // … Tue 1 Dec 6, Wed 2 Dec 7
+    expect(dueAfter('2026-11-20', 1, NO_HOLIDAYS)).toBe('2026-11-23'); // Fri → Mon
+    expect(dueAfter('2026-11-21', 1, NO_HOLIDAYS)).toBe('2026-11-23'); // Sat → Mon
+    expect(dueAfter('2026-11-22', 1, NO_HOLIDAYS)).toBe('2026-11-23'); // Sun → Mon
   });
 
   it('counts (after, through]: zero for the same day, a weekend, or an end before the start', () => {
-    expect(countBusinessDays('2026-11-23', '2026-11-23', NO_HOLIDAYS)).toBe(0);
-    expect(countBusinessDays('2026-11-23', '2026-11-20', NO_HOLIDAYS)).toBe(0);
-    expect(countBusinessDays('2026-11-20', '2026-11-22', NO_HOLIDAYS)).toBe(0); // Sat + Sun
-    expect(countBusinessDays('2026-11-20', '2026-11-23', NO_HOLIDAYS)).toBe(1); // the Monday
-    expect(countBusinessDays('2026-11-23', '2026-12-02', NO_HOLIDAYS)).toBe(7);
-    expect(countBusinessDays('2026-11-23', '2026-12-31', NO_HOLIDAYS)).toBe(28); // Mon 23 Nov – Fri 1 Jan is 6 weeks (30 days), less those two days
+    expect(elapsedThrough('2026-11-23', '2026-11-23', NO_HOLIDAYS)).toBe(0);
+    expect(elapsedThrough('2026-11-23', '2026-11-20', NO_HOLIDAYS)).toBe(0);
+    expect(elapsedThrough('2026-11-20', '2026-11-22', NO_HOLIDAYS)).toBe(0); // Sat + Sun
+    expect(elapsedThrough('2026-11-20', '2026-11-23', NO_HOLIDAYS)).toBe(1); // the Monday
+    expect(elapsedThrough('2026-11-23', '2026-12-02', NO_HOLIDAYS)).toBe(7);
+    expect(elapsedThrough('2026-11-23', '2026-12-31', NO_HOLIDAYS)).toBe(28); // Mon 23 Nov – Fri 1 Jan is 6 weeks (30 days), less those two days
   });
 
-  it('is the inverse of addBusinessDays, with and without holidays and pauses', () => {
+  it('counts exactly the allowance through its due date, with and without holidays and pauses', () => {
     const us = cal('US');
     for (const after of ['2026-11-20', '2026-11-21', '2026-11-25', '2026-12-23', '2026-12-31']) {
       for (const n of [1, 5, 7, 20]) {
-        expect(countBusinessDays(after, addBusinessDays(after, n, us), us)).toBe(n);
+        expect(elapsedThrough(after, dueAfter(after, n, us), us)).toBe(n);
         const pauses = [pause('2026-12-28', '2026-12-30')];
-        expect(countBusinessDays(after, addBusinessDays(after, n, ZH, pauses), ZH, pauses)).toBe(n);
+        expect(elapsedThrough(after, dueAfter(after, n, ZH, pauses), ZH, pauses)).toBe(n);
       }
     }
   });
 
   it('skips business days inside a pause', () => {
-    expect(addBusinessDays('2026-11-23', 1, NO_HOLIDAYS, [pause('2026-11-24', '2026-11-24')])).toBe('2026-11-25');
-    expect(countBusinessDays('2026-11-23', '2026-11-27', NO_HOLIDAYS, [pause('2026-11-24', '2026-11-25')])).toBe(2); // Thu, Fri
+    expect(dueAfter('2026-11-23', 1, NO_HOLIDAYS, [pause('2026-11-24', '2026-11-24')])).toBe('2026-11-25');
+    expect(elapsedThrough('2026-11-23', '2026-11-27', NO_HOLIDAYS, [pause('2026-11-24', '2026-11-25')])).toBe(2); // Thu, Fri
   });
 });
 
@@ -311,17 +321,17 @@ describe('across the year end', () => {
       return ZH(year);
     };
     // Wed 23 Dec: Thu 24 1, Fri 25 off, Mon 28–Thu 31 2–5, Fri 1 Jan off (2027's list), Mon 4 6, Tue 5 7.
-    expect(addBusinessDays('2026-12-23', 7, spy)).toBe('2027-01-05');
+    expect(dueAfter('2026-12-23', 7, spy)).toBe('2027-01-05');
     expect(asked).toEqual([2026, 2027]);
     asked.length = 0;
-    expect(addBusinessDays('2026-11-23', 7, spy)).toBe('2026-12-02');
+    expect(dueAfter('2026-11-23', 7, spy)).toBe('2026-12-02');
     expect(asked).toEqual([2026]);
   });
 
   it('counts elapsed days over New Year in the client’s calendar', () => {
     expect(clock({ submittedOn: '2026-12-23' }, '2027-01-04')).toMatchObject({ dueDate: '2027-01-05', elapsed: 6, remaining: 1 });
-    expect(countBusinessDays('2026-12-23', '2027-01-04', ZH)).toBe(6);
-    expect(countBusinessDays('2026-12-23', '2027-01-04', NO_HOLIDAYS)).toBe(8); // Fri 25 and Fri 1 would count
+    expect(elapsedThrough('2026-12-23', '2027-01-04', ZH)).toBe(6);
+    expect(elapsedThrough('2026-12-23', '2027-01-04', NO_HOLIDAYS)).toBe(8); // Fri 25 and Fri 1 would count
   });
 });
 
