@@ -1,0 +1,144 @@
+import { createClient } from '@renderer/api/client';
+import { ClientContext } from '@renderer/api/queries';
+import { App } from '@renderer/app/App';
+import { ENTITY_LABELS, NAVIGATION } from '@renderer/app/areas';
+import { badgeOf } from '@renderer/app/NavBadges';
+import { entryLabel, hasRecords, parseRoute, recordArea, routeHash } from '@renderer/app/routes';
+import { Slot } from '@renderer/app/slots';
+import type { Result } from '@shared/contract';
+import { AUDITED_ENTITIES } from '@shared/entities';
+import type { AreaSummary } from '@shared/kernel/summary';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('area registry', () => {
+  it('lists the navigation in its fixed order: groups, entries, labels, and the areas still to come', () => {
+    expect(
+      NAVIGATION.map(({ group, items }) => [
+        group,
+        items.map((i) => (i.kind === 'built' ? `${i.entry.id}:${i.entry.label}` : `${i.id}:${i.label} (coming)`)),
+      ]),
+    ).toEqual([
+      ['Accounts', ['clients:Clients', 'engagements:Engagements']],
+      ['Team', ['specialists:Specialists', 'allocations:Allocation plan', 'staffing:Staffing requests', 'replacements:Continuity & SLAs']],
+      ['Finance', ['hours:Hours & billing']],
+      [
+        'Operations',
+        [
+          'ownership:Ownership matrix (coming)',
+          'portfolio:Model portfolio (coming)',
+          'maturity:Maturity assessments (coming)',
+          'ceremonies:Ceremonies (coming)',
+        ],
+      ],
+      ['System', ['audit:Audit log']],
+    ]);
+    expect(entryLabel('replacements')).toBe('Continuity & SLAs');
+  });
+
+  it('routes by hash: a list, a new record, a record; unknown and coming areas open the start screen', () => {
+    expect(parseRoute('#/engagements')).toEqual({ area: 'engagements', recordId: null });
+    expect(parseRoute('#/specialists/new')).toEqual({ area: 'specialists', recordId: 'new' });
+    expect(parseRoute('#/replacements/a%2Fb')).toEqual({ area: 'replacements', recordId: 'a/b' });
+    expect(parseRoute('#/portfolio/x')).toEqual({ area: 'clients', recordId: null });
+    expect(parseRoute('')).toEqual({ area: 'clients', recordId: null });
+    expect(routeHash({ area: 'replacements', recordId: 'a/b' })).toBe('#/replacements/a%2Fb');
+  });
+
+  it('opens audited records where their area says, and labels every audited entity', () => {
+    expect(recordArea('staffing_request')).toBe('staffing');
+    expect(recordArea('replacement_pause')).toBe('replacements');
+    expect(recordArea('invoice')).toBeNull();
+    expect(recordArea('dataset')).toBeNull();
+    expect(hasRecords('allocations')).toBe(true);
+    expect(hasRecords('audit')).toBe(false);
+    expect(Object.keys(ENTITY_LABELS).sort()).toEqual([...AUDITED_ENTITIES].sort());
+    expect(ENTITY_LABELS.replacement_pause).toBe('SLA pause');
+    expect(ENTITY_LABELS.month_close).toBe('Month close');
+  });
+});
+
+function withBackend(answers: Record<string, unknown>, ui: React.ReactNode) {
+  const client = createClient(
+    async (name): Promise<Result<unknown>> =>
+      name in answers ? { ok: true, value: answers[name] } : { ok: false, error: { code: 'internal', message: `No ${name} here.` } },
+  );
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <ClientContext.Provider value={client}>
+      <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+    </ClientContext.Provider>,
+  );
+}
+
+describe('slots', () => {
+  it('fills the engagement page with the continuity area’s requests and the specialist page with the plan’s time off', async () => {
+    withBackend(
+      { 'replacements.list': { rows: [], total: 0 }, 'absences.list': { rows: [], total: 0 } },
+      <>
+        <Slot name="engagement.sections" props={{ engagement: { id: 'e1', slaBusinessDays: 5 } as never }} />
+        <Slot name="specialist.sections" props={{ specialist: { id: 's1', archivedAt: null } as never }} />
+      </>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Replacement requests' })).toBeTruthy();
+    expect(screen.getByText(/SLA: a replacement within 5 business days/)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Capacity and time off' })).toBeTruthy();
+    expect(await screen.findByText('No absences recorded.')).toBeTruthy();
+  });
+});
+
+describe('navigation badges', () => {
+  const summary = (area: string, items: AreaSummary['items']): AreaSummary => {
+    const tone = items.some((i) => i.count > 0 && i.tone === 'critical')
+      ? 'critical'
+      : items.some((i) => i.count > 0 && i.tone === 'attention')
+        ? 'attention'
+        : 'ok';
+    return { area, tone, items };
+  };
+
+  it('shows the most severe item’s count, with every item in words', () => {
+    expect(
+      badgeOf(
+        summary('continuity', [
+          { label: 'breached promises', count: 2, tone: 'critical' },
+          { label: 'promises at risk', count: 3, tone: 'attention' },
+        ]),
+      ),
+    ).toEqual({ tone: 'critical', count: 2, words: '2 breached promises, 3 promises at risk' });
+    expect(badgeOf(summary('billing', [{ label: 'past months still open', count: 0, tone: 'attention' }]))).toBeNull();
+  });
+
+  it('puts the badge on the area’s entry without changing the link’s name', async () => {
+    withBackend(
+      {
+        'app.summaries': [
+          summary('continuity', [
+            { label: 'breached promises', count: 1, tone: 'critical' },
+            { label: 'promises at risk', count: 4, tone: 'attention' },
+          ]),
+          summary('billing', [{ label: 'past months still open', count: 0, tone: 'attention' }]),
+          summary('plan', [{ label: 'roll-offs within 6 weeks', count: 3, tone: 'attention' }]),
+        ],
+      },
+      <App />,
+    );
+    const nav = screen.getByRole('navigation', { name: 'Areas' });
+    const continuity = within(nav).getByRole('link', { name: 'Continuity & SLAs' });
+    await within(continuity).findByText('1');
+    expect(continuity.querySelector('.nav__badge--critical')?.getAttribute('title')).toBe('1 breached promises, 4 promises at risk');
+    expect(continuity.getAttribute('aria-describedby')).toBe('nav-badge-replacements');
+    expect(document.getElementById('nav-badge-replacements')?.textContent).toBe('1 breached promises, 4 promises at risk');
+    const plan = within(nav).getByRole('link', { name: 'Allocation plan' });
+    expect(plan.querySelector('.nav__badge--attention')?.textContent).toBe('3');
+    expect(within(nav).getByRole('link', { name: 'Hours & billing' }).querySelector('.nav__badge')).toBeNull();
+    // The start screen still says what is wrong when the data cannot be reached.
+    expect(await screen.findByText('Keel cannot reach its data')).toBeTruthy();
+  });
+});
