@@ -37,12 +37,13 @@ export function isProcedureName(name: string): name is ProcedureName {
   return Object.hasOwn(contract, name);
 }
 
-export type { AppInfo, BackupResult, Option, ReferenceData, SampleLoadResult } from '@shared/app/contract';
+export type { AppInfo, BackupResult, SampleLoadResult } from '@shared/app/contract';
 export type { AuditAction, AuditEntry, AuditedEntity } from '@shared/audit/contract';
 export type * from '@shared/billing/contract/billing';
 export type * from '@shared/billing/contract/hours';
 export type { Client, ClientFields, ClientListItem } from '@shared/clients/contract/clients';
 export type { Engagement, EngagementFields, EngagementListItem } from '@shared/clients/contract/engagements';
+export type { Option, ReferenceData } from '@shared/clients/contract/reference';
 export type { Specialist, SpecialistFields } from '@shared/clients/contract/specialists';
 export type * from '@shared/continuity/contract';
 export type { ListResult } from '@shared/kernel/define';

@@ -6,10 +6,10 @@ import { type Clock, systemClock } from '@backend/core/clock';
 import { type Context, createContext } from '@backend/core/context';
 import { type Db, openDatabase, schemaVersion, stamp } from '@backend/core/db/connection';
 import { MIGRATIONS } from '@backend/core/db/migrations';
-import { createDispatch, type Dispatch, type Logger } from '@backend/core/dispatch';
 import { createHookRegistry } from '@backend/core/hooks';
+import { createDispatch, type Dispatch, type Logger } from '@backend/dispatch';
 import { createHandlers } from '@backend/handlers';
-import type { AppInfo } from '@shared/contract';
+import type { AppInfo } from '@shared/app/contract';
 import { DomainError } from '@shared/kernel/errors';
 import { version } from '../../package.json';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { currentActor, databasePath, resolveDataDir } from '@backend/core/paths';
 import { type Backend, createBackend } from '@backend/index';
-import type { Result } from '@shared/contract';
+import type { Result } from '@shared/kernel/errors';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen } from 'electron';
 import { buildMenu } from './menu';
 import { handleAppScheme, registerAppScheme } from './protocol';

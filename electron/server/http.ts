@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import type { Dispatch } from '@backend/core/dispatch';
+import type { Dispatch } from '@backend/dispatch';
 import { contract, type ErrorCode, type Result } from '@shared/contract';
 import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY, mimeType, rendererFile } from './static';

@@ -13,20 +13,6 @@ export type AppInfo = {
   canLoadSample: boolean;
 };
 
-export type Option = { value: string; label: string };
-
-export type ReferenceData = {
-  countries: Option[];
-  currencies: Option[];
-  /** Holiday calendars Keel knows: whole countries and their subdivisions. */
-  holidayCalendars: Option[];
-  roles: Option[];
-  seniorities: Option[];
-  sourcingRegions: Option[];
-  engagementStatuses: Option[];
-  specialistStatuses: Option[];
-};
-
 export type { AreaSummary, SummaryItem, SummaryTone } from '@shared/kernel/summary';
 
 export type BackupResult = { path: string; bytes: number };
@@ -45,10 +31,6 @@ export type SampleLoadResult = {
 
 export const appProcedures = {
   'app.info': query<AppInfo>()('Version, database location and record counts.', z.strictObject({}).default({})),
-  'reference.get': query<ReferenceData>()(
-    'Countries, currencies, holiday calendars and the domain vocabularies.',
-    z.strictObject({}).default({}),
-  ),
   'db.backup': command<BackupResult>()(
     'Write a consistent copy of the database with SQLite’s online backup. Without a path it goes to the backups folder beside the database.',
     z

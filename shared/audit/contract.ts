@@ -1,38 +1,8 @@
+import { AUDITED_ENTITIES, type AuditedEntity } from '@shared/entities';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '@shared/kernel/audit';
 import { command, query } from '@shared/kernel/define';
 import { id } from '@shared/kernel/fields';
-import { AUDITED_ENTITIES, type AuditedEntity } from '@shared/entities';
 import { z } from 'zod';
-
-
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'archive',
-  'restore',
-  'cancel',
-  'delete',
-  'import',
-  'approve',
-  'reopen',
-  'issue',
-  'fulfil',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export type AuditEntry = {
-  id: string;
-  at: string;
-  actor: string;
-  entity: AuditedEntity;
-  entityId: string;
-  /** A human label of the record at the time (its name), for the log screen. */
-  label: string;
-  action: AuditAction;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  /** True when `audit.undo` can reverse this entry (archives and restores of live records). */
-  undoable: boolean;
-};
 
 export const auditListInput = z
   .strictObject({
@@ -53,4 +23,4 @@ export const auditProcedures = {
   ),
 };
 
-export { AUDITED_ENTITIES, type AuditedEntity };
+export { AUDIT_ACTIONS, AUDITED_ENTITIES, type AuditAction, type AuditEntry, type AuditedEntity };

@@ -22,6 +22,9 @@ export const command =
 
 export type ListResult<T> = { rows: T[]; total: number };
 
+/** One choice of a list the UI offers: the stored value and the words shown. */
+export type Option = { value: string; label: string };
+
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /**

@@ -418,7 +418,8 @@ function aboutFacts(detailRows: number, kind: [string, unknown][]): [string, unk
     ['Layout version', 1],
     ...kind,
     ['Timesheet detail rows', detailRows],
-    ['Generated at (UTC)', new Date().toISOString()],
+    // The bench's own fixed instant: the bare writer only needs a value of the same shape.
+    ['Generated at (UTC)', '2026-11-24T09:00:00.000Z'],
     ['Amounts', 'Major units of the row’s currency; totals are per currency, never across currencies.'],
     ['Hours', 'Minutes ÷ 60 at full precision, shown with two decimals; Minutes is the exact figure.'],
   ];

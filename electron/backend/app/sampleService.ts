@@ -1,20 +1,8 @@
-import { billingSample } from '@backend/billing/sample';
-import { clientsSample } from '@backend/clients/sample';
-import { continuitySample } from '@backend/continuity/sample';
 import type { Context } from '@backend/core/context';
 import { createSampleRun, type SampleStep } from '@backend/core/sample';
-import { planSample } from '@backend/plan/sample';
 import type { SampleLoadResult } from '@shared/app/contract';
 import { canLoadSampleData } from '@shared/clients/rules/lifecycle';
 import { DomainError } from '@shared/kernel/errors';
-
-/**
- * The areas' sample steps in load order: the people and engagements first;
- * the plan; continuity after it (fulfilled replacements change who is
- * allocated); billing last (the hours follow the allocations). Until the area
- * registry (electron/backend/areas.ts) passes its own list, the handler uses this one.
- */
-export const SAMPLE_STEPS: readonly SampleStep[] = [clientsSample, planSample, continuitySample, billingSample];
 
 const NO_RECORDS: SampleLoadResult = {
   clients: 0,
@@ -34,7 +22,11 @@ const NO_RECORDS: SampleLoadResult = {
  * step in order, its dates moved to today (core/sample.ts). The counts the
  * steps report are added up by name into the result.
  */
-export function loadSampleData(ctx: Context, steps: readonly SampleStep[] = SAMPLE_STEPS): SampleLoadResult {
+/**
+ * Loads the areas' sample steps, in the registry's order (people and engagements, the plan, continuity —
+ * fulfilled replacements change who is allocated — then billing, whose hours follow the allocations).
+ */
+export function loadSampleData(ctx: Context, steps: readonly SampleStep[]): SampleLoadResult {
   const { clients, engagements, specialists } = ctx.repos;
   if (!canLoadSampleData({ clients: clients.count(), engagements: engagements.count(), specialists: specialists.count() })) {
     throw new DomainError('conflict', 'Sample data can only be loaded into an empty database; this one already holds records.');

@@ -3,7 +3,7 @@ import { archiveEngagement, restoreEngagement } from '@backend/clients/engagemen
 import { archiveSpecialist, restoreSpecialist } from '@backend/clients/specialistService';
 import type { Context } from '@backend/core/context';
 import { isUndoable, undoRefusal } from '@shared/audit/rules/undo';
-import type { AuditEntry } from '@shared/contract';
+import type { AuditEntry } from '@shared/kernel/audit';
 import { DomainError, notFound } from '@shared/kernel/errors';
 
 type ListFilter = Parameters<Context['repos']['audit']['list']>[0];

@@ -10,6 +10,7 @@ import { exportDownload, exportStatus, startFinanceExport } from './financeExpor
 import { importHours } from './hoursImport';
 import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from './monthCloseService';
 import { billingRepositories } from './repositories';
+import { billingSample } from './sample';
 import { copyWeek, setCell, timesheetWeek } from './timesheetService';
 
 /** Hours, rates and terms, the month close, invoices, the finance export and the hours import. */
@@ -17,6 +18,7 @@ export const billingArea = defineArea({
   id: 'billing',
   procedures: billingAreaProcedures,
   repositories: billingRepositories,
+  sample: billingSample,
   hooks: { 'clients.engagementUpdating': refuseCurrencyChangeOnceBilled },
   handlers: (ctx) => ({
     'time.week': ({ specialistId, weekStart }) => timesheetWeek(ctx, specialistId, weekStart),

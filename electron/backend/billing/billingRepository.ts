@@ -1,9 +1,9 @@
 import type { Db } from '@backend/core/db/connection';
 import { StatementCache } from '@backend/core/sql';
+import type { RateItem, SpecialistCap } from '@shared/billing/contract/billing';
 import type { RoundingIncrement } from '@shared/billing/rules/invoice';
 import type { Rate } from '@shared/billing/rules/rates';
 import type { SpecialistRole } from '@shared/clients/rules/reference';
-import type { RateItem, SpecialistCap } from '@shared/contract';
 
 type RateRow = {
   id: string;
@@ -40,12 +40,7 @@ export class BillingRepository {
          WHERE r.engagement_id = ? ORDER BY r.specialist_id IS NOT NULL, r.role, s.full_name, r.effective_from`,
       )
       .all(engagementId) as RateRow[];
-    return rows.map((r) => ({
-      ...toRate(r),
-      specialistName: r.specialist_name ?? null,
-      createdAt: r.created_at,
-      usedByIssuedInvoice: r.used === 1,
-    }));
+    return rows.map(toRateItem);
   }
 
   /**
@@ -129,12 +124,13 @@ export class BillingRepository {
   }
 
   specialistCaps(engagementId: string): SpecialistCap[] {
-    return this.statements
+    const rows = this.statements
       .get(
-        `SELECT k.specialist_id AS specialistId, s.full_name AS specialistName, k.monthly_cap_minutes AS monthlyCapMinutes
+        `SELECT k.engagement_id, k.specialist_id, s.full_name AS specialist_name, k.monthly_cap_minutes
          FROM specialist_cap k JOIN specialist s ON s.id = k.specialist_id WHERE k.engagement_id = ? ORDER BY s.full_name`,
       )
-      .all(engagementId) as SpecialistCap[];
+      .all(engagementId) as (CapRow & { specialist_name: string })[];
+    return rows.map(toSpecialistCap);
   }
 
   /** Every specialist cap, or one engagement's, keyed `engagementId|specialistId`. */
@@ -191,4 +187,12 @@ function toRate(r: RateRow): Rate {
 
 function toTerms(r: TermsRow): EngagementTerms {
   return { roundingMinutes: r.rounding_minutes, monthlyCapMinutes: r.monthly_cap_minutes };
+}
+
+function toRateItem(r: RateRow): RateItem {
+  return { ...toRate(r), specialistName: r.specialist_name ?? null, createdAt: r.created_at, usedByIssuedInvoice: r.used === 1 };
+}
+
+function toSpecialistCap(r: CapRow & { specialist_name: string }): SpecialistCap {
+  return { specialistId: r.specialist_id, specialistName: r.specialist_name, monthlyCapMinutes: r.monthly_cap_minutes };
 }

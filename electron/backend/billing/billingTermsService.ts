@@ -1,9 +1,10 @@
 import { assertUnchanged } from '@backend/core/archive';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import type { BillingTerms } from '@shared/billing/contract/billing';
 import { monthLabel, monthOf } from '@shared/billing/rules/months';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
-import type { BillingTerms, ParsedInputOf } from '@shared/contract';
+import type { ParsedInputOf } from '@shared/contract';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { formatMoney } from '@shared/kernel/money';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import type { ExportJob } from '@shared/contract';
+import type { ExportJob } from '@shared/billing/contract/billing';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
 import { slug } from '@shared/kernel/text';
 import Database from 'better-sqlite3';

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Context } from '@backend/core/context';
 import { DATE_FORMAT, excel, excelDate, NUMBER_FORMAT } from '@backend/core/excel';
+import type { EngagementMonth, FinanceExportRequest } from '@shared/billing/contract/billing';
 import { ACTIVITY_LABELS } from '@shared/billing/rules/activities';
 import { hoursOf } from '@shared/billing/rules/duration';
 import type { InvoiceLine } from '@shared/billing/rules/invoice';
@@ -9,7 +10,6 @@ import { firstDayOf, lastDayOf } from '@shared/billing/rules/months';
 import { RATE_SOURCE_LABELS } from '@shared/billing/rules/rates';
 import type { MonthReview } from '@shared/billing/rules/review';
 import { ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
-import type { EngagementMonth, FinanceExportRequest } from '@shared/contract';
 import { minorToMajor } from '@shared/kernel/money';
 import type ExcelJS from 'exceljs';
 import {

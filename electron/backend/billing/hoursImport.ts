@@ -1,11 +1,15 @@
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import type { ImportProblem, ImportReport } from '@shared/billing/contract/billing';
+import type { TimeEntry } from '@shared/billing/contract/hours';
 import { ACTIVITIES, ACTIVITY_LABELS, type Activity, activityFromLabel } from '@shared/billing/rules/activities';
 import { formatDuration, MINUTES_PER_DAY } from '@shared/billing/rules/duration';
 import { type EntryTarget, entryRefusals, refusalSentence } from '@shared/billing/rules/entries';
 import { lockedMonthRefusal, type MonthStatus } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
-import type { EngagementListItem, ImportProblem, ImportReport, ParsedInputOf, Specialist, TimeEntry } from '@shared/contract';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import type { Specialist } from '@shared/clients/contract/specialists';
+import type { ParsedInputOf } from '@shared/contract';
 import { isIsoDate } from '@shared/kernel/dates';
 import { fromDay } from '@shared/kernel/days';
 import { DomainError } from '@shared/kernel/errors';

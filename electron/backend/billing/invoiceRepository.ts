@@ -1,8 +1,8 @@
 import type { Db } from '@backend/core/db/connection';
 import { Conditions, StatementCache } from '@backend/core/sql';
+import type { Invoice, InvoiceWithLines, MonthCloseState } from '@shared/billing/contract/billing';
 import type { InvoiceLine } from '@shared/billing/rules/invoice';
 import type { MonthStatus } from '@shared/billing/rules/monthClose';
-import type { Invoice, InvoiceWithLines, MonthCloseState } from '@shared/contract';
 
 type InvoiceRow = {
   id: string;
@@ -178,20 +178,7 @@ export class InvoiceRepository {
 
   lines(invoiceId: string): InvoiceLine[] {
     const rows = this.statements.get('SELECT * FROM invoice_line WHERE invoice_id = ? ORDER BY position').all(invoiceId) as LineRow[];
-    return rows.map((r) => ({
-      specialistId: r.specialist_id,
-      specialistName: r.specialist_name,
-      role: r.role,
-      fromDate: r.from_date,
-      toDate: r.to_date,
-      rateId: r.rate_id,
-      rateSource: r.rate_source,
-      hourlyRateMinor: r.hourly_rate_minor,
-      entryCount: r.entry_count,
-      minutes: r.minutes,
-      billedMinutes: r.billed_minutes,
-      amountMinor: r.amount_minor,
-    }));
+    return rows.map(toLine);
   }
 
   list(filter: InvoiceFilter): Invoice[] {
@@ -232,5 +219,22 @@ function toInvoice(r: InvoiceRow): Invoice {
     cancelledAt: r.cancelled_at,
     cancelledBy: r.cancelled_by,
     cancelReason: r.cancel_reason,
+  };
+}
+
+function toLine(r: LineRow): InvoiceLine {
+  return {
+    specialistId: r.specialist_id,
+    specialistName: r.specialist_name,
+    role: r.role,
+    fromDate: r.from_date,
+    toDate: r.to_date,
+    rateId: r.rate_id,
+    rateSource: r.rate_source,
+    hourlyRateMinor: r.hourly_rate_minor,
+    entryCount: r.entry_count,
+    minutes: r.minutes,
+    billedMinutes: r.billed_minutes,
+    amountMinor: r.amount_minor,
   };
 }

@@ -1,5 +1,5 @@
 import { excel } from '@backend/core/excel';
-import type { ImportReport } from '@shared/contract';
+import type { ImportReport } from '@shared/billing/contract/billing';
 import { DomainError } from '@shared/kernel/errors';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';

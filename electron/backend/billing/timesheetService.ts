@@ -1,11 +1,12 @@
 import { holidayName } from '@backend/core/calendars';
 import type { Audit, Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import type { BookableEngagement, CellResult, TimeEntry, TimesheetWeek, WeekDay } from '@shared/billing/contract/hours';
 import { ACTIVITY_LABELS } from '@shared/billing/rules/activities';
 import { entryRefusals, entryWarnings, isWeekendDate, monthsOf, refusalSentence, weekDates, weekGrid } from '@shared/billing/rules/entries';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
-import type { BookableEngagement, CellResult, ParsedInputOf, TimeEntry, TimesheetWeek, WeekDay } from '@shared/contract';
+import type { ParsedInputOf } from '@shared/contract';
 import { addDays } from '@shared/kernel/days';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
 import { ABSENCE_KIND_LABELS } from '@shared/plan/contract/allocations';

@@ -1,4 +1,4 @@
-import type { Client, ClientListItem } from '@shared/contract';
+import type { Client, ClientListItem } from '@shared/clients/contract/clients';
 
 /** A list row before the backend names its effective time zone (calendars.ts). */
 export type ClientWithCounts = Omit<ClientListItem, 'effectiveTimeZone'>;

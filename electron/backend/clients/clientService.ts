@@ -2,8 +2,8 @@ import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from '@backe
 import { isKnownCalendar } from '@backend/core/calendars';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import type { Client, ClientFields } from '@shared/clients/contract/clients';
 import { archivedRecordRefusal, clientArchiveRefusal } from '@shared/clients/rules/lifecycle';
-import type { Client, ClientFields } from '@shared/contract';
 import { DomainError, notFound } from '@shared/kernel/errors';
 
 type ValidClientFields = Required<ClientFields>;

@@ -1,7 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from '@backend/core/sql';
+import type { Engagement, EngagementListItem } from '@shared/clients/contract/engagements';
 import type { EngagementStatus } from '@shared/clients/rules/reference';
-import type { Engagement, EngagementListItem } from '@shared/contract';
 
 /** A row as SQLite returns it; exported for the bench's hand-written baseline. */
 export type EngagementRow = {

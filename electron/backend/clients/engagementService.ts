@@ -1,8 +1,8 @@
 import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from '@backend/core/archive';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import type { Engagement, EngagementFields, EngagementListItem } from '@shared/clients/contract/engagements';
 import { archivedClientRefusal, archivedRecordRefusal, runningUnderArchivedClientRefusal } from '@shared/clients/rules/lifecycle';
-import type { Engagement, EngagementFields, EngagementListItem } from '@shared/contract';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 
 type ValidEngagementFields = Required<EngagementFields>;

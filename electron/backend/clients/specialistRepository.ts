@@ -1,8 +1,8 @@
 import type { Db } from '@backend/core/db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from '@backend/core/sql';
+import type { Specialist } from '@shared/clients/contract/specialists';
 import type { Seniority, SpecialistRole, SpecialistStatus } from '@shared/clients/rules/reference';
 import type { SourcingRegion } from '@shared/clients/rules/sourcingRegion';
-import type { Specialist } from '@shared/contract';
 
 /** A row as SQLite returns it; exported for the bench's hand-written baseline. */
 export type SpecialistRow = {

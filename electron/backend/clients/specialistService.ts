@@ -2,10 +2,10 @@ import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from '@backe
 import { knownSubdivision } from '@backend/core/calendars';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import type { Specialist, SpecialistFields } from '@shared/clients/contract/specialists';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
 import { normalizeSkills } from '@shared/clients/rules/skills';
 import { sourcingRegionOf } from '@shared/clients/rules/sourcingRegion';
-import type { Specialist, SpecialistFields } from '@shared/contract';
 import { DomainError, notFound } from '@shared/kernel/errors';
 
 type ValidSpecialistFields = Required<SpecialistFields>;

@@ -4,12 +4,14 @@ import { summaryOf } from '@shared/kernel/summary';
 import { continuityBoard } from './continuityService';
 import { continuityHandlers } from './handlers';
 import { continuityRepositories } from './repositories';
+import { continuitySample } from './sample';
 
 /** Replacement requests on the business-day SLA clock, the continuity board, the quarterly SLA report. */
 export const continuityArea = defineArea({
   id: 'continuity',
   procedures: continuityProcedures,
   repositories: continuityRepositories,
+  sample: continuitySample,
   handlers: continuityHandlers,
   summary: (ctx) => {
     const { promises } = continuityBoard(ctx, {});

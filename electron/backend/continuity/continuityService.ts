@@ -1,9 +1,9 @@
 import { holidaysOfCalendar } from '@backend/core/calendars';
 import type { Context } from '@backend/core/context';
 import { clockThresholds } from '@backend/core/continuitySettings';
+import type { ContinuityBoard, ContinuityPromise, SlaReport, SlaReportRow } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
 import { quarterRange, slaFigures } from '@shared/continuity/rules/report';
-import type { ContinuityBoard, ContinuityPromise, SlaReport, SlaReportRow } from '@shared/contract';
 import { byTimeLeft } from '@shared/kernel/businessClock';
 import { addDays } from '@shared/kernel/days';
 import { fillClock, STAFFING_STAGE_LABELS } from '@shared/plan/rules/staffing';

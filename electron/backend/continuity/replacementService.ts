@@ -5,20 +5,20 @@ import { clockThresholds } from '@backend/core/continuitySettings';
 import { newId } from '@backend/core/ids';
 import { insertAllocation } from '@backend/plan/allocationService';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
-import { handoverDays } from '@shared/continuity/rules/replacement';
 import type {
-  Allocation,
   FulfilFields,
   ReplacementCandidate,
   ReplacementFields,
   ReplacementItem,
   ReplacementPause,
   ReplacementRequest,
-} from '@shared/contract';
+} from '@shared/continuity/contract';
+import { handoverDays } from '@shared/continuity/rules/replacement';
 import { deliveryRefusal, isPastDue, pauseRefusal, runClock, sortPauses } from '@shared/kernel/businessClock';
 import type { PauseRange } from '@shared/kernel/businessDays';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { instantOf, localDateOf, localDateTimeOf, localTimeOf } from '@shared/kernel/timeZone';
+import type { Allocation } from '@shared/plan/contract/allocations';
 import type { ReplacementWithContext } from './replacementRepository';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditedEntity } from '@shared/contract';
+import type { AuditedEntity } from '@shared/entities';
 import { DomainError, notFound } from '@shared/kernel/errors';
 import type { Context } from './context';
 

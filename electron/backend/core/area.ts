@@ -3,6 +3,7 @@ import type { AreaSummary } from '@shared/kernel/summary';
 import type { z } from 'zod';
 import type { Context, RepositoryFactory } from './context';
 import type { AreaHooks } from './hooks';
+import type { SampleStep } from './sample';
 
 /** The handlers of a set of procedures: each receives the validated input and returns the declared result. */
 export type HandlersOf<P extends Record<string, ProcedureDef>> = {
@@ -29,6 +30,8 @@ export type BackendArea<P extends Record<string, ProcedureDef> = Record<string, 
   readonly hooks?: AreaHooks;
   /** A few counts and how worrying they are; cheap (it runs for the navigation badges). */
   summary?(ctx: Context): AreaSummary;
+  /** The area's part of the sample dataset, dated relative to the load day; run in registry order. */
+  readonly sample?: SampleStep;
 };
 
 /** Declares an area with its handlers type-checked against its own procedures. */

@@ -1,7 +1,8 @@
 import type { Db } from '@backend/core/db/connection';
 import { newId } from '@backend/core/ids';
 import { Conditions, StatementCache } from '@backend/core/sql';
-import type { AuditAction, AuditEntry, AuditedEntity } from '@shared/contract';
+import type { AuditedEntity } from '@shared/entities';
+import type { AuditAction, AuditEntry } from '@shared/kernel/audit';
 
 type AuditRow = {
   id: string;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Option } from '@shared/contract';
 import type { HolidaysOfYear } from '@shared/kernel/businessDays';
 import { type Day, toDay } from '@shared/kernel/days';
+import type { Option } from '@shared/kernel/define';
 import { calendar } from '@shared/kernel/fields';
 import type Holidays from 'date-holidays';
 

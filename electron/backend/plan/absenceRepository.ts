@@ -59,7 +59,7 @@ export class AbsenceRepository {
       .get(`SELECT a.*, s.full_name AS specialist_name FROM absence a JOIN specialist s ON s.id = a.specialist_id ${where.sql}
             ORDER BY a.start_date DESC, a.id`)
       .all(...where.params) as (AbsenceRow & { specialist_name: string })[];
-    return rows.map((r) => ({ ...toAbsence(r), specialistName: r.specialist_name }));
+    return rows.map(toListItem);
   }
 
   /** Another absence of the same person overlapping [from, to], if any. */
@@ -111,4 +111,8 @@ export function toAbsence(row: AbsenceRow): Absence {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function toListItem(r: AbsenceRow & { specialist_name: string }): AbsenceListItem {
+  return { ...toAbsence(r), specialistName: r.specialist_name };
 }

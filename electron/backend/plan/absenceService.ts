@@ -2,9 +2,8 @@ import { assertUnchanged, refuse } from '@backend/core/archive';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
-import type { Absence, AbsenceFields } from '@shared/contract';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
-import { ABSENCE_KIND_LABELS } from '@shared/plan/contract/allocations';
+import { ABSENCE_KIND_LABELS, type Absence, type AbsenceFields } from '@shared/plan/contract/allocations';
 
 type ValidAbsenceFields = Required<AbsenceFields>;
 

@@ -1,8 +1,10 @@
 import { assertUnchanged, refuse } from '@backend/core/archive';
 import type { Audit, Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import type { Allocation, AllocationDetail, AllocationFields, EngagementListItem, Specialist } from '@shared/contract';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import type { Specialist } from '@shared/clients/contract/specialists';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
+import type { Allocation, AllocationDetail, AllocationFields } from '@shared/plan/contract/allocations';
 import { allocationRangeIssues, dedicationRefusal, planFlags } from '@shared/plan/rules/allocations';
 import type { PlanAllocation } from '@shared/plan/rules/plan';
 

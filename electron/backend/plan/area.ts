@@ -8,6 +8,7 @@ import { allocationDetail, cancelAllocation, createAllocation, updateAllocation 
 import { forecast, rollOffRadar, specialistCapacity, timeline } from './planService';
 import { planWorkbook } from './planWorkbook';
 import { planRepositories } from './repositories';
+import { planSample } from './sample';
 import {
   createStaffingRequest,
   declineStaffingRequest,
@@ -23,6 +24,7 @@ export const planArea = defineArea({
   id: 'plan',
   procedures: planAreaProcedures,
   repositories: planRepositories,
+  sample: planSample,
   handlers: (ctx) => {
     const { allocations, absences, staffing } = ctx.repos;
     return {

@@ -1,17 +1,11 @@
 import { holidaysOfCalendar, publicHolidaysBetween } from '@backend/core/calendars';
 import type { Context } from '@backend/core/context';
 import { clockThresholds } from '@backend/core/continuitySettings';
-import type {
-  CapacityForecast,
-  ParsedInputOf,
-  PlanPlaceholder,
-  RollOffRadar,
-  Specialist,
-  SpecialistCapacity,
-  Timeline,
-} from '@shared/contract';
+import type { Specialist } from '@shared/clients/contract/specialists';
+import type { ParsedInputOf } from '@shared/contract';
 import { type Day, monthStart } from '@shared/kernel/days';
 import { notFound } from '@shared/kernel/errors';
+import type { CapacityForecast, PlanPlaceholder, RollOffRadar, SpecialistCapacity, Timeline } from '@shared/plan/contract/plan';
 import {
   bench,
   capacityByPeriod,

@@ -1,8 +1,8 @@
 import { addTable, DATE_FORMAT, excel, excelDate, NUMBER_FORMAT, PERCENT_FORMAT } from '@backend/core/excel';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
-import type { CapacityForecast, RollOffRadar, Timeline } from '@shared/contract';
 import { ABSENCE_KIND_LABELS, type AbsenceKind } from '@shared/plan/contract/allocations';
+import type { CapacityForecast, RollOffRadar, Timeline } from '@shared/plan/contract/plan';
 import { ALLOCATION_STATUS_LABELS } from '@shared/plan/rules/allocations';
 
 /**

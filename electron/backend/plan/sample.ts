@@ -1,4 +1,5 @@
 import type { SampleStep } from '@backend/core/sample';
+import { DEFAULT_TARGET_WEEKS } from '@shared/plan/rules/staffing';
 import { createAbsence } from './absenceService';
 import { createAllocation } from './allocationService';
 import { SAMPLE_ABSENCES, SAMPLE_ALLOCATIONS, SAMPLE_STAFFING_REQUESTS } from './samplePlan';
@@ -33,7 +34,7 @@ export const planSample: SampleStep = {
         startDate: run.date(fields.startDate),
         openedOn: run.date(fields.openedOn),
         engagementId: run.id(engagement),
-        targetWeeks: 4,
+        targetWeeks: DEFAULT_TARGET_WEEKS,
       });
       if ('stage' in outcome) {
         if (outcome.stage !== 'defined') setStaffingStage(ctx, id, outcome.stage);

@@ -2,7 +2,7 @@ import type { Db } from '@backend/core/db/connection';
 import { Conditions, likePattern, StatementCache } from '@backend/core/sql';
 import type { Seniority, SpecialistRole } from '@shared/clients/rules/reference';
 import type { SourcingRegion } from '@shared/clients/rules/sourcingRegion';
-import type { StaffingRequest } from '@shared/contract';
+import type { StaffingRequest } from '@shared/plan/contract/staffing';
 import type { StaffingStage } from '@shared/plan/rules/staffing';
 
 export type StaffingRow = {

@@ -1,6 +1,6 @@
 import { useProcedure } from '@renderer/api/queries';
 import { ACTION_LABELS, describeChanges } from '@renderer/features/audit/describe';
-import type { AuditedEntity } from '@shared/contract';
+import type { AuditedEntity } from '@shared/entities';
 import { format, parseISO } from 'date-fns';
 
 /**

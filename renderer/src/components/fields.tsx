@@ -1,4 +1,4 @@
-import type { Option } from '@shared/contract';
+import type { Option } from '@shared/kernel/define';
 import type { ReactNode } from 'react';
 
 type FieldProps = { id: string; label: string; error?: string | undefined; hint?: string | undefined; children: ReactNode; wide?: boolean };

@@ -1,6 +1,6 @@
 import { CallError } from '@renderer/api/queries';
 import { useUnsaved } from '@renderer/app/stores';
-import type { FieldIssue } from '@shared/contract';
+import type { FieldIssue } from '@shared/kernel/errors';
 import { toFieldIssues } from '@shared/kernel/validate';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';

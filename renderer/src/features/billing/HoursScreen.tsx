@@ -1,7 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { confirmDiscard, useNav } from '@renderer/app/stores';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
-import type { ReferenceData } from '@shared/contract';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { InvoicesView } from './finance/InvoicesView';
 import { MonthCloseView } from './finance/MonthCloseView';
 import { RatesView } from './finance/RatesView';

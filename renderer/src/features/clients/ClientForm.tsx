@@ -1,8 +1,9 @@
 import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { clientFields } from '@shared/clients/contract/clients';
-import type { Client, Option, ReferenceData } from '@shared/contract';
+import { type Client, clientFields } from '@shared/clients/contract/clients';
 import { calendarCountry } from '@shared/kernel/country';
+import type { Option } from '@shared/kernel/define';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { useMemo } from 'react';
 
 export type ClientFormValues = {

@@ -1,7 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { weekdayDay } from '@renderer/components/dates';
-import type { ContinuityPromise } from '@shared/contract';
+import type { ContinuityPromise } from '@shared/continuity/contract';
 import { ClientFilter } from './ClientFilter';
 import { ClockBadge, ClockBar, clockSummary, clockTone, PausedMarker } from './clock';
 import { useContinuity } from './continuityStore';

@@ -1,5 +1,5 @@
 import { businessDays, weekdayDay } from '@renderer/components/dates';
-import type { ReplacementItem } from '@shared/contract';
+import type { ReplacementItem } from '@shared/continuity/contract';
 import { ClockBadge, ClockBar, clockSummary, PausedMarker } from './clock';
 
 /** The SLA clock of one request, as the backend computed it from the recorded facts. */

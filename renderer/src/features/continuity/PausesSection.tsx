@@ -3,9 +3,7 @@ import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { FormFooter, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { pauseFields } from '@shared/continuity/contract';
-import type { ReplacementItem, ReplacementPause } from '@shared/contract';
-import { contract } from '@shared/contract';
+import { continuityProcedures, pauseFields, type ReplacementItem, type ReplacementPause } from '@shared/continuity/contract';
 import { useState } from 'react';
 
 type PauseValues = { startDate: string; endDate: string; reason: string };
@@ -136,7 +134,7 @@ function AddPause({ requestId, onDone }: { requestId: string; onDone(): void }) 
 function EditPause({ pause, onDone }: { pause: ReplacementPause; onDone(): void }) {
   const update = useCommand('replacements.updatePause');
   const { id, startDate, endDate, reason } = pause;
-  const form = useSchemaForm(contract['replacements.updatePause'].input, { id, startDate, endDate, reason });
+  const form = useSchemaForm(continuityProcedures['replacements.updatePause'].input, { id, startDate, endDate, reason });
   const saved = useSaved('Pause changed', onDone);
   return (
     <PauseFormView

@@ -2,7 +2,7 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { contract } from '@shared/contract';
+import { continuityProcedures } from '@shared/continuity/contract';
 import { type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS } from '@shared/kernel/businessClock';
 
 /** When an open promise turns at risk and urgent: the same thresholds for every replacement and staffing clock. */
@@ -24,7 +24,7 @@ export function SettingsView() {
 function ThresholdsForm({ thresholds }: { thresholds: ClockThresholds }) {
   const save = useCommand('continuity.updateSettings');
   const toast = useToasts((s) => s.show);
-  const form = useSchemaForm(contract['continuity.updateSettings'].input, thresholds);
+  const form = useSchemaForm(continuityProcedures['continuity.updateSettings'].input, thresholds);
   const values = form.values as ClockThresholds;
   const numberOf = (v: string) => (v === '' ? Number.NaN : Number(v));
   return (

@@ -5,7 +5,7 @@ import { Badge } from '@renderer/components/list';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
-import type { AllocationDetail } from '@shared/contract';
+import type { AllocationDetail } from '@shared/plan/contract/allocations';
 import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '@shared/plan/rules/allocations';
 import { useState } from 'react';
 import { AllocationForm, type AllocationFormValues, emptyAllocation } from './AllocationForm';

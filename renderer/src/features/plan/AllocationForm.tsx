@@ -1,6 +1,7 @@
 import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import type { EngagementListItem, Specialist } from '@shared/contract';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import type { Specialist } from '@shared/clients/contract/specialists';
 import { allocationFields } from '@shared/plan/contract/allocations';
 
 export type AllocationFormValues = {

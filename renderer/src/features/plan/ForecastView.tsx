@@ -1,6 +1,6 @@
 import { useProcedure } from '@renderer/api/queries';
 import { ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
-import type { ForecastRow } from '@shared/contract';
+import type { ForecastRow } from '@shared/plan/contract/plan';
 import { format, parseISO } from 'date-fns';
 
 const fte = (n: number) => n.toFixed(1);

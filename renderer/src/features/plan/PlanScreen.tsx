@@ -2,7 +2,7 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { FilterSelect } from '@renderer/components/list';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
-import type { ReferenceData } from '@shared/contract';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { addMonths, addWeeks, format, parseISO } from 'date-fns';
 import { AllocationDrawer } from './AllocationDrawer';
 import { AllocationsList } from './AllocationsList';

@@ -7,7 +7,7 @@ import type { Migration } from './types';
 
 /**
  * Append-only. Never edit a migration that has shipped; add the next number.
- * Each migration has its own test in test/integration/migrations.test.ts.
+ * Each migration has its own test: test/integration/core/migrations/<file>.test.ts (migrate to N−1, insert old rows, migrate, compare).
  */
 export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Planning, m0003Billing, m0004BillingGuards, m0005Continuity];
 

@@ -1,7 +1,7 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
-import type { ImportReport } from '@shared/contract';
+import type { ImportReport } from '@shared/billing/contract/billing';
 import { useRef, useState } from 'react';
 import { messageOf } from './format';
 import './billing.css';

@@ -1,7 +1,7 @@
+import type { InvoiceWithLines } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { RATE_SOURCE_LABELS } from '@shared/billing/rules/rates';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
-import type { InvoiceWithLines } from '@shared/contract';
 import { formatMoney } from '@shared/kernel/money';
 import { formatPeriod, vatPercent } from './format';
 import './billing.css';

@@ -1,9 +1,9 @@
 import { useProcedure } from '@renderer/api/queries';
+import type { EngagementMonth } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
 import { firstDayOf, lastDayOf, monthLabel } from '@shared/billing/rules/months';
 import { totalsByCurrency } from '@shared/billing/rules/totals';
-import type { EngagementMonth } from '@shared/contract';
 import { formatMoney } from '@shared/kernel/money';
 import { useState } from 'react';
 import { useHours } from '../hoursStore';

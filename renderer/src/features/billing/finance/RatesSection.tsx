@@ -1,9 +1,10 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
+import type { BillingTerms, RateItem } from '@shared/billing/contract/billing';
 import { ROLE_LABELS, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
-import type { BillingTerms, RateItem, ReferenceData } from '@shared/contract';
 import { decimalToMinor, formatMoney } from '@shared/kernel/money';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { useState } from 'react';
 import { formatDay } from './format';
 import { useSpecialistOptions } from './useSpecialistOptions';

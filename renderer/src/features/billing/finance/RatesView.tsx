@@ -1,6 +1,6 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
-import type { ReferenceData } from '@shared/contract';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { useHours } from '../hoursStore';
 import { BillingSettingsForm } from './BillingSettingsForm';
 import { vatPercent } from './format';

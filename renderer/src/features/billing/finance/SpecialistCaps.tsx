@@ -1,8 +1,8 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
+import type { BillingTerms, SpecialistCap } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
-import type { BillingTerms, SpecialistCap } from '@shared/contract';
 import { useState } from 'react';
 import { capMinutesOf, capText } from './TermsForm';
 import { useSpecialistOptions } from './useSpecialistOptions';

@@ -2,9 +2,9 @@ import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import type { BillingTerms } from '@shared/billing/contract/billing';
+import { billingProcedures } from '@shared/billing/contract/billing';
 import { ROUNDING_INCREMENTS } from '@shared/billing/rules/invoice';
-import type { BillingTerms } from '@shared/contract';
-import { contract } from '@shared/contract';
 
 export const ROUNDING_OPTIONS = [
   { value: '0', label: 'None: minutes as entered' },
@@ -28,7 +28,7 @@ export function TermsForm({ terms }: { terms: BillingTerms }) {
     monthlyCapMinutes: terms.monthlyCapMinutes,
     expectedUpdatedAt: terms.updatedAt,
   };
-  const form = useSchemaForm(contract['billing.setTerms'].input, initial);
+  const form = useSchemaForm(billingProcedures['billing.setTerms'].input, initial);
   const values = form.values as TermsValues;
   return (
     <form

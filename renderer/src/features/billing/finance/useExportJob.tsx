@@ -1,7 +1,8 @@
 import { unwrap, useKeel } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { saveBase64File } from '@renderer/components/download';
-import type { ExportJob, InputOf } from '@shared/contract';
+import type { ExportJob } from '@shared/billing/contract/billing';
+import type { InputOf } from '@shared/contract';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from './format';
 

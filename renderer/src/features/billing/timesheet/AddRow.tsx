@@ -1,5 +1,5 @@
+import type { BookableEngagement } from '@shared/billing/contract/hours';
 import { ACTIVITIES, ACTIVITY_LABELS, type Activity } from '@shared/billing/rules/activities';
-import type { BookableEngagement } from '@shared/contract';
 import { useState } from 'react';
 import { rowKey } from './weekRows';
 

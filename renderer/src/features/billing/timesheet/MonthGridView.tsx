@@ -1,8 +1,9 @@
 import { useProcedure } from '@renderer/api/queries';
+import type { MonthReviewResult } from '@shared/billing/contract/billing';
 import { formatDuration } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
 import { firstDayOf, monthLabel, nextMonth } from '@shared/billing/rules/months';
-import type { EngagementListItem, MonthReviewResult } from '@shared/contract';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import { useHours } from '../hoursStore';
 import { dayMonthOf, shortDate, weekdayOf } from './days';
 import './timesheet.css';

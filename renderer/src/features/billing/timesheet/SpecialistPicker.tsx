@@ -1,4 +1,5 @@
-import type { ReferenceData, Specialist } from '@shared/contract';
+import type { Specialist } from '@shared/clients/contract/specialists';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { useId, useMemo, useState } from 'react';
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

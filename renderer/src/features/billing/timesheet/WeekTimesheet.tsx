@@ -1,8 +1,9 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { confirmDiscard, useNav, useToasts } from '@renderer/app/stores';
+import type { TimesheetWeek } from '@shared/billing/contract/hours';
 import { formatDuration } from '@shared/billing/rules/duration';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
-import type { ReferenceData, TimesheetWeek } from '@shared/contract';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { addDays, format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { mondayOfToday, useHours } from '../hoursStore';

@@ -1,6 +1,6 @@
+import type { BookableEngagement, TimesheetWeek } from '@shared/billing/contract/hours';
 import { ACTIVITIES, type Activity } from '@shared/billing/rules/activities';
 import type { GridRow } from '@shared/billing/rules/entries';
-import type { BookableEngagement, TimesheetWeek } from '@shared/contract';
 import { useEffect, useState } from 'react';
 
 export const rowKey = (engagementId: string, activity: Activity) => `${engagementId}|${activity}`;

@@ -1,9 +1,10 @@
 import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { engagementFields } from '@shared/clients/contract/engagements';
+import type { ClientListItem } from '@shared/clients/contract/clients';
+import { type Engagement, engagementFields } from '@shared/clients/contract/engagements';
 import type { EngagementStatus } from '@shared/clients/rules/reference';
-import type { ClientListItem, Engagement, ReferenceData } from '@shared/contract';
 import { DEFAULT_SLA_BUSINESS_DAYS } from '@shared/kernel/businessClock';
+import type { ReferenceData } from '@shared/kernel/reference';
 
 export type EngagementFormValues = {
   clientId: string;

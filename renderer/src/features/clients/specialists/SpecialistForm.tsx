@@ -1,10 +1,10 @@
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
-import { specialistFields } from '@shared/clients/contract/specialists';
+import { type Specialist, specialistFields } from '@shared/clients/contract/specialists';
 import type { Seniority, SpecialistRole, SpecialistStatus } from '@shared/clients/rules/reference';
 import { parseSkillsText } from '@shared/clients/rules/skills';
-import type { ReferenceData, Specialist } from '@shared/contract';
 import { calendarCountry, calendarSubdivision } from '@shared/kernel/country';
+import type { ReferenceData } from '@shared/kernel/reference';
 import { useMemo, useState } from 'react';
 
 export type SpecialistFormValues = {

@@ -2,7 +2,7 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { ReasonForm } from '@renderer/components/ReasonForm';
-import type { StaffingRequestItem } from '@shared/contract';
+import type { StaffingRequestItem } from '@shared/plan/contract/staffing';
 import { useState } from 'react';
 
 /** Filling a request creates its allocation; the backend checks it like any other (dates, dedication rule). */

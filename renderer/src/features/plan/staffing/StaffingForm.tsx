@@ -1,9 +1,10 @@
 import { Field, FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import { parseSkillsText } from '@shared/clients/rules/skills';
 import type { SourcingRegion } from '@shared/clients/rules/sourcingRegion';
-import type { EngagementListItem, ReferenceData, StaffingFields, StaffingRequestItem } from '@shared/contract';
-import { staffingFields } from '@shared/plan/contract/staffing';
+import type { ReferenceData } from '@shared/kernel/reference';
+import { type StaffingFields, type StaffingRequestItem, staffingFields } from '@shared/plan/contract/staffing';
 import { DEFAULT_TARGET_WEEKS } from '@shared/plan/rules/staffing';
 import { useState } from 'react';
 
