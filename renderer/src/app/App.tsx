@@ -1,7 +1,7 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Toasts } from '@renderer/components/Toasts';
 import { Fragment, useEffect } from 'react';
-import { ENTRIES, NAVIGATION } from './areas';
+import { BADGE_ENTRIES, ENTRIES, NAVIGATION } from './areas';
 import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
 import { useNav, useToasts } from './stores';
 import { useShortcuts } from './useShortcuts';
@@ -10,7 +10,7 @@ export function App() {
   const { route, go, sync } = useNav();
   const reference = useProcedure('reference.get', {});
   const info = useProcedure('app.info', {});
-  const badges = useNavBadges();
+  const badges = useNavBadges(BADGE_ENTRIES);
   useShortcuts();
   useEffect(() => {
     window.addEventListener('hashchange', sync);

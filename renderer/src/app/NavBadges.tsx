@@ -1,6 +1,5 @@
 import { useProcedure } from '@renderer/api/queries';
 import type { AreaSummary, SummaryItem, SummaryTone } from '@shared/kernel/summary';
-import { BADGE_ENTRIES } from './areas';
 import type { AreaId } from './routes';
 
 export type NavBadge = { tone: Exclude<SummaryTone, 'ok'>; count: number; words: string };
@@ -16,12 +15,16 @@ export function badgeOf(summary: AreaSummary): NavBadge | null {
   return { tone: worst.tone, count: worst.count, words: raised.map((i) => `${i.count} ${i.label}`).join(', ') };
 }
 
-/** The navigation's badges by entry, from the areas' summaries the backend computed (refreshed after every command). */
-export function useNavBadges(): ReadonlyMap<AreaId, NavBadge> {
+/**
+ * The navigation's badges by entry, from the areas' summaries the backend
+ * computed (refreshed after every command); `entries` says which entry carries
+ * which area's badge (the registry's BADGE_ENTRIES).
+ */
+export function useNavBadges(entries: ReadonlyMap<string, AreaId>): ReadonlyMap<AreaId, NavBadge> {
   const summaries = useProcedure('app.summaries', {});
   const badges = new Map<AreaId, NavBadge>();
   for (const summary of summaries.data ?? []) {
-    const entry = BADGE_ENTRIES.get(summary.area);
+    const entry = entries.get(summary.area);
     const badge = badgeOf(summary);
     if (entry && badge) badges.set(entry, badge);
   }

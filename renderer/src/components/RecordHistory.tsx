@@ -1,5 +1,5 @@
 import { useProcedure } from '@renderer/api/queries';
-import { ACTION_LABELS, describeChanges } from '@renderer/features/audit/describe';
+import { ACTION_LABELS, describeChanges } from '@renderer/components/auditText';
 import type { AuditedEntity } from '@shared/entities';
 import { format, parseISO } from 'date-fns';
 

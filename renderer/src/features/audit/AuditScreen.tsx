@@ -1,11 +1,11 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { recordArea } from '@renderer/app/routes';
 import { useNav, useToasts } from '@renderer/app/stores';
+import { ACTION_LABELS, describeChanges, entityLabel } from '@renderer/components/auditText';
 import { FilterSelect } from '@renderer/components/list';
 import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity } from '@shared/audit/contract';
 import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
-import { ACTION_LABELS, describeChanges, entityLabel } from './describe';
 
 const PAGE = 50;
 

@@ -1,6 +1,8 @@
 import type { AuditAction } from '@shared/kernel/audit';
 import { labelOf } from '@shared/kernel/validate';
 
+// How the audit log's entries read, used by the audit screen and by every record page's history (so it sits in the kit).
+
 /** The entities' labels are declared by the area owning each (its area.tsx) and composed by the registry. */
 export { entityLabel } from '@renderer/app/routes';
 
