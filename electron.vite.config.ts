@@ -1,15 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { aliases } from './aliases.mjs';
 
 // Three builds: the Node side (Electron main plus the plain-Node entry points
 // that share the backend), the sandboxed preload, and the React renderer.
-/** Import aliases, one per process root (also in tsconfig.json and the vitest configs). */
-export const aliases = {
-  '@shared': resolve(__dirname, 'shared'),
-  '@backend': resolve(__dirname, 'electron/backend'),
-  '@renderer': resolve(__dirname, 'renderer/src'),
-};
-
 export default defineConfig({
   main: {
     resolve: { alias: aliases },

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { aliases } from './electron.vite.config';
+import { aliases } from './aliases.mjs';
 
 // `npm test` runs three suites: pure rules (unit), backend on real SQLite
 // files (integration) and React components in a DOM (renderer). No browser needed.

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { aliases } from './electron.vite.config';
+import { aliases } from './aliases.mjs';
 
 // `npm run test:e2e`: real Chromium (Playwright) against browser mode, run one file at a time.
 export default defineConfig({

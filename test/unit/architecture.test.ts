@@ -82,7 +82,9 @@ function layerOf(path: string): string {
   const p = stripExt(path);
   if (REGISTRIES.includes(p)) return 'registry';
   const area =
-    p.match(/^shared\/([^/]+)\//)?.[1] ?? p.match(/^electron\/backend\/([^/]+)\//)?.[1] ?? p.match(/^renderer\/src\/features\/([^/]+)\//)?.[1];
+    p.match(/^shared\/([^/]+)\//)?.[1] ??
+    p.match(/^electron\/backend\/([^/]+)\//)?.[1] ??
+    p.match(/^renderer\/src\/features\/([^/]+)\//)?.[1];
   if (area === 'kernel' || area === 'core') return 'kernel';
   if (area) return area;
   if (/^renderer\/src\//.test(p)) return 'kernel';
@@ -105,7 +107,9 @@ function areaEdges(): { from: string; to: string; file: string; target: string; 
 
 describe('import directions', () => {
   it('reads imports, including multi-line ones (so the checks below can fail)', () => {
-    expect(importsOf('electron/backend/index.ts')).toEqual(expect.arrayContaining(['@backend/core/db/connection', '@shared/kernel/errors']));
+    expect(importsOf('electron/backend/index.ts')).toEqual(
+      expect.arrayContaining(['@backend/core/db/connection', '@shared/kernel/errors']),
+    );
     expect(resolvedTarget('electron/backend/index.ts', '@shared/kernel/errors')).toBe('shared/kernel/errors');
     expect(importsOf('electron/main/index.ts')).toContain('electron');
     expect(layerOf('electron/backend/plan/area.ts')).toBe('plan');

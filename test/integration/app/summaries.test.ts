@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestBackend, type TestBackend } from '../../support/backend';
+
+/** Each area's summary read model, composed by app.summaries, agrees with the area's own screens. */
+let b: TestBackend;
+beforeAll(async () => {
+  b = openTestBackend({ clock: () => new Date(Date.UTC(2026, 10, 24, 9, 0, 0)) });
+  await b.ok('sample.load', {});
+});
+afterAll(() => b.dispose());
+
+describe('app.summaries', () => {
+  it('is empty of worries on an empty database', async () => {
+    const empty = openTestBackend({ clock: () => new Date(Date.UTC(2026, 10, 24, 9, 0, 0)) });
+    const summaries = await empty.ok('app.summaries', {});
+    expect(summaries.map((s) => s.area)).toEqual(['plan', 'continuity', 'billing']);
+    expect(summaries.every((s) => s.tone === 'ok' && s.items.every((i) => i.count === 0))).toBe(true);
+    empty.dispose();
+  });
+
+  it('counts what the board, the radar, the staffing list and the month close show', async () => {
+    const summaries = await b.ok('app.summaries', {});
+    const byArea = Object.fromEntries(summaries.map((s) => [s.area, s]));
+    const board = await b.ok('continuity.board', {});
+    const breached = board.promises.filter((p) => p.clock.state === 'breached').length;
+    const atRisk = board.promises.filter((p) => p.clock.state === 'at_risk').length;
+    expect(byArea.continuity?.items).toEqual([
+      { label: 'breached promises', count: breached, tone: 'critical' },
+      { label: 'promises at risk', count: atRisk, tone: 'attention' },
+    ]);
+    expect(breached).toBeGreaterThan(0);
+    expect(byArea.continuity?.tone).toBe('critical');
+
+    const radar = await b.ok('plan.rollOff', {});
+    const staffing = await b.ok('staffing.list', {});
+    expect(byArea.plan?.items).toEqual([
+      { label: 'overdue staffing requests', count: staffing.rows.filter((r) => r.clock.overdue).length, tone: 'critical' },
+      { label: 'roll-offs within 6 weeks', count: radar.rollOffs.length, tone: 'attention' },
+    ]);
+
+    // October 2026 (the sample's last month) holds one approved and four open engagement-months; September is invoiced.
+    const october = await b.ok('months.list', { month: '2026-10' });
+    const openOctober = october.rows.filter((r) => r.status === 'open' && r.minutes > 0).length;
+    const approvedOctober = october.rows.filter((r) => r.status === 'approved').length;
+    expect(byArea.billing?.items).toEqual([
+      { label: 'past months still open', count: openOctober, tone: 'attention' },
+      { label: 'approved months not invoiced', count: approvedOctober, tone: 'attention' },
+    ]);
+  });
+});
