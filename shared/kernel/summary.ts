@@ -5,7 +5,8 @@
  */
 export type SummaryTone = 'ok' | 'attention' | 'critical';
 
-export type SummaryItem = { label: string; count: number; tone: SummaryTone };
+/** `entry` names the navigation entry the item concerns when an area has several (plan: allocations, staffing). */
+export type SummaryItem = { label: string; count: number; tone: SummaryTone; entry?: string };
 
 export type AreaSummary = { area: string; tone: SummaryTone; items: SummaryItem[] };
 

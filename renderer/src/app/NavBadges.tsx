@@ -1,15 +1,14 @@
 import { useProcedure } from '@renderer/api/queries';
-import type { AreaSummary, SummaryItem, SummaryTone } from '@shared/kernel/summary';
+import type { SummaryItem, SummaryTone } from '@shared/kernel/summary';
 import type { AreaId } from './routes';
 
 export type NavBadge = { tone: Exclude<SummaryTone, 'ok'>; count: number; words: string };
 
 const RANK: Record<SummaryTone, number> = { ok: 0, attention: 1, critical: 2 };
 
-/** The badge an area's summary earns: none when all is well, else its most severe item's count and every item in words. */
-export function badgeOf(summary: AreaSummary): NavBadge | null {
-  if (summary.tone === 'ok') return null;
-  const raised = summary.items.filter((i) => i.count > 0 && i.tone !== 'ok');
+/** The badge some of an area's summary items earn: none when all is well, else the most severe item's count and every item in words. */
+export function badgeOf(items: readonly SummaryItem[]): NavBadge | null {
+  const raised = items.filter((i) => i.count > 0 && i.tone !== 'ok');
   const worst = raised.reduce<SummaryItem | undefined>((w, i) => (!w || RANK[i.tone] > RANK[w.tone] ? i : w), undefined);
   if (!worst || worst.tone === 'ok') return null;
   return { tone: worst.tone, count: worst.count, words: raised.map((i) => `${i.count} ${i.label}`).join(', ') };
@@ -24,9 +23,17 @@ export function useNavBadges(entries: ReadonlyMap<string, AreaId>): ReadonlyMap<
   const summaries = useProcedure('app.summaries', {});
   const badges = new Map<AreaId, NavBadge>();
   for (const summary of summaries.data ?? []) {
-    const entry = entries.get(summary.area);
-    const badge = badgeOf(summary);
-    if (entry && badge) badges.set(entry, badge);
+    const fallback = entries.get(summary.area);
+    // An item that names its entry sits there (plan's overdue requests on Staffing requests); the rest on the area's badge entry.
+    const byEntry = new Map<string, SummaryItem[]>();
+    for (const item of summary.items) {
+      const entry = item.entry ?? fallback;
+      if (entry) byEntry.set(entry, [...(byEntry.get(entry) ?? []), item]);
+    }
+    for (const [entry, items] of byEntry) {
+      const badge = badgeOf(items);
+      if (badge) badges.set(entry as AreaId, badge);
+    }
   }
   return badges;
 }

@@ -34,8 +34,8 @@ describe('app.summaries', () => {
     const radar = await b.ok('plan.rollOff', {});
     const staffing = await b.ok('staffing.list', {});
     expect(byArea.plan?.items).toEqual([
-      { label: 'overdue staffing requests', count: staffing.rows.filter((r) => r.clock.overdue).length, tone: 'critical' },
-      { label: 'roll-offs within 6 weeks', count: radar.rollOffs.length, tone: 'attention' },
+      { label: 'overdue staffing requests', count: staffing.rows.filter((r) => r.clock.overdue).length, tone: 'critical', entry: 'staffing' },
+      { label: 'roll-offs within 6 weeks', count: radar.rollOffs.length, tone: 'attention', entry: 'allocations' },
     ]);
 
     // October 2026 (the sample's last month) holds one approved and four open engagement-months; September is invoiced.

@@ -105,14 +105,12 @@ describe('navigation badges', () => {
 
   it('shows the most severe item’s count, with every item in words', () => {
     expect(
-      badgeOf(
-        summary('continuity', [
-          { label: 'breached promises', count: 2, tone: 'critical' },
-          { label: 'promises at risk', count: 3, tone: 'attention' },
-        ]),
-      ),
+      badgeOf([
+        { label: 'breached promises', count: 2, tone: 'critical' },
+        { label: 'promises at risk', count: 3, tone: 'attention' },
+      ]),
     ).toEqual({ tone: 'critical', count: 2, words: '2 breached promises, 3 promises at risk' });
-    expect(badgeOf(summary('billing', [{ label: 'past months still open', count: 0, tone: 'attention' }]))).toBeNull();
+    expect(badgeOf([{ label: 'past months still open', count: 0, tone: 'attention' }])).toBeNull();
   });
 
   it('puts the badge on the area’s entry without changing the link’s name', async () => {
@@ -124,7 +122,10 @@ describe('navigation badges', () => {
             { label: 'promises at risk', count: 4, tone: 'attention' },
           ]),
           summary('billing', [{ label: 'past months still open', count: 0, tone: 'attention' }]),
-          summary('plan', [{ label: 'roll-offs within 6 weeks', count: 3, tone: 'attention' }]),
+          summary('plan', [
+            { label: 'overdue staffing requests', count: 1, tone: 'critical', entry: 'staffing' },
+            { label: 'roll-offs within 6 weeks', count: 3, tone: 'attention', entry: 'allocations' },
+          ]),
         ],
       },
       <App />,
@@ -137,6 +138,9 @@ describe('navigation badges', () => {
     expect(document.getElementById('nav-badge-replacements')?.textContent).toBe('1 breached promises, 4 promises at risk');
     const plan = within(nav).getByRole('link', { name: 'Allocation plan' });
     expect(plan.querySelector('.nav__badge--attention')?.textContent).toBe('3');
+    // An item that names its entry sits on it: the overdue request on Staffing requests, not on the plan.
+    const staffing = within(nav).getByRole('link', { name: 'Staffing requests' });
+    expect(staffing.querySelector('.nav__badge--critical')?.getAttribute('title')).toBe('1 overdue staffing requests');
     expect(within(nav).getByRole('link', { name: 'Hours & billing' }).querySelector('.nav__badge')).toBeNull();
     // The start screen still says what is wrong when the data cannot be reached.
     expect(await screen.findByText('Keel cannot reach its data')).toBeTruthy();
