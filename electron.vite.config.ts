@@ -13,7 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/server/cli.ts'),
-          sample: resolve(__dirname, 'electron/backend/app/sampleCli.ts'),
+          sample: resolve(__dirname, 'electron/backend/sampleCli.ts'),
           bench: resolve(__dirname, 'test/bench/run.ts'),
         },
       },

@@ -69,7 +69,7 @@ const REGISTRIES = [
   'electron/backend/handlers',
   'electron/backend/dispatch',
   'electron/backend/index',
-  'electron/backend/app/sampleCli',
+  'electron/backend/sampleCli',
   'renderer/src/app/areas',
   'renderer/src/app/App',
   'renderer/src/main',

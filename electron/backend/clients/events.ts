@@ -1,6 +1,6 @@
 import type { Engagement } from '@shared/clients/contract/engagements';
 
-declare module '@backend/core/hooks' {
+declare module '@backend/core/context' {
   interface HookEvents {
     /**
      * An engagement is about to change (emitted inside the update's transaction,

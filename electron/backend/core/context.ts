@@ -2,7 +2,6 @@ import { format } from 'date-fns';
 import { AuditRepository, type NewAuditEntry } from './auditRepository';
 import { type Clock, systemClock } from './clock';
 import type { Db } from './db/connection';
-import { type HookEvent, type HookEvents, type HookRegistry, runHooks } from './hooks';
 import { SettingsRepository } from './settingsRepository';
 
 /** Appends one audit row inside the current write. */
@@ -19,6 +18,17 @@ export interface Repositories {
   audit: AuditRepository;
   settings: SettingsRepository;
 }
+
+/**
+ * The events areas offer each other's hooks (see core/hooks.ts). Each area that
+ * emits events adds them by declaration merging in its `events.ts`.
+ */
+// biome-ignore lint/style/useConsistentTypeDefinitions: an interface, because areas add their events by declaration merging.
+// biome-ignore lint/suspicious/noEmptyInterface: empty here; each area that emits events adds its own.
+export interface HookEvents {}
+export type HookEvent = keyof HookEvents;
+/** The hooks registered per event, in registry order (built by core/hooks.ts). */
+export type HookRegistry = ReadonlyMap<HookEvent, readonly { area: string; run: (ctx: Context, payload: unknown) => void }[]>;
 
 /** Builds one area's repositories on a connection. */
 export type RepositoryFactory = (db: Db) => Partial<Repositories>;
@@ -73,7 +83,7 @@ export function createContext(db: Db, setup: ContextSetup): Context {
     },
     emit(event, payload) {
       if (!db.inTransaction) throw new Error(`Hook event ${event} must be emitted inside ctx.write, so its hooks share the transaction.`);
-      runHooks(setup.hooks, ctx, event, payload);
+      for (const hook of setup.hooks.get(event) ?? []) hook.run(ctx, payload);
     },
     on: (other) => createContext(other, { ...setup, clock }),
   };

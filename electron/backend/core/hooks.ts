@@ -1,24 +1,17 @@
-import type { Context } from './context';
+import type { Context, HookEvent, HookEvents, HookRegistry } from './context';
 
 /**
  * Backend hooks: how a higher area takes part in a lower area's change without
- * the lower area importing it. The area that owns an event declares it here by
- * declaration merging (`declare module '@backend/core/hooks'`, in its
- * `events.ts`) and emits it with `ctx.emit` inside its `ctx.write`; other areas
- * register hooks for it in their area declaration. Hooks run synchronously, in
- * registry order, inside the same transaction: a hook that throws a DomainError
- * refuses the whole change and nothing is written.
+ * the lower area importing it. The area that owns an event declares it in
+ * `HookEvents` by declaration merging (`declare module '@backend/core/context'`,
+ * in its `events.ts`) and emits it with `ctx.emit` inside its `ctx.write`; other
+ * areas register hooks for it in their area declaration. Hooks run synchronously,
+ * in registry order, inside the same transaction: a hook that throws a
+ * DomainError refuses the whole change and nothing is written.
  */
-// biome-ignore lint/style/useConsistentTypeDefinitions: an interface, because areas add their events by declaration merging.
-// biome-ignore lint/suspicious/noEmptyInterface: empty here; each area that emits events adds its own.
-export interface HookEvents {}
-
-export type HookEvent = keyof HookEvents;
 export type Hook<E extends HookEvent> = (ctx: Context, payload: HookEvents[E]) => void;
 /** What an area registers: at most one hook per event. */
 export type AreaHooks = { [E in HookEvent]?: Hook<E> };
-
-export type HookRegistry = ReadonlyMap<HookEvent, readonly { area: string; run: (ctx: Context, payload: unknown) => void }[]>;
 
 export function createHookRegistry(areas: readonly { id: string; hooks?: AreaHooks }[]): HookRegistry {
   const registry = new Map<HookEvent, { area: string; run: (ctx: Context, payload: unknown) => void }[]>();
@@ -28,8 +21,4 @@ export function createHookRegistry(areas: readonly { id: string; hooks?: AreaHoo
     }
   }
   return registry;
-}
-
-export function runHooks<E extends HookEvent>(registry: HookRegistry, ctx: Context, event: E, payload: HookEvents[E]): void {
-  for (const hook of registry.get(event) ?? []) hook.run(ctx, payload);
 }
