@@ -1,4 +1,4 @@
-import { defineArea } from '@backend/core/area';
+import { defineArea, listOf } from '@backend/core/area';
 import { billingAreaProcedures } from '@shared/billing/procedures';
 import { nextMonth } from '@shared/billing/rules/months';
 import { notFound } from '@shared/kernel/errors';
@@ -24,10 +24,7 @@ export const billingArea = defineArea({
     'time.week': ({ specialistId, weekStart }) => timesheetWeek(ctx, specialistId, weekStart),
     'time.setCell': (input) => setCell(ctx, input),
     'time.copyWeek': ({ specialistId, weekStart }) => copyWeek(ctx, specialistId, weekStart),
-    'time.list': (input) => {
-      const rows = ctx.repos.timeEntries.list(input);
-      return { rows, total: rows.length };
-    },
+    'time.list': (input) => listOf(ctx.repos.timeEntries.list(input)),
 
     'billing.terms': ({ engagementId }) => billingTerms(ctx, engagementId),
     'billing.setTerms': (input) => setBillingTerms(ctx, input),
@@ -37,19 +34,13 @@ export const billingArea = defineArea({
     'billing.settings': () => billingSettings(ctx),
     'billing.updateSettings': (input) => updateBillingSettings(ctx, input),
 
-    'months.list': ({ month }) => {
-      const rows = listMonth(ctx, month);
-      return { rows, total: rows.length };
-    },
+    'months.list': ({ month }) => listOf(listMonth(ctx, month)),
     'months.review': ({ engagementId, month }) => reviewMonth(ctx, engagementId, month),
     'months.approve': ({ engagementId, month }) => approveMonth(ctx, engagementId, month),
     'months.reopen': ({ engagementId, month }) => reopenMonth(ctx, engagementId, month),
     'invoices.issue': ({ engagementId, month }) => issueInvoice(ctx, engagementId, month),
     'invoices.cancel': ({ id, reason }) => cancelInvoice(ctx, id, reason),
-    'invoices.list': (input) => {
-      const rows = ctx.repos.invoices.list(input);
-      return { rows, total: rows.length };
-    },
+    'invoices.list': (input) => listOf(ctx.repos.invoices.list(input)),
     'invoices.get': ({ id }) => {
       const invoice = ctx.repos.invoices.get(id);
       if (!invoice) throw notFound('Invoice', id);

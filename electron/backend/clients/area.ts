@@ -1,4 +1,4 @@
-import { defineArea } from '@backend/core/area';
+import { defineArea, listOf } from '@backend/core/area';
 import { calendarOptions, withEffectiveTimeZone } from '@backend/core/calendars';
 import { clientsAreaProcedures } from '@shared/clients/procedures';
 import {
@@ -44,30 +44,21 @@ export const clientsArea = defineArea({
         specialistStatuses: SPECIALIST_STATUSES.map((value) => ({ value, label: SPECIALIST_STATUS_LABELS[value] })),
       }),
 
-      'clients.list': (input) => {
-        const rows = clients.list(input).map(withEffectiveTimeZone);
-        return { rows, total: rows.length };
-      },
+      'clients.list': (input) => listOf(clients.list(input).map(withEffectiveTimeZone)),
       'clients.get': ({ id }) => getClient(ctx, id),
       'clients.create': (input) => createClient(ctx, input),
       'clients.update': (input) => updateClient(ctx, input),
       'clients.archive': ({ id }) => archiveClient(ctx, id),
       'clients.restore': ({ id }) => restoreClient(ctx, id),
 
-      'engagements.list': (input) => {
-        const rows = engagements.list(input);
-        return { rows, total: rows.length };
-      },
+      'engagements.list': (input) => listOf(engagements.list(input)),
       'engagements.get': ({ id }) => getEngagement(ctx, id),
       'engagements.create': (input) => createEngagement(ctx, input),
       'engagements.update': (input) => updateEngagement(ctx, input),
       'engagements.archive': ({ id }) => archiveEngagement(ctx, id),
       'engagements.restore': ({ id }) => restoreEngagement(ctx, id),
 
-      'specialists.list': (input) => {
-        const rows = specialists.list(input);
-        return { rows, total: rows.length };
-      },
+      'specialists.list': (input) => listOf(specialists.list(input)),
       'specialists.get': ({ id }) => getSpecialist(ctx, id),
       'specialists.create': (input) => createSpecialist(ctx, input),
       'specialists.update': (input) => updateSpecialist(ctx, input),

@@ -1,4 +1,4 @@
-import type { HandlersOf } from '@backend/core/area';
+import { type HandlersOf, listOf } from '@backend/core/area';
 import type { Context } from '@backend/core/context';
 import { clockThresholds, updateClockThresholds } from '@backend/core/continuitySettings';
 import type { continuityProcedures } from '@shared/continuity/contract';
@@ -23,10 +23,7 @@ import { slaReportWorkbook } from './slaWorkbook';
 /** The replacement requests and the continuity board, report and settings. */
 export function continuityHandlers(ctx: Context): HandlersOf<typeof continuityProcedures> {
   return {
-    'replacements.list': (input) => {
-      const rows = replacementItems(ctx, ctx.repos.replacements.list(input));
-      return { rows, total: rows.length };
-    },
+    'replacements.list': (input) => listOf(replacementItems(ctx, ctx.repos.replacements.list(input))),
     'replacements.get': ({ id }) => getReplacement(ctx, id),
     'replacements.create': (input) => createReplacement(ctx, input),
     'replacements.update': (input) => updateReplacement(ctx, input),

@@ -38,3 +38,8 @@ export type BackendArea<P extends Record<string, ProcedureDef> = Record<string, 
 export function defineArea<P extends Record<string, ProcedureDef>>(area: BackendArea<P>): BackendArea<P> {
   return area;
 }
+
+/** A list procedure's answer: the rows and how many there are. */
+export function listOf<T>(rows: T[]): { rows: T[]; total: number } {
+  return { rows, total: rows.length };
+}

@@ -13,7 +13,7 @@ export type Audit = (entry: NewAuditEntry) => void;
  * `repositories.ts` (`declare module '@backend/core/context'`) and builds them
  * in its area declaration, so this file never lists an area.
  */
-// biome-ignore lint/style/useConsistentTypeDefinitions: an interface, because areas extend it by declaration merging.
+// An interface, not a type: areas extend it by declaration merging.
 export interface Repositories {
   audit: AuditRepository;
   settings: SettingsRepository;
@@ -23,7 +23,7 @@ export interface Repositories {
  * The events areas offer each other's hooks (see core/hooks.ts). Each area that
  * emits events adds them by declaration merging in its `events.ts`.
  */
-// biome-ignore lint/style/useConsistentTypeDefinitions: an interface, because areas add their events by declaration merging.
+// An interface, not a type: areas add their events by declaration merging.
 // biome-ignore lint/suspicious/noEmptyInterface: empty here; each area that emits events adds its own.
 export interface HookEvents {}
 export type HookEvent = keyof HookEvents;

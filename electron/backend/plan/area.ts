@@ -1,4 +1,4 @@
-import { defineArea } from '@backend/core/area';
+import { defineArea, listOf } from '@backend/core/area';
 import { clockThresholds } from '@backend/core/continuitySettings';
 import { summaryOf } from '@shared/kernel/summary';
 import { DEFAULT_RADAR_WEEKS } from '@shared/plan/contract/plan';
@@ -28,19 +28,13 @@ export const planArea = defineArea({
   handlers: (ctx) => {
     const { allocations, absences, staffing } = ctx.repos;
     return {
-      'allocations.list': (input) => {
-        const rows = allocations.list(input);
-        return { rows, total: rows.length };
-      },
+      'allocations.list': (input) => listOf(allocations.list(input)),
       'allocations.get': ({ id }) => allocationDetail(ctx, id),
       'allocations.create': (input) => createAllocation(ctx, input),
       'allocations.update': (input) => updateAllocation(ctx, input),
       'allocations.cancel': ({ id, reason }) => cancelAllocation(ctx, id, reason),
 
-      'absences.list': (input) => {
-        const rows = absences.list(input);
-        return { rows, total: rows.length };
-      },
+      'absences.list': (input) => listOf(absences.list(input)),
       'absences.create': (input) => createAbsence(ctx, input),
       'absences.update': (input) => updateAbsence(ctx, input),
       'absences.delete': ({ id }) => deleteAbsence(ctx, id),

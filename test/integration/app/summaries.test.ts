@@ -34,7 +34,12 @@ describe('app.summaries', () => {
     const radar = await b.ok('plan.rollOff', {});
     const staffing = await b.ok('staffing.list', {});
     expect(byArea.plan?.items).toEqual([
-      { label: 'overdue staffing requests', count: staffing.rows.filter((r) => r.clock.overdue).length, tone: 'critical', entry: 'staffing' },
+      {
+        label: 'overdue staffing requests',
+        count: staffing.rows.filter((r) => r.clock.overdue).length,
+        tone: 'critical',
+        entry: 'staffing',
+      },
       { label: 'roll-offs within 6 weeks', count: radar.rollOffs.length, tone: 'attention', entry: 'allocations' },
     ]);
 
