@@ -57,8 +57,8 @@ export const billingArea = defineArea({
     const current = ctx.today().slice(0, 7);
     const waiting = ctx.repos.billing.monthsAwaitingClose(nextMonth(current, -12), current);
     return summaryOf('billing', [
-      { label: 'past months still open', count: waiting.open, tone: 'attention' },
-      { label: 'approved months not invoiced', count: waiting.approved, tone: 'attention' },
+      { label: 'past months still open', one: 'past month still open', count: waiting.open, tone: 'attention' },
+      { label: 'approved months not invoiced', one: 'approved month not invoiced', count: waiting.approved, tone: 'attention' },
     ]);
   },
 });

@@ -17,8 +17,8 @@ export const continuityArea = defineArea({
     const { promises } = continuityBoard(ctx, {});
     const count = (state: string) => promises.filter((p) => p.clock.state === state).length;
     return summaryOf('continuity', [
-      { label: 'breached promises', count: count('breached'), tone: 'critical' },
-      { label: 'promises at risk', count: count('at_risk'), tone: 'attention' },
+      { label: 'breached promises', one: 'breached promise', count: count('breached'), tone: 'critical' },
+      { label: 'promises at risk', one: 'promise at risk', count: count('at_risk'), tone: 'attention' },
     ]);
   },
 });

@@ -73,8 +73,20 @@ export const planArea = defineArea({
     const open = ctx.repos.staffing.list({ state: 'open' }).map((r) => staffingItem(ctx, r, thresholds));
     const radar = rollOffRadar(ctx, DEFAULT_RADAR_WEEKS);
     return summaryOf('plan', [
-      { label: 'overdue staffing requests', count: open.filter((r) => r.clock.overdue).length, tone: 'critical', entry: 'staffing' },
-      { label: `roll-offs within ${DEFAULT_RADAR_WEEKS} weeks`, count: radar.rollOffs.length, tone: 'attention', entry: 'allocations' },
+      {
+        label: 'overdue staffing requests',
+        one: 'overdue staffing request',
+        count: open.filter((r) => r.clock.overdue).length,
+        tone: 'critical',
+        entry: 'staffing',
+      },
+      {
+        label: `roll-offs within ${DEFAULT_RADAR_WEEKS} weeks`,
+        one: `roll-off within ${DEFAULT_RADAR_WEEKS} weeks`,
+        count: radar.rollOffs.length,
+        tone: 'attention',
+        entry: 'allocations',
+      },
     ]);
   },
 });

@@ -11,7 +11,7 @@ export function badgeOf(items: readonly SummaryItem[]): NavBadge | null {
   const raised = items.filter((i) => i.count > 0 && i.tone !== 'ok');
   const worst = raised.reduce<SummaryItem | undefined>((w, i) => (!w || RANK[i.tone] > RANK[w.tone] ? i : w), undefined);
   if (!worst || worst.tone === 'ok') return null;
-  return { tone: worst.tone, count: worst.count, words: raised.map((i) => `${i.count} ${i.label}`).join(', ') };
+  return { tone: worst.tone, count: worst.count, words: raised.map((i) => i.words).join(', ') };
 }
 
 /**

@@ -24,7 +24,7 @@ describe('app.summaries', () => {
     const board = await b.ok('continuity.board', {});
     const breached = board.promises.filter((p) => p.clock.state === 'breached').length;
     const atRisk = board.promises.filter((p) => p.clock.state === 'at_risk').length;
-    expect(byArea.continuity?.items).toEqual([
+    expect(byArea.continuity?.items).toMatchObject([
       { label: 'breached promises', count: breached, tone: 'critical' },
       { label: 'promises at risk', count: atRisk, tone: 'attention' },
     ]);
@@ -33,7 +33,7 @@ describe('app.summaries', () => {
 
     const radar = await b.ok('plan.rollOff', {});
     const staffing = await b.ok('staffing.list', {});
-    expect(byArea.plan?.items).toEqual([
+    expect(byArea.plan?.items).toMatchObject([
       {
         label: 'overdue staffing requests',
         count: staffing.rows.filter((r) => r.clock.overdue).length,
@@ -47,9 +47,12 @@ describe('app.summaries', () => {
     const october = await b.ok('months.list', { month: '2026-10' });
     const openOctober = october.rows.filter((r) => r.status === 'open' && r.minutes > 0).length;
     const approvedOctober = october.rows.filter((r) => r.status === 'approved').length;
-    expect(byArea.billing?.items).toEqual([
+    expect(byArea.billing?.items).toMatchObject([
       { label: 'past months still open', count: openOctober, tone: 'attention' },
       { label: 'approved months not invoiced', count: approvedOctober, tone: 'attention' },
     ]);
+    // The words agree with the count: one approved month, several open ones.
+    expect(approvedOctober).toBe(1);
+    expect(byArea.billing?.items.map((i) => i.words)).toEqual([`${openOctober} past months still open`, '1 approved month not invoiced']);
   });
 });

@@ -7,7 +7,7 @@ import { entryLabel, hasRecords, parseRoute, recordArea, routeHash } from '@rend
 import { Slot } from '@renderer/app/slots';
 import type { Result } from '@shared/contract';
 import { AUDITED_ENTITIES } from '@shared/entities';
-import type { AreaSummary } from '@shared/kernel/summary';
+import { summaryOf } from '@shared/kernel/summary';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,23 +94,20 @@ describe('slots', () => {
 });
 
 describe('navigation badges', () => {
-  const summary = (area: string, items: AreaSummary['items']): AreaSummary => {
-    const tone = items.some((i) => i.count > 0 && i.tone === 'critical')
-      ? 'critical'
-      : items.some((i) => i.count > 0 && i.tone === 'attention')
-        ? 'attention'
-        : 'ok';
-    return { area, tone, items };
-  };
+  const summary = summaryOf;
 
   it('shows the most severe item’s count, with every item in words', () => {
     expect(
-      badgeOf([
-        { label: 'breached promises', count: 2, tone: 'critical' },
-        { label: 'promises at risk', count: 3, tone: 'attention' },
-      ]),
+      badgeOf(
+        summaryOf('continuity', [
+          { label: 'breached promises', one: 'breached promise', count: 2, tone: 'critical' },
+          { label: 'promises at risk', one: 'promise at risk', count: 3, tone: 'attention' },
+        ]).items,
+      ),
     ).toEqual({ tone: 'critical', count: 2, words: '2 breached promises, 3 promises at risk' });
-    expect(badgeOf([{ label: 'past months still open', count: 0, tone: 'attention' }])).toBeNull();
+    expect(
+      badgeOf(summaryOf('billing', [{ label: 'past months still open', one: 'past month still open', count: 0, tone: 'attention' }]).items),
+    ).toBeNull();
   });
 
   it('puts the badge on the area’s entry without changing the link’s name', async () => {
@@ -118,13 +115,13 @@ describe('navigation badges', () => {
       {
         'app.summaries': [
           summary('continuity', [
-            { label: 'breached promises', count: 1, tone: 'critical' },
-            { label: 'promises at risk', count: 4, tone: 'attention' },
+            { label: 'breached promises', one: 'breached promise', count: 1, tone: 'critical' },
+            { label: 'promises at risk', one: 'promise at risk', count: 4, tone: 'attention' },
           ]),
-          summary('billing', [{ label: 'past months still open', count: 0, tone: 'attention' }]),
+          summary('billing', [{ label: 'past months still open', one: 'past month still open', count: 0, tone: 'attention' }]),
           summary('plan', [
-            { label: 'overdue staffing requests', count: 1, tone: 'critical', entry: 'staffing' },
-            { label: 'roll-offs within 6 weeks', count: 3, tone: 'attention', entry: 'allocations' },
+            { label: 'overdue staffing requests', one: 'overdue staffing request', count: 1, tone: 'critical', entry: 'staffing' },
+            { label: 'roll-offs within 6 weeks', one: 'roll-off within 6 weeks', count: 3, tone: 'attention', entry: 'allocations' },
           ]),
         ],
       },
@@ -133,14 +130,14 @@ describe('navigation badges', () => {
     const nav = screen.getByRole('navigation', { name: 'Areas' });
     const continuity = within(nav).getByRole('link', { name: 'Continuity & SLAs' });
     await within(continuity).findByText('1');
-    expect(continuity.querySelector('.nav__badge--critical')?.getAttribute('title')).toBe('1 breached promises, 4 promises at risk');
+    expect(continuity.querySelector('.nav__badge--critical')?.getAttribute('title')).toBe('1 breached promise, 4 promises at risk');
     expect(continuity.getAttribute('aria-describedby')).toBe('nav-badge-replacements');
-    expect(document.getElementById('nav-badge-replacements')?.textContent).toBe('1 breached promises, 4 promises at risk');
+    expect(document.getElementById('nav-badge-replacements')?.textContent).toBe('1 breached promise, 4 promises at risk');
     const plan = within(nav).getByRole('link', { name: 'Allocation plan' });
     expect(plan.querySelector('.nav__badge--attention')?.textContent).toBe('3');
     // An item that names its entry sits on it: the overdue request on Staffing requests, not on the plan.
     const staffing = within(nav).getByRole('link', { name: 'Staffing requests' });
-    expect(staffing.querySelector('.nav__badge--critical')?.getAttribute('title')).toBe('1 overdue staffing requests');
+    expect(staffing.querySelector('.nav__badge--critical')?.getAttribute('title')).toBe('1 overdue staffing request');
     expect(within(nav).getByRole('link', { name: 'Hours & billing' }).querySelector('.nav__badge')).toBeNull();
     // The start screen still says what is wrong when the data cannot be reached.
     expect(await screen.findByText('Keel cannot reach its data')).toBeTruthy();
