@@ -205,7 +205,11 @@ export async function monthCloseCases(report: Report, backend: Backend, month: s
     if (Array.isArray(r)) return `${r.length} rows`;
     return '';
   };
-  const [viaDispatch, viaService, viaInvoices, viaEntries, sqlInvoice, sqlSums] = await compare<unknown>(
+  // The engagement with the most hours: reviewing one month of it should read only its own data.
+  const busiest = [...listed].sort((a, b) => b.minutes - a.minutes)[0];
+  if (!busiest) throw new Error('The bench month has no engagement to review.');
+  const reviewInput = { engagementId: busiest.engagementId, month } as const;
+  const [viaDispatch, viaService, viaInvoices, viaEntries, sqlInvoice, sqlSums, oneReview] = await compare<unknown>(
     [
       {
         name: 'months.list — contract (dispatch)',
@@ -216,14 +220,19 @@ export async function monthCloseCases(report: Report, backend: Backend, month: s
       { name: 'entries read only (timeEntries.billable)', fn: () => ctx.repos.timeEntries.billable(from, to).length },
       { name: 'SQL invoice totals (rates, rounding, VAT)', fn: () => bare.invoices(from, to) },
       { name: 'SQL aggregate sum(minutes) GROUP BY', fn: () => bare.sums(from, to) },
+      {
+        name: 'months.review — one engagement (dispatch)',
+        fn: async () => resultOf<unknown>('months.review', await backend.dispatch('months.review', reviewInput)),
+      },
     ],
     { ...runs, describe },
   );
-  if (!viaDispatch || !viaService || !viaInvoices || !viaEntries || !sqlInvoice || !sqlSums) {
+  if (!viaDispatch || !viaService || !viaInvoices || !viaEntries || !sqlInvoice || !sqlSums || !oneReview) {
     throw new Error('compare() returned fewer stats than variants.');
   }
   for (const stats of [viaDispatch, viaService, viaInvoices, viaEntries, sqlInvoice]) report.add(stats, sqlSums);
   report.add(sqlSums, 'self');
+  report.add(oneReview, viaDispatch);
 
   const monthQuery = sqlOf(db, (repo) => repo.billable(from, to));
   const plan = queryPlan(db, monthQuery, [from, to]);
@@ -236,6 +245,8 @@ export async function monthCloseCases(report: Report, backend: Backend, month: s
     `             net, VAT, gross and billed minutes per engagement (months.list = computeInvoice = SQL invoice statement)`,
     `Breakdown    listMonth ${viaService.median.toFixed(1)} ms = entries read ${viaEntries.median.toFixed(1)} ms + invoices ${(viaInvoices.median - viaEntries.median).toFixed(1)} ms` +
       ` + ~${other.toFixed(1)} ms for the rest of the review (allocations, absences, caps, people, holidays, missing-day and cap checks)`,
+    `Review       one engagement's month (${busiest.engagementName}, ${Math.round(busiest.minutes / 60)} h): ${oneReview.median.toFixed(1)} ms, ` +
+      `${((100 * oneReview.median) / viaDispatch.median).toFixed(0)}% of months.list for all ${listed.length} — it reads only that engagement's terms, caps, allocations and absences`,
     `Query plan   timeEntries.billable: ${plan.join(' / ')} — ${covering ? 'uses the covering index time_entry_month' : 'does NOT use the covering index time_entry_month'}`,
     `             SQL aggregate:        ${sumsPlan.join(' / ')}`,
   ];
