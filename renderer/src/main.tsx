@@ -1,6 +1,7 @@
 import { createClient, detectTransport } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
 import { App } from '@renderer/app/App';
+import { ConfirmHost } from '@renderer/ui/ConfirmDialog';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -20,6 +21,7 @@ createRoot(root).render(
     <ClientContext.Provider value={client}>
       <QueryClientProvider client={queryClient}>
         <App />
+        <ConfirmHost />
       </QueryClientProvider>
     </ClientContext.Provider>
   </StrictMode>,

@@ -1,3 +1,4 @@
+import { askConfirm, type ConfirmRequest } from '@renderer/ui/ConfirmDialog';
 import { useState } from 'react';
 import { FormFooter, TextArea } from './fields';
 
@@ -10,8 +11,8 @@ type Props = {
   missing: string;
   submitLabel: string;
   cancelLabel: string;
-  /** A last question before sending (window.confirm), for steps that are hard to take back. */
-  confirm?: string;
+  /** A last question before sending (the confirm dialog), for steps that are hard to take back. */
+  confirm?: ConfirmRequest;
   saving: boolean;
   /** Sends the reason; a rejection's message is shown in the form and nothing else changes. */
   onSubmit(reason: string): Promise<unknown>;
@@ -42,13 +43,13 @@ export function ReasonForm({
     <form
       className="form form--boxed"
       noValidate
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
         if (!reason.trim()) {
           setError(missing);
           return;
         }
-        if (confirm && !window.confirm(confirm)) return;
+        if (confirm && !(await askConfirm(confirm))) return;
         onSubmit(reason).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
       }}
     >

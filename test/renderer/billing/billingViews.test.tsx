@@ -5,6 +5,7 @@ import { InvoicesView } from '@renderer/features/billing/finance/InvoicesView';
 import { MonthCloseView } from '@renderer/features/billing/finance/MonthCloseView';
 import { RatesView } from '@renderer/features/billing/finance/RatesView';
 import { useHours } from '@renderer/features/billing/hoursStore';
+import { ConfirmHost } from '@renderer/ui/ConfirmDialog';
 import type { InvoiceLine } from '@shared/billing/rules/invoice';
 import { monthActions } from '@shared/billing/rules/monthState';
 import type { BillingTerms, EngagementMonth, Invoice, InvoiceWithLines, MonthReviewResult, ReferenceData, Result } from '@shared/contract';
@@ -363,7 +364,10 @@ function renderWith(backend: ReturnType<typeof fakeBackend>, ui: ReactNode) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <ClientContext.Provider value={backend.client}>
-      <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        {ui}
+        <ConfirmHost />
+      </QueryClientProvider>
     </ClientContext.Provider>,
   );
 }
@@ -374,7 +378,6 @@ beforeEach(() => {
   // Late November 2026: October is being closed and its invoices were issued this year.
   pinClock('2026-11-24');
   useHours.setState({ month: MONTH, engagementId: null });
-  vi.spyOn(window, 'confirm').mockReturnValue(true);
 });
 afterEach(() => {
   cleanup();
@@ -407,7 +410,10 @@ describe('Month close', () => {
 
     await userEvent.click(within(drawer).getByRole('button', { name: 'Approve month' }));
     await userEvent.click(await within(drawer).findByRole('button', { name: 'Issue invoice' }));
-    expect(window.confirm).toHaveBeenCalledWith(expect.stringContaining('Issue the invoice for October 2026 of Credit risk'));
+    const issuing = await screen.findByRole('alertdialog', { name: /^Issue the invoice for October 2026 of Credit risk/ });
+    expect(called(backend, 'invoices.issue')).toHaveLength(0);
+    await userEvent.click(within(issuing).getByRole('button', { name: 'Issue invoice' }));
+    await waitFor(() => expect(called(backend, 'invoices.issue')).toHaveLength(1));
     expect(called(backend, 'invoices.issue')[0]?.input).toEqual({ engagementId: ENG_CHF, month: MONTH });
 
     await userEvent.click(await within(drawer).findByRole('button', { name: 'Cancel invoice KEEL-2026-0001…' }));
@@ -416,6 +422,10 @@ describe('Month close', () => {
     expect(called(backend, 'invoices.cancel')).toHaveLength(0);
     await userEvent.type(within(drawer).getByLabelText('Reason'), 'Wrong PO number');
     await userEvent.click(within(drawer).getByRole('button', { name: 'Cancel invoice' }));
+    const cancelling = await screen.findByRole('alertdialog', { name: 'Cancel invoice KEEL-2026-0001?' });
+    expect(cancelling.getAttribute('aria-describedby')).toBeTruthy();
+    expect(within(cancelling).getByText('It stays on record as cancelled and October 2026 of Credit risk reopens.')).toBeTruthy();
+    await userEvent.click(within(cancelling).getByRole('button', { name: 'Cancel invoice KEEL-2026-0001' }));
     await waitFor(() => expect(called(backend, 'invoices.cancel')).toHaveLength(1));
     expect(called(backend, 'invoices.cancel')[0]?.input).toMatchObject({ reason: 'Wrong PO number' });
 
@@ -449,10 +459,9 @@ describe('Month close', () => {
   });
 
   it('asks before approving a month that is still running, naming the days left, and approves an ended one at once', async () => {
-    const approveOn = async (now: Date, answer: boolean) => {
+    const approveOn = async (now: Date) => {
       cleanup();
       pinClock(now);
-      vi.mocked(window.confirm).mockClear().mockReturnValue(answer);
       const backend = fakeBackend();
       renderWith(backend, <MonthCloseView />);
       await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
@@ -460,27 +469,32 @@ describe('Month close', () => {
       return backend;
     };
 
-    // 29 October, local time: the 29th, 30th and 31st are still to come.
-    let backend = await approveOn(new Date(2026, 9, 29, 16, 30), false);
-    expect(window.confirm).toHaveBeenCalledExactlyOnceWith(
-      'October 2026 of Credit risk is not over: 3 days are left, today included. Approve it now? The hours of those days will be locked until the approval is withdrawn.',
-    );
+    // 29 October, local time: the 29th, 30th and 31st are still to come. Said no to: nothing sent.
+    let backend = await approveOn(new Date(2026, 9, 29, 16, 30));
+    let question = await screen.findByRole('alertdialog', { name: 'Approve October 2026 of Credit risk now?' });
+    expect(
+      within(question).getByText(
+        'October 2026 of Credit risk is not over: 3 days are left, today included. The hours of those days will be locked until the approval is withdrawn.',
+      ),
+    ).toBeTruthy();
+    await userEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(called(backend, 'months.approve')).toHaveLength(0);
     expect(screen.getByRole('button', { name: 'Approve month' })).toBeTruthy();
 
     // Its last day, said yes to: approved.
-    backend = await approveOn(new Date(2026, 9, 31, 9, 0), true);
-    expect(window.confirm).toHaveBeenCalledWith(expect.stringContaining('is not over: 1 day is left (today).'));
-    expect(window.confirm).toHaveBeenCalledWith(
-      expect.stringContaining('The hours of that day will be locked until the approval is withdrawn.'),
-    );
+    backend = await approveOn(new Date(2026, 9, 31, 9, 0));
+    question = await screen.findByRole('alertdialog', { name: 'Approve October 2026 of Credit risk now?' });
+    expect(within(question).getByText(/is not over: 1 day is left \(today\)\./)).toBeTruthy();
+    expect(within(question).getByText(/The hours of that day will be locked until the approval is withdrawn\./)).toBeTruthy();
+    await userEvent.click(within(question).getByRole('button', { name: 'Approve October 2026' }));
     await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
     expect(await screen.findByRole('button', { name: 'Withdraw approval' })).toBeTruthy();
 
     // 1 November: October is over, nothing to ask.
-    backend = await approveOn(new Date(2026, 10, 1, 0, 5), false);
+    backend = await approveOn(new Date(2026, 10, 1, 0, 5));
     await waitFor(() => expect(called(backend, 'months.approve')).toHaveLength(1));
-    expect(window.confirm).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('offers no approval of a month that has not begun, and says why', async () => {

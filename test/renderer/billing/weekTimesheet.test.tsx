@@ -4,13 +4,14 @@ import { pinClock, unpinClock } from '@renderer/app/clock';
 import { useHours } from '@renderer/features/billing/hoursStore';
 import { MonthGridView } from '@renderer/features/billing/timesheet/MonthGridView';
 import { WeekTimesheet } from '@renderer/features/billing/timesheet/WeekTimesheet';
+import { ConfirmHost } from '@renderer/ui/ConfirmDialog';
 import type { Activity } from '@shared/billing/rules/activities';
 import { weekGrid } from '@shared/billing/rules/entries';
 import type { KeelError, MonthReviewResult, ReferenceData, Result, Specialist, TimesheetWeek } from '@shared/contract';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 afterEach(() => {
   cleanup();
@@ -107,6 +108,7 @@ function renderWeek(backend: ReturnType<typeof fakeBackend>) {
     <ClientContext.Provider value={backend.client}>
       <QueryClientProvider client={queryClient}>
         <WeekTimesheet reference={reference} />
+        <ConfirmHost />
       </QueryClientProvider>
     </ClientContext.Provider>,
   );
@@ -218,18 +220,20 @@ describe('WeekTimesheet', () => {
       { id: 'd', engagementId: ENGAGEMENT, activity: 'operate_monitoring', date: '2026-12-02', minutes: 210, note: '' },
     ];
     const backend = fakeBackend({ entries });
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
     renderWeek(backend);
+    const question = (name: string) => screen.findByRole('alertdialog', { name });
 
-    // One entry with a note, cleared with Enter: asked once (not again on the blur as Enter moves down), nothing sent.
+    // One entry with a note, cleared with Enter: asked once (not again on the blur as Enter moves down), nothing sent on no.
     const tuesday = await waitFor(() => cell('Tue 1 Dec', RETRAINING));
     expect(tuesday.value).toBe('1:00');
     act(() => tuesday.focus());
     await userEvent.keyboard('{Backspace}{Enter}');
-    expect(confirm).toHaveBeenCalledExactlyOnceWith(
-      'Clear Tue 1 Dec · Credit risk model operations · Retraining? Its 1:00 h and the note “v3 retrain” will be deleted.',
-    );
+    const note = await question('Clear Tue 1 Dec · Credit risk model operations · Retraining?');
+    expect(within(note).getByText('Its 1:00 h and the note “v3 retrain” will be deleted.')).toBeTruthy();
+    expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
+    await userEvent.click(within(note).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(cell('Tue 1 Dec', RETRAINING).value).toBe('1:00'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(backend.setCalls()).toHaveLength(0);
 
     // Two entries on one day, cleared by leaving the cell: asked with the total, then deleted on yes.
@@ -238,27 +242,30 @@ describe('WeekTimesheet', () => {
     act(() => wednesday.focus());
     await userEvent.keyboard('{Backspace}');
     await userEvent.tab();
-    expect(confirm).toHaveBeenLastCalledWith(
-      'Clear Wed 2 Dec · Credit risk model operations · Operate & monitoring? Its 2 entries (7:30 h in all) will be deleted.',
-    );
+    const two = await question('Clear Wed 2 Dec · Credit risk model operations · Operate & monitoring?');
+    expect(within(two).getByText('Its 2 entries (7:30 h in all) will be deleted.')).toBeTruthy();
+    await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(cell('Wed 2 Dec').value).toBe('7:30'));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(backend.setCalls()).toHaveLength(0);
-    confirm.mockReturnValue(true);
     act(() => cell('Wed 2 Dec').focus());
     await userEvent.keyboard('{Backspace}');
     await userEvent.tab();
+    await userEvent.click(
+      within(await question('Clear Wed 2 Dec · Credit risk model operations · Operate & monitoring?')).getByRole('button', {
+        name: 'Clear hours',
+      }),
+    );
     await waitFor(() => expect(backend.setCalls()).toHaveLength(1));
     expect(backend.setCalls()[0]?.input).toMatchObject({ date: '2026-12-02', activity: 'operate_monitoring', minutes: null });
     await waitFor(() => expect(cell('Wed 2 Dec').value).toBe(''));
 
     // A plain cell (one entry, no note) still clears at once.
-    confirm.mockClear();
     act(() => cell('Mon 30 Nov').focus());
     await userEvent.keyboard('{Backspace}{Enter}');
     await waitFor(() => expect(backend.setCalls()).toHaveLength(2));
     expect(backend.setCalls()[1]?.input).toMatchObject({ date: '2026-11-30', minutes: null });
-    expect(confirm).not.toHaveBeenCalled();
-    confirm.mockRestore();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('shows why typed text is not a duration and sends nothing', async () => {

@@ -5,6 +5,7 @@ import { useNav } from '@renderer/app/stores';
 import { BoardView } from '@renderer/features/continuity/BoardView';
 import { useContinuity } from '@renderer/features/continuity/continuityStore';
 import { ReplacementDrawer } from '@renderer/features/continuity/ReplacementDrawer';
+import { ConfirmHost } from '@renderer/ui/ConfirmDialog';
 import type { ContinuityBoard, ContinuityPromise, ReplacementItem, Result } from '@shared/contract';
 import type { Clock } from '@shared/kernel/businessClock';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -192,7 +193,10 @@ function renderWith(backend: ReturnType<typeof fakeBackend>, ui: ReactNode) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <ClientContext.Provider value={backend.client}>
-      <QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        {ui}
+        <ConfirmHost />
+      </QueryClientProvider>
     </ClientContext.Provider>,
   );
 }
@@ -204,7 +208,6 @@ beforeEach(() => {
   pinClock(board.today);
   useContinuity.setState({ clientId: '' });
   useNav.setState({ route: { area: 'replacements', recordId: null } });
-  vi.spyOn(window, 'confirm').mockReturnValue(true);
 });
 afterEach(() => {
   cleanup();

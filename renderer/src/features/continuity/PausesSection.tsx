@@ -3,6 +3,7 @@ import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { FormFooter, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import { continuityProcedures, pauseFields, type ReplacementItem, type ReplacementPause } from '@shared/continuity/contract';
 import { useState } from 'react';
 
@@ -65,13 +66,14 @@ export function PausesSection({ request: r }: { request: ReplacementItem }) {
                     className="button button--small button--danger-outline"
                     aria-label={`Delete the pause from ${day(p.startDate)}`}
                     disabled={remove.isPending}
-                    onClick={() => {
-                      if (
-                        !window.confirm(
-                          `Delete the pause from ${day(p.startDate)} to ${day(p.endDate)}? The clock will count those days again.`,
-                        )
-                      )
-                        return;
+                    onClick={async () => {
+                      const yes = await askConfirm({
+                        title: `Delete the pause from ${day(p.startDate)} to ${day(p.endDate)}?`,
+                        message: 'The clock will count those days again.',
+                        confirmLabel: 'Delete pause',
+                        tone: 'danger',
+                      });
+                      if (!yes) return;
                       remove.mutate(
                         { id: p.id },
                         {

@@ -4,6 +4,7 @@ import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import { ABSENCE_KIND_LABELS, ABSENCE_KINDS, type AbsenceKind, absenceFields } from '@shared/plan/contract/allocations';
 import { format, parseISO, startOfMonth } from 'date-fns';
 import { useState } from 'react';
@@ -65,13 +66,15 @@ export function TimeOff({ specialistId, readOnly }: { specialistId: string; read
                 type="button"
                 className="button button--small button--ghost"
                 disabled={remove.isPending}
-                onClick={() => {
-                  if (
-                    !window.confirm(
-                      `Delete this ${ABSENCE_KIND_LABELS[a.kind].toLowerCase()} (${day(a.startDate)} – ${day(a.endDate)})? The audit log keeps a copy.`,
-                    )
-                  )
-                    return;
+                onClick={async () => {
+                  const kind = ABSENCE_KIND_LABELS[a.kind].toLowerCase();
+                  const yes = await askConfirm({
+                    title: `Delete this ${kind} (${day(a.startDate)} – ${day(a.endDate)})?`,
+                    message: 'The audit log keeps a copy.',
+                    confirmLabel: `Delete ${kind}`,
+                    tone: 'danger',
+                  });
+                  if (!yes) return;
                   remove.mutate(
                     { id: a.id },
                     {

@@ -2,6 +2,7 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
 import { ReasonForm } from '@renderer/components/ReasonForm';
+import { askConfirm, type ConfirmRequest } from '@renderer/ui/ConfirmDialog';
 import type { MonthReviewResult } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
@@ -144,7 +145,7 @@ function ReviewBody({ review, month }: { review: MonthReviewResult; month: strin
  * The question to ask before approving a month whose last day is today or later
  * (local date), or null for a month that is over: approving locks the days still to come.
  */
-function runningMonthQuestion(month: string, when: string, on: string): string | null {
+function runningMonthQuestion(month: string, when: string, on: string): ConfirmRequest | null {
   const left = datesOf(month).filter((d) => d >= on).length;
   if (left === 0) return null;
   const state =
@@ -154,7 +155,11 @@ function runningMonthQuestion(month: string, when: string, on: string): string |
         ? `${when} is not over: 1 day is left (today).`
         : `${when} is not over: ${left} days are left, today included.`;
   const those = left === 1 ? 'that day' : 'those days';
-  return `${state} Approve it now? The hours of ${those} will be locked until the approval is withdrawn.`;
+  return {
+    title: `Approve ${when} now?`,
+    message: `${state} The hours of ${those} will be locked until the approval is withdrawn.`,
+    confirmLabel: `Approve ${monthLabel(month)}`,
+  };
 }
 
 function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult; month: string; blockedBy: string[] }) {
@@ -179,9 +184,9 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
             className="button button--primary"
             disabled={busy || actions.approve.refusal !== null}
             title={actions.approve.refusal === null ? 'Locks the month’s hours' : blockedBy.join('\n')}
-            onClick={() => {
+            onClick={async () => {
               const question = runningMonthQuestion(month, when, today());
-              if (question && !window.confirm(question)) return;
+              if (question && !(await askConfirm(question))) return;
               setRefusal(null);
               approve.mutate(key, { onSuccess: () => toast({ tone: 'info', message: `Approved ${when}.` }), onError });
             }}
@@ -194,14 +199,14 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
             type="button"
             className="button button--primary"
             disabled={busy}
-            onClick={() => {
+            onClick={async () => {
               const gross = formatMoney(invoice.grossMinor, engagement.currency);
-              if (
-                !window.confirm(
-                  `Issue the invoice for ${when} (${gross} gross)? Its number and lines are final; it can only be cancelled with a reason.`,
-                )
-              )
-                return;
+              const yes = await askConfirm({
+                title: `Issue the invoice for ${when} (${gross} gross)?`,
+                message: 'Its number and lines are final; it can only be cancelled with a reason.',
+                confirmLabel: 'Issue invoice',
+              });
+              if (!yes) return;
               setRefusal(null);
               issue.mutate(key, { onSuccess: (inv) => toast({ tone: 'info', message: `Issued invoice ${inv.number}.` }), onError });
             }}
@@ -214,8 +219,13 @@ function ReviewActions({ review, month, blockedBy }: { review: MonthReviewResult
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => {
-              if (!window.confirm(`Withdraw the approval of ${when}? Its hours can be changed again.`)) return;
+            onClick={async () => {
+              const yes = await askConfirm({
+                title: `Withdraw the approval of ${when}?`,
+                message: 'Its hours can be changed again.',
+                confirmLabel: 'Withdraw approval',
+              });
+              if (!yes) return;
               setRefusal(null);
               reopen.mutate(key, { onSuccess: () => toast({ tone: 'info', message: `Withdrew the approval of ${when}.` }), onError });
             }}
@@ -259,7 +269,13 @@ function CancelInvoiceForm({ invoiceId, number, when, onDone }: { invoiceId: str
       title={`Cancel invoice ${number}`}
       hint="e.g. the client’s PO number was missing; re-issued after correction."
       missing="Say why the invoice is cancelled; the reason stays on record with it."
-      confirm={`Cancel invoice ${number}? It stays on record as cancelled and ${when} reopens.`}
+      confirm={{
+        title: `Cancel invoice ${number}?`,
+        message: `It stays on record as cancelled and ${when} reopens.`,
+        confirmLabel: `Cancel invoice ${number}`,
+        cancelLabel: 'Keep it',
+        tone: 'danger',
+      }}
       submitLabel="Cancel invoice"
       cancelLabel="Keep it"
       saving={cancel.isPending}

@@ -1,6 +1,7 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
+import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import type { BillingTerms, RateItem } from '@shared/billing/contract/billing';
 import { ROLE_LABELS, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
 import { decimalToMinor, formatMoney } from '@shared/kernel/money';
@@ -24,14 +25,15 @@ export function RatesSection({ terms, reference }: { terms: BillingTerms; refere
     .filter((r) => r.specialistId !== null)
     .sort((a, b) => (a.specialistName ?? '').localeCompare(b.specialistName ?? '') || a.effectiveFrom.localeCompare(b.effectiveFrom));
 
-  const onDelete = (rate: RateItem, who: string) => {
+  const onDelete = async (rate: RateItem, who: string) => {
     const amount = formatMoney(rate.hourlyRateMinor, terms.currency);
-    if (
-      !window.confirm(
-        `Delete the rate of ${who}, ${amount}/h from ${formatDay(rate.effectiveFrom)}? Only for a rate entered by mistake: to change a rate, add a new one from a later date. The audit log keeps a copy.`,
-      )
-    )
-      return;
+    const yes = await askConfirm({
+      title: `Delete the rate of ${who}, ${amount}/h from ${formatDay(rate.effectiveFrom)}?`,
+      message: 'Only for a rate entered by mistake: to change a rate, add a new one from a later date. The audit log keeps a copy.',
+      confirmLabel: 'Delete rate',
+      tone: 'danger',
+    });
+    if (!yes) return;
     setRefusal(null);
     remove.mutate(
       { id: rate.id },

@@ -1,6 +1,7 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
+import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import type { BillingTerms, SpecialistCap } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { useState } from 'react';
@@ -61,8 +62,12 @@ export function SpecialistCaps({ terms }: { terms: BillingTerms }) {
                     type="button"
                     className="button button--small button--ghost"
                     disabled={set.isPending}
-                    onClick={() => {
-                      if (!window.confirm(`Clear the monthly cap of ${c.specialistName} on ${terms.engagementName}?`)) return;
+                    onClick={async () => {
+                      const yes = await askConfirm({
+                        title: `Clear the monthly cap of ${c.specialistName} on ${terms.engagementName}?`,
+                        confirmLabel: 'Clear cap',
+                      });
+                      if (!yes) return;
                       setRefusal(null);
                       set.mutate(
                         { engagementId: terms.engagementId, specialistId: c.specialistId, monthlyCapMinutes: null },

@@ -1,5 +1,6 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts, useUnsaved } from '@renderer/app/stores';
+import { askConfirm, type ConfirmRequest } from '@renderer/ui/ConfirmDialog';
 import type { Activity } from '@shared/billing/rules/activities';
 import { formatDuration, parseDuration } from '@shared/billing/rules/duration';
 import { useEffect, useRef, useState } from 'react';
@@ -32,14 +33,14 @@ export type CellTarget = {
  * several entries (clearing deletes them all), or null for a plain cell,
  * which clears at once so the keyboard flow is not interrupted.
  */
-export function clearQuestion(target: CellTarget): string | null {
+export function clearQuestion(target: CellTarget): ConfirmRequest | null {
   if (target.minutes === null) return null;
   const many = target.entryCount > 1;
   if (!many && target.note.trim() === '') return null;
   const hours = `${formatDuration(target.minutes)} h`;
   const what = many ? `Its ${target.entryCount} entries (${hours} in all)` : `Its ${hours}`;
   const note = target.note.trim() === '' ? '' : ` and ${many ? 'their' : 'the'} note “${target.note}”`;
-  return `Clear ${target.label}? ${what}${note} will be deleted.`;
+  return { title: `Clear ${target.label}?`, message: `${what}${note} will be deleted.`, confirmLabel: 'Clear hours', tone: 'danger' };
 }
 
 const without = (drafts: Record<string, Draft>, key: string) => {
@@ -104,7 +105,7 @@ export function useCellEditor(specialistId: string) {
       if (question) {
         // Held as in flight while the question is open, so a blur meanwhile does not ask it a second time.
         inflight.current.set(target.key, text);
-        const yes = window.confirm(question);
+        const yes = await askConfirm(question);
         inflight.current.delete(target.key);
         if (!yes) {
           // The saved value comes back; Enter moves on at once, and the blur that follows must not ask again.
