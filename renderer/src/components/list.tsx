@@ -1,4 +1,5 @@
 import type { ListState } from '@renderer/app/stores';
+import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import { type ReactNode, useEffect, useState } from 'react';
 
 /** Search box (debounced), the active/archived switch, and area-specific filters. */
@@ -21,19 +22,16 @@ export function ListToolbar<F>({ store, placeholder, children }: { store: ListSt
         onChange={(e) => setText(e.target.value)}
       />
       {children}
-      <fieldset className="segmented" aria-label="Show">
-        {(['active', 'archived', 'all'] as const).map((value) => (
-          <button
-            key={value}
-            type="button"
-            aria-pressed={store.archived === value}
-            className={store.archived === value ? 'is-on' : ''}
-            onClick={() => store.setArchived(value)}
-          >
-            {value === 'active' ? 'Current' : value === 'archived' ? 'Archived' : 'All'}
-          </button>
-        ))}
-      </fieldset>
+      <SegmentedControl
+        label="Show"
+        options={[
+          { value: 'active', label: 'Current' },
+          { value: 'archived', label: 'Archived' },
+          { value: 'all', label: 'All' },
+        ]}
+        value={store.archived}
+        onChange={store.setArchived}
+      />
     </div>
   );
 }

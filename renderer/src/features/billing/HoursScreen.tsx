@@ -1,6 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { confirmDiscard, useNav } from '@renderer/app/stores';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { Tabs } from '@renderer/ui/Tabs';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { InvoicesView } from './finance/InvoicesView';
 import { MonthCloseView } from './finance/MonthCloseView';
@@ -33,29 +34,20 @@ export function HoursScreen({ reference }: { reference: ReferenceData }) {
       {info.data?.canLoadSample ? (
         <SampleDataOffer what="hours" onCreate={() => go({ area: 'specialists', recordId: 'new' })} />
       ) : (
-        <>
-          <div className="tabs" role="tablist" aria-label="Hours and billing views">
-            {VIEWS.map((v) => (
-              <button
-                key={v.id}
-                type="button"
-                role="tab"
-                aria-selected={hours.view === v.id}
-                className={`tabs__tab${hours.view === v.id ? ' is-on' : ''}`}
-                onClick={() => {
-                  if (v.id !== hours.view && confirmDiscard()) hours.setView(v.id);
-                }}
-              >
-                {v.label}
-              </button>
-            ))}
-          </div>
+        <Tabs
+          label="Hours and billing views"
+          tabs={VIEWS}
+          selected={hours.view}
+          onSelect={(id) => {
+            if (confirmDiscard()) hours.setView(id);
+          }}
+        >
           {hours.view === 'timesheet' && <WeekTimesheet reference={reference} />}
           {hours.view === 'month' && <MonthGridView />}
           {hours.view === 'close' && <MonthCloseView />}
           {hours.view === 'invoices' && <InvoicesView />}
           {hours.view === 'rates' && <RatesView reference={reference} />}
-        </>
+        </Tabs>
       )}
     </div>
   );

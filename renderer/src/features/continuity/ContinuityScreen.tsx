@@ -1,6 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { confirmDiscard, useNav } from '@renderer/app/stores';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { Tabs } from '@renderer/ui/Tabs';
 import { BoardView } from './BoardView';
 import { type ContinuityView, useContinuity } from './continuityStore';
 import { ReplacementDrawer } from './ReplacementDrawer';
@@ -42,31 +43,22 @@ export function ContinuityScreen() {
       {info.data?.canLoadSample ? (
         <SampleDataOffer what="replacement requests" onCreate={() => open('new')} />
       ) : (
-        <>
-          <div className="tabs" role="tablist" aria-label="Continuity views">
-            {VIEWS.map((v) => (
-              <button
-                key={v.id}
-                type="button"
-                role="tab"
-                aria-selected={view === v.id}
-                className={`tabs__tab${view === v.id ? ' is-on' : ''}`}
-                onClick={() => {
-                  if (v.id === view || !confirmDiscard()) return;
-                  setView(v.id);
-                  // The open request belongs to the tab it was opened from.
-                  if (route.recordId) open(null);
-                }}
-              >
-                {v.label}
-              </button>
-            ))}
-          </div>
+        <Tabs
+          label="Continuity views"
+          tabs={VIEWS}
+          selected={view}
+          onSelect={(id) => {
+            if (!confirmDiscard()) return;
+            setView(id);
+            // The open request belongs to the tab it was opened from.
+            if (route.recordId) open(null);
+          }}
+        >
           {view === 'board' && <BoardView />}
           {view === 'requests' && <RequestsView />}
           {view === 'report' && <ReportView />}
           {view === 'settings' && <SettingsView />}
-        </>
+        </Tabs>
       )}
       {route.recordId && <ReplacementDrawer key={route.recordId} id={route.recordId} onClose={() => open(null)} />}
     </div>

@@ -2,6 +2,7 @@ import { unwrap, useKeel, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { businessDays, day, weekdayDay } from '@renderer/components/dates';
 import { saveBase64File } from '@renderer/components/download';
+import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import type { SlaReport, SlaReportRow } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
 import { useState } from 'react';
@@ -35,19 +36,12 @@ export function ReportView() {
             </option>
           ))}
         </select>
-        <fieldset className="segmented" aria-label="Quarter">
-          {[1, 2, 3, 4].map((q) => (
-            <button
-              key={q}
-              type="button"
-              aria-pressed={quarter === q}
-              className={quarter === q ? 'is-on' : ''}
-              onClick={() => setQuarter(year, q)}
-            >
-              Q{q}
-            </button>
-          ))}
-        </fieldset>
+        <SegmentedControl
+          label="Quarter"
+          options={[1, 2, 3, 4].map((q) => ({ value: q, label: `Q${q}` }))}
+          value={quarter}
+          onChange={(q) => setQuarter(year, q)}
+        />
         <ClientFilter />
         <span className="toolbar__spacer" />
         <ExportButton input={input} disabled={!report.data || report.data.requests.length === 0} />

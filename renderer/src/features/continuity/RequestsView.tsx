@@ -2,6 +2,7 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { day, weekdayDay } from '@renderer/components/dates';
 import { ListStatus } from '@renderer/components/list';
+import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import type { ReplacementItem } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
 import { useEffect, useState } from 'react';
@@ -38,19 +39,7 @@ export function RequestsView() {
           onChange={(e) => setSearch(e.target.value)}
         />
         <ClientFilter />
-        <fieldset className="segmented" aria-label="Show">
-          {STATES.map((s) => (
-            <button
-              key={s.value}
-              type="button"
-              aria-pressed={state === s.value}
-              className={state === s.value ? 'is-on' : ''}
-              onClick={() => setState(s.value)}
-            >
-              {s.label}
-            </button>
-          ))}
-        </fieldset>
+        <SegmentedControl label="Show" options={STATES} value={state} onChange={setState} />
       </div>
       <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="request" />
       {list.data?.total === 0 ? (

@@ -2,6 +2,8 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { FilterSelect } from '@renderer/components/list';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { SegmentedControl } from '@renderer/ui/SegmentedControl';
+import { Tabs } from '@renderer/ui/Tabs';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { addMonths, addWeeks, format, parseISO } from 'date-fns';
 import { AllocationDrawer } from './AllocationDrawer';
@@ -45,26 +47,12 @@ export function PlanScreen({ reference }: { reference: ReferenceData }) {
       {info.data?.canLoadSample ? (
         <SampleDataOffer what="allocations" onCreate={() => go({ area: 'allocations', recordId: 'new' })} />
       ) : (
-        <>
-          <div className="tabs" role="tablist" aria-label="Plan views">
-            {VIEWS.map((v) => (
-              <button
-                key={v.id}
-                type="button"
-                role="tab"
-                aria-selected={plan.view === v.id}
-                className={`tabs__tab${plan.view === v.id ? ' is-on' : ''}`}
-                onClick={() => plan.setView(v.id)}
-              >
-                {v.label}
-              </button>
-            ))}
-          </div>
+        <Tabs label="Plan views" tabs={VIEWS} selected={plan.view} onSelect={plan.setView}>
           {plan.view === 'timeline' && <TimelineView reference={reference} />}
           {plan.view === 'rollOff' && <RollOffView />}
           {plan.view === 'forecast' && <ForecastView />}
           {plan.view === 'allocations' && <AllocationsList />}
-        </>
+        </Tabs>
       )}
       {route.recordId && <AllocationDrawer id={route.recordId} onClose={() => go({ area: 'allocations', recordId: null })} />}
     </div>
@@ -86,19 +74,15 @@ function TimelineView({ reference }: { reference: ReferenceData }) {
   return (
     <>
       <div className="toolbar">
-        <fieldset className="segmented" aria-label="Scale">
-          {(['week', 'month'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={plan.scale === s}
-              className={plan.scale === s ? 'is-on' : ''}
-              onClick={() => plan.setScale(s)}
-            >
-              {s === 'week' ? '26 weeks' : '24 months'}
-            </button>
-          ))}
-        </fieldset>
+        <SegmentedControl
+          label="Scale"
+          options={[
+            { value: 'week', label: '26 weeks' },
+            { value: 'month', label: '24 months' },
+          ]}
+          value={plan.scale}
+          onChange={plan.setScale}
+        />
         <button type="button" className="button button--small" onClick={() => shift(-1)} aria-label="Earlier">
           ◀ Earlier
         </button>

@@ -2,6 +2,7 @@ import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
+import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import type { BillingTerms, RateItem } from '@shared/billing/contract/billing';
 import { ROLE_LABELS, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
 import { decimalToMinor, formatMoney } from '@shared/kernel/money';
@@ -212,23 +213,20 @@ function AddRateForm({ terms, reference, onDone }: { terms: BillingTerms; refere
       }}
     >
       <h3 className="form__title">Add a rate</h3>
-      <fieldset className="segmented rate-kind" aria-label="Kind of rate">
-        {(['role', 'specialist'] as const).map((k) => (
-          <button
-            key={k}
-            type="button"
-            aria-pressed={kind === k}
-            className={kind === k ? 'is-on' : ''}
-            onClick={() => {
-              setKind(k);
-              setIssues({});
-              setError(null);
-            }}
-          >
-            {k === 'role' ? 'Role rate' : 'Specialist override'}
-          </button>
-        ))}
-      </fieldset>
+      <SegmentedControl
+        label="Kind of rate"
+        className="rate-kind"
+        options={[
+          { value: 'role', label: 'Role rate' },
+          { value: 'specialist', label: 'Specialist override' },
+        ]}
+        value={kind}
+        onChange={(k) => {
+          setKind(k);
+          setIssues({});
+          setError(null);
+        }}
+      />
       {kind === 'role' ? (
         <SelectField
           id="rate-role"

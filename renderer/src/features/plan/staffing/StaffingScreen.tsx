@@ -6,6 +6,7 @@ import { Badge, ListStatus } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import { ROLE_LABELS, SENIORITY_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
 import type { ReferenceData } from '@shared/kernel/reference';
@@ -75,19 +76,16 @@ export function StaffingScreen({ reference }: { reference: ReferenceData }) {
               value={search}
               onChange={(e) => setSearch(e.target.value)}
             />
-            <fieldset className="segmented" aria-label="Show">
-              {(['open', 'closed', 'all'] as const).map((value) => (
-                <button
-                  key={value}
-                  type="button"
-                  aria-pressed={state === value}
-                  className={state === value ? 'is-on' : ''}
-                  onClick={() => setState(value)}
-                >
-                  {value === 'open' ? 'Open' : value === 'closed' ? 'Filled or declined' : 'All'}
-                </button>
-              ))}
-            </fieldset>
+            <SegmentedControl
+              label="Show"
+              options={[
+                { value: 'open', label: 'Open' },
+                { value: 'closed', label: 'Filled or declined' },
+                { value: 'all', label: 'All' },
+              ]}
+              value={state}
+              onChange={setState}
+            />
           </div>
           <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="request" />
           <table className="table">
