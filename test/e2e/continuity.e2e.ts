@@ -215,7 +215,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(await text(figure('Due'))).toBe(weekdayDay(api.clock.dueDate));
     expect(await text(figure('Used'))).toBe(`${api.clock.elapsed} of 7`);
     expect(await text(figure('Paused'))).toBe('0');
-    expect(await text(clockPanel().locator('.clock-badge'))).toBe(CLOCK_STATE_LABELS[api.clock.state]);
+    expect(await text(clockPanel().locator('.ui-badge'))).toBe(CLOCK_STATE_LABELS[api.clock.state]);
     expect(await text(clockPanel().locator('.clock-panel__basis'))).toBe(
       'SLA 7 business days · holiday calendar CH-ZH · Europe/Zurich · counted from the day after Fri 22 May 2026',
     );
@@ -329,8 +329,8 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
       `${REPLACEMENT}: allocated 4 Jun 2026 to 31 Dec 2027 at 100%`,
       'Hand-over: 2 days of overlap',
     ]);
-    await expect.poll(() => text(clockPanel().locator('.clock-badge')), poll).toBe(CLOCK_STATE_LABELS[api.clock.state]);
-    expect(await text(clockPanel().locator('.clock-badge'))).toBe('Met');
+    await expect.poll(() => text(clockPanel().locator('.ui-badge')), poll).toBe(CLOCK_STATE_LABELS[api.clock.state]);
+    expect(await text(clockPanel().locator('.ui-badge'))).toBe('Met');
     expect(await text(figure('Took'))).toBe(`${api.clock.elapsed} of 7`);
     expect(await text(figure('To spare'))).toBe(String(api.clock.remaining));
     expect(await text(figure('Due'))).toBe('Fri 5 Jun 2026');

@@ -313,7 +313,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     const panel = reviewDrawer();
     const lines = panel.locator('table.invoice-lines');
     await lines.waitFor();
-    expect(await text(panel.locator('.review-status .badge'))).toBe('Open');
+    expect(await text(panel.locator('.review-status .ui-badge'))).toBe('Open');
     const line = lines.locator('tbody tr');
     expect(await line.count()).toBe(1);
     const lineCells = (await line.locator('td').allTextContents()).map((t) => t.trim());
@@ -327,7 +327,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
 
     await panel.getByRole('button', { name: 'Approve month' }).click();
     await toast(`Approved ${LAST_MONTH_LABEL} of ${ENGAGEMENT}.`).waitFor();
-    await expect.poll(() => text(panel.locator('.review-status .badge')), poll).toBe('Approved');
+    await expect.poll(() => text(panel.locator('.review-status .ui-badge')), poll).toBe('Approved');
     expect((await review()).state.status).toBe('approved');
 
     await panel.getByRole('button', { name: 'Issue invoice' }).click();
@@ -341,7 +341,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     const year = format(TODAY, 'yyyy');
     invoiceNumber = `KEEL-${year}-0001`;
     await toast(`Issued invoice ${invoiceNumber}.`).waitFor();
-    await expect.poll(() => text(panel.locator('.review-status .badge')), poll).toBe('Invoiced');
+    await expect.poll(() => text(panel.locator('.review-status .ui-badge')), poll).toBe('Invoiced');
     expect(await text(panel.locator('.review-status'))).toContain(`Invoiced as ${invoiceNumber} on`);
     await panel.getByRole('heading', { name: `Invoice ${invoiceNumber}` }).waitFor();
     await panel.getByRole('button', { name: `Cancel invoice ${invoiceNumber}…` }).waitFor();

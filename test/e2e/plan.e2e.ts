@@ -228,7 +228,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     await fill.getByRole('button', { name: 'Fill request' }).click();
 
     await toast(`Filled ${REQUEST_TITLE} with ${FILLER}.`).waitFor();
-    await request.locator('.drawer__sub .badge', { hasText: /^Filled$/ }).waitFor();
+    await request.locator('.drawer__sub .ui-badge', { hasText: /^Filled$/ }).waitFor();
     const notice = request.locator('.notice', { hasText: `by ${FILLER}` });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('at 100%');

@@ -74,10 +74,6 @@ export function SortHeader<F>({ store, field, children }: { store: ListState<F>;
   );
 }
 
-export function Badge({ tone, children }: { tone: string; children: ReactNode }) {
-  return <span className={`badge badge--${tone}`}>{children}</span>;
-}
-
 export function ListStatus({
   loading,
   error,

@@ -128,15 +128,15 @@ describe('EngagementRequests', () => {
       'Replace Ioana Constantinescu BreachedPerformance',
       'Replace Rafael Oliveira MetRelocation',
     ]);
-    // The same badges as the continuity board: one colour per state.
-    const badge = (i: number) => items[i]?.querySelector('.clock-badge')?.className;
+    // The same badges as the continuity board: each state on the kit's status scale, breached filled.
+    const badge = (i: number) => items[i]?.querySelector('.ui-badge')?.className;
     expect([0, 1, 2, 3, 4, 5].map(badge)).toEqual([
-      'clock-badge clock-badge--breached',
-      'clock-badge clock-badge--at_risk',
-      'clock-badge clock-badge--on_track',
-      'clock-badge clock-badge--cancelled',
-      'clock-badge clock-badge--breached',
-      'clock-badge clock-badge--met',
+      'ui-badge ui-badge--critical ui-badge--strong',
+      'ui-badge ui-badge--attention',
+      'ui-badge ui-badge--ok',
+      'ui-badge ui-badge--neutral',
+      'ui-badge ui-badge--critical ui-badge--strong',
+      'ui-badge ui-badge--ok',
     ]);
     const risk = within(items[1] as HTMLElement);
     expect(risk.getByText(/submitted 18 Nov 2026 10:00 · due 27 Nov 2026 · 4 of 7 business days used/)).toBeTruthy();

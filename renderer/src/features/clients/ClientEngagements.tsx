@@ -1,6 +1,6 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
-import { Badge } from '@renderer/components/list';
+import { Badge } from '@renderer/ui/Badge';
 import { ENGAGEMENT_STATUS_LABELS } from '@shared/clients/rules/reference';
 import { format, parseISO } from 'date-fns';
 import { ENGAGEMENT_STATUS_TONE } from './engagements/status';
@@ -22,7 +22,7 @@ export function ClientEngagements({ clientId }: { clientId: string }) {
               <button type="button" className="link" onClick={() => go({ area: 'engagements', recordId: e.id })}>
                 {e.name}
               </button>
-              <Badge tone={e.archivedAt ? 'muted' : ENGAGEMENT_STATUS_TONE[e.status]}>
+              <Badge tone={e.archivedAt ? 'neutral' : ENGAGEMENT_STATUS_TONE[e.status]}>
                 {e.archivedAt ? 'Archived' : ENGAGEMENT_STATUS_LABELS[e.status]}
               </Badge>
               <span className="muted">

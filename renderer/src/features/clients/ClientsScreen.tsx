@@ -1,11 +1,12 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
-import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
+import { Badge } from '@renderer/ui/Badge';
 import { countryName } from '@shared/kernel/country';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { format, parseISO } from 'date-fns';
@@ -83,7 +84,7 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
                     <button type="button" className="link" onClick={() => open(c.id)}>
                       {c.name}
                     </button>
-                    {c.archivedAt && <Badge tone="muted">Archived</Badge>}
+                    {c.archivedAt && <Badge tone="neutral">Archived</Badge>}
                   </td>
                   <td>{countryName(c.country)}</td>
                   <td>{c.currency}</td>

@@ -1,9 +1,10 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { weekdayDay } from '@renderer/components/dates';
+import { Badge } from '@renderer/ui/Badge';
 import type { ContinuityPromise } from '@shared/continuity/contract';
 import { ClientFilter } from './ClientFilter';
-import { ClockBadge, ClockBar, clockSummary, clockTone, PausedMarker } from './clock';
+import { CLOCK_BADGE, ClockBadge, ClockBar, type ClockTone, clockSummary, clockTone, PausedMarker } from './clock';
 import { useContinuity } from './continuityStore';
 
 /**
@@ -59,7 +60,7 @@ export function BoardView() {
 
 /** "2 breached · 1 urgent · 1 at risk · 3 on track": the counts of the states the backend returned. */
 function BoardSummary({ promises }: { promises: ContinuityPromise[] }) {
-  const counts = new Map<string, number>();
+  const counts = new Map<ClockTone, number>();
   for (const p of promises) counts.set(clockTone(p.clock), (counts.get(clockTone(p.clock)) ?? 0) + 1);
   const parts = (
     [
@@ -73,9 +74,9 @@ function BoardSummary({ promises }: { promises: ContinuityPromise[] }) {
   return (
     <p className="board-summary">
       {parts.map(([tone, label]) => (
-        <span key={tone} className={`board-summary__item clock-badge clock-badge--${tone}`}>
+        <Badge key={tone} {...CLOCK_BADGE[tone]}>
           {counts.get(tone)} {label}
-        </span>
+        </Badge>
       ))}
     </p>
   );

@@ -3,13 +3,13 @@ import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
-import { Badge } from '@renderer/components/list';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { Badge, type StatusTone } from '@renderer/ui/Badge';
 import { candidateFields, type ReplacementCandidate, type ReplacementItem } from '@shared/continuity/contract';
 import { localDateOf } from '@shared/kernel/timeZone';
 import { useState } from 'react';
 
-const CANDIDATE_TONE = { proposed: 'info', accepted: 'good', rejected: 'muted' } as const;
+const CANDIDATE_TONE = { proposed: 'info', accepted: 'ok', rejected: 'neutral' } as const satisfies Record<string, StatusTone>;
 const CANDIDATE_LABEL = { proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected' } as const;
 
 /** Candidates proposed to the client, and the client's decision on each. */

@@ -1,4 +1,5 @@
 import { businessDays } from '@renderer/components/dates';
+import { Badge, type StatusTone } from '@renderer/ui/Badge';
 import type { Clock } from '@shared/kernel/businessClock';
 import { CLOCK_STATE_LABELS } from '@shared/kernel/businessClock';
 
@@ -10,15 +11,25 @@ export function clockLabel(clock: Clock): string {
   return clock.urgent ? 'Urgent' : CLOCK_STATE_LABELS[clock.state];
 }
 
+/**
+ * Each clock state on the kit's status scale: urgent is at risk past the threshold, so the
+ * same attention, filled; breached is the one filled critical.
+ */
+export const CLOCK_BADGE: Record<ClockTone, { tone: StatusTone; strong?: boolean }> = {
+  on_track: { tone: 'ok' },
+  at_risk: { tone: 'attention' },
+  urgent: { tone: 'attention', strong: true },
+  breached: { tone: 'critical', strong: true },
+  met: { tone: 'ok' },
+  cancelled: { tone: 'neutral' },
+};
+
 /** The state as a coloured badge; the words carry the meaning, the colour only helps. */
 export function ClockBadge({ clock }: { clock: Clock }) {
   return (
-    <span
-      className={`clock-badge clock-badge--${clockTone(clock)}`}
-      title={clock.urgent ? 'At risk, past the urgent threshold' : undefined}
-    >
+    <Badge {...CLOCK_BADGE[clockTone(clock)]} title={clock.urgent ? 'At risk, past the urgent threshold' : undefined}>
       {clockLabel(clock)}
-    </span>
+    </Badge>
   );
 }
 

@@ -1,16 +1,19 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
-import { Badge } from '@renderer/components/list';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
+import { Badge, type StatusTone } from '@renderer/ui/Badge';
 import type { AllocationDetail } from '@shared/plan/contract/allocations';
 import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '@shared/plan/rules/allocations';
 import { useState } from 'react';
 import { AllocationForm, type AllocationFormValues, emptyAllocation } from './AllocationForm';
 
-export const ALLOCATION_TONE = { tentative: 'warn', confirmed: 'good', cancelled: 'muted' } as const;
+export const ALLOCATION_TONE = { tentative: 'attention', confirmed: 'ok', cancelled: 'neutral' } as const satisfies Record<
+  string,
+  StatusTone
+>;
 
 function values(a: AllocationDetail): AllocationFormValues {
   const { specialistId, engagementId, startDate, endDate, loadPercent, note } = a;

@@ -1,7 +1,8 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
-import { Badge, FilterSelect, ListStatus } from '@renderer/components/list';
+import { FilterSelect, ListStatus } from '@renderer/components/list';
+import { Badge } from '@renderer/ui/Badge';
 import { ALLOCATION_STATUS_LABELS, ALLOCATION_STATUSES, type AllocationStatus } from '@shared/plan/rules/allocations';
 import { useState } from 'react';
 import { ALLOCATION_TONE } from './AllocationDrawer';

@@ -1,7 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
-import { Badge } from '@renderer/components/list';
+import { Badge } from '@renderer/ui/Badge';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
 import { addWeeks, format, parseISO } from 'date-fns';
@@ -63,13 +63,13 @@ export function RollOffView() {
                     </td>
                     <td>{day(r.allocation.endDate)}</td>
                     <td className="num">
-                      <Badge tone={r.daysLeft <= 14 ? 'warn' : 'info'}>{r.daysLeft}</Badge>
+                      <Badge tone={r.daysLeft <= 14 ? 'attention' : 'info'}>{r.daysLeft}</Badge>
                     </td>
                     <td className="num">{r.allocation.loadPercent}%</td>
                     <td>
                       {r.tentativeFollowOn ? (
                         <span>
-                          <Badge tone="warn">Tentative</Badge> {r.tentativeFollowOn.engagementName} from{' '}
+                          <Badge tone="attention">Tentative</Badge> {r.tentativeFollowOn.engagementName} from{' '}
                           {day(r.tentativeFollowOn.startDate)}
                         </span>
                       ) : (
@@ -108,13 +108,13 @@ export function RollOffView() {
                     <td>{ROLE_LABELS[b.specialist.role]}</td>
                     <td>{SOURCING_REGION_LABELS[b.specialist.sourcingRegion]}</td>
                     <td className="num">
-                      <Badge tone={b.daysOnBench > 30 ? 'warn' : 'info'}>{b.daysOnBench}</Badge>
+                      <Badge tone={b.daysOnBench > 30 ? 'attention' : 'info'}>{b.daysOnBench}</Badge>
                     </td>
                     <td>{b.lastEndDate ? day(b.lastEndDate) : <span className="muted">never allocated</span>}</td>
                     <td>
                       {b.next ? (
                         <span>
-                          {b.next.status === 'tentative' && <Badge tone="warn">Tentative</Badge>} {b.next.engagementName} from{' '}
+                          {b.next.status === 'tentative' && <Badge tone="attention">Tentative</Badge>} {b.next.engagementName} from{' '}
                           {day(b.next.startDate)}
                         </span>
                       ) : (

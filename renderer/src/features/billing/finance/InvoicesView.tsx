@@ -1,6 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
 import { Drawer } from '@renderer/components/Drawer';
+import { Badge } from '@renderer/ui/Badge';
 import type { Invoice } from '@shared/billing/contract/billing';
 import { monthLabel } from '@shared/billing/rules/months';
 import { totalsByCurrency } from '@shared/billing/rules/totals';
@@ -121,7 +122,7 @@ function InvoiceRow({ invoice: r, selected, onOpen }: { invoice: Invoice; select
         <td className="num nowrap amount">{formatMoney(r.netMinor, r.currency)}</td>
         <td className="num nowrap amount">{formatMoney(r.vatMinor, r.currency)}</td>
         <td className="num nowrap amount">{formatMoney(r.grossMinor, r.currency)}</td>
-        <td>{cancelled ? <span className="badge badge--muted">Cancelled</span> : <span className="badge badge--good">Issued</span>}</td>
+        <td>{cancelled ? <Badge tone="neutral">Cancelled</Badge> : <Badge tone="ok">Issued</Badge>}</td>
         <td className="nowrap">
           {formatInstantDate(r.issuedAt)}
           <div className="cell-sub">by {r.issuedBy}</div>

@@ -1,4 +1,5 @@
 import { useProcedure } from '@renderer/api/queries';
+import { Badge } from '@renderer/ui/Badge';
 import type { EngagementMonth } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
@@ -123,7 +124,7 @@ function MonthTable({ rows, selected, onOpen }: { rows: readonly EngagementMonth
               </button>
             </td>
             <td>
-              <span className={`badge badge--${STATUS_TONE[r.status]}`}>{MONTH_STATUS_LABELS[r.status]}</span>
+              <Badge tone={STATUS_TONE[r.status]}>{MONTH_STATUS_LABELS[r.status]}</Badge>
             </td>
             <td className="num nowrap">{formatHours(r.minutes)}</td>
             <td className="num nowrap">{formatMoney(r.netMinor, r.currency)}</td>
@@ -131,8 +132,8 @@ function MonthTable({ rows, selected, onOpen }: { rows: readonly EngagementMonth
             <td className="num nowrap">{formatMoney(r.grossMinor, r.currency)}</td>
             <td className="nowrap">{r.invoiceNumber ?? <span className="muted">—</span>}</td>
             <td className="nowrap">
-              {r.errors > 0 && <span className="badge badge--bad">{r.errors === 1 ? '1 error' : `${r.errors} errors`}</span>}
-              {r.warnings > 0 && <span className="badge badge--warn">{r.warnings === 1 ? '1 warning' : `${r.warnings} warnings`}</span>}
+              {r.errors > 0 && <Badge tone="critical">{r.errors === 1 ? '1 error' : `${r.errors} errors`}</Badge>}
+              {r.warnings > 0 && <Badge tone="attention">{r.warnings === 1 ? '1 warning' : `${r.warnings} warnings`}</Badge>}
               {r.errors === 0 && r.warnings === 0 && <span className="muted">OK</span>}
             </td>
           </tr>

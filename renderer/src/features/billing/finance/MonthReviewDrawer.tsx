@@ -2,6 +2,7 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
 import { ReasonForm } from '@renderer/components/ReasonForm';
+import { Badge } from '@renderer/ui/Badge';
 import { askConfirm, type ConfirmRequest } from '@renderer/ui/ConfirmDialog';
 import type { MonthReviewResult } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
@@ -41,7 +42,7 @@ function ReviewBody({ review, month }: { review: MonthReviewResult; month: strin
         {engagement.clientName} · {engagement.currency}
       </p>
       <div className="review-status">
-        <span className={`badge badge--${STATUS_TONE[state.status]}`}>{MONTH_STATUS_LABELS[state.status]}</span>
+        <Badge tone={STATUS_TONE[state.status]}>{MONTH_STATUS_LABELS[state.status]}</Badge>
         <span>
           {state.status === 'open' && 'Hours can still change. Approving locks them.'}
           {state.status !== 'open' &&

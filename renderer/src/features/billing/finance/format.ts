@@ -1,3 +1,4 @@
+import type { StatusTone } from '@renderer/ui/Badge';
 import type { MonthStatus } from '@shared/billing/rules/monthClose';
 import { format, parseISO } from 'date-fns';
 
@@ -25,7 +26,7 @@ export function formatPeriod(from: string, to: string): string {
   return `${format(parseISO(from), 'd')}–${format(parseISO(to), 'd MMM')}`;
 }
 
-export const STATUS_TONE: Record<MonthStatus, string> = { open: 'muted', approved: 'info', invoiced: 'good' };
+export const STATUS_TONE: Record<MonthStatus, StatusTone> = { open: 'neutral', approved: 'info', invoiced: 'ok' };
 
 /** The message of whatever a call threw: a CallError carries the backend's sentence. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,4 +1,5 @@
 import { useProcedure } from '@renderer/api/queries';
+import { Badge } from '@renderer/ui/Badge';
 import type { MonthReviewResult } from '@shared/billing/contract/billing';
 import { formatDuration } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
@@ -99,9 +100,7 @@ function MonthTable({ review }: { review: MonthReviewResult }) {
         <div>
           <h2 className="ts-summary__name">
             {review.engagement.name}
-            <span className={`badge ${review.state.status === 'open' ? 'badge--info' : 'badge--good'}`}>
-              {MONTH_STATUS_LABELS[review.state.status]}
-            </span>
+            <Badge tone={review.state.status === 'open' ? 'info' : 'ok'}>{MONTH_STATUS_LABELS[review.state.status]}</Badge>
           </h2>
           <span className="muted">
             {review.engagement.clientName} · {monthLabel(month)} · {formatDuration(total)} recorded

@@ -3,11 +3,12 @@ import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
 import { day } from '@renderer/components/dates';
-import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
+import { Badge } from '@renderer/ui/Badge';
 import { ENGAGEMENT_STATUS_LABELS, type EngagementStatus } from '@shared/clients/rules/reference';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { EngagementForm, emptyEngagement, engagementValues } from './EngagementForm';
@@ -91,7 +92,7 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
                     <button type="button" className="link" onClick={() => open(e.id)}>
                       {e.name}
                     </button>
-                    {e.archivedAt && <Badge tone="muted">Archived</Badge>}
+                    {e.archivedAt && <Badge tone="neutral">Archived</Badge>}
                   </td>
                   <td>{e.clientName}</td>
                   <td>

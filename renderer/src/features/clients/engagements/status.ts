@@ -1,9 +1,10 @@
+import type { StatusTone } from '@renderer/ui/Badge';
 import type { EngagementStatus } from '@shared/clients/rules/reference';
 
 /** Badge colour of each engagement status. */
-export const ENGAGEMENT_STATUS_TONE: Record<EngagementStatus, string> = {
+export const ENGAGEMENT_STATUS_TONE: Record<EngagementStatus, StatusTone> = {
   proposed: 'info',
-  active: 'good',
-  paused: 'warn',
-  ended: 'muted',
+  active: 'ok',
+  paused: 'attention',
+  ended: 'neutral',
 };

@@ -2,11 +2,12 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
-import { Badge, FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
+import { Badge, type StatusTone } from '@renderer/ui/Badge';
 import {
   ROLE_LABELS,
   SENIORITY_LABELS,
@@ -21,7 +22,7 @@ import { emptySpecialist, SpecialistForm, specialistValues } from './SpecialistF
 
 export const useSpecialistList = createListStore('fullName', { role: '', status: '', sourcingRegion: '' });
 
-const STATUS_TONE: Record<SpecialistStatus, string> = { active: 'good', bench: 'info', leaving: 'warn', left: 'muted' };
+const STATUS_TONE: Record<SpecialistStatus, StatusTone> = { active: 'ok', bench: 'info', leaving: 'attention', left: 'neutral' };
 
 export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
   const store = useSpecialistList();
@@ -99,7 +100,7 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
                     <button type="button" className="link" onClick={() => open(s.id)}>
                       {s.fullName}
                     </button>
-                    {s.archivedAt && <Badge tone="muted">Archived</Badge>}
+                    {s.archivedAt && <Badge tone="neutral">Archived</Badge>}
                     <div className="cell-sub">{s.email}</div>
                   </td>
                   <td>{ROLE_LABELS[s.role]}</td>

@@ -2,10 +2,11 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/components/Drawer';
 import { businessDays, day } from '@renderer/components/dates';
-import { Badge, ListStatus } from '@renderer/components/list';
+import { ListStatus } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { Badge, type StatusTone } from '@renderer/ui/Badge';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import { ROLE_LABELS, SENIORITY_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
@@ -16,12 +17,12 @@ import { useState } from 'react';
 import { DeclineForm, FillForm } from './StaffingActions';
 import { emptyStaffing, StaffingForm, staffingValues } from './StaffingForm';
 
-export const STAGE_TONE: Record<StaffingStage, string> = {
-  defined: 'muted',
+export const STAGE_TONE: Record<StaffingStage, StatusTone> = {
+  defined: 'neutral',
   sourcing: 'info',
   candidates_presented: 'info',
-  filled: 'good',
-  declined: 'muted',
+  filled: 'ok',
+  declined: 'neutral',
 };
 
 /** Time to fill on the continuity clock: business days in the client's calendar, against the target. */
@@ -30,15 +31,15 @@ export function ClockBadge({ request }: { request: StaffingRequestItem }) {
   if (request.stage === 'filled') {
     return (
       <Badge
-        tone={clock.filledLate ? 'warn' : 'good'}
+        tone={clock.filledLate ? 'attention' : 'ok'}
       >{`Filled in ${businessDays(clock.daysOpen)}${clock.filledLate ? ' (late)' : ''}`}</Badge>
     );
   }
-  if (request.stage === 'declined') return <Badge tone="muted">{`Declined after ${businessDays(clock.daysOpen)}`}</Badge>;
+  if (request.stage === 'declined') return <Badge tone="neutral">{`Declined after ${businessDays(clock.daysOpen)}`}</Badge>;
   // Past the target date (which may be a Friday, so no business day late yet on the weekend).
-  if (clock.overdue) return <Badge tone="bad">{`Overdue · target was ${day(clock.targetDate)}`}</Badge>;
+  if (clock.overdue) return <Badge tone="critical">{`Overdue · target was ${day(clock.targetDate)}`}</Badge>;
   const used = `${clock.daysOpen} of ${clock.allowance} business days used`;
-  return clock.state === 'at_risk' ? <Badge tone="warn">{`At risk · ${used}`}</Badge> : <Badge tone="info">{used}</Badge>;
+  return clock.state === 'at_risk' ? <Badge tone="attention">{`At risk · ${used}`}</Badge> : <Badge tone="info">{used}</Badge>;
 }
 
 export function StaffingScreen({ reference }: { reference: ReferenceData }) {
