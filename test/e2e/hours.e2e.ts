@@ -336,6 +336,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     });
     await question.waitFor();
     expect(await text(question.locator('p'))).toBe('Its number and lines are final; it can only be cancelled with a reason.');
+    await screenshot(page, 'hours-issue-confirm');
     await question.getByRole('button', { name: 'Issue invoice' }).click();
     await question.waitFor({ state: 'detached' });
     const year = format(TODAY, 'yyyy');
