@@ -15,7 +15,10 @@ export default defineConfig({
           serve: resolve(__dirname, 'electron/server/cli.ts'),
           sample: resolve(__dirname, 'electron/backend/sampleCli.ts'),
           bench: resolve(__dirname, 'test/bench/run.ts'),
+          firstList: resolve(__dirname, 'test/bench/firstList.ts'),
         },
+        // The UI bench drives the installed Chromium through playwright-core; it is not bundled.
+        external: ['playwright-core'],
       },
     },
   },

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,8 +35,10 @@ import { planCases } from './plan';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|ui
  * runs one part (core = database, list screens, plan views) while working on it.
+ * The UI part (firstList.ts) times opening each main screen to its first list row
+ * in Chromium; it runs as its own process, last, so it shares nothing with the rest.
  */
 
 const RUNS = {
@@ -51,7 +54,7 @@ const RUNS = {
   },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity'] as const;
+const PARTS = ['core', 'billing', 'continuity', 'ui'] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
@@ -103,6 +106,7 @@ async function listCase(report: Report, backend: Backend, label: string, paths: 
 
 async function main(): Promise<void> {
   if (only && !PARTS.some((part) => part === only)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')}, not "${only}".`);
+  if (only === 'ui') return uiBench();
   const started = performance.now();
   const startRss = process.memoryUsage.rss();
   const dir = mkdtempSync(join(tmpdir(), 'keel-bench-'));
@@ -277,6 +281,13 @@ async function main(): Promise<void> {
     `Memory       RSS ${megabytes(startRss)} at start (code loaded), peak ${megabytes(peakRssBytes())} (sampled between runs); OS max RSS ${megabytes(process.resourceUsage().maxRSS * 1024)}`,
   );
   console.log(`Total        ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (runsPart('ui')) uiBench();
+}
+
+/** The UI part: out/main/firstList.js in a process of its own (it starts servers and Chromium). */
+function uiBench(): void {
+  const run = spawnSync(process.execPath, [join(__dirname, 'firstList.js')], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`The UI benchmark failed (exit ${run.status ?? run.signal}).`);
 }
 
 // Forked with CHILD_FLAG (billingChild.ts), the bundle runs one export in a fresh process instead.
