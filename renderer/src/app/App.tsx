@@ -1,6 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Toasts } from '@renderer/components/Toasts';
-import { Fragment, useEffect } from 'react';
+import { Fragment, Suspense, useEffect } from 'react';
 import { BADGE_ENTRIES, ENTRIES, NAVIGATION } from './areas';
 import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
 import { useNav, useToasts } from './stores';
@@ -65,14 +65,21 @@ export function App() {
             <p>{reference.error.message}</p>
           </div>
         ) : !reference.data || !Screen ? (
-          <p className="list-status">Loading…</p>
+          <ScreenLoading />
         ) : (
-          <Screen reference={reference.data} />
+          // Screens are loaded on first visit; the navigation stays usable meanwhile.
+          <Suspense fallback={<ScreenLoading />}>
+            <Screen reference={reference.data} />
+          </Suspense>
         )}
       </main>
       <Toasts />
     </div>
   );
+}
+
+function ScreenLoading() {
+  return <p className="list-status">Loading…</p>;
 }
 
 function NavFooter({ info }: { info: ReturnType<typeof useProcedure<'app.info'>>['data'] }) {

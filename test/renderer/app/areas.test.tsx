@@ -1,10 +1,11 @@
 import { createClient } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
 import { App } from '@renderer/app/App';
-import { ENTITY_LABELS, NAVIGATION } from '@renderer/app/areas';
+import { ENTITY_LABELS, ENTRIES, NAVIGATION } from '@renderer/app/areas';
 import { badgeOf } from '@renderer/app/NavBadges';
 import { entryLabel, hasRecords, parseRoute, recordArea, routeHash } from '@renderer/app/routes';
 import { Slot } from '@renderer/app/slots';
+import { useNav } from '@renderer/app/stores';
 import type { Result } from '@shared/contract';
 import { AUDITED_ENTITIES } from '@shared/entities';
 import { summaryOf } from '@shared/kernel/summary';
@@ -15,6 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 afterEach(() => {
   cleanup();
   window.history.replaceState(null, '', '/');
+  useNav.getState().sync();
 });
 
 describe('area registry', () => {
@@ -76,6 +78,24 @@ function withBackend(answers: Record<string, unknown>, ui: React.ReactNode) {
     </ClientContext.Provider>,
   );
 }
+
+describe('screens loaded on first visit', () => {
+  it('makes every entry’s screen a lazy chunk, so the first screen does not carry the others', () => {
+    expect(ENTRIES.filter((e) => (e.screen as { $$typeof?: symbol }).$$typeof !== Symbol.for('react.lazy')).map((e) => e.id)).toEqual([]);
+  });
+
+  it('shows the navigation at once and “Loading…” where the screen goes until its chunk has arrived', async () => {
+    window.history.replaceState(null, '', '/#/audit');
+    useNav.getState().sync();
+    withBackend({ 'reference.get': {}, 'audit.list': { rows: [], total: 0 } }, <App />);
+    expect(screen.getByRole('navigation', { name: 'Areas' })).toBeTruthy();
+    const main = screen.getByRole('main');
+    expect(within(main).getByText('Loading…').className).toBe('list-status');
+    // The first import of the screen's module is transformed on the spot here: it may take longer than a second.
+    expect(await within(main).findByRole('heading', { name: 'Audit log' }, { timeout: 10_000 })).toBeTruthy();
+    expect(within(main).queryByText('Loading…')).toBeNull();
+  });
+});
 
 describe('slots', () => {
   it('fills the engagement page with the continuity area’s requests and the specialist page with the plan’s time off', async () => {

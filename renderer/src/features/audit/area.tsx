@@ -1,5 +1,8 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
-import { AuditScreen } from './AuditScreen';
+import { lazy } from 'react';
+
+// The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
+const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m.AuditScreen })));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {

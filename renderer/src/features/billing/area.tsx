@@ -1,6 +1,9 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
 import { billingEntities } from '@shared/billing/entities';
-import { HoursScreen } from './HoursScreen';
+import { lazy } from 'react';
+
+// The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
+const HoursScreen = lazy(() => import('./HoursScreen').then((m) => ({ default: m.HoursScreen })));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {

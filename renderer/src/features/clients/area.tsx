@@ -2,9 +2,12 @@ import { defineArea, type RendererArea } from '@renderer/app/area';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import type { Specialist } from '@shared/clients/contract/specialists';
 import { clientsEntities } from '@shared/clients/entities';
-import { ClientsScreen } from './ClientsScreen';
-import { EngagementsScreen } from './engagements/EngagementsScreen';
-import { SpecialistsScreen } from './specialists/SpecialistsScreen';
+import { lazy } from 'react';
+
+// The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
+const ClientsScreen = lazy(() => import('./ClientsScreen').then((m) => ({ default: m.ClientsScreen })));
+const EngagementsScreen = lazy(() => import('./engagements/EngagementsScreen').then((m) => ({ default: m.EngagementsScreen })));
+const SpecialistsScreen = lazy(() => import('./specialists/SpecialistsScreen').then((m) => ({ default: m.SpecialistsScreen })));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {

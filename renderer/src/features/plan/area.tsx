@@ -1,9 +1,12 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
 import { fill } from '@renderer/app/slots';
 import { planEntities } from '@shared/plan/entities';
-import { PlanScreen } from './PlanScreen';
-import { StaffingScreen } from './staffing/StaffingScreen';
+import { lazy } from 'react';
 import { TimeOff } from './TimeOff';
+
+// The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
+const PlanScreen = lazy(() => import('./PlanScreen').then((m) => ({ default: m.PlanScreen })));
+const StaffingScreen = lazy(() => import('./staffing/StaffingScreen').then((m) => ({ default: m.StaffingScreen })));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {
