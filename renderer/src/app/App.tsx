@@ -2,9 +2,14 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Toasts } from '@renderer/components/Toasts';
 import { Fragment, Suspense, useEffect } from 'react';
 import { BADGE_ENTRIES, ENTRIES, NAVIGATION } from './areas';
+import { preloadScreen } from './lazyScreen';
 import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
 import { useNav, useToasts } from './stores';
+import { ThemeSelect } from './theme';
 import { useShortcuts } from './useShortcuts';
+
+/** How long after the first screen has its data the other screens' chunks start loading. */
+const OTHER_SCREENS_AFTER_MS = 1_000;
 
 export function App() {
   const { route, go, sync } = useNav();
@@ -18,6 +23,17 @@ export function App() {
   }, [sync]);
 
   const Screen = (ENTRIES.find((e) => e.id === route.area) ?? ENTRIES[0])?.screen;
+  // The open screen's chunk loads beside the reference data, not after it.
+  if (Screen) preloadScreen(Screen);
+  const ready = Boolean(reference.data);
+  useEffect(() => {
+    if (!ready) return;
+    // Once the first screen is up, the others load in the background: moving between areas never waits for a chunk.
+    const later = setTimeout(() => {
+      for (const entry of ENTRIES) preloadScreen(entry.screen);
+    }, OTHER_SCREENS_AFTER_MS);
+    return () => clearTimeout(later);
+  }, [ready]);
   return (
     <div className="shell">
       <nav className="nav" aria-label="Areas">
@@ -103,6 +119,7 @@ function NavFooter({ info }: { info: ReturnType<typeof useProcedure<'app.info'>>
       >
         {backup.isPending ? 'Backing up…' : 'Back up now'}
       </button>
+      <ThemeSelect />
       {info && (
         <div className="nav__meta" title={info.databasePath}>
           Keel {info.version} · {info.mode === 'browser' ? 'browser mode' : 'desktop'}

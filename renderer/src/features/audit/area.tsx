@@ -1,8 +1,8 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
-import { lazy } from 'react';
+import { lazyScreen } from '@renderer/app/lazyScreen';
 
 // The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
-const AuditScreen = lazy(() => import('./AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const AuditScreen = lazyScreen(() => import('./AuditScreen').then((m) => m.AuditScreen));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {

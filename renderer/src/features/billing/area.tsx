@@ -1,9 +1,9 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
+import { lazyScreen } from '@renderer/app/lazyScreen';
 import { billingEntities } from '@shared/billing/entities';
-import { lazy } from 'react';
 
 // The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
-const HoursScreen = lazy(() => import('./HoursScreen').then((m) => ({ default: m.HoursScreen })));
+const HoursScreen = lazyScreen(() => import('./HoursScreen').then((m) => m.HoursScreen));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {

@@ -1,13 +1,13 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
+import { lazyScreen } from '@renderer/app/lazyScreen';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import type { Specialist } from '@shared/clients/contract/specialists';
 import { clientsEntities } from '@shared/clients/entities';
-import { lazy } from 'react';
 
 // The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
-const ClientsScreen = lazy(() => import('./ClientsScreen').then((m) => ({ default: m.ClientsScreen })));
-const EngagementsScreen = lazy(() => import('./engagements/EngagementsScreen').then((m) => ({ default: m.EngagementsScreen })));
-const SpecialistsScreen = lazy(() => import('./specialists/SpecialistsScreen').then((m) => ({ default: m.SpecialistsScreen })));
+const ClientsScreen = lazyScreen(() => import('./ClientsScreen').then((m) => m.ClientsScreen));
+const EngagementsScreen = lazyScreen(() => import('./engagements/EngagementsScreen').then((m) => m.EngagementsScreen));
+const SpecialistsScreen = lazyScreen(() => import('./specialists/SpecialistsScreen').then((m) => m.SpecialistsScreen));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {

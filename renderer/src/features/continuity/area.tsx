@@ -1,11 +1,11 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
+import { lazyScreen } from '@renderer/app/lazyScreen';
 import { fill } from '@renderer/app/slots';
 import { continuityEntities } from '@shared/continuity/entities';
-import { lazy } from 'react';
 import { EngagementRequests } from './EngagementRequests';
 
 // The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
-const ContinuityScreen = lazy(() => import('./ContinuityScreen').then((m) => ({ default: m.ContinuityScreen })));
+const ContinuityScreen = lazyScreen(() => import('./ContinuityScreen').then((m) => m.ContinuityScreen));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {

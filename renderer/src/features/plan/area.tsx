@@ -1,12 +1,12 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
+import { lazyScreen } from '@renderer/app/lazyScreen';
 import { fill } from '@renderer/app/slots';
 import { planEntities } from '@shared/plan/entities';
-import { lazy } from 'react';
 import { TimeOff } from './TimeOff';
 
 // The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
-const PlanScreen = lazy(() => import('./PlanScreen').then((m) => ({ default: m.PlanScreen })));
-const StaffingScreen = lazy(() => import('./staffing/StaffingScreen').then((m) => ({ default: m.StaffingScreen })));
+const PlanScreen = lazyScreen(() => import('./PlanScreen').then((m) => m.PlanScreen));
+const StaffingScreen = lazyScreen(() => import('./staffing/StaffingScreen').then((m) => m.StaffingScreen));
 
 declare module '@renderer/app/routes' {
   interface RouteEntries {
