@@ -3,6 +3,7 @@ import { currentActor, databasePath, resolveDataDir } from '@backend/core/paths'
 import { type Backend, createBackend } from '@backend/index';
 import type { Result } from '@shared/kernel/errors';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen } from 'electron';
+import { warmUp } from '../server/warmUp';
 import { buildMenu } from './menu';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { APP_ORIGIN, denyAllPermissions, hardenWebContents, isAppUrl } from './security';
@@ -84,6 +85,8 @@ function createWindow() {
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
+  // Once the window's files are served (this process serves them), load the libraries the first plan view and export need.
+  window.webContents.once('did-finish-load', () => warmUp());
   window.on('close', () => {
     const bounds = window.getNormalBounds();
     saveWindowState(windowStateFile, { ...bounds, maximized: window.isMaximized() });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { currentActor, databasePath, resolveDataDir } from '@backend/core/paths';
 import { createBackend } from '@backend/index';
 import { startServer } from './http';
+import { warmUp } from './warmUp';
 
 /**
  * `npm run serve` — Keel in browser mode. Options:
@@ -37,7 +38,9 @@ export async function main(argv = process.argv.slice(2)) {
   }
   console.log(`Keel is running in browser mode. Data: ${dataDir}`);
   console.log(`Open ${running.url}`);
+  const stopWarmUp = warmUp();
   const stop = async () => {
+    stopWarmUp();
     await running.close();
     backend.close();
     process.exit(0);

@@ -48,6 +48,15 @@ export function calendarOptions(): Option[] {
   return cachedOptions;
 }
 
+/**
+ * Loads date-holidays and builds the calendar list now, so the first request
+ * that needs them (the reference data every screen asks for first, the plan's
+ * business days) does not pay for it. Called in the background after start-up.
+ */
+export function warmCalendars(): void {
+  calendarOptions();
+}
+
 const holidayCache = new Map<string, ReadonlySet<Day>>();
 
 /**
