@@ -1,12 +1,16 @@
 import { createClient, detectTransport } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
 import { App } from '@renderer/app/App';
+import { applyStoredTheme } from '@renderer/app/theme';
 import { ConfirmHost } from '@renderer/ui/ConfirmDialog';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@renderer/styles.css';
 import '@renderer/features/plan/plan.css';
+
+// Before the first render, so the first paint already has the chosen theme.
+applyStoredTheme();
 
 const client = createClient(detectTransport());
 // Local database: data is fresh until a command changes it (commands invalidate the cache).
