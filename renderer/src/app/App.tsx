@@ -2,10 +2,9 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Toasts } from '@renderer/components/Toasts';
 import { Fragment, Suspense, useEffect } from 'react';
 import { BADGE_ENTRIES, ENTRIES, NAVIGATION } from './areas';
-import { preloadScreen } from './lazyScreen';
+import { preloadScreen, useScreenReady } from './lazyScreen';
 import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
 import { useNav, useToasts } from './stores';
-import { ThemeSelect } from './theme';
 import { useShortcuts } from './useShortcuts';
 
 /** How long after the first screen has its data the other screens' chunks start loading. */
@@ -25,6 +24,7 @@ export function App() {
   const Screen = (ENTRIES.find((e) => e.id === route.area) ?? ENTRIES[0])?.screen;
   // The open screen's chunk loads beside the reference data, not after it.
   if (Screen) preloadScreen(Screen);
+  const screenReady = useScreenReady(Screen);
   const ready = Boolean(reference.data);
   useEffect(() => {
     if (!ready) return;
@@ -80,7 +80,7 @@ export function App() {
             <h2>Keel cannot reach its data</h2>
             <p>{reference.error.message}</p>
           </div>
-        ) : !reference.data || !Screen ? (
+        ) : !reference.data || !Screen || !screenReady ? (
           <ScreenLoading />
         ) : (
           // Screens are loaded on first visit; the navigation stays usable meanwhile.
@@ -119,7 +119,6 @@ function NavFooter({ info }: { info: ReturnType<typeof useProcedure<'app.info'>>
       >
         {backup.isPending ? 'Backing up…' : 'Back up now'}
       </button>
-      <ThemeSelect />
       {info && (
         <div className="nav__meta" title={info.databasePath}>
           Keel {info.version} · {info.mode === 'browser' ? 'browser mode' : 'desktop'}
