@@ -5,6 +5,7 @@ import { BADGE_ENTRIES, ENTRIES, NAVIGATION } from './areas';
 import { preloadScreen, useScreenReady } from './lazyScreen';
 import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
 import { useNav, useToasts } from './stores';
+import { ThemeSelect } from './theme';
 import { useShortcuts } from './useShortcuts';
 
 /** How long after the first screen has its data the other screens' chunks start loading. */
@@ -119,6 +120,7 @@ function NavFooter({ info }: { info: ReturnType<typeof useProcedure<'app.info'>>
       >
         {backup.isPending ? 'Backing up…' : 'Back up now'}
       </button>
+      <ThemeSelect />
       {info && (
         <div className="nav__meta" title={info.databasePath}>
           Keel {info.version} · {info.mode === 'browser' ? 'browser mode' : 'desktop'}
