@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../e2e/support/browser';
 
 /**
  * The time from opening Keel's URL in Chromium to the first row of the main
@@ -27,15 +28,6 @@ const SCREENS: readonly { id: string; label: string; tab?: string }[] = [
 ];
 
 const WARM_RUNS = Number(process.env.BENCH_UI_RUNS) || 5;
-const CHROMIUM = process.env.KEEL_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** A list's first row: a table body row, a timeline row, or an ARIA grid row below the header. */
 const FIRST_ROW = 'main tbody tr, main .timeline__row, main [role="rowgroup"] [role="row"]';
 
@@ -127,7 +119,7 @@ export async function firstListBench(): Promise<void> {
     await call(loader, 'sample.load');
     await loader.stop();
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const rows: { label: string; cold: number; warm: number }[] = [];
     for (const screen of SCREENS) {
       const server = await startServer(dataDir);
