@@ -237,6 +237,20 @@ async function main(): Promise<void> {
           bare: () => bare.specialistsSearch('kube'),
         });
 
+        // The navigation badges ask for every area's summary after each command, so it must stay cheap.
+        report.section('Navigation badges: app.summaries (every area’s counts; refetched after each command)');
+        report.add(
+          await measure(
+            'app.summaries (dispatch)',
+            async () => {
+              const result = await backend.dispatch('app.summaries', {});
+              if (!result.ok) throw new Error(`app.summaries failed: ${result.error.message}`);
+              return result.value as { area: string }[];
+            },
+            { ...RUNS.list, describe: (summaries) => `${summaries.length} areas` },
+          ),
+        );
+
         // ---------------------------------------------------------- plan views
         planLines = await planCases(report, backend, BENCH_SIZE.plan, RUNS.plan);
       } finally {
