@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { BACKEND_AREAS } from '@backend/areas';
 import { type Clock, systemClock } from '@backend/core/clock';
 import { type Context, createContext } from '@backend/core/context';
-import { type Db, openDatabase, schemaVersion, stamp } from '@backend/core/db/connection';
+import { acquireDataLock } from '@backend/core/dataLock';
+import { backupsDir, type Db, openDatabase, schemaVersion, stamp } from '@backend/core/db/connection';
 import { MIGRATIONS } from '@backend/core/db/migrations';
+import { backupPath, describeBackup, listBackups, removeQuietly, stageCopy, swapIn } from '@backend/core/db/restore';
+import { writeVerifiedCopy } from '@backend/core/db/safeCopy';
 import { createHookRegistry } from '@backend/core/hooks';
 import { createDispatch, type Dispatch, type Logger } from '@backend/dispatch';
-import { createHandlers } from '@backend/handlers';
-import type { AppInfo } from '@shared/app/contract';
+import { createHandlers, type HostServices } from '@backend/handlers';
+import type { AppInfo, RestoreResult } from '@shared/app/contract';
 import { DomainError } from '@shared/kernel/errors';
 import { version } from '../../package.json';
 
@@ -31,58 +34,128 @@ export type Backend = {
   close(): void;
 };
 
-/** Opens the database and wires the contract's handlers: the same backend for desktop and browser mode. */
+/**
+ * Opens the database and wires the contract's handlers: the same backend for
+ * desktop and browser mode. It owns the data folder (a lock file) for as long
+ * as it is open; a restore closes the database, swaps the file and opens it
+ * again behind the same dispatch.
+ */
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
-  const { db, preMigrationBackup } = openDatabase(options.databasePath, MIGRATIONS, clock);
+  const dataDir = dirname(options.databasePath);
+  mkdirSync(dataDir, { recursive: true });
+  const lock = acquireDataLock(dataDir, { mode: options.mode });
   const hooks = createHookRegistry(BACKEND_AREAS);
   const repositories = BACKEND_AREAS.flatMap((area) => (area.repositories ? [area.repositories] : []));
-  const ctx = createContext(db, { actor: options.actor, clock, repositories, hooks });
 
+  type Session = { db: Db; ctx: Context; dispatch: Dispatch };
+  let preMigrationBackup: string | null = null;
+  let session: Session;
+
+  function open(): Session {
+    const opened = openDatabase(options.databasePath, MIGRATIONS, clock);
+    preMigrationBackup = opened.preMigrationBackup ?? preMigrationBackup;
+    const ctx = createContext(opened.db, { actor: options.actor, clock, repositories, hooks });
+    const handlers = createHandlers(ctx, host, BACKEND_AREAS);
+    return { db: opened.db, ctx, dispatch: createDispatch(handlers, options.logger) };
+  }
+
+  /**
+   * A verified copy (core/db/safeCopy): the backups folder beside the database
+   * unless the desktop shell passes the file the user chose in its save dialog.
+   * The contract's procedure never passes a path, so no caller can make Keel
+   * write a file wherever it likes.
+   */
   async function backup(path?: string) {
-    const target =
-      path ?? join(dirname(options.databasePath), 'backups', `keel-${stamp(clock(), true)}-${randomBytes(3).toString('hex')}.db`);
-    const refuse = (message: string) => new DomainError('invalid_input', `The backup path ${message}.`, [{ path: 'path', message }]);
-    if (!isAbsolute(target)) throw refuse('must be an absolute path');
+    const target = path ?? join(backupsDir(options.databasePath), `keel-${stamp(clock(), true)}-${randomBytes(3).toString('hex')}.db`);
+    if (!isAbsolute(target)) throw new DomainError('invalid_input', 'The backup must be written to an absolute path.');
     // Resolve links and ./.. so the live database cannot be reached under another spelling.
     const live = realpathSync(options.databasePath);
-    if (existsSync(target) && realpathSync(target) === live) throw refuse('is the live database; choose another file');
-    if (existsSync(target))
-      throw new DomainError('conflict', `A file already exists at ${target}; choose another name.`, [
-        { path: 'path', message: 'already exists' },
-      ]);
+    if (existsSync(target) && realpathSync(target) === live) {
+      throw new DomainError('invalid_input', 'That file is the live database; choose another file for the backup.');
+    }
+    if (existsSync(target)) throw new DomainError('conflict', `A file already exists at ${target}; choose another name.`);
     try {
-      mkdirSync(dirname(target), { recursive: true });
-      // SQLite's online backup API: a consistent copy while the app keeps running.
-      await db.backup(target);
-      return { path: target, bytes: statSync(target).size };
+      const copy = writeVerifiedCopy(session.db, target);
+      return { path: copy.path, bytes: copy.bytes };
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new DomainError('conflict', `The backup could not be written to ${target} (${reason}). Nothing was changed.`);
+      throw new DomainError('conflict', `The backup could not be written to ${target} (${reason(error)}). Nothing was changed.`);
     }
   }
 
-  const handlers = createHandlers(
-    ctx,
-    {
-      appInfo: () => ({
-        version,
-        schemaVersion: schemaVersion(db),
-        databasePath: options.databasePath,
-        actor: options.actor,
-        mode: options.mode,
+  function restore(name: string): RestoreResult {
+    const latest = MIGRATIONS.at(-1)?.version ?? 0;
+    // Never from a file Keel has not checked: describeBackup refuses a damaged, foreign or newer file in words.
+    const facts = describeBackup(options.databasePath, name, latest);
+    const staged = stageCopy(backupPath(options.databasePath, name), options.databasePath);
+    let previous: string;
+    try {
+      previous = writeVerifiedCopy(session.db, join(backupsDir(options.databasePath), `pre-restore-${stamp(clock(), true)}.db`)).path;
+    } catch (error) {
+      removeQuietly(staged);
+      throw new DomainError('conflict', `Keel could not keep a copy of the current database (${reason(error)}), so it restored nothing.`);
+    }
+    try {
+      swapIn(session.db, staged, options.databasePath);
+    } catch (error) {
+      removeQuietly(staged);
+      if (!session.db.open) session = open();
+      throw new DomainError('conflict', `The backup could not be put in place (${reason(error)}). Nothing was changed.`);
+    }
+    session = open();
+    session.ctx.write((audit) =>
+      audit({
+        entity: 'dataset',
+        entityId: 'backup',
+        label: `Backup ${name}`,
+        action: 'restore',
+        before: null,
+        after: { restoredFrom: name, previousCopy: previous },
       }),
-      backup,
-    },
-    BACKEND_AREAS,
-  );
+    );
+    return { restored: facts, previousCopy: previous };
+  }
+
+  const host: HostServices = {
+    appInfo: () => ({
+      version,
+      schemaVersion: schemaVersion(session.db),
+      databasePath: options.databasePath,
+      actor: options.actor,
+      mode: options.mode,
+    }),
+    backup,
+    backups: () => listBackups(options.databasePath),
+    inspectBackup: (name) => describeBackup(options.databasePath, name, MIGRATIONS.at(-1)?.version ?? 0),
+    restore,
+  };
+
+  try {
+    session = open();
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 
   return {
-    dispatch: createDispatch(handlers, options.logger),
-    ctx,
-    db,
-    preMigrationBackup,
+    dispatch: (name, input) => session.dispatch(name, input),
+    get ctx() {
+      return session.ctx;
+    },
+    get db() {
+      return session.db;
+    },
+    get preMigrationBackup() {
+      return preMigrationBackup;
+    },
     backup,
-    close: () => db.close(),
+    close: () => {
+      if (session.db.open) session.db.close();
+      lock.release();
+    },
   };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

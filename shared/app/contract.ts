@@ -17,6 +17,28 @@ export type { AreaSummary, SummaryItem, SummaryTone } from '@shared/kernel/summa
 
 export type BackupResult = { path: string; bytes: number };
 
+/** A database file in the backups folder beside Keel's database. */
+export type BackupFile = { name: string; bytes: number; modifiedAt: string; kind: 'backup' | 'before an upgrade' | 'before a restore' };
+
+/** A backup after Keel checked it (integrity, schema version, counts): what a restore would bring back. */
+export type BackupFacts = {
+  name: string;
+  bytes: number;
+  schemaVersion: number;
+  currentSchemaVersion: number;
+  holds: { label: string; count: number }[];
+  /** The last change its audit log records (ISO instant), or null when it has none. */
+  lastChangeAt: string | null;
+};
+
+export type RestoreResult = {
+  restored: BackupFacts;
+  /** The verified copy of the database as it was before the restore, in the backups folder. */
+  previousCopy: string;
+};
+
+const backupName = z.string().trim().min(1, 'Pick a backup.').max(255);
+
 export type SampleLoadResult = {
   clients: number;
   engagements: number;
@@ -32,18 +54,17 @@ export type SampleLoadResult = {
 export const appProcedures = {
   'app.info': query<AppInfo>()('Version, database location and record counts.', z.strictObject({}).default({})),
   'db.backup': command<BackupResult>()(
-    'Write a consistent copy of the database with SQLite’s online backup. Without a path it goes to the backups folder beside the database.',
-    z
-      .strictObject({
-        path: z
-          .string()
-          .trim()
-          .min(1)
-          .max(1024)
-          .regex(/\.(db|sqlite|sqlite3|keel)$/i, 'must end in .db, .sqlite, .sqlite3 or .keel')
-          .optional(),
-      })
-      .default({}),
+    'Write a verified copy of the database into the backups folder beside it (the desktop menu can also save one where the user chooses).',
+    z.strictObject({}).default({}),
+  ),
+  'backups.list': query<BackupFile[]>()('The database files in the backups folder, newest first.', z.strictObject({}).default({})),
+  'backups.inspect': query<BackupFacts>()(
+    'Check a backup (integrity, schema version, row counts) and say what it holds; nothing is changed.',
+    z.strictObject({ name: backupName }),
+  ),
+  'backups.restore': command<RestoreResult>()(
+    'Replace the database with a checked backup, after keeping a verified copy of the current one in the backups folder.',
+    z.strictObject({ name: backupName }),
   ),
   'app.summaries': query<AreaSummary[]>()(
     'Each area’s summary: a few counts and how worrying they are (for the navigation badges and the home screen).',

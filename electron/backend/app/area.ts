@@ -21,7 +21,10 @@ export function appArea(areas: readonly BackendArea[]) {
           const counts = { clients: clients.count(), engagements: engagements.count(), specialists: specialists.count() };
           return { ...host.appInfo(), counts, canLoadSample: canLoadSampleData(counts) };
         },
-        'db.backup': (input) => host.backup(input.path),
+        'db.backup': () => host.backup(undefined),
+        'backups.list': () => host.backups(),
+        'backups.inspect': (input) => host.inspectBackup(input.name),
+        'backups.restore': (input) => host.restore(input.name),
         'app.summaries': () => areas.flatMap((area): AreaSummary[] => (area.summary ? [area.summary(ctx)] : [])),
         'sample.load': () => loadSampleData(ctx, samples),
       };

@@ -1,3 +1,4 @@
+import type { BackupFacts, BackupFile, RestoreResult } from '@shared/app/contract';
 import type { ProcedureDef } from '@shared/kernel/define';
 import type { AreaSummary } from '@shared/kernel/summary';
 import type { z } from 'zod';
@@ -14,6 +15,10 @@ export type HandlersOf<P extends Record<string, ProcedureDef>> = {
 export type HostServices = {
   appInfo(): { version: string; schemaVersion: number; databasePath: string; actor: string; mode: 'desktop' | 'browser' };
   backup(path: string | undefined): Promise<{ path: string; bytes: number }>;
+  backups(): BackupFile[];
+  inspectBackup(name: string): BackupFacts;
+  /** Swaps the database for a checked backup; the context handed to the handlers is closed afterwards. */
+  restore(name: string): RestoreResult;
 };
 
 /**

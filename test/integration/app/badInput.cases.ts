@@ -6,9 +6,19 @@ function cases(): CaseTable {
     'app.info': [{ why: 'unknown field', input: { verbose: true }, code: 'invalid_input' }],
     'reference.get': [{ why: 'wrong type', input: 'all', code: 'invalid_input' }],
     'db.backup': [
-      { why: 'wrong extension', input: { path: '/tmp/keel.txt' }, code: 'invalid_input', field: 'path' },
-      { why: 'relative path', input: { path: 'backup.db' }, code: 'invalid_input', field: 'path' },
-      { why: 'wrong type', input: { path: 42 }, code: 'invalid_input', field: 'path' },
+      { why: 'a path: the procedure writes only into the backups folder', input: { path: '/tmp/keel.db' }, code: 'invalid_input' },
+      { why: 'a path elsewhere', input: { path: '/etc/cron.d/keel.db' }, code: 'invalid_input' },
+    ],
+    'backups.list': [{ why: 'unknown field', input: { folder: '/etc' }, code: 'invalid_input' }],
+    'backups.inspect': [
+      { why: 'missing name', input: {}, code: 'invalid_input', field: 'name' },
+      { why: 'a path outside the backups folder', input: { name: '../keel.db' }, code: 'invalid_input', field: 'name' },
+      { why: 'no such backup', input: { name: 'keel-none.db' }, code: 'not_found' },
+    ],
+    'backups.restore': [
+      { why: 'empty name', input: { name: '  ' }, code: 'invalid_input', field: 'name' },
+      { why: 'an absolute path', input: { name: '/etc/passwd' }, code: 'invalid_input', field: 'name' },
+      { why: 'no such backup', input: { name: 'keel-none.db' }, code: 'not_found' },
     ],
     'app.summaries': [{ why: 'unknown field', input: { unexpected: 1 }, code: 'invalid_input' }],
     'sample.load': [
@@ -20,6 +30,6 @@ function cases(): CaseTable {
 
 export const appBadInput: BadInputArea<object, object> = {
   area: 'app',
-  prefixes: ['app', 'reference', 'db', 'sample'],
+  prefixes: ['app', 'reference', 'db', 'backups', 'sample'],
   cases,
 };

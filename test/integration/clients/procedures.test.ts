@@ -264,7 +264,7 @@ describe('atomic writes', () => {
   });
 });
 
-describe('persistence and backup', () => {
+describe('persistence', () => {
   it('keeps everything across a restart on the same file', async () => {
     await b.ok('sample.load');
     const before = await b.ok('app.info');
@@ -273,42 +273,5 @@ describe('persistence and backup', () => {
     expect((await reopened.ok('app.info')).counts).toEqual(before.counts);
     expect(reopened.preMigrationBackup).toBeNull();
     reopened.close();
-  });
-
-  it('writes a consistent online backup that opens with the same data', async () => {
-    await b.ok('sample.load');
-    const result = await b.ok('db.backup', {});
-    expect(result.path.startsWith(join(b.dir, 'backups'))).toBe(true);
-    expect(result.bytes).toBeGreaterThan(0);
-    const copy = new Database(result.path, { readonly: true });
-    expect((copy.prepare('SELECT count(*) AS n FROM specialist').get() as { n: number }).n).toBe(16);
-    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    copy.close();
-
-    const chosen = join(b.dir, 'chosen', 'copy.db');
-    expect((await b.ok('db.backup', { path: chosen })).path).toBe(chosen);
-  });
-
-  it('refuses to back up over the live database, under any spelling, or over an existing file', async () => {
-    for (const path of [b.file, join(b.dir, '.', 'keel.db'), `${b.dir}//keel.db`, join(b.dir, 'sub', '..', 'keel.db')]) {
-      const result = await b.call('db.backup', { path });
-      expect(result.ok, path).toBe(false);
-    }
-    const first = await b.ok('db.backup', { path: join(b.dir, 'copy.db') });
-    const again = await b.call('db.backup', { path: first.path });
-    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already exists/) } });
-  });
-
-  it('gives two quick default backups different names', async () => {
-    const [one, two] = await Promise.all([b.ok('db.backup', {}), b.ok('db.backup', {})]);
-    expect(one.path).not.toBe(two.path);
-  });
-
-  it('says in words when the backup cannot be written', async () => {
-    const result = await b.call('db.backup', { path: '/proc/keel-backup.db' });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'conflict', message: expect.stringMatching(/could not be written to \/proc\/keel-backup\.db/) },
-    });
   });
 });

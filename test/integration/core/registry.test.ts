@@ -13,6 +13,13 @@ import { openTestBackend, type TestBackend, validClient, validEngagement } from 
 const host: HostServices = {
   appInfo: () => ({ version: 'test', schemaVersion: 0, databasePath: ':memory:', actor: 'tester', mode: 'browser' }),
   backup: async () => ({ path: '', bytes: 0 }),
+  backups: () => [],
+  inspectBackup: () => {
+    throw new DomainError('not_found', 'No backups in this test.');
+  },
+  restore: () => {
+    throw new DomainError('not_found', 'No backups in this test.');
+  },
 };
 const clock = () => new Date(Date.UTC(2026, 10, 24, 9, 0, 0));
 

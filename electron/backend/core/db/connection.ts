@@ -4,6 +4,7 @@ import { DomainError } from '@shared/kernel/errors';
 import Database from 'better-sqlite3';
 import { type Clock, systemClock } from '../clock';
 import { MIGRATIONS, type Migration } from './migrations';
+import { removePartialCopies, writeVerifiedCopy } from './safeCopy';
 
 export type Db = Database.Database;
 
@@ -23,8 +24,17 @@ export type OpenResult = {
  * consistent copy of an existing database.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS, clock: Clock = systemClock): OpenResult {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    // Temporary copies a killed backup, pre-migration copy or restore left behind are never backups.
+    removePartialCopies(dirname(file));
+    removePartialCopies(backupsDir(file));
+  }
   const existed = file !== ':memory:' && existsSync(file) && statSync(file).size > 0;
+  assertOrdered(migrations);
+  const latest = migrations.at(-1)?.version ?? 0;
+  // A database from a newer Keel is refused before anything touches it: not even its journal mode is changed.
+  if (existed) refuseNewer(file, readOnlyVersion(file), latest);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -39,29 +49,43 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   }
 }
 
+/** The folder beside the database where backups and the copies taken before migrations and restores go. */
+export function backupsDir(databaseFile: string): string {
+  return join(dirname(databaseFile), 'backups');
+}
+
+function readOnlyVersion(file: string): number {
+  const peek = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return peek.pragma('user_version', { simple: true }) as number;
+  } finally {
+    peek.close();
+  }
+}
+
+function refuseNewer(file: string, from: number, latest: number): void {
+  if (from <= latest) return;
+  throw new DomainError(
+    'conflict',
+    `This database (${file}) was written by a newer version of Keel (schema ${from}; this Keel knows up to ${latest}). Update Keel to open it; nothing was changed.`,
+  );
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
 function migrate(db: Db, file: string, existed: boolean, migrations: readonly Migration[], clock: Clock) {
-  assertOrdered(migrations);
   const from = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
-  if (from > latest) {
-    throw new DomainError(
-      'conflict',
-      `This database (${file}) was written by a newer version of Keel (schema ${from}; this Keel knows up to ${latest}). Update Keel to open it; nothing was changed.`,
-    );
-  }
+  refuseNewer(file, from, latest);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, preMigrationBackup: null };
 
   let preMigrationBackup: string | null = null;
   if (existed && from > 0) {
-    preMigrationBackup = join(dirname(file), 'backups', `pre-migration-v${from}-${stamp(clock())}.db`);
-    mkdirSync(dirname(preMigrationBackup), { recursive: true });
-    // VACUUM INTO writes a transactionally consistent copy, even with a WAL.
-    db.prepare('VACUUM INTO ?').run(preMigrationBackup);
+    // Written under a temporary name, checked, then renamed: a killed first start leaves no partial copy that looks whole.
+    preMigrationBackup = writeVerifiedCopy(db, join(backupsDir(file), `pre-migration-v${from}-${stamp(clock())}.db`)).path;
   }
   db.transaction(() => {
     for (const m of pending) {
