@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { createClient } from '@backend/clients/clientService';
 import { createEngagement } from '@backend/clients/engagementService';
 import type { AuditEntry } from '@shared/contract';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend, validClient, validEngagement, validSpecialist } from '../../support/backend';
 
