@@ -75,7 +75,13 @@ export function startChild(script: string, args: string[]): RunningChild {
           () => reject(new Error(`The child did not print ${pattern} within ${timeoutMs} ms:\n${lines.join('\n')}`)),
           timeoutMs,
         );
-        waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+        waiters.push({
+          pattern,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
         void exited.then(() =>
           setTimeout(() => reject(new Error(`The child exited before printing ${pattern}:\n${lines.join('\n')}`)), 50),
         );
