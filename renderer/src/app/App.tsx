@@ -1,7 +1,8 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Toasts } from '@renderer/components/Toasts';
-import { Fragment, Suspense, useEffect } from 'react';
+import { Fragment, Suspense, useEffect, useState } from 'react';
 import { BADGE_ENTRIES, ENTRIES, NAVIGATION } from './areas';
+import { BackupsDialog } from './BackupsDialog';
 import { preloadScreen, useScreenReady } from './lazyScreen';
 import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
 import { useNav, useToasts } from './stores';
@@ -102,6 +103,7 @@ function ScreenLoading() {
 function NavFooter({ info }: { info: ReturnType<typeof useProcedure<'app.info'>>['data'] }) {
   const backup = useCommand('db.backup');
   const toast = useToasts((s) => s.show);
+  const [restoring, setRestoring] = useState(false);
   return (
     <div className="nav__footer">
       <button
@@ -120,6 +122,10 @@ function NavFooter({ info }: { info: ReturnType<typeof useProcedure<'app.info'>>
       >
         {backup.isPending ? 'Backing up…' : 'Back up now'}
       </button>
+      <button type="button" className="button button--small button--ghost" onClick={() => setRestoring(true)}>
+        Restore…
+      </button>
+      {restoring && <BackupsDialog onClose={() => setRestoring(false)} />}
       <ThemeSelect />
       {info && (
         <div className="nav__meta" title={info.databasePath}>
