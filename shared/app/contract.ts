@@ -1,3 +1,4 @@
+import type { BackupFacts, BackupFile, RestoreResult } from '@shared/kernel/backups';
 import { command, query } from '@shared/kernel/define';
 import type { AreaSummary } from '@shared/kernel/summary';
 import { z } from 'zod';
@@ -17,25 +18,7 @@ export type { AreaSummary, SummaryItem, SummaryTone } from '@shared/kernel/summa
 
 export type BackupResult = { path: string; bytes: number };
 
-/** A database file in the backups folder beside Keel's database. */
-export type BackupFile = { name: string; bytes: number; modifiedAt: string; kind: 'backup' | 'before an upgrade' | 'before a restore' };
-
-/** A backup after Keel checked it (integrity, schema version, counts): what a restore would bring back. */
-export type BackupFacts = {
-  name: string;
-  bytes: number;
-  schemaVersion: number;
-  currentSchemaVersion: number;
-  holds: { label: string; count: number }[];
-  /** The last change its audit log records (ISO instant), or null when it has none. */
-  lastChangeAt: string | null;
-};
-
-export type RestoreResult = {
-  restored: BackupFacts;
-  /** The verified copy of the database as it was before the restore, in the backups folder. */
-  previousCopy: string;
-};
+export type { BackupFacts, BackupFile, RestoreResult };
 
 const backupName = z.string().trim().min(1, 'Pick a backup.').max(255);
 

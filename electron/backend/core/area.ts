@@ -1,4 +1,4 @@
-import type { BackupFacts, BackupFile, RestoreResult } from '@shared/app/contract';
+import type { BackupFacts, BackupFile, RestoreResult } from '@shared/kernel/backups';
 import type { ProcedureDef } from '@shared/kernel/define';
 import type { AreaSummary } from '@shared/kernel/summary';
 import type { z } from 'zod';

@@ -1,6 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
-import type { BackupFile } from '@shared/app/contract';
+import type { BackupFile } from '@shared/kernel/backups';
 import { format, parseISO } from 'date-fns';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useToasts } from './stores';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { BackupFacts, BackupFile } from '@shared/app/contract';
+import type { BackupFacts, BackupFile } from '@shared/kernel/backups';
 import { DomainError } from '@shared/kernel/errors';
 import Database from 'better-sqlite3';
 import { backupsDir, type Db } from './connection';
