@@ -18,3 +18,30 @@ export function isIsoDate(value: string): boolean {
 export function compareIsoDates(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The window of dates with a business meaning in Keel: nothing was staffed, billed or
+ * absent before 1990, and nothing is planned after 2100. Every date a user types is
+ * bounded by it (the schemas' `isoDate`), on top of the record's own bounds (inside the
+ * engagement, after the person joined), so "0001-01-01" or "9999-12-31" never reach a
+ * screen as "513,947 business days late".
+ */
+export const PLAUSIBLE_DATES = { from: '1990-01-01', to: '2100-12-31' } as const;
+
+/** True when a real `YYYY-MM-DD` date lies in Keel's plausible window. */
+export function isPlausibleDate(value: string): boolean {
+  return value >= PLAUSIBLE_DATES.from && value <= PLAUSIBLE_DATES.to;
+}
+
+/** True when a `YYYY-MM` month lies in Keel's plausible window. */
+export function isPlausibleMonth(value: string): boolean {
+  return value >= PLAUSIBLE_DATES.from.slice(0, 7) && value <= PLAUSIBLE_DATES.to.slice(0, 7);
+}
+
+export const PLAUSIBLE_DATES_MESSAGE = 'must be between 1990 and 2100';
+
+/** `2026-11-30` → `30 Nov 2026`: a date in a message reads the way the screens show it. */
+export function dateLabel(value: string): string {
+  if (!isIsoDate(value)) return value;
+  return format(parse(value, 'yyyy-MM-dd', REFERENCE), 'd MMM yyyy');
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CALENDAR_RE, calendarCountry, isCountryCode } from './country';
 import { isCurrencyCode } from './currency';
-import { isIsoDate } from './dates';
+import { isIsoDate, isPlausibleDate, PLAUSIBLE_DATES_MESSAGE } from './dates';
 import { isTimeZone } from './timeZone';
 
 /** Building blocks of the input schemas, each with a message a user can act on. */
@@ -16,7 +16,9 @@ export const requiredText = (max: number) =>
 
 export const optionalText = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
 
-export const isoDate = filled().refine(isIsoDate, 'must be a real date written YYYY-MM-DD');
+export const isoDate = filled()
+  .refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD', abort: true })
+  .refine(isPlausibleDate, PLAUSIBLE_DATES_MESSAGE);
 
 export const currency = filled().refine(isCurrencyCode, 'must be an ISO 4217 currency code such as CHF, EUR or USD');
 

@@ -166,6 +166,7 @@ function situation(
     invoiceNumber,
     changedSinceApproval: changedSinceApproval(approved, review.invoice, when),
     hasLines: review.invoice.lines.length > 0,
+    engagement: { startDate: engagement.startDate, endDate: engagement.endDate },
   };
 }
 

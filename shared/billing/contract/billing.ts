@@ -1,5 +1,6 @@
 import { SPECIALIST_ROLES } from '@shared/clients/rules/reference';
 import { command, type ListResult, query } from '@shared/kernel/define';
+import { isPlausibleMonth, PLAUSIBLE_DATES_MESSAGE } from '@shared/kernel/dates';
 import { byId, expectedUpdatedAt, id, isoDate, requiredText } from '@shared/kernel/fields';
 import { z } from 'zod';
 import { type InvoiceLine, ROUNDING_INCREMENTS, type RoundingIncrement } from '../rules/invoice';
@@ -9,7 +10,10 @@ import { MONTH_RE } from '../rules/months';
 import type { Rate } from '../rules/rates';
 import type { MonthReview } from '../rules/review';
 
-export const month = z.string({ error: 'is required' }).regex(MONTH_RE, 'must be a month written YYYY-MM, such as 2026-10');
+export const month = z
+  .string({ error: 'is required' })
+  .regex(MONTH_RE, { error: 'must be a month written YYYY-MM, such as 2026-10', abort: true })
+  .refine(isPlausibleMonth, PLAUSIBLE_DATES_MESSAGE);
 
 export type RateItem = Rate & { specialistName: string | null; createdAt: string; usedByIssuedInvoice: boolean };
 

@@ -1,5 +1,6 @@
 import type { InvoiceStatus, MonthStatus } from './monthClose';
-import { firstDayOf } from './months';
+import { dateLabel } from '@shared/kernel/dates';
+import { firstDayOf, lastDayOf } from './months';
 
 /**
  * The month close as a state machine: what may happen to one engagement's
@@ -38,7 +39,17 @@ export type MonthSituation = {
   changedSinceApproval: string | null;
   /** Whether the computed invoice has a line at all. */
   hasLines: boolean;
+  /** The engagement's dates: a month wholly outside them has nothing to approve or lock. */
+  engagement: { startDate: string; endDate: string | null };
 };
+
+/** Why a month lies outside its engagement, or null when the engagement runs on at least one of its days. */
+export function outsideEngagement(s: Pick<MonthSituation, 'month' | 'when' | 'engagement'>): string | null {
+  const { startDate, endDate } = s.engagement;
+  if (lastDayOf(s.month) < startDate) return `${s.when} lies before the engagement starts (${dateLabel(startDate)}), so there is nothing to approve.`;
+  if (endDate && firstDayOf(s.month) > endDate) return `${s.when} lies after the engagement ended (${dateLabel(endDate)}), so there is nothing to approve.`;
+  return null;
+}
 
 export type MonthAction = {
   /** Whether the screen offers the step: the month is where the step starts (and, to approve, has begun). */
@@ -51,6 +62,8 @@ export type MonthActions = Record<MonthActionName, MonthAction>;
 
 function approveRefusal(s: MonthSituation): string | null {
   if (s.status !== 'open') return `${s.when} is already ${s.status}.`;
+  const outside = outsideEngagement(s);
+  if (outside) return outside;
   if (firstDayOf(s.month) > s.today) return `${s.when} has not started yet, so it cannot be approved.`;
   if (s.errors.length) return `${s.when} cannot be approved yet. ${s.errors.join(' ')}`;
   return null;
@@ -79,7 +92,7 @@ function cancelRefusal(s: MonthSituation): string | null {
 export function monthActions(s: MonthSituation): MonthActions {
   const begun = firstDayOf(s.month) <= s.today;
   return {
-    approve: { offered: s.status === 'open' && begun, refusal: approveRefusal(s) },
+    approve: { offered: s.status === 'open' && begun && !outsideEngagement(s), refusal: approveRefusal(s) },
     reopen: { offered: s.status === 'approved', refusal: reopenRefusal(s) },
     issue: { offered: s.status === 'approved', refusal: issueRefusal(s) },
     cancel: { offered: s.status === 'invoiced', refusal: cancelRefusal(s) },

@@ -29,8 +29,23 @@ export function datesOf(month: string): readonly string[] {
   return dates;
 }
 
-/** `2026-10` → `October 2026`. */
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** `2026-10` → `October 2026`; the year as written, so `0099-01` never reads as 1999 or 1900. */
 export function monthLabel(month: string): string {
-  const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
-  return date.toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const year = month.slice(0, 4).replace(/^0+(?=\d)/, '');
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? month} ${year}`;
 }

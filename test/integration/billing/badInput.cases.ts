@@ -36,6 +36,7 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
       { why: 'impossible date', input: { specialistId, weekStart: '2026-02-30' }, code: 'invalid_input', field: 'weekStart' },
     ],
     'time.setCell': [
+      { why: 'a day in year 9999', input: { ...cell(), date: '9999-12-31' }, code: 'invalid_input', field: 'date' },
       { why: 'zero minutes', input: { ...cell(), minutes: 0 }, code: 'invalid_input', field: 'minutes' },
       { why: 'negative minutes', input: { ...cell(), minutes: -30 }, code: 'invalid_input', field: 'minutes' },
       { why: 'more than a day', input: { ...cell(), minutes: 1441 }, code: 'invalid_input', field: 'minutes' },
@@ -91,6 +92,7 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
       { why: 'unknown engagement', input: { engagementId: MISSING_ID, specialistId, monthlyCapMinutes: 600 }, code: 'not_found' },
     ],
     'rates.create': [
+      { why: 'effective 31 Dec 9999', input: { ...rate(), effectiveFrom: '9999-12-31' }, code: 'invalid_input', field: 'effectiveFrom' },
       { why: 'role and specialist', input: { ...rate(), specialistId }, code: 'invalid_input', field: 'role' },
       { why: 'neither role nor specialist', input: { ...rate(), role: null }, code: 'invalid_input', field: 'role' },
       { why: 'rate of zero', input: { ...rate(), hourlyRateMinor: 0 }, code: 'invalid_input', field: 'hourlyRateMinor' },
@@ -119,6 +121,8 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
       { why: 'missing month', input: { engagementId }, code: 'invalid_input', field: 'month' },
     ],
     'months.approve': [
+      { why: 'month 0000-01', input: { engagementId, month: '0000-01' }, code: 'invalid_input', field: 'month' },
+      { why: 'a month before the engagement started', input: { engagementId, month: '2025-01' }, code: 'conflict' },
       { why: 'already invoiced', input: { engagementId, month: '2026-04' }, code: 'conflict' },
       { why: 'not started yet', input: { engagementId, month: '2027-01' }, code: 'conflict' },
       { why: 'unknown engagement', input: { engagementId: MISSING_ID, month: '2026-06' }, code: 'not_found' },

@@ -90,6 +90,8 @@ function cases({ clientId, engagementId, specialistId }: ClientsFixture): CaseTa
     ],
     'engagements.get': [{ why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found' }],
     'engagements.create': [
+      { why: 'from year 1', input: { ...engagement(), name: 'New', startDate: '0001-01-01' }, code: 'invalid_input', field: 'startDate' },
+      { why: 'to year 9999', input: { ...engagement(), name: 'New', endDate: '9999-12-31' }, code: 'invalid_input', field: 'endDate' },
       { why: 'unknown client', input: { ...engagement(), name: 'New', clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
       { why: 'invalid date', input: { ...engagement(), name: 'New', startDate: '2026-02-30' }, code: 'invalid_input', field: 'startDate' },
       {

@@ -53,6 +53,7 @@ function cases(fx: ClientsFixture & PlanFixture): CaseTable {
       { why: 'not an id', input: { id: 7 }, code: 'invalid_input', field: 'id' },
     ],
     'allocations.create': [
+      { why: 'to year 9999', input: { ...allocation(), endDate: '9999-12-31' }, code: 'invalid_input', field: 'endDate' },
       { why: 'end before start', input: { ...allocation(), endDate: '2026-03-01' }, code: 'invalid_input', field: 'endDate' },
       { why: 'load 0%', input: { ...allocation(), loadPercent: 0 }, code: 'invalid_input', field: 'loadPercent' },
       { why: 'load 101%', input: { ...allocation(), loadPercent: 101 }, code: 'invalid_input', field: 'loadPercent' },
@@ -115,6 +116,7 @@ function cases(fx: ClientsFixture & PlanFixture): CaseTable {
       { why: 'unknown field', input: { kind: 'sick' }, code: 'invalid_input' },
     ],
     'absences.create': [
+      { why: 'from year 1', input: { ...absence(), startDate: '0001-01-01' }, code: 'invalid_input', field: 'startDate' },
       { why: 'end before start', input: { ...absence(), endDate: '2026-09-06' }, code: 'invalid_input', field: 'endDate' },
       { why: 'unknown kind', input: { ...absence(), kind: 'holiday' }, code: 'invalid_input', field: 'kind' },
       { why: 'over-long note', input: { ...absence(), note: 'n'.repeat(501) }, code: 'invalid_input', field: 'note' },
@@ -142,6 +144,7 @@ function cases(fx: ClientsFixture & PlanFixture): CaseTable {
     ],
     'staffing.get': [{ why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found' }],
     'staffing.create': [
+      { why: 'opened in year 1', input: { ...request(), openedOn: '0001-01-01' }, code: 'invalid_input', field: 'openedOn' },
       { why: 'no skills', input: { ...request(), requiredSkills: [] }, code: 'invalid_input', field: 'requiredSkills' },
       { why: 'skills not a list', input: { ...request(), requiredSkills: 'Kubeflow' }, code: 'invalid_input', field: 'requiredSkills' },
       { why: 'blank skill', input: { ...request(), requiredSkills: [' '] }, code: 'invalid_input', field: 'requiredSkills.0' },

@@ -17,6 +17,7 @@ const base: MonthSituation = {
   invoiceNumber: null,
   changedSinceApproval: null,
   hasLines: true,
+  engagement: { startDate: '2026-01-01', endDate: null },
 };
 const at = (over: Partial<MonthSituation>) => monthActions({ ...base, ...over });
 const allowed = (over: Partial<MonthSituation>) =>
@@ -25,6 +26,23 @@ const allowed = (over: Partial<MonthSituation>) =>
     .map(([name]) => name);
 
 describe('month state machine', () => {
+  it('refuses to approve a month wholly outside the engagement, and does not offer it', () => {
+    const before = at({ month: '2025-12', engagement: { startDate: '2026-01-05', endDate: '2026-06-30' } });
+    expect(before.approve).toEqual({
+      offered: false,
+      refusal: 'October 2026 of Credit risk lies before the engagement starts (5 Jan 2026), so there is nothing to approve.',
+    });
+    const after = at({ month: '2026-07', engagement: { startDate: '2026-01-05', endDate: '2026-06-30' } });
+    expect(after.approve.refusal).toBe(
+      'October 2026 of Credit risk lies after the engagement ended (30 Jun 2026), so there is nothing to approve.',
+    );
+    // The months the engagement starts and ends in are inside it.
+    expect(allowed({ month: '2026-01', engagement: { startDate: '2026-01-31', endDate: '2026-06-01' } })).toEqual(['approve']);
+    expect(allowed({ month: '2026-06', today: '2026-11-24', engagement: { startDate: '2026-01-31', endDate: '2026-06-01' } })).toEqual([
+      'approve',
+    ]);
+  });
+
   it('moves open → approved → invoiced, back to open by withdrawing the approval or cancelling the invoice', () => {
     expect(MONTH_TRANSITIONS).toEqual({
       approve: { from: 'open', to: 'approved' },

@@ -2,6 +2,9 @@ import { clientFields, clientListInput } from '@shared/clients/contract/clients'
 import { engagementFields } from '@shared/clients/contract/engagements';
 import { specialistFields } from '@shared/clients/contract/specialists';
 import { contract, procedureNames } from '@shared/contract';
+import { month } from '@shared/billing/contract/billing';
+import { monthLabel } from '@shared/billing/rules/months';
+import { dateLabel } from '@shared/kernel/dates';
 import { calendar, currency, email, id, isoDate } from '@shared/kernel/fields';
 import { invalidInput, labelOf, toFieldIssues } from '@shared/kernel/validate';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +24,25 @@ describe('field schemas', () => {
   it('dates must be real and written YYYY-MM-DD', () => {
     expect(isoDate.safeParse('2028-02-29').success).toBe(true);
     expect(messageOf(isoDate, '2026-02-29')).toBe('must be a real date written YYYY-MM-DD');
+  });
+  it('dates lie between 1990 and 2100: a date with no business meaning is refused, the edges are kept', () => {
+    for (const bad of ['0001-01-01', '1989-12-31', '2101-01-01', '9999-12-31']) {
+      expect(messageOf(isoDate, bad)).toBe('must be between 1990 and 2100');
+    }
+    for (const good of ['1990-01-01', '2026-12-05', '2100-12-31']) expect(isoDate.safeParse(good).success).toBe(true);
+  });
+  it('months lie between 1990 and 2100 too', () => {
+    expect(messageOf(month, '0000-01')).toBe('must be between 1990 and 2100');
+    expect(messageOf(month, '2101-01')).toBe('must be between 1990 and 2100');
+    expect(messageOf(month, '2026-13')).toBe('must be a month written YYYY-MM, such as 2026-10');
+    expect(month.safeParse('1990-01').success).toBe(true);
+  });
+  it('dates and months in messages read as the screens show them, for any year', () => {
+    expect(dateLabel('2026-11-30')).toBe('30 Nov 2026');
+    expect(dateLabel('0099-03-01')).toBe('1 Mar 0099');
+    expect(monthLabel('0000-01')).toBe('January 0');
+    expect(monthLabel('0099-12')).toBe('December 99');
+    expect(monthLabel('2026-10')).toBe('October 2026');
   });
   it('currencies are ISO 4217', () => {
     expect(currency.safeParse('EUR').success).toBe(true);
