@@ -1,6 +1,6 @@
 import { SPECIALIST_ROLES } from '@shared/clients/rules/reference';
-import { command, type ListResult, query } from '@shared/kernel/define';
 import { isPlausibleMonth, PLAUSIBLE_DATES_MESSAGE } from '@shared/kernel/dates';
+import { command, type ListResult, query } from '@shared/kernel/define';
 import { byId, expectedUpdatedAt, id, isoDate, requiredText } from '@shared/kernel/fields';
 import { z } from 'zod';
 import { type InvoiceLine, ROUNDING_INCREMENTS, type RoundingIncrement } from '../rules/invoice';

@@ -1,5 +1,5 @@
-import type { InvoiceStatus, MonthStatus } from './monthClose';
 import { dateLabel } from '@shared/kernel/dates';
+import type { InvoiceStatus, MonthStatus } from './monthClose';
 import { firstDayOf, lastDayOf } from './months';
 
 /**
@@ -46,8 +46,10 @@ export type MonthSituation = {
 /** Why a month lies outside its engagement, or null when the engagement runs on at least one of its days. */
 export function outsideEngagement(s: Pick<MonthSituation, 'month' | 'when' | 'engagement'>): string | null {
   const { startDate, endDate } = s.engagement;
-  if (lastDayOf(s.month) < startDate) return `${s.when} lies before the engagement starts (${dateLabel(startDate)}), so there is nothing to approve.`;
-  if (endDate && firstDayOf(s.month) > endDate) return `${s.when} lies after the engagement ended (${dateLabel(endDate)}), so there is nothing to approve.`;
+  if (lastDayOf(s.month) < startDate)
+    return `${s.when} lies before the engagement starts (${dateLabel(startDate)}), so there is nothing to approve.`;
+  if (endDate && firstDayOf(s.month) > endDate)
+    return `${s.when} lies after the engagement ended (${dateLabel(endDate)}), so there is nothing to approve.`;
   return null;
 }
 

@@ -106,7 +106,12 @@ function cases(fx: Given & ContinuityFixture): CaseTable {
       { why: 'not an id', input: { id: 'r-1' }, code: 'invalid_input', field: 'id' },
     ],
     'replacements.create': [
-      { why: 'submitted in year 1', input: { ...replacement(fx), submittedDate: '0001-01-01' }, code: 'invalid_input', field: 'submittedDate' },
+      {
+        why: 'submitted in year 1',
+        input: { ...replacement(fx), submittedDate: '0001-01-01' },
+        code: 'invalid_input',
+        field: 'submittedDate',
+      },
       { why: 'missing engagement', input: { ...replacement(fx), engagementId: undefined }, code: 'invalid_input', field: 'engagementId' },
       { why: 'unknown reason', input: { ...replacement(fx), reason: 'boredom' }, code: 'invalid_input', field: 'reason' },
       { why: 'impossible date', input: { ...replacement(fx), submittedDate: '2026-02-30' }, code: 'invalid_input', field: 'submittedDate' },

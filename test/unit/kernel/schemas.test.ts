@@ -1,9 +1,9 @@
+import { month } from '@shared/billing/contract/billing';
+import { monthLabel } from '@shared/billing/rules/months';
 import { clientFields, clientListInput } from '@shared/clients/contract/clients';
 import { engagementFields } from '@shared/clients/contract/engagements';
 import { specialistFields } from '@shared/clients/contract/specialists';
 import { contract, procedureNames } from '@shared/contract';
-import { month } from '@shared/billing/contract/billing';
-import { monthLabel } from '@shared/billing/rules/months';
 import { dateLabel } from '@shared/kernel/dates';
 import { calendar, currency, email, id, isoDate } from '@shared/kernel/fields';
 import { invalidInput, labelOf, toFieldIssues } from '@shared/kernel/validate';
