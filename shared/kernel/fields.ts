@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CALENDAR_RE, calendarCountry, isCountryCode } from './country';
 import { isCurrencyCode } from './currency';
 import { isIsoDate, isPlausibleDate, PLAUSIBLE_DATES_MESSAGE } from './dates';
+import { hasLoneSurrogate, trimInvisible } from './text';
 import { isTimeZone } from './timeZone';
 
 /** Building blocks of the input schemas, each with a message a user can act on. */
@@ -11,10 +12,23 @@ const filled = () => z.string({ error: 'is required' }).min(1, { error: 'is requ
 
 export const id = filled().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'is not a valid Keel id');
 
-export const requiredText = (max: number) =>
-  z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+const WHOLE_CHARACTERS = 'contains a broken character; type it again';
 
-export const optionalText = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
+/**
+ * Text a person typed: invisible characters at either end are taken off (so a name made only
+ * of zero-width or blank characters is empty, hence required), a lone surrogate is refused
+ * rather than stored as U+FFFD.
+ */
+const text = (error: string) =>
+  z
+    .string({ error })
+    .refine((v) => !hasLoneSurrogate(v), { error: WHOLE_CHARACTERS, abort: true })
+    .transform(trimInvisible);
+
+export const requiredText = (max: number) =>
+  text('is required').pipe(z.string().min(1, 'is required').max(max, `must be at most ${max} characters`));
+
+export const optionalText = (max: number) => text('must be text').pipe(z.string().max(max, `must be at most ${max} characters`));
 
 export const isoDate = filled()
   .refine(isIsoDate, { error: 'must be a real date written YYYY-MM-DD', abort: true })

@@ -17,3 +17,22 @@ export function slug(name: string, fallback = 'file'): string {
       .replace(/-+$/, '') || fallback
   );
 }
+
+/**
+ * Characters that print nothing: white space, format characters (zero-width space and
+ * joiners, word joiner, byte-order mark, bidi marks) and the blank look-alikes (Hangul
+ * fillers, braille blank). A name made only of them would be invisible in every list.
+ */
+const INVISIBLE = '[\\p{White_Space}\\p{Cf}\\u115F\\u1160\\u3164\\uFFA0\\u2800]';
+const INVISIBLE_ENDS = new RegExp(`^${INVISIBLE}+|${INVISIBLE}+$`, 'gu');
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Text with the invisible characters at both ends taken off (inside, a joiner may belong to an emoji). */
+export function trimInvisible(text: string): string {
+  return text.replace(INVISIBLE_ENDS, '');
+}
+
+/** True when the text holds half of a character (a lone UTF-16 surrogate), which would be stored as U+FFFD. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}

@@ -205,6 +205,7 @@ function fakeBackend() {
       invoiceNumber: state.issued?.number ?? null,
       changedSinceApproval: null,
       hasLines: true,
+      engagement: { startDate: '2026-01-01', endDate: null },
     }),
   });
   const terms = (): BillingTerms => ({

@@ -5,7 +5,7 @@ import { engagementFields } from '@shared/clients/contract/engagements';
 import { specialistFields } from '@shared/clients/contract/specialists';
 import { contract, procedureNames } from '@shared/contract';
 import { dateLabel } from '@shared/kernel/dates';
-import { calendar, currency, email, id, isoDate } from '@shared/kernel/fields';
+import { calendar, currency, email, id, isoDate, optionalText, requiredText } from '@shared/kernel/fields';
 import { invalidInput, labelOf, toFieldIssues } from '@shared/kernel/validate';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -24,6 +24,20 @@ describe('field schemas', () => {
   it('dates must be real and written YYYY-MM-DD', () => {
     expect(isoDate.safeParse('2028-02-29').success).toBe(true);
     expect(messageOf(isoDate, '2026-02-29')).toBe('must be a real date written YYYY-MM-DD');
+  });
+  it('a name made only of invisible characters is empty, so required; visible text keeps its inner joiners', () => {
+    const name = requiredText(80);
+    for (const invisible of ['\u200B\u200B', ' \u200D\uFEFF ', '\u3164', '\u2060\u00A0', '\u2800']) {
+      expect(messageOf(name, invisible)).toBe('is required');
+    }
+    expect(name.parse('\u200BAna Ionescu\u200B ')).toBe('Ana Ionescu');
+    expect(name.parse('Team 👩\u200D💻')).toBe('Team 👩\u200D💻');
+    expect(optionalText(80).parse('\u200B')).toBe('');
+  });
+  it('a lone surrogate is refused, never stored as U+FFFD', () => {
+    expect(messageOf(requiredText(80), 'Ana \uD800')).toBe('contains a broken character; type it again');
+    expect(messageOf(optionalText(80), '\uDC00x')).toBe('contains a broken character; type it again');
+    expect(requiredText(80).parse('Zoë 😀')).toBe('Zoë 😀');
   });
   it('dates lie between 1990 and 2100: a date with no business meaning is refused, the edges are kept', () => {
     for (const bad of ['0001-01-01', '1989-12-31', '2101-01-01', '9999-12-31']) {
