@@ -1,3 +1,4 @@
+import { dateLabel } from '@shared/kernel/dates';
 import { BusinessDayWalk, type HolidaysOfYear, type PauseRange } from './businessDays';
 import { type Day, fromDay, toDay } from './days';
 
@@ -134,13 +135,14 @@ function stateOf(input: ClockInput, dueDate: string, today: string, percentUsed:
 export function pauseRefusal(pauses: readonly PauseRange[], submittedOn: string, deliveredOn: string | null = null): string | null {
   for (const p of pauses) {
     if (p.endDate < p.startDate)
-      return `A pause must end on or after the day it starts (${p.startDate} to ${p.endDate} is the wrong way round).`;
-    if (p.startDate < submittedOn) return `A pause cannot start (${p.startDate}) before the request was submitted (${submittedOn}).`;
+      return `A pause must end on or after the day it starts (${dateLabel(p.startDate)} to ${dateLabel(p.endDate)} is the wrong way round).`;
+    if (p.startDate < submittedOn)
+      return `A pause cannot start (${dateLabel(p.startDate)}) before the request was submitted (${dateLabel(submittedOn)}).`;
     if (toDay(p.endDate) - toDay(p.startDate) >= MAX_PAUSE_DAYS) {
-      return `A pause from ${p.startDate} to ${p.endDate} is longer than a year; check the dates (a wait that long means the request should be cancelled).`;
+      return `A pause from ${dateLabel(p.startDate)} to ${dateLabel(p.endDate)} is longer than a year; check the dates (a wait that long means the request should be cancelled).`;
     }
     if (deliveredOn !== null && p.startDate > deliveredOn) {
-      return `The replacement started on ${deliveredOn}; a pause from ${p.startDate} would come after the clock stopped.`;
+      return `The replacement started on ${dateLabel(deliveredOn)}; a pause from ${dateLabel(p.startDate)} would come after the clock stopped.`;
     }
   }
   const sorted = sortPauses(pauses);
@@ -148,7 +150,7 @@ export function pauseRefusal(pauses: readonly PauseRange[], submittedOn: string,
     const a = sorted[i - 1];
     const b = sorted[i];
     if (a && b && b.startDate <= a.endDate) {
-      return `The pause from ${b.startDate} to ${b.endDate} overlaps the pause from ${a.startDate} to ${a.endDate}; change that pause instead.`;
+      return `The pause from ${dateLabel(b.startDate)} to ${dateLabel(b.endDate)} overlaps the pause from ${dateLabel(a.startDate)} to ${dateLabel(a.endDate)}; change that pause instead.`;
     }
   }
   return null;
@@ -160,9 +162,10 @@ export const MAX_DELIVERY_DAYS = 366;
 
 /** Why a promise cannot be delivered on `deliveredOn`, or null: never before it was submitted, nor more than a year after. */
 export function deliveryRefusal(submittedOn: string, deliveredOn: string): string | null {
-  if (deliveredOn < submittedOn) return `The replacement cannot start on ${deliveredOn}: the request was only submitted on ${submittedOn}.`;
+  if (deliveredOn < submittedOn)
+    return `The replacement cannot start on ${dateLabel(deliveredOn)}: the request was only submitted on ${dateLabel(submittedOn)}.`;
   if (toDay(deliveredOn) - toDay(submittedOn) > MAX_DELIVERY_DAYS) {
-    return `A start on ${deliveredOn} is more than a year after the request (${submittedOn}); check the date.`;
+    return `A start on ${dateLabel(deliveredOn)} is more than a year after the request (${dateLabel(submittedOn)}); check the date.`;
   }
   return null;
 }

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+// Every contract is declared through this module, so the plain-words messages for checks without one
+// (validate.ts configures zod) are in place wherever a contract's schema parses input, in either process.
+import './validate';
 
 /**
  * One procedure of the contract: its input schema (validated at the boundary)

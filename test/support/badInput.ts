@@ -8,7 +8,8 @@ import type { TestBackend } from './backend';
  * the runner (`test/integration/core/badInput.test.ts`) registers the areas in
  * one ordered list and fails for a procedure that no area gives a case.
  */
-export type Case = { why: string; input: unknown; code: ErrorCode; field?: string };
+/** `message`, when given, is the exact sentence a person must read. */
+export type Case = { why: string; input: unknown; code: ErrorCode; field?: string; message?: string };
 
 /** An area's cases, by procedure name. */
 export type CaseTable = Partial<Record<ProcedureName, readonly Case[]>>;

@@ -5,6 +5,7 @@ import type { BillingTerms } from '@shared/billing/contract/billing';
 import { monthLabel, monthOf } from '@shared/billing/rules/months';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import type { ParsedInputOf } from '@shared/contract';
+import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { formatMoney } from '@shared/kernel/money';
 
@@ -70,9 +71,9 @@ function assertNoClosedMonth(ctx: Context, engagementId: string, engagementName:
   if (!closed) return;
   throw new DomainError(
     'conflict',
-    `${verb} a rate effective ${effectiveFrom} would change ${monthLabel(closed.month)} of ${engagementName}, which is ${closed.status}. ` +
+    `${verb} a rate effective ${dateLabel(effectiveFrom)} would change ${monthLabel(closed.month)} of ${engagementName}, which is ${closed.status}. ` +
       (closed.status === 'approved' ? 'Withdraw that approval first.' : 'Cancel that invoice first, or make the rate effective after it.'),
-    [{ path: 'effectiveFrom', message: `falls before a ${closed.status} month` }],
+    [{ path: 'effectiveFrom', message: `falls before ${closed.status === 'invoiced' ? 'an' : 'a'} ${closed.status} month` }],
   );
 }
 
@@ -89,7 +90,7 @@ export function createRate(ctx: Context, input: ParsedInputOf<'rates.create'>): 
     if (ctx.repos.billing.sameStart(input)) {
       throw new DomainError(
         'conflict',
-        `${who} already has a rate on ${engagement.name} effective from ${input.effectiveFrom}. Pick another date, or delete that rate first.`,
+        `${who} already has a rate on ${engagement.name} effective from ${dateLabel(input.effectiveFrom)}. Pick another date, or delete that rate first.`,
         [{ path: 'effectiveFrom', message: 'already has a rate from this date' }],
       );
     }
@@ -99,7 +100,7 @@ export function createRate(ctx: Context, input: ParsedInputOf<'rates.create'>): 
     audit({
       entity: 'rate',
       entityId: rate.id,
-      label: `${engagement.name} · ${who} · ${formatMoney(rate.hourlyRateMinor, engagement.currency)}/h from ${rate.effectiveFrom}`,
+      label: `${engagement.name} · ${who} · ${formatMoney(rate.hourlyRateMinor, engagement.currency)}/h from ${dateLabel(rate.effectiveFrom)}`,
       action: 'create',
       before: null,
       after: { ...rate, currency: engagement.currency },
@@ -124,7 +125,7 @@ export function deleteRate(ctx: Context, id: string): BillingTerms {
     audit({
       entity: 'rate',
       entityId: id,
-      label: `${engagement?.name ?? ''} · rate from ${rate.effectiveFrom}`,
+      label: `${engagement?.name ?? ''} · rate from ${dateLabel(rate.effectiveFrom)}`,
       action: 'delete',
       before: rate,
       after: null,

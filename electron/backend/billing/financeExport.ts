@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { ExportJob } from '@shared/billing/contract/billing';
+import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
 import { slug } from '@shared/kernel/text';
 import Database from 'better-sqlite3';
@@ -50,14 +51,16 @@ const detailLimit = (from: string) => `${String(Number(from.slice(0, 4)) + MAX_D
 function check(ctx: Context, input: FinanceExportInput): string | undefined {
   if (input.kind === 'detail') {
     if (input.to < input.from) {
-      throw new DomainError('invalid_input', `The export cannot end (${input.to}) before it starts (${input.from}).`, [
-        { path: 'to', message: 'must be on or after the start date' },
-      ]);
+      throw new DomainError(
+        'invalid_input',
+        `The export cannot end (${dateLabel(input.to)}) before it starts (${dateLabel(input.from)}).`,
+        [{ path: 'to', message: 'must be on or after the start date' }],
+      );
     }
     if (input.to >= detailLimit(input.from)) {
       throw new DomainError(
         'invalid_input',
-        `A timesheet detail export covers ${MAX_DETAIL_YEARS} years at most; ${input.from} to ${input.to} is longer. Export it in parts.`,
+        `A timesheet detail export covers ${MAX_DETAIL_YEARS} years at most; ${dateLabel(input.from)} to ${dateLabel(input.to)} is longer. Export it in parts.`,
         [{ path: 'to', message: `must be less than ${MAX_DETAIL_YEARS} years after the start date` }],
       );
     }

@@ -7,6 +7,7 @@ import { entryRefusals, entryWarnings, isWeekendDate, monthsOf, refusalSentence,
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
 import type { ParsedInputOf } from '@shared/contract';
+import { dateLabel } from '@shared/kernel/dates';
 import { addDays } from '@shared/kernel/days';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
 import { ABSENCE_KIND_LABELS } from '@shared/plan/contract/allocations';
@@ -106,7 +107,7 @@ function warningsFor(ctx: Context, specialistId: string, engagementId: string, e
 }
 
 const entryLabel = (specialistName: string, engagementName: string, e: Pick<TimeEntry, 'date' | 'activity'>) =>
-  `${specialistName} · ${engagementName} · ${e.date} · ${ACTIVITY_LABELS[e.activity]}`;
+  `${specialistName} · ${engagementName} · ${dateLabel(e.date)} · ${ACTIVITY_LABELS[e.activity]}`;
 
 /** Checks and writes one cell inside the caller's transaction; returns the entry left in the cell. */
 export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: string): TimeEntry | null {

@@ -16,6 +16,7 @@ import type {
 import { handoverDays } from '@shared/continuity/rules/replacement';
 import { deliveryRefusal, isPastDue, pauseRefusal, runClock, sortPauses } from '@shared/kernel/businessClock';
 import type { PauseRange } from '@shared/kernel/businessDays';
+import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { instantOf, localDateOf, localDateTimeOf, localTimeOf } from '@shared/kernel/timeZone';
 import type { Allocation } from '@shared/plan/contract/allocations';
@@ -147,15 +148,17 @@ function checkFields(ctx: Context, fields: Required<ReplacementFields>, id: stri
   if (submittedAt > ctx.now()) {
     throw new DomainError(
       'invalid_input',
-      `A request cannot be submitted in the future: it is ${localTimeOf(ctx.now(), timeZone)} on ${localDateOf(ctx.now(), timeZone)} in ${timeZone}.`,
+      `A request cannot be submitted in the future: it is ${localTimeOf(ctx.now(), timeZone)} on ${dateLabel(localDateOf(ctx.now(), timeZone))} in ${timeZone}.`,
       [{ path: 'submittedDate', message: 'cannot be in the future' }],
     );
   }
   const submittedOn = localDateOf(submittedAt, timeZone);
   if (submittedOn < engagement.startDate) {
-    throw new DomainError('invalid_input', `${engagement.name} starts on ${engagement.startDate}; a request cannot be submitted before.`, [
-      { path: 'submittedDate', message: `must be on or after ${engagement.startDate}` },
-    ]);
+    throw new DomainError(
+      'invalid_input',
+      `${engagement.name} starts on ${dateLabel(engagement.startDate)}; a request cannot be submitted before.`,
+      [{ path: 'submittedDate', message: `must be on or after ${dateLabel(engagement.startDate)}` }],
+    );
   }
   const allocations = ctx.repos.allocations.liveForSpecialist(specialist.id).filter((a) => a.engagementId === engagement.id);
   // "Uses allocations where they exist": on an engagement planned with allocations, the outgoing person must be one of them.
@@ -258,7 +261,7 @@ function requirePausable(loaded: Loaded): void {
 }
 
 /** Pauses and candidates are filed under their request (entityId), so their labels name only themselves. */
-const pauseLabel = (pause: ReplacementPause) => `Pause ${pause.startDate} to ${pause.endDate}`;
+const pauseLabel = (pause: ReplacementPause) => `Pause ${dateLabel(pause.startDate)} to ${dateLabel(pause.endDate)}`;
 
 export function addPause(ctx: Context, input: { requestId: string; startDate: string; endDate: string; reason: string }): ReplacementItem {
   return ctx.write((audit, at) => {
@@ -331,9 +334,11 @@ export function proposeCandidate(
     }
     const today = todayIn(ctx, loaded.timeZone);
     if (input.proposedOn < loaded.submittedOn || input.proposedOn > today) {
-      throw new DomainError('invalid_input', `A candidate is proposed between the request (${loaded.submittedOn}) and today (${today}).`, [
-        { path: 'proposedOn', message: `must be from ${loaded.submittedOn} to ${today}` },
-      ]);
+      throw new DomainError(
+        'invalid_input',
+        `A candidate is proposed between the request (${dateLabel(loaded.submittedOn)}) and today (${dateLabel(today)}).`,
+        [{ path: 'proposedOn', message: `must be from ${dateLabel(loaded.submittedOn)} to ${dateLabel(today)}` }],
+      );
     }
     const candidate: ReplacementCandidate = { id: newId(), ...input, status: 'proposed', decidedOn: null, createdAt: at, updatedAt: at };
     ctx.repos.replacements.insertCandidate(candidate);
@@ -382,7 +387,9 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
     const { request, joined } = loaded;
     const refusal = deliveryRefusal(loaded.submittedOn, input.startDate);
     if (refusal)
-      throw new DomainError('invalid_input', refusal, [{ path: 'startDate', message: `must be on or after ${loaded.submittedOn}` }]);
+      throw new DomainError('invalid_input', refusal, [
+        { path: 'startDate', message: `must be on or after ${dateLabel(loaded.submittedOn)}` },
+      ]);
     if (input.specialistId === request.outgoingSpecialistId) {
       throw new DomainError('invalid_input', `${joined.outgoingSpecialistName} is the specialist being replaced.`, [
         { path: 'specialistId', message: 'must be someone else' },
@@ -396,7 +403,7 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
     if (late && input.lateReason === '') {
       throw new DomainError(
         'invalid_input',
-        `The replacement starts on ${input.startDate}, after the due date ${item.clock.dueDate}; record why it is late (the SLA report lists it).`,
+        `The replacement starts on ${dateLabel(input.startDate)}, after the due date ${dateLabel(item.clock.dueDate)}; record why it is late (the SLA report lists it).`,
         [{ path: 'lateReason', message: 'is required when the start is after the due date' }],
       );
     }
@@ -419,7 +426,7 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
           endDate,
           loadPercent: input.loadPercent ?? outgoing?.loadPercent ?? 100,
           status: 'confirmed',
-          note: `Replaces ${joined.outgoingSpecialistName} (request submitted ${loaded.submittedOn}).`,
+          note: `Replaces ${joined.outgoingSpecialistName} (request submitted ${dateLabel(loaded.submittedOn)}).`,
         },
         audit,
         at,
@@ -471,8 +478,8 @@ function endOutgoing(
   if (lastDay < outgoing.startDate || lastDay > outgoing.endDate) {
     throw new DomainError(
       'invalid_input',
-      `${outgoing.specialistName}’s allocation runs ${outgoing.startDate} to ${outgoing.endDate}; the last day must fall inside it.`,
-      [{ path: 'outgoingEndDate', message: `must be from ${outgoing.startDate} to ${outgoing.endDate}` }],
+      `${outgoing.specialistName}’s allocation runs ${dateLabel(outgoing.startDate)} to ${dateLabel(outgoing.endDate)}; the last day must fall inside it.`,
+      [{ path: 'outgoingEndDate', message: `must be from ${dateLabel(outgoing.startDate)} to ${dateLabel(outgoing.endDate)}` }],
     );
   }
   if (lastDay === outgoing.endDate) return;

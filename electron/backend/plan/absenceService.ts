@@ -2,6 +2,7 @@ import { assertUnchanged, refuse } from '@backend/core/archive';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
+import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { ABSENCE_KIND_LABELS, type Absence, type AbsenceFields } from '@shared/plan/contract/allocations';
 
@@ -17,7 +18,7 @@ function check(ctx: Context, fields: ValidAbsenceFields, id: string | null): str
   if (clash) {
     throw new DomainError(
       'conflict',
-      `${specialist.fullName} already has ${ABSENCE_KIND_LABELS[clash.kind].toLowerCase()} recorded from ${clash.startDate} to ${clash.endDate}. Change that absence instead.`,
+      `${specialist.fullName} already has ${ABSENCE_KIND_LABELS[clash.kind].toLowerCase()} recorded from ${dateLabel(clash.startDate)} to ${dateLabel(clash.endDate)}. Change that absence instead.`,
       [{ path: 'startDate', message: 'overlaps another absence' }],
     );
   }
@@ -25,7 +26,7 @@ function check(ctx: Context, fields: ValidAbsenceFields, id: string | null): str
 }
 
 const labelOf = (name: string, a: { kind: Absence['kind']; startDate: string; endDate: string }) =>
-  `${name}: ${ABSENCE_KIND_LABELS[a.kind].toLowerCase()} ${a.startDate} to ${a.endDate}`;
+  `${name}: ${ABSENCE_KIND_LABELS[a.kind].toLowerCase()} ${dateLabel(a.startDate)} to ${dateLabel(a.endDate)}`;
 
 export function createAbsence(ctx: Context, fields: ValidAbsenceFields): Absence {
   return ctx.write((audit, at) => {

@@ -3,6 +3,7 @@ import type { Audit, Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import type { Specialist } from '@shared/clients/contract/specialists';
+import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Allocation, AllocationDetail, AllocationFields } from '@shared/plan/contract/allocations';
 import { allocationRangeIssues, dedicationRefusal, planFlags } from '@shared/plan/rules/allocations';
@@ -36,9 +37,9 @@ export function checkAllocation(
   const issues = allocationRangeIssues(fields, engagement, specialist);
   if (issues.length) {
     const runs = engagement.endDate
-      ? `runs ${engagement.startDate} to ${engagement.endDate}`
-      : `runs from ${engagement.startDate}, open-ended`;
-    const joins = fields.startDate < specialist.startDate ? ` and ${specialist.fullName} joins on ${specialist.startDate}` : '';
+      ? `runs ${dateLabel(engagement.startDate)} to ${dateLabel(engagement.endDate)}`
+      : `runs from ${dateLabel(engagement.startDate)}, open-ended`;
+    const joins = fields.startDate < specialist.startDate ? ` and ${specialist.fullName} joins on ${dateLabel(specialist.startDate)}` : '';
     throw new DomainError('invalid_input', `The allocation does not fit: ${engagement.name} ${runs}${joins}.`, issues);
   }
   const candidate: PlanAllocation = {
@@ -50,7 +51,9 @@ export function checkAllocation(
   };
   const refusal = dedicationRefusal(candidate, ctx.repos.allocations.liveForSpecialist(specialist.id), specialist.fullName);
   if (refusal)
-    throw new DomainError('conflict', refusal, [{ path: 'status', message: 'overlaps a confirmed allocation at another client' }]);
+    throw new DomainError('conflict', refusal, [
+      { path: 'status', message: 'cannot be confirmed: the dates overlap a confirmed allocation at another client' },
+    ]);
   return { specialist, engagement };
 }
 

@@ -1,6 +1,7 @@
 import { addTable, DATE_FORMAT, excel, excelDate, NUMBER_FORMAT, PERCENT_FORMAT } from '@backend/core/excel';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
+import { dateLabel } from '@shared/kernel/dates';
 import { ABSENCE_KIND_LABELS, type AbsenceKind } from '@shared/plan/contract/allocations';
 import type { CapacityForecast, RollOffRadar, Timeline } from '@shared/plan/contract/plan';
 import { ALLOCATION_STATUS_LABELS } from '@shared/plan/rules/allocations';
@@ -144,7 +145,7 @@ export async function planWorkbook(
       end: excelDate(r.allocation.endDate),
       days: r.daysLeft,
       load: r.allocation.loadPercent / 100,
-      followOn: r.tentativeFollowOn ? `${r.tentativeFollowOn.engagementName} from ${r.tentativeFollowOn.startDate}` : '',
+      followOn: r.tentativeFollowOn ? `${r.tentativeFollowOn.engagementName} from ${dateLabel(r.tentativeFollowOn.startDate)}` : '',
     })),
     1,
   );

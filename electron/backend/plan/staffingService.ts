@@ -6,6 +6,7 @@ import { newId } from '@backend/core/ids';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
 import { normalizeSkills } from '@shared/clients/rules/skills';
 import type { ClockThresholds } from '@shared/kernel/businessClock';
+import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { StaffingFields, StaffingRequest, StaffingRequestItem } from '@shared/plan/contract/staffing';
 import { fillClock, isOpenStage, type OpenStage, STAFFING_STAGE_LABELS, stageChangeRefusal } from '@shared/plan/rules/staffing';
@@ -45,14 +46,18 @@ function checkFields(ctx: Context, fields: ValidStaffingFields & { openedOn: str
     ]);
   }
   if (fields.startDate < engagement.startDate) {
-    throw new DomainError('invalid_input', `${engagement.name} starts on ${engagement.startDate}; the role cannot start before that.`, [
-      { path: 'startDate', message: `must be on or after the engagement’s start (${engagement.startDate})` },
-    ]);
+    throw new DomainError(
+      'invalid_input',
+      `${engagement.name} starts on ${dateLabel(engagement.startDate)}; the role cannot start before that.`,
+      [{ path: 'startDate', message: `must be on or after the engagement’s start (${engagement.startDate})` }],
+    );
   }
   if (engagement.endDate !== null && fields.startDate > engagement.endDate) {
-    throw new DomainError('invalid_input', `${engagement.name} ends on ${engagement.endDate}; the role must start before that.`, [
-      { path: 'startDate', message: `must be on or before the engagement’s end (${engagement.endDate})` },
-    ]);
+    throw new DomainError(
+      'invalid_input',
+      `${engagement.name} ends on ${dateLabel(engagement.endDate)}; the role must start before that.`,
+      [{ path: 'startDate', message: `must be on or before the engagement’s end (${engagement.endDate})` }],
+    );
   }
   if (fields.openedOn > ctx.today()) {
     throw new DomainError('invalid_input', 'A request cannot be opened in the future.', [
@@ -149,9 +154,11 @@ export function fillStaffingRequest(
     requireOpen(before);
     const filledOn = input.filledOn ?? ctx.today();
     if (filledOn < before.openedOn) {
-      throw new DomainError('invalid_input', `“${before.title}” was opened on ${before.openedOn}; it cannot be filled before that.`, [
-        { path: 'filledOn', message: `must be on or after ${before.openedOn}` },
-      ]);
+      throw new DomainError(
+        'invalid_input',
+        `“${before.title}” was opened on ${dateLabel(before.openedOn)}; it cannot be filled before that.`,
+        [{ path: 'filledOn', message: `must be on or after ${before.openedOn}` }],
+      );
     }
     if (filledOn > ctx.today()) {
       throw new DomainError('invalid_input', 'A request cannot be filled in the future.', [

@@ -1,3 +1,4 @@
+import { dateLabel } from '@shared/kernel/dates';
 import { type Day, fromDay, isWeekend, mondayOf, toDay } from '@shared/kernel/days';
 import { ACTIVITIES, type Activity } from './activities';
 import { formatHours, MINUTES_PER_DAY } from './duration';
@@ -23,18 +24,18 @@ export function entryRefusals(t: EntryTarget): EntryIssue[] {
   if (!Number.isInteger(t.minutes)) issues.push({ path: 'minutes', message: 'must be whole minutes' });
   else if (t.minutes <= 0) issues.push({ path: 'minutes', message: 'must be more than zero minutes' });
   if (t.date < t.engagement.startDate) {
-    issues.push({ path: 'date', message: `is before ${t.engagement.name} starts (${t.engagement.startDate})` });
+    issues.push({ path: 'date', message: `is before ${t.engagement.name} starts (${dateLabel(t.engagement.startDate)})` });
   } else if (t.engagement.endDate !== null && t.date > t.engagement.endDate) {
-    issues.push({ path: 'date', message: `is after ${t.engagement.name} ends (${t.engagement.endDate})` });
+    issues.push({ path: 'date', message: `is after ${t.engagement.name} ends (${dateLabel(t.engagement.endDate)})` });
   }
   if (t.date < t.specialist.startDate) {
-    issues.push({ path: 'date', message: `is before ${t.specialist.fullName} joined (${t.specialist.startDate})` });
+    issues.push({ path: 'date', message: `is before ${t.specialist.fullName} joined (${dateLabel(t.specialist.startDate)})` });
   }
   if (t.otherMinutesThatDay + t.minutes > MINUTES_PER_DAY) {
     const left = Math.max(0, MINUTES_PER_DAY - t.otherMinutesThatDay);
     issues.push({
       path: 'minutes',
-      message: `would make ${formatHours(t.otherMinutesThatDay + t.minutes)} on ${t.date} across engagements; a day has 24 h, so at most ${formatHours(left)} more fit`,
+      message: `would make ${formatHours(t.otherMinutesThatDay + t.minutes)} on ${dateLabel(t.date)} across engagements; a day has 24 h, so at most ${formatHours(left)} more fit`,
     });
   }
   return issues;
@@ -43,7 +44,7 @@ export function entryRefusals(t: EntryTarget): EntryIssue[] {
 /** The sentence for a refused entry, naming the day and engagement. */
 export function refusalSentence(t: Pick<EntryTarget, 'date' | 'engagement' | 'specialist'>, issues: readonly EntryIssue[]): string {
   const reasons = issues.map((i) => `${i.path === 'date' ? 'the date' : 'the hours'} ${i.message}`).join('; ');
-  return `Keel cannot record hours for ${t.specialist.fullName} on ${t.engagement.name} on ${t.date}: ${reasons}.`;
+  return `Keel cannot record hours for ${t.specialist.fullName} on ${t.engagement.name} on ${dateLabel(t.date)}: ${reasons}.`;
 }
 
 export type EntryWarningInput = {
@@ -59,10 +60,12 @@ export type EntryWarningInput = {
 export function entryWarnings(w: EntryWarningInput): string[] {
   const out: string[] = [];
   if (w.usesAllocations && !w.coveredByAllocation) {
-    out.push(`No allocation to ${w.engagementName} covers ${w.date}. The hours are kept; check the plan or the engagement.`);
+    out.push(`No allocation to ${w.engagementName} covers ${dateLabel(w.date)}. The hours are kept; check the plan or the engagement.`);
   }
   if (w.dayTotalMinutes > w.dailyThresholdMinutes) {
-    out.push(`${formatHours(w.dayTotalMinutes)} on ${w.date} is above the daily threshold of ${formatHours(w.dailyThresholdMinutes)}.`);
+    out.push(
+      `${formatHours(w.dayTotalMinutes)} on ${dateLabel(w.date)} is above the daily threshold of ${formatHours(w.dailyThresholdMinutes)}.`,
+    );
   }
   return out;
 }

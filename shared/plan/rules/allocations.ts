@@ -1,3 +1,4 @@
+import { dateLabel } from '@shared/kernel/dates';
 import { type Day, type DayRange, fromDay, intersect, toDay } from '@shared/kernel/days';
 
 export const ALLOCATION_STATUSES = ['tentative', 'confirmed', 'cancelled'] as const;
@@ -47,7 +48,7 @@ export function dedicationRefusal(candidate: AllocationSpan, others: readonly Al
   if (!conflict) return null;
   return (
     `${specialistName} is already confirmed at ${conflict.clientName} (${conflict.engagementName}) ` +
-    `from ${conflict.startDate} to ${conflict.endDate}. A specialist is dedicated to one client at a time: ` +
+    `from ${dateLabel(conflict.startDate)} to ${dateLabel(conflict.endDate)}. A specialist is dedicated to one client at a time: ` +
     'end or move that allocation first, or keep this one tentative.'
   );
 }
@@ -83,7 +84,7 @@ export function overloadFlags(spans: readonly AllocationSpan[]): PlanFlag[] {
       endDate: fromDay(open.to),
       loadPercent: open.load,
       allocationIds: [...open.ids],
-      message: `Booked at ${open.load}% from ${fromDay(open.from)} to ${fromDay(open.to)}: ${what} add up to more than 100%.`,
+      message: `Booked at ${open.load}% from ${dateLabel(fromDay(open.from))} to ${dateLabel(fromDay(open.to))}: ${what} add up to more than 100%.`,
     });
     open = null;
   };
@@ -127,7 +128,7 @@ export function handoverFlags(spans: readonly AllocationSpan[]): PlanFlag[] {
         endDate: fromDay(overlap.to),
         loadPercent: a.loadPercent + b.loadPercent,
         allocationIds: [a.id, b.id],
-        message: `Overlap at ${a.clientName}: ${a.engagementName} and ${b.engagementName} run together for ${days} day${days === 1 ? '' : 's'} (${fromDay(overlap.from)} to ${fromDay(overlap.to)}); allowed within one client, as a hand-over or a split.`,
+        message: `Overlap at ${a.clientName}: ${a.engagementName} and ${b.engagementName} run together for ${days} day${days === 1 ? '' : 's'} (${dateLabel(fromDay(overlap.from))} to ${dateLabel(fromDay(overlap.to))}); allowed within one client, as a hand-over or a split.`,
       });
     }
   }
@@ -153,13 +154,13 @@ export function allocationRangeIssues(
 ): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   if (allocation.startDate < engagement.startDate) {
-    issues.push({ path: 'startDate', message: `must be on or after the engagement’s start (${engagement.startDate})` });
+    issues.push({ path: 'startDate', message: `must be on or after the engagement’s start (${dateLabel(engagement.startDate)})` });
   }
   if (engagement.endDate !== null && allocation.endDate > engagement.endDate) {
-    issues.push({ path: 'endDate', message: `must be on or before the engagement’s end (${engagement.endDate})` });
+    issues.push({ path: 'endDate', message: `must be on or before the engagement’s end (${dateLabel(engagement.endDate)})` });
   }
   if (allocation.startDate < specialist.startDate) {
-    issues.push({ path: 'startDate', message: `must be on or after ${specialist.fullName} joins (${specialist.startDate})` });
+    issues.push({ path: 'startDate', message: `must be on or after ${specialist.fullName} joins (${dateLabel(specialist.startDate)})` });
   }
   return issues;
 }

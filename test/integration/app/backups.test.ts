@@ -141,7 +141,7 @@ describe('restore', () => {
       ['empty.db', /holds no Keel data/],
       ['newer.db', /newer version of Keel/],
       ['../keel.db', /not the name of a backup/],
-      ['missing.db', /no backup named missing\.db/],
+      ['missing.db', /no backup named “missing\.db”/],
     ];
     for (const [name, message] of cases) {
       for (const procedure of ['backups.inspect', 'backups.restore'] as const) {

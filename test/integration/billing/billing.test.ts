@@ -209,7 +209,7 @@ describe('rates, terms and the review', () => {
       hourlyRateMinor: 16_000,
     });
     expect(refused.ok || refused.error.message).toBe(
-      'Adding a rate effective 2026-10-20 would change October 2026 of Claims model operations, which is approved. Withdraw that approval first.',
+      'Adding a rate effective 20 Oct 2026 would change October 2026 of Claims model operations, which is approved. Withdraw that approval first.',
     );
     await b.ok('rates.create', { engagementId, role: 'mlops_engineer', effectiveFrom: '2026-11-01', hourlyRateMinor: 16_000 });
   });
@@ -228,7 +228,7 @@ describe('rates, terms and the review', () => {
     await b.ok('time.setCell', cell('2026-10-06', 240));
     const outside = await b.ok('time.setCell', cell('2026-10-12', 60));
     expect(outside.warnings).toEqual([
-      'No allocation to Claims model operations covers 2026-10-12. The hours are kept; check the plan or the engagement.',
+      'No allocation to Claims model operations covers 12 Oct 2026. The hours are kept; check the plan or the engagement.',
     ]);
     const review = await b.ok('months.review', { engagementId, month: '2026-10' });
     expect(review.invoice.billedMinutes).toBe(780); // nothing cut
@@ -243,7 +243,7 @@ describe('rates, terms and the review', () => {
     await b.ok('time.setCell', { ...cell('2026-10-05', 1000), engagementId: other });
     const refused = await b.call('time.setCell', cell('2026-10-05', 441));
     expect(refused.ok || refused.error.message).toBe(
-      'Keel cannot record hours for Ana Ionescu on Claims model operations on 2026-10-05: the hours would make 24.02 h on 2026-10-05 across engagements; a day has 24 h, so at most 7.33 h more fit.',
+      'Keel cannot record hours for Ana Ionescu on Claims model operations on 5 Oct 2026: the hours would make 24.02 h on 5 Oct 2026 across engagements; a day has 24 h, so at most 7.33 h more fit.',
     );
     await b.ok('time.setCell', cell('2026-10-05', 440));
 

@@ -39,7 +39,7 @@ type Ids = Awaited<ReturnType<typeof setUp>>;
 /**
  * Three clients in three currencies: Helvetic (CHF, VAT 8.1%, 15-minute rounding, a rate rise on
  * 2026-10-16), Nippon (JPY, no minor unit, VAT 10%), Gulf (BHD, three decimals, VAT 10%).
- * Ana (MLOps engineer) and Ben (data engineer) joined on 2026-01-05.
+ * Ana (MLOps engineer) and Ben (data engineer) joined on 5 Jan 2026.
  */
 async function setUp() {
   const helvetic = await b.ok('clients.create', validClient);
@@ -600,7 +600,7 @@ describe('importing hours', () => {
       ok('2026-11-03', 0), // 7: zero minutes
       ok('2026-11-03', 1500), // 8: more than a day
       ok('2026-11-03', '7:30'), // 9: not minutes
-      ok('2026-01-15', 60), // 10: before the engagement starts (2026-02-01)
+      ok('2026-01-15', 60), // 10: before the engagement starts (1 Feb 2026)
       ok('2026-11-04', 800), // 11: fine alone
       ok('2026-11-04', 700, 'Deployment'), // 12: 800 + 700 > 24 h with row 11
       `2026-11-10,${claims.id},ben.okafor@example.com,Deployment,500,`, // 13: 1000 already in Keel + 500 > 24 h
@@ -632,10 +632,10 @@ describe('importing hours', () => {
     expect(message(6)).toMatch(/^“Coffee” is not an activity\. Use one of: Operate & monitoring, /);
     expect(message(8)).toBe('“1500” is not a whole number of minutes from 1 to 1440 (24 hours).');
     expect(message(10)).toBe(
-      'Keel cannot record hours for Ana Ionescu on Claims model operations on 2026-01-15: the date is before Claims model operations starts (2026-02-01).',
+      'Keel cannot record hours for Ana Ionescu on Claims model operations on 15 Jan 2026: the date is before Claims model operations starts (1 Feb 2026).',
     );
-    expect(message(12)).toMatch(/would make 25\.00 h on 2026-11-04 across engagements; a day has 24 h, so at most 10\.67 h more fit/);
-    expect(message(13)).toMatch(/Ben Okafor .* would make 25\.00 h on 2026-11-10/);
+    expect(message(12)).toMatch(/would make 25\.00 h on 4 Nov 2026 across engagements; a day has 24 h, so at most 10\.67 h more fit/);
+    expect(message(13)).toMatch(/Ben Okafor .* would make 25\.00 h on 10 Nov 2026/);
     expect({ entries: entryCount(), audit: b.auditCount() }).toEqual(before);
   });
 

@@ -90,10 +90,28 @@ function cases({ clientId, engagementId, specialistId }: ClientsFixture): CaseTa
     ],
     'engagements.get': [{ why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found' }],
     'engagements.create': [
-      { why: 'a name of zero-width spaces', input: { ...engagement(), name: '\u200B\u200B\u200B' }, code: 'invalid_input', field: 'name' },
-      { why: 'a lone surrogate in the name', input: { ...engagement(), name: 'Claims \uD800' }, code: 'invalid_input', field: 'name' },
+      {
+        why: 'a name of zero-width spaces',
+        input: { ...engagement(), name: '\u200B\u200B\u200B' },
+        code: 'invalid_input',
+        field: 'name',
+        message: 'Name is required.',
+      },
+      {
+        why: 'a lone surrogate in the name',
+        input: { ...engagement(), name: 'Claims \uD800' },
+        code: 'invalid_input',
+        field: 'name',
+        message: 'Name contains a broken character; type it again.',
+      },
       { why: 'from year 1', input: { ...engagement(), name: 'New', startDate: '0001-01-01' }, code: 'invalid_input', field: 'startDate' },
-      { why: 'to year 9999', input: { ...engagement(), name: 'New', endDate: '9999-12-31' }, code: 'invalid_input', field: 'endDate' },
+      {
+        why: 'to year 9999',
+        input: { ...engagement(), name: 'New', endDate: '9999-12-31' },
+        code: 'invalid_input',
+        field: 'endDate',
+        message: 'End date must be between 1990 and 2100.',
+      },
       { why: 'unknown client', input: { ...engagement(), name: 'New', clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
       { why: 'invalid date', input: { ...engagement(), name: 'New', startDate: '2026-02-30' }, code: 'invalid_input', field: 'startDate' },
       {

@@ -75,7 +75,7 @@ const person = (fullName: string) =>
   });
 
 /**
- * Helvetic (CH-ZH, no zone of its own → Europe/Zurich) with Claims (2026-02-01 to 2026-12-31, SLA 7, Ana confirmed
+ * Helvetic (CH-ZH, no zone of its own → Europe/Zurich) with Claims (2026-02-01 to 31 Dec 2026, SLA 7, Ana confirmed
  * on it all year from March) and Fraud (no allocations at all); Bo and Carla free to step in.
  */
 async function setUp() {
@@ -89,7 +89,7 @@ async function setUp() {
   return { helvetic, claims, fraud, ana, bo, carla, anaOnClaims };
 }
 
-/** Nordhafen (DE-HH → Europe/Berlin) with Demand, open-ended from 2026-01-01. */
+/** Nordhafen (DE-HH → Europe/Berlin) with Demand, open-ended from 1 Jan 2026. */
 async function setUpNordhafen() {
   const nordhafen = await b.ok('clients.create', otherClient);
   const demand = await b.ok('engagements.create', otherEngagement(nordhafen.id));
@@ -211,13 +211,13 @@ describe('recording a request', () => {
     // 23:30 in Zurich is ten minutes from now.
     expect(await refused('replacements.create', requestFields(claims.id, ana.id, { submittedTime: '23:30' }))).toEqual({
       code: 'invalid_input',
-      message: 'A request cannot be submitted in the future: it is 23:20 on 2026-05-22 in Europe/Zurich.',
+      message: 'A request cannot be submitted in the future: it is 23:20 on 22 May 2026 in Europe/Zurich.',
       issues: [{ path: 'submittedDate', message: 'cannot be in the future' }],
     });
     expect(await refused('replacements.create', requestFields(claims.id, ana.id, { submittedDate: '2026-01-30' }))).toEqual({
       code: 'invalid_input',
-      message: 'Claims model operations starts on 2026-02-01; a request cannot be submitted before.',
-      issues: [{ path: 'submittedDate', message: 'must be on or after 2026-02-01' }],
+      message: 'Claims model operations starts on 1 Feb 2026; a request cannot be submitted before.',
+      issues: [{ path: 'submittedDate', message: 'must be on or after 1 Feb 2026' }],
     });
     // Claims is planned with allocations, and Bo has none on it.
     expect(await refused('replacements.create', requestFields(claims.id, bo.id))).toEqual({
@@ -267,7 +267,7 @@ describe('pauses', () => {
       reason: 'Client postponed the interviews.',
     });
     expect((await auditsOf(request.id, 'replacement_pause')).map((r) => [r.entity, r.action, r.label])).toEqual([
-      ['replacement_pause', 'create', 'Pause 2026-05-27 to 2026-05-28'],
+      ['replacement_pause', 'create', 'Pause 27 May 2026 to 28 May 2026'],
     ]);
 
     const before = counts();
@@ -275,7 +275,7 @@ describe('pauses', () => {
       await refused('replacements.addPause', { requestId: request.id, startDate: '2026-05-28', endDate: '2026-05-29', reason: 'Again' }),
     ).toEqual({
       code: 'conflict',
-      message: 'The pause from 2026-05-28 to 2026-05-29 overlaps the pause from 2026-05-27 to 2026-05-28; change that pause instead.',
+      message: 'The pause from 28 May 2026 to 29 May 2026 overlaps the pause from 27 May 2026 to 28 May 2026; change that pause instead.',
       issues: [{ path: 'startDate', message: 'does not fit the request’s other dates' }],
     });
     expect(
@@ -293,7 +293,7 @@ describe('pauses', () => {
     expect(
       (await refused('replacements.addPause', { requestId: request.id, startDate: '2026-05-21', endDate: '2026-05-22', reason: 'Early' }))
         .message,
-    ).toBe('A pause cannot start (2026-05-21) before the request was submitted (2026-05-22).');
+    ).toBe('A pause cannot start (21 May 2026) before the request was submitted (22 May 2026).');
     expect(
       (await refused('replacements.addPause', { requestId: MISSING_ID, startDate: '2026-05-29', endDate: '2026-05-29', reason: 'x' })).code,
     ).toBe('not_found');
@@ -356,8 +356,8 @@ describe('candidates', () => {
     const before = counts();
     const window = {
       code: 'invalid_input',
-      message: 'A candidate is proposed between the request (2026-05-22) and today (2026-05-28).',
-      issues: [{ path: 'proposedOn', message: 'must be from 2026-05-22 to 2026-05-28' }],
+      message: 'A candidate is proposed between the request (22 May 2026) and today (28 May 2026).',
+      issues: [{ path: 'proposedOn', message: 'must be from 22 May 2026 to 28 May 2026' }],
     };
     const candidate = { requestId: request.id, name: 'Bo Berg', specialistId: bo.id };
     expect(await refused('replacements.proposeCandidate', { ...candidate, proposedOn: '2026-05-21' })).toEqual(window);
@@ -418,8 +418,8 @@ describe('fulfilment', () => {
     const before = counts();
     expect(await refused('replacements.fulfil', { id: request.id, specialistId: bo.id, startDate: '2026-05-21' })).toEqual({
       code: 'invalid_input',
-      message: 'The replacement cannot start on 2026-05-21: the request was only submitted on 2026-05-22.',
-      issues: [{ path: 'startDate', message: 'must be on or after 2026-05-22' }],
+      message: 'The replacement cannot start on 21 May 2026: the request was only submitted on 22 May 2026.',
+      issues: [{ path: 'startDate', message: 'must be on or after 22 May 2026' }],
     });
     expect(
       (await refused('replacements.fulfil', { id: request.id, specialistId: ana.id, startDate: '2026-06-01' })).issues?.map((i) => i.path),
@@ -433,7 +433,7 @@ describe('fulfilment', () => {
           outgoingEndDate: '2027-01-15',
         })
       ).issues,
-    ).toEqual([{ path: 'outgoingEndDate', message: 'must be from 2026-03-02 to 2026-12-31' }]);
+    ).toEqual([{ path: 'outgoingEndDate', message: 'must be from 2 Mar 2026 to 31 Dec 2026' }]);
     expect(counts()).toEqual(before);
 
     const fulfilled = await b.ok('replacements.fulfil', {
@@ -461,7 +461,7 @@ describe('fulfilment', () => {
       endDate: '2026-12-31', // the engagement's end
       loadPercent: 100, // Ana's load
       status: 'confirmed',
-      note: 'Replaces Ana Ionescu (request submitted 2026-05-22).',
+      note: 'Replaces Ana Ionescu (request submitted 22 May 2026).',
     });
     expect(fulfilled.outgoingAllocation).toMatchObject({ id: anaOnClaims.id, endDate: '2026-06-05', status: 'confirmed' });
     expect(counts()).toEqual({ ...before, allocations: before.allocations + 1, audit: before.audit + 3 });
@@ -506,7 +506,7 @@ describe('fulfilment', () => {
     const before = counts();
     expect(await refused('replacements.fulfil', { id: request.id, specialistId: bo.id, startDate: '2026-06-04' })).toEqual({
       code: 'invalid_input',
-      message: 'The replacement starts on 2026-06-04, after the due date 2026-06-03; record why it is late (the SLA report lists it).',
+      message: 'The replacement starts on 4 Jun 2026, after the due date 3 Jun 2026; record why it is late (the SLA report lists it).',
       issues: [{ path: 'lateReason', message: 'is required when the start is after the due date' }],
     });
     expect(counts()).toEqual(before);
@@ -542,7 +542,7 @@ describe('fulfilment', () => {
     });
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(
-      /^Cy Cole is already confirmed at Nordhafen Logistik GmbH \(Demand forecasting platform\) from 2026-05-01 to 2026-12-31\./,
+      /^Cy Cole is already confirmed at Nordhafen Logistik GmbH \(Demand forecasting platform\) from 1 May 2026 to 31 Dec 2026\./,
     );
     expect(error.issues?.map((i) => i.path)).toEqual(['specialistId']); // the field to fix on the fulfil form
     // The outgoing allocation was cut inside the same transaction before the refusal: it must be back as it was.

@@ -81,6 +81,14 @@ describe('bad input', () => {
           expect(result.error.code, `${name}: ${c.why} → ${result.error.message}`).toBe(c.code);
           expect(result.error.message).toMatch(/^[A-Z“].*[.)]$/);
           expect(result.error.message).not.toMatch(/at .*\.ts:\d+|ZodError|SqliteError/);
+          // Words, not field names or the schema library's own text.
+          const words = [result.error.message, ...(result.error.issues ?? []).map((i) => i.message)];
+          for (const text of words) {
+            expect(text.replace(/“[^”]*”/g, '“…”'), `${name}: ${c.why}`).not.toMatch(
+              /\b[a-z]+[A-Z][A-Za-z]*\b|Too (small|big)|expected [a-z]+ to|Invalid (input|option)/,
+            );
+          }
+          if (c.message) expect(result.error.message, `${name}: ${c.why}`).toBe(c.message);
           if (c.field)
             expect(
               result.error.issues?.map((i) => i.path),

@@ -53,7 +53,13 @@ function cases(fx: ClientsFixture & PlanFixture): CaseTable {
       { why: 'not an id', input: { id: 7 }, code: 'invalid_input', field: 'id' },
     ],
     'allocations.create': [
-      { why: 'to year 9999', input: { ...allocation(), endDate: '9999-12-31' }, code: 'invalid_input', field: 'endDate' },
+      {
+        why: 'to year 9999',
+        input: { ...allocation(), endDate: '9999-12-31' },
+        code: 'invalid_input',
+        field: 'endDate',
+        message: 'End date must be between 1990 and 2100.',
+      },
       { why: 'end before start', input: { ...allocation(), endDate: '2026-03-01' }, code: 'invalid_input', field: 'endDate' },
       { why: 'load 0%', input: { ...allocation(), loadPercent: 0 }, code: 'invalid_input', field: 'loadPercent' },
       { why: 'load 101%', input: { ...allocation(), loadPercent: 101 }, code: 'invalid_input', field: 'loadPercent' },

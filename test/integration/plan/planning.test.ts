@@ -23,7 +23,7 @@ import {
 
 let b: TestBackend;
 let tick = 0;
-// Fixed to 2026-11-24 10:00 UTC, moving 1 s per call so updatedAt values differ between writes.
+// Fixed to 24 Nov 2026 10:00 UTC, moving 1 s per call so updatedAt values differ between writes.
 const clock = () => new Date(Date.UTC(2026, 10, 24, 10, 0, tick++));
 
 beforeEach(() => {
@@ -48,7 +48,7 @@ async function refused(name: string, input: unknown): Promise<KeelError> {
   return result.error;
 }
 
-/** Helvetic (two engagements: Claims to 2026-12-31, Fraud) and Nordhafen (Demand, open-ended); Ana joined 2026-01-05. */
+/** Helvetic (two engagements: Claims to 31 Dec 2026, Fraud) and Nordhafen (Demand, open-ended); Ana joined 2026-01-05. */
 async function setUp() {
   const helvetic = await b.ok('clients.create', validClient);
   const claims = await b.ok('engagements.create', validEngagement(helvetic.id));
@@ -151,15 +151,15 @@ describe('allocations', () => {
 
   it('refuses a confirmed allocation at another client over a confirmed one, naming it, and writes nothing', async () => {
     const { claims, demand, ana } = await setUp();
-    await b.ok('allocations.create', validAllocation(ana.id, claims.id)); // Helvetic, 2026-03-02 to 2026-06-30
+    await b.ok('allocations.create', validAllocation(ana.id, claims.id)); // Helvetic, 2026-03-02 to 30 Jun 2026
     const before = counts();
     const conflicting = { ...validAllocation(ana.id, demand.id), startDate: '2026-06-15', endDate: '2026-12-31' };
     expect(await refused('allocations.create', conflicting)).toEqual({
       code: 'conflict',
       message:
-        'Ana Ionescu is already confirmed at Helvetic Insurance AG (Claims model operations) from 2026-03-02 to 2026-06-30. ' +
+        'Ana Ionescu is already confirmed at Helvetic Insurance AG (Claims model operations) from 2 Mar 2026 to 30 Jun 2026. ' +
         'A specialist is dedicated to one client at a time: end or move that allocation first, or keep this one tentative.',
-      issues: [{ path: 'status', message: 'overlaps a confirmed allocation at another client' }],
+      issues: [{ path: 'status', message: 'cannot be confirmed: the dates overlap a confirmed allocation at another client' }],
     });
     expect(counts()).toEqual(before);
 
@@ -172,7 +172,7 @@ describe('allocations', () => {
     const afterTentative = counts();
     const confirm = await refused('allocations.update', { ...conflicting, id: tentative.id, expectedUpdatedAt: tentative.updatedAt });
     expect(confirm.message).toMatch(
-      /^Ana Ionescu is already confirmed at Helvetic Insurance AG \(Claims model operations\) from 2026-03-02/,
+      /^Ana Ionescu is already confirmed at Helvetic Insurance AG \(Claims model operations\) from 2 Mar 2026/,
     );
     expect(counts()).toEqual(afterTentative);
     expect((await b.ok('allocations.get', { id: tentative.id })).status).toBe('tentative');
@@ -222,10 +222,10 @@ describe('allocations', () => {
       expect(counts(), why).toEqual(before);
     }
     expect((await refused('allocations.create', { ...fields, startDate: '2026-01-30' })).message).toBe(
-      'The allocation does not fit: Claims model operations runs 2026-02-01 to 2026-12-31.',
+      'The allocation does not fit: Claims model operations runs 1 Feb 2026 to 31 Dec 2026.',
     );
     expect((await refused('allocations.create', { ...fields, loadPercent: 101 })).message).toBe(
-      'Load percent must be at most 100% (a full-time day).',
+      'Load must be at most 100% (a full-time day).',
     );
     expect((await refused('allocations.create', { ...fields, endDate: '2026-03-01' })).message).toBe(
       'End date must be on or after the start date.',
@@ -303,7 +303,7 @@ describe('absences', () => {
       await refused('absences.create', { ...validAbsence(ana.id), kind: 'sick', startDate: '2027-01-08', endDate: '2027-01-12' }),
     ).toEqual({
       code: 'conflict',
-      message: 'Ana Ionescu already has vacation recorded from 2026-12-21 to 2027-01-08. Change that absence instead.',
+      message: 'Ana Ionescu already has vacation recorded from 21 Dec 2026 to 8 Jan 2027. Change that absence instead.',
       issues: [{ path: 'startDate', message: 'overlaps another absence' }],
     });
     expect((await refused('absences.update', { ...validAbsence(ana.id), id: created.id, endDate: '2026-08-01' })).code).toBe(
@@ -323,7 +323,7 @@ describe('absences', () => {
     expect((await b.ok('absences.list', {})).rows.map((r) => r.id)).toEqual([sick.id]);
     const [del, update, create] = (await audits(created.id)) as [AuditEntry, AuditEntry, AuditEntry];
     expect([del.action, update.action, create.action]).toEqual(['delete', 'update', 'create']);
-    expect(del).toMatchObject({ entity: 'absence', label: 'Ana Ionescu: vacation 2026-12-21 to 2027-01-08', after: null });
+    expect(del).toMatchObject({ entity: 'absence', label: 'Ana Ionescu: vacation 21 Dec 2026 to 8 Jan 2027', after: null });
     expect(del.before).toEqual(changed);
     expect(update.before).toMatchObject({ endDate: '2026-12-31', note: 'Summer' });
     expect((await refused('absences.delete', { id: created.id })).code).toBe('not_found');
@@ -455,7 +455,7 @@ describe('staffing requests', () => {
     const error = await refused('staffing.fill', { id: request.id, specialistId: ana.id, startDate: '2026-12-01', endDate: '2026-12-31' });
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(
-      /^Ana Ionescu is already confirmed at Nordhafen Logistik GmbH \(Demand forecasting platform\) from 2026-11-02 to 2027-03-31\./,
+      /^Ana Ionescu is already confirmed at Nordhafen Logistik GmbH \(Demand forecasting platform\) from 2 Nov 2026 to 31 Mar 2027\./,
     );
     expect(counts()).toEqual(before);
     expect(await b.ok('staffing.get', { id: request.id })).toEqual(sourcing);
@@ -726,7 +726,7 @@ describe('plan views on the sample data', () => {
     const piotr = findRow(radar, 'Piotr Kowalski');
     expect(piotr.getCell(4).value).toEqual(new Date(Date.UTC(2026, 11, 31)));
     expect(piotr.getCell(5).value).toBe(37);
-    expect(piotr.getCell(7).value).toBe('AML transaction monitoring from 2027-01-11');
+    expect(piotr.getCell(7).value).toBe('AML transaction monitoring from 11 Jan 2027');
     const bench = workbook.getWorksheet('Bench') as ExcelJS.Worksheet;
     expect(findRow(bench, 'Rafael Oliveira').getCell(4).value).toBe(101);
     expect(findRow(bench, 'Amra Hadžić').getCell(5).value).toEqual(new Date(Date.UTC(2026, 8, 30)));

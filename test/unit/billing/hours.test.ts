@@ -136,17 +136,17 @@ describe('entryRefusals', () => {
   });
 
   it('refuses a date outside the engagement', () => {
-    expect(entryRefusals(target({ date: '2027-01-01' }))).toEqual([{ path: 'date', message: 'is after Acme MLOps ends (2026-12-31)' }]);
+    expect(entryRefusals(target({ date: '2027-01-01' }))).toEqual([{ path: 'date', message: 'is after Acme MLOps ends (31 Dec 2026)' }]);
     // Before the engagement starts AND before the specialist joined: both reasons are given.
     expect(entryRefusals(target({ date: '2026-02-28' }))).toEqual([
-      { path: 'date', message: 'is before Acme MLOps starts (2026-03-01)' },
-      { path: 'date', message: 'is before Alice Martin joined (2026-05-01)' },
+      { path: 'date', message: 'is before Acme MLOps starts (1 Mar 2026)' },
+      { path: 'date', message: 'is before Alice Martin joined (1 May 2026)' },
     ]);
   });
 
   it('refuses a date before the specialist joined', () => {
     expect(entryRefusals(target({ date: '2026-04-30' }))).toEqual([
-      { path: 'date', message: 'is before Alice Martin joined (2026-05-01)' },
+      { path: 'date', message: 'is before Alice Martin joined (1 May 2026)' },
     ]);
   });
 
@@ -158,7 +158,7 @@ describe('entryRefusals', () => {
     expect(entryRefusals(target({ minutes: 60, otherMinutesThatDay: 1_381 }))).toEqual([
       {
         path: 'minutes',
-        message: 'would make 24.02 h on 2026-10-15 across engagements; a day has 24 h, so at most 0.98 h more fit',
+        message: 'would make 24.02 h on 15 Oct 2026 across engagements; a day has 24 h, so at most 0.98 h more fit',
       },
     ]);
     expect(entryRefusals(target({ minutes: 1_441 }))[0]?.message).toContain('at most 24.00 h more fit');
@@ -169,7 +169,7 @@ describe('entryRefusals', () => {
   it('says all the reasons in one sentence', () => {
     const t = target({ date: '2027-01-01', minutes: 0 });
     expect(refusalSentence(t, entryRefusals(t))).toBe(
-      'Keel cannot record hours for Alice Martin on Acme MLOps on 2027-01-01: the hours must be more than zero minutes; the date is after Acme MLOps ends (2026-12-31).',
+      'Keel cannot record hours for Alice Martin on Acme MLOps on 1 Jan 2027: the hours must be more than zero minutes; the date is after Acme MLOps ends (31 Dec 2026).',
     );
   });
 });
@@ -187,14 +187,14 @@ describe('entryWarnings', () => {
   it('warns about a day no allocation covers only when the engagement uses allocations', () => {
     expect(entryWarnings(w)).toEqual([]);
     expect(entryWarnings({ ...w, coveredByAllocation: false })).toEqual([
-      'No allocation to Acme MLOps covers 2026-10-15. The hours are kept; check the plan or the engagement.',
+      'No allocation to Acme MLOps covers 15 Oct 2026. The hours are kept; check the plan or the engagement.',
     ]);
     expect(entryWarnings({ ...w, usesAllocations: false, coveredByAllocation: false })).toEqual([]);
   });
 
   it('warns above the daily threshold, not at it', () => {
     expect(entryWarnings({ ...w, dayTotalMinutes: 600 })).toEqual([]);
-    expect(entryWarnings({ ...w, dayTotalMinutes: 601 })).toEqual(['10.02 h on 2026-10-15 is above the daily threshold of 10.00 h.']);
+    expect(entryWarnings({ ...w, dayTotalMinutes: 601 })).toEqual(['10.02 h on 15 Oct 2026 is above the daily threshold of 10.00 h.']);
   });
 });
 

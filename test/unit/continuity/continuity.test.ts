@@ -426,32 +426,32 @@ describe('pauseRefusal', () => {
 
   it('refuses a pause that ends before it starts', () => {
     expect(pauseRefusal([pause('2026-11-27', '2026-11-25')], submittedOn)).toBe(
-      'A pause must end on or after the day it starts (2026-11-27 to 2026-11-25 is the wrong way round).',
+      'A pause must end on or after the day it starts (27 Nov 2026 to 25 Nov 2026 is the wrong way round).',
     );
   });
 
   it('refuses a pause before the submission', () => {
     expect(pauseRefusal([pause('2026-11-20', '2026-11-24')], submittedOn)).toBe(
-      'A pause cannot start (2026-11-20) before the request was submitted (2026-11-23).',
+      'A pause cannot start (20 Nov 2026) before the request was submitted (23 Nov 2026).',
     );
   });
 
   it('refuses a pause that begins after the replacement started', () => {
     expect(pauseRefusal([pause('2026-11-30', '2026-12-01')], submittedOn, '2026-11-27')).toBe(
-      'The replacement started on 2026-11-27; a pause from 2026-11-30 would come after the clock stopped.',
+      'The replacement started on 27 Nov 2026; a pause from 30 Nov 2026 would come after the clock stopped.',
     );
   });
 
   it('refuses overlapping pauses, including two that share a day, in whatever order they come', () => {
     expect(pauseRefusal([pause('2026-11-24', '2026-11-26'), pause('2026-11-26', '2026-11-27')], submittedOn)).toBe(
-      'The pause from 2026-11-26 to 2026-11-27 overlaps the pause from 2026-11-24 to 2026-11-26; change that pause instead.',
+      'The pause from 26 Nov 2026 to 27 Nov 2026 overlaps the pause from 24 Nov 2026 to 26 Nov 2026; change that pause instead.',
     );
     expect(pauseRefusal([pause('2026-11-26', '2026-11-30'), pause('2026-11-24', '2026-11-27')], submittedOn)).toBe(
-      'The pause from 2026-11-26 to 2026-11-30 overlaps the pause from 2026-11-24 to 2026-11-27; change that pause instead.',
+      'The pause from 26 Nov 2026 to 30 Nov 2026 overlaps the pause from 24 Nov 2026 to 27 Nov 2026; change that pause instead.',
     );
     // One inside another.
     expect(pauseRefusal([pause('2026-11-24', '2026-12-04'), pause('2026-11-30', '2026-12-01')], submittedOn)).toBe(
-      'The pause from 2026-11-30 to 2026-12-01 overlaps the pause from 2026-11-24 to 2026-12-04; change that pause instead.',
+      'The pause from 30 Nov 2026 to 1 Dec 2026 overlaps the pause from 24 Nov 2026 to 4 Dec 2026; change that pause instead.',
     );
   });
 
@@ -468,7 +468,7 @@ describe('pauseRefusal', () => {
 describe('deliveryRefusal', () => {
   it('refuses a replacement starting before the request was submitted; the same day or later is fine', () => {
     expect(deliveryRefusal('2026-11-23', '2026-11-20')).toBe(
-      'The replacement cannot start on 2026-11-20: the request was only submitted on 2026-11-23.',
+      'The replacement cannot start on 20 Nov 2026: the request was only submitted on 23 Nov 2026.',
     );
     expect(deliveryRefusal('2026-11-23', '2026-11-23')).toBeNull();
     expect(deliveryRefusal('2026-11-23', '2026-12-10')).toBeNull();
@@ -674,11 +674,11 @@ describe('the SLA report figures', () => {
 
   it('refuses pauses and starts more than a year out as typing errors', () => {
     expect(pauseRefusal([{ startDate: '2026-11-25', endDate: '2027-11-26' }], '2026-11-24')).toBe(
-      'A pause from 2026-11-25 to 2027-11-26 is longer than a year; check the dates (a wait that long means the request should be cancelled).',
+      'A pause from 25 Nov 2026 to 26 Nov 2027 is longer than a year; check the dates (a wait that long means the request should be cancelled).',
     );
     expect(pauseRefusal([{ startDate: '2026-11-25', endDate: '2027-11-25' }], '2026-11-24')).toBeNull(); // 365 days later
     expect(deliveryRefusal('2026-11-24', '2027-11-26')).toBe(
-      'A start on 2027-11-26 is more than a year after the request (2026-11-24); check the date.',
+      'A start on 26 Nov 2027 is more than a year after the request (24 Nov 2026); check the date.',
     );
     expect(deliveryRefusal('2026-11-24', '2027-11-25')).toBeNull();
   });

@@ -92,7 +92,7 @@ describe('entity schemas', () => {
       'must be at most 120 characters',
     );
     expect(messageOf(clientFields, { name: 'A', country: 'DE', currency: 'EUR', holidayCalendar: 'DE', vat: 1 })).toBe(
-      'has unknown field(s): vat',
+      'has a field Keel does not know: “vat”',
     );
   });
   it('puts an engagement ending before it starts on the end date field', () => {

@@ -51,7 +51,7 @@ function random(seed: number) {
 }
 
 describe('day numbers', () => {
-  it('count days from 1970-01-01, before it too, and round-trip across leap days', () => {
+  it('count days from 1 Jan 1970, before it too, and round-trip across leap days', () => {
     expect(toDay('1970-01-01')).toBe(0);
     expect(toDay('1969-12-31')).toBe(-1);
     expect(toDay('1900-01-01')).toBe(-25_567);
@@ -268,7 +268,7 @@ describe('dedication rule', () => {
 
   it('refuses a confirmed allocation overlapping a confirmed one at another client, naming it and its dates', () => {
     expect(dedicationRefusal(candidate({}), [existing], 'Ana Ionescu')).toBe(
-      'Ana Ionescu is already confirmed at Alpenbank (Credit risk) from 2026-12-01 to 2027-01-15. ' +
+      'Ana Ionescu is already confirmed at Alpenbank (Credit risk) from 1 Dec 2026 to 15 Jan 2027. ' +
         'A specialist is dedicated to one client at a time: end or move that allocation first, or keep this one tentative.',
     );
   });
@@ -276,7 +276,7 @@ describe('dedication rule', () => {
   it('refuses a one-day overlap and names the earliest of several conflicts', () => {
     const later = alloc({ id: 'x2', clientName: 'Cascade', clientId: 'c3', startDate: '2027-02-01', endDate: '2027-02-28' });
     const refusal = dedicationRefusal(candidate({ startDate: '2027-01-15' }), [later, existing], 'Ana');
-    expect(refusal).toMatch(/^Ana is already confirmed at Alpenbank \(Credit risk\) from 2026-12-01 to 2027-01-15\./);
+    expect(refusal).toMatch(/^Ana is already confirmed at Alpenbank \(Credit risk\) from 1 Dec 2026 to 15 Jan 2027\./);
   });
 
   it('allows tentative, same-client, cancelled, adjacent, other people and the allocation itself', () => {
@@ -305,7 +305,7 @@ describe('overloads', () => {
         endDate: '2027-01-05',
         loadPercent: 120,
         allocationIds: ['base', 'extra'],
-        message: 'Booked at 120% from 2026-12-30 to 2027-01-05: confirmed allocations add up to more than 100%.',
+        message: 'Booked at 120% from 30 Dec 2026 to 5 Jan 2027: confirmed allocations add up to more than 100%.',
       },
       {
         severity: 'warning',
@@ -314,7 +314,7 @@ describe('overloads', () => {
         endDate: '2027-01-08',
         loadPercent: 150,
         allocationIds: ['base', 'maybe'],
-        message: 'Booked at 150% from 2027-01-06 to 2027-01-08: allocations (counting tentative ones) add up to more than 100%.',
+        message: 'Booked at 150% from 6 Jan 2027 to 8 Jan 2027: allocations (counting tentative ones) add up to more than 100%.',
       },
     ]);
   });
@@ -361,11 +361,11 @@ describe('hand-overs', () => {
         loadPercent: 100,
         allocationIds: ['old', 'new'],
         message:
-          'Overlap at Alpenbank: Credit risk and AML monitoring run together for 1 day (2027-01-05 to 2027-01-05); allowed within one client, as a hand-over or a split.',
+          'Overlap at Alpenbank: Credit risk and AML monitoring run together for 1 day (5 Jan 2027 to 5 Jan 2027); allowed within one client, as a hand-over or a split.',
       },
     ]);
     const longer = handoverFlags([a, { ...b, startDate: '2026-12-30' }]);
-    expect(longer[0]?.message).toMatch(/run together for 7 days \(2026-12-30 to 2027-01-05\)/);
+    expect(longer[0]?.message).toMatch(/run together for 7 days \(30 Dec 2026 to 5 Jan 2027\)/);
   });
 
   it('ignores other clients, other people, cancelled and non-overlapping allocations', () => {
@@ -402,12 +402,12 @@ describe('allocation dates against the engagement and the specialist', () => {
 
   it('names each boundary that is crossed', () => {
     expect(allocationRangeIssues({ startDate: '2026-01-31', endDate: '2027-01-01' }, engagement, specialist)).toEqual([
-      { path: 'startDate', message: 'must be on or after the engagement’s start (2026-02-01)' },
-      { path: 'endDate', message: 'must be on or before the engagement’s end (2026-12-31)' },
-      { path: 'startDate', message: 'must be on or after Ana Ionescu joins (2026-03-02)' },
+      { path: 'startDate', message: 'must be on or after the engagement’s start (1 Feb 2026)' },
+      { path: 'endDate', message: 'must be on or before the engagement’s end (31 Dec 2026)' },
+      { path: 'startDate', message: 'must be on or after Ana Ionescu joins (2 Mar 2026)' },
     ]);
     expect(allocationRangeIssues({ startDate: '2026-03-01', endDate: '2026-06-30' }, engagement, specialist)).toEqual([
-      { path: 'startDate', message: 'must be on or after Ana Ionescu joins (2026-03-02)' },
+      { path: 'startDate', message: 'must be on or after Ana Ionescu joins (2 Mar 2026)' },
     ]);
   });
 });

@@ -61,7 +61,8 @@ export function backupPath(databaseFile: string, name: string): string {
     ]);
   }
   const path = join(backupsDir(databaseFile), name);
-  if (!existsSync(path)) throw new DomainError('not_found', `There is no backup named ${name} in ${backupsDir(databaseFile)}.`);
+  if (!existsSync(path))
+    throw new DomainError('not_found', `There is no backup named “${name}” in the backups folder “${backupsDir(databaseFile)}”.`);
   return path;
 }
 
