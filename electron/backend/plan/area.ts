@@ -5,7 +5,7 @@ import { DEFAULT_RADAR_WEEKS } from '@shared/plan/contract/plan';
 import { planAreaProcedures } from '@shared/plan/procedures';
 import { createAbsence, deleteAbsence, updateAbsence } from './absenceService';
 import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from './allocationService';
-import { forecast, rollOffRadar, specialistCapacity, timeline } from './planService';
+import { forecast, rollOffRadar, specialistCapacity, timeline, timelineView } from './planService';
 import { planWorkbook } from './planWorkbook';
 import { planRepositories } from './repositories';
 import { planSample } from './sample';
@@ -58,7 +58,7 @@ export const planArea = defineArea({
       'plan.export': async ({ weeks, months, ...view }) => {
         const buffer = await planWorkbook(
           {
-            timeline: timeline(ctx, view),
+            timeline: timelineView(ctx, view),
             radar: rollOffRadar(ctx, weeks),
             forecast: forecast(ctx, { from: view.from, months }),
           },

@@ -2,7 +2,7 @@ import { addTable, DATE_FORMAT, excel, excelDate, NUMBER_FORMAT, PERCENT_FORMAT 
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
 import { ABSENCE_KIND_LABELS, type AbsenceKind } from '@shared/plan/contract/allocations';
-import type { CapacityForecast, RollOffRadar, Timeline } from '@shared/plan/contract/plan';
+import type { CapacityForecast, RollOffRadar, TimelineView } from '@shared/plan/contract/plan';
 import { ALLOCATION_STATUS_LABELS } from '@shared/plan/rules/allocations';
 
 /**
@@ -11,7 +11,7 @@ import { ALLOCATION_STATUS_LABELS } from '@shared/plan/rules/allocations';
  * every sheet has a frozen header and a filter.
  */
 export async function planWorkbook(
-  views: { timeline: Timeline; radar: RollOffRadar; forecast: CapacityForecast },
+  views: { timeline: TimelineView; radar: RollOffRadar; forecast: CapacityForecast },
   generatedAt: Date,
 ): Promise<Buffer> {
   const { timeline, radar, forecast } = views;
