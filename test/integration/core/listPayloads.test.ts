@@ -1,3 +1,4 @@
+import { MONTH_LIST_FIELDS } from '@shared/billing/contract/billing';
 import { CLIENT_LIST_FIELDS } from '@shared/clients/contract/clients';
 import { ENGAGEMENT_LIST_FIELDS } from '@shared/clients/contract/engagements';
 import { SPECIALIST_LIST_FIELDS } from '@shared/clients/contract/specialists';
@@ -56,6 +57,16 @@ describe('list procedures answer with exactly the listed fields', () => {
     expect(rows.every((s) => Array.isArray(s.skills))).toBe(true);
     const specialist = await b.ok('specialists.get', { id: rows[0]?.id ?? '' });
     expect(Object.keys(specialist)).toEqual(expect.arrayContaining(['startDate', 'dailyMinutes', 'homeSubdivision']));
+  });
+
+  it('months.list: the list fields; the review still says who approved a month and when', async () => {
+    const { rows } = await b.ok('months.list', { month: '2026-10' });
+    expect(rows.length).toBeGreaterThan(2);
+    expect(keySets(rows)).toEqual([sorted(MONTH_LIST_FIELDS)]);
+    const approved = rows.find((r) => r.status !== 'open');
+    expect(approved).toBeDefined();
+    const review = await b.ok('months.review', { engagementId: approved?.engagementId ?? '', month: '2026-10' });
+    expect(review.state.approvedAt).toEqual(expect.any(String));
   });
 
   it('plan.timeline: compact rows, each engagement named once, every bar’s engagement among them', async () => {
