@@ -81,6 +81,14 @@ export class ClientRepository {
     return (this.statements.get('SELECT count(*) AS n FROM client').get() as { n: number }).n;
   }
 
+  /** The holiday calendars of the clients not archived (their business days run the clocks). */
+  holidayCalendars(): string[] {
+    return this.statements
+      .get('SELECT DISTINCT holiday_calendar FROM client WHERE archived_at IS NULL ORDER BY holiday_calendar')
+      .pluck()
+      .all() as string[];
+  }
+
   list(filter: ClientListFilter): ClientWithCounts[] {
     const like = filter.search ? likePattern(filter.search) : undefined;
     const code = filter.search?.toUpperCase();

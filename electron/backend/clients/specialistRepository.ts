@@ -95,6 +95,17 @@ export class SpecialistRepository {
     return (this.statements.get('SELECT count(*) AS n FROM specialist').get() as { n: number }).n;
   }
 
+  /** The home calendar codes (RO, CH-ZH) of the people the plan shows. */
+  homeCalendars(): string[] {
+    return this.statements
+      .get(
+        `SELECT DISTINCT home_country || CASE home_subdivision WHEN '' THEN '' ELSE '-' || home_subdivision END AS code
+         FROM specialist WHERE archived_at IS NULL AND status <> 'left' ORDER BY code`,
+      )
+      .pluck()
+      .all() as string[];
+  }
+
   /**
    * The people the plan shows: not archived, not gone, optionally narrowed
    * by role, region or skill, in name order.
