@@ -131,6 +131,17 @@ export function rollOffRadar(ctx: Context, weeks: number): RollOffRadar {
   return { today, weeks, rollOffs: rollOffs(specialists, allocations, today, weeks), bench: bench(specialists, allocations, today) };
 }
 
+/**
+ * How many confirmed allocations roll off within `weeks` (the navigation badge). Only
+ * allocations running today or later can roll off or follow one on, so unlike the radar
+ * (whose bench needs each person's last end) it loads no history.
+ */
+export function rollOffCount(ctx: Context, weeks: number): number {
+  const today = ctx.today();
+  const specialists = ctx.repos.specialists.forPlan().map(toPlanSpecialist);
+  return rollOffs(specialists, ctx.repos.allocations.liveInWindow(today, '9999-12-31'), today, weeks).length;
+}
+
 export function forecast(ctx: Context, input: { from?: string | undefined; months: number }): CapacityForecast {
   const today = ctx.today();
   const months = planPeriods(monthStart(input.from ?? today), 'month', input.months);
