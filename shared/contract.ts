@@ -42,7 +42,7 @@ export type { AuditAction, AuditEntry, AuditedEntity } from '@shared/audit/contr
 export type * from '@shared/billing/contract/billing';
 export type * from '@shared/billing/contract/hours';
 export type { Client, ClientFields, ClientListItem } from '@shared/clients/contract/clients';
-export type { Engagement, EngagementFields, EngagementListItem } from '@shared/clients/contract/engagements';
+export type { Engagement, EngagementDetail, EngagementFields, EngagementListItem } from '@shared/clients/contract/engagements';
 export type { Option, ReferenceData } from '@shared/clients/contract/reference';
 export type { Specialist, SpecialistFields } from '@shared/clients/contract/specialists';
 export type * from '@shared/continuity/contract';

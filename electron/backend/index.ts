@@ -31,6 +31,12 @@ export type Backend = {
   readonly db: Db;
   readonly preMigrationBackup: string | null;
   backup(path?: string): Promise<{ path: string; bytes: number }>;
+  /**
+   * The calendar-years whose holidays the first screens after start compute: people's homes
+   * this year and next (the plan looks ahead), clients' calendars last year and this (the clocks
+   * look back). For the warm-up.
+   */
+  holidaysInUse(): [code: string, year: number][];
   close(): void;
 };
 
@@ -149,6 +155,20 @@ export function createBackend(options: BackendOptions): Backend {
       return preMigrationBackup;
     },
     backup,
+    holidaysInUse: () => {
+      const { repos } = session.ctx;
+      const year = Number(session.ctx.today().slice(0, 4));
+      return [
+        ...repos.specialists.homeCalendars().flatMap((code): [string, number][] => [
+          [code, year],
+          [code, year + 1],
+        ]),
+        ...repos.clients.holidayCalendars().flatMap((code): [string, number][] => [
+          [code, year],
+          [code, year - 1],
+        ]),
+      ];
+    },
     close: () => {
       if (session.db.open) session.db.close();
       lock.release();

@@ -86,7 +86,7 @@ function createWindow() {
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   // Once the window's files are served (this process serves them), load the libraries the first plan view and export need.
-  window.webContents.once('did-finish-load', () => warmUp());
+  window.webContents.once('did-finish-load', () => warmUp(undefined, () => backend?.holidaysInUse() ?? []));
   window.on('close', () => {
     const bounds = window.getNormalBounds();
     saveWindowState(windowStateFile, { ...bounds, maximized: window.isMaximized() });

@@ -38,7 +38,7 @@ export async function main(argv = process.argv.slice(2)) {
   }
   console.log(`Keel is running in browser mode. Data: ${dataDir}`);
   console.log(`Open ${running.url}`);
-  const stopWarmUp = warmUp();
+  const stopWarmUp = warmUp(undefined, () => backend.holidaysInUse());
   const stop = async () => {
     stopWarmUp();
     await running.close();

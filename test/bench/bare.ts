@@ -1,6 +1,6 @@
-import { type ClientRow, toClient } from '@backend/clients/clientRepository';
-import { type EngagementRow, toEngagement } from '@backend/clients/engagementRepository';
-import { type SpecialistRow, toSpecialist } from '@backend/clients/specialistRepository';
+import { type ClientListRow, toClientWithCounts } from '@backend/clients/clientRepository';
+import { type EngagementListRow, toEngagementListItem } from '@backend/clients/engagementRepository';
+import { type SpecialistListRow, toSpecialistListItem } from '@backend/clients/specialistRepository';
 import { withEffectiveTimeZone } from '@backend/core/calendars';
 import type { Db } from '@backend/core/db/connection';
 import type { ClientListItem, EngagementListItem } from '@shared/contract';
@@ -11,33 +11,23 @@ import type { ClientListItem, EngagementListItem } from '@shared/contract';
  * are the floor the repository and contract paths are compared against.
  */
 
-type ClientListRow = ClientRow & { engagement_count: number; active_engagement_count: number };
-type EngagementListRow = EngagementRow & { client_name: string };
-
 const CLIENT_SELECT = `
-  SELECT c.id, c.name, c.country, c.currency, c.holiday_calendar, c.time_zone, c.vat_basis_points, c.notes, c.archived_at, c.created_at, c.updated_at,
+  SELECT c.id, c.name, c.country, c.currency, c.holiday_calendar, c.time_zone, c.archived_at, c.updated_at,
     (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL) AS engagement_count,
     (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL AND e.status = 'active') AS active_engagement_count
   FROM client c`;
 
 const ENGAGEMENT_SELECT = `
-  SELECT e.id, e.client_id, e.name, e.currency, e.start_date, e.end_date, e.status, e.contract_notes, e.sla_business_days,
-    e.archived_at, e.created_at, e.updated_at, c.name AS client_name
+  SELECT e.id, e.client_id, c.name AS client_name, e.name, e.currency, e.start_date, e.end_date, e.status, e.sla_business_days, e.archived_at
   FROM engagement e JOIN client c ON c.id = e.client_id`;
 
 const SPECIALIST_SELECT = `
-  SELECT id, full_name, role, seniority, home_country, home_subdivision, sourcing_region, skills, start_date, status,
-    email, daily_minutes, archived_at, created_at, updated_at
+  SELECT id, full_name, role, seniority, home_country, sourcing_region, skills, status, email, archived_at
   FROM specialist`;
 
 // Rows are mapped with the repositories' own mappers, so the comparison measures the query path only.
-const toClientItem = (r: ClientListRow): ClientListItem =>
-  withEffectiveTimeZone({
-    ...toClient(r),
-    engagementCount: r.engagement_count,
-    activeEngagementCount: r.active_engagement_count,
-  });
-const toEngagementItem = (r: EngagementListRow): EngagementListItem => ({ ...toEngagement(r), clientName: r.client_name });
+const toClientItem = (r: ClientListRow): ClientListItem => withEffectiveTimeZone(toClientWithCounts(r));
+const toEngagementItem = (r: EngagementListRow): EngagementListItem => toEngagementListItem(r);
 
 /** The statements are prepared here, once; each returned function only binds, steps and maps. */
 export function bareQueries(db: Db) {
@@ -51,8 +41,10 @@ export function bareQueries(db: Db) {
     `${ENGAGEMENT_SELECT} WHERE e.archived_at IS NULL AND (e.name LIKE @like OR c.name LIKE @like OR e.contract_notes LIKE @like)
      ORDER BY e.start_date, e.id`,
   );
-  const specialists = db.prepare<[], SpecialistRow>(`${SPECIALIST_SELECT} WHERE archived_at IS NULL ORDER BY full_name COLLATE NOCASE, id`);
-  const specialistsSearch = db.prepare<{ like: string }, SpecialistRow>(
+  const specialists = db.prepare<[], SpecialistListRow>(
+    `${SPECIALIST_SELECT} WHERE archived_at IS NULL ORDER BY full_name COLLATE NOCASE, id`,
+  );
+  const specialistsSearch = db.prepare<{ like: string }, SpecialistListRow>(
     `${SPECIALIST_SELECT} WHERE archived_at IS NULL AND (full_name LIKE @like OR email LIKE @like OR skills LIKE @like)
      ORDER BY full_name COLLATE NOCASE, id`,
   );
@@ -62,8 +54,8 @@ export function bareQueries(db: Db) {
     clientsSearch: (text: string) => clientsSearch.all({ like: `%${text}%`, code: text.toUpperCase() }).map(toClientItem),
     engagements: () => engagements.all().map(toEngagementItem),
     engagementsSearch: (text: string) => engagementsSearch.all({ like: `%${text}%` }).map(toEngagementItem),
-    specialists: () => specialists.all().map(toSpecialist),
-    specialistsSearch: (text: string) => specialistsSearch.all({ like: `%${text}%` }).map(toSpecialist),
+    specialists: () => specialists.all().map(toSpecialistListItem),
+    specialistsSearch: (text: string) => specialistsSearch.all({ like: `%${text}%` }).map(toSpecialistListItem),
   };
 }
 

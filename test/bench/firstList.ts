@@ -1,35 +1,58 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser';
+import { fiveYearDataFolder } from './uiDataset';
 
 /**
- * The time from opening Keel's URL in Chromium to the first row of the main
- * screens' lists, on the sample data, in browser mode (`out/main/serve.js`):
- *   cold — a freshly started server and a fresh browser context (empty cache),
- *          so the screen is the first thing Keel shows after start;
- *   warm — the same URL opened again in that context (cached assets, warm server),
- *          median of WARM_RUNS.
- * Also prints the renderer's bundle (out/renderer/assets). Figures only: nothing
- * here asserts on time. Run `npm run build && node out/main/firstList.js`, or
- * `BENCH_ONLY=ui npm run bench`.
+ * The time from opening Keel's URL in Chromium to the first row of each main
+ * screen's list, in browser mode (`out/main/serve.js`), on five years of data
+ * (uiDataset.ts; BENCH_UI_DATA=sample for the sample dataset instead):
+ *   first — a freshly started server and a fresh browser context (empty cache),
+ *           so the screen is the first thing Keel shows after start;
+ *   warm  — the same URL opened again in that context (cached assets, warm server),
+ *           median of WARM_RUNS.
+ * Beside each screen, the JSON its procedures answered before the first row showed
+ * (from the browser's own responses), and per procedure the largest answer seen.
+ * Also prints the renderer's bundle (out/renderer/assets).
+ *
+ * BENCH_UI_SAVE=<file.json> writes the figures; BENCH_UI_BASELINE=<file.json> prints
+ * each figure beside the saved one as a ratio (after ÷ before), so a change can be
+ * compared with the code before it. Figures only: nothing here asserts on time.
+ * Run `npm run build && node out/main/firstList.js`, or `BENCH_ONLY=ui npm run bench`.
  */
 
-const SCREENS: readonly { id: string; label: string; tab?: string }[] = [
+type Screen = {
+  id: string;
+  label: string;
+  /** A tab to click once the screen shows. */
+  tab?: string;
+  /** A control to click once the screen (and tab) shows, for lists that open on demand. */
+  open?: string;
+  /** What counts as the list's first row, when not the usual table/timeline row. */
+  row?: string;
+};
+
+/** A list's first row: a table body row, a timeline row, or an ARIA grid row below the header. */
+const FIRST_ROW = 'main tbody tr, main .timeline__row, main [role="rowgroup"] [role="row"]';
+
+const SCREENS: readonly Screen[] = [
   { id: 'clients', label: 'Clients' },
+  { id: 'engagements', label: 'Engagements' },
   { id: 'specialists', label: 'Specialists' },
-  { id: 'allocations', label: 'Allocation plan' },
-  // Its first tab (the week's timesheet) lists nothing until a person is picked: the list is the month close.
-  { id: 'hours', label: 'Hours: month close', tab: 'Month close' },
-  { id: 'replacements', label: 'Continuity' },
+  { id: 'allocations', label: 'Plan timeline' },
+  { id: 'staffing', label: 'Staffing' },
+  { id: 'replacements', label: 'Continuity board' },
+  // The timesheet's list is its people picker: a week shows once a person is picked.
+  { id: 'hours', label: 'Hours', open: 'main [role="combobox"]', row: 'main [role="option"]' },
+  { id: 'hours', label: 'Month close', tab: 'Month close' },
+  { id: 'audit', label: 'Audit' },
 ];
 
 const WARM_RUNS = Number(process.env.BENCH_UI_RUNS) || 5;
-/** A list's first row: a table body row, a timeline row, or an ARIA grid row below the header. */
-const FIRST_ROW = 'main tbody tr, main .timeline__row, main [role="rowgroup"] [role="row"]';
 
 type Server = { url: string; baseUrl: string; token: string; stop(): Promise<void> };
 
@@ -76,19 +99,51 @@ async function call(server: Server, name: string, input: unknown = {}): Promise<
   return result.value;
 }
 
-/** Opens `url#/<screen>` in the page (then its tab, if named) and returns the milliseconds until its list shows a row. */
-async function timeToFirstRow(page: Page, url: string, { id: screen, tab }: (typeof SCREENS)[number]): Promise<number> {
+/** One opening of a screen: milliseconds to its first row, and the JSON each procedure answered before it. */
+type Opening = { ms: number; payloads: Map<string, number> };
+
+/**
+ * Opens `url#/<screen>` in the page (then its tab and control, if named) and returns the
+ * milliseconds until its list shows a row, with the bytes of every /api/ answer that
+ * arrived before then.
+ */
+async function openScreen(page: Page, url: string, screen: Screen): Promise<Opening> {
   await page.goto('about:blank');
+  const bodies: Promise<[string, number] | null>[] = [];
+  let done = false;
+  const onResponse = (response: Response) => {
+    const name = /\/api\/([\w.]+)/.exec(response.url())?.[1];
+    if (!name || done) return;
+    bodies.push(
+      response.body().then(
+        (body) => [name, body.byteLength] as [string, number],
+        () => null,
+      ),
+    );
+  };
+  page.on('response', onResponse);
   const started = performance.now();
-  await page.goto(`${url}#/${screen}`, { waitUntil: 'commit' });
-  if (tab) await page.getByRole('tab', { name: tab }).click();
   try {
-    await page.locator(FIRST_ROW).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.goto(`${url}#/${screen.id}`, { waitUntil: 'commit' });
+    if (screen.tab) await page.getByRole('tab', { name: screen.tab }).click();
+    if (screen.open) await page.locator(screen.open).click();
+    await page
+      .locator(screen.row ?? FIRST_ROW)
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
   } catch (error) {
     const shown = (await page.locator('main').innerText()).slice(0, 400);
-    throw new Error(`No list row on #/${screen} within 30 s. The page showed:\n${shown}`, { cause: error });
+    throw new Error(`No list row on #/${screen.id} (${screen.label}) within 30 s. The page showed:\n${shown}`, { cause: error });
+  } finally {
+    done = true;
+    page.off('response', onResponse);
   }
-  return performance.now() - started;
+  const ms = performance.now() - started;
+  const payloads = new Map<string, number>();
+  for (const entry of await Promise.all(bodies)) {
+    if (entry) payloads.set(entry[0], Math.max(payloads.get(entry[0]) ?? 0, entry[1]));
+  }
+  return { ms, payloads };
 }
 
 const median = (xs: number[]) => {
@@ -110,41 +165,95 @@ function bundleSizes(): string[] {
   ];
 }
 
+/** The figures BENCH_UI_SAVE writes and BENCH_UI_BASELINE reads. */
+type Figures = {
+  data: string;
+  screens: { label: string; first: number; warm: number; kib: number }[];
+  procedures: Record<string, number>;
+};
+
+const toKib = (bytes: number) => bytes / 1024;
+const ratio = (after: number, before: number | undefined) => (before ? `×${(after / before).toFixed(2)}` : '');
+
+function readBaseline(): Figures | null {
+  const file = process.env.BENCH_UI_BASELINE;
+  if (!file) return null;
+  if (!existsSync(file))
+    throw new Error(`BENCH_UI_BASELINE names ${file}, which does not exist: save one first with BENCH_UI_SAVE=${file}.`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Figures;
+}
+
+function print(figures: Figures, baseline: Figures | null): void {
+  console.log(`\nUI: opening the URL → first list row (Chromium, browser mode; ${figures.data})`);
+  for (const line of bundleSizes()) console.log(`  ${line}`);
+  const againstOld = baseline ? ` (ratios: this run ÷ ${process.env.BENCH_UI_BASELINE})` : '';
+  console.log(`  Time to the first row, and the procedures' JSON the screen waited for${againstOld}`);
+  console.log(
+    `  ${'screen'.padEnd(18)}${'first after start'.padStart(24)}${`warm (median of ${WARM_RUNS})`.padStart(26)}${'JSON'.padStart(22)}`,
+  );
+  for (const r of figures.screens) {
+    const old = baseline?.screens.find((b) => b.label === r.label);
+    console.log(
+      `  ${r.label.padEnd(18)}${`${r.first.toFixed(0)} ms ${ratio(r.first, old?.first)}`.padStart(24)}` +
+        `${`${r.warm.toFixed(0)} ms ${ratio(r.warm, old?.warm)}`.padStart(26)}${`${r.kib.toFixed(1)} KiB ${ratio(r.kib, old?.kib)}`.padStart(22)}`,
+    );
+  }
+  console.log('  Largest answer per procedure on those screens');
+  for (const [name, bytes] of Object.entries(figures.procedures).sort((a, b) => b[1] - a[1])) {
+    const old = baseline?.procedures[name];
+    console.log(
+      `  ${name.padEnd(24)}${`${toKib(bytes).toFixed(1)} KiB`.padStart(14)}${(old ? `  was ${toKib(old).toFixed(1)} KiB ${ratio(bytes, old)}` : '').padEnd(30)}`,
+    );
+  }
+}
+
 export async function firstListBench(): Promise<void> {
   if (!existsSync(SERVE_JS)) throw new Error(`${SERVE_JS} is missing: run npm run build first.`);
+  const baseline = readBaseline();
   const dataDir = mkdtempSync(join(tmpdir(), 'keel-bench-ui-'));
   let browser: Browser | null = null;
   try {
-    const loader = await startServer(dataDir);
-    await call(loader, 'sample.load');
-    await loader.stop();
+    let data: string;
+    if (process.env.BENCH_UI_DATA === 'sample') {
+      const loader = await startServer(dataDir);
+      await call(loader, 'sample.load');
+      await loader.stop();
+      data = 'the sample data';
+    } else {
+      data = `five years of data: ${fiveYearDataFolder(dataDir)}`;
+    }
 
     browser = await launchChromium();
-    const rows: { label: string; cold: number; warm: number }[] = [];
+    const figures: Figures = { data, screens: [], procedures: {} };
     for (const screen of SCREENS) {
       const server = await startServer(dataDir);
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       try {
         const page = await context.newPage();
-        const cold = await timeToFirstRow(page, server.url, screen);
+        const first = await openScreen(page, server.url, screen);
         const warm: number[] = [];
         // The token was taken out of the address on the first load; the tab keeps it.
-        for (let i = 0; i < WARM_RUNS; i++) warm.push(await timeToFirstRow(page, server.baseUrl, screen));
-        rows.push({ label: screen.label, cold, warm: median(warm) });
+        for (let i = 0; i < WARM_RUNS; i++) warm.push((await openScreen(page, server.baseUrl, screen)).ms);
+        let bytes = 0;
+        for (const [name, size] of first.payloads) {
+          bytes += size;
+          figures.procedures[name] = Math.max(figures.procedures[name] ?? 0, size);
+        }
+        figures.screens.push({ label: screen.label, first: first.ms, warm: median(warm), kib: toKib(bytes) });
       } finally {
         await context.close();
         await server.stop();
       }
     }
-    console.log('\nUI: opening the URL → first list row (Chromium, browser mode, sample data)');
-    for (const line of bundleSizes()) console.log(`  ${line}`);
-    console.log(`  ${'screen'.padEnd(18)}${'cold'.padStart(10)}${`warm (median of ${WARM_RUNS})`.padStart(24)}`);
-    for (const r of rows) {
-      console.log(`  ${r.label.padEnd(18)}${`${r.cold.toFixed(0)} ms`.padStart(10)}${`${r.warm.toFixed(0)} ms`.padStart(24)}`);
+    print(figures, baseline);
+    if (process.env.BENCH_UI_SAVE) {
+      writeFileSync(process.env.BENCH_UI_SAVE, `${JSON.stringify(figures, null, 2)}\n`);
+      console.log(`  Saved these figures to ${process.env.BENCH_UI_SAVE}`);
     }
   } finally {
     await browser?.close();
-    if (!process.env.BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.error(`Kept the UI bench data folder in ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

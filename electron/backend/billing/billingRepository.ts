@@ -163,13 +163,20 @@ export class BillingRepository {
    * how many are still open, and how many are approved but not invoiced.
    */
   monthsAwaitingClose(sinceMonth: string, beforeMonth: string): { open: number; approved: number } {
+    // Per engagement and month, one index seek for "any hours?" (time_entry_engagement), instead of
+    // reading every entry of the year for its distinct months: the navigation badges ask after each command.
     const row = this.statements
       .get(
-        `SELECT SUM(mc.status IS NULL) AS open, SUM(mc.status = 'approved') AS approved
-         FROM (SELECT DISTINCT engagement_id, substr(date, 1, 7) AS month FROM time_entry WHERE date >= ? AND date < ?) AS m
-         LEFT JOIN month_close mc ON mc.engagement_id = m.engagement_id AND mc.month = m.month`,
+        `WITH RECURSIVE months (month, first, next) AS (
+           SELECT substr(@since, 1, 7), @since, date(@since, '+1 month') WHERE @since < @before
+           UNION ALL SELECT substr(next, 1, 7), next, date(next, '+1 month') FROM months WHERE next < @before
+         )
+         SELECT SUM(mc.status IS NULL) AS open, SUM(mc.status = 'approved') AS approved
+         FROM months m JOIN engagement e
+         LEFT JOIN month_close mc ON mc.engagement_id = e.id AND mc.month = m.month
+         WHERE EXISTS (SELECT 1 FROM time_entry t WHERE t.engagement_id = e.id AND t.date >= m.first AND t.date < m.next)`,
       )
-      .get(`${sinceMonth}-01`, `${beforeMonth}-01`) as { open: number | null; approved: number | null };
+      .get({ since: `${sinceMonth}-01`, before: `${beforeMonth}-01` }) as { open: number | null; approved: number | null };
     return { open: row.open ?? 0, approved: row.approved ?? 0 };
   }
 }

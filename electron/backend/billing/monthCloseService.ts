@@ -2,7 +2,14 @@ import { refuse } from '@backend/core/archive';
 import { publicHolidaysBetween } from '@backend/core/calendars';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import type { EngagementMonth, Invoice, InvoiceWithLines, MonthCloseState, MonthReviewResult } from '@shared/billing/contract/billing';
+import type {
+  EngagementMonth,
+  Invoice,
+  InvoiceWithLines,
+  MonthCloseState,
+  MonthListItem,
+  MonthReviewResult,
+} from '@shared/billing/contract/billing';
 import { approvedFigures, changedSinceApproval, invoiceNumber, type MonthStatus } from '@shared/billing/rules/monthClose';
 import { invoiceCancelRefusal, MONTH_TRANSITIONS, type MonthSituation, monthActions } from '@shared/billing/rules/monthState';
 import { datesOf, firstDayOf, lastDayOf, monthLabel } from '@shared/billing/rules/months';
@@ -256,7 +263,9 @@ export function monthOverview(ctx: Context, month: string, engagementId?: string
   return { rows, reviews: computed, issued };
 }
 
-export const listMonth = (ctx: Context, month: string): EngagementMonth[] => monthOverview(ctx, month).rows;
+/** The month close list: each engagement's month without what only the review drawer shows (the month asked, who approved it when). */
+export const listMonth = (ctx: Context, month: string): MonthListItem[] =>
+  monthOverview(ctx, month).rows.map(({ month: _month, approvedAt: _at, approvedBy: _by, ...row }) => row);
 
 export function approveMonth(ctx: Context, engagementId: string, month: string): MonthReviewResult {
   return ctx.write((audit, at) => {

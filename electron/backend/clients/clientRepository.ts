@@ -81,6 +81,14 @@ export class ClientRepository {
     return (this.statements.get('SELECT count(*) AS n FROM client').get() as { n: number }).n;
   }
 
+  /** The holiday calendars of the clients not archived (their business days run the clocks). */
+  holidayCalendars(): string[] {
+    return this.statements
+      .get('SELECT DISTINCT holiday_calendar FROM client WHERE archived_at IS NULL ORDER BY holiday_calendar')
+      .pluck()
+      .all() as string[];
+  }
+
   list(filter: ClientListFilter): ClientWithCounts[] {
     const like = filter.search ? likePattern(filter.search) : undefined;
     const code = filter.search?.toUpperCase();
@@ -98,16 +106,36 @@ export class ClientRepository {
       .when(filter.currency, 'c.currency = ?');
     const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, c.id`;
     const sql = `
-      SELECT c.*,
+      SELECT c.id, c.name, c.country, c.currency, c.holiday_calendar, c.time_zone, c.archived_at, c.updated_at,
         (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL) AS engagement_count,
         (SELECT count(*) FROM engagement e WHERE e.client_id = c.id AND e.archived_at IS NULL AND e.status = 'active') AS active_engagement_count
       FROM client c ${where.sql} ORDER BY ${order}`;
-    const rows = this.statements.get(sql).all(...where.params) as (ClientRow & {
-      engagement_count: number;
-      active_engagement_count: number;
-    })[];
-    return rows.map((r) => ({ ...toClient(r), engagementCount: r.engagement_count, activeEngagementCount: r.active_engagement_count }));
+    return (this.statements.get(sql).all(...where.params) as ClientListRow[]).map(toClientWithCounts);
   }
+}
+
+/** The columns of a list row, as SQLite returns them; exported for the bench's hand-written baseline. */
+export type ClientListRow = Pick<
+  ClientRow,
+  'id' | 'name' | 'country' | 'currency' | 'holiday_calendar' | 'time_zone' | 'archived_at' | 'updated_at'
+> & {
+  engagement_count: number;
+  active_engagement_count: number;
+};
+
+export function toClientWithCounts(row: ClientListRow): ClientWithCounts {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    currency: row.currency,
+    holidayCalendar: row.holiday_calendar,
+    timeZone: row.time_zone,
+    archivedAt: row.archived_at,
+    updatedAt: row.updated_at,
+    engagementCount: row.engagement_count,
+    activeEngagementCount: row.active_engagement_count,
+  };
 }
 
 export function toClient(row: ClientRow): Client {

@@ -1,6 +1,6 @@
 import type { Db } from '@backend/core/db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from '@backend/core/sql';
-import type { Engagement, EngagementListItem } from '@shared/clients/contract/engagements';
+import type { Engagement, EngagementDetail, EngagementListItem } from '@shared/clients/contract/engagements';
 import type { EngagementStatus } from '@shared/clients/rules/reference';
 
 /** A row as SQLite returns it; exported for the bench's hand-written baseline. */
@@ -58,7 +58,7 @@ export class EngagementRepository {
     );
   }
 
-  get(id: string): EngagementListItem | null {
+  get(id: string): EngagementDetail | null {
     const row = this.byId.get(id) as (EngagementRow & { client_name: string }) | undefined;
     return row ? { ...toEngagement(row), clientName: row.client_name } : null;
   }
@@ -96,10 +96,33 @@ export class EngagementRepository {
       .when(filter.clientId, 'e.client_id = ?')
       .when(filter.status, 'e.status = ?');
     const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, e.id`;
-    const sql = `SELECT e.*, c.name AS client_name FROM engagement e JOIN client c ON c.id = e.client_id ${where.sql} ORDER BY ${order}`;
-    const rows = this.statements.get(sql).all(...where.params) as (EngagementRow & { client_name: string })[];
-    return rows.map((r) => ({ ...toEngagement(r), clientName: r.client_name }));
+    // Only the list's columns: notes and timestamps stay on the record (engagements.get).
+    const sql = `SELECT e.id, e.client_id, c.name AS client_name, e.name, e.currency, e.start_date, e.end_date, e.status,
+        e.sla_business_days, e.archived_at
+      FROM engagement e JOIN client c ON c.id = e.client_id ${where.sql} ORDER BY ${order}`;
+    return (this.statements.get(sql).all(...where.params) as EngagementListRow[]).map(toEngagementListItem);
   }
+}
+
+/** The columns of a list row, as SQLite returns them; exported for the bench's hand-written baseline. */
+export type EngagementListRow = Pick<
+  EngagementRow,
+  'id' | 'client_id' | 'name' | 'currency' | 'start_date' | 'end_date' | 'status' | 'sla_business_days' | 'archived_at'
+> & { client_name: string };
+
+export function toEngagementListItem(row: EngagementListRow): EngagementListItem {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    name: row.name,
+    currency: row.currency,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    status: row.status,
+    slaBusinessDays: row.sla_business_days,
+    archivedAt: row.archived_at,
+  };
 }
 
 export function toEngagement(row: EngagementRow): Engagement {

@@ -1,7 +1,7 @@
 import { type ArchiveTarget, assertUnchanged, refuse, setArchived } from '@backend/core/archive';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import type { Engagement, EngagementFields, EngagementListItem } from '@shared/clients/contract/engagements';
+import type { Engagement, EngagementDetail, EngagementFields } from '@shared/clients/contract/engagements';
 import { archivedClientRefusal, archivedRecordRefusal, runningUnderArchivedClientRefusal } from '@shared/clients/rules/lifecycle';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 
@@ -85,7 +85,7 @@ function engagementArchiveTarget(ctx: Context): ArchiveTarget<Engagement> {
 export const archiveEngagement = (ctx: Context, id: string) => setArchived(ctx, engagementArchiveTarget(ctx), id, true);
 export const restoreEngagement = (ctx: Context, id: string) => setArchived(ctx, engagementArchiveTarget(ctx), id, false);
 
-export function getEngagement(ctx: Context, id: string): EngagementListItem {
+export function getEngagement(ctx: Context, id: string): EngagementDetail {
   const engagement = ctx.repos.engagements.get(id);
   if (!engagement) throw notFound('Engagement', id);
   return engagement;

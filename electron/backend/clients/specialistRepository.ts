@@ -1,6 +1,6 @@
 import type { Db } from '@backend/core/db/connection';
 import { archivedClause, Conditions, likePattern, StatementCache } from '@backend/core/sql';
-import type { Specialist } from '@shared/clients/contract/specialists';
+import type { Specialist, SpecialistListItem } from '@shared/clients/contract/specialists';
 import type { Seniority, SpecialistRole, SpecialistStatus } from '@shared/clients/rules/reference';
 import type { SourcingRegion } from '@shared/clients/rules/sourcingRegion';
 
@@ -95,6 +95,17 @@ export class SpecialistRepository {
     return (this.statements.get('SELECT count(*) AS n FROM specialist').get() as { n: number }).n;
   }
 
+  /** The home calendar codes (RO, CH-ZH) of the people the plan shows. */
+  homeCalendars(): string[] {
+    return this.statements
+      .get(
+        `SELECT DISTINCT home_country || CASE home_subdivision WHEN '' THEN '' ELSE '-' || home_subdivision END AS code
+         FROM specialist WHERE archived_at IS NULL AND status <> 'left' ORDER BY code`,
+      )
+      .pluck()
+      .all() as string[];
+  }
+
   /**
    * The people the plan shows: not archived, not gone, optionally narrowed
    * by role, region or skill, in name order.
@@ -111,7 +122,7 @@ export class SpecialistRepository {
     return rows.map(toSpecialist);
   }
 
-  list(filter: SpecialistListFilter): Specialist[] {
+  list(filter: SpecialistListFilter): SpecialistListItem[] {
     const like = filter.search ? likePattern(filter.search) : undefined;
     const where = new Conditions()
       .add(archivedClause('s.archived_at', filter.archived))
@@ -128,9 +139,32 @@ export class SpecialistRepository {
       .when(filter.skill, 'EXISTS (SELECT 1 FROM json_each(s.skills) j WHERE j.value = ? COLLATE NOCASE)');
     const tieBreak = filter.sort === 'fullName' ? 's.id' : 's.full_name COLLATE NOCASE, s.id';
     const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, ${tieBreak}`;
-    const rows = this.statements.get(`SELECT s.* FROM specialist s ${where.sql} ORDER BY ${order}`).all(...where.params) as SpecialistRow[];
-    return rows.map(toSpecialist);
+    // Only the list's columns: the rest of the record comes with specialists.get.
+    const sql = `SELECT s.id, s.full_name, s.role, s.seniority, s.home_country, s.sourcing_region, s.skills, s.status, s.email, s.archived_at
+      FROM specialist s ${where.sql} ORDER BY ${order}`;
+    return (this.statements.get(sql).all(...where.params) as SpecialistListRow[]).map(toSpecialistListItem);
   }
+}
+
+/** The columns of a list row, as SQLite returns them; exported for the bench's hand-written baseline. */
+export type SpecialistListRow = Pick<
+  SpecialistRow,
+  'id' | 'full_name' | 'role' | 'seniority' | 'home_country' | 'sourcing_region' | 'skills' | 'status' | 'email' | 'archived_at'
+>;
+
+export function toSpecialistListItem(row: SpecialistListRow): SpecialistListItem {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    role: row.role,
+    seniority: row.seniority,
+    homeCountry: row.home_country,
+    sourcingRegion: row.sourcing_region,
+    skills: JSON.parse(row.skills) as string[],
+    status: row.status,
+    email: row.email,
+    archivedAt: row.archived_at,
+  };
 }
 
 export function toSpecialist(row: SpecialistRow): Specialist {

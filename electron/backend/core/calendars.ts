@@ -57,6 +57,17 @@ export function warmCalendars(): void {
   calendarOptions();
 }
 
+/**
+ * Computes and caches the public holidays of one calendar code (CH-ZH, RO) in one year.
+ * The warm-up calls it for the calendars in use, one calendar-year at a time, so the
+ * first plan view, board and badges after start find them computed (date-holidays takes
+ * 10–60 ms a calendar-year, several seconds for all of them on first use).
+ */
+export function warmHolidays(code: string, year: number): void {
+  const [country = '', subdivision = ''] = code.split('-');
+  publicHolidays(country, subdivision, year);
+}
+
 const holidayCache = new Map<string, ReadonlySet<Day>>();
 
 /**

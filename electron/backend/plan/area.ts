@@ -5,7 +5,7 @@ import { DEFAULT_RADAR_WEEKS } from '@shared/plan/contract/plan';
 import { planAreaProcedures } from '@shared/plan/procedures';
 import { createAbsence, deleteAbsence, updateAbsence } from './absenceService';
 import { allocationDetail, cancelAllocation, createAllocation, updateAllocation } from './allocationService';
-import { forecast, rollOffRadar, specialistCapacity, timeline } from './planService';
+import { forecast, rollOffCount, rollOffRadar, specialistCapacity, timeline, timelineView } from './planService';
 import { planWorkbook } from './planWorkbook';
 import { planRepositories } from './repositories';
 import { planSample } from './sample';
@@ -58,7 +58,7 @@ export const planArea = defineArea({
       'plan.export': async ({ weeks, months, ...view }) => {
         const buffer = await planWorkbook(
           {
-            timeline: timeline(ctx, view),
+            timeline: timelineView(ctx, view),
             radar: rollOffRadar(ctx, weeks),
             forecast: forecast(ctx, { from: view.from, months }),
           },
@@ -71,7 +71,6 @@ export const planArea = defineArea({
   summary: (ctx) => {
     const thresholds = clockThresholds(ctx);
     const open = ctx.repos.staffing.list({ state: 'open' }).map((r) => staffingItem(ctx, r, thresholds));
-    const radar = rollOffRadar(ctx, DEFAULT_RADAR_WEEKS);
     return summaryOf('plan', [
       {
         label: 'overdue staffing requests',
@@ -83,7 +82,7 @@ export const planArea = defineArea({
       {
         label: `roll-offs within ${DEFAULT_RADAR_WEEKS} weeks`,
         one: `roll-off within ${DEFAULT_RADAR_WEEKS} weeks`,
-        count: radar.rollOffs.length,
+        count: rollOffCount(ctx, DEFAULT_RADAR_WEEKS),
         tone: 'attention',
         entry: 'allocations',
       },

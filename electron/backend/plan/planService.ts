@@ -5,7 +5,15 @@ import type { Specialist } from '@shared/clients/contract/specialists';
 import type { ParsedInputOf } from '@shared/contract';
 import { type Day, monthStart } from '@shared/kernel/days';
 import { notFound } from '@shared/kernel/errors';
-import type { CapacityForecast, PlanPlaceholder, RollOffRadar, SpecialistCapacity, Timeline } from '@shared/plan/contract/plan';
+import type {
+  CapacityForecast,
+  PlanPlaceholder,
+  RollOffRadar,
+  SpecialistCapacity,
+  Timeline,
+  TimelineEngagement,
+  TimelineView,
+} from '@shared/plan/contract/plan';
 import {
   bench,
   capacityByPeriod,
@@ -47,7 +55,8 @@ function holidayLookup(specialists: readonly Specialist[], from: string, to: str
 
 type TimelineInput = ParsedInputOf<'plan.timeline'>;
 
-export function timeline(ctx: Context, input: TimelineInput): Timeline {
+/** The plan over the window with every name spelled out (the workbook export's view). */
+export function timelineView(ctx: Context, input: TimelineInput): TimelineView {
   const periods = planPeriods(input.from, input.scale, input.periods);
   const from = periods[0]?.start ?? input.from;
   const to = periods[periods.length - 1]?.end ?? input.from;
@@ -80,11 +89,57 @@ export function timeline(ctx: Context, input: TimelineInput): Timeline {
   return { today: ctx.today(), periods, rows: shown, placeholders, clients: clientsShown(shown, placeholders) };
 }
 
+/**
+ * The timeline screen's answer: each bar names its engagement by id and each engagement
+ * comes once with its name and client, so five years of plan do not repeat a client's
+ * and an engagement's name (and four ids) on every bar.
+ */
+export function timeline(ctx: Context, input: TimelineInput): Timeline {
+  return compactTimeline(timelineView(ctx, input));
+}
+
+export function compactTimeline(view: TimelineView): Timeline {
+  const engagements = new Map<string, TimelineEngagement>();
+  const rows = view.rows.map((r) => ({
+    specialistId: r.specialistId,
+    fullName: r.fullName,
+    role: r.role,
+    capacityMinutes: r.capacityMinutes,
+    utilisation: r.utilisation,
+    allocations: r.allocations.map((a) => {
+      if (!engagements.has(a.engagementId))
+        engagements.set(a.engagementId, { id: a.engagementId, name: a.engagementName, clientId: a.clientId });
+      return {
+        id: a.id,
+        engagementId: a.engagementId,
+        startDate: a.startDate,
+        endDate: a.endDate,
+        loadPercent: a.loadPercent,
+        status: a.status,
+      };
+    }),
+    absences: r.absences.map((a) => ({ id: a.id, kind: a.kind, startDate: a.startDate, endDate: a.endDate })),
+    flags: r.flags.map((f) => ({ severity: f.severity, message: f.message })),
+  }));
+  return { ...view, rows, engagements: [...engagements.values()] };
+}
+
 export function rollOffRadar(ctx: Context, weeks: number): RollOffRadar {
   const today = ctx.today();
   const specialists = ctx.repos.specialists.forPlan().map(toPlanSpecialist);
   const allocations = ctx.repos.allocations.live();
   return { today, weeks, rollOffs: rollOffs(specialists, allocations, today, weeks), bench: bench(specialists, allocations, today) };
+}
+
+/**
+ * How many confirmed allocations roll off within `weeks` (the navigation badge). Only
+ * allocations running today or later can roll off or follow one on, so unlike the radar
+ * (whose bench needs each person's last end) it loads no history.
+ */
+export function rollOffCount(ctx: Context, weeks: number): number {
+  const today = ctx.today();
+  const specialists = ctx.repos.specialists.forPlan().map(toPlanSpecialist);
+  return rollOffs(specialists, ctx.repos.allocations.liveInWindow(today, '9999-12-31'), today, weeks).length;
 }
 
 export function forecast(ctx: Context, input: { from?: string | undefined; months: number }): CapacityForecast {

@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
 import { dateLabel } from '@shared/kernel/dates';
 import { ABSENCE_KIND_LABELS, type AbsenceKind } from '@shared/plan/contract/allocations';
-import type { CapacityForecast, RollOffRadar, Timeline } from '@shared/plan/contract/plan';
+import type { CapacityForecast, RollOffRadar, TimelineView } from '@shared/plan/contract/plan';
 import { ALLOCATION_STATUS_LABELS } from '@shared/plan/rules/allocations';
 
 /**
@@ -12,7 +12,7 @@ import { ALLOCATION_STATUS_LABELS } from '@shared/plan/rules/allocations';
  * every sheet has a frozen header and a filter.
  */
 export async function planWorkbook(
-  views: { timeline: Timeline; radar: RollOffRadar; forecast: CapacityForecast },
+  views: { timeline: TimelineView; radar: RollOffRadar; forecast: CapacityForecast },
   generatedAt: Date,
 ): Promise<Buffer> {
   const { timeline, radar, forecast } = views;

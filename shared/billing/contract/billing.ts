@@ -79,6 +79,23 @@ export type EngagementMonth = MonthCloseState & {
   warnings: number;
 };
 
+/** What the month close list shows of each engagement's month; the review drawer (months.review) has the approval's who and when. */
+export const MONTH_LIST_FIELDS = [
+  'engagementId',
+  'status',
+  'engagementName',
+  'clientName',
+  'currency',
+  'minutes',
+  'netMinor',
+  'vatMinor',
+  'grossMinor',
+  'invoiceNumber',
+  'errors',
+  'warnings',
+] as const satisfies readonly (keyof EngagementMonth)[];
+export type MonthListItem = Pick<EngagementMonth, (typeof MONTH_LIST_FIELDS)[number]>;
+
 export type MonthReviewResult = MonthReview & {
   state: MonthCloseState;
   engagement: { id: string; name: string; clientName: string; currency: string };
@@ -215,7 +232,7 @@ export const billingProcedures = {
   ),
   'rates.delete': command<BillingTerms>()('Delete a rate entered by mistake; refused once an issued invoice used it.', byId),
 
-  'months.list': query<ListResult<EngagementMonth>>()(
+  'months.list': query<ListResult<MonthListItem>>()(
     'Every engagement running in a month with its close status, hours and amounts.',
     z.strictObject({ month }),
   ),

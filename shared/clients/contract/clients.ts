@@ -31,7 +31,24 @@ export type Client = {
   updatedAt: string;
 };
 
-export type ClientListItem = Client & {
+/** What the clients list and the client pickers show; `clients.get` has the whole record (notes, VAT, dates). */
+export const CLIENT_LIST_FIELDS = [
+  'id',
+  'name',
+  'country',
+  'currency',
+  'holidayCalendar',
+  'timeZone',
+  'archivedAt',
+  'updatedAt',
+  'engagementCount',
+  'activeEngagementCount',
+  'effectiveTimeZone',
+] as const satisfies readonly (keyof ClientListItem)[];
+export type ClientListItem = Pick<
+  Client,
+  'id' | 'name' | 'country' | 'currency' | 'holidayCalendar' | 'timeZone' | 'archivedAt' | 'updatedAt'
+> & {
   engagementCount: number;
   activeEngagementCount: number;
   /** The zone the client's dates are read in: its own, else its holiday calendar's (what "same as the calendar" means). */

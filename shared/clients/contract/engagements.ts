@@ -32,7 +32,23 @@ export type Engagement = {
   updatedAt: string;
 };
 
-export type EngagementListItem = Engagement & { clientName: string };
+/** One engagement with its client's name: what `engagements.get` answers for the record page. */
+export type EngagementDetail = Engagement & { clientName: string };
+
+/** What the engagements list and the engagement pickers show; `engagements.get` has the whole record. */
+export const ENGAGEMENT_LIST_FIELDS = [
+  'id',
+  'clientId',
+  'clientName',
+  'name',
+  'currency',
+  'startDate',
+  'endDate',
+  'status',
+  'slaBusinessDays',
+  'archivedAt',
+] as const satisfies readonly (keyof EngagementDetail)[];
+export type EngagementListItem = Pick<EngagementDetail, (typeof ENGAGEMENT_LIST_FIELDS)[number]>;
 
 const engagementShape = {
   clientId: id,
@@ -72,7 +88,7 @@ export const engagementListInput = z
 
 export const engagementsProcedures = {
   'engagements.list': query<ListResult<EngagementListItem>>()('List engagements with search, filters and sort.', engagementListInput),
-  'engagements.get': query<EngagementListItem>()('One engagement by id.', byId),
+  'engagements.get': query<EngagementDetail>()('One engagement by id.', byId),
   'engagements.create': command<Engagement>()('Create an engagement for a client.', engagementFields),
   'engagements.update': command<Engagement>()(
     'Change an engagement.',

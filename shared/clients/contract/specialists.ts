@@ -42,6 +42,21 @@ export type Specialist = {
   updatedAt: string;
 };
 
+/** What the specialists list and the people pickers show; `specialists.get` has the whole record. */
+export const SPECIALIST_LIST_FIELDS = [
+  'id',
+  'fullName',
+  'role',
+  'seniority',
+  'homeCountry',
+  'sourcingRegion',
+  'skills',
+  'status',
+  'email',
+  'archivedAt',
+] as const satisfies readonly (keyof Specialist)[];
+export type SpecialistListItem = Pick<Specialist, (typeof SPECIALIST_LIST_FIELDS)[number]>;
+
 const specialistShape = {
   fullName: requiredText(120),
   role: z.enum(SPECIALIST_ROLES, { error: 'must be one of the listed roles' }),
@@ -82,7 +97,7 @@ export const specialistListInput = z
   .default({ archived: 'active', sort: 'fullName', direction: 'asc' });
 
 export const specialistsProcedures = {
-  'specialists.list': query<ListResult<Specialist>>()('List specialists with search, filters and sort.', specialistListInput),
+  'specialists.list': query<ListResult<SpecialistListItem>>()('List specialists with search, filters and sort.', specialistListInput),
   'specialists.get': query<Specialist>()('One specialist by id.', byId),
   'specialists.create': command<Specialist>()('Add a specialist.', specialistFields),
   'specialists.update': command<Specialist>()('Change a specialist.', specialistFields.extend({ id, expectedUpdatedAt })),

@@ -3,7 +3,7 @@ import { SOURCING_REGIONS } from '@shared/clients/rules/sourcingRegion';
 import { command, query } from '@shared/kernel/define';
 import { id, isoDate } from '@shared/kernel/fields';
 import { z } from 'zod';
-import { ALLOCATION_STATUSES } from '../rules/allocations';
+import { ALLOCATION_STATUSES, type PlanFlag } from '../rules/allocations';
 import type { CapacityBreakdown } from '../rules/capacity';
 import type { BenchEntry, ForecastRow, Period, PlanAllocation, RollOff, TimelineRow } from '../rules/plan';
 import type { FillClock } from '../rules/staffing';
@@ -24,7 +24,11 @@ export type PlanPlaceholder = {
   clock: FillClock;
 };
 
-export type Timeline = {
+/**
+ * The plan as computed, every allocation with its client and engagement named: what the
+ * workbook export writes. The screen gets the compact `Timeline` below.
+ */
+export type TimelineView = {
   today: string;
   periods: Period[];
   rows: TimelineRow[];
@@ -32,6 +36,27 @@ export type Timeline = {
   /** Clients appearing in the window, in a stable order (the colour key). */
   clients: { id: string; name: string }[];
 };
+
+/** One allocation bar on a person's row; its engagement (and through it the client) is named once in `engagements`. */
+export type TimelineBar = Pick<PlanAllocation, 'id' | 'engagementId' | 'startDate' | 'endDate' | 'loadPercent' | 'status'>;
+/** Time off on a person's row (the row says whose). */
+export type TimelineAbsence = { id: string; kind: string; startDate: string; endDate: string };
+/** An overload or hand-over on a person's row: its severity and the sentence the flag's tooltip shows. */
+export type TimelineFlag = Pick<PlanFlag, 'severity' | 'message'>;
+/** One person's row as the timeline draws it. */
+export type TimelineRowItem = Pick<TimelineRow, 'specialistId' | 'fullName' | 'role' | 'capacityMinutes' | 'utilisation'> & {
+  allocations: TimelineBar[];
+  absences: TimelineAbsence[];
+  flags: TimelineFlag[];
+};
+/** An engagement with a bar in the window: the bars' label and, through its client, their colour. */
+export type TimelineEngagement = { id: string; name: string; clientId: string };
+
+/**
+ * What the timeline screen draws, and only that: rows carry ids, dates, loads and the
+ * per-period figures; names of engagements and clients come once each.
+ */
+export type Timeline = Omit<TimelineView, 'rows'> & { rows: TimelineRowItem[]; engagements: TimelineEngagement[] };
 
 export type RollOffRadar = { today: string; weeks: number; rollOffs: RollOff[]; bench: BenchEntry[] };
 export type CapacityForecast = { today: string; months: Period[]; rows: ForecastRow[] };

@@ -601,10 +601,13 @@ describe('plan views on the sample data', () => {
     expect(row('Agnieszka Nowak')?.utilisation).toEqual([100, 100, 100, 0, 0, 0]);
     // Half on the claims run, half on the pilot until 18 December: a hand-over overlap at one client.
     expect(row('Elena Vasquez')?.utilisation).toEqual([100, 100, 100, 100, 50, 50]);
-    expect(row('Elena Vasquez')?.flags.map((f) => [f.severity, f.kind])).toEqual([['info', 'handover']]);
+    expect(row('Elena Vasquez')?.flags).toEqual([
+      { severity: 'info', message: expect.stringMatching(/^Overlap at Cascade Mutual Insurance: /) },
+    ]);
     // Rafael handed over to Nikola on 14 August (sample replacement); Timur replaced Ioana at Nordhafen from 28 September.
     expect(row('Rafael Oliveira')?.allocations).toEqual([]);
-    expect(row('Timur Rakhimov')?.allocations.map((a) => [a.engagementName, a.startDate, a.endDate])).toEqual([
+    const engagementName = (id: string) => timeline.engagements.find((e) => e.id === id)?.name;
+    expect(row('Timur Rakhimov')?.allocations.map((a) => [engagementName(a.engagementId), a.startDate, a.endDate])).toEqual([
       ['Demand forecasting platform', '2026-09-28', '2027-03-31'],
     ]);
     expect(timeline.clients.map((c) => c.name)).toEqual(['Alpenbank Privatbank AG', 'Cascade Mutual Insurance', 'Nordhafen Logistik GmbH']);
@@ -621,7 +624,7 @@ describe('plan views on the sample data', () => {
     expect(
       filtered.rows
         .find((r) => r.fullName === 'Elena Vasquez')
-        ?.allocations.map((a) => a.engagementName)
+        ?.allocations.map((a) => filtered.engagements.find((e) => e.id === a.engagementId)?.name)
         .sort(),
     ).toEqual(['Claims triage model run', 'Fraud scoring pilot']);
     expect((await b.ok('plan.timeline', { from: '2026-11-25', role: 'sre' })).rows.map((r) => r.fullName)).toEqual([

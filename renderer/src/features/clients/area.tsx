@@ -1,6 +1,6 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
 import { lazyScreen } from '@renderer/app/lazyScreen';
-import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import type { EngagementDetail } from '@shared/clients/contract/engagements';
 import type { Specialist } from '@shared/clients/contract/specialists';
 import { clientsEntities } from '@shared/clients/entities';
 
@@ -21,7 +21,7 @@ declare module '@renderer/app/routes' {
 declare module '@renderer/app/slots' {
   interface Slots {
     /** Sections below an engagement's form, above its history. */
-    'engagement.sections': { engagement: EngagementListItem };
+    'engagement.sections': { engagement: EngagementDetail };
     /** Sections below a specialist's form, above their history. */
     'specialist.sections': { specialist: Specialist };
   }

@@ -1,7 +1,7 @@
 import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
-import type { Specialist } from '@shared/clients/contract/specialists';
+import type { SpecialistListItem } from '@shared/clients/contract/specialists';
 import { allocationFields } from '@shared/plan/contract/allocations';
 
 export type AllocationFormValues = {
@@ -26,7 +26,7 @@ export const emptyAllocation: AllocationFormValues = {
 
 type Props = {
   initial: AllocationFormValues;
-  specialists: Specialist[];
+  specialists: SpecialistListItem[];
   engagements: EngagementListItem[];
   submitLabel: string;
   onSave(values: AllocationFormValues): Promise<unknown>;

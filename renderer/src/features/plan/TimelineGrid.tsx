@@ -2,7 +2,7 @@ import { useNav } from '@renderer/app/stores';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { type Day, toDay } from '@shared/kernel/days';
 import { errorsIn, ofSeverity } from '@shared/kernel/severity';
-import type { PlanAllocation, PlanPlaceholder, Timeline, TimelineRow } from '@shared/plan/contract/plan';
+import type { PlanPlaceholder, Timeline, TimelineBar, TimelineRowItem } from '@shared/plan/contract/plan';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format, parseISO } from 'date-fns';
 import { type CSSProperties, useMemo, useRef } from 'react';
@@ -17,10 +17,10 @@ export const clientColour = (index: number) => PALETTE[index % PALETTE.length] a
 
 type Item =
   | { kind: 'request'; request: PlanPlaceholder }
-  | { kind: 'person'; row: TimelineRow; lanes: Map<string, number>; laneCount: number };
+  | { kind: 'person'; row: TimelineRowItem; lanes: Map<string, number>; laneCount: number };
 
 /** Overlapping bars of one person (a hand-over, a split) go on separate lanes so none hides another. */
-function assignLanes(allocations: readonly PlanAllocation[]): { lanes: Map<string, number>; laneCount: number } {
+function assignLanes(allocations: readonly TimelineBar[]): { lanes: Map<string, number>; laneCount: number } {
   const ends: string[] = [];
   const lanes = new Map<string, number>();
   for (const a of [...allocations].sort((x, y) => (x.startDate < y.startDate ? -1 : x.startDate > y.startDate ? 1 : 0))) {
@@ -69,6 +69,8 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
   const width = timeline.periods.length * column;
   const { x, first, last } = useMemo(() => scaleFor(timeline, column), [timeline, column]);
   const colourOf = useMemo(() => new Map(timeline.clients.map((c, i) => [c.id, clientColour(i)])), [timeline.clients]);
+  const clientName = useMemo(() => new Map(timeline.clients.map((c) => [c.id, c.name])), [timeline.clients]);
+  const engagementOf = useMemo(() => new Map(timeline.engagements.map((e) => [e.id, e])), [timeline.engagements]);
   const items: Item[] = useMemo(
     () => [
       ...timeline.placeholders.map((request) => ({ kind: 'request' as const, request })),
@@ -196,18 +198,25 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
                     title={`${timeline.periods[i]?.start}: ${u === null ? 'no working days' : `${u}% booked`} · capacity ${hours(row.capacityMinutes[i] ?? 0)}`}
                   />
                 ))}
-                {row.allocations.map((a: PlanAllocation) => (
-                  <button
-                    key={a.id}
-                    type="button"
-                    className={`timeline__bar timeline__bar--${a.status}`}
-                    style={{ ...bar(a.startDate, a.endDate), ...laneStyle(a.id), ['--bar' as string]: colourOf.get(a.clientId) }}
-                    title={`${a.clientName} — ${a.engagementName}\n${a.startDate} to ${a.endDate} · ${a.loadPercent}% · ${a.status}`}
-                    onClick={() => go({ area: 'allocations', recordId: a.id })}
-                  >
-                    {a.engagementName} · {a.loadPercent}%
-                  </button>
-                ))}
+                {row.allocations.map((a) => {
+                  const engagement = engagementOf.get(a.engagementId);
+                  return (
+                    <button
+                      key={a.id}
+                      type="button"
+                      className={`timeline__bar timeline__bar--${a.status}`}
+                      style={{
+                        ...bar(a.startDate, a.endDate),
+                        ...laneStyle(a.id),
+                        ['--bar' as string]: colourOf.get(engagement?.clientId ?? ''),
+                      }}
+                      title={`${clientName.get(engagement?.clientId ?? '')} — ${engagement?.name}\n${a.startDate} to ${a.endDate} · ${a.loadPercent}% · ${a.status}`}
+                      onClick={() => go({ area: 'allocations', recordId: a.id })}
+                    >
+                      {engagement?.name} · {a.loadPercent}%
+                    </button>
+                  );
+                })}
                 {row.absences.map((a) => (
                   <div
                     key={a.id}

@@ -1,6 +1,6 @@
 import { useProcedure } from '@renderer/api/queries';
 import { Badge } from '@renderer/ui/Badge';
-import type { EngagementMonth } from '@shared/billing/contract/billing';
+import type { MonthListItem } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
 import { firstDayOf, lastDayOf, monthLabel } from '@shared/billing/rules/months';
@@ -80,13 +80,13 @@ export function MonthCloseView() {
   );
 }
 
-function summary(rows: readonly EngagementMonth[]): string {
-  const count = (status: EngagementMonth['status']) => rows.filter((r) => r.status === status).length;
+function summary(rows: readonly MonthListItem[]): string {
+  const count = (status: MonthListItem['status']) => rows.filter((r) => r.status === status).length;
   const parts = [`${count('open')} open`, `${count('approved')} approved`, `${count('invoiced')} invoiced`];
   return parts.join(', ');
 }
 
-function MonthTable({ rows, selected, onOpen }: { rows: readonly EngagementMonth[]; selected: string | null; onOpen(id: string): void }) {
+function MonthTable({ rows, selected, onOpen }: { rows: readonly MonthListItem[]; selected: string | null; onOpen(id: string): void }) {
   const totals = totalsByCurrency(rows);
   return (
     <table className="table month-table">

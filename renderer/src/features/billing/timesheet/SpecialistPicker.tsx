@@ -1,4 +1,4 @@
-import type { Specialist } from '@shared/clients/contract/specialists';
+import type { SpecialistListItem } from '@shared/clients/contract/specialists';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { useId, useMemo, useState } from 'react';
 
@@ -14,7 +14,7 @@ export function SpecialistPicker({
   onChange,
   reference,
 }: {
-  specialists: Specialist[];
+  specialists: SpecialistListItem[];
   value: string | null;
   onChange(id: string): void;
   reference: ReferenceData;
@@ -34,7 +34,7 @@ export function SpecialistPicker({
   }, [specialists, query, roleLabel]);
   const active = matches[Math.min(highlight, matches.length - 1)];
 
-  const choose = (s: Specialist) => {
+  const choose = (s: SpecialistListItem) => {
     setOpen(false);
     setQuery('');
     if (s.id !== value) onChange(s.id);
