@@ -98,6 +98,7 @@ registerRoutes({
   entries: ENTRIES.map(({ id, label }) => ({ id, label })),
   records: Object.fromEntries(AREAS.flatMap((a) => Object.entries(a.records ?? {}))),
   entityLabels: ENTITY_LABELS,
+  coming: COMING.map(({ id, label }) => ({ id, label })),
 });
 registerSlots(AREAS.flatMap((a) => a.slots ?? []));
 // The navigation store was created before the areas were known: read the address again.

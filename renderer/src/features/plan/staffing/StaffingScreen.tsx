@@ -1,12 +1,12 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { businessDays, day } from '@renderer/components/dates';
 import { ListStatus } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
+import { Drawer } from '@renderer/ui/Drawer';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import { ROLE_LABELS, SENIORITY_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
