@@ -21,7 +21,7 @@ const pageProblems: string[] = [];
 const dialogs: string[] = [];
 
 const main = () => page.getByRole('main');
-const hash = () => page.evaluate(() => window.location.hash);
+const hash = () => new URL(page.url()).hash;
 const select = (label: string) => main().getByRole('combobox', { name: label });
 const sortOf = (column: string) => main().getByRole('columnheader', { name: column }).getAttribute('aria-sort');
 
@@ -91,9 +91,9 @@ describe('addresses in Chromium (browser mode)', () => {
     await page.goto(`${server.url}#/specialists`);
     await main().getByRole('heading', { name: 'Specialists' }).waitFor();
     await main().getByRole('columnheader', { name: 'Seniority' }).getByRole('button').click();
-    await expect.poll(hash).toBe('#/specialists?sort=seniority');
+    await expect.poll(async () => hash()).toBe('#/specialists?sort=seniority');
     await select('Roles').selectOption('mlops_engineer');
-    await expect.poll(hash).toBe('#/specialists?sort=seniority&role=mlops_engineer');
+    await expect.poll(async () => hash()).toBe('#/specialists?sort=seniority&role=mlops_engineer');
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Clients' }).click();
     await main().getByRole('heading', { name: 'Clients' }).waitFor();
 
