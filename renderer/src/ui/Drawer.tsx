@@ -2,7 +2,14 @@ import { whenDiscarded } from '@renderer/app/stores';
 import { type ReactNode, useEffect, useRef } from 'react';
 import './ui.css';
 
-const FOCUSABLE = 'button:not(:disabled), a[href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]';
+/** Controls a user operates; regions that take focus only to be skipped to (`tabindex="-1"`, the main region) are not. */
+const FOCUSABLE =
+  'button:not(:disabled), a[href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Whether focus sits on a control, rather than on the body or on a region a click in plain text focused. */
+function isControl(element: Element | null): element is HTMLElement {
+  return element instanceof HTMLElement && element.matches(FOCUSABLE);
+}
 
 /** The control that stands for what a user clicked or moved to: itself, or a row's first control (rows are not focusable). */
 function controlFor(target: EventTarget | null): HTMLElement | null {
@@ -18,9 +25,10 @@ function controlFor(target: EventTarget | null): HTMLElement | null {
  * - Focus moves into it when it opens, and back to the row or button that
  *   opened it when it closes (the last control used outside it: clicking
  *   another row while it is open makes that row the one to return to).
- * - Escape closes it from anywhere inside it, and also when focus is on the
- *   page's body (a read-only drawer opened with the mouse); Escape in another
- *   control (the list's search box) or in a dialog above it leaves it open.
+ * - Escape closes it from anywhere inside it, and also when no control has
+ *   focus (the body, the main region: a read-only drawer opened with the
+ *   mouse); Escape in another control (the list's search box) or in a dialog
+ *   above it leaves it open.
  * - Unsaved changes ask, in the app's own dialog, before they are thrown away.
  */
 export function Drawer({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
@@ -31,7 +39,7 @@ export function Drawer({ title, onClose, children }: { title: string; onClose():
 
   useEffect(() => {
     const active = document.activeElement;
-    opener.current = active instanceof HTMLElement && active !== document.body ? active : lastPointer;
+    opener.current = isControl(active) ? active : lastPointer;
     const own = panel.current;
     // A form that focuses its own first field keeps it; otherwise the panel itself takes focus.
     if (own && !own.contains(document.activeElement)) own.focus({ preventScroll: true });
@@ -40,12 +48,14 @@ export function Drawer({ title, onClose, children }: { title: string; onClose():
       if (outside(e.target)) opener.current = controlFor(e.target) ?? opener.current;
     };
     const onFocus = (e: FocusEvent) => {
-      if (outside(e.target) && e.target instanceof HTMLElement && e.target !== document.body) opener.current = e.target;
+      const target = e.target instanceof Element ? e.target : null;
+      if (outside(target) && isControl(target)) opener.current = target;
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       const focus = document.activeElement;
-      const inside = !focus || focus === document.body || focus === document.documentElement || Boolean(own?.contains(focus));
+      // On the body or a region (no control has focus) counts as in the drawer: nothing else would take the key.
+      const inside = !isControl(focus) || Boolean(own?.contains(focus));
       if (!inside) return;
       e.preventDefault();
       whenDiscarded(() => close.current());
