@@ -6,11 +6,13 @@ import { App } from '@renderer/app/App';
 import { pinClock, unpinClock } from '@renderer/app/clock';
 import { parseAddress, type Route, routeHash } from '@renderer/app/routes';
 import { useNav, useUnsaved } from '@renderer/app/stores';
+import { useAuditLog } from '@renderer/features/audit/auditStore';
 import { useHours } from '@renderer/features/billing/hoursStore';
 import { useClientList } from '@renderer/features/clients/ClientsScreen';
 import { useSpecialistList } from '@renderer/features/clients/specialists/SpecialistsScreen';
 import { useContinuity } from '@renderer/features/continuity/continuityStore';
 import { usePlan } from '@renderer/features/plan/planStore';
+import { useStaffingList } from '@renderer/features/plan/staffing/staffingStore';
 import { ConfirmHost } from '@renderer/ui/ConfirmDialog';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
@@ -136,6 +138,13 @@ describe('the screens’ state lives in the address', () => {
     expect(window.location.hash).toBe('#/hours');
     open('#/replacements?tab=report&quarter=2026-Q3');
     expect([useContinuity.getState().view, useContinuity.getState().year, useContinuity.getState().quarter]).toEqual(['report', 2026, 3]);
+    open('#/staffing?state=all&q=lead');
+    expect([useStaffingList.getState().state, useStaffingList.getState().search]).toEqual(['all', 'lead']);
+    open('#/audit?entity=invoice');
+    expect(useAuditLog.getState().entity).toBe('invoice');
+    open('#/audit?entity=payroll');
+    expect(useAuditLog.getState().entity).toBe('');
+    expect(window.location.hash).toBe('#/audit');
   });
 
   it('back and forward restore the exact view, and leaving an area remembers its state', async () => {

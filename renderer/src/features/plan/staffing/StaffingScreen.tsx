@@ -16,6 +16,7 @@ import { isOpenStage, OPEN_STAGES, STAFFING_STAGE_LABELS, type StaffingStage } f
 import { useState } from 'react';
 import { DeclineForm, FillForm } from './StaffingActions';
 import { emptyStaffing, StaffingForm, staffingValues } from './StaffingForm';
+import { useStaffingList } from './staffingStore';
 
 export const STAGE_TONE: Record<StaffingStage, StatusTone> = {
   defined: 'neutral',
@@ -44,8 +45,7 @@ export function ClockBadge({ request }: { request: StaffingRequestItem }) {
 
 export function StaffingScreen({ reference }: { reference: ReferenceData }) {
   const { route, go } = useNav();
-  const [state, setState] = useState<'open' | 'closed' | 'all'>('open');
-  const [search, setSearch] = useState('');
+  const { state, setState, search, setSearch } = useStaffingList();
   const list = useProcedure('staffing.list', { state, search: search || undefined });
   const info = useProcedure('app.info', {});
   const open = (recordId: string | null) => go({ area: 'staffing', recordId });
