@@ -3,7 +3,7 @@ import { auditProcedures } from '@shared/audit/contract';
 import { billingAreaProcedures } from '@shared/billing/procedures';
 import { clientsAreaProcedures } from '@shared/clients/procedures';
 import { continuityProcedures } from '@shared/continuity/contract';
-import { joinProcedures } from '@shared/kernel/define';
+import { type CommandNamesOf, joinProcedures, type QueryNamesOf } from '@shared/kernel/define';
 import { planAreaProcedures } from '@shared/plan/procedures';
 import type { z } from 'zod';
 
@@ -29,6 +29,10 @@ export type ProcedureName = keyof Contract;
 export type InputOf<N extends ProcedureName> = z.input<Contract[N]['input']>;
 /** What a handler receives after validation (defaults filled, strings trimmed). */
 export type ParsedInputOf<N extends ProcedureName> = z.output<Contract[N]['input']>;
+/** The procedures that only read: their answers are cached and refreshed when a command makes them stale. */
+export type QueryName = QueryNamesOf<Contract>;
+/** The procedures that write: each declares which queries it makes stale (renderer/src/features/<area>/stale.ts). */
+export type CommandName = CommandNamesOf<Contract>;
 export type OutputOf<N extends ProcedureName> = NonNullable<Contract[N]['__output']>;
 
 export const procedureNames = Object.keys(contract) as ProcedureName[];

@@ -7,8 +7,10 @@ import './validate';
  * One procedure of the contract: its input schema (validated at the boundary)
  * and, as a phantom type, its result. `command`s write; `query`s only read.
  */
-export type ProcedureDef<I extends z.ZodType = z.ZodType, O = unknown> = {
-  readonly kind: 'query' | 'command';
+export type ProcedureKind = 'query' | 'command';
+
+export type ProcedureDef<I extends z.ZodType = z.ZodType, O = unknown, K extends ProcedureKind = ProcedureKind> = {
+  readonly kind: K;
   readonly summary: string;
   readonly input: I;
   /** Never set at run time; carries the result type for the derived sides. */
@@ -17,11 +19,17 @@ export type ProcedureDef<I extends z.ZodType = z.ZodType, O = unknown> = {
 
 export const query =
   <O>() =>
-  <I extends z.ZodType>(summary: string, input: I): ProcedureDef<I, O> => ({ kind: 'query', summary, input });
+  <I extends z.ZodType>(summary: string, input: I): ProcedureDef<I, O, 'query'> => ({ kind: 'query', summary, input });
 
 export const command =
   <O>() =>
-  <I extends z.ZodType>(summary: string, input: I): ProcedureDef<I, O> => ({ kind: 'command', summary, input });
+  <I extends z.ZodType>(summary: string, input: I): ProcedureDef<I, O, 'command'> => ({ kind: 'command', summary, input });
+
+/** The names of a procedure map's commands (the kind is part of each procedure's type). */
+export type CommandNamesOf<P> = { [N in keyof P]: P[N] extends { readonly kind: 'command' } ? N : never }[keyof P] & string;
+
+/** The names of a procedure map's queries. */
+export type QueryNamesOf<P> = { [N in keyof P]: P[N] extends { readonly kind: 'query' } ? N : never }[keyof P] & string;
 
 export type ListResult<T> = { rows: T[]; total: number };
 

@@ -136,6 +136,12 @@ describe('import directions', () => {
     expect(violations('electron/backend', bad)).toEqual([]);
     expect(violations('electron/server', bad)).toEqual([]);
   });
+  it('the renderer asks with the kit’s askConfirm, never window.confirm (it blocks the page, says “OK” and cannot be styled)', () => {
+    const offenders = sourceFiles('renderer').filter((f) => /(^|[^\w.])(window\.)?confirm\(/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+    expect(/(^|[^\w.])(window\.)?confirm\(/.test("if (window.confirm('Discard?'))")).toBe(true);
+    expect(/(^|[^\w.])(window\.)?confirm\(/.test('await askConfirm({')).toBe(false);
+  });
   it('only electron/main and the preload touch ipcMain/ipcRenderer', () => {
     const offenders = [...sourceFiles('electron'), ...sourceFiles('renderer'), ...sourceFiles('shared')].filter(
       (f) =>

@@ -2,6 +2,7 @@ import type { InputOf, KeelError, OutputOf, ProcedureName } from '@shared/contra
 import { keepPreviousData, type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { KeelClient } from './client';
+import { refreshStale, staleOf } from './stale';
 
 export const ClientContext = createContext<KeelClient | null>(null);
 
@@ -34,17 +35,12 @@ export function useProcedure<N extends ProcedureName>(name: N, input: InputOf<N>
   return useQuery({ queryKey: [name, input], queryFn: () => unwrap(client, name, input), enabled, placeholderData });
 }
 
-/** A command; on success every query on screen is refreshed and the others forgotten (writes are rare, reads are cheap). */
+/** A command; on success the queries it declared stale (features/<area>/stale.ts) are refreshed, and only those. */
 export function useCommand<N extends ProcedureName>(name: N) {
   const client = useKeel();
   const queryClient = useQueryClient();
   return useMutation<OutputOf<N>, CallError, InputOf<N>>({
     mutationFn: (input) => unwrap(client, name, input),
-    onSuccess: () => {
-      // Screens not on view drop their cached answers rather than showing them, stale, on the way back
-      // (a week just invoiced must not reappear editable until its refetch lands); the local database answers fast.
-      queryClient.removeQueries({ type: 'inactive' });
-      return queryClient.invalidateQueries();
-    },
+    onSuccess: () => refreshStale(queryClient, staleOf(name)),
   });
 }

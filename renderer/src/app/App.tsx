@@ -1,11 +1,13 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Toasts } from '@renderer/components/Toasts';
+import { SkipLink } from '@renderer/ui/SkipLink';
 import { Fragment, Suspense, useEffect, useState } from 'react';
 import { BADGE_ENTRIES, ENTRIES, NAVIGATION } from './areas';
 import { BackupsDialog } from './BackupsDialog';
 import { preloadScreen, useScreenReady } from './lazyScreen';
 import { badgeWordsId, NavBadgeCount, NavBadgeWords, useNavBadges } from './NavBadges';
-import { useNav, useToasts } from './stores';
+import { entryLabel } from './routes';
+import { type UnknownArea, useNav, useToasts } from './stores';
 import { ThemeSelect } from './theme';
 import { useShortcuts } from './useShortcuts';
 
@@ -13,14 +15,19 @@ import { useShortcuts } from './useShortcuts';
 const OTHER_SCREENS_AFTER_MS = 1_000;
 
 export function App() {
-  const { route, go, sync } = useNav();
+  const { route, unknown, go, sync } = useNav();
   const reference = useProcedure('reference.get', {});
   const info = useProcedure('app.info', {});
   const badges = useNavBadges(BADGE_ENTRIES);
   useShortcuts();
   useEffect(() => {
+    // Back/forward between views (history entries) and an address typed or followed (hash change).
+    window.addEventListener('popstate', sync);
     window.addEventListener('hashchange', sync);
-    return () => window.removeEventListener('hashchange', sync);
+    return () => {
+      window.removeEventListener('popstate', sync);
+      window.removeEventListener('hashchange', sync);
+    };
   }, [sync]);
 
   const Screen = (ENTRIES.find((e) => e.id === route.area) ?? ENTRIES[0])?.screen;
@@ -38,6 +45,7 @@ export function App() {
   }, [ready]);
   return (
     <div className="shell">
+      <SkipLink targetId="main-content" />
       <nav className="nav" aria-label="Areas">
         <div className="nav__brand">
           <img className="nav__logo" src="/favicon.svg" alt="" width="22" height="22" />
@@ -51,8 +59,8 @@ export function App() {
                 <Fragment key={item.entry.id}>
                   <a
                     href={`#/${item.entry.id}`}
-                    className={`nav__item${route.area === item.entry.id ? ' is-active' : ''}`}
-                    aria-current={route.area === item.entry.id ? 'page' : undefined}
+                    className={`nav__item${!unknown && route.area === item.entry.id ? ' is-active' : ''}`}
+                    aria-current={!unknown && route.area === item.entry.id ? 'page' : undefined}
                     aria-describedby={badges.has(item.entry.id) ? badgeWordsId(item.entry.id) : undefined}
                     title={item.entry.hint}
                     onClick={(e) => {
@@ -76,8 +84,10 @@ export function App() {
         ))}
         <NavFooter info={info.data} />
       </nav>
-      <main className="main">
-        {reference.error ? (
+      <main className="main" id="main-content" tabIndex={-1}>
+        {unknown ? (
+          <UnknownAreaMessage unknown={unknown} onStart={() => go({ area: ENTRIES[0]?.id ?? route.area, recordId: null })} />
+        ) : reference.error ? (
           <div className="empty">
             <h2>Keel cannot reach its data</h2>
             <p>{reference.error.message}</p>
@@ -92,6 +102,35 @@ export function App() {
         )}
       </main>
       <Toasts />
+    </div>
+  );
+}
+
+/** An address naming an area Keel does not have: said in words, never another screen in its place. */
+function UnknownAreaMessage({ unknown, onStart }: { unknown: UnknownArea; onStart(): void }) {
+  const start = ENTRIES[0];
+  return (
+    <div className="screen">
+      <div className="empty" role="status">
+        {unknown.coming ? (
+          <>
+            <h1>{unknown.coming} is coming</h1>
+            <p>This link opens {unknown.coming}, an area Keel does not have yet. It appears in the navigation once it is built.</p>
+          </>
+        ) : (
+          <>
+            <h1>There is no such page</h1>
+            <p>
+              Keel has no area called “{unknown.path}”. The link may be mistyped, or come from a newer Keel. Pick an area in the navigation.
+            </p>
+          </>
+        )}
+        {start && (
+          <button type="button" className="button" onClick={onStart}>
+            Open {entryLabel(start.id)}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,10 +1,19 @@
+import { registerStale, type Stale, type StaleDeclarations } from '@renderer/api/stale';
 import { auditArea } from '@renderer/features/audit/area';
+import { auditStale } from '@renderer/features/audit/stale';
 import { billingArea } from '@renderer/features/billing/area';
+import { billingStale } from '@renderer/features/billing/stale';
 import { clientsArea } from '@renderer/features/clients/area';
+import { clientsStale } from '@renderer/features/clients/stale';
 import { continuityArea } from '@renderer/features/continuity/area';
+import { continuityStale } from '@renderer/features/continuity/stale';
 import { planArea } from '@renderer/features/plan/area';
+import { planStale } from '@renderer/features/plan/stale';
+import type { appProcedures } from '@shared/app/contract';
 import { appEntities } from '@shared/app/entities';
+import type { CommandName } from '@shared/contract';
 import type { AuditedEntity } from '@shared/entities';
+import type { CommandNamesOf } from '@shared/kernel/define';
 import { type AreaEntry, defineArea, NAV_GROUPS, type NavGroup, type RendererArea } from './area';
 import { type AreaId, registerRoutes } from './routes';
 import { registerSlots } from './slots';
@@ -61,10 +70,35 @@ export type EveryEntityLabelled = MustBeTrue<[Unlabelled] extends [never] ? true
 /** The audit log's labels, composed from the areas' declarations (complete, as checked above). */
 export const ENTITY_LABELS = Object.fromEntries(AREAS.flatMap((a) => Object.entries(a.entities))) as Record<AuditedEntity, string>;
 
+/** What the app's own commands make stale. */
+const appStale: StaleDeclarations<CommandNamesOf<typeof appProcedures>> = {
+  // A new file in the backups folder; the data is unchanged.
+  'db.backup': ['backups.list'],
+  // The whole database is replaced.
+  'backups.restore': 'everything',
+  'sample.load': 'everything',
+};
+
+/**
+ * Every command's stale declaration, joined from the areas. Typed against the
+ * whole contract: a command no area declares is a type error here (and in its
+ * area's own `stale.ts`, which must list exactly the area's commands).
+ */
+export const STALE: Readonly<Record<CommandName, Stale>> = {
+  ...appStale,
+  ...clientsStale,
+  ...planStale,
+  ...continuityStale,
+  ...billingStale,
+  ...auditStale,
+};
+
+registerStale(STALE);
 registerRoutes({
   entries: ENTRIES.map(({ id, label }) => ({ id, label })),
   records: Object.fromEntries(AREAS.flatMap((a) => Object.entries(a.records ?? {}))),
   entityLabels: ENTITY_LABELS,
+  coming: COMING.map(({ id, label }) => ({ id, label })),
 });
 registerSlots(AREAS.flatMap((a) => a.slots ?? []));
 // The navigation store was created before the areas were known: read the address again.

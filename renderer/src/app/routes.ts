@@ -1,4 +1,5 @@
 import type { AuditedEntity } from '@shared/entities';
+import { z } from 'zod';
 
 /**
  * The ids of the navigation entries, one per screen. Each area adds its own in
@@ -11,7 +12,21 @@ export interface RouteEntries {}
 
 export type AreaId = keyof RouteEntries & string;
 
-export type Route = { area: AreaId; recordId: string | null };
+/** The rest of a view's state, as the address's query (`?tab=…&q=…&sort=…`): tab, filters, search, sort. */
+export type Params = Readonly<Record<string, string>>;
+
+/** A view: the screen (area), the record open in it (the selection, `new` for a create form) and its state. */
+export type Route = { area: AreaId; recordId: string | null; params: Params };
+
+/** Where to go: without params the screen keeps the state it had (its filters are remembered). */
+export type RouteTarget = { area: AreaId; recordId: string | null; params?: Params };
+
+/**
+ * What an address names: a view, or an area Keel does not have — one that is
+ * coming (it has a label) or a mistyped link — which the app says in words
+ * instead of showing another screen.
+ */
+export type Address = { kind: 'view'; route: Route } | { kind: 'unknown'; path: string; coming: string | null };
 
 /**
  * What the registry tells the routing helpers: the entries that can be opened
@@ -23,6 +38,8 @@ export type RouteTable = {
   entries: readonly { id: AreaId; label: string }[];
   records: Partial<Record<AuditedEntity, AreaId>>;
   entityLabels: Record<AuditedEntity, string>;
+  /** Areas announced in the navigation but not built yet. */
+  coming: readonly { id: string; label: string }[];
 };
 
 let table: RouteTable | null = null;
@@ -58,15 +75,76 @@ export function hasRecords(area: AreaId): boolean {
   return Object.values(routes().records).includes(area);
 }
 
-/** `#/clients` → list; `#/clients/new` → create form; `#/clients/<id>` → edit form. */
-export function parseRoute(hash: string): Route {
-  const { entries } = routes();
-  const [areaPart, recordPart] = hash.replace(/^#\/?/, '').split('/');
-  const entry = entries.find((e) => e.id === areaPart);
-  const start = entries[0]?.id as AreaId;
-  return { area: entry?.id ?? start, recordId: entry && recordPart ? decodeURIComponent(recordPart) : null };
+/** A record id as Keel mints them (UUIDv7), `new`, or anything else short and plain; never a path or markup. */
+const recordPart = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,80}$/)
+  .nullable()
+  .catch(null);
+const areaPart = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/)
+  .nullable()
+  .catch(null);
+/** Query parameters: short plain names, values of bounded length that decoded cleanly; anything else is dropped. */
+const paramsPart = z
+  .array(z.tuple([z.string(), z.string()]))
+  .transform((pairs) =>
+    Object.fromEntries(
+      pairs.filter(([k, v]) => /^[a-zA-Z][a-zA-Z0-9]{0,29}$/.test(k) && v.length > 0 && v.length <= 200 && !v.includes('\uFFFD')),
+    ),
+  );
+
+function decode(part: string | undefined): string | null {
+  if (part === undefined || part === '') return null;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
-export function routeHash(route: Route): string {
-  return `#/${route.area}${route.recordId ? `/${encodeURIComponent(route.recordId)}` : ''}`;
+/**
+ * Reads an address: `#/clients` → the list; `#/clients/new` → the create form;
+ * `#/clients/<id>?q=acme&sort=country` → that record, over the list searched
+ * and sorted. A bad record or parameter falls back to none; an empty address
+ * is the start screen; an area that does not exist is said to be unknown.
+ */
+export function parseAddress(hash: string): Address {
+  const { entries, coming } = routes();
+  const raw = hash.replace(/^#\/?/, '');
+  const mark = raw.indexOf('?');
+  const path = mark < 0 ? raw : raw.slice(0, mark);
+  const query = mark < 0 ? '' : raw.slice(mark + 1);
+  const [rawArea, rawRecord] = path.split('/');
+  const area = areaPart.parse(decode(rawArea));
+  const recordId = recordPart.parse(decode(rawRecord));
+  let pairs: [string, string][] = [];
+  try {
+    pairs = [...new URLSearchParams(query)];
+  } catch {
+    pairs = [];
+  }
+  const params = paramsPart.parse(pairs);
+  const start = entries[0]?.id as AreaId;
+  if (!rawArea) return { kind: 'view', route: { area: start, recordId: null, params } };
+  const entry = entries.find((e) => e.id === area);
+  if (!entry) {
+    return { kind: 'unknown', path: (decode(rawArea) ?? rawArea).slice(0, 60), coming: coming.find((c) => c.id === area)?.label ?? null };
+  }
+  return { kind: 'view', route: { area: entry.id, recordId, params } };
+}
+
+/** The view an address opens; an unknown area opens the start screen (the app says so separately). */
+export function parseRoute(hash: string): Route {
+  const address = parseAddress(hash);
+  if (address.kind === 'view') return address.route;
+  return { area: routes().entries[0]?.id as AreaId, recordId: null, params: {} };
+}
+
+/** The address of a view; parameters in the order given, empty ones left out. */
+export function routeHash(route: RouteTarget): string {
+  const record = route.recordId ? `/${encodeURIComponent(route.recordId)}` : '';
+  const query = new URLSearchParams(Object.entries(route.params ?? {}).filter(([, v]) => v !== '')).toString();
+  return `#/${route.area}${record}${query ? `?${query}` : ''}`;
 }

@@ -1,15 +1,26 @@
 import type { ListState } from '@renderer/app/stores';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 /** Search box (debounced), the active/archived switch, and area-specific filters. */
 export function ListToolbar<F>({ store, placeholder, children }: { store: ListState<F>; placeholder: string; children?: ReactNode }) {
   const [text, setText] = useState(store.search);
-  const { setSearch } = store;
+  const { search, setSearch } = store;
+  const sent = useRef(store.search);
   useEffect(() => {
-    const timer = setTimeout(() => setSearch(text), 200);
+    const timer = setTimeout(() => {
+      sent.current = text;
+      setSearch(text);
+    }, 200);
     return () => clearTimeout(timer);
   }, [text, setSearch]);
+  // A search that arrives from the address (back/forward, a link) shows in the box; the user's own typing is left alone.
+  useEffect(() => {
+    if (search !== sent.current) {
+      sent.current = search;
+      setText(search);
+    }
+  }, [search]);
   return (
     <div className="toolbar">
       <input

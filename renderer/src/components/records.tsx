@@ -1,6 +1,6 @@
+import { Drawer } from '@renderer/ui/Drawer';
 import { format, parseISO } from 'date-fns';
 import type { ReactNode } from 'react';
-import { Drawer } from './Drawer';
 
 /** A drawer for one record: shows the load error or a loading line until the record is there. */
 export function RecordDrawer<T>({

@@ -46,11 +46,11 @@ describe('area registry', () => {
   });
 
   it('routes by hash: a list, a new record, a record; unknown and coming areas open the start screen', () => {
-    expect(parseRoute('#/engagements')).toEqual({ area: 'engagements', recordId: null });
-    expect(parseRoute('#/specialists/new')).toEqual({ area: 'specialists', recordId: 'new' });
-    expect(parseRoute('#/replacements/a%2Fb')).toEqual({ area: 'replacements', recordId: 'a/b' });
-    expect(parseRoute('#/portfolio/x')).toEqual({ area: 'clients', recordId: null });
-    expect(parseRoute('')).toEqual({ area: 'clients', recordId: null });
+    expect(parseRoute('#/engagements')).toEqual({ area: 'engagements', recordId: null, params: {} });
+    expect(parseRoute('#/specialists/new')).toEqual({ area: 'specialists', recordId: 'new', params: {} });
+    expect(parseRoute('#/replacements/a%2Fb')).toEqual({ area: 'replacements', recordId: null, params: {} });
+    expect(parseRoute('#/portfolio/x')).toEqual({ area: 'clients', recordId: null, params: {} });
+    expect(parseRoute('')).toEqual({ area: 'clients', recordId: null, params: {} });
     expect(routeHash({ area: 'replacements', recordId: 'a/b' })).toBe('#/replacements/a%2Fb');
   });
 

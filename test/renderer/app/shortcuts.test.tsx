@@ -31,13 +31,13 @@ describe('keyboard shortcuts', () => {
 
     (document.activeElement as HTMLElement).blur();
     await userEvent.keyboard('n');
-    expect(useNav.getState().route).toEqual({ area: 'specialists', recordId: 'new' });
+    expect(useNav.getState().route).toEqual({ area: 'specialists', recordId: 'new', params: {} });
   });
 
   it('does nothing on the audit log, which has no form', async () => {
     useNav.getState().go({ area: 'audit', recordId: null });
     render(<Harness />);
     await userEvent.keyboard('n');
-    expect(useNav.getState().route).toEqual({ area: 'audit', recordId: null });
+    expect(useNav.getState().route).toEqual({ area: 'audit', recordId: null, params: {} });
   });
 });

@@ -207,7 +207,7 @@ beforeEach(() => {
   // The day the board was computed on: the request is due on 1 December, so a start on the 3rd is late.
   pinClock(board.today);
   useContinuity.setState({ clientId: '' });
-  useNav.setState({ route: { area: 'replacements', recordId: null } });
+  useNav.setState({ route: { area: 'replacements', recordId: null, params: {} } });
 });
 afterEach(() => {
   cleanup();
@@ -247,9 +247,9 @@ describe('Continuity board', () => {
     const backend = fakeBackend();
     renderWith(backend, <BoardView />);
     await userEvent.click(await screen.findByRole('button', { name: 'Replace Agnieszka Nowak' }));
-    expect(useNav.getState().route).toEqual({ area: 'replacements', recordId: REQUEST });
+    expect(useNav.getState().route).toEqual({ area: 'replacements', recordId: REQUEST, params: {} });
     await userEvent.click(screen.getByRole('button', { name: 'Senior MLOps engineer — AML monitoring' }));
-    expect(useNav.getState().route).toEqual({ area: 'staffing', recordId: ROLE });
+    expect(useNav.getState().route).toEqual({ area: 'staffing', recordId: ROLE, params: {} });
   });
 
   it('asks the backend for one client’s promises when filtered', async () => {

@@ -7,10 +7,12 @@ import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity } from '@shared/a
 import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 
+import { useAuditLog } from './auditStore';
+
 const PAGE = 50;
 
 export function AuditScreen() {
-  const [entity, setEntity] = useState<AuditedEntity | ''>('');
+  const { entity, setEntity } = useAuditLog();
   const [shown, setShown] = useState(1);
   return (
     <div className="screen">

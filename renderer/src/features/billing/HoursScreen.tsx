@@ -1,5 +1,5 @@
 import { useProcedure } from '@renderer/api/queries';
-import { confirmDiscard, useNav } from '@renderer/app/stores';
+import { useNav, whenDiscarded } from '@renderer/app/stores';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { Tabs } from '@renderer/ui/Tabs';
 import type { ReferenceData } from '@shared/kernel/reference';
@@ -34,14 +34,7 @@ export function HoursScreen({ reference }: { reference: ReferenceData }) {
       {info.data?.canLoadSample ? (
         <SampleDataOffer what="hours" onCreate={() => go({ area: 'specialists', recordId: 'new' })} />
       ) : (
-        <Tabs
-          label="Hours and billing views"
-          tabs={VIEWS}
-          selected={hours.view}
-          onSelect={(id) => {
-            if (confirmDiscard()) hours.setView(id);
-          }}
-        >
+        <Tabs label="Hours and billing views" tabs={VIEWS} selected={hours.view} onSelect={(id) => whenDiscarded(() => hours.setView(id))}>
           {hours.view === 'timesheet' && <WeekTimesheet reference={reference} />}
           {hours.view === 'month' && <MonthGridView />}
           {hours.view === 'close' && <MonthCloseView />}

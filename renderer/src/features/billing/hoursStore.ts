@@ -1,6 +1,10 @@
+import { paramOf, withoutDefaults } from '@renderer/app/address';
 import { today } from '@renderer/app/clock';
+import { bindAddress } from '@renderer/app/stores';
 import { weekDates } from '@shared/billing/rules/entries';
 import { nextMonth } from '@shared/billing/rules/months';
+import { id, isoDate } from '@shared/kernel/fields';
+import { z } from 'zod';
 import { create } from 'zustand';
 
 export type HoursView = 'timesheet' | 'month' | 'close' | 'invoices' | 'rates';
@@ -37,3 +41,23 @@ export const useHours = create<HoursState>((set) => ({
   setEngagement: (engagementId) => set({ engagementId }),
   setMonth: (month) => set({ month }),
 }));
+
+const HOURS_VIEWS = ['timesheet', 'month', 'close', 'invoices', 'rates'] as const satisfies readonly HoursView[];
+const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+/** The area's address: `#/hours?tab=close&month=2026-10&engagement=…&specialist=…&week=…` (defaults left out). */
+bindAddress(useHours, {
+  areas: ['hours'],
+  read: (p) => ({
+    view: paramOf(z.enum(HOURS_VIEWS), p.tab, 'timesheet') as HoursView,
+    specialistId: paramOf(id, p.specialist, '') || null,
+    weekStart: weekDates(paramOf(isoDate, p.week, mondayOfToday()))[0] as string,
+    engagementId: paramOf(id, p.engagement, '') || null,
+    month: paramOf(monthParam, p.month, lastMonth()),
+  }),
+  write: (s) =>
+    withoutDefaults(
+      { tab: s.view, specialist: s.specialistId ?? '', week: s.weekStart, engagement: s.engagementId ?? '', month: s.month },
+      { tab: 'timesheet', week: mondayOfToday(), month: lastMonth() },
+    ),
+});

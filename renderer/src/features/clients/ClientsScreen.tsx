@@ -1,19 +1,20 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
 import { Badge } from '@renderer/ui/Badge';
+import { Drawer } from '@renderer/ui/Drawer';
+import { clientListInput } from '@shared/clients/contract/clients';
 import { countryName } from '@shared/kernel/country';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { format, parseISO } from 'date-fns';
 import { ClientEngagements } from './ClientEngagements';
 import { ClientForm, clientValues, emptyClient } from './ClientForm';
 
-export const useClientList = createListStore('name', { currency: '' });
+export const useClientList = createListStore('clients', clientListInput, { currency: '' });
 
 export function ClientsScreen({ reference }: { reference: ReferenceData }) {
   const store = useClientList();

@@ -1,5 +1,5 @@
 import { useProcedure } from '@renderer/api/queries';
-import { confirmDiscard, useNav } from '@renderer/app/stores';
+import { useNav, whenDiscarded } from '@renderer/app/stores';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { Tabs } from '@renderer/ui/Tabs';
 import { BoardView } from './BoardView';
@@ -47,12 +47,13 @@ export function ContinuityScreen() {
           label="Continuity views"
           tabs={VIEWS}
           selected={view}
-          onSelect={(id) => {
-            if (!confirmDiscard()) return;
-            setView(id);
-            // The open request belongs to the tab it was opened from.
-            if (route.recordId) open(null);
-          }}
+          onSelect={(id) =>
+            whenDiscarded(() => {
+              setView(id);
+              // The open request belongs to the tab it was opened from.
+              if (route.recordId) open(null);
+            })
+          }
         >
           {view === 'board' && <BoardView />}
           {view === 'requests' && <RequestsView />}

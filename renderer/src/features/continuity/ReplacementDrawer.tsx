@@ -1,10 +1,10 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { day } from '@renderer/components/dates';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
+import { Drawer } from '@renderer/ui/Drawer';
 import type { ReplacementItem } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
 import { useEffect, useState } from 'react';

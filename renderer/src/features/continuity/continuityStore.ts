@@ -1,5 +1,9 @@
+import { paramOf, withoutDefaults } from '@renderer/app/address';
 import { today } from '@renderer/app/clock';
+import { bindAddress } from '@renderer/app/stores';
 import { quarterOf } from '@shared/continuity/rules/report';
+import { id, search } from '@shared/kernel/fields';
+import { z } from 'zod';
 import { create } from 'zustand';
 
 export type ContinuityView = 'board' | 'requests' | 'report' | 'settings';
@@ -45,3 +49,30 @@ export const useContinuity = create<ContinuityState>((set) => ({
   setQuarter: (year, quarter) => set({ year, quarter }),
   setDraftEngagement: (draftEngagementId) => set({ draftEngagementId }),
 }));
+
+const CONTINUITY_VIEWS = ['board', 'requests', 'report', 'settings'] as const satisfies readonly ContinuityView[];
+const quarterParam = z.string().regex(/^(199\d|20\d\d|2100)-Q[1-4]$/);
+
+/** The area's address: `#/replacements?tab=report&client=…&quarter=2026-Q3`, `?tab=requests&state=all&q=…` (defaults left out). */
+bindAddress(useContinuity, {
+  areas: ['replacements'],
+  read: (p) => {
+    const now = currentQuarter();
+    const [year, quarter] = paramOf(quarterParam, p.quarter, `${now.year}-Q${now.quarter}`).split('-Q').map(Number);
+    return {
+      view: paramOf(z.enum(CONTINUITY_VIEWS), p.tab, 'board') as ContinuityView,
+      clientId: paramOf(id, p.client, ''),
+      state: paramOf(z.enum(['open', 'closed', 'all']), p.state, 'open') as RequestState,
+      search: paramOf(search, p.q, ''),
+      year: year ?? now.year,
+      quarter: quarter ?? now.quarter,
+    };
+  },
+  write: (s) => {
+    const now = currentQuarter();
+    return withoutDefaults(
+      { tab: s.view, client: s.clientId, state: s.state, q: s.search, quarter: `${s.year}-Q${s.quarter}` },
+      { tab: 'board', state: 'open', quarter: `${now.year}-Q${now.quarter}` },
+    );
+  },
+});

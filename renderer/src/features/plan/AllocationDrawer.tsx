@@ -1,10 +1,10 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
+import { Drawer } from '@renderer/ui/Drawer';
 import type { AllocationDetail } from '@shared/plan/contract/allocations';
 import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '@shared/plan/rules/allocations';
 import { useState } from 'react';

@@ -1,7 +1,11 @@
+import { paramOf, shapeOf, withoutDefaults } from '@renderer/app/address';
 import { now } from '@renderer/app/clock';
+import { bindAddress } from '@renderer/app/stores';
 import type { InputOf } from '@shared/contract';
+import { timelineInput } from '@shared/plan/contract/plan';
 import type { PlanScale } from '@shared/plan/rules/plan';
 import { format, startOfISOWeek } from 'date-fns';
+import { z } from 'zod';
 import { create } from 'zustand';
 
 export type PlanView = 'timeline' | 'rollOff' | 'forecast' | 'allocations';
@@ -47,6 +51,22 @@ export const usePlan = create<PlanState>((set, get) => ({
   clearFilters: () => set({ filters: EMPTY_FILTERS }),
   setWeeks: (weeks) => set({ weeks }),
 }));
+
+const PLAN_VIEWS = ['timeline', 'rollOff', 'forecast', 'allocations'] as const satisfies readonly PlanView[];
+const timeline = shapeOf(timelineInput);
+
+/** The plan's address: `#/allocations?tab=forecast&scale=month&from=2026-11-30&role=ml_engineer…` (defaults left out). */
+bindAddress(usePlan, {
+  areas: ['allocations'],
+  read: (p) => ({
+    view: paramOf(z.enum(PLAN_VIEWS), p.tab, 'timeline') as PlanView,
+    scale: paramOf(timeline.scale, p.scale, 'week') as PlanScale,
+    from: paramOf(timeline.from, p.from, thisMonday()),
+    filters: Object.fromEntries(Object.entries(EMPTY_FILTERS).map(([k, d]) => [k, paramOf(timeline[k], p[k], d)])) as PlanFilters,
+  }),
+  write: (s) =>
+    withoutDefaults({ tab: s.view, scale: s.scale, from: s.from, ...s.filters }, { tab: 'timeline', scale: 'week', from: thisMonday() }),
+});
 
 /** The filters as the contract takes them: empty means "any". */
 export function planFilterInput(filters: PlanFilters) {

@@ -1,6 +1,6 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
+import { Drawer } from '@renderer/ui/Drawer';
 import type { ImportReport } from '@shared/billing/contract/billing';
 import { useRef, useState } from 'react';
 import { messageOf } from './format';

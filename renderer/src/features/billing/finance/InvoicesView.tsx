@@ -1,7 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
-import { Drawer } from '@renderer/components/Drawer';
 import { Badge } from '@renderer/ui/Badge';
+import { Drawer } from '@renderer/ui/Drawer';
 import type { Invoice } from '@shared/billing/contract/billing';
 import { monthLabel } from '@shared/billing/rules/months';
 import { totalsByCurrency } from '@shared/billing/rules/totals';

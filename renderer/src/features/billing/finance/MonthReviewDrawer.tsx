@@ -1,9 +1,9 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { Badge } from '@renderer/ui/Badge';
 import { askConfirm, type ConfirmRequest } from '@renderer/ui/ConfirmDialog';
+import { Drawer } from '@renderer/ui/Drawer';
 import type { MonthReviewResult } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';

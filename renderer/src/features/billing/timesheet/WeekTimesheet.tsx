@@ -1,5 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
-import { confirmDiscard, useNav, useToasts } from '@renderer/app/stores';
+import { useNav, useToasts, whenDiscarded } from '@renderer/app/stores';
 import type { TimesheetWeek } from '@shared/billing/contract/hours';
 import { formatDuration } from '@shared/billing/rules/duration';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
@@ -27,9 +27,7 @@ export function WeekTimesheet({ reference }: { reference: ReferenceData }) {
   const specialistId = hours.specialistId;
   const week = useProcedure('time.week', { specialistId: specialistId ?? '', weekStart: hours.weekStart }, specialistId !== null);
   // Unsaved cells with a problem ask before the week or the person changes.
-  const leave = (change: () => void) => {
-    if (confirmDiscard()) change();
-  };
+  const leave = whenDiscarded;
   const list = specialists.data?.rows ?? [];
 
   return (

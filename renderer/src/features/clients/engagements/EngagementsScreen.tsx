@@ -1,7 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { day } from '@renderer/components/dates';
 import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
@@ -9,12 +8,14 @@ import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
 import { Badge } from '@renderer/ui/Badge';
+import { Drawer } from '@renderer/ui/Drawer';
+import { engagementListInput } from '@shared/clients/contract/engagements';
 import { ENGAGEMENT_STATUS_LABELS, type EngagementStatus } from '@shared/clients/rules/reference';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { EngagementForm, emptyEngagement, engagementValues } from './EngagementForm';
 import { ENGAGEMENT_STATUS_TONE } from './status';
 
-export const useEngagementList = createListStore('startDate', { clientId: '', status: '' });
+export const useEngagementList = createListStore('engagements', engagementListInput, { clientId: '', status: '' });
 
 export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
   const store = useEngagementList();

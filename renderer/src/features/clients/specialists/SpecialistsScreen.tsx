@@ -1,13 +1,14 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
+import { Drawer } from '@renderer/ui/Drawer';
+import { specialistListInput } from '@shared/clients/contract/specialists';
 import {
   ROLE_LABELS,
   SENIORITY_LABELS,
@@ -20,7 +21,7 @@ import { countryName } from '@shared/kernel/country';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { emptySpecialist, SpecialistForm, specialistValues } from './SpecialistForm';
 
-export const useSpecialistList = createListStore('fullName', { role: '', status: '', sourcingRegion: '' });
+export const useSpecialistList = createListStore('specialists', specialistListInput, { role: '', status: '', sourcingRegion: '' });
 
 const STATUS_TONE: Record<SpecialistStatus, StatusTone> = { active: 'ok', bench: 'info', leaving: 'attention', left: 'neutral' };
 

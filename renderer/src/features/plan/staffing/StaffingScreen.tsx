@@ -1,12 +1,12 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
-import { Drawer } from '@renderer/components/Drawer';
 import { businessDays, day } from '@renderer/components/dates';
 import { ListStatus } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
+import { Drawer } from '@renderer/ui/Drawer';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import { ROLE_LABELS, SENIORITY_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
@@ -16,6 +16,7 @@ import { isOpenStage, OPEN_STAGES, STAFFING_STAGE_LABELS, type StaffingStage } f
 import { useState } from 'react';
 import { DeclineForm, FillForm } from './StaffingActions';
 import { emptyStaffing, StaffingForm, staffingValues } from './StaffingForm';
+import { useStaffingList } from './staffingStore';
 
 export const STAGE_TONE: Record<StaffingStage, StatusTone> = {
   defined: 'neutral',
@@ -44,8 +45,7 @@ export function ClockBadge({ request }: { request: StaffingRequestItem }) {
 
 export function StaffingScreen({ reference }: { reference: ReferenceData }) {
   const { route, go } = useNav();
-  const [state, setState] = useState<'open' | 'closed' | 'all'>('open');
-  const [search, setSearch] = useState('');
+  const { state, setState, search, setSearch } = useStaffingList();
   const list = useProcedure('staffing.list', { state, search: search || undefined });
   const info = useProcedure('app.info', {});
   const open = (recordId: string | null) => go({ area: 'staffing', recordId });

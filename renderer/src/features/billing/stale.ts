@@ -1,0 +1,35 @@
+import type { StaleDeclarations } from '@renderer/api/stale';
+import type { billingAreaProcedures } from '@shared/billing/procedures';
+import type { QueryName } from '@shared/contract';
+import type { CommandNamesOf } from '@shared/kernel/define';
+
+const ALWAYS = ['audit.list', 'app.summaries'] as const satisfies readonly QueryName[];
+
+/** Hours show in the timesheet, the hours list and the month's review and totals. */
+const HOURS = ['time.week', 'time.list', 'months.list', 'months.review'] as const satisfies readonly QueryName[];
+
+/** Terms, caps and rates price the month's review. */
+const TERMS = ['billing.terms', 'months.list', 'months.review'] as const satisfies readonly QueryName[];
+
+/** Approving, reopening and invoicing a month locks or frees its hours. */
+const MONTH = [...HOURS, 'invoices.list', 'invoices.get'] as const satisfies readonly QueryName[];
+
+/** What each command of the billing area makes stale (a missing command is a type error). */
+export const billingStale: StaleDeclarations<CommandNamesOf<typeof billingAreaProcedures>> = {
+  'time.setCell': [...HOURS, ...ALWAYS],
+  'time.copyWeek': [...HOURS, ...ALWAYS],
+  'hours.import': [...HOURS, ...ALWAYS],
+  'billing.setTerms': [...TERMS, ...ALWAYS],
+  'billing.setSpecialistCap': [...TERMS, ...ALWAYS],
+  'rates.create': [...TERMS, ...ALWAYS],
+  'rates.delete': [...TERMS, ...ALWAYS],
+  'months.approve': [...MONTH, ...ALWAYS],
+  'months.reopen': [...MONTH, ...ALWAYS],
+  // An invoice uses the rates, which then cannot be deleted.
+  'invoices.issue': [...MONTH, 'billing.terms', ...ALWAYS],
+  'invoices.cancel': [...MONTH, 'billing.terms', ...ALWAYS],
+  // The number prefix and the daily hours threshold (the review's and the timesheet's warnings).
+  'billing.updateSettings': ['billing.settings', ...HOURS, ...ALWAYS],
+  // Starts a background job; only its progress changes.
+  'finance.exportStart': ['finance.exportStatus'],
+};
