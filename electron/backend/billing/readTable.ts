@@ -1,4 +1,4 @@
-import { excel } from '@backend/core/excel';
+import { excel, fromFormulaSafe } from '@backend/core/excel';
 import type { ImportReport } from '@shared/billing/contract/billing';
 import { DomainError } from '@shared/kernel/errors';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -30,8 +30,9 @@ const startsWith = (bytes: Buffer, magic: readonly number[]) => magic.every((b, 
 
 function plain(value: ExcelJS.CellValue | undefined): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if (typeof value === 'string') return fromFormulaSafe(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return fromFormulaSafe(value.richText.map((t) => t.text).join(''));
   if ('formula' in value || 'sharedFormula' in value) return plain(value.result as ExcelJS.CellValue);
   if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue);
   if ('error' in value) return String(value.error);
@@ -146,7 +147,8 @@ function readCsv(bytes: Buffer): Table {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DomainError('invalid_input', `This CSV file could not be read: ${reason}.`, [{ path: 'base64', message: reason }]);
   }
-  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells as Cell[] })).filter((r) => !blank(r.cells));
+  // Text Keel (or a careful user) wrote formula-safe reads back as it was: `'=x` is `=x`.
+  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells.map(fromFormulaSafe) as Cell[] })).filter((r) => !blank(r.cells));
   return split('csv', 'The file', rows);
 }
 
