@@ -144,7 +144,7 @@ function ImportReportView({ report, done }: { report: ImportReport; done: boolea
                 : 'Nothing new to import: every row is already in Keel.'}
         {duplicateCount > 0 &&
           (done || report.ready > 0 || problemCount > 0) &&
-          ` ${plural(duplicateCount, 'row')} already in Keel ${done ? 'were' : 'will be'} skipped.`}
+          ` ${plural(duplicateCount, 'row')} already in Keel ${done ? (duplicateCount === 1 ? 'was' : 'were') : 'will be'} skipped.`}
       </p>
       {done && <p className="notice notice--good">The hours are in Keel now: the timesheets and the month close include them.</p>}
       {problemCount > 0 && (
