@@ -114,10 +114,12 @@ function inflatedSize(data: Buffer, budget: number): Promise<number | null> {
  * offsets and compressed sizes), counting the output as it streams and
  * throwing it away. The sizes a zip declares are never trusted — a zip bomb
  * under-states them — so this stops at the cap however much the file claims
- * or hides. Returns a number above `cap` when the cap was reached, null when
- * the zip cannot be read.
+ * or hides. Returns a number above `cap` when the cap was reached, `'lies'`
+ * as soon as a part unpacks to another size than it declares (exceljs's zip
+ * reader would refuse it too, but only after inflating all of it in
+ * memory), null when the zip cannot be read.
  */
-export async function inflatedBytes(bytes: Buffer, cap: number): Promise<number | null> {
+export async function inflatedBytes(bytes: Buffer, cap: number): Promise<number | 'lies' | null> {
   const EOCD = 0x06054b50;
   const CENTRAL = 0x02014b50;
   let end = -1;
@@ -145,6 +147,7 @@ export async function inflatedBytes(bytes: Buffer, cap: number): Promise<number 
     if (size === null) return null;
     total += size;
     if (total > cap) return total;
+    if (size !== bytes.readUInt32LE(at + 24)) return 'lies';
     at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
   }
   return total;
@@ -177,6 +180,9 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
   }
   const actual = await inflatedBytes(bytes, MAX_UNZIPPED_BYTES);
   if (actual === null) throw unreadable('It looks like a zip file but its parts cannot be unpacked; it may be damaged or cut short.');
+  if (actual === 'lies') {
+    throw unreadable('Its parts unpack to other sizes than its table of contents says; it may be damaged or built to hide its size.');
+  }
   if (actual > MAX_UNZIPPED_BYTES) {
     const says = declared < 1024 * 1024 ? 'less than 1 MB' : `${Math.round(declared / 1024 / 1024)} MB`;
     throw new DomainError(
