@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Context } from '@backend/core/context';
-import { DATE_FORMAT, excel, excelDate, NUMBER_FORMAT } from '@backend/core/excel';
+import { DATE_FORMAT, excel, excelDate, NUMBER_FORMAT, safeCellValue } from '@backend/core/excel';
 import type { EngagementMonth, FinanceExportRequest } from '@shared/billing/contract/billing';
 import { ACTIVITY_LABELS } from '@shared/billing/rules/activities';
 import { hoursOf } from '@shared/billing/rules/duration';
@@ -160,7 +160,7 @@ class Sheet {
       const column = this.columns[i];
       if (value === null || value === undefined || !column) return;
       const cell = row.getCell(i + 1);
-      cell.value = value;
+      cell.value = safeCellValue(value);
       // Always a shared style object: exceljs re-serialises a cell's own fresh style for every cell.
       cell.style = styleOf(column.type, currency, bold);
     });
@@ -190,7 +190,7 @@ function openSheet(book: Book, name: FinanceSheetName, widths?: readonly number[
   const header = ws.getRow(1);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
-    cell.value = c.header;
+    cell.value = safeCellValue(c.header);
     cell.style = STYLES.header;
   });
   const sheet = new Sheet(ws, columns);
@@ -420,9 +420,9 @@ function writeAbout(book: Book, facts: [string, string | number | Date][]) {
   const sheet = openSheet(book, 'About');
   for (const [field, value] of facts) {
     const row = sheet.ws.getRow(sheet.lastData + 1);
-    row.getCell(1).value = field;
+    row.getCell(1).value = safeCellValue(field);
     const cell = row.getCell(2);
-    cell.value = value;
+    cell.value = safeCellValue(value);
     if (value instanceof Date) cell.style = STYLES.date;
     row.commit();
     sheet.skip();

@@ -1,10 +1,11 @@
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import type { ImportProblem, ImportReport } from '@shared/billing/contract/billing';
+import type { ImportConflict, ImportProblem, ImportReport } from '@shared/billing/contract/billing';
 import type { TimeEntry } from '@shared/billing/contract/hours';
 import { ACTIVITIES, ACTIVITY_LABELS, type Activity, activityFromLabel } from '@shared/billing/rules/activities';
 import { formatDuration, MINUTES_PER_DAY } from '@shared/billing/rules/duration';
 import { type EntryTarget, entryRefusals, refusalSentence } from '@shared/billing/rules/entries';
+import { type ConflictCell, cellVerdict, cellWords, conflictSentence } from '@shared/billing/rules/importRows';
 import { lockedMonthRefusal, type MonthStatus } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
@@ -22,8 +23,10 @@ import { type Cell, readTable, type Table } from './readTable';
  * rules, month locks, 24 hours a day counting Keel's entries and the file's
  * other rows); any problem means nothing is written. Rows already in Keel,
  * or repeated in the file, are skipped and reported, so importing the same
- * file twice — or Keel's own export — changes nothing. The rest is written in
- * one transaction with one audit entry.
+ * file twice — or Keel's own export — changes nothing. A row whose cell
+ * already has *different* hours in Keel is a conflict: listed with both
+ * values and never applied (rules/importRows.ts). The rest is written in one
+ * transaction with one audit entry.
  */
 
 export const MAX_LISTED = 500;
@@ -150,7 +153,13 @@ type Row = {
   engagement: EngagementListItem | null;
   problems: ImportProblem[];
 };
-type Checked = { rows: number; ready: Candidate[]; problems: ImportProblem[]; duplicates: ImportReport['duplicates'] };
+type Checked = {
+  rows: number;
+  ready: Candidate[];
+  problems: ImportProblem[];
+  duplicates: ImportReport['duplicates'];
+  conflicts: ImportConflict[];
+};
 
 /** Looks records up once per distinct value. */
 class Lookups {
@@ -163,6 +172,11 @@ class Lookups {
   specialist(email: string) {
     const key = email.toLowerCase();
     if (!this.specialists.has(key)) this.specialists.set(key, this.ctx.repos.specialists.findByEmail(email));
+    return this.specialists.get(key) ?? null;
+  }
+  specialistById(id: string) {
+    const key = `id:${id}`;
+    if (!this.specialists.has(key)) this.specialists.set(key, this.ctx.repos.specialists.get(id));
     return this.specialists.get(key) ?? null;
   }
   engagement(id: string) {
@@ -238,14 +252,6 @@ function parseRow(columns: Columns, lookups: Lookups, row: number, cells: Cell[]
   return { row, entryId: text(at('entryId')).toLowerCase(), candidate, specialist, engagement, problems };
 }
 
-const sameFields = (a: Candidate, b: Candidate) =>
-  a.specialistId === b.specialistId &&
-  a.engagementId === b.engagementId &&
-  a.date === b.date &&
-  a.activity === b.activity &&
-  a.minutes === b.minutes &&
-  a.note === b.note;
-
 function check(ctx: Context, table: Table): Checked {
   const columns = columnsOf(table);
   const lookups = new Lookups(ctx);
@@ -263,15 +269,47 @@ function check(ctx: Context, table: Table): Checked {
   const fileDays = new Map<string, number>();
   const seen = new Map<string, number>();
 
-  const out: Checked = { rows: rows.length, ready: [], problems: [], duplicates: [] };
+  const out: Checked = { rows: rows.length, ready: [], problems: [], duplicates: [], conflicts: [] };
   const problem = (p: ImportProblem) => out.problems.push(p);
+  const cellOf = (
+    c: Pick<Candidate, 'activity' | 'date'>,
+    specialist: Specialist | null,
+    engagement: EngagementListItem | null,
+  ): ConflictCell => ({
+    specialistName: specialist?.fullName ?? 'a specialist no longer in Keel',
+    engagementName: engagement?.name ?? 'an engagement no longer in Keel',
+    clientName: engagement?.clientName ?? '—',
+    activityLabel: ACTIVITY_LABELS[c.activity] ?? c.activity,
+    date: c.date,
+  });
+  const conflict = (row: number, fileCell: ConflictCell, fileMinutes: number, keelMinutes: number, keelCell?: ConflictCell) =>
+    out.conflicts.push({
+      row,
+      cell: cellWords(keelCell ?? fileCell),
+      fileMinutes,
+      keelMinutes,
+      message: conflictSentence(fileCell, fileMinutes, keelMinutes, keelCell),
+    });
   for (const r of rows) {
     const existingId = r.entryId ? ctx.repos.timeEntries.get(r.entryId) : null;
     if (existingId) {
-      const differs = r.candidate && !sameFields(r.candidate, existingId);
+      const c = r.candidate;
+      const sameCell =
+        c &&
+        c.specialistId === existingId.specialistId &&
+        c.engagementId === existingId.engagementId &&
+        c.date === existingId.date &&
+        c.activity === existingId.activity;
+      if (c && (!sameCell || c.minutes !== existingId.minutes)) {
+        // The file changes an entry Keel holds: an import never does that.
+        const keelCell = cellOf(existingId, lookups.specialistById(existingId.specialistId), lookups.engagement(existingId.engagementId));
+        conflict(r.row, cellOf(c, r.specialist, r.engagement), c.minutes, existingId.minutes, keelCell);
+        continue;
+      }
+      const noteDiffers = c && c.note !== existingId.note;
       out.duplicates.push({
         row: r.row,
-        message: `Entry ${existingId.id} is already in Keel, so this row was skipped${differs ? '; its values in the file differ from Keel’s, and an import never changes existing entries (edit them in the timesheet)' : ''}.`,
+        message: `Entry ${existingId.id} is already in Keel, so this row was skipped${noteDiffers ? '; its note in the file differs from Keel’s, and an import never changes existing entries (edit the note in the timesheet)' : ''}.`,
       });
       continue;
     }
@@ -296,11 +334,16 @@ function check(ctx: Context, table: Table): Checked {
     }
     // Hours already in that cell were typed, copied or imported before (perhaps since edited): never count them twice.
     const inCell = ctx.repos.timeEntries.cellMinutes(c.specialistId, c.engagementId, c.activity, c.date);
-    if (inCell > 0) {
+    const verdict = cellVerdict(c.minutes, inCell);
+    if (verdict === 'duplicate') {
       out.duplicates.push({
         row: r.row,
-        message: `Keel already has ${formatDuration(inCell)} for ${specialist.fullName} on ${engagement.name}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, so the row (${formatDuration(c.minutes)}) was skipped rather than counted twice. Change that cell in the timesheet if it is wrong.`,
+        message: `Keel already has ${formatDuration(inCell)} for ${specialist.fullName} on ${engagement.name}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, so the row was skipped.`,
       });
+      continue;
+    }
+    if (verdict === 'conflict') {
+      conflict(r.row, cellOf(c, specialist, engagement), c.minutes, inCell);
       continue;
     }
     let refused = false;
@@ -352,8 +395,10 @@ export async function importHours(ctx: Context, input: ParsedInputOf<'hours.impo
     imported,
     ready: c.ready.length,
     duplicates: c.duplicates.slice(0, MAX_LISTED),
+    conflicts: c.conflicts.slice(0, MAX_LISTED),
     problems: c.problems.slice(0, MAX_LISTED),
     duplicateCount: c.duplicates.length,
+    conflictCount: c.conflicts.length,
     problemCount: c.problems.length,
     written: imported > 0,
   });
@@ -376,7 +421,14 @@ export async function importHours(ctx: Context, input: ParsedInputOf<'hours.impo
       label: `Import of ${input.fileName} (${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'})`,
       action: 'import',
       before: null,
-      after: { fileName: input.fileName, format: table.format, entries: n, duplicates: checked.duplicates.length, ...created },
+      after: {
+        fileName: input.fileName,
+        format: table.format,
+        entries: n,
+        duplicates: checked.duplicates.length,
+        conflicts: checked.conflicts.length,
+        ...created,
+      },
     });
     return report(checked, n);
   });

@@ -1,4 +1,5 @@
-import { excel } from '@backend/core/excel';
+import { createInflateRaw } from 'node:zlib';
+import { excel, fromFormulaSafe } from '@backend/core/excel';
 import type { ImportReport } from '@shared/billing/contract/billing';
 import { DomainError } from '@shared/kernel/errors';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -30,8 +31,9 @@ const startsWith = (bytes: Buffer, magic: readonly number[]) => magic.every((b, 
 
 function plain(value: ExcelJS.CellValue | undefined): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if (typeof value === 'string') return fromFormulaSafe(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return fromFormulaSafe(value.richText.map((t) => t.text).join(''));
   if ('formula' in value || 'sharedFormula' in value) return plain(value.result as ExcelJS.CellValue);
   if ('hyperlink' in value) return plain(value.text as ExcelJS.CellValue);
   if ('error' in value) return String(value.error);
@@ -86,6 +88,78 @@ export function unzippedBytes(bytes: Buffer): number | null {
 /** exceljs builds the whole workbook in memory: about 150,000 rows fit in this much sheet XML. */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
+const LOCAL = 0x04034b50;
+
+/** What comes out of one deflated zip entry, counted as it streams and never kept; stops as soon as it passes `budget`. */
+function inflatedSize(data: Buffer, budget: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+    let out = 0;
+    inflate.on('data', (chunk: Buffer) => {
+      out += chunk.length;
+      if (out > budget) {
+        inflate.destroy();
+        resolve(out);
+      }
+    });
+    inflate.on('end', () => resolve(out));
+    inflate.on('error', () => resolve(null));
+    inflate.end(data);
+  });
+}
+
+/**
+ * The bytes the workbook really unpacks to, up to `cap`: every entry is
+ * inflated exactly as exceljs's zip reader will (the central directory's
+ * offsets and compressed sizes), counting the output as it streams and
+ * throwing it away. The sizes a zip declares are never trusted — a zip bomb
+ * under-states them — so this stops at the cap however much the file claims
+ * or hides. Returns a number above `cap` when the cap was reached, `'lies'`
+ * as soon as a part unpacks to another size than it declares (exceljs's zip
+ * reader would refuse it too, but only after inflating all of it in
+ * memory), null when the zip cannot be read.
+ */
+export async function inflatedBytes(bytes: Buffer, cap: number): Promise<number | 'lies' | null> {
+  const EOCD = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return null;
+    const method = bytes.readUInt16LE(at + 10);
+    const compressed = bytes.readUInt32LE(at + 20);
+    const local = bytes.readUInt32LE(at + 42);
+    if (compressed === 0xffffffff || local === 0xffffffff) return Number.POSITIVE_INFINITY; // zip64: larger than 4 GB
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) return null;
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    if (start + compressed > bytes.length) return null;
+    const data = bytes.subarray(start, start + compressed);
+    const size = method === 0 ? compressed : method === 8 ? await inflatedSize(data, cap - total) : null;
+    if (size === null) return null;
+    total += size;
+    if (total > cap) return total;
+    if (size !== bytes.readUInt32LE(at + 24)) return 'lies';
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
+const tooLarge = (what: string) =>
+  new DomainError(
+    'invalid_input',
+    `This workbook unpacks to ${what}, more than Keel opens (${MAX_UNZIPPED_BYTES / 1024 / 1024} MB). Save the sheet as “CSV UTF-8” and import that, or split it by year.`,
+    [{ path: 'base64', message: 'is too large for a workbook import' }],
+  );
+
 /** Rows Keel checks in one import (checking is synchronous; 300,000 rows take about 15 s). */
 export const MAX_ROWS = 300_000;
 
@@ -97,14 +171,24 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
       [{ path: 'base64', message: 'is too large for a workbook import' }],
     );
   }
-  const unzipped = unzippedBytes(bytes);
-  if (unzipped === null)
-    throw unreadable('It looks like a zip file but its table of contents cannot be read; it may be damaged or cut short.');
-  if (unzipped > MAX_UNZIPPED_BYTES) {
+  const damaged = () => unreadable('It looks like a zip file but its table of contents cannot be read; it may be damaged or cut short.');
+  // What the zip declares first (cheap, and refuses an honest large file at once), then what it really unpacks to.
+  const declared = unzippedBytes(bytes);
+  if (declared === null) throw damaged();
+  if (declared > MAX_UNZIPPED_BYTES) {
+    throw tooLarge(declared === Number.POSITIVE_INFINITY ? 'more than 4 GB' : `${Math.round(declared / 1024 / 1024)} MB`);
+  }
+  const actual = await inflatedBytes(bytes, MAX_UNZIPPED_BYTES);
+  if (actual === null) throw unreadable('It looks like a zip file but its parts cannot be unpacked; it may be damaged or cut short.');
+  if (actual === 'lies') {
+    throw unreadable('Its parts unpack to other sizes than its table of contents says; it may be damaged or built to hide its size.');
+  }
+  if (actual > MAX_UNZIPPED_BYTES) {
+    const says = declared < 1024 * 1024 ? 'less than 1 MB' : `${Math.round(declared / 1024 / 1024)} MB`;
     throw new DomainError(
       'invalid_input',
-      `This workbook unpacks to ${unzipped === Number.POSITIVE_INFINITY ? 'more than 4 GB' : `${Math.round(unzipped / 1024 / 1024)} MB`}, more than Keel opens (${MAX_UNZIPPED_BYTES / 1024 / 1024} MB). Save the sheet as “CSV UTF-8” and import that, or split it by year.`,
-      [{ path: 'base64', message: 'is too large for a workbook import' }],
+      `This workbook’s table of contents says it unpacks to ${says}, but it really unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB, more than Keel opens, so Keel stopped reading it. It may be damaged or built to hide its size; if it is a real timesheet, save the sheet as “CSV UTF-8” and import that, or split it by year.`,
+      [{ path: 'base64', message: 'unpacks to more than its table of contents says' }],
     );
   }
   const workbook = new (excel().Workbook)();
@@ -146,7 +230,8 @@ function readCsv(bytes: Buffer): Table {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DomainError('invalid_input', `This CSV file could not be read: ${reason}.`, [{ path: 'base64', message: reason }]);
   }
-  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells as Cell[] })).filter((r) => !blank(r.cells));
+  // Text Keel (or a careful user) wrote formula-safe reads back as it was: `'=x` is `=x`.
+  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells.map(fromFormulaSafe) as Cell[] })).filter((r) => !blank(r.cells));
   return split('csv', 'The file', rows);
 }
 

@@ -1,4 +1,4 @@
-import { addTable, type Column, DATE_FORMAT, excel, excelDate, PERCENT_FORMAT } from '@backend/core/excel';
+import { addTable, type Column, DATE_FORMAT, excel, excelDate, PERCENT_FORMAT, workbookBuffer } from '@backend/core/excel';
 import type { ReplacementPause, SlaReport, SlaReportRow } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
 import { CLOCK_STATE_LABELS } from '@shared/kernel/businessClock';
@@ -51,7 +51,7 @@ export async function slaReportWorkbook(report: SlaReport, generatedAt: Date): P
   }
   aboutSheet(workbook, report, title, generatedAt);
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }
 
 const SUMMARY_COLUMNS: Column[] = [

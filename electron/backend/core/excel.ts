@@ -17,6 +17,48 @@ export function excelDate(iso: string): Date {
   return new Date(toDay(iso) * 86_400_000);
 }
 
+/**
+ * Formula injection (OWASP "CSV Injection"): a spreadsheet takes text that
+ * starts with = + - @, a tab or a carriage return for a formula once someone
+ * edits the cell or saves the sheet as CSV, so a client named
+ * `=HYPERLINK("http://…")` would become a live link. Every text cell Keel
+ * writes goes through `formulaSafe`: such text gets a leading apostrophe and
+ * stays text everywhere. Keel's own totals are formula objects, not text, and
+ * stay formulas.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+export function formulaSafe(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A cell value as Keel writes it: text made formula-safe, everything else (numbers, dates, Keel's formulas) as it is. */
+export function safeCellValue<T>(value: T): T | string {
+  return typeof value === 'string' ? formulaSafe(value) : value;
+}
+
+/** Undoes `formulaSafe` when a file Keel wrote comes back in an import, so names and notes match Keel's again. */
+export function fromFormulaSafe(text: string): string {
+  return NEUTRALISED.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * Writes an in-memory workbook as .xlsx with every text cell made
+ * formula-safe, whichever way the sheet was filled. The streaming finance
+ * workbook writes cell by cell and calls `safeCellValue` itself.
+ */
+export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (typeof cell.value === 'string') cell.value = formulaSafe(cell.value);
+      });
+    });
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const PERCENT_FORMAT = '0%';
 export const NUMBER_FORMAT = '0.00';

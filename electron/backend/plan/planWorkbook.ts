@@ -1,4 +1,4 @@
-import { addTable, DATE_FORMAT, excel, excelDate, NUMBER_FORMAT, PERCENT_FORMAT } from '@backend/core/excel';
+import { addTable, DATE_FORMAT, excel, excelDate, NUMBER_FORMAT, PERCENT_FORMAT, workbookBuffer } from '@backend/core/excel';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
 import { dateLabel } from '@shared/kernel/dates';
@@ -198,5 +198,5 @@ export async function planWorkbook(
     2,
   );
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

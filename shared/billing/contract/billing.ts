@@ -120,6 +120,18 @@ export type ExportJob = {
 };
 
 export type ImportProblem = { row: number; column: string; message: string };
+/**
+ * A row whose cell (person, engagement, day, activity) already has different
+ * hours in Keel: never applied, listed with both values for a person to settle.
+ */
+export type ImportConflict = {
+  row: number;
+  /** Who, where, what and when, in words: `Ana Ionescu on Claims model operations (Helvetic Insurance AG), Retraining, Mon 5 Oct 2026`. */
+  cell: string;
+  fileMinutes: number;
+  keelMinutes: number;
+  message: string;
+};
 export type ImportReport = {
   fileName: string;
   format: 'xlsx' | 'csv';
@@ -130,8 +142,11 @@ export type ImportReport = {
   ready: number;
   /** The first 500 of each list; the counts are complete. */
   duplicates: { row: number; message: string }[];
+  /** Rows whose cell already has different hours in Keel: not applied (the rest of the file still is). */
+  conflicts: ImportConflict[];
   problems: ImportProblem[];
   duplicateCount: number;
+  conflictCount: number;
   problemCount: number;
   written: boolean;
 };
@@ -285,7 +300,7 @@ export const billingProcedures = {
     z.strictObject({ jobId: id }),
   ),
   'hours.import': command<ImportReport>()(
-    'Import hours from Keel’s Excel layout or CSV: everything is checked first; any invalid row means nothing is written; duplicates are skipped and reported.',
+    'Import hours from Keel’s Excel layout or CSV: everything is checked first; any invalid row means nothing is written; duplicates are skipped, and rows that disagree with hours already in Keel are listed as conflicts and not applied.',
     z.strictObject({
       fileName: requiredText(260),
       base64: z.base64({ error: 'must be the file’s content in base64' }).max(70_000_000, 'the file is too large (50 MB at most)'),

@@ -234,6 +234,16 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
       { why: 'an empty file', input: { fileName: 'hours.csv', base64: '' }, code: 'invalid_input' },
       { why: 'content not base64', input: { fileName: 'hours.csv', base64: '%%%' }, code: 'invalid_input', field: 'base64' },
       { why: 'missing file name', input: { base64: 'YQ==' }, code: 'invalid_input', field: 'fileName' },
+      {
+        why: 'a workbook whose part is not deflate data',
+        input: {
+          fileName: 'broken.xlsx',
+          base64:
+            'UEsDBBQAAAAIAAAAAAAAAAAABgAAAGQAAAAPAAAAeGwvd29ya2Jvb2sueG1s////////UEsBAhQAFAAAAAgAAAAAAAAAAAAGAAAAZAAAAA8AAAAAAAAAAAAAAAAAAAAAAHhsL3dvcmtib29rLnhtbFBLBQYAAAAAAQABAD0AAAAzAAAAAAA=',
+        },
+        code: 'invalid_input',
+        field: 'base64',
+      },
     ],
   };
 }

@@ -534,8 +534,10 @@ describe('importing hours', () => {
       imported: 0,
       ready: 3,
       duplicates: [],
+      conflicts: [],
       problems: [],
       duplicateCount: 0,
+      conflictCount: 0,
       problemCount: 0,
       written: false,
     } satisfies ImportReport);
@@ -549,7 +551,7 @@ describe('importing hours', () => {
     expect(log[0]).toMatchObject({
       entity: 'time_entry',
       label: 'Import of hours.csv (3 entries)',
-      after: { fileName: 'hours.csv', entries: 3, duplicates: 0 },
+      after: { fileName: 'hours.csv', entries: 3, duplicates: 0, conflicts: 0 },
     });
     const rows = (await b.ok('time.list', { from: '2026-11-01', to: '2026-11-30' })).rows;
     expect(rows.map((r) => [r.date, r.engagementName, r.specialistName, r.activity, r.minutes, r.note])).toEqual([
@@ -780,7 +782,7 @@ describe('importing hours', () => {
     expect({ entries: entryCount(), audit: b.auditCount() }).toEqual(before);
   });
 
-  it('never counts hours twice: a re-imported row meeting a cell edited since is skipped, and the import lists what it created', async () => {
+  it('never counts hours twice: a re-imported row meeting a cell edited since is a conflict, not applied, and the import lists what it created', async () => {
     const { claims } = await setUp();
     const csv = [CSV_HEADER, `2026-11-02,${claims.id},ana.ionescu@example.com,Retraining,450,Model v7`].join('\n');
     expect(await importFile('hours.csv', csv)).toMatchObject({ imported: 1, written: true });
@@ -788,7 +790,7 @@ describe('importing hours', () => {
     const log = (await b.ok('audit.list', { action: 'import', entity: 'time_entry' })).rows[0];
     expect(log?.after).toMatchObject({ entries: 1, entryIds: [entry?.id] });
 
-    // Edited in the grid since: the file's row no longer equals the entry, but the cell has hours.
+    // Edited in the grid since: the file's row no longer equals the cell's hours.
     await b.ok('time.setCell', {
       specialistId: entry?.specialistId ?? '',
       engagementId: claims.id,
@@ -797,10 +799,17 @@ describe('importing hours', () => {
       minutes: 480,
     });
     const again = await importFile('hours.csv', csv);
-    expect(again).toMatchObject({ imported: 0, written: false, duplicateCount: 1, problemCount: 0 });
-    expect(again.duplicates[0]?.message).toBe(
-      'Keel already has 8:00 for Ana Ionescu on Claims model operations, 2026-11-02, Retraining, so the row (7:30) was skipped rather than counted twice. Change that cell in the timesheet if it is wrong.',
-    );
+    expect(again).toMatchObject({ imported: 0, written: false, duplicateCount: 0, conflictCount: 1, problemCount: 0 });
+    expect(again.conflicts).toEqual([
+      {
+        row: 2,
+        cell: 'Ana Ionescu on Claims model operations (Helvetic Insurance AG), Retraining, Mon 2 Nov 2026',
+        fileMinutes: 450,
+        keelMinutes: 480,
+        message:
+          'The file has 7:30 for Ana Ionescu on Claims model operations (Helvetic Insurance AG), Retraining, Mon 2 Nov 2026, but Keel already has 8:00 there. The import leaves Keel’s hours as they are; if the file is right, change them in the timesheet.',
+      },
+    ]);
     expect(entryCount()).toBe(1);
   });
 

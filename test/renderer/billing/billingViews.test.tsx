@@ -67,7 +67,9 @@ function fakeBackend() {
     ready: 2,
     duplicates: [{ row: 4, message: 'Already in Keel: Ana Ionescu, 2026-10-05, 7:30.' }],
     problems: [] as { row: number; column: string; message: string }[],
+    conflicts: [] as { row: number; cell: string; fileMinutes: number; keelMinutes: number; message: string }[],
     duplicateCount: 1,
+    conflictCount: 0,
     problemCount: 0,
     written: false,
   };
@@ -545,6 +547,29 @@ describe('Month close', () => {
     expect(await within(drawer).findByText(/2 entries imported\./)).toBeTruthy();
     expect(called(backend, 'hours.import').at(-1)?.input).toMatchObject({ dryRun: false });
     expect(within(drawer).getByText('1 duplicate (skipped)')).toBeTruthy();
+  });
+
+  it('lists conflicts with the file’s and Keel’s hours and says they are not imported', async () => {
+    const backend = fakeBackend();
+    const cell = 'Ana Ionescu on Claims model operations (Helvetic Insurance AG), Retraining, Mon 5 Oct 2026';
+    backend.setImport({
+      ready: 1,
+      conflicts: [
+        { row: 2, cell, fileMinutes: 120, keelMinutes: 450, message: `The file has 2:00 for ${cell}, but Keel already has 7:30 there.` },
+      ],
+      conflictCount: 1,
+    });
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.upload(screen.getByLabelText('Import hours…'), new File(['x'], 'hours.csv', { type: 'text/csv' }));
+    const drawer = await screen.findByRole('complementary', { name: 'Import hours' });
+    expect(
+      await within(drawer).findByText(/1 row has different hours from Keel .* They will not be imported: Keel keeps its own hours\./),
+    ).toBeTruthy();
+    const row = within(drawer).getByText(cell).closest('tr') as HTMLElement;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['2', cell, '2:00', '7:30']);
+    // The conflict does not block the file's new rows.
+    await userEvent.click(within(drawer).getByRole('button', { name: 'Import 1 entry' }));
+    expect(await within(drawer).findByText(/They were not imported/)).toBeTruthy();
   });
 });
 

@@ -2,6 +2,7 @@ import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { Drawer } from '@renderer/ui/Drawer';
 import type { ImportReport } from '@shared/billing/contract/billing';
+import { formatDuration } from '@shared/billing/rules/duration';
 import { useRef, useState } from 'react';
 import { messageOf } from './format';
 import './billing.css';
@@ -127,7 +128,7 @@ export function ImportHoursDrawer({ importer, onChooseAgain }: { importer: Hours
 }
 
 function ImportReportView({ report, done }: { report: ImportReport; done: boolean }) {
-  const { problems, duplicates, problemCount, duplicateCount } = report;
+  const { problems, duplicates, conflicts, problemCount, duplicateCount, conflictCount } = report;
   return (
     <>
       <p>
@@ -138,10 +139,12 @@ function ImportReportView({ report, done }: { report: ImportReport; done: boolea
             ? ''
             : report.ready
               ? `${plural(report.ready, 'entry', 'entries')} ready to import.`
-              : 'Nothing new to import: every row is already in Keel.'}
+              : conflictCount
+                ? 'Nothing new to import.'
+                : 'Nothing new to import: every row is already in Keel.'}
         {duplicateCount > 0 &&
           (done || report.ready > 0 || problemCount > 0) &&
-          ` ${plural(duplicateCount, 'row')} already in Keel ${done ? 'were' : 'will be'} skipped.`}
+          ` ${plural(duplicateCount, 'row')} already in Keel ${done ? (duplicateCount === 1 ? 'was' : 'were') : 'will be'} skipped.`}
       </p>
       {done && <p className="notice notice--good">The hours are in Keel now: the timesheets and the month close include them.</p>}
       {problemCount > 0 && (
@@ -164,6 +167,36 @@ function ImportReportView({ report, done }: { report: ImportReport; done: boolea
                   <td className="num">{p.row}</td>
                   <td>{p.column || '—'}</td>
                   <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {conflictCount > 0 && (
+        <>
+          <p className="notice notice--attention" role="status">
+            {plural(conflictCount, 'row')} {conflictCount === 1 ? 'has' : 'have'} different hours from Keel for the same person, engagement,
+            day and activity{conflictCount > conflicts.length ? ` (the first ${conflicts.length} are listed)` : ''}.{' '}
+            {done ? 'They were not imported' : 'They will not be imported'}: Keel keeps its own hours. If the file is right, change those
+            cells in the timesheet.
+          </p>
+          <table className="table table--compact import-problems import-conflicts">
+            <thead>
+              <tr>
+                <th className="num">Row</th>
+                <th>Person, engagement, activity and day</th>
+                <th className="num">In the file</th>
+                <th className="num">In Keel</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflicts.map((c) => (
+                <tr key={`${c.row}:${c.cell}`} title={c.message}>
+                  <td className="num">{c.row}</td>
+                  <td>{c.cell}</td>
+                  <td className="num">{formatDuration(c.fileMinutes)}</td>
+                  <td className="num">{formatDuration(c.keelMinutes)}</td>
                 </tr>
               ))}
             </tbody>
