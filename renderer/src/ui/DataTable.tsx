@@ -298,8 +298,8 @@ function BodyCell<T extends RowData>({ column, row }: { column: DataColumn<T>; r
 function Spacer({ span, height }: { span: number; height: number }) {
   const style: CSSProperties = { height, padding: 0, border: 0 };
   return (
-    <tr className="ui-table__spacer" aria-hidden="true">
-      <td colSpan={span} style={style} />
+    <tr className="ui-table__spacer">
+      <td colSpan={span} style={style} aria-hidden="true" />
     </tr>
   );
 }
