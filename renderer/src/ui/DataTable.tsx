@@ -55,6 +55,8 @@ type Props<T extends RowData> = {
   onSort?(columnId: string): void;
   /** Client-side sort to start with, when the table sorts by itself. */
   initialSort?: TableSort;
+  /** A totals row after the rows (in the table's foot, so it stays in view), filled by the same columns. */
+  footerRow?: T;
   /** Shown in place of the rows when there are none (an EmptyState). */
   empty?: ReactNode;
   /** Estimated row height in px, before rows are measured. */
@@ -93,6 +95,7 @@ export function DataTable<T extends RowData>({
   onSort,
   initialSort,
   empty,
+  footerRow,
   rowHeight = 41,
   className,
 }: Props<T>) {
@@ -146,7 +149,12 @@ export function DataTable<T extends RowData>({
 
   return (
     <div className={`ui-table${className ? ` ${className}` : ''}`} ref={scroller}>
-      <table className="ui-table__table" aria-label={label} aria-rowcount={rows.length + 1} style={{ minWidth }}>
+      <table
+        className="ui-table__table"
+        aria-label={label}
+        aria-rowcount={rows.length + 1 + (footerRow === undefined ? 0 : 1)}
+        style={{ minWidth }}
+      >
         <colgroup>
           {columns.map((c) => {
             const width = sizing[c.id] ?? c.width;
@@ -187,6 +195,15 @@ export function DataTable<T extends RowData>({
           })}
           {after > 0 && <Spacer span={span} height={after} />}
         </tbody>
+        {footerRow !== undefined && (
+          <tfoot>
+            <tr className="ui-table__total" aria-rowindex={rows.length + 2}>
+              {columns.map((c) => (
+                <BodyCell key={c.id} column={c} row={footerRow} />
+              ))}
+            </tr>
+          </tfoot>
+        )}
       </table>
     </div>
   );
