@@ -57,6 +57,8 @@ type Props<T extends RowData> = {
   initialSort?: TableSort;
   /** A totals row after the rows (in the table's foot, so it stays in view), filled by the same columns. */
   footerRow?: T;
+  /** Free-form rows for the table's foot (totals per currency), when they do not follow the columns. */
+  footer?: ReactNode;
   /** Shown in place of the rows when there are none (an EmptyState). */
   empty?: ReactNode;
   /** Estimated row height in px, before rows are measured. */
@@ -96,6 +98,7 @@ export function DataTable<T extends RowData>({
   initialSort,
   empty,
   footerRow,
+  footer,
   rowHeight = 41,
   className,
 }: Props<T>) {
@@ -195,8 +198,9 @@ export function DataTable<T extends RowData>({
           })}
           {after > 0 && <Spacer span={span} height={after} />}
         </tbody>
+        {footer && <tfoot className="ui-table__foot">{footer}</tfoot>}
         {footerRow !== undefined && (
-          <tfoot>
+          <tfoot className="ui-table__foot">
             <tr className="ui-table__total" aria-rowindex={rows.length + 2}>
               {columns.map((c) => (
                 <BodyCell key={c.id} column={c} row={footerRow} />
