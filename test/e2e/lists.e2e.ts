@@ -160,9 +160,7 @@ const tab = (name: string) => async () => {
   await page.getByRole('tab', { name, exact: true }).click();
 };
 const visit = (hash: string, then?: () => Promise<void>) => async () => {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
+  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
   await page.locator('.screen h1').first().waitFor();
   if (then) await then();
 };
@@ -189,10 +187,10 @@ async function settledNodeCount(): Promise<number> {
   let last = -1;
   for (let tries = 0; tries < 60; tries++) {
     await page.waitForTimeout(120);
-    const { count, loading } = await page.evaluate(() => ({
-      count: document.getElementsByTagName('*').length,
-      loading: /Loading…/.test(document.querySelector('.main')?.textContent ?? ''),
-    }));
+    // A string, evaluated in the page: these tests compile without the DOM's types.
+    const { count, loading } = await page.evaluate<{ count: number; loading: boolean }>(
+      "({ count: document.getElementsByTagName('*').length, loading: /Loading…/.test(document.querySelector('.main')?.textContent ?? '') })",
+    );
     if (!loading && count === last) return count;
     last = count;
   }
@@ -201,11 +199,8 @@ async function settledNodeCount(): Promise<number> {
 
 async function seriousViolations(): Promise<string[]> {
   await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
-  return (result as AxeResult).violations
+  const result = await page.evaluate<AxeResult>("axe.run(document, { resultTypes: ['violations'] })");
+  return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), first ${JSON.stringify(v.nodes[0]?.target)}`);
 }

@@ -63,7 +63,10 @@ type Props<T extends RowData> = {
   empty?: ReactNode;
   /** Estimated row height in px, before rows are measured. */
   rowHeight?: number;
+  /** Classes for the <table> element (an area's column styles). */
   className?: string;
+  /** `half`: one of two tables on a screen, each framed to about half the window. */
+  frame?: 'full' | 'half';
 };
 
 const features = tableFeatures({
@@ -101,6 +104,7 @@ export function DataTable<T extends RowData>({
   footer,
   rowHeight = 41,
   className,
+  frame = 'full',
 }: Props<T>) {
   const serverSorted = onSort !== undefined;
   const [localSort, setLocalSort] = useState<SortingState>(

@@ -40,6 +40,7 @@ export function BoardView() {
       )}
       <DataTable
         label="Open promises"
+        className="board"
         columns={columns}
         rows={promises}
         rowKey={promiseKey}

@@ -67,7 +67,8 @@ function Report({ report }: { report: SlaReport }) {
       </p>
       <DataTable
         label="SLA by client"
-        className="sla-table ui-table--half"
+        className="sla-table"
+        frame="half"
         columns={SLA_COLUMNS}
         rows={report.clients}
         rowKey={(row) => row.clientId}
@@ -154,7 +155,8 @@ function Breaches({ breaches }: { breaches: readonly BreachItem[] }) {
   return (
     <DataTable
       label="Breaches"
-      className="breaches ui-table--half"
+      className="breaches"
+      frame="half"
       columns={columns}
       rows={breaches}
       rowKey={(r) => r.id}

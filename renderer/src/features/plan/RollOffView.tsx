@@ -157,7 +157,7 @@ export function RollOffView() {
           </p>
           <DataTable
             label="Rolling off"
-            className="ui-table--half"
+            frame="half"
             columns={rollOffColumns(openAllocation)}
             rows={radar.data.rollOffs}
             rowKey={(r) => r.allocation.id}
@@ -170,7 +170,7 @@ export function RollOffView() {
           <p className="section-lede">Specialists with no allocation today, longest first.</p>
           <DataTable
             label="On the bench"
-            className="ui-table--half"
+            frame="half"
             columns={benchColumns(openSpecialist)}
             rows={radar.data.bench}
             rowKey={(b) => b.specialist.id}
