@@ -78,7 +78,7 @@ const features = tableFeatures({
 });
 type Features = typeof features;
 
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** Until the scroller is laid out (or where there is no layout), assume a window's worth of rows. */
 const FALLBACK_HEIGHT = 700;
 
@@ -155,9 +155,14 @@ export function DataTable<T extends RowData>({
   const span = columns.length;
 
   return (
-    <div className={`ui-table${className ? ` ${className}` : ''}`} ref={scroller}>
+    <div
+      className={`ui-table${frame === 'half' ? ' ui-table--half' : ''}`}
+      ref={scroller}
+      // Without focusable rows, the frame itself takes focus so the keyboard can scroll it.
+      {...(onOpen ? {} : { tabIndex: 0, role: 'region', 'aria-label': label })}
+    >
       <table
-        className="ui-table__table"
+        className={`ui-table__table${className ? ` ${className}` : ''}`}
         aria-label={label}
         aria-rowcount={rows.length + 1 + (footerRow === undefined ? 0 : 1)}
         style={{ minWidth }}
