@@ -127,7 +127,7 @@ const boardColumns = (open: (p: ContinuityPromise) => void): DataColumn<Continui
       </>
     ),
   },
-  { id: 'due', header: 'Due', width: 135, cell: (p) => weekdayDay(p.clock.dueDate) },
+  { id: 'due', header: 'Due', width: 150, cell: (p) => weekdayDay(p.clock.dueDate) },
   {
     id: 'clock',
     header: 'Clock',

@@ -125,7 +125,7 @@ const requestColumns = (open: (id: string) => void, showReason: boolean): DataCo
       </>
     ),
   },
-  { id: 'due', header: 'Due', width: 130, cell: (r) => weekdayDay(r.clock.dueDate) },
+  { id: 'due', header: 'Due', width: 145, cell: (r) => weekdayDay(r.clock.dueDate) },
   { id: 'state', header: 'State', width: 110, wrap: true, cell: (r) => <ClockBadge clock={r.clock} /> },
   {
     id: 'clock',
