@@ -200,7 +200,9 @@ async function settledNodeCount(): Promise<number> {
 async function seriousViolations(): Promise<string[]> {
   await page.evaluate(axeSource);
   // The list's screen (and any drawer it opened); the navigation around it is the app shell's.
-  const result = await page.evaluate<AxeResult>("axe.run({ include: ['.main'] }, { resultTypes: ['violations'] })");
+  const result = await page.evaluate<AxeResult>(
+    "axe.run({ include: ['.main'] }, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })",
+  );
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), first ${JSON.stringify(v.nodes[0]?.target)}`);
@@ -243,7 +245,9 @@ describe('every list stays flat from 50 to 500 people, and passes axe in both th
   }, 60_000);
 
   it('at 500 people: every list stays flat, renders a bounded number of rows, and passes axe in light and dark', async () => {
+    const loading = performance.now();
     await growTo(500);
+    console.log(`Loaded 500 specialists and the rest in ${Math.round(performance.now() - loading)} ms.`);
     await page.goto(server.url);
     const violations: string[] = [];
     const unbounded: string[] = [];
@@ -270,5 +274,5 @@ describe('every list stays flat from 50 to 500 people, and passes axe in both th
     expect(unbounded).toEqual([]);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);
-  }, 150_000);
+  }, 240_000);
 });

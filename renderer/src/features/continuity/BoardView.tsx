@@ -87,7 +87,7 @@ function BoardSummary({ promises }: { promises: ContinuityPromise[] }) {
 const promiseKey = (p: ContinuityPromise) => `${p.kind}:${p.id}`;
 
 const boardColumns = (open: (p: ContinuityPromise) => void): DataColumn<ContinuityPromise>[] => [
-  { id: 'state', header: 'State', width: 120, wrap: true, cell: (p) => <ClockBadge clock={p.clock} /> },
+  { id: 'state', header: 'State', width: 110, wrap: true, cell: (p) => <ClockBadge clock={p.clock} /> },
   {
     id: 'promise',
     header: 'Promise',
@@ -131,7 +131,7 @@ const boardColumns = (open: (p: ContinuityPromise) => void): DataColumn<Continui
   {
     id: 'clock',
     header: 'Clock',
-    width: 230,
+    width: 205,
     className: 'board__clock',
     title: (p) => clockSummary(p.clock, true),
     cell: (p) => (
