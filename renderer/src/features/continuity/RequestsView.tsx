@@ -116,7 +116,7 @@ const requestColumns = (open: (id: string) => void, showReason: boolean): DataCo
   {
     id: 'submitted',
     header: 'Submitted (client’s time)',
-    width: 150,
+    width: 170,
     title: (r) => `${day(r.submittedOn)}, ${r.submittedTime} (${r.timeZone})`,
     cell: (r) => (
       <>

@@ -18,13 +18,13 @@ type Period = SpecialistCapacity['periods'][number];
 
 const CAPACITY_COLUMNS: DataColumn<Period>[] = [
   { id: 'month', header: 'Month', cell: (p) => format(parseISO(p.start), 'MMMM yyyy') },
-  { id: 'working', header: 'Working days', width: 110, numeric: true, cell: (p) => String(p.workingDays) },
-  { id: 'holidays', header: 'Holidays', width: 85, numeric: true, cell: (p) => String(p.holidayDays) },
-  { id: 'absent', header: 'Absent', width: 72, numeric: true, cell: (p) => String(p.absenceDays) },
+  { id: 'working', header: 'Working days', width: 114, numeric: true, cell: (p) => String(p.workingDays) },
+  { id: 'holidays', header: 'Holidays', width: 80, numeric: true, cell: (p) => String(p.holidayDays) },
+  { id: 'absent', header: 'Absent', width: 66, numeric: true, cell: (p) => String(p.absenceDays) },
   {
     id: 'capacity',
     header: 'Capacity',
-    width: 88,
+    width: 80,
     numeric: true,
     title: (p) => hours(p.capacityMinutes),
     cell: (p) => <span data-testid="capacity-hours">{hours(p.capacityMinutes)}</span>,
