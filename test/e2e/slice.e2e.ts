@@ -35,7 +35,7 @@ const dialogs: string[] = [];
 const openPage = () => openWatchedPage(context, pageProblems, dialogs);
 
 /** The list's rows (not those of a table inside an open drawer, such as a specialist's capacity). */
-const rows = () => page.locator('table.table:not(aside.drawer table) > tbody > tr');
+const rows = () => page.locator('table.ui-table__table:not(aside.drawer table) > tbody > tr.ui-table__row');
 const rowOf = (text: string) => rows().filter({ hasText: text });
 const drawer = (title: string) => page.getByRole('complementary', { name: title });
 const toast = (text: string) => page.locator('.toast').filter({ hasText: text });
@@ -380,7 +380,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await row.getByRole('button', { name: 'Restore' }).click();
     await toast(`Restored ${NEW_ENGAGEMENT}.`).waitFor();
     await expectListed(0, 'engagement');
-    await page.getByText('No engagement matches.').waitFor();
+    await page.getByText('No engagement matches', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: 'Current', exact: true }).click();
     await expectListed(8, 'engagement');

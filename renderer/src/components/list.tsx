@@ -1,9 +1,20 @@
 import type { ListState } from '@renderer/app/stores';
-import { SegmentedControl } from '@renderer/ui/SegmentedControl';
+import type { TableSort } from '@renderer/ui/DataTable';
+import { Toolbar, ToolbarFilter } from '@renderer/ui/Toolbar';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
-/** Search box (debounced), the active/archived switch, and area-specific filters. */
-export function ListToolbar<F>({ store, placeholder, children }: { store: ListState<F>; placeholder: string; children?: ReactNode }) {
+/** Search box (debounced), the active/archived switch, and area-specific filters: the kit's Toolbar bound to a list store. */
+export function ListToolbar<F>({
+  store,
+  placeholder,
+  children,
+  actions,
+}: {
+  store: ListState<F>;
+  placeholder: string;
+  children?: ReactNode;
+  actions?: ReactNode;
+}) {
   const [text, setText] = useState(store.search);
   const { search, setSearch } = store;
   const sent = useRef(store.search);
@@ -22,31 +33,22 @@ export function ListToolbar<F>({ store, placeholder, children }: { store: ListSt
     }
   }, [search]);
   return (
-    <div className="toolbar">
-      <input
-        className="toolbar__search"
-        type="search"
-        aria-label="Search"
-        title="Shortcut: /"
-        placeholder={placeholder}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+    <Toolbar
+      search={{ value: text, onChange: setText, placeholder }}
+      archived={{ value: store.archived, onChange: store.setArchived }}
+      actions={actions}
+    >
       {children}
-      <SegmentedControl
-        label="Show"
-        options={[
-          { value: 'active', label: 'Current' },
-          { value: 'archived', label: 'Archived' },
-          { value: 'all', label: 'All' },
-        ]}
-        value={store.archived}
-        onChange={store.setArchived}
-      />
-    </div>
+    </Toolbar>
   );
 }
 
+/** The DataTable's sort props from a list store: the server sorts, a header click toggles the store. */
+export function storeSort<F>(store: ListState<F>): { sort: TableSort; onSort(columnId: string): void } {
+  return { sort: { id: store.sort, direction: store.direction }, onSort: store.toggleSort };
+}
+
+/** A toolbar filter with an “All …” choice (the kit's ToolbarFilter). */
 export function FilterSelect({
   label,
   value,
@@ -56,33 +58,9 @@ export function FilterSelect({
   label: string;
   value: string;
   onChange(value: string): void;
-  options: { value: string; label: string }[];
+  options: readonly { value: string; label: string }[];
 }) {
-  return (
-    <select className="toolbar__filter" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{`All ${label.toLowerCase()}`}</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-/** A column header that sorts the list; shows the direction and announces it. */
-export function SortHeader<F>({ store, field, children }: { store: ListState<F>; field: string; children: ReactNode }) {
-  const active = store.sort === field;
-  return (
-    <th aria-sort={active ? (store.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <button type="button" className="sort" onClick={() => store.toggleSort(field)}>
-        {children}
-        <span className="sort__arrow" aria-hidden="true">
-          {active ? (store.direction === 'asc' ? '▲' : '▼') : ''}
-        </span>
-      </button>
-    </th>
-  );
+  return <ToolbarFilter label={label} value={value} onChange={onChange} options={options} />;
 }
 
 export function ListStatus({

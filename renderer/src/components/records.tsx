@@ -50,18 +50,35 @@ export function ArchiveCell({
 }) {
   return (
     <td className="row-actions">
-      <button
-        type="button"
-        className="button button--small"
-        disabled={busy}
-        onClick={(e) => {
-          e.stopPropagation();
-          archived ? onRestore() : onArchive();
-        }}
-      >
-        {archived ? 'Restore' : 'Archive'}
-      </button>
+      <ArchiveButton archived={archived} busy={busy} onArchive={onArchive} onRestore={onRestore} />
     </td>
+  );
+}
+
+/** The Archive / Restore button of a list row (a DataTable action column); the click stays off the row. */
+export function ArchiveButton({
+  archived,
+  busy,
+  onArchive,
+  onRestore,
+}: {
+  archived: boolean;
+  busy: boolean;
+  onArchive(): void;
+  onRestore(): void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      disabled={busy}
+      onClick={(e) => {
+        e.stopPropagation();
+        archived ? onRestore() : onArchive();
+      }}
+    >
+      {archived ? 'Restore' : 'Archive'}
+    </button>
   );
 }
 

@@ -1,19 +1,119 @@
-import { useCommand, useProcedure } from '@renderer/api/queries';
+import { unwrap, useCommand, useKeel } from '@renderer/api/queries';
 import { recordArea } from '@renderer/app/routes';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { ACTION_LABELS, describeChanges, entityLabel } from '@renderer/components/auditText';
 import { FilterSelect } from '@renderer/components/list';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
+import { EmptyState } from '@renderer/ui/EmptyState';
+import { Toolbar } from '@renderer/ui/Toolbar';
 import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity } from '@shared/audit/contract';
+import type { InputOf } from '@shared/contract';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 
-import { useAuditLog } from './auditStore';
+import { useAuditLog as useAuditFilter } from './auditStore';
 
 const PAGE = 50;
 
+type AuditPageResult = { rows: AuditEntry[]; hasMore: boolean };
+
+/**
+ * The first `shown` pages of the log. Each page starts after the *current* last row of the
+ * page before it (read from the query cache, so the chain follows as pages arrive), so an
+ * undo that adds a row at the top shifts rows between pages without losing one.
+ */
+function useAuditLog(entity: AuditedEntity | '', shown: number) {
+  const client = useKeel();
+  const cache = useQueryClient();
+  const inputs: InputOf<'audit.list'>[] = [];
+  let beforeId: string | undefined;
+  for (let page = 0; page < shown; page++) {
+    const input = { entity: entity || undefined, beforeId, limit: PAGE };
+    inputs.push(input);
+    const data = cache.getQueryData<AuditPageResult>(['audit.list', input]);
+    const last = data?.rows.at(-1);
+    if (!data?.hasMore || !last) break;
+    beforeId = last.id;
+  }
+  const pages = useQueries({
+    queries: inputs.map((input) => ({ queryKey: ['audit.list', input], queryFn: () => unwrap(client, 'audit.list', input) })),
+  });
+  const seen = new Set<string>();
+  const rows: AuditEntry[] = [];
+  for (const page of pages) for (const row of page.data?.rows ?? []) if (!seen.has(row.id) && seen.add(row.id)) rows.push(row);
+  const lastPage = pages.at(-1);
+  return {
+    rows,
+    loaded: pages.every((p) => p.data !== undefined),
+    error: pages.find((p) => p.error)?.error,
+    hasMore: pages.length === shown && Boolean(lastPage?.data?.hasMore),
+  };
+}
+
 export function AuditScreen() {
-  const { entity, setEntity } = useAuditLog();
+  const { entity, setEntity } = useAuditFilter();
   const [shown, setShown] = useState(1);
+  const log = useAuditLog(entity, shown);
+  const undo = useCommand('audit.undo');
+  const toast = useToasts((s) => s.show);
+  const go = useNav((s) => s.go);
+  const columns: DataColumn<AuditEntry>[] = [
+    { id: 'at', header: 'When', width: 170, cell: (e) => format(parseISO(e.at), 'd MMM yyyy HH:mm:ss') },
+    { id: 'actor', header: 'Who', width: 150, cell: (e) => e.actor },
+    {
+      id: 'record',
+      header: 'Record',
+      title: (e) => `${entityLabel(e.entity)} ${e.label}`,
+      cell: (e) => {
+        const area = recordArea(e.entity);
+        return (
+          <>
+            <span className="muted">{entityLabel(e.entity)}</span>{' '}
+            {area ? (
+              <button type="button" className="link" onClick={() => go({ area, recordId: e.entityId })}>
+                {e.label}
+              </button>
+            ) : (
+              e.label
+            )}
+          </>
+        );
+      },
+    },
+    { id: 'change', header: 'Change', cell: (e) => describe(e) },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      width: 90,
+      className: 'row-actions',
+      cell: (e) =>
+        e.undoable && (
+          <button
+            type="button"
+            className="button button--small"
+            title={e.action === 'archive' ? `Restore ${e.label}` : `Archive ${e.label} again`}
+            disabled={undo.isPending}
+            onClick={() =>
+              undo.mutate(
+                { auditId: e.id },
+                {
+                  onSuccess: () =>
+                    toast({
+                      tone: 'info',
+                      message: `Undone: ${e.label} is ${e.action === 'archive' ? 'restored' : 'archived again'}.`,
+                    }),
+                  onError: (err) => toast({ tone: 'error', message: err.message }),
+                },
+              )
+            }
+          >
+            Undo
+          </button>
+        ),
+    },
+  ];
   return (
     <div className="screen">
       <header className="screen__header">
@@ -24,7 +124,7 @@ export function AuditScreen() {
           </p>
         </div>
       </header>
-      <div className="toolbar">
+      <Toolbar>
         <FilterSelect
           label="Records"
           value={entity}
@@ -34,124 +134,23 @@ export function AuditScreen() {
             setShown(1);
           }}
         />
-      </div>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>When</th>
-            <th>Who</th>
-            <th>Record</th>
-            <th>Change</th>
-            <th aria-label="Actions" />
-          </tr>
-        </thead>
-        <AuditPage entity={entity} beforeId={undefined} depth={0} shown={shown} onMore={() => setShown(shown + 1)} />
-      </table>
-    </div>
-  );
-}
-
-/**
- * One page of the log, followed by the next page while more are shown. Each
- * page starts after the *current* last row of the page before it, so an undo
- * that adds a row at the top shifts rows between pages without losing one.
- */
-function AuditPage({
-  entity,
-  beforeId,
-  depth,
-  shown,
-  onMore,
-}: {
-  entity: AuditedEntity | '';
-  beforeId: string | undefined;
-  depth: number;
-  shown: number;
-  onMore(): void;
-}) {
-  const page = useProcedure('audit.list', { entity: entity || undefined, beforeId, limit: PAGE });
-  const undo = useCommand('audit.undo');
-  const toast = useToasts((s) => s.show);
-  const go = useNav((s) => s.go);
-  if (page.error)
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={5} className="form__error">
-            {page.error.message}
-          </td>
-        </tr>
-      </tbody>
-    );
-  const rows = page.data?.rows ?? [];
-  const last = rows.at(-1);
-  const hasNext = Boolean(page.data?.hasMore && last);
-  return (
-    <>
-      <tbody>
-        {!beforeId && page.data && rows.length === 0 && (
-          <tr>
-            <td colSpan={5} className="list-empty">
-              No changes recorded yet.
-            </td>
-          </tr>
-        )}
-        {rows.map((e) => (
-          <tr key={e.id}>
-            <td className="nowrap">{format(parseISO(e.at), 'd MMM yyyy HH:mm:ss')}</td>
-            <td>{e.actor}</td>
-            <td>
-              <span className="muted">{entityLabel(e.entity)}</span>{' '}
-              {recordArea(e.entity) ? (
-                <button type="button" className="link" onClick={() => go({ area: recordArea(e.entity) ?? 'audit', recordId: e.entityId })}>
-                  {e.label}
-                </button>
-              ) : (
-                e.label
-              )}
-            </td>
-            <td>{describe(e)}</td>
-            <td className="row-actions">
-              {e.undoable && (
-                <button
-                  type="button"
-                  className="button button--small"
-                  title={e.action === 'archive' ? `Restore ${e.label}` : `Archive ${e.label} again`}
-                  disabled={undo.isPending}
-                  onClick={() =>
-                    undo.mutate(
-                      { auditId: e.id },
-                      {
-                        onSuccess: () =>
-                          toast({
-                            tone: 'info',
-                            message: `Undone: ${e.label} is ${e.action === 'archive' ? 'restored' : 'archived again'}.`,
-                          }),
-                        onError: (err) => toast({ tone: 'error', message: err.message }),
-                      },
-                    )
-                  }
-                >
-                  Undo
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-        {hasNext && depth === shown - 1 && (
-          <tr>
-            <td colSpan={5}>
-              <button type="button" className="button" onClick={onMore}>
-                Show older changes
-              </button>
-            </td>
-          </tr>
-        )}
-      </tbody>
-      {hasNext && depth < shown - 1 && last && (
-        <AuditPage entity={entity} beforeId={last.id} depth={depth + 1} shown={shown} onMore={onMore} />
+      </Toolbar>
+      {log.error && <p className="list-status list-status--error">{log.error.message}</p>}
+      <DataTable
+        label="Audit log"
+        columns={columns}
+        rows={log.rows}
+        rowKey={(e) => e.id}
+        empty={log.loaded && !log.error && <EmptyState title="No changes recorded yet" />}
+      />
+      {log.hasMore && (
+        <p className="audit-more">
+          <button type="button" className="button" onClick={() => setShown(shown + 1)}>
+            Show older changes
+          </button>
+        </p>
       )}
-    </>
+    </div>
   );
 }
 

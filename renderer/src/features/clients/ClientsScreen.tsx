@@ -1,12 +1,15 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
-import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { FilterSelect, ListStatus, ListToolbar, storeSort } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
-import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
+import { ArchiveButton, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
 import { Badge } from '@renderer/ui/Badge';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { Drawer } from '@renderer/ui/Drawer';
+import { EmptyState } from '@renderer/ui/EmptyState';
+import type { ClientListItem } from '@shared/clients/contract/clients';
 import { clientListInput } from '@shared/clients/contract/clients';
 import { countryName } from '@shared/kernel/country';
 import type { ReferenceData } from '@shared/kernel/reference';
@@ -33,6 +36,53 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
   const allClients = useProcedure('clients.list', { archived: 'all', sort: 'name', direction: 'asc' });
   const usedCurrencies = reference.currencies.filter((c) => allClients.data?.rows.some((r) => r.currency === c.value));
   const emptyDatabase = info.data?.canLoadSample;
+  const columns: DataColumn<ClientListItem>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      sortable: true,
+      title: (c) => c.name,
+      cell: (c) => (
+        <>
+          <button type="button" className="link" onClick={() => open(c.id)}>
+            {c.name}
+          </button>
+          {c.archivedAt && <Badge tone="neutral">Archived</Badge>}
+        </>
+      ),
+    },
+    { id: 'country', header: 'Country', sortable: true, width: 150, cell: (c) => countryName(c.country) },
+    { id: 'currency', header: 'Currency', sortable: true, width: 110, cell: (c) => c.currency },
+    {
+      id: 'holidayCalendar',
+      header: 'Holiday calendar',
+      width: 190,
+      cell: (c) => reference.holidayCalendars.find((h) => h.value === c.holidayCalendar)?.label ?? c.holidayCalendar,
+    },
+    {
+      id: 'engagements',
+      header: 'Engagements',
+      numeric: true,
+      width: 130,
+      cell: (c) => `${c.activeEngagementCount} active / ${c.engagementCount}`,
+    },
+    { id: 'updatedAt', header: 'Updated', sortable: true, width: 130, cell: (c) => format(parseISO(c.updatedAt), 'd MMM yyyy') },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      width: 110,
+      className: 'row-actions',
+      cell: (c) => (
+        <ArchiveButton
+          archived={Boolean(c.archivedAt)}
+          busy={archive.busy}
+          onArchive={() => archive.archive(c.id, c.name)}
+          onRestore={() => archive.restore(c.id, c.name)}
+        />
+      ),
+    },
+  ];
 
   return (
     <div className="screen">
@@ -58,55 +108,16 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
             />
           </ListToolbar>
           <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="client" />
-          <table className="table">
-            <thead>
-              <tr>
-                <SortHeader store={store} field="name">
-                  Name
-                </SortHeader>
-                <SortHeader store={store} field="country">
-                  Country
-                </SortHeader>
-                <SortHeader store={store} field="currency">
-                  Currency
-                </SortHeader>
-                <th>Holiday calendar</th>
-                <th className="num">Engagements</th>
-                <SortHeader store={store} field="updatedAt">
-                  Updated
-                </SortHeader>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.rows.map((c) => (
-                <tr key={c.id} className={`is-clickable${route.recordId === c.id ? ' is-selected' : ''}`} onClick={() => open(c.id)}>
-                  <td>
-                    <button type="button" className="link" onClick={() => open(c.id)}>
-                      {c.name}
-                    </button>
-                    {c.archivedAt && <Badge tone="neutral">Archived</Badge>}
-                  </td>
-                  <td>{countryName(c.country)}</td>
-                  <td>{c.currency}</td>
-                  <td>{reference.holidayCalendars.find((h) => h.value === c.holidayCalendar)?.label ?? c.holidayCalendar}</td>
-                  <td className="num">
-                    {c.activeEngagementCount} active / {c.engagementCount}
-                  </td>
-                  <td>{format(parseISO(c.updatedAt), 'd MMM yyyy')}</td>
-                  <ArchiveCell
-                    archived={Boolean(c.archivedAt)}
-                    busy={archive.busy}
-                    onArchive={() => archive.archive(c.id, c.name)}
-                    onRestore={() => archive.restore(c.id, c.name)}
-                  />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.data?.total === 0 && (
-            <p className="list-empty">No client matches. Clear the search or filters, or show archived clients.</p>
-          )}
+          <DataTable
+            label="Clients"
+            columns={columns}
+            rows={list.data?.rows ?? []}
+            rowKey={(c) => c.id}
+            onOpen={(c) => open(c.id)}
+            selectedKey={route.recordId}
+            {...storeSort(store)}
+            empty={list.data && <EmptyState title="No client matches">Clear the search or filters, or show archived clients.</EmptyState>}
+          />
         </>
       )}
       {route.recordId && <ClientDrawer id={route.recordId} reference={reference} onClose={() => open(null)} />}

@@ -2,6 +2,8 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { weekdayDay } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
+import { EmptyState } from '@renderer/ui/EmptyState';
 import type { ContinuityPromise } from '@shared/continuity/contract';
 import { ClientFilter } from './ClientFilter';
 import { CLOCK_BADGE, ClockBadge, ClockBar, type ClockTone, clockSummary, clockTone, PausedMarker } from './clock';
@@ -16,6 +18,10 @@ export function BoardView() {
   const clientId = useContinuity((s) => s.clientId);
   const board = useProcedure('continuity.board', clientId ? { clientId } : {});
   const promises = board.data?.promises ?? [];
+  const { route, go } = useNav();
+  const open = (p: ContinuityPromise) =>
+    go(p.kind === 'replacement' ? { area: 'replacements', recordId: p.id } : { area: 'staffing', recordId: p.id });
+  const columns = boardColumns(open);
   return (
     <section aria-label="Continuity board">
       <div className="toolbar">
@@ -32,28 +38,24 @@ export function BoardView() {
           {board.data?.thresholds.atRiskPercent}% of the allowance, urgent from {board.data?.thresholds.urgentPercent}%
         </p>
       )}
-      {board.data && promises.length === 0 ? (
-        <p className="list-empty">
-          Nothing open. Replacement requests and staffing requests appear here, with their clocks, until they are fulfilled or closed.
-        </p>
-      ) : (
-        <table className="table board">
-          <thead>
-            <tr>
-              <th>State</th>
-              <th>Promise</th>
-              <th>Client · engagement</th>
-              <th>Due</th>
-              <th>Clock</th>
-            </tr>
-          </thead>
-          <tbody>
-            {promises.map((p) => (
-              <BoardRow key={`${p.kind}:${p.id}`} promise={p} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label="Open promises"
+        className="board"
+        columns={columns}
+        rows={promises}
+        rowKey={promiseKey}
+        onOpen={open}
+        selectedKey={route.area === 'replacements' && route.recordId ? `replacement:${route.recordId}` : null}
+        rowClassName={(p) => `board__row board__row--${clockTone(p.clock)}`}
+        rowHeight={64}
+        empty={
+          board.data && (
+            <EmptyState title="Nothing open">
+              Replacement requests and staffing requests appear here, with their clocks, until they are fulfilled or closed.
+            </EmptyState>
+          )
+        }
+      />
     </section>
   );
 }
@@ -82,48 +84,69 @@ function BoardSummary({ promises }: { promises: ContinuityPromise[] }) {
   );
 }
 
-export function BoardRow({ promise: p }: { promise: ContinuityPromise }) {
-  const { route, go } = useNav();
-  const isReplacement = p.kind === 'replacement';
-  const open = () => go(isReplacement ? { area: 'replacements', recordId: p.id } : { area: 'staffing', recordId: p.id });
-  const selected = isReplacement && route.recordId === p.id;
-  return (
-    <tr className={`is-clickable board__row board__row--${clockTone(p.clock)}${selected ? ' is-selected' : ''}`} onClick={open}>
-      <td>
-        <ClockBadge clock={p.clock} />
-      </td>
-      <td>
+const promiseKey = (p: ContinuityPromise) => `${p.kind}:${p.id}`;
+
+const boardColumns = (open: (p: ContinuityPromise) => void): DataColumn<ContinuityPromise>[] => [
+  { id: 'state', header: 'State', width: 110, wrap: true, cell: (p) => <ClockBadge clock={p.clock} /> },
+  {
+    id: 'promise',
+    header: 'Promise',
+    title: (p) => `${p.title}\n${promiseDetail(p)}`,
+    cell: (p) => (
+      <>
         <button
           type="button"
           className="link"
           onClick={(e) => {
             e.stopPropagation();
-            open();
+            open(p);
           }}
         >
           {p.title}
         </button>
         <div className="cell-sub">
-          {isReplacement ? (
-            `${p.outgoingSpecialistName ?? 'A specialist'} leaving · ${p.detail}`
+          {p.kind === 'replacement' ? (
+            promiseDetail(p)
           ) : (
             <>
               New role · {p.detail} · <span className="board__elsewhere">managed in Staffing requests ↗</span>
             </>
           )}
         </div>
-      </td>
-      <td>
+      </>
+    ),
+  },
+  {
+    id: 'client',
+    header: 'Client · engagement',
+    title: (p) => `${p.clientName}\n${p.engagementName}`,
+    cell: (p) => (
+      <>
         {p.clientName}
         <div className="cell-sub">{p.engagementName}</div>
-      </td>
-      <td className="nowrap">{weekdayDay(p.clock.dueDate)}</td>
-      <td className="board__clock">
+      </>
+    ),
+  },
+  { id: 'due', header: 'Due', width: 150, cell: (p) => weekdayDay(p.clock.dueDate) },
+  {
+    id: 'clock',
+    header: 'Clock',
+    width: 205,
+    className: 'board__clock',
+    title: (p) => clockSummary(p.clock, true),
+    cell: (p) => (
+      <>
         <div className={`board__clock-text${p.clock.state === 'breached' ? ' is-late' : ''}`}>
           {clockSummary(p.clock, true)} <PausedMarker clock={p.clock} />
         </div>
         <ClockBar clock={p.clock} />
-      </td>
-    </tr>
-  );
+      </>
+    ),
+  },
+];
+
+function promiseDetail(p: ContinuityPromise): string {
+  return p.kind === 'replacement'
+    ? `${p.outgoingSpecialistName ?? 'A specialist'} leaving · ${p.detail}`
+    : `New role · ${p.detail} · managed in Staffing requests ↗`;
 }

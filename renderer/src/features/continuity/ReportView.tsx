@@ -2,6 +2,7 @@ import { unwrap, useKeel, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { businessDays, day, weekdayDay } from '@renderer/components/dates';
 import { saveBase64File } from '@renderer/components/download';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import type { SlaReport, SlaReportRow } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
@@ -64,100 +65,117 @@ function Report({ report }: { report: SlaReport }) {
         Requests submitted in {period}, by the submission date in the client’s time zone · met % is met over decided (met + breached) · a
         request open or withdrawn past its due date counts as breached too, so the columns may overlap · states as of {day(report.today)}
       </p>
-      <table className="table sla-table">
-        <thead>
-          <tr>
-            <th>Client</th>
-            <th className="num">Requests</th>
-            <th className="num">Met</th>
-            <th className="num">Breached</th>
-            <th className="num">Open</th>
-            <th className="num">Cancelled</th>
-            <th className="num">Met %</th>
-            <th className="num">Median to fulfil</th>
-            <th className="num">Worst to fulfil</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.clients.map((row) => (
-            <SlaRow key={row.clientId} row={row} />
-          ))}
-        </tbody>
-        <tfoot>
-          <SlaRow row={report.total} total />
-        </tfoot>
-      </table>
+      <DataTable
+        label="SLA by client"
+        className="sla-table"
+        frame="half"
+        columns={SLA_COLUMNS}
+        rows={report.clients}
+        rowKey={(row) => row.clientId}
+        footerRow={report.total}
+      />
       <p className="list-status">Days to fulfil: business days from the submission to the replacement’s start, over fulfilled requests.</p>
 
       <h2 className="section-title">Breaches</h2>
-      {report.breaches.length === 0 ? (
-        <p className="section-lede">No breach in this quarter.</p>
-      ) : (
-        <ul className="breaches">
-          {report.breaches.map((b) => (
-            <Breach key={b.id} request={b} />
-          ))}
-        </ul>
-      )}
+      {report.breaches.length === 0 ? <p className="section-lede">No breach in this quarter.</p> : <Breaches breaches={report.breaches} />}
 
       <h2 className="section-title">Requests</h2>
       <p className="section-lede">Every request submitted in the quarter; open one to see its clock, pauses and candidates.</p>
-      <RequestTable rows={report.requests} />
+      <RequestTable rows={report.requests} label="Requests of the quarter" />
     </>
   );
 }
 
-function SlaRow({ row, total = false }: { row: SlaReportRow; total?: boolean }) {
-  const Cell = total ? 'th' : 'td';
-  return (
-    <tr className={total ? 'sla-table__total' : undefined}>
-      <Cell scope={total ? 'row' : undefined}>{total ? 'All clients' : row.clientName}</Cell>
-      <td className="num">{row.requests}</td>
-      <td className="num">{row.met}</td>
-      <td className={`num${row.breached > 0 ? ' is-bad' : ''}`}>{row.breached}</td>
-      <td className="num">{row.open}</td>
-      <td className="num">{row.cancelled}</td>
-      <td className="num">{row.metPercent === null ? '—' : `${row.metPercent}%`}</td>
-      <td className="num">{row.medianDaysToFulfil === null ? '—' : businessDays(row.medianDaysToFulfil)}</td>
-      <td className="num">{row.worstDaysToFulfil === null ? '—' : businessDays(row.worstDaysToFulfil)}</td>
-    </tr>
-  );
-}
+const figure = (value: number | null, show: (v: number) => string) => (value === null ? '—' : show(value));
 
-function Breach({ request: r }: { request: SlaReport['breaches'][number] }) {
+const SLA_COLUMNS: DataColumn<SlaReportRow>[] = [
+  { id: 'client', header: 'Client', cell: (row) => row.clientName },
+  { id: 'requests', header: 'Requests', width: 95, numeric: true, cell: (row) => String(row.requests) },
+  { id: 'met', header: 'Met', width: 70, numeric: true, cell: (row) => String(row.met) },
+  {
+    id: 'breached',
+    header: 'Breached',
+    width: 95,
+    numeric: true,
+    title: (row) => String(row.breached),
+    cell: (row) => <span className={row.breached > 0 ? 'is-bad' : undefined}>{row.breached}</span>,
+  },
+  { id: 'open', header: 'Open', width: 70, numeric: true, cell: (row) => String(row.open) },
+  { id: 'cancelled', header: 'Cancelled', width: 95, numeric: true, cell: (row) => String(row.cancelled) },
+  { id: 'metPercent', header: 'Met %', width: 80, numeric: true, cell: (row) => figure(row.metPercent, (v) => `${v}%`) },
+  { id: 'median', header: 'Median to fulfil', width: 135, numeric: true, cell: (row) => figure(row.medianDaysToFulfil, businessDays) },
+  { id: 'worst', header: 'Worst to fulfil', width: 130, numeric: true, cell: (row) => figure(row.worstDaysToFulfil, businessDays) },
+];
+
+type BreachItem = SlaReport['breaches'][number];
+
+/** The quarter's breaches: which request, what happened, and the reason on record. */
+function Breaches({ breaches }: { breaches: readonly BreachItem[] }) {
   const go = useNav((s) => s.go);
-  const open = r.status === 'open';
-  return (
-    <li className="breach">
-      <div className="breach__head">
-        <button type="button" className="link" onClick={() => go({ area: 'replacements', recordId: r.id })}>
-          Replace {r.outgoingSpecialistName}
-        </button>
-        <span className="muted">
-          {' '}
-          · {r.clientName} — {r.engagementName} · {REPLACEMENT_REASON_LABELS[r.reason]}
-        </span>
-      </div>
-      <div className="breach__facts">
-        Submitted {day(r.submittedOn)}, due {weekdayDay(r.clock.dueDate)},{' '}
-        {open
-          ? `still open: ${businessDays(r.clock.late)} late`
-          : r.status === 'cancelled'
-            ? `withdrawn ${day(r.cancelledOn ?? r.clock.dueDate)}, ${businessDays(r.clock.late)} after the due date`
-            : `replacement started ${day(r.replacementStartDate ?? r.clock.dueDate)}: ${businessDays(r.clock.late)} late`}
-        {r.clock.pausedDays > 0 && ` · ${businessDays(r.clock.pausedDays)} paused`}
-      </div>
-      <div className="breach__reason">
-        {r.status === 'cancelled' ? (
+  const open = (r: BreachItem) => go({ area: 'replacements', recordId: r.id });
+  const columns: DataColumn<BreachItem>[] = [
+    {
+      id: 'request',
+      header: 'Request',
+      wrap: true,
+      cell: (r) => (
+        <>
+          <button
+            type="button"
+            className="link"
+            onClick={(e) => {
+              e.stopPropagation();
+              open(r);
+            }}
+          >
+            Replace {r.outgoingSpecialistName}
+          </button>
+          <div className="muted">
+            {r.clientName} — {r.engagementName} · {REPLACEMENT_REASON_LABELS[r.reason]}
+          </div>
+        </>
+      ),
+    },
+    { id: 'facts', header: 'What happened', wrap: true, cell: (r) => breachFacts(r) },
+    {
+      id: 'reason',
+      header: 'Why',
+      wrap: true,
+      className: 'breach__reason',
+      cell: (r) =>
+        r.status === 'cancelled' ? (
           <>Withdrawn because: {r.cancelReason}</>
         ) : r.lateReason ? (
           <>Why: {r.lateReason}</>
         ) : (
-          <span className="muted">{open ? 'Not fulfilled yet.' : 'No reason on record.'}</span>
-        )}
-      </div>
-    </li>
+          <span className="muted">{r.status === 'open' ? 'Not fulfilled yet.' : 'No reason on record.'}</span>
+        ),
+    },
+  ];
+  return (
+    <DataTable
+      label="Breaches"
+      className="breaches"
+      frame="half"
+      columns={columns}
+      rows={breaches}
+      rowKey={(r) => r.id}
+      onOpen={open}
+      rowClassName={() => 'breach'}
+      rowHeight={72}
+    />
   );
+}
+
+function breachFacts(r: BreachItem): string {
+  const outcome =
+    r.status === 'open'
+      ? `still open: ${businessDays(r.clock.late)} late`
+      : r.status === 'cancelled'
+        ? `withdrawn ${day(r.cancelledOn ?? r.clock.dueDate)}, ${businessDays(r.clock.late)} after the due date`
+        : `replacement started ${day(r.replacementStartDate ?? r.clock.dueDate)}: ${businessDays(r.clock.late)} late`;
+  const paused = r.clock.pausedDays > 0 ? ` · ${businessDays(r.clock.pausedDays)} paused` : '';
+  return `Submitted ${day(r.submittedOn)}, due ${weekdayDay(r.clock.dueDate)}, ${outcome}${paused}`;
 }
 
 function ExportButton({ input, disabled }: { input: { year: number; quarter: number; clientId?: string }; disabled: boolean }) {

@@ -2,10 +2,13 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { day, weekdayDay } from '@renderer/components/dates';
 import { ListStatus } from '@renderer/components/list';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
+import { EmptyState } from '@renderer/ui/EmptyState';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
+import { Toolbar } from '@renderer/ui/Toolbar';
 import type { ReplacementItem } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ClientFilter } from './ClientFilter';
 import { ClockBadge, ClockBar, clockSummary } from './clock';
 import { type RequestState, useContinuity } from './continuityStore';
@@ -28,100 +31,142 @@ export function RequestsView() {
   const list = useProcedure('replacements.list', { state, search: query || undefined, clientId: clientId || undefined });
   return (
     <section aria-label="Replacement requests">
-      <div className="toolbar">
-        <input
-          className="toolbar__search"
-          type="search"
-          aria-label="Search"
-          title="Shortcut: /"
-          placeholder="Search specialist, engagement, client…"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+      <Toolbar search={{ value: search, onChange: setSearch, placeholder: 'Search specialist, engagement, client…' }}>
         <ClientFilter />
         <SegmentedControl label="Show" options={STATES} value={state} onChange={setState} />
-      </div>
+      </Toolbar>
       <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="request" />
-      {list.data?.total === 0 ? (
-        <p className="list-empty">
-          {state === 'open'
-            ? 'No open replacement request. When a client asks to replace a specialist, record it with New request: the SLA clock starts on the submission date.'
-            : 'No request matches.'}
-        </p>
-      ) : (
-        <RequestTable rows={list.data?.rows ?? []} />
-      )}
+      <RequestTable
+        rows={list.data?.rows ?? []}
+        empty={
+          list.data && (
+            <EmptyState title={state === 'open' ? 'No open replacement request' : 'No request matches'}>
+              {state === 'open'
+                ? 'When a client asks to replace a specialist, record it with New request: the SLA clock starts on the submission date.'
+                : 'Clear the search or the client filter, or show all requests.'}
+            </EmptyState>
+          )
+        }
+      />
     </section>
   );
 }
 
 /** The request table, also used for the report's detail. */
-export function RequestTable({ rows, showReason = false }: { rows: ReplacementItem[]; showReason?: boolean }) {
+export function RequestTable({
+  rows,
+  showReason = false,
+  label = 'Replacement requests',
+  empty,
+}: {
+  rows: readonly ReplacementItem[];
+  showReason?: boolean;
+  label?: string;
+  empty?: ReactNode;
+}) {
   const { route, go } = useNav();
   const open = (id: string) => go({ area: 'replacements', recordId: id });
   return (
-    <table className="table requests">
-      <thead>
-        <tr>
-          <th>Replacing</th>
-          <th>Client · engagement</th>
-          <th>Submitted (client’s time)</th>
-          <th>Due</th>
-          <th>State</th>
-          <th>Clock</th>
-          <th>Replacement</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} className={`is-clickable${route.recordId === r.id ? ' is-selected' : ''}`} onClick={() => open(r.id)}>
-            <td>
-              <button
-                type="button"
-                className="link"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  open(r.id);
-                }}
-              >
-                {r.outgoingSpecialistName}
-              </button>
-              <div className="cell-sub">{REPLACEMENT_REASON_LABELS[r.reason]}</div>
-            </td>
-            <td>
-              {r.clientName}
-              <div className="cell-sub">{r.engagementName}</div>
-            </td>
-            <td className="nowrap">
-              {day(r.submittedOn)}, {r.submittedTime}
-              <div className="cell-sub">{r.timeZone}</div>
-            </td>
-            <td className="nowrap">{weekdayDay(r.clock.dueDate)}</td>
-            <td>
-              <ClockBadge clock={r.clock} />
-            </td>
-            <td className="requests__clock">
-              <div>{clockSummary(r.clock, r.status === 'open')}</div>
-              {r.status === 'open' && <ClockBar clock={r.clock} />}
-            </td>
-            <td>
-              {r.status === 'fulfilled' ? (
-                <>
-                  {r.replacementSpecialistName}
-                  <div className="cell-sub">from {day(r.replacementStartDate ?? r.clock.dueDate)}</div>
-                </>
-              ) : r.status === 'cancelled' ? (
-                <span className="muted">Cancelled {r.cancelledOn ? day(r.cancelledOn) : ''}</span>
-              ) : (
-                <span className="muted">{candidatesLine(r)}</span>
-              )}
-              {showReason && r.lateReason && <div className="cell-sub cell-sub--wrap">Late: {r.lateReason}</div>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={label}
+      className="requests"
+      columns={requestColumns(open, showReason)}
+      rows={rows}
+      rowKey={(r) => r.id}
+      onOpen={(r) => open(r.id)}
+      selectedKey={route.area === 'replacements' ? route.recordId : null}
+      rowHeight={showReason ? 80 : 64}
+      empty={empty}
+    />
   );
+}
+
+const requestColumns = (open: (id: string) => void, showReason: boolean): DataColumn<ReplacementItem>[] => [
+  {
+    id: 'replacing',
+    header: 'Replacing',
+    title: (r) => `${r.outgoingSpecialistName}\n${REPLACEMENT_REASON_LABELS[r.reason]}`,
+    cell: (r) => (
+      <>
+        <button
+          type="button"
+          className="link"
+          onClick={(e) => {
+            e.stopPropagation();
+            open(r.id);
+          }}
+        >
+          {r.outgoingSpecialistName}
+        </button>
+        <div className="cell-sub">{REPLACEMENT_REASON_LABELS[r.reason]}</div>
+      </>
+    ),
+  },
+  {
+    id: 'client',
+    header: 'Client · engagement',
+    title: (r) => `${r.clientName}\n${r.engagementName}`,
+    cell: (r) => (
+      <>
+        {r.clientName}
+        <div className="cell-sub">{r.engagementName}</div>
+      </>
+    ),
+  },
+  {
+    id: 'submitted',
+    header: 'Submitted (client’s time)',
+    width: 170,
+    title: (r) => `${day(r.submittedOn)}, ${r.submittedTime} (${r.timeZone})`,
+    cell: (r) => (
+      <>
+        {day(r.submittedOn)}, {r.submittedTime}
+        <div className="cell-sub">{r.timeZone}</div>
+      </>
+    ),
+  },
+  { id: 'due', header: 'Due', width: 145, cell: (r) => weekdayDay(r.clock.dueDate) },
+  { id: 'state', header: 'State', width: 110, wrap: true, cell: (r) => <ClockBadge clock={r.clock} /> },
+  {
+    id: 'clock',
+    header: 'Clock',
+    width: 180,
+    className: 'requests__clock',
+    title: (r) => clockSummary(r.clock, r.status === 'open'),
+    cell: (r) => (
+      <>
+        <div>{clockSummary(r.clock, r.status === 'open')}</div>
+        {r.status === 'open' && <ClockBar clock={r.clock} />}
+      </>
+    ),
+  },
+  {
+    id: 'replacement',
+    header: 'Replacement',
+    wrap: showReason,
+    title: (r) => replacementLine(r),
+    cell: (r) => (
+      <>
+        {r.status === 'fulfilled' ? (
+          <>
+            {r.replacementSpecialistName}
+            <div className="cell-sub">from {day(r.replacementStartDate ?? r.clock.dueDate)}</div>
+          </>
+        ) : r.status === 'cancelled' ? (
+          <span className="muted">Cancelled {r.cancelledOn ? day(r.cancelledOn) : ''}</span>
+        ) : (
+          <span className="muted">{candidatesLine(r)}</span>
+        )}
+        {showReason && r.lateReason && <div className="cell-sub cell-sub--wrap">Late: {r.lateReason}</div>}
+      </>
+    ),
+  },
+];
+
+function replacementLine(r: ReplacementItem): string {
+  if (r.status === 'fulfilled') return `${r.replacementSpecialistName ?? ''} from ${day(r.replacementStartDate ?? r.clock.dueDate)}`;
+  if (r.status === 'cancelled') return `Cancelled ${r.cancelledOn ? day(r.cancelledOn) : ''}`;
+  return candidatesLine(r);
 }
 
 function candidatesLine(r: ReplacementItem): string {

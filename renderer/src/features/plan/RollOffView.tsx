@@ -2,17 +2,137 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
+import { EmptyState } from '@renderer/ui/EmptyState';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
+import type { BenchEntry, RollOff } from '@shared/plan/contract/plan';
 import { addWeeks, format, parseISO } from 'date-fns';
 import { usePlan } from './planStore';
 
 const WEEK_CHOICES = [2, 4, 6, 8, 12, 26];
 
+const rollOffColumns = (open: (id: string) => void): DataColumn<RollOff>[] => [
+  {
+    id: 'specialist',
+    header: 'Specialist',
+    sortable: true,
+    sortValue: (r) => r.specialist.fullName,
+    title: (r) => `${r.specialist.fullName}, ${ROLE_LABELS[r.specialist.role]}`,
+    cell: (r) => (
+      <>
+        <button type="button" className="link" onClick={() => open(r.allocation.id)}>
+          {r.specialist.fullName}
+        </button>
+        <div className="muted">{ROLE_LABELS[r.specialist.role]}</div>
+      </>
+    ),
+  },
+  {
+    id: 'engagement',
+    header: 'Client — engagement',
+    sortable: true,
+    sortValue: (r) => `${r.allocation.clientName} — ${r.allocation.engagementName}`,
+    cell: (r) => `${r.allocation.clientName} — ${r.allocation.engagementName}`,
+  },
+  {
+    id: 'ends',
+    header: 'Ends',
+    width: 120,
+    sortable: true,
+    sortValue: (r) => r.allocation.endDate,
+    cell: (r) => day(r.allocation.endDate),
+  },
+  {
+    id: 'daysLeft',
+    header: 'Days left',
+    width: 100,
+    numeric: true,
+    sortable: true,
+    sortValue: (r) => r.daysLeft,
+    title: (r) => `${r.daysLeft} days left`,
+    cell: (r) => <Badge tone={r.daysLeft <= 14 ? 'attention' : 'info'}>{r.daysLeft}</Badge>,
+  },
+  { id: 'load', header: 'Load', width: 80, numeric: true, cell: (r) => `${r.allocation.loadPercent}%` },
+  {
+    id: 'followOn',
+    header: 'Follow-on',
+    title: (r) =>
+      r.tentativeFollowOn ? `Tentative: ${r.tentativeFollowOn.engagementName} from ${day(r.tentativeFollowOn.startDate)}` : 'none planned',
+    cell: (r) =>
+      r.tentativeFollowOn ? (
+        <span>
+          <Badge tone="attention">Tentative</Badge> {r.tentativeFollowOn.engagementName} from {day(r.tentativeFollowOn.startDate)}
+        </span>
+      ) : (
+        <span className="muted">none planned</span>
+      ),
+  },
+];
+
+const benchColumns = (open: (id: string) => void): DataColumn<BenchEntry>[] => [
+  {
+    id: 'specialist',
+    header: 'Specialist',
+    sortable: true,
+    sortValue: (b) => b.specialist.fullName,
+    title: (b) => b.specialist.fullName,
+    cell: (b) => (
+      <button type="button" className="link" onClick={() => open(b.specialist.id)}>
+        {b.specialist.fullName}
+      </button>
+    ),
+  },
+  {
+    id: 'role',
+    header: 'Role',
+    width: 170,
+    sortable: true,
+    sortValue: (b) => ROLE_LABELS[b.specialist.role],
+    cell: (b) => ROLE_LABELS[b.specialist.role],
+  },
+  { id: 'region', header: 'Region', width: 140, cell: (b) => SOURCING_REGION_LABELS[b.specialist.sourcingRegion] },
+  {
+    id: 'days',
+    header: 'Days on bench',
+    width: 130,
+    numeric: true,
+    sortable: true,
+    sortValue: (b) => b.daysOnBench,
+    title: (b) => `${b.daysOnBench} days on the bench`,
+    cell: (b) => <Badge tone={b.daysOnBench > 30 ? 'attention' : 'info'}>{b.daysOnBench}</Badge>,
+  },
+  {
+    id: 'lastEnd',
+    header: 'Last allocation ended',
+    width: 170,
+    title: (b) => (b.lastEndDate ? day(b.lastEndDate) : 'never allocated'),
+    cell: (b) => (b.lastEndDate ? day(b.lastEndDate) : <span className="muted">never allocated</span>),
+  },
+  {
+    id: 'next',
+    header: 'Next allocation',
+    title: (b) =>
+      b.next
+        ? `${b.next.status === 'tentative' ? 'Tentative: ' : ''}${b.next.engagementName} from ${day(b.next.startDate)}`
+        : 'none planned',
+    cell: (b) =>
+      b.next ? (
+        <span>
+          {b.next.status === 'tentative' && <Badge tone="attention">Tentative</Badge>} {b.next.engagementName} from {day(b.next.startDate)}
+        </span>
+      ) : (
+        <span className="muted">none planned</span>
+      ),
+  },
+];
+
 export function RollOffView() {
   const plan = usePlan();
   const go = useNav((s) => s.go);
   const radar = useProcedure('plan.rollOff', { weeks: plan.weeks });
+  const openAllocation = (id: string) => go({ area: 'allocations', recordId: id });
+  const openSpecialist = (id: string) => go({ area: 'specialists', recordId: id });
   return (
     <>
       <div className="toolbar">
@@ -35,97 +155,28 @@ export function RollOffView() {
             Confirmed allocations ending by {format(addWeeks(parseISO(radar.data.today), radar.data.weeks), 'd MMM yyyy')} with no confirmed
             follow-on.
           </p>
-          {radar.data.rollOffs.length === 0 ? (
-            <p className="list-empty">Nobody rolls off in the next {radar.data.weeks} weeks.</p>
-          ) : (
-            <table className="table" aria-label="Rolling off">
-              <thead>
-                <tr>
-                  <th>Specialist</th>
-                  <th>Client — engagement</th>
-                  <th>Ends</th>
-                  <th className="num">Days left</th>
-                  <th className="num">Load</th>
-                  <th>Follow-on</th>
-                </tr>
-              </thead>
-              <tbody>
-                {radar.data.rollOffs.map((r) => (
-                  <tr key={r.allocation.id} className="is-clickable" onClick={() => go({ area: 'allocations', recordId: r.allocation.id })}>
-                    <td>
-                      <button type="button" className="link" onClick={() => go({ area: 'allocations', recordId: r.allocation.id })}>
-                        {r.specialist.fullName}
-                      </button>
-                      <div className="muted">{ROLE_LABELS[r.specialist.role]}</div>
-                    </td>
-                    <td>
-                      {r.allocation.clientName} — {r.allocation.engagementName}
-                    </td>
-                    <td>{day(r.allocation.endDate)}</td>
-                    <td className="num">
-                      <Badge tone={r.daysLeft <= 14 ? 'attention' : 'info'}>{r.daysLeft}</Badge>
-                    </td>
-                    <td className="num">{r.allocation.loadPercent}%</td>
-                    <td>
-                      {r.tentativeFollowOn ? (
-                        <span>
-                          <Badge tone="attention">Tentative</Badge> {r.tentativeFollowOn.engagementName} from{' '}
-                          {day(r.tentativeFollowOn.startDate)}
-                        </span>
-                      ) : (
-                        <span className="muted">none planned</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            label="Rolling off"
+            frame="half"
+            columns={rollOffColumns(openAllocation)}
+            rows={radar.data.rollOffs}
+            rowKey={(r) => r.allocation.id}
+            onOpen={(r) => openAllocation(r.allocation.id)}
+            rowHeight={58}
+            initialSort={{ id: 'ends', direction: 'asc' }}
+            empty={<EmptyState title={`Nobody rolls off in the next ${radar.data.weeks} weeks`} />}
+          />
           <h2 className="section-title">On the bench ({radar.data.bench.length})</h2>
           <p className="section-lede">Specialists with no allocation today, longest first.</p>
-          {radar.data.bench.length === 0 ? (
-            <p className="list-empty">Everyone is allocated today.</p>
-          ) : (
-            <table className="table" aria-label="On the bench">
-              <thead>
-                <tr>
-                  <th>Specialist</th>
-                  <th>Role</th>
-                  <th>Region</th>
-                  <th className="num">Days on bench</th>
-                  <th>Last allocation ended</th>
-                  <th>Next allocation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {radar.data.bench.map((b) => (
-                  <tr key={b.specialist.id} className="is-clickable" onClick={() => go({ area: 'specialists', recordId: b.specialist.id })}>
-                    <td>
-                      <button type="button" className="link" onClick={() => go({ area: 'specialists', recordId: b.specialist.id })}>
-                        {b.specialist.fullName}
-                      </button>
-                    </td>
-                    <td>{ROLE_LABELS[b.specialist.role]}</td>
-                    <td>{SOURCING_REGION_LABELS[b.specialist.sourcingRegion]}</td>
-                    <td className="num">
-                      <Badge tone={b.daysOnBench > 30 ? 'attention' : 'info'}>{b.daysOnBench}</Badge>
-                    </td>
-                    <td>{b.lastEndDate ? day(b.lastEndDate) : <span className="muted">never allocated</span>}</td>
-                    <td>
-                      {b.next ? (
-                        <span>
-                          {b.next.status === 'tentative' && <Badge tone="attention">Tentative</Badge>} {b.next.engagementName} from{' '}
-                          {day(b.next.startDate)}
-                        </span>
-                      ) : (
-                        <span className="muted">none planned</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            label="On the bench"
+            frame="half"
+            columns={benchColumns(openSpecialist)}
+            rows={radar.data.bench}
+            rowKey={(b) => b.specialist.id}
+            onOpen={(b) => openSpecialist(b.specialist.id)}
+            empty={<EmptyState title="Everyone is allocated today" />}
+          />
         </>
       )}
     </>

@@ -5,11 +5,68 @@ import { day } from '@renderer/components/dates';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { useSchemaForm } from '@renderer/components/useSchemaForm';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
-import { ABSENCE_KIND_LABELS, ABSENCE_KINDS, type AbsenceKind, absenceFields } from '@shared/plan/contract/allocations';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
+import { EmptyState } from '@renderer/ui/EmptyState';
+import { ABSENCE_KIND_LABELS, ABSENCE_KINDS, type Absence, type AbsenceKind, absenceFields } from '@shared/plan/contract/allocations';
+import type { SpecialistCapacity } from '@shared/plan/contract/plan';
 import { format, parseISO, startOfMonth } from 'date-fns';
 import { useState } from 'react';
 
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
+
+type Period = SpecialistCapacity['periods'][number];
+
+const CAPACITY_COLUMNS: DataColumn<Period>[] = [
+  { id: 'month', header: 'Month', cell: (p) => format(parseISO(p.start), 'MMMM yyyy') },
+  { id: 'working', header: 'Working days', width: 114, numeric: true, cell: (p) => String(p.workingDays) },
+  { id: 'holidays', header: 'Holidays', width: 80, numeric: true, cell: (p) => String(p.holidayDays) },
+  { id: 'absent', header: 'Absent', width: 66, numeric: true, cell: (p) => String(p.absenceDays) },
+  {
+    id: 'capacity',
+    header: 'Capacity',
+    width: 80,
+    numeric: true,
+    title: (p) => hours(p.capacityMinutes),
+    cell: (p) => <span data-testid="capacity-hours">{hours(p.capacityMinutes)}</span>,
+  },
+];
+
+const absenceColumns = (readOnly: boolean, busy: boolean, onDelete: (a: Absence) => void): DataColumn<Absence>[] => [
+  {
+    id: 'kind',
+    header: 'Absence',
+    title: (a) => (a.note ? `${ABSENCE_KIND_LABELS[a.kind]} · ${a.note}` : ABSENCE_KIND_LABELS[a.kind]),
+    cell: (a) => (
+      <>
+        <strong>{ABSENCE_KIND_LABELS[a.kind]}</strong>
+        {a.note && <div className="cell-sub">{a.note}</div>}
+      </>
+    ),
+  },
+  { id: 'dates', header: 'Dates', width: 215, cell: (a) => `${day(a.startDate)} – ${day(a.endDate)}` },
+  ...(readOnly
+    ? []
+    : [
+        {
+          id: 'actions',
+          header: 'Actions',
+          hideHeader: true,
+          width: 85,
+          className: 'row-actions',
+          cell: (a: Absence) => (
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              aria-label={`Delete ${ABSENCE_KIND_LABELS[a.kind].toLowerCase()} ${day(a.startDate)} – ${day(a.endDate)}`}
+              disabled={busy}
+              onClick={() => onDelete(a)}
+            >
+              Delete
+            </button>
+          ),
+        },
+      ]),
+];
 
 /**
  * A specialist's capacity for the next three months (working days × daily
@@ -23,73 +80,40 @@ export function TimeOff({ specialistId, readOnly }: { specialistId: string; read
   const remove = useCommand('absences.delete');
   const toast = useToasts((s) => s.show);
   const [adding, setAdding] = useState(false);
+  const onDelete = async (a: Absence) => {
+    const kind = ABSENCE_KIND_LABELS[a.kind].toLowerCase();
+    const yes = await askConfirm({
+      title: `Delete this ${kind} (${day(a.startDate)} – ${day(a.endDate)})?`,
+      message: 'The audit log keeps a copy.',
+      confirmLabel: `Delete ${kind}`,
+      tone: 'danger',
+    });
+    if (!yes) return;
+    remove.mutate(
+      { id: a.id },
+      {
+        onSuccess: () => toast({ tone: 'info', message: 'Absence deleted.' }),
+        onError: (e) => toast({ tone: 'error', message: e.message }),
+      },
+    );
+  };
   return (
     <section className="drawer__section" aria-label="Capacity and time off">
       <h3>Capacity</h3>
       {capacity.data && (
-        <table className="table table--compact" aria-label="Capacity by month">
-          <thead>
-            <tr>
-              <th>Month</th>
-              <th className="num">Working days</th>
-              <th className="num">Holidays</th>
-              <th className="num">Absent</th>
-              <th className="num">Capacity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {capacity.data.periods.map((p) => (
-              <tr key={p.start}>
-                <td>{format(parseISO(p.start), 'MMMM yyyy')}</td>
-                <td className="num">{p.workingDays}</td>
-                <td className="num">{p.holidayDays}</td>
-                <td className="num">{p.absenceDays}</td>
-                <td className="num" data-testid="capacity-hours">
-                  {hours(p.capacityMinutes)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable label="Capacity by month" columns={CAPACITY_COLUMNS} rows={capacity.data.periods} rowKey={(p) => p.start} />
       )}
       <h3>Time off</h3>
-      {absences.data?.rows.length === 0 && <p className="muted">No absences recorded.</p>}
-      <ul className="absences">
-        {absences.data?.rows.map((a) => (
-          <li key={a.id}>
-            <span>
-              <strong>{ABSENCE_KIND_LABELS[a.kind]}</strong> {day(a.startDate)} – {day(a.endDate)}
-              {a.note && <span className="muted"> · {a.note}</span>}
-            </span>
-            {!readOnly && (
-              <button
-                type="button"
-                className="button button--small button--ghost"
-                disabled={remove.isPending}
-                onClick={async () => {
-                  const kind = ABSENCE_KIND_LABELS[a.kind].toLowerCase();
-                  const yes = await askConfirm({
-                    title: `Delete this ${kind} (${day(a.startDate)} – ${day(a.endDate)})?`,
-                    message: 'The audit log keeps a copy.',
-                    confirmLabel: `Delete ${kind}`,
-                    tone: 'danger',
-                  });
-                  if (!yes) return;
-                  remove.mutate(
-                    { id: a.id },
-                    {
-                      onSuccess: () => toast({ tone: 'info', message: 'Absence deleted.' }),
-                      onError: (e) => toast({ tone: 'error', message: e.message }),
-                    },
-                  );
-                }}
-              >
-                Delete
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
+      {absences.data && (
+        <DataTable
+          label="Time off"
+          className="absences"
+          columns={absenceColumns(readOnly, remove.isPending, (a) => void onDelete(a))}
+          rows={absences.data.rows}
+          rowKey={(a) => a.id}
+          empty={<EmptyState title="No absences recorded." />}
+        />
+      )}
       {!readOnly &&
         (adding ? (
           <AbsenceForm specialistId={specialistId} onDone={() => setAdding(false)} />

@@ -1,7 +1,9 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
 import { Badge } from '@renderer/ui/Badge';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { Drawer } from '@renderer/ui/Drawer';
+import { EmptyState } from '@renderer/ui/EmptyState';
 import type { Invoice } from '@shared/billing/contract/billing';
 import { monthLabel } from '@shared/billing/rules/months';
 import { totalsByCurrency } from '@shared/billing/rules/totals';
@@ -51,93 +53,107 @@ export function InvoicesView() {
           {list.isLoading ? 'Loading…' : `${issued.length} issued, ${rows.length - issued.length} cancelled in ${year}, newest first`}
         </p>
       )}
-      {list.data && rows.length === 0 ? (
-        <p className="list-empty">No invoice issued in {year}. Invoices are issued from Month close once a month is approved.</p>
-      ) : (
-        <table className="table invoice-table">
-          <thead>
-            <tr>
-              <th>Number</th>
-              <th>Month</th>
-              <th>Client · engagement</th>
-              <th>Currency</th>
-              <th className="num">Net</th>
-              <th className="num">VAT</th>
-              <th className="num">Gross</th>
-              <th>Status</th>
-              <th>Issued</th>
+      <DataTable
+        label="Invoices"
+        className="invoice-table"
+        columns={invoiceColumns(setOpenId)}
+        rows={rows}
+        rowKey={(r) => r.id}
+        onOpen={(r) => setOpenId(r.id)}
+        selectedKey={openId}
+        rowClassName={(r) => (r.status === 'cancelled' ? 'is-cancelled' : undefined)}
+        rowHeight={58}
+        empty={
+          list.data && (
+            <EmptyState title={`No invoice issued in ${year}`}>Invoices are issued from Month close once a month is approved.</EmptyState>
+          )
+        }
+        footer={
+          totals.length > 0 &&
+          totals.map((t) => (
+            <tr key={t.currency} className="month-table__total">
+              <th colSpan={4} scope="row">
+                Issued in {year}, {t.currency} ({t.count})
+              </th>
+              <td className="num">{formatMoney(t.netMinor, t.currency)}</td>
+              <td className="num">{formatMoney(t.vatMinor, t.currency)}</td>
+              <td className="num">{formatMoney(t.grossMinor, t.currency)}</td>
+              <td colSpan={2} />
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <InvoiceRow key={r.id} invoice={r} selected={openId === r.id} onOpen={() => setOpenId(r.id)} />
-            ))}
-          </tbody>
-          {totals.length > 0 && (
-            <tfoot>
-              {totals.map((t) => (
-                <tr key={t.currency} className="month-table__total">
-                  <th colSpan={4} scope="row">
-                    Issued in {year}, {t.currency} ({t.count})
-                  </th>
-                  <td className="num nowrap">{formatMoney(t.netMinor, t.currency)}</td>
-                  <td className="num nowrap">{formatMoney(t.vatMinor, t.currency)}</td>
-                  <td className="num nowrap">{formatMoney(t.grossMinor, t.currency)}</td>
-                  <td colSpan={2} />
-                </tr>
-              ))}
-            </tfoot>
-          )}
-        </table>
-      )}
+          ))
+        }
+      />
       {openId && <InvoiceDrawer id={openId} onClose={() => setOpenId(null)} />}
     </section>
   );
 }
 
-function InvoiceRow({ invoice: r, selected, onOpen }: { invoice: Invoice; selected: boolean; onOpen(): void }) {
-  const cancelled = r.status === 'cancelled';
-  const rowClass = `is-clickable${cancelled ? ' is-cancelled' : ''}${selected ? ' is-selected' : ''}`;
-  return (
-    <>
-      <tr className={rowClass} onClick={onOpen}>
-        <td className="nowrap">
-          <button
-            type="button"
-            className="link invoice-number"
-            onClick={(e) => {
-              e.stopPropagation();
-              onOpen();
-            }}
-          >
-            {r.number}
-          </button>
-        </td>
-        <td>{monthLabel(r.month)}</td>
-        <td>
-          {r.clientName}
-          <div className="cell-sub">{r.engagementName}</div>
-        </td>
-        <td>{r.currency}</td>
-        <td className="num nowrap amount">{formatMoney(r.netMinor, r.currency)}</td>
-        <td className="num nowrap amount">{formatMoney(r.vatMinor, r.currency)}</td>
-        <td className="num nowrap amount">{formatMoney(r.grossMinor, r.currency)}</td>
-        <td>{cancelled ? <Badge tone="neutral">Cancelled</Badge> : <Badge tone="ok">Issued</Badge>}</td>
-        <td className="nowrap">
-          {formatInstantDate(r.issuedAt)}
-          <div className="cell-sub">by {r.issuedBy}</div>
-        </td>
-      </tr>
-      {cancelled && (
-        <tr className={`${rowClass} invoice-table__reason`} onClick={onOpen}>
-          <td colSpan={9}>
-            Cancelled {r.cancelledAt ? formatInstantDate(r.cancelledAt) : ''} by {r.cancelledBy ?? 'unknown'}: {r.cancelReason}
-          </td>
-        </tr>
-      )}
-    </>
-  );
-}
+const cancelledLine = (r: Invoice) =>
+  `Cancelled ${r.cancelledAt ? formatInstantDate(r.cancelledAt) : ''} by ${r.cancelledBy ?? 'unknown'}: ${r.cancelReason ?? ''}`;
+
+const invoiceColumns = (open: (id: string) => void): DataColumn<Invoice>[] => [
+  {
+    id: 'number',
+    header: 'Number',
+    width: 140,
+    title: (r) => r.number,
+    cell: (r) => (
+      <button
+        type="button"
+        className="link invoice-number"
+        onClick={(e) => {
+          e.stopPropagation();
+          open(r.id);
+        }}
+      >
+        {r.number}
+      </button>
+    ),
+  },
+  { id: 'month', header: 'Month', width: 120, cell: (r) => monthLabel(r.month) },
+  {
+    id: 'client',
+    header: 'Client · engagement',
+    title: (r) => `${r.clientName}\n${r.engagementName}`,
+    cell: (r) => (
+      <>
+        {r.clientName}
+        <div className="cell-sub">{r.engagementName}</div>
+      </>
+    ),
+  },
+  { id: 'currency', header: 'Currency', width: 90, cell: (r) => r.currency },
+  { id: 'net', header: 'Net', width: 120, numeric: true, className: 'amount', cell: (r) => formatMoney(r.netMinor, r.currency) },
+  { id: 'vat', header: 'VAT', width: 110, numeric: true, className: 'amount', cell: (r) => formatMoney(r.vatMinor, r.currency) },
+  { id: 'gross', header: 'Gross', width: 120, numeric: true, className: 'amount', cell: (r) => formatMoney(r.grossMinor, r.currency) },
+  {
+    id: 'status',
+    header: 'Status',
+    width: 150,
+    title: (r) => (r.status === 'cancelled' ? cancelledLine(r) : 'Issued'),
+    cell: (r) =>
+      r.status === 'cancelled' ? (
+        <>
+          <Badge tone="neutral">Cancelled</Badge>
+          <div className="cell-sub invoice-table__reason">{cancelledLine(r)}</div>
+        </>
+      ) : (
+        <Badge tone="ok">Issued</Badge>
+      ),
+  },
+  {
+    id: 'issued',
+    header: 'Issued',
+    width: 130,
+    title: (r) => `${formatInstantDate(r.issuedAt)} by ${r.issuedBy}`,
+    cell: (r) => (
+      <>
+        {formatInstantDate(r.issuedAt)}
+        <div className="cell-sub">by {r.issuedBy}</div>
+      </>
+    ),
+  },
+];
 
 function InvoiceDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const invoice = useProcedure('invoices.get', { id });

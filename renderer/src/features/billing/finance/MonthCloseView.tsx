@@ -1,6 +1,8 @@
 import { useProcedure } from '@renderer/api/queries';
 import { Badge } from '@renderer/ui/Badge';
-import type { MonthListItem } from '@shared/billing/contract/billing';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
+import { EmptyState } from '@renderer/ui/EmptyState';
+import type { EngagementMonth, MonthListItem } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
 import { firstDayOf, lastDayOf, monthLabel } from '@shared/billing/rules/months';
@@ -69,7 +71,9 @@ export function MonthCloseView() {
         </p>
       )}
       {list.data && rows.length === 0 ? (
-        <p className="list-empty">No engagement runs in {monthLabel(month)} and none has hours in it.</p>
+        <EmptyState title={`No engagement in ${monthLabel(month)}`}>
+          No engagement runs in {monthLabel(month)} and none has hours in it.
+        </EmptyState>
       ) : (
         <MonthTable rows={rows} selected={reviewing} onOpen={openReview} />
       )}
@@ -88,75 +92,88 @@ function summary(rows: readonly MonthListItem[]): string {
 
 function MonthTable({ rows, selected, onOpen }: { rows: readonly MonthListItem[]; selected: string | null; onOpen(id: string): void }) {
   const totals = totalsByCurrency(rows);
+  const columns: DataColumn<EngagementMonth>[] = [
+    { id: 'client', header: 'Client', cell: (r) => r.clientName },
+    {
+      id: 'engagement',
+      header: 'Engagement',
+      title: (r) => r.engagementName,
+      cell: (r) => (
+        <button
+          type="button"
+          className="link"
+          onClick={(e) => {
+            e.stopPropagation();
+            onOpen(r.engagementId);
+          }}
+        >
+          {r.engagementName}
+        </button>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      width: 105,
+      title: (r) => MONTH_STATUS_LABELS[r.status],
+      cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{MONTH_STATUS_LABELS[r.status]}</Badge>,
+    },
+    { id: 'hours', header: 'Hours', width: 100, numeric: true, cell: (r) => formatHours(r.minutes) },
+    { id: 'net', header: 'Net', width: 135, numeric: true, cell: (r) => formatMoney(r.netMinor, r.currency) },
+    { id: 'vat', header: 'VAT', width: 115, numeric: true, cell: (r) => formatMoney(r.vatMinor, r.currency) },
+    { id: 'gross', header: 'Gross', width: 135, numeric: true, cell: (r) => formatMoney(r.grossMinor, r.currency) },
+    {
+      id: 'invoice',
+      header: 'Invoice',
+      width: 110,
+      title: (r) => r.invoiceNumber ?? '',
+      cell: (r) => r.invoiceNumber ?? <span className="muted">—</span>,
+    },
+    {
+      id: 'checks',
+      header: 'Checks',
+      width: 130,
+      title: (r) => checksText(r),
+      cell: (r) => (
+        <>
+          {r.errors > 0 && <Badge tone="critical">{r.errors === 1 ? '1 error' : `${r.errors} errors`}</Badge>}
+          {r.warnings > 0 && <Badge tone="attention">{r.warnings === 1 ? '1 warning' : `${r.warnings} warnings`}</Badge>}
+          {r.errors === 0 && r.warnings === 0 && <span className="muted">OK</span>}
+        </>
+      ),
+    },
+  ];
   return (
-    <table className="table month-table">
-      <thead>
-        <tr>
-          <th>Client</th>
-          <th>Engagement</th>
-          <th>Status</th>
-          <th className="num">Hours</th>
-          <th className="num">Net</th>
-          <th className="num">VAT</th>
-          <th className="num">Gross</th>
-          <th>Invoice</th>
-          <th>Checks</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr
-            key={r.engagementId}
-            className={`is-clickable${selected === r.engagementId ? ' is-selected' : ''}`}
-            onClick={() => onOpen(r.engagementId)}
-          >
-            <td>{r.clientName}</td>
-            <td>
-              <button
-                type="button"
-                className="link"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  onOpen(r.engagementId);
-                }}
-              >
-                {r.engagementName}
-              </button>
-            </td>
-            <td>
-              <Badge tone={STATUS_TONE[r.status]}>{MONTH_STATUS_LABELS[r.status]}</Badge>
-            </td>
-            <td className="num nowrap">{formatHours(r.minutes)}</td>
-            <td className="num nowrap">{formatMoney(r.netMinor, r.currency)}</td>
-            <td className="num nowrap">{formatMoney(r.vatMinor, r.currency)}</td>
-            <td className="num nowrap">{formatMoney(r.grossMinor, r.currency)}</td>
-            <td className="nowrap">{r.invoiceNumber ?? <span className="muted">—</span>}</td>
-            <td className="nowrap">
-              {r.errors > 0 && <Badge tone="critical">{r.errors === 1 ? '1 error' : `${r.errors} errors`}</Badge>}
-              {r.warnings > 0 && <Badge tone="attention">{r.warnings === 1 ? '1 warning' : `${r.warnings} warnings`}</Badge>}
-              {r.errors === 0 && r.warnings === 0 && <span className="muted">OK</span>}
-            </td>
+    <DataTable
+      label="Month close"
+      className="month-table"
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.engagementId}
+      onOpen={(r) => onOpen(r.engagementId)}
+      selectedKey={selected}
+      footer={
+        totals.length > 0 &&
+        totals.map((t) => (
+          <tr key={t.currency} className="month-table__total">
+            <th colSpan={3} scope="row">
+              Total {t.currency} ({t.count} {t.count === 1 ? 'engagement' : 'engagements'})
+            </th>
+            <td className="num">{formatHours(t.minutes)}</td>
+            <td className="num">{formatMoney(t.netMinor, t.currency)}</td>
+            <td className="num">{formatMoney(t.vatMinor, t.currency)}</td>
+            <td className="num">{formatMoney(t.grossMinor, t.currency)}</td>
+            <td colSpan={2} />
           </tr>
-        ))}
-      </tbody>
-      {totals.length > 0 && (
-        <tfoot>
-          {totals.map((t) => (
-            <tr key={t.currency} className="month-table__total">
-              <th colSpan={3} scope="row">
-                Total {t.currency} ({t.count} {t.count === 1 ? 'engagement' : 'engagements'})
-              </th>
-              <td className="num nowrap">{formatHours(t.minutes)}</td>
-              <td className="num nowrap">{formatMoney(t.netMinor, t.currency)}</td>
-              <td className="num nowrap">{formatMoney(t.vatMinor, t.currency)}</td>
-              <td className="num nowrap">{formatMoney(t.grossMinor, t.currency)}</td>
-              <td colSpan={2} />
-            </tr>
-          ))}
-        </tfoot>
-      )}
-    </table>
+        ))
+      }
+    />
   );
+}
+
+function checksText(r: EngagementMonth): string {
+  const parts = [r.errors > 0 ? `${r.errors} error(s)` : '', r.warnings > 0 ? `${r.warnings} warning(s)` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'OK';
 }
 
 function DetailExportForm({

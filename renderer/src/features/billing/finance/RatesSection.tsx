@@ -2,6 +2,8 @@ import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
+import { DataTable } from '@renderer/ui/DataTable';
+import { EmptyState } from '@renderer/ui/EmptyState';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import type { BillingTerms, RateItem } from '@shared/billing/contract/billing';
 import { ROLE_LABELS, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
@@ -110,45 +112,41 @@ function RateTable({
   return (
     <>
       <h3 className="review-heading">{heading}</h3>
-      {rows.length === 0 ? (
-        <p className="muted">{empty}</p>
-      ) : (
-        <table className="table table--compact rates-table">
-          <thead>
-            <tr>
-              <th>{who}</th>
-              <th>Effective from</th>
-              <th className="num">Rate/h</th>
-              <th aria-label="Actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{nameOf(r)}</td>
-                <td className="nowrap">{formatDay(r.effectiveFrom)}</td>
-                <td className="num nowrap">{formatMoney(r.hourlyRateMinor, currency)}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="button button--small button--ghost"
-                    disabled={busy || r.usedByIssuedInvoice}
-                    aria-label={`Delete the rate of ${nameOf(r)} from ${r.effectiveFrom}`}
-                    title={
-                      r.usedByIssuedInvoice
-                        ? 'Billed on an issued invoice, so it stays. To change the rate, add a new one from a later date.'
-                        : 'Delete this rate (for a rate entered by mistake)'
-                    }
-                    onClick={() => onDelete(r, nameOf(r))}
-                  >
-                    Delete
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={heading}
+        className="rates-table"
+        columns={[
+          { id: 'who', header: who, cell: (r) => nameOf(r) },
+          { id: 'from', header: 'Effective from', width: 140, cell: (r) => formatDay(r.effectiveFrom) },
+          { id: 'rate', header: 'Rate/h', width: 130, numeric: true, cell: (r) => formatMoney(r.hourlyRateMinor, currency) },
+          {
+            id: 'actions',
+            header: 'Actions',
+            hideHeader: true,
+            width: 100,
+            className: 'row-actions',
+            cell: (r) => (
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                disabled={busy || r.usedByIssuedInvoice}
+                aria-label={`Delete the rate of ${nameOf(r)} from ${r.effectiveFrom}`}
+                title={
+                  r.usedByIssuedInvoice
+                    ? 'Billed on an issued invoice, so it stays. To change the rate, add a new one from a later date.'
+                    : 'Delete this rate (for a rate entered by mistake)'
+                }
+                onClick={() => onDelete(r, nameOf(r))}
+              >
+                Delete
+              </button>
+            ),
+          },
+        ]}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={<EmptyState title={`No ${heading.toLowerCase()}`}>{empty}</EmptyState>}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
+import { DataTable } from '@renderer/ui/DataTable';
 import type { BillingTerms, SpecialistCap } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { useState } from 'react';
@@ -14,6 +15,21 @@ export function SpecialistCaps({ terms }: { terms: BillingTerms }) {
   const set = useCommand('billing.setSpecialistCap');
   const toast = useToasts((s) => s.show);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const clear = async (c: SpecialistCap) => {
+    const yes = await askConfirm({
+      title: `Clear the monthly cap of ${c.specialistName} on ${terms.engagementName}?`,
+      confirmLabel: 'Clear cap',
+    });
+    if (!yes) return;
+    setRefusal(null);
+    set.mutate(
+      { engagementId: terms.engagementId, specialistId: c.specialistId, monthlyCapMinutes: null },
+      {
+        onSuccess: () => toast({ tone: 'info', message: `Cleared the cap of ${c.specialistName}.` }),
+        onError: (e) => setRefusal(e.message),
+      },
+    );
+  };
   return (
     <section className="billing-card" aria-label="Specialist caps">
       <div className="billing-card__head">
@@ -41,52 +57,53 @@ export function SpecialistCaps({ terms }: { terms: BillingTerms }) {
       {terms.specialistCaps.length === 0 ? (
         <p className="muted">No specialist has a cap on this engagement.</p>
       ) : (
-        <table className="table table--compact">
-          <thead>
-            <tr>
-              <th>Specialist</th>
-              <th className="num">Cap per month</th>
-              <th aria-label="Actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {terms.specialistCaps.map((c) => (
-              <tr key={c.specialistId}>
-                <td>{c.specialistName}</td>
-                <td className="num nowrap">{formatHours(c.monthlyCapMinutes)}</td>
-                <td className="row-actions">
-                  <button type="button" className="button button--small" onClick={() => setEditing(c)}>
-                    Change
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small button--ghost"
-                    disabled={set.isPending}
-                    onClick={async () => {
-                      const yes = await askConfirm({
-                        title: `Clear the monthly cap of ${c.specialistName} on ${terms.engagementName}?`,
-                        confirmLabel: 'Clear cap',
-                      });
-                      if (!yes) return;
-                      setRefusal(null);
-                      set.mutate(
-                        { engagementId: terms.engagementId, specialistId: c.specialistId, monthlyCapMinutes: null },
-                        {
-                          onSuccess: () => toast({ tone: 'info', message: `Cleared the cap of ${c.specialistName}.` }),
-                          onError: (e) => setRefusal(e.message),
-                        },
-                      );
-                    }}
-                  >
-                    Clear
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Monthly caps per specialist"
+          columns={[
+            { id: 'specialist', header: 'Specialist', sortable: true, sortValue: (c) => c.specialistName, cell: (c) => c.specialistName },
+            {
+              id: 'cap',
+              header: 'Cap per month',
+              width: 140,
+              numeric: true,
+              sortable: true,
+              sortValue: (c) => c.monthlyCapMinutes,
+              cell: (c) => formatHours(c.monthlyCapMinutes),
+            },
+            {
+              id: 'actions',
+              header: 'Actions',
+              hideHeader: true,
+              width: 170,
+              className: 'row-actions',
+              cell: (c) => <CapActions cap={c} onChange={() => setEditing(c)} onClear={() => void clear(c)} busy={set.isPending} />,
+            },
+          ]}
+          rows={terms.specialistCaps}
+          rowKey={(c) => c.specialistId}
+          initialSort={{ id: 'specialist', direction: 'asc' }}
+        />
       )}
     </section>
+  );
+}
+
+function CapActions({ cap, busy, onChange, onClear }: { cap: SpecialistCap; busy: boolean; onChange(): void; onClear(): void }) {
+  return (
+    <>
+      <button type="button" className="button button--small" aria-label={`Change the cap of ${cap.specialistName}`} onClick={onChange}>
+        Change
+      </button>{' '}
+      <button
+        type="button"
+        className="button button--small button--ghost"
+        aria-label={`Clear the cap of ${cap.specialistName}`}
+        disabled={busy}
+        onClick={onClear}
+      >
+        Clear
+      </button>
+    </>
   );
 }
 

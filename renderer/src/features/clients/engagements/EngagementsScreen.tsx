@@ -2,13 +2,16 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
-import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { FilterSelect, ListStatus, ListToolbar, storeSort } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
-import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
+import { ArchiveButton, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
 import { Badge } from '@renderer/ui/Badge';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { Drawer } from '@renderer/ui/Drawer';
+import { EmptyState } from '@renderer/ui/EmptyState';
+import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import { engagementListInput } from '@shared/clients/contract/engagements';
 import { ENGAGEMENT_STATUS_LABELS, type EngagementStatus } from '@shared/clients/rules/reference';
 import type { ReferenceData } from '@shared/kernel/reference';
@@ -33,6 +36,57 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
   const archive = useArchive(['engagements.archive', 'engagements.restore']);
   const open = (recordId: string | null) => go({ area: 'engagements', recordId });
   const clientOptions = (clients.data?.rows ?? []).map((c) => ({ value: c.id, label: c.name }));
+
+  const columns: DataColumn<EngagementListItem>[] = [
+    {
+      id: 'name',
+      header: 'Engagement',
+      sortable: true,
+      title: (e) => e.name,
+      cell: (e) => (
+        <>
+          <button type="button" className="link" onClick={() => open(e.id)}>
+            {e.name}
+          </button>
+          {e.archivedAt && <Badge tone="neutral">Archived</Badge>}
+        </>
+      ),
+    },
+    { id: 'clientName', header: 'Client', sortable: true, cell: (e) => e.clientName },
+    {
+      id: 'status',
+      header: 'Status',
+      sortable: true,
+      width: 120,
+      cell: (e) => <Badge tone={ENGAGEMENT_STATUS_TONE[e.status]}>{ENGAGEMENT_STATUS_LABELS[e.status]}</Badge>,
+      title: (e) => ENGAGEMENT_STATUS_LABELS[e.status],
+    },
+    { id: 'currency', header: 'Currency', width: 100, cell: (e) => e.currency },
+    { id: 'startDate', header: 'Start', sortable: true, width: 125, cell: (e) => day(e.startDate) },
+    {
+      id: 'endDate',
+      header: 'End',
+      sortable: true,
+      width: 125,
+      cell: (e) => (e.endDate ? day(e.endDate) : <span className="muted">open-ended</span>),
+      title: (e) => (e.endDate ? day(e.endDate) : 'open-ended'),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      width: 110,
+      className: 'row-actions',
+      cell: (e) => (
+        <ArchiveButton
+          archived={Boolean(e.archivedAt)}
+          busy={archive.busy}
+          onArchive={() => archive.archive(e.id, e.name)}
+          onRestore={() => archive.restore(e.id, e.name)}
+        />
+      ),
+    },
+  ];
 
   return (
     <div className="screen">
@@ -64,57 +118,18 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
             />
           </ListToolbar>
           <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="engagement" />
-          <table className="table">
-            <thead>
-              <tr>
-                <SortHeader store={store} field="name">
-                  Engagement
-                </SortHeader>
-                <SortHeader store={store} field="clientName">
-                  Client
-                </SortHeader>
-                <SortHeader store={store} field="status">
-                  Status
-                </SortHeader>
-                <th>Currency</th>
-                <SortHeader store={store} field="startDate">
-                  Start
-                </SortHeader>
-                <SortHeader store={store} field="endDate">
-                  End
-                </SortHeader>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.rows.map((e) => (
-                <tr key={e.id} className={`is-clickable${route.recordId === e.id ? ' is-selected' : ''}`} onClick={() => open(e.id)}>
-                  <td>
-                    <button type="button" className="link" onClick={() => open(e.id)}>
-                      {e.name}
-                    </button>
-                    {e.archivedAt && <Badge tone="neutral">Archived</Badge>}
-                  </td>
-                  <td>{e.clientName}</td>
-                  <td>
-                    <Badge tone={ENGAGEMENT_STATUS_TONE[e.status]}>{ENGAGEMENT_STATUS_LABELS[e.status]}</Badge>
-                  </td>
-                  <td>{e.currency}</td>
-                  <td>{day(e.startDate)}</td>
-                  <td>{e.endDate ? day(e.endDate) : <span className="muted">open-ended</span>}</td>
-                  <ArchiveCell
-                    archived={Boolean(e.archivedAt)}
-                    busy={archive.busy}
-                    onArchive={() => archive.archive(e.id, e.name)}
-                    onRestore={() => archive.restore(e.id, e.name)}
-                  />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.data?.total === 0 && (
-            <p className="list-empty">No engagement matches. Clear the search or filters, or show archived engagements.</p>
-          )}
+          <DataTable
+            label="Engagements"
+            columns={columns}
+            rows={list.data?.rows ?? []}
+            rowKey={(e) => e.id}
+            onOpen={(e) => open(e.id)}
+            selectedKey={route.recordId}
+            {...storeSort(store)}
+            empty={
+              list.data && <EmptyState title="No engagement matches">Clear the search or filters, or show archived engagements.</EmptyState>
+            }
+          />
         </>
       )}
       {route.recordId && clients.data && (

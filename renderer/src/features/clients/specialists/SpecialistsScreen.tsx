@@ -1,13 +1,16 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
-import { FilterSelect, ListStatus, ListToolbar, SortHeader } from '@renderer/components/list';
+import { FilterSelect, ListStatus, ListToolbar, storeSort } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
-import { ArchiveCell, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
+import { ArchiveButton, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { useArchive } from '@renderer/components/useArchive';
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { Drawer } from '@renderer/ui/Drawer';
+import { EmptyState } from '@renderer/ui/EmptyState';
+import type { Specialist } from '@shared/clients/contract/specialists';
 import { specialistListInput } from '@shared/clients/contract/specialists';
 import {
   ROLE_LABELS,
@@ -41,6 +44,77 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
   const archive = useArchive(['specialists.archive', 'specialists.restore']);
   const open = (recordId: string | null) => go({ area: 'specialists', recordId });
 
+  const columns: DataColumn<Specialist>[] = [
+    {
+      id: 'fullName',
+      header: 'Name',
+      sortable: true,
+      title: (s) => `${s.fullName}\n${s.email}`,
+      cell: (s) => (
+        <>
+          <button type="button" className="link" onClick={() => open(s.id)}>
+            {s.fullName}
+          </button>
+          {s.archivedAt && <Badge tone="neutral">Archived</Badge>}
+          <div className="cell-sub">{s.email}</div>
+        </>
+      ),
+    },
+    { id: 'role', header: 'Role', sortable: true, width: 170, cell: (s) => ROLE_LABELS[s.role] },
+    { id: 'seniority', header: 'Seniority', sortable: true, width: 110, cell: (s) => SENIORITY_LABELS[s.seniority] },
+    {
+      id: 'sourcingRegion',
+      header: 'Region',
+      sortable: true,
+      width: 150,
+      title: (s) => `${SOURCING_REGION_LABELS[s.sourcingRegion]}, ${countryName(s.homeCountry)}`,
+      cell: (s) => (
+        <>
+          {SOURCING_REGION_LABELS[s.sourcingRegion]}
+          <div className="cell-sub">{countryName(s.homeCountry)}</div>
+        </>
+      ),
+    },
+    {
+      id: 'skills',
+      header: 'Skills',
+      title: (s) => s.skills.join(', '),
+      cell: (s) => (
+        <div className="tags">
+          {s.skills.slice(0, 4).map((k) => (
+            <span key={k} className="tag">
+              {k}
+            </span>
+          ))}
+          {s.skills.length > 4 && <span className="tag tag--more">+{s.skills.length - 4}</span>}
+        </div>
+      ),
+    },
+    {
+      id: 'status',
+      header: 'Status',
+      sortable: true,
+      width: 110,
+      title: (s) => SPECIALIST_STATUS_LABELS[s.status],
+      cell: (s) => <Badge tone={STATUS_TONE[s.status]}>{SPECIALIST_STATUS_LABELS[s.status]}</Badge>,
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      width: 110,
+      className: 'row-actions',
+      cell: (s) => (
+        <ArchiveButton
+          archived={Boolean(s.archivedAt)}
+          busy={archive.busy}
+          onArchive={() => archive.archive(s.id, s.fullName)}
+          onRestore={() => archive.restore(s.id, s.fullName)}
+        />
+      ),
+    },
+  ];
+
   return (
     <div className="screen">
       <header className="screen__header">
@@ -72,70 +146,19 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
             />
           </ListToolbar>
           <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="specialist" />
-          <table className="table">
-            <thead>
-              <tr>
-                <SortHeader store={store} field="fullName">
-                  Name
-                </SortHeader>
-                <SortHeader store={store} field="role">
-                  Role
-                </SortHeader>
-                <SortHeader store={store} field="seniority">
-                  Seniority
-                </SortHeader>
-                <SortHeader store={store} field="sourcingRegion">
-                  Region
-                </SortHeader>
-                <th>Skills</th>
-                <SortHeader store={store} field="status">
-                  Status
-                </SortHeader>
-                <th aria-label="Actions" />
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.rows.map((s) => (
-                <tr key={s.id} className={`is-clickable${route.recordId === s.id ? ' is-selected' : ''}`} onClick={() => open(s.id)}>
-                  <td>
-                    <button type="button" className="link" onClick={() => open(s.id)}>
-                      {s.fullName}
-                    </button>
-                    {s.archivedAt && <Badge tone="neutral">Archived</Badge>}
-                    <div className="cell-sub">{s.email}</div>
-                  </td>
-                  <td>{ROLE_LABELS[s.role]}</td>
-                  <td>{SENIORITY_LABELS[s.seniority]}</td>
-                  <td>
-                    {SOURCING_REGION_LABELS[s.sourcingRegion]}
-                    <div className="cell-sub">{countryName(s.homeCountry)}</div>
-                  </td>
-                  <td>
-                    <div className="tags">
-                      {s.skills.slice(0, 4).map((k) => (
-                        <span key={k} className="tag">
-                          {k}
-                        </span>
-                      ))}
-                      {s.skills.length > 4 && <span className="tag tag--more">+{s.skills.length - 4}</span>}
-                    </div>
-                  </td>
-                  <td>
-                    <Badge tone={STATUS_TONE[s.status]}>{SPECIALIST_STATUS_LABELS[s.status]}</Badge>
-                  </td>
-                  <ArchiveCell
-                    archived={Boolean(s.archivedAt)}
-                    busy={archive.busy}
-                    onArchive={() => archive.archive(s.id, s.fullName)}
-                    onRestore={() => archive.restore(s.id, s.fullName)}
-                  />
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.data?.total === 0 && (
-            <p className="list-empty">No specialist matches. Clear the search or filters, or show archived specialists.</p>
-          )}
+          <DataTable
+            label="Specialists"
+            columns={columns}
+            rows={list.data?.rows ?? []}
+            rowKey={(s) => s.id}
+            onOpen={(s) => open(s.id)}
+            selectedKey={route.recordId}
+            rowHeight={58}
+            {...storeSort(store)}
+            empty={
+              list.data && <EmptyState title="No specialist matches">Clear the search or filters, or show archived specialists.</EmptyState>
+            }
+          />
         </>
       )}
       {route.recordId && <SpecialistDrawer id={route.recordId} reference={reference} onClose={() => open(null)} />}

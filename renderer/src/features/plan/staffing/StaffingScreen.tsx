@@ -6,8 +6,11 @@ import { RecordHistory } from '@renderer/components/RecordHistory';
 import { RecordDrawer } from '@renderer/components/records';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
+import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { Drawer } from '@renderer/ui/Drawer';
+import { EmptyState } from '@renderer/ui/EmptyState';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
+import { Toolbar } from '@renderer/ui/Toolbar';
 import { ROLE_LABELS, SENIORITY_LABELS } from '@shared/clients/rules/reference';
 import { SOURCING_REGION_LABELS } from '@shared/clients/rules/sourcingRegion';
 import type { ReferenceData } from '@shared/kernel/reference';
@@ -43,6 +46,42 @@ export function ClockBadge({ request }: { request: StaffingRequestItem }) {
   return clock.state === 'at_risk' ? <Badge tone="attention">{`At risk · ${used}`}</Badge> : <Badge tone="info">{used}</Badge>;
 }
 
+const staffingColumns = (open: (r: StaffingRequestItem) => void): DataColumn<StaffingRequestItem>[] => [
+  {
+    id: 'role',
+    header: 'Role',
+    sortable: true,
+    sortValue: (r) => r.title,
+    title: (r) => `${r.title}\n${SENIORITY_LABELS[r.seniority]} ${ROLE_LABELS[r.role]} · ${r.requiredSkills.join(', ')}`,
+    cell: (r) => (
+      <>
+        <button type="button" className="link" onClick={() => open(r)}>
+          {r.title}
+        </button>
+        <div className="muted">
+          {SENIORITY_LABELS[r.seniority]} {ROLE_LABELS[r.role]} · {r.requiredSkills.join(', ')}
+        </div>
+      </>
+    ),
+  },
+  {
+    id: 'engagement',
+    header: 'Client — engagement',
+    sortable: true,
+    sortValue: (r) => `${r.clientName} — ${r.engagementName}`,
+    cell: (r) => `${r.clientName} — ${r.engagementName}`,
+  },
+  { id: 'start', header: 'Start', width: 120, sortable: true, sortValue: (r) => r.startDate, cell: (r) => day(r.startDate) },
+  {
+    id: 'stage',
+    header: 'Stage',
+    width: 170,
+    title: (r) => STAFFING_STAGE_LABELS[r.stage],
+    cell: (r) => <Badge tone={STAGE_TONE[r.stage]}>{STAFFING_STAGE_LABELS[r.stage]}</Badge>,
+  },
+  { id: 'clock', header: 'Time to fill', width: 270, wrap: true, cell: (r) => <ClockBadge request={r} /> },
+];
+
 export function StaffingScreen({ reference }: { reference: ReferenceData }) {
   const { route, go } = useNav();
   const { state, setState, search, setSearch } = useStaffingList();
@@ -67,16 +106,7 @@ export function StaffingScreen({ reference }: { reference: ReferenceData }) {
         <SampleDataOffer what="staffing requests" onCreate={() => open('new')} />
       ) : (
         <>
-          <div className="toolbar">
-            <input
-              className="toolbar__search"
-              type="search"
-              aria-label="Search"
-              title="Shortcut: /"
-              placeholder="Search title, skill, engagement or client"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
+          <Toolbar search={{ value: search, onChange: setSearch, placeholder: 'Search title, skill, engagement or client' }}>
             <SegmentedControl
               label="Show"
               options={[
@@ -87,46 +117,18 @@ export function StaffingScreen({ reference }: { reference: ReferenceData }) {
               value={state}
               onChange={setState}
             />
-          </div>
+          </Toolbar>
           <ListStatus loading={list.isLoading} error={list.error?.message} count={list.data?.total} noun="request" />
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Role</th>
-                <th>Client — engagement</th>
-                <th>Start</th>
-                <th>Stage</th>
-                <th>Time to fill</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.rows.map((r) => (
-                <tr key={r.id} className={`is-clickable${route.recordId === r.id ? ' is-selected' : ''}`} onClick={() => open(r.id)}>
-                  <td>
-                    <button type="button" className="link" onClick={() => open(r.id)}>
-                      {r.title}
-                    </button>
-                    <div className="muted">
-                      {SENIORITY_LABELS[r.seniority]} {ROLE_LABELS[r.role]} · {r.requiredSkills.join(', ')}
-                    </div>
-                  </td>
-                  <td>
-                    {r.clientName} — {r.engagementName}
-                  </td>
-                  <td>{day(r.startDate)}</td>
-                  <td>
-                    <Badge tone={STAGE_TONE[r.stage]}>{STAFFING_STAGE_LABELS[r.stage]}</Badge>
-                  </td>
-                  <td>
-                    <ClockBadge request={r} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.data?.total === 0 && (
-            <p className="list-empty">No request here. Open roles appear here until they are filled or declined.</p>
-          )}
+          <DataTable
+            label="Staffing requests"
+            columns={staffingColumns((r) => open(r.id))}
+            rows={list.data?.rows ?? []}
+            rowKey={(r) => r.id}
+            onOpen={(r) => open(r.id)}
+            selectedKey={route.recordId}
+            rowHeight={58}
+            empty={list.data && <EmptyState title="No request here">Open roles appear here until they are filled or declined.</EmptyState>}
+          />
         </>
       )}
       {route.recordId && <StaffingDrawer id={route.recordId} reference={reference} onClose={() => open(null)} />}
