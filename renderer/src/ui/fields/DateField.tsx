@@ -1,14 +1,11 @@
 import { dateExample, day, month, parseDay, parseMonth } from '@renderer/components/dates';
 import { useRef, useState } from 'react';
+import { type Emptiable, emitEmpty } from './empty';
 import { describedBy, Field, type FieldFrame } from './Field';
 
 type Common = FieldFrame & { onBlur?(): void; autoFocus?: boolean; placeholder?: string };
-/** Empty is "not filled in" (''), which the schema refuses with its own message. */
-type Filled = Common & { nullable?: false; value: string; onChange(value: string): void };
-/** Empty is "none" (an open end): null. */
-type Nullable = Common & { nullable: true; value: string | null; onChange(value: string | null): void };
-
-export type DateFieldProps = Filled | Nullable;
+/** Empty is '' (refused by the schema), null when `nullable` (an open end), undefined when `optional` (left out). */
+export type DateFieldProps = Common & Emptiable<string>;
 
 type Kind = {
   native: 'date' | 'month';
@@ -52,7 +49,7 @@ function CalendarField(props: DateFieldProps & { kind: Kind }) {
   const { kind, id, label, error, hint, wide, onBlur, autoFocus, placeholder } = props;
   const native = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(() => kind.show(props.value ?? ''));
-  const [emitted, setEmitted] = useState<string | null>(props.value);
+  const [emitted, setEmitted] = useState<string | null | undefined>(props.value);
   // The value changed from outside (a default filled in, a reset): show it.
   if (emitted !== props.value) {
     setEmitted(props.value);
@@ -64,10 +61,13 @@ function CalendarField(props: DateFieldProps & { kind: Kind }) {
   const message = problem ?? error;
 
   function emit(value: string) {
-    const out = value === '' && props.nullable ? null : value;
-    setEmitted(out);
-    if (props.nullable) props.onChange(out);
-    else props.onChange(value);
+    if (value === '') {
+      setEmitted(props.nullable ? null : props.optional ? undefined : '');
+      emitEmpty(props, '');
+    } else {
+      setEmitted(value);
+      props.onChange(value);
+    }
   }
 
   function change(next: string) {

@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { type Emptiable, emitEmpty } from './empty';
 import { describedBy, Field, type FieldFrame } from './Field';
 
 type Common = FieldFrame & {
   onBlur?(): void;
   /** Stored = shown × scale, rounded: hours shown, minutes stored (60); percent shown, basis points stored (100). */
   scale?: number;
+  /** A shown number that does not scale to a whole (8.125 %) stays fractional, for the schema to refuse, instead of being rounded. */
+  exact?: boolean;
   /** Negative numbers are refused unless allowed: a typed minus sign gets a message, it is never dropped. */
   allowNegative?: boolean;
   placeholder?: string;
@@ -13,12 +16,8 @@ type Common = FieldFrame & {
   unit?: string;
 };
 
-/** Empty is "not filled in": NaN, which the schema refuses with its own message. */
-type Filled = Common & { nullable?: false; value: number; onChange(value: number): void };
-/** Empty is "none" (no cap): null. */
-type Nullable = Common & { nullable: true; value: number | null; onChange(value: number | null): void };
-
-export type NumberFieldProps = Filled | Nullable;
+/** Empty is NaN (refused by the schema), null when `nullable`, undefined when `optional`. */
+export type NumberFieldProps = Common & Emptiable<number>;
 
 const MINUS = /[-\u2212]/;
 
@@ -31,8 +30,8 @@ export function readNumber(text: string, allowNegative = false): { number: numbe
   return { number: Number(t.replace('\u2212', '-')) };
 }
 
-const shown = (value: number | null, scale: number) =>
-  value === null || Number.isNaN(value) ? '' : String(Math.round((value / scale) * 1e6) / 1e6);
+const shown = (value: number | null | undefined, scale: number) =>
+  value === null || value === undefined || Number.isNaN(value) ? '' : String(Math.round((value / scale) * 1e6) / 1e6);
 
 /**
  * A number typed as text: the field keeps exactly what was typed (a minus sign,
@@ -40,9 +39,9 @@ const shown = (value: number | null, scale: number) =>
  * silently dropping what it does not understand.
  */
 export function NumberField(props: NumberFieldProps) {
-  const { id, label, error, hint, wide, onBlur, scale = 1, allowNegative = false, placeholder, autoFocus, unit } = props;
+  const { id, label, error, hint, wide, onBlur, scale = 1, exact = false, allowNegative = false, placeholder, autoFocus, unit } = props;
   const [text, setText] = useState(() => shown(props.value, scale));
-  const [emitted, setEmitted] = useState<number | null>(props.value);
+  const [emitted, setEmitted] = useState<number | null | undefined>(props.value);
   // The value changed from outside (a reset, a default filled in): show it.
   if (!Object.is(emitted, props.value)) {
     setEmitted(props.value);
@@ -54,16 +53,19 @@ export function NumberField(props: NumberFieldProps) {
   function change(next: string) {
     setText(next);
     const read = readNumber(next, allowNegative);
-    const stored = read.number === null ? null : scale === 1 ? read.number : Math.round(read.number * scale);
-    if (props.nullable) {
-      // A refused text is not "none": NaN keeps the form from saving it.
-      const out = read.problem ? Number.NaN : stored;
-      setEmitted(out);
-      props.onChange(out);
+    if (read.problem) {
+      // A refused text is neither a number nor "none": NaN keeps the form from saving it.
+      setEmitted(Number.NaN);
+      props.onChange(Number.NaN);
+    } else if (read.number === null) {
+      setEmitted(props.nullable ? null : props.optional ? undefined : Number.NaN);
+      emitEmpty(props, Number.NaN);
     } else {
-      const out = stored ?? Number.NaN;
-      setEmitted(out);
-      props.onChange(out);
+      const scaled = read.number * scale;
+      const whole = Math.round(scaled);
+      const stored = scale === 1 ? read.number : exact && Math.abs(scaled - whole) > 1e-6 ? scaled : whole;
+      setEmitted(stored);
+      props.onChange(stored);
     }
   }
 

@@ -2,12 +2,17 @@ import type { ReactNode } from 'react';
 import { describedBy, Field, type FieldFrame } from './Field';
 
 export type FieldOption<T extends string> = { readonly value: T; readonly label: string };
+/** Options for a set of named values, labelled by the area's own label map. */
+export const optionsOf = <T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>): FieldOption<T>[] =>
+  values.map((value) => ({ value, label: labels[value] }));
+
 export type OptionGroup<T extends string> = { readonly label: string; readonly options: readonly FieldOption<T>[] };
 
 type SelectProps<T extends string> = FieldFrame & {
   /** The chosen value; '' while nothing is chosen (the placeholder shows). */
   value: T | '';
-  onChange(value: T): void;
+  /** A property, not a method: checked strictly, so a field of statuses cannot take any string. */
+  onChange: (value: T) => void;
   onBlur?(): void;
   options?: readonly FieldOption<T>[];
   /** Options under headings ("Candidates", "Everyone else"), after `options`. */
@@ -72,7 +77,7 @@ export function CheckboxGroup<T extends string>({
   onChange,
   onBlur,
   options,
-}: FieldFrame & { value: readonly T[]; onChange(value: T[]): void; onBlur?(): void; options: readonly FieldOption<T>[] }) {
+}: FieldFrame & { value: readonly T[]; onChange: (value: T[]) => void; onBlur?(): void; options: readonly FieldOption<T>[] }) {
   const chosen = new Set(value);
   return (
     <fieldset

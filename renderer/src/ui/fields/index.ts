@@ -3,6 +3,6 @@ export { DateField, type DateFieldProps, MonthField } from './DateField';
 export { describedBy, Field, FieldMessage } from './Field';
 export { FormFooter } from './FormFooter';
 export { NumberField, type NumberFieldProps, readNumber } from './NumberField';
-export { CheckboxGroup, type FieldOption, type OptionGroup, SelectField } from './SelectField';
+export { CheckboxGroup, type FieldOption, type OptionGroup, optionsOf, SelectField } from './SelectField';
 export { TextArea, TextField, TimeField } from './TextField';
-export { type BoundField, type FieldKey, type FormValues, useSchemaForm } from './useSchemaForm';
+export { type BoundField, type FieldKey, type FormOutput, type FormValues, useSchemaForm } from './useSchemaForm';

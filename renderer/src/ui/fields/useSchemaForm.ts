@@ -5,15 +5,28 @@ import { labelOf, toFieldIssues } from '@shared/kernel/validate';
 import { useEffect, useMemo, useState } from 'react';
 import type { z } from 'zod';
 
-/** A schema a form can edit: an object on the way in. */
-type ObjectSchema = z.ZodType<unknown, object>;
+/** A schema a form can edit: an object of fields (refinements allowed). */
+type ObjectSchema = z.ZodObject;
+
+/** A choice among named values (a status, a role) may be not made yet: '' until it is. */
+type Draft<T> = T extends string ? (string extends T ? T : T | '') : T;
+
+/** A field's value in the form: a default's inner type (the field shows it), an optional's type or undefined (left out). */
+type FieldValue<F> = F extends z.ZodDefault<infer Inner>
+  ? Draft<z.input<Inner>>
+  : F extends z.ZodOptional<infer Inner>
+    ? Draft<z.input<Inner>> | undefined
+    : Draft<z.input<F>>;
 
 /**
- * What the form holds: every key of the schema's input, present. A key the
- * schema lets a caller leave out (a default, an optional load) is still a
- * field on the screen, so the form always has a value for it.
+ * What the form holds: every key of the schema's shape, present. A key with a
+ * default is still a field on the screen, so the form holds its value; an
+ * optional key holds undefined while it is left out.
  */
-export type FormValues<S extends ObjectSchema> = Required<z.input<S>>;
+export type FormValues<S extends ObjectSchema> = { [K in keyof S['shape']]: FieldValue<S['shape'][K]> };
+
+/** What a valid form hands to its save: the schema's output. */
+export type FormOutput<S extends ObjectSchema> = z.output<S>;
 
 /** Key of a form's values. */
 export type FieldKey<S extends ObjectSchema> = keyof FormValues<S> & string;
@@ -23,8 +36,8 @@ export type BoundField<V> = {
   id: string;
   label: string;
   value: V;
-  onChange(value: V): void;
-  onBlur(): void;
+  onChange: (value: V) => void;
+  onBlur: () => void;
   error: string | undefined;
 };
 
