@@ -15,7 +15,7 @@ type SelectProps<T extends string> = FieldFrame & {
   onChange: (value: T) => void;
   onBlur?(): void;
   options?: readonly FieldOption<T>[];
-  /** Options under headings ("Candidates", "Everyone else"), after `options`. */
+  /** Options under headings ("Candidates", "Everyone else"), before `options`. */
   groups?: readonly OptionGroup<T>[];
   /** Shown while nothing is chosen; it cannot be chosen back. */
   placeholder?: string;
@@ -27,7 +27,7 @@ type SelectProps<T extends string> = FieldFrame & {
  * option's own value (a status, a role), so no cast turns a string into one.
  */
 export function SelectField<T extends string>({ id, label, error, hint, wide, value, onChange, onBlur, options = [], groups = [], placeholder, disabled }: SelectProps<T>) {
-  const all = [...options, ...groups.flatMap((g) => g.options)];
+  const all = [...groups.flatMap((g) => g.options), ...options];
   const item = (o: FieldOption<T>): ReactNode => (
     <option key={o.value} value={o.value}>
       {o.label}
@@ -53,7 +53,6 @@ export function SelectField<T extends string>({ id, label, error, hint, wide, va
             {placeholder ?? 'Choose…'}
           </option>
         )}
-        {options.map(item)}
         {groups.map((g) =>
           g.options.length > 0 ? (
             <optgroup key={g.label} label={g.label}>
@@ -61,6 +60,7 @@ export function SelectField<T extends string>({ id, label, error, hint, wide, va
             </optgroup>
           ) : null,
         )}
+        {options.map(item)}
       </select>
     </Field>
   );

@@ -161,7 +161,7 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
           submitLabel="Add specialist"
           onCancel={onClose}
           onSave={async (values) => {
-            const created = await create.mutateAsync(values as never);
+            const created = await create.mutateAsync(values);
             toast({ tone: 'info', message: `Added ${created.fullName}.` });
             go({ area: 'specialists', recordId: created.id });
           }}
@@ -190,7 +190,7 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
                 onCancel={onClose}
                 onSave={async (values) => {
                   await update.mutateAsync({
-                    ...(values as never as Parameters<typeof update.mutateAsync>[0]),
+                    ...values,
                     id: s.id,
                     expectedUpdatedAt: s.updatedAt,
                   });
