@@ -1,5 +1,5 @@
-import { format, isValid, parse, parseISO } from 'date-fns';
 import type { Locale } from 'date-fns';
+import { format, isValid, parse, parseISO } from 'date-fns';
 import { de, deAT, enGB, enUS, es, fr, frCH, it, itCH, nl, pt, ro } from 'date-fns/locale';
 
 /**

@@ -1,4 +1,13 @@
-import { FormFooter, type FormOutput, type FormValues, NumberField, SelectField, TextArea, TextField, useSchemaForm } from '@renderer/ui/fields';
+import {
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import { type Client, clientFields } from '@shared/clients/contract/clients';
 import { calendarCountry } from '@shared/kernel/country';
 import type { Option } from '@shared/kernel/define';

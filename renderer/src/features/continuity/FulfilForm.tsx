@@ -26,12 +26,12 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
   const form = useSchemaForm(
     fulfilInput,
     {
-    id: r.id,
-    specialistId: accepted?.specialistId ?? '',
-    startDate: start,
-    endDate: null,
-    loadPercent: outgoing?.loadPercent ?? 100,
-    outgoingEndDate: outgoing ? defaultOutgoingEnd(start, outgoing) : null,
+      id: r.id,
+      specialistId: accepted?.specialistId ?? '',
+      startDate: start,
+      endDate: null,
+      loadPercent: outgoing?.loadPercent ?? 100,
+      outgoingEndDate: outgoing ? defaultOutgoingEnd(start, outgoing) : null,
       lateReason: '',
     },
     { idPrefix: 'fulfil' },
@@ -81,7 +81,10 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
               label: `${s.fullName}${s.id === accepted?.specialistId ? ' — accepted by the client' : ''}`,
             })),
           },
-          { label: candidates.length > 0 ? 'Everyone else' : 'Specialists', options: others.map((s) => ({ value: s.id, label: s.fullName })) },
+          {
+            label: candidates.length > 0 ? 'Everyone else' : 'Specialists',
+            options: others.map((s) => ({ value: s.id, label: s.fullName })),
+          },
         ]}
         wide
       />
@@ -129,15 +132,7 @@ function endHint(engagementEnd: string | null | undefined): string {
 }
 
 /** The outgoing specialist's last day: chosen here so the hand-over overlap is a decision, not an accident. */
-function OutgoingEnd({
-  outgoing,
-  startDate,
-  field,
-}: {
-  outgoing: Outgoing;
-  startDate: string;
-  field: BoundField<string | null>;
-}) {
+function OutgoingEnd({ outgoing, startDate, field }: { outgoing: Outgoing; startDate: string; field: BoundField<string | null> }) {
   const { value, onChange } = field;
   const ending = value !== null;
   const overlap = ending && isIsoDate(value) && isIsoDate(startDate) ? handoverDays(value, startDate) : null;

@@ -1,11 +1,10 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
-import { type BoundField, DateField, FormFooter, TextArea, useSchemaForm } from '@renderer/ui/fields';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
+import { type BoundField, DateField, FormFooter, TextArea, useSchemaForm } from '@renderer/ui/fields';
 import { continuityProcedures, pauseFields, type ReplacementItem, type ReplacementPause } from '@shared/continuity/contract';
 import { useState } from 'react';
-
 
 /**
  * Documented client-side waits that hold the clock (the client postpones the

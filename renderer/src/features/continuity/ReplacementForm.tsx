@@ -1,7 +1,18 @@
 import { useProcedure } from '@renderer/api/queries';
 import { today } from '@renderer/app/clock';
 import { businessDays, day } from '@renderer/components/dates';
-import { DateField, FormFooter, type FormOutput, type FormValues, optionsOf, SelectField, TextArea, TextField, TimeField, useSchemaForm } from '@renderer/ui/fields';
+import {
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  optionsOf,
+  SelectField,
+  TextArea,
+  TextField,
+  TimeField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import type { ClientListItem } from '@shared/clients/contract/clients';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import { type ReplacementItem, replacementFields } from '@shared/continuity/contract';

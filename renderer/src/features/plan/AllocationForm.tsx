@@ -1,5 +1,14 @@
-import { DateField, FormFooter, type FormOutput, type FormValues, NumberField, SelectField, TextArea, useSchemaForm } from '@renderer/ui/fields';
 import { day } from '@renderer/components/dates';
+import {
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  SelectField,
+  TextArea,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import type { Specialist } from '@shared/clients/contract/specialists';
 import { allocationFields } from '@shared/plan/contract/allocations';
@@ -50,19 +59,15 @@ export function AllocationForm({ initial, specialists, engagements, submitLabel,
         void form.submit(onSave);
       }}
     >
-      <SelectField
-        {...form.field('specialistId')}
-        label="Specialist"
-        placeholder="Choose a specialist"
-        options={specialistOptions}
-        wide
-      />
+      <SelectField {...form.field('specialistId')} label="Specialist" placeholder="Choose a specialist" options={specialistOptions} wide />
       <SelectField
         {...form.field('engagementId')}
         label="Engagement"
         placeholder="Choose an engagement"
         options={engagementOptions}
-        hint={engagement ? `Runs ${day(engagement.startDate)} to ${engagement.endDate ? day(engagement.endDate) : 'open-ended'}.` : undefined}
+        hint={
+          engagement ? `Runs ${day(engagement.startDate)} to ${engagement.endDate ? day(engagement.endDate) : 'open-ended'}.` : undefined
+        }
         onChange={(v) => {
           form.set('engagementId', v);
           const chosen = engagements.find((e) => e.id === v);
@@ -74,11 +79,7 @@ export function AllocationForm({ initial, specialists, engagements, submitLabel,
       <DateField {...form.field('startDate')} label="Start date" />
       <DateField {...form.field('endDate')} label="End date" hint="Extend or end early by changing it." />
       <NumberField {...form.field('loadPercent')} label="Load (%)" hint="100% is full-time; less for a ramp-up or a hand-over." />
-      <SelectField
-        {...form.field('status')}
-        options={STATUS_OPTIONS}
-        hint="Confirmed allocations must respect one client at a time."
-      />
+      <SelectField {...form.field('status')} options={STATUS_OPTIONS} hint="Confirmed allocations must respect one client at a time." />
       <TextArea {...form.field('note')} />
       <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
     </form>

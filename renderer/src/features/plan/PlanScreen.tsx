@@ -2,6 +2,7 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { FilterSelect } from '@renderer/components/list';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { DateInput } from '@renderer/ui/fields';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import { Tabs } from '@renderer/ui/Tabs';
 import type { ReferenceData } from '@shared/kernel/reference';
@@ -86,13 +87,7 @@ function TimelineView({ reference }: { reference: ReferenceData }) {
         <button type="button" className="button button--small" onClick={() => shift(-1)} aria-label="Earlier">
           ◀ Earlier
         </button>
-        <input
-          className="toolbar__date"
-          type="date"
-          aria-label="From"
-          value={plan.from}
-          onChange={(e) => e.target.value && plan.setFrom(e.target.value)}
-        />
+        <DateInput className="toolbar__date" label="From" value={plan.from} onChange={plan.setFrom} />
         <button type="button" className="button button--small" onClick={() => plan.setFrom(thisMonday())}>
           Today
         </button>

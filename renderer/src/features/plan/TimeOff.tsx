@@ -102,7 +102,11 @@ export function TimeOff({ specialistId, readOnly }: { specialistId: string; read
 }
 
 function AbsenceForm({ specialistId, onDone }: { specialistId: string; onDone(): void }) {
-  const form = useSchemaForm(absenceFields, { specialistId, kind: 'vacation', startDate: '', endDate: '', note: '' }, { idPrefix: 'absence' });
+  const form = useSchemaForm(
+    absenceFields,
+    { specialistId, kind: 'vacation', startDate: '', endDate: '', note: '' },
+    { idPrefix: 'absence' },
+  );
   const create = useCommand('absences.create');
   const toast = useToasts((s) => s.show);
   return (

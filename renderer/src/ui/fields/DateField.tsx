@@ -110,15 +110,7 @@ function CalendarField(props: DateFieldProps & { kind: Kind }) {
             else input.focus();
           }}
         >
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
-            <path
-              d="M4 1v2M12 1v2M2 5h12M3 3h10a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.4"
-              strokeLinecap="round"
-            />
-          </svg>
+          <CalendarIcon />
         </button>
         <input
           ref={native}
@@ -137,5 +129,106 @@ function CalendarField(props: DateFieldProps & { kind: Kind }) {
         />
       </span>
     </Field>
+  );
+}
+
+type BareProps = {
+  /** The accessible name: a toolbar control has no visible label of its own. */
+  label: string;
+  value: string;
+  /** Called with a real date (a month for MonthInput) only; text that is not one is marked and put back on leaving. */
+  onChange: (value: string) => void;
+  className?: string;
+  title?: string;
+};
+
+/** A toolbar's date ("From", "Week of"): the same text and picker as DateField, without a form field's frame. */
+export function DateInput(props: BareProps) {
+  return <BareCalendar kind={DAY} {...props} />;
+}
+
+/** A toolbar's month: "Nov 2026", typed or picked. */
+export function MonthInput(props: BareProps) {
+  return <BareCalendar kind={MONTH} {...props} />;
+}
+
+function BareCalendar({ kind, label, value, onChange, className, title }: BareProps & { kind: Kind }) {
+  const native = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState(() => kind.show(value));
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
+    setText(kind.show(value));
+  }
+  const parsed = kind.parse(text);
+  return (
+    <span className={`date-field date-field--bare${className ? ` ${className}` : ''}`}>
+      <input
+        type="text"
+        autoComplete="off"
+        aria-label={label}
+        title={parsed === null ? `${label} ${kind.problem()}` : title}
+        aria-invalid={parsed === null ? true : undefined}
+        value={text}
+        size={kind === DAY ? 11 : 8}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = kind.parse(e.target.value);
+          if (next && next !== value) {
+            setShownValue(next);
+            onChange(next);
+          }
+        }}
+        onBlur={() => setText(kind.show(value))}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setText(kind.show(value));
+        }}
+      />
+      <button
+        type="button"
+        className="date-field__pick"
+        aria-label={`Choose ${label.toLowerCase()} from a ${kind.picker}`}
+        title="Choose from a calendar"
+        onClick={() => {
+          const input = native.current;
+          if (!input) return;
+          input.value = value;
+          if (typeof input.showPicker === 'function') input.showPicker();
+          else input.focus();
+        }}
+      >
+        <CalendarIcon />
+      </button>
+      <input
+        ref={native}
+        className="date-field__native"
+        type={kind.native}
+        tabIndex={-1}
+        aria-hidden="true"
+        defaultValue=""
+        onChange={(e) => {
+          const v = e.target.value;
+          if (v && v !== value) {
+            setShownValue(v);
+            setText(kind.show(v));
+            onChange(v);
+          }
+        }}
+      />
+    </span>
+  );
+}
+
+function CalendarIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+      <path
+        d="M4 1v2M12 1v2M2 5h12M3 3h10a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.4"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }

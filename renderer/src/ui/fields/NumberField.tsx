@@ -47,7 +47,7 @@ export function NumberField(props: NumberFieldProps) {
     setEmitted(props.value);
     setText(shown(props.value, scale));
   }
-  const { number, problem } = readNumber(text, allowNegative);
+  const { problem } = readNumber(text, allowNegative);
   const message = problem ?? error;
 
   function change(next: string) {

@@ -26,7 +26,20 @@ type SelectProps<T extends string> = FieldFrame & {
  * A choice among options typed by their values: onChange hands back the chosen
  * option's own value (a status, a role), so no cast turns a string into one.
  */
-export function SelectField<T extends string>({ id, label, error, hint, wide, value, onChange, onBlur, options = [], groups = [], placeholder, disabled }: SelectProps<T>) {
+export function SelectField<T extends string>({
+  id,
+  label,
+  error,
+  hint,
+  wide,
+  value,
+  onChange,
+  onBlur,
+  options = [],
+  groups = [],
+  placeholder,
+  disabled,
+}: SelectProps<T>) {
   const all = [...groups.flatMap((g) => g.options), ...options];
   const item = (o: FieldOption<T>): ReactNode => (
     <option key={o.value} value={o.value}>

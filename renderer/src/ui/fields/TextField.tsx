@@ -10,7 +10,20 @@ type TextProps = FieldFrame & {
   autoComplete?: string;
 };
 
-export function TextField({ id, label, error, hint, wide, value, onChange, onBlur, type = 'text', placeholder, autoFocus, autoComplete }: TextProps) {
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  wide,
+  value,
+  onChange,
+  onBlur,
+  type = 'text',
+  placeholder,
+  autoFocus,
+  autoComplete,
+}: TextProps) {
   return (
     <Field id={id} label={label} error={error} hint={hint} wide={wide}>
       <input
@@ -31,7 +44,17 @@ export function TextField({ id, label, error, hint, wide, value, onChange, onBlu
   );
 }
 
-export function TextArea({ id, label, error, hint, value, onChange, onBlur, rows = 3, autoFocus }: Omit<TextProps, 'type' | 'placeholder' | 'wide'> & { rows?: number }) {
+export function TextArea({
+  id,
+  label,
+  error,
+  hint,
+  value,
+  onChange,
+  onBlur,
+  rows = 3,
+  autoFocus,
+}: Omit<TextProps, 'type' | 'placeholder' | 'wide'> & { rows?: number }) {
   return (
     <Field id={id} label={label} error={error} hint={hint} wide>
       <textarea

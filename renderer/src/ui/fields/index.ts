@@ -1,5 +1,5 @@
 /** The kit's form fields, bound to the contract's schemas by `useSchemaForm`. */
-export { DateField, type DateFieldProps, MonthField } from './DateField';
+export { DateField, type DateFieldProps, DateInput, MonthField, MonthInput } from './DateField';
 export { describedBy, Field, FieldMessage } from './Field';
 export { FormFooter } from './FormFooter';
 export { NumberField, type NumberFieldProps, readNumber } from './NumberField';

@@ -12,11 +12,12 @@ type ObjectSchema = z.ZodObject;
 type Draft<T> = T extends string ? (string extends T ? T : T | '') : T;
 
 /** A field's value in the form: a default's inner type (the field shows it), an optional's type or undefined (left out). */
-type FieldValue<F> = F extends z.ZodDefault<infer Inner>
-  ? Draft<z.input<Inner>>
-  : F extends z.ZodOptional<infer Inner>
-    ? Draft<z.input<Inner>> | undefined
-    : Draft<z.input<F>>;
+type FieldValue<F> =
+  F extends z.ZodDefault<infer Inner>
+    ? Draft<z.input<Inner>>
+    : F extends z.ZodOptional<infer Inner>
+      ? Draft<z.input<Inner>> | undefined
+      : Draft<z.input<F>>;
 
 /**
  * What the form holds: every key of the schema's shape, present. A key with a

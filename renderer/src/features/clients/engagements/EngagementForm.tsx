@@ -1,4 +1,15 @@
-import { DateField, FormFooter, type FormOutput, type FormValues, NumberField, optionsOf, SelectField, TextArea, TextField, useSchemaForm } from '@renderer/ui/fields';
+import {
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  optionsOf,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import type { ClientListItem } from '@shared/clients/contract/clients';
 import { type Engagement, engagementFields } from '@shared/clients/contract/engagements';
 import { ENGAGEMENT_STATUS_LABELS, ENGAGEMENT_STATUSES } from '@shared/clients/rules/reference';

@@ -1,6 +1,23 @@
-import { DateField, FormFooter, type FormOutput, type FormValues, NumberField, optionsOf, SelectField, TextField, useSchemaForm } from '@renderer/ui/fields';
+import {
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  optionsOf,
+  SelectField,
+  TextField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import { type Specialist, specialistFields } from '@shared/clients/contract/specialists';
-import { ROLE_LABELS, SENIORITIES, SENIORITY_LABELS, SPECIALIST_ROLES, SPECIALIST_STATUS_LABELS, SPECIALIST_STATUSES } from '@shared/clients/rules/reference';
+import {
+  ROLE_LABELS,
+  SENIORITIES,
+  SENIORITY_LABELS,
+  SPECIALIST_ROLES,
+  SPECIALIST_STATUS_LABELS,
+  SPECIALIST_STATUSES,
+} from '@shared/clients/rules/reference';
 import { parseSkillsText } from '@shared/clients/rules/skills';
 import { calendarCountry, calendarSubdivision } from '@shared/kernel/country';
 import type { ReferenceData } from '@shared/kernel/reference';

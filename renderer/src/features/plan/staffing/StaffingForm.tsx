@@ -1,10 +1,22 @@
-import { CheckboxGroup, DateField, FormFooter, type FormOutput, type FormValues, NumberField, optionsOf, SelectField, TextArea, TextField, useSchemaForm } from '@renderer/ui/fields';
-import { ROLE_LABELS, SENIORITIES, SENIORITY_LABELS, SPECIALIST_ROLES } from '@shared/clients/rules/reference';
+import {
+  CheckboxGroup,
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  optionsOf,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
+import { ROLE_LABELS, SENIORITIES, SENIORITY_LABELS, SPECIALIST_ROLES } from '@shared/clients/rules/reference';
 import { parseSkillsText } from '@shared/clients/rules/skills';
 import { SOURCING_REGION_LABELS, SOURCING_REGIONS } from '@shared/clients/rules/sourcingRegion';
-import { type StaffingRequestItem, staffingFields } from '@shared/plan/contract/staffing';
 import type { ReferenceData } from '@shared/kernel/reference';
+import { type StaffingRequestItem, staffingFields } from '@shared/plan/contract/staffing';
 import { DEFAULT_TARGET_WEEKS } from '@shared/plan/rules/staffing';
 import { useState } from 'react';
 
