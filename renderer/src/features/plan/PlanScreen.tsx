@@ -46,7 +46,11 @@ export function PlanScreen({ reference }: { reference: ReferenceData }) {
         </div>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="allocations" onCreate={() => go({ area: 'allocations', recordId: 'new' })} />
+        <SampleDataOffer
+          what="allocations"
+          createLabel="Create the first allocation"
+          onCreate={() => go({ area: 'allocations', recordId: 'new' })}
+        />
       ) : (
         <Tabs label="Plan views" tabs={VIEWS} selected={plan.view} onSelect={plan.setView}>
           {plan.view === 'timeline' && <TimelineView reference={reference} />}

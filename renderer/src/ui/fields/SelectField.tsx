@@ -61,7 +61,7 @@ export function SelectField<T extends string>({
         }}
         onBlur={onBlur}
       >
-        {(placeholder !== undefined || value === '') && (
+        {(placeholder !== undefined || value === '') && !all.some((o) => o.value === '') && (
           <option value="" disabled>
             {placeholder ?? 'Choose…'}
           </option>

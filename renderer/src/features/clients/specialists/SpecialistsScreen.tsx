@@ -52,7 +52,7 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
         </button>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="specialists" onCreate={() => open('new')} />
+        <SampleDataOffer what="specialists" createLabel="Create the first specialist" onCreate={() => open('new')} />
       ) : (
         <>
           <ListToolbar store={store} placeholder="Search name, email or skill">

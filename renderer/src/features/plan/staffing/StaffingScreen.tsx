@@ -64,7 +64,7 @@ export function StaffingScreen({ reference }: { reference: ReferenceData }) {
         </button>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="staffing requests" onCreate={() => open('new')} />
+        <SampleDataOffer what="staffing requests" createLabel="Create the first staffing request" onCreate={() => open('new')} />
       ) : (
         <>
           <div className="toolbar">
