@@ -110,7 +110,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
   beforeAll(async () => {
     server = await startServer(dataDir);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await openWatchedPage(context, pageProblems, dialogs);
 
     // The sample gives the board other open promises, so "no longer on it" is checked among others.

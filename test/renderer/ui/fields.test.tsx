@@ -171,7 +171,7 @@ describe('DateField', () => {
 
   it('offers the browser’s picker behind a named button, without a second visible date input', () => {
     render(<Controlled initial="2026-11-30" />);
-    expect(screen.getByRole('button', { name: 'Choose due from a calendar' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open the calendar' })).toBeTruthy();
     expect(screen.getAllByRole('textbox')).toHaveLength(1);
   });
 });

@@ -86,7 +86,7 @@ function CalendarField(props: DateFieldProps & { kind: Kind }) {
           type="text"
           autoComplete="off"
           value={text}
-          placeholder={placeholder ?? (kind === DAY ? dateExample() : month('2026-11'))}
+          placeholder={placeholder ?? `e.g. ${kind === DAY ? dateExample() : month('2026-11')}`}
           // biome-ignore lint/a11y/noAutofocus: the first field of a form the user just opened
           autoFocus={autoFocus}
           aria-invalid={message ? true : undefined}
@@ -100,7 +100,7 @@ function CalendarField(props: DateFieldProps & { kind: Kind }) {
         <button
           type="button"
           className="date-field__pick"
-          aria-label={`Choose ${label.toLowerCase()} from a ${kind.picker}`}
+          aria-label={`Open the ${kind.picker}`}
           title="Choose from a calendar"
           onClick={() => {
             const input = native.current;
@@ -187,7 +187,7 @@ function BareCalendar({ kind, label, value, onChange, className, title }: BarePr
       <button
         type="button"
         className="date-field__pick"
-        aria-label={`Choose ${label.toLowerCase()} from a ${kind.picker}`}
+        aria-label={`Open the ${kind.picker}`}
         title="Choose from a calendar"
         onClick={() => {
           const input = native.current;
