@@ -498,7 +498,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     const forecast = await call<Forecast>(server, 'plan.forecast', { months: 12 });
     const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
     expect(headers).toHaveLength(13);
-    expect(headers[1]).toBe(format(TODAY, 'MMM yy'));
+    expect(headers[1]).toBe(format(TODAY, 'MMM yyyy'));
     const rowHeaders = (await table.locator('tbody th[scope="row"]').allTextContents()).map((t) => t.trim());
     const roles = [...new Set(forecast.rows.map((r) => r.role))];
     expect(rowHeaders).toEqual([...roles.map((r) => ROLE_LABELS[r]), 'All roles']);
@@ -512,6 +512,10 @@ describe('allocation planning in Chromium (browser mode)', () => {
       .locator('td')
       .first();
     expect(await mlopsCell.locator('.forecast__detail').textContent()).toBe(`${mlops.demand.toFixed(1)} / ${mlops.supply.toFixed(1)}`);
+    // The gap always carries its sign, with a real minus sign.
+    const tenths = Math.round(mlops.gap * 10);
+    const gap = tenths === 0 ? '0.0' : `${tenths > 0 ? '+' : '\u2212'}${(Math.abs(tenths) / 10).toFixed(1)}`;
+    expect(await mlopsCell.locator('.forecast__gap').textContent()).toBe(gap);
     await screenshot(page, 'plan-forecast', { full: true });
   });
 
