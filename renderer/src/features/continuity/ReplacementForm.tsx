@@ -81,6 +81,7 @@ export function ReplacementForm({ initial, knownZone, submitLabel, onSave, onCan
       <div className="field--wide" ref={firstField}>
         <SelectField
           {...form.field('engagementId')}
+          id="replacement-engagement"
           label="Engagement"
           placeholder="Choose an engagement"
           options={engagementOptions}
