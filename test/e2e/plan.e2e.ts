@@ -513,7 +513,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
       .first();
     expect(await mlopsCell.locator('.forecast__detail').textContent()).toBe(`${mlops.demand.toFixed(1)} / ${mlops.supply.toFixed(1)}`);
     // The gap always carries its sign, with a real minus sign.
-    const tenths = Math.round(mlops.gap * 10);
+    const tenths = Math.round((mlops.supply - mlops.demand) * 10);
     const gap = tenths === 0 ? '0.0' : `${tenths > 0 ? '+' : '\u2212'}${(Math.abs(tenths) / 10).toFixed(1)}`;
     expect(await mlopsCell.locator('.forecast__gap').textContent()).toBe(gap);
     await screenshot(page, 'plan-forecast', { full: true });
