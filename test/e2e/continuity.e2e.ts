@@ -290,7 +290,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     await form.getByLabel('Start date').fill(START);
     const lastDay = form.getByLabel(`${OUTGOING}’s last day`);
     // Offered: the day before the replacement starts (no overlap); the manager keeps two days of hand-over instead.
-    expect(await lastDay.inputValue()).toBe('2026-06-03');
+    expect(await lastDay.inputValue()).toBe('3 Jun 2026');
     await lastDay.fill(OUTGOING_LAST_DAY);
     await form.getByText('Hand-over: 2 days with both on the engagement.', { exact: true }).waitFor();
     expect(await text(form.locator('#fulfil-end-hint'))).toBe(`Empty: when the engagement ends (${day(ENGAGEMENT_END)}).`);
