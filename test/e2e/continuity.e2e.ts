@@ -110,7 +110,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
   beforeAll(async () => {
     server = await startServer(dataDir);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await openWatchedPage(context, pageProblems, dialogs);
 
     // The sample gives the board other open promises, so "no longer on it" is checked among others.
@@ -290,7 +290,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     await form.getByLabel('Start date').fill(START);
     const lastDay = form.getByLabel(`${OUTGOING}’s last day`);
     // Offered: the day before the replacement starts (no overlap); the manager keeps two days of hand-over instead.
-    expect(await lastDay.inputValue()).toBe('2026-06-03');
+    expect(await lastDay.inputValue()).toBe('3 Jun 2026');
     await lastDay.fill(OUTGOING_LAST_DAY);
     await form.getByText('Hand-over: 2 days with both on the engagement.', { exact: true }).waitFor();
     expect(await text(form.locator('#fulfil-end-hint'))).toBe(`Empty: when the engagement ends (${day(ENGAGEMENT_END)}).`);

@@ -142,7 +142,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
   beforeAll(async () => {
     server = await startServer(dataDir);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await openWatchedPage(context, pageProblems, dialogs);
 
     ids.client = (
@@ -286,7 +286,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
 
   it('shows the hand-computed invoice in the review, approves the month and issues invoice KEEL-<year>-0001', async () => {
     await openTab('Month close');
-    expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe(LAST_MONTH);
+    expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe(format(parseISO(`${LAST_MONTH}-01`), 'MMM yyyy'));
     await page.locator('.list-status', { hasText: `1 engagement in ${LAST_MONTH_LABEL} · 1 open, 0 approved, 0 invoiced` }).waitFor();
     const monthRow = page.locator('table.month-table tbody tr').filter({ hasText: ENGAGEMENT });
     expect(await text(monthRow.locator('td').nth(2))).toBe('Open');

@@ -122,7 +122,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
   beforeAll(async () => {
     server = await startServer(dataDir);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page = await openPage(context);
 
     await page.goto(server.url);
@@ -220,8 +220,8 @@ describe('allocation planning in Chromium (browser mode)', () => {
     // Those with the requested role come first, marked.
     expect(await fill.getByLabel('Specialist').locator('option').nth(1).textContent()).toMatch(/✓ role$/);
     await fill.getByLabel('Specialist').selectOption(ids.filler);
-    expect(await fill.getByLabel('Start date').inputValue()).toBe(REQUEST_START);
-    expect(await fill.getByLabel('End date').inputValue()).toBe(ENGAGEMENT_END);
+    expect(await fill.getByLabel('Start date').inputValue()).toBe(format(parseISO(REQUEST_START), 'd MMM yyyy'));
+    expect(await fill.getByLabel('End date').inputValue()).toBe(format(parseISO(ENGAGEMENT_END), 'd MMM yyyy'));
     expect(await fill.getByLabel('Load (%)').inputValue()).toBe('100');
     expect(await fill.getByLabel('Status').inputValue()).toBe('confirmed');
     await screenshot(page, 'staffing-fill-form');
@@ -498,7 +498,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     const forecast = await call<Forecast>(server, 'plan.forecast', { months: 12 });
     const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
     expect(headers).toHaveLength(13);
-    expect(headers[1]).toBe(format(TODAY, 'MMM yy'));
+    expect(headers[1]).toBe(format(TODAY, 'MMM yyyy'));
     const rowHeaders = (await table.locator('tbody th[scope="row"]').allTextContents()).map((t) => t.trim());
     const roles = [...new Set(forecast.rows.map((r) => r.role))];
     expect(rowHeaders).toEqual([...roles.map((r) => ROLE_LABELS[r]), 'All roles']);
@@ -512,6 +512,10 @@ describe('allocation planning in Chromium (browser mode)', () => {
       .locator('td')
       .first();
     expect(await mlopsCell.locator('.forecast__detail').textContent()).toBe(`${mlops.demand.toFixed(1)} / ${mlops.supply.toFixed(1)}`);
+    // The gap always carries its sign, with a real minus sign.
+    const tenths = Math.round((mlops.supply - mlops.demand) * 10);
+    const gap = tenths === 0 ? '0.0' : `${tenths > 0 ? '+' : '\u2212'}${(Math.abs(tenths) / 10).toFixed(1)}`;
+    expect(await mlopsCell.locator('.forecast__gap').textContent()).toBe(gap);
     await screenshot(page, 'plan-forecast', { full: true });
   });
 
@@ -569,7 +573,7 @@ describe('timeline virtualisation in Chromium', () => {
   beforeAll(async () => {
     scaleServer = await startServer(scaleDir);
     scaleBrowser = await launchChromium();
-    const ctx = await scaleBrowser.newContext({ viewport: { width: 1440, height: 900 } });
+    const ctx = await scaleBrowser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
     scalePage = await ctx.newPage();
     scalePage.setDefaultTimeout(15_000);
     scalePage.on('pageerror', (error) => scaleProblems.push(`uncaught: ${error.message}`));

@@ -110,7 +110,7 @@ describe('first slice in Chromium (browser mode)', () => {
   beforeAll(async () => {
     server = await startServer(dataDir);
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
     page = await openPage();
   });
 
@@ -487,7 +487,7 @@ describe('first slice in Chromium (browser mode)', () => {
 
     server = await startServer(dataDir);
     expect(server.token).not.toBe(oldToken);
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
     page = await openPage();
     await page.goto(server.url);
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();

@@ -1,14 +1,14 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { instant } from '@renderer/components/dates';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import type { BackupFile } from '@shared/kernel/backups';
-import { format, parseISO } from 'date-fns';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useToasts } from './stores';
 import './backups.css';
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-const when = (iso: string) => format(parseISO(iso), 'd MMM yyyy, HH:mm');
+const when = (iso: string) => instant(iso);
 
 /**
  * Restore from a backup: pick one from the backups folder, let Keel check it

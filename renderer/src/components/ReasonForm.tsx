@@ -1,6 +1,6 @@
 import { askConfirm, type ConfirmRequest } from '@renderer/ui/ConfirmDialog';
+import { FormFooter, TextArea } from '@renderer/ui/fields';
 import { useState } from 'react';
-import { FormFooter, TextArea } from './fields';
 
 type Props = {
   id: string;

@@ -1,7 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import { ACTION_LABELS, describeChanges } from '@renderer/components/auditText';
 import type { AuditedEntity } from '@shared/entities';
-import { format, parseISO } from 'date-fns';
+import { instant } from './dates';
 
 /**
  * The last changes of one record, from the audit log. Parts of a record filed
@@ -17,7 +17,7 @@ export function RecordHistory({ entityId, entity }: { entityId: string; entity?:
       <ol>
         {history.data.rows.map((e) => (
           <li key={e.id}>
-            <span className="history__when">{format(parseISO(e.at), 'd MMM yyyy HH:mm')}</span>{' '}
+            <span className="history__when">{instant(e.at)}</span>{' '}
             {entity && e.entity !== entity ? `${e.label}: ${ACTION_LABELS[e.action].toLowerCase()}` : ACTION_LABELS[e.action]} by {e.actor}
             {e.action === 'update' && <span className="history__fields"> — {describeChanges(e.before, e.after)}</span>}
           </li>

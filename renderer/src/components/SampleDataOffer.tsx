@@ -2,7 +2,16 @@ import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 
 /** The empty state of a fresh database: start from scratch, or load the realistic sample dataset. */
-export function SampleDataOffer({ what, onCreate }: { what: string; onCreate(): void }) {
+export function SampleDataOffer({
+  what,
+  createLabel,
+  onCreate,
+}: {
+  what: string;
+  /** The button that starts from scratch, naming what it creates: "Create the first allocation", "Add a specialist". */
+  createLabel: string;
+  onCreate(): void;
+}) {
   const load = useCommand('sample.load');
   const toast = useToasts((s) => s.show);
   return (
@@ -33,7 +42,7 @@ export function SampleDataOffer({ what, onCreate }: { what: string; onCreate(): 
           {load.isPending ? 'Loading…' : 'Load sample data'}
         </button>
         <button type="button" className="button" onClick={onCreate}>
-          Create the first {what.replace(/s$/, '')}
+          {createLabel}
         </button>
       </div>
     </div>

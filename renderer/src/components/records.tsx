@@ -1,6 +1,6 @@
 import { Drawer } from '@renderer/ui/Drawer';
-import { format, parseISO } from 'date-fns';
 import type { ReactNode } from 'react';
+import { instantDay } from './dates';
 
 /** A drawer for one record: shows the load error or a loading line until the record is there. */
 export function RecordDrawer<T>({
@@ -94,6 +94,6 @@ export function ArchivedNotice({ archivedAt, busy, onRestore }: { archivedAt: st
   );
 }
 
-function formatDay(instant: string): string {
-  return format(parseISO(instant), 'd MMM yyyy');
+function formatDay(iso: string): string {
+  return instantDay(iso);
 }

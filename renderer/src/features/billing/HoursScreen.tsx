@@ -32,7 +32,11 @@ export function HoursScreen({ reference }: { reference: ReferenceData }) {
         </div>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="hours" onCreate={() => go({ area: 'specialists', recordId: 'new' })} />
+        <SampleDataOffer
+          what="hours"
+          createLabel="Add a specialist to log hours for"
+          onCreate={() => go({ area: 'specialists', recordId: 'new' })}
+        />
       ) : (
         <Tabs label="Hours and billing views" tabs={VIEWS} selected={hours.view} onSelect={(id) => whenDiscarded(() => hours.setView(id))}>
           {hours.view === 'timesheet' && <WeekTimesheet reference={reference} />}

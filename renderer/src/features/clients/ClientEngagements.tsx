@@ -1,8 +1,8 @@
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
+import { day } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
 import { ENGAGEMENT_STATUS_LABELS } from '@shared/clients/rules/reference';
-import { format, parseISO } from 'date-fns';
 import { ENGAGEMENT_STATUS_TONE } from './engagements/status';
 
 /** A client's engagements, newest first, each opening its engagement. */
@@ -27,7 +27,7 @@ export function ClientEngagements({ clientId }: { clientId: string }) {
               </Badge>
               <span className="muted">
                 {' '}
-                from {format(parseISO(e.startDate), 'd MMM yyyy')} · {e.currency}
+                from {day(e.startDate)} · {e.currency}
               </span>
             </li>
           ))}

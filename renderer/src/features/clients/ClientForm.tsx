@@ -1,22 +1,21 @@
-import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import {
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  SelectField,
+  TextArea,
+  TextField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import { type Client, clientFields } from '@shared/clients/contract/clients';
 import { calendarCountry } from '@shared/kernel/country';
 import type { Option } from '@shared/kernel/define';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { useMemo } from 'react';
 
-export type ClientFormValues = {
-  name: string;
-  country: string;
-  currency: string;
-  holidayCalendar: string;
-  /** IANA time zone replacement requests are dated in; '' = the holiday calendar's own zone. */
-  timeZone: string;
-  /** VAT in basis points (810 = 8.1%); the field shows and takes a percentage. */
-  vatBasisPoints: number;
-  notes: string;
-};
+/** vatBasisPoints: VAT in basis points (810 = 8.1%); the field shows and takes a percentage. timeZone: '' = the holiday calendar's own zone. */
+export type ClientFormValues = FormValues<typeof clientFields>;
 
 export const emptyClient: ClientFormValues = {
   name: '',
@@ -55,27 +54,16 @@ function zonesWith(current: string): Option[] {
   return [{ value: current, label: current.replaceAll('_', ' ') }, ...zones];
 }
 
-/**
- * "8.1" → 810. A percentage with more than two decimals stays fractional so the
- * schema refuses it ("must have at most two decimals") instead of it being rounded away.
- */
-function basisPointsOf(text: string): number {
-  if (text.trim() === '') return Number.NaN;
-  const exact = Number(text) * 100;
-  const whole = Math.round(exact);
-  return Math.abs(exact - whole) < 1e-6 ? whole : exact;
-}
-
 type Props = {
   initial: ClientFormValues;
   reference: ReferenceData;
   submitLabel: string;
-  onSave(values: ClientFormValues): Promise<unknown>;
+  onSave(values: FormOutput<typeof clientFields>): Promise<unknown>;
   onCancel(): void;
 };
 
 export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }: Props) {
-  const form = useSchemaForm(clientFields, initial);
+  const form = useSchemaForm(clientFields, initial, { idPrefix: 'client' });
   const { values } = form;
   // Calendars of the chosen country only: the country itself and its regions.
   const calendars = useMemo(
@@ -83,7 +71,7 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
     [reference.holidayCalendars, values.country],
   );
   const noCalendar = values.country !== '' && calendars.length === 0;
-  const zones = useMemo(() => zonesWith(initial.timeZone), [initial.timeZone]);
+  const zones = useMemo(() => [{ value: '', label: 'Same as the holiday calendar' }, ...zonesWith(initial.timeZone)], [initial.timeZone]);
 
   return (
     <form
@@ -91,23 +79,12 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit((data) => onSave(data as ClientFormValues));
+        void form.submit(onSave);
       }}
     >
-      <TextField
-        id="client-name"
-        label="Name"
-        value={values.name ?? ''}
-        autoFocus
-        onChange={(v) => form.set('name', v)}
-        onBlur={() => form.blur('name')}
-        error={form.errorFor('name')}
-        wide
-      />
+      <TextField {...form.field('name')} autoFocus wide />
       <SelectField
-        id="client-country"
-        label="Country"
-        value={values.country ?? ''}
+        {...form.field('country')}
         placeholder="Choose a country"
         options={reference.countries}
         onChange={(v) => {
@@ -115,28 +92,12 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
           // The holiday calendar follows the country unless the user picks a region.
           form.set('holidayCalendar', reference.holidayCalendars.some((c) => c.value === v) ? v : '');
         }}
-        onBlur={() => form.blur('country')}
-        error={form.errorFor('country')}
       />
+      <SelectField {...form.field('currency')} label="Default currency" placeholder="Choose a currency" options={reference.currencies} />
       <SelectField
-        id="client-currency"
-        label="Default currency"
-        value={values.currency ?? ''}
-        placeholder="Choose a currency"
-        options={reference.currencies}
-        onChange={(v) => form.set('currency', v)}
-        onBlur={() => form.blur('currency')}
-        error={form.errorFor('currency')}
-      />
-      <SelectField
-        id="client-calendar"
-        label="Holiday calendar"
-        value={values.holidayCalendar ?? ''}
+        {...form.field('holidayCalendar')}
         placeholder={values.country ? 'Choose a calendar' : 'Choose a country first'}
         options={noCalendar ? reference.holidayCalendars : calendars}
-        onChange={(v) => form.set('holidayCalendar', v)}
-        onBlur={() => form.blur('holidayCalendar')}
-        error={form.errorFor('holidayCalendar')}
         hint={
           noCalendar
             ? 'No public-holiday calendar for this country; pick the one the contract agrees.'
@@ -144,36 +105,15 @@ export function ClientForm({ initial, reference, submitLabel, onSave, onCancel }
         }
         wide
       />
-      <SelectField
-        id="client-time-zone"
-        label="Time zone"
-        value={values.timeZone ?? ''}
-        placeholder="Same as the holiday calendar"
-        options={zones}
-        onChange={(v) => form.set('timeZone', v)}
-        onBlur={() => form.blur('timeZone')}
-        error={form.errorFor('timeZone')}
-        hint="Replacement requests are dated in this zone."
-        wide
-      />
-      <TextField
-        id="client-vat"
+      <SelectField {...form.field('timeZone')} options={zones} hint="Replacement requests are dated in this zone." wide />
+      <NumberField
+        {...form.field('vatBasisPoints')}
         label="VAT rate (%)"
-        type="number"
-        value={Number.isNaN(values.vatBasisPoints) ? '' : String((values.vatBasisPoints ?? 0) / 100)}
+        scale={100}
+        exact
         hint="Charged on this client’s invoices, e.g. 8.1 for Swiss VAT; 0 for none."
-        onChange={(v) => form.set('vatBasisPoints', basisPointsOf(v))}
-        onBlur={() => form.blur('vatBasisPoints')}
-        error={form.errorFor('vatBasisPoints')}
       />
-      <TextArea
-        id="client-notes"
-        label="Notes"
-        value={values.notes ?? ''}
-        onChange={(v) => form.set('notes', v)}
-        onBlur={() => form.blur('notes')}
-        error={form.errorFor('notes')}
-      />
+      <TextArea {...form.field('notes')} />
       <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );

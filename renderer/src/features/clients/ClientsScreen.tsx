@@ -96,7 +96,7 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
         </button>
       </header>
       {emptyDatabase ? (
-        <SampleDataOffer what="clients" onCreate={() => open('new')} />
+        <SampleDataOffer what="clients" createLabel="Create the first client" onCreate={() => open('new')} />
       ) : (
         <>
           <ListToolbar store={store} placeholder="Search name, notes, country or currency">

@@ -2,9 +2,8 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
-import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
+import { DateField, FormFooter, SelectField, TextField, useSchemaForm } from '@renderer/ui/fields';
 import { candidateFields, type ReplacementCandidate, type ReplacementItem } from '@shared/continuity/contract';
 import { localDateOf } from '@shared/kernel/timeZone';
 import { useState } from 'react';
@@ -90,8 +89,6 @@ function CandidateRow({ candidate: c, open, canAccept }: { candidate: Replacemen
   );
 }
 
-type CandidateValues = { requestId: string; name: string; specialistId: string | null; proposedOn: string };
-
 function ProposeForm({ request, onDone }: { request: ReplacementItem; onDone(): void }) {
   const propose = useCommand('replacements.proposeCandidate');
   const specialists = useProcedure('specialists.list', { archived: 'active', sort: 'fullName', direction: 'asc' });
@@ -104,10 +101,11 @@ function ProposeForm({ request, onDone }: { request: ReplacementItem; onDone(): 
     // Today where the client is: the backend checks the date against the client's calendar.
     proposedOn: localDateOf(now.toISOString(), request.timeZone),
   });
-  const values = form.values as CandidateValues;
+  const { values } = form;
   const people = (specialists.data?.rows ?? [])
     .filter((s) => s.id !== request.outgoingSpecialistId && s.status !== 'left')
     .map((s) => ({ value: s.id, label: s.fullName }));
+  const external = { value: '', label: 'None yet (an external candidate)' };
   return (
     <form
       className="form form--boxed"
@@ -123,37 +121,20 @@ function ProposeForm({ request, onDone }: { request: ReplacementItem; onDone(): 
       }}
     >
       <h3 className="form__title">Propose a candidate</h3>
-      <TextField
-        id="candidate-name"
-        label="Name"
-        value={values.name}
-        autoFocus
-        onChange={(v) => form.set('name', v)}
-        onBlur={() => form.blur('name')}
-        error={form.errorFor('name')}
-      />
-      <TextField
-        id="candidate-proposed"
-        label="Proposed on"
-        type="date"
-        value={values.proposedOn}
-        onChange={(v) => form.set('proposedOn', v)}
-        onBlur={() => form.blur('proposedOn')}
-        error={form.errorFor('proposedOn')}
-      />
+      <TextField {...form.field('name')} id="candidate-name" autoFocus />
+      <DateField {...form.field('proposedOn')} id="candidate-proposed" label="Proposed on" />
       <SelectField
+        {...form.field('specialistId')}
         id="candidate-specialist"
         label="Specialist record"
         value={values.specialistId ?? ''}
-        placeholder="None yet (an external candidate)"
-        options={people}
+        options={[external, ...people]}
         hint="Link the candidate once they have a record: fulfilling then offers them."
         onChange={(v) => {
           const chosen = people.find((p) => p.value === v);
           form.set('specialistId', v === '' ? null : v);
           if (chosen && values.name.trim() === '') form.set('name', chosen.label);
         }}
-        error={form.errorFor('specialistId')}
         wide
       />
       <FormFooter error={form.formError} saving={form.saving} submitLabel="Propose" onCancel={onDone} />

@@ -41,7 +41,7 @@ export function ContinuityScreen() {
         </button>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="replacement requests" onCreate={() => open('new')} />
+        <SampleDataOffer what="replacement requests" createLabel="Record the first replacement request" onCreate={() => open('new')} />
       ) : (
         <Tabs
           label="Continuity views"

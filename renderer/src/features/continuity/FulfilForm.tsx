@@ -2,23 +2,12 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { day, weekdayDay } from '@renderer/components/dates';
-import { Field, FormFooter, TextArea, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { type BoundField, DateField, FormFooter, NumberField, SelectField, TextArea, useSchemaForm } from '@renderer/ui/fields';
 import { fulfilInput, type ReplacementItem } from '@shared/continuity/contract';
 import { defaultOutgoingEnd, handoverDays } from '@shared/continuity/rules/replacement';
 import { isPastDue } from '@shared/kernel/businessClock';
 import { isIsoDate } from '@shared/kernel/dates';
 import { localDateOf } from '@shared/kernel/timeZone';
-
-type FulfilValues = {
-  id: string;
-  specialistId: string;
-  startDate: string;
-  endDate: string | null;
-  loadPercent: number;
-  outgoingEndDate: string | null;
-  lateReason: string;
-};
 
 /**
  * Fulfilling creates the replacement's allocation and ends the outgoing one
@@ -34,16 +23,20 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
   const outgoing = r.outgoingAllocation && r.outgoingAllocation.status !== 'cancelled' ? r.outgoingAllocation : null;
   // Today where the client is: the clock runs on the client's calendar.
   const start = localDateOf(useNow().toISOString(), r.timeZone);
-  const form = useSchemaForm(fulfilInput, {
-    id: r.id,
-    specialistId: accepted?.specialistId ?? '',
-    startDate: start,
-    endDate: null,
-    loadPercent: outgoing?.loadPercent ?? 100,
-    outgoingEndDate: outgoing ? defaultOutgoingEnd(start, outgoing) : null,
-    lateReason: '',
-  });
-  const values = form.values as FulfilValues;
+  const form = useSchemaForm(
+    fulfilInput,
+    {
+      id: r.id,
+      specialistId: accepted?.specialistId ?? '',
+      startDate: start,
+      endDate: null,
+      loadPercent: outgoing?.loadPercent ?? 100,
+      outgoingEndDate: outgoing ? defaultOutgoingEnd(start, outgoing) : null,
+      lateReason: '',
+    },
+    { idPrefix: 'fulfil' },
+  );
+  const { values } = form;
   const late = isIsoDate(values.startDate) && isPastDue(r.clock.dueDate, values.startDate);
   const candidateIds = new Set(r.candidates.filter((c) => c.status !== 'rejected').map((c) => c.specialistId));
   const people = (specialists.data?.rows ?? [])
@@ -75,39 +68,30 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
       <p className="form__note">
         Due <strong>{weekdayDay(r.clock.dueDate)}</strong>: a replacement starting on or before it meets the SLA.
       </p>
-      <Field id="fulfil-specialist" label="Replacement specialist" error={form.errorFor('specialistId')} wide>
-        <select
-          id="fulfil-specialist"
-          value={values.specialistId}
-          aria-invalid={form.errorFor('specialistId') ? true : undefined}
-          onChange={(e) => form.set('specialistId', e.target.value)}
-          onBlur={() => form.blur('specialistId')}
-        >
-          <option value="">Choose who starts</option>
-          {candidates.length > 0 && (
-            <optgroup label="Candidates">
-              {candidates.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.fullName}
-                  {s.id === accepted?.specialistId ? ' — accepted by the client' : ''}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          <optgroup label={candidates.length > 0 ? 'Everyone else' : 'Specialists'}>
-            {others.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.fullName}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </Field>
-      <TextField
+      <SelectField
+        {...form.field('specialistId')}
+        id="fulfil-specialist"
+        label="Replacement specialist"
+        placeholder="Choose who starts"
+        groups={[
+          {
+            label: 'Candidates',
+            options: candidates.map((s) => ({
+              value: s.id,
+              label: `${s.fullName}${s.id === accepted?.specialistId ? ' — accepted by the client' : ''}`,
+            })),
+          },
+          {
+            label: candidates.length > 0 ? 'Everyone else' : 'Specialists',
+            options: others.map((s) => ({ value: s.id, label: s.fullName })),
+          },
+        ]}
+        wide
+      />
+      <DateField
+        {...form.field('startDate')}
         id="fulfil-start"
         label="Start date"
-        type="date"
-        value={values.startDate}
         autoFocus
         onChange={(v) => {
           form.set('startDate', v);
@@ -116,50 +100,21 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
             form.set('outgoingEndDate', defaultOutgoingEnd(v, outgoing));
           }
         }}
-        onBlur={() => form.blur('startDate')}
-        error={form.errorFor('startDate')}
         hint={late ? `After the due date: the SLA is breached.` : undefined}
       />
-      <TextField
-        id="fulfil-load"
-        label="Load (%)"
-        type="number"
-        value={Number.isNaN(values.loadPercent) ? '' : String(values.loadPercent)}
-        onChange={(v) => form.set('loadPercent', v === '' ? Number.NaN : Number(v))}
-        onBlur={() => form.blur('loadPercent')}
-        error={form.errorFor('loadPercent')}
-      />
-      <TextField
-        id="fulfil-end"
-        label="Allocation ends"
-        type="date"
-        value={values.endDate ?? ''}
-        onChange={(v) => form.set('endDate', v === '' ? null : v)}
-        onBlur={() => form.blur('endDate')}
-        error={form.errorFor('endDate')}
-        hint={endHint(engagementEnd)}
-      />
+      <NumberField {...form.field('loadPercent')} optional id="fulfil-load" label="Load (%)" />
+      <DateField {...form.field('endDate')} nullable id="fulfil-end" label="Allocation ends" hint={endHint(engagementEnd)} />
       {outgoing ? (
-        <OutgoingEnd
-          outgoing={outgoing}
-          value={values.outgoingEndDate}
-          startDate={values.startDate}
-          onChange={(v) => form.set('outgoingEndDate', v)}
-          onBlur={() => form.blur('outgoingEndDate')}
-          error={form.errorFor('outgoingEndDate')}
-        />
+        <OutgoingEnd outgoing={outgoing} startDate={values.startDate} field={form.field('outgoingEndDate')} />
       ) : (
         <p className="form__note">{r.outgoingSpecialistName} has no allocation on this engagement to end.</p>
       )}
       {late && (
         <TextArea
+          {...form.field('lateReason')}
           id="fulfil-late-reason"
           label="Reason for the late start"
-          value={values.lateReason}
           hint={`The start is after the due date (${weekdayDay(r.clock.dueDate)}); the SLA report lists the reason with the breach.`}
-          onChange={(v) => form.set('lateReason', v)}
-          onBlur={() => form.blur('lateReason')}
-          error={form.errorFor('lateReason')}
         />
       )}
       <FormFooter error={form.formError} saving={form.saving} submitLabel="Fulfil request" onCancel={onDone} cancelLabel="Back" />
@@ -177,21 +132,8 @@ function endHint(engagementEnd: string | null | undefined): string {
 }
 
 /** The outgoing specialist's last day: chosen here so the hand-over overlap is a decision, not an accident. */
-function OutgoingEnd({
-  outgoing,
-  value,
-  startDate,
-  onChange,
-  onBlur,
-  error,
-}: {
-  outgoing: Outgoing;
-  value: string | null;
-  startDate: string;
-  onChange(value: string | null): void;
-  onBlur(): void;
-  error: string | undefined;
-}) {
+function OutgoingEnd({ outgoing, startDate, field }: { outgoing: Outgoing; startDate: string; field: BoundField<string | null> }) {
+  const { value, onChange } = field;
   const ending = value !== null;
   const overlap = ending && isIsoDate(value) && isIsoDate(startDate) ? handoverDays(value, startDate) : null;
   return (
@@ -205,14 +147,11 @@ function OutgoingEnd({
         End {outgoing.specialistName}’s allocation (now {day(outgoing.startDate)} to {day(outgoing.endDate)})
       </label>
       {ending && (
-        <TextField
+        <DateField
+          {...field}
+          nullable
           id="fulfil-outgoing-end"
           label={`${outgoing.specialistName}’s last day`}
-          type="date"
-          value={value ?? ''}
-          onChange={(v) => onChange(v)}
-          onBlur={onBlur}
-          error={error}
           hint={
             overlap === null
               ? undefined

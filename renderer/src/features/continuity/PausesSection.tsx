@@ -1,13 +1,10 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
-import { FormFooter, TextArea, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
+import { type BoundField, DateField, FormFooter, TextArea, useSchemaForm } from '@renderer/ui/fields';
 import { continuityProcedures, pauseFields, type ReplacementItem, type ReplacementPause } from '@shared/continuity/contract';
 import { useState } from 'react';
-
-type PauseValues = { startDate: string; endDate: string; reason: string };
 
 /**
  * Documented client-side waits that hold the clock (the client postpones the
@@ -96,14 +93,26 @@ export function PausesSection({ request: r }: { request: ReplacementItem }) {
   );
 }
 
+/** The pause's fields, bound to the add or the change schema, and the form's state. */
 type PauseFormState = {
-  values: unknown;
-  set(field: keyof PauseValues, value: string): void;
-  blur(field: string): void;
-  errorFor(field: string): string | undefined;
+  startDate: BoundField<string>;
+  endDate: BoundField<string>;
+  reason: BoundField<string>;
   formError: string | null;
   saving: boolean;
 };
+
+const pauseState = (form: {
+  field(key: 'startDate' | 'endDate' | 'reason'): BoundField<string>;
+  formError: string | null;
+  saving: boolean;
+}): PauseFormState => ({
+  startDate: form.field('startDate'),
+  endDate: form.field('endDate'),
+  reason: form.field('reason'),
+  formError: form.formError,
+  saving: form.saving,
+});
 
 function PauseForm({ requestId, pause, onDone }: { requestId: string; pause: ReplacementPause | null; onDone(): void }) {
   return pause ? <EditPause pause={pause} onDone={onDone} /> : <AddPause requestId={requestId} onDone={onDone} />;
@@ -123,7 +132,7 @@ function AddPause({ requestId, onDone }: { requestId: string; onDone(): void }) 
   const saved = useSaved('Clock paused', onDone);
   return (
     <PauseFormView
-      form={form}
+      form={pauseState(form)}
       prefix="pause-new"
       title="Pause the clock"
       submitLabel="Add pause"
@@ -140,7 +149,7 @@ function EditPause({ pause, onDone }: { pause: ReplacementPause; onDone(): void 
   const saved = useSaved('Pause changed', onDone);
   return (
     <PauseFormView
-      form={form}
+      form={pauseState(form)}
       prefix={`pause-${id}`}
       title="Change the pause"
       submitLabel="Save pause"
@@ -165,7 +174,6 @@ function PauseFormView({
   onSubmit(): void;
   onCancel(): void;
 }) {
-  const values = form.values as PauseValues;
   return (
     <form
       className="form form--boxed"
@@ -177,33 +185,13 @@ function PauseFormView({
       }}
     >
       <h3 className="form__title">{title}</h3>
-      <TextField
-        id={`${prefix}-start`}
-        label="From"
-        type="date"
-        value={values.startDate}
-        autoFocus
-        onChange={(v) => form.set('startDate', v)}
-        onBlur={() => form.blur('startDate')}
-        error={form.errorFor('startDate')}
-      />
-      <TextField
-        id={`${prefix}-end`}
-        label="To (inclusive)"
-        type="date"
-        value={values.endDate}
-        onChange={(v) => form.set('endDate', v)}
-        onBlur={() => form.blur('endDate')}
-        error={form.errorFor('endDate')}
-      />
+      <DateField {...form.startDate} id={`${prefix}-start`} label="From" autoFocus />
+      <DateField {...form.endDate} id={`${prefix}-end`} label="To (inclusive)" />
       <TextArea
+        {...form.reason}
         id={`${prefix}-reason`}
         label="Reason (the client-side wait)"
-        value={values.reason}
         hint="e.g. Client postponed the interviews until after its release week."
-        onChange={(v) => form.set('reason', v)}
-        onBlur={() => form.blur('reason')}
-        error={form.errorFor('reason')}
       />
       <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
     </form>

@@ -1,23 +1,25 @@
 import { useProcedure } from '@renderer/api/queries';
 import { today } from '@renderer/app/clock';
 import { businessDays, day } from '@renderer/components/dates';
-import { Field, FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import {
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  optionsOf,
+  SelectField,
+  TextArea,
+  TextField,
+  TimeField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import type { ClientListItem } from '@shared/clients/contract/clients';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import { type ReplacementItem, replacementFields } from '@shared/continuity/contract';
-import { REPLACEMENT_REASON_LABELS, REPLACEMENT_REASONS, type ReplacementReason } from '@shared/continuity/rules/replacement';
+import { REPLACEMENT_REASON_LABELS, REPLACEMENT_REASONS } from '@shared/continuity/rules/replacement';
 import { useEffect, useMemo, useRef } from 'react';
 
-export type ReplacementFormValues = {
-  engagementId: string;
-  outgoingSpecialistId: string;
-  reason: ReplacementReason;
-  submittedDate: string;
-  submittedTime: string;
-  submittedBy: string;
-  notes: string;
-};
+export type ReplacementFormValues = FormValues<typeof replacementFields>;
 
 /** A new request is usually recorded the day it arrives; the time is the one on the client's message. */
 export const emptyReplacement = (engagementId = ''): ReplacementFormValues => ({
@@ -45,14 +47,13 @@ type Props = {
   /** The zone the backend reported for the request being edited. */
   knownZone?: string;
   submitLabel: string;
-  onSave(values: ReplacementFormValues): Promise<unknown>;
+  onSave(values: FormOutput<typeof replacementFields>): Promise<unknown>;
   onCancel(): void;
 };
 
 export function ReplacementForm({ initial, knownZone, submitLabel, onSave, onCancel }: Props) {
-  const form = useSchemaForm(replacementFields, initial);
-  const values = form.values as ReplacementFormValues;
-  const { set } = form;
+  const form = useSchemaForm(replacementFields, initial, { idPrefix: 'replacement' });
+  const { values, set } = form;
   const engagements = useProcedure('engagements.list', { archived: 'active', sort: 'clientName', direction: 'asc' });
   const clients = useProcedure('clients.list', { archived: 'all', sort: 'name', direction: 'asc' });
   const engagement = engagements.data?.rows.find((e) => e.id === values.engagementId);
@@ -74,72 +75,30 @@ export function ReplacementForm({ initial, knownZone, submitLabel, onSave, onCan
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit((data) => onSave(data as ReplacementFormValues));
+        void form.submit(onSave);
       }}
     >
       <div className="field--wide" ref={firstField}>
         <SelectField
+          {...form.field('engagementId')}
           id="replacement-engagement"
           label="Engagement"
-          value={values.engagementId}
           placeholder="Choose an engagement"
           options={engagementOptions}
           onChange={(v) => {
             set('engagementId', v);
             set('outgoingSpecialistId', '');
           }}
-          onBlur={() => form.blur('engagementId')}
-          error={form.errorFor('engagementId')}
           hint={engagement && client ? engagementHint(engagement, client, zone) : undefined}
           wide
         />
       </div>
-      <OutgoingSelect
-        engagement={engagement}
-        value={values.outgoingSpecialistId}
-        onChange={(v) => set('outgoingSpecialistId', v)}
-        onBlur={() => form.blur('outgoingSpecialistId')}
-        error={form.errorFor('outgoingSpecialistId')}
-      />
-      <SelectField
-        id="replacement-reason"
-        label="Reason"
-        value={values.reason}
-        options={REPLACEMENT_REASONS.map((r) => ({ value: r, label: REPLACEMENT_REASON_LABELS[r] }))}
-        onChange={(v) => set('reason', v as ReplacementReason)}
-        onBlur={() => form.blur('reason')}
-        error={form.errorFor('reason')}
-      />
-      <TextField
-        id="replacement-submitted-by"
-        label="Submitted by"
-        value={values.submittedBy}
-        placeholder="Name and role at the client"
-        onChange={(v) => set('submittedBy', v)}
-        onBlur={() => form.blur('submittedBy')}
-        error={form.errorFor('submittedBy')}
-      />
+      <OutgoingSelect engagement={engagement} {...form.field('outgoingSpecialistId')} />
+      <SelectField {...form.field('reason')} options={optionsOf(REPLACEMENT_REASONS, REPLACEMENT_REASON_LABELS)} />
+      <TextField {...form.field('submittedBy')} placeholder="Name and role at the client" />
       <div className="field--wide submitted-at">
-        <TextField
-          id="replacement-submitted-date"
-          label="Submitted on"
-          type="date"
-          value={values.submittedDate}
-          onChange={(v) => set('submittedDate', v)}
-          onBlur={() => form.blur('submittedDate')}
-          error={form.errorFor('submittedDate')}
-        />
-        <Field id="replacement-submitted-time" label="Time" error={form.errorFor('submittedTime')}>
-          <input
-            id="replacement-submitted-time"
-            name="replacement-submitted-time"
-            type="time"
-            value={values.submittedTime}
-            aria-invalid={form.errorFor('submittedTime') ? true : undefined}
-            onChange={(e) => set('submittedTime', e.target.value)}
-            onBlur={() => form.blur('submittedTime')}
-          />
-        </Field>
+        <DateField {...form.field('submittedDate')} label="Submitted on" />
+        <TimeField {...form.field('submittedTime')} label="Time" />
         <p className="submitted-at__zone">
           {zone ? (
             <>
@@ -181,14 +140,14 @@ function engagementHint(engagement: EngagementListItem, client: ClientListItem, 
 function OutgoingSelect({
   engagement,
   value,
-  onChange,
-  onBlur,
-  error,
+  ...field
 }: {
   engagement: EngagementListItem | undefined;
+  id: string;
+  label: string;
   value: string;
-  onChange(value: string): void;
-  onBlur(): void;
+  onChange: (value: string) => void;
+  onBlur: () => void;
   error: string | undefined;
 }) {
   const allocations = useProcedure('allocations.list', { engagementId: engagement?.id ?? '' }, Boolean(engagement));
@@ -212,37 +171,20 @@ function OutgoingSelect({
     : onEngagement.length === 0
       ? 'Nobody is allocated to this engagement; anyone can be named.'
       : undefined;
+  // On an engagement planned with allocations only its people can be replaced (the backend refuses anyone else);
+  // a request recorded before keeps its person selectable.
+  const rest = others.filter((o) => onEngagement.length === 0 || o.value === value);
   return (
-    <Field id="replacement-outgoing" label="Specialist leaving" error={error} hint={hint} wide>
-      <select
-        id="replacement-outgoing"
-        name="replacement-outgoing"
-        value={value}
-        disabled={!engagement}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-      >
-        <option value="">Choose who is replaced</option>
-        {onEngagement.length > 0 && (
-          <optgroup label={`On ${engagement?.name ?? 'this engagement'}`}>
-            {onEngagement.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </optgroup>
-        )}
-        {/* On an engagement planned with allocations only its people can be replaced (the backend refuses anyone else);
-            a request recorded before keeps its person selectable. */}
-        {others
-          .filter((o) => onEngagement.length === 0 || o.value === value)
-          .map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-      </select>
-    </Field>
+    <SelectField
+      {...field}
+      label="Specialist leaving"
+      value={value}
+      placeholder="Choose who is replaced"
+      disabled={!engagement}
+      hint={hint}
+      groups={[{ label: `On ${engagement?.name ?? 'this engagement'}`, options: onEngagement }]}
+      options={rest}
+      wide
+    />
   );
 }

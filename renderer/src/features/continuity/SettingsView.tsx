@@ -1,7 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { FormFooter, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { FormFooter, NumberField, useSchemaForm } from '@renderer/ui/fields';
 import { continuityProcedures } from '@shared/continuity/contract';
 import { type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS } from '@shared/kernel/businessClock';
 
@@ -24,9 +23,7 @@ export function SettingsView() {
 function ThresholdsForm({ thresholds }: { thresholds: ClockThresholds }) {
   const save = useCommand('continuity.updateSettings');
   const toast = useToasts((s) => s.show);
-  const form = useSchemaForm(continuityProcedures['continuity.updateSettings'].input, thresholds);
-  const values = form.values as ClockThresholds;
-  const numberOf = (v: string) => (v === '' ? Number.NaN : Number(v));
+  const form = useSchemaForm(continuityProcedures['continuity.updateSettings'].input, thresholds, { idPrefix: 'threshold' });
   return (
     <form
       className="form"
@@ -39,24 +36,14 @@ function ThresholdsForm({ thresholds }: { thresholds: ClockThresholds }) {
         });
       }}
     >
-      <TextField
-        id="threshold-at-risk"
+      <NumberField
+        {...form.field('atRiskPercent')}
         label="At risk from (%)"
-        type="number"
-        value={Number.isNaN(values.atRiskPercent) ? '' : String(values.atRiskPercent)}
-        onChange={(v) => form.set('atRiskPercent', numberOf(v))}
-        onBlur={() => form.blur('atRiskPercent')}
-        error={form.errorFor('atRiskPercent')}
         hint={`Share of the allowance used. Keel’s default: ${DEFAULT_CLOCK_THRESHOLDS.atRiskPercent}%.`}
       />
-      <TextField
-        id="threshold-urgent"
+      <NumberField
+        {...form.field('urgentPercent')}
         label="Urgent from (%)"
-        type="number"
-        value={Number.isNaN(values.urgentPercent) ? '' : String(values.urgentPercent)}
-        onChange={(v) => form.set('urgentPercent', numberOf(v))}
-        onBlur={() => form.blur('urgentPercent')}
-        error={form.errorFor('urgentPercent')}
         hint={`Above the at-risk threshold. Keel’s default: ${DEFAULT_CLOCK_THRESHOLDS.urgentPercent}%.`}
       />
       <FormFooter

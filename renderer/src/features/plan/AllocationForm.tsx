@@ -1,18 +1,19 @@
-import { FormFooter, SelectField, TextArea, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { day } from '@renderer/components/dates';
+import {
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  SelectField,
+  TextArea,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import type { SpecialistListItem } from '@shared/clients/contract/specialists';
 import { allocationFields } from '@shared/plan/contract/allocations';
 
-export type AllocationFormValues = {
-  specialistId: string;
-  engagementId: string;
-  startDate: string;
-  endDate: string;
-  loadPercent: number;
-  status: 'tentative' | 'confirmed';
-  note: string;
-};
+export type AllocationFormValues = FormValues<typeof allocationFields>;
 
 export const emptyAllocation: AllocationFormValues = {
   specialistId: '',
@@ -29,17 +30,17 @@ type Props = {
   specialists: SpecialistListItem[];
   engagements: EngagementListItem[];
   submitLabel: string;
-  onSave(values: AllocationFormValues): Promise<unknown>;
+  onSave(values: FormOutput<typeof allocationFields>): Promise<unknown>;
   onCancel(): void;
 };
 
 const STATUS_OPTIONS = [
   { value: 'tentative', label: 'Tentative' },
   { value: 'confirmed', label: 'Confirmed' },
-];
+] as const;
 
 export function AllocationForm({ initial, specialists, engagements, submitLabel, onSave, onCancel }: Props) {
-  const form = useSchemaForm(allocationFields, initial);
+  const form = useSchemaForm(allocationFields, initial, { idPrefix: 'allocation' });
   const { values } = form;
   const engagement = engagements.find((e) => e.id === values.engagementId);
   const specialistOptions = specialists
@@ -55,84 +56,31 @@ export function AllocationForm({ initial, specialists, engagements, submitLabel,
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit((data) => onSave(data as AllocationFormValues));
+        void form.submit(onSave);
       }}
     >
+      <SelectField {...form.field('specialistId')} label="Specialist" placeholder="Choose a specialist" options={specialistOptions} wide />
       <SelectField
-        id="allocation-specialist"
-        label="Specialist"
-        value={values.specialistId ?? ''}
-        placeholder="Choose a specialist"
-        options={specialistOptions}
-        onChange={(v) => form.set('specialistId', v)}
-        onBlur={() => form.blur('specialistId')}
-        error={form.errorFor('specialistId')}
-        wide
-      />
-      <SelectField
-        id="allocation-engagement"
+        {...form.field('engagementId')}
         label="Engagement"
-        value={values.engagementId ?? ''}
         placeholder="Choose an engagement"
         options={engagementOptions}
-        hint={engagement ? `Runs ${engagement.startDate} to ${engagement.endDate ?? 'open-ended'}.` : undefined}
+        hint={
+          engagement ? `Runs ${day(engagement.startDate)} to ${engagement.endDate ? day(engagement.endDate) : 'open-ended'}.` : undefined
+        }
         onChange={(v) => {
           form.set('engagementId', v);
           const chosen = engagements.find((e) => e.id === v);
           if (chosen && !values.startDate) form.set('startDate', chosen.startDate);
           if (chosen?.endDate && !values.endDate) form.set('endDate', chosen.endDate);
         }}
-        onBlur={() => form.blur('engagementId')}
-        error={form.errorFor('engagementId')}
         wide
       />
-      <TextField
-        id="allocation-start"
-        label="Start date"
-        type="date"
-        value={values.startDate ?? ''}
-        onChange={(v) => form.set('startDate', v)}
-        onBlur={() => form.blur('startDate')}
-        error={form.errorFor('startDate')}
-      />
-      <TextField
-        id="allocation-end"
-        label="End date"
-        type="date"
-        value={values.endDate ?? ''}
-        hint="Extend or end early by changing it."
-        onChange={(v) => form.set('endDate', v)}
-        onBlur={() => form.blur('endDate')}
-        error={form.errorFor('endDate')}
-      />
-      <TextField
-        id="allocation-load"
-        label="Load (%)"
-        type="number"
-        value={String(values.loadPercent ?? '')}
-        hint="100% is full-time; less for a ramp-up or a hand-over."
-        onChange={(v) => form.set('loadPercent', v === '' ? Number.NaN : Number(v))}
-        onBlur={() => form.blur('loadPercent')}
-        error={form.errorFor('loadPercent')}
-      />
-      <SelectField
-        id="allocation-status"
-        label="Status"
-        value={values.status ?? 'tentative'}
-        options={STATUS_OPTIONS}
-        hint="Confirmed allocations must respect one client at a time."
-        onChange={(v) => form.set('status', v as AllocationFormValues['status'])}
-        onBlur={() => form.blur('status')}
-        error={form.errorFor('status')}
-      />
-      <TextArea
-        id="allocation-note"
-        label="Note"
-        value={values.note ?? ''}
-        onChange={(v) => form.set('note', v)}
-        onBlur={() => form.blur('note')}
-        error={form.errorFor('note')}
-      />
+      <DateField {...form.field('startDate')} label="Start date" />
+      <DateField {...form.field('endDate')} label="End date" hint="Extend or end early by changing it." />
+      <NumberField {...form.field('loadPercent')} label="Load (%)" hint="100% is full-time; less for a ramp-up or a hand-over." />
+      <SelectField {...form.field('status')} options={STATUS_OPTIONS} hint="Confirmed allocations must respect one client at a time." />
+      <TextArea {...form.field('note')} />
       <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );

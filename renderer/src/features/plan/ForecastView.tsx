@@ -1,10 +1,15 @@
 import { useProcedure } from '@renderer/api/queries';
+import { month } from '@renderer/components/dates';
 import { ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
 import type { ForecastRow } from '@shared/plan/contract/plan';
-import { format, parseISO } from 'date-fns';
 
 const fte = (n: number) => n.toFixed(1);
-const signed = (n: number) => (n > 0.05 ? `+${fte(n)}` : fte(n));
+/** A gap always carries its sign, with a real minus: "+0.2", "−0.2", and "0.0" when it rounds to nothing. */
+export const signed = (n: number): string => {
+  const tenths = Math.round(n * 10);
+  if (tenths === 0) return '0.0';
+  return `${tenths > 0 ? '+' : '\u2212'}${(Math.abs(tenths) / 10).toFixed(1)}`;
+};
 
 /** Roles × the next 12 months: demand against supply, the gap coloured. */
 export function ForecastView() {
@@ -34,7 +39,7 @@ export function ForecastView() {
               <th>Role</th>
               {months.map((m) => (
                 <th key={m.start} className="num">
-                  {format(parseISO(m.start), 'MMM yy')}
+                  {month(m.start)}
                 </th>
               ))}
             </tr>
@@ -79,7 +84,7 @@ function ForecastCell({ row }: { row: ForecastRow }) {
   return (
     <td
       className={`num forecast__cell forecast__cell--${tone}`}
-      title={`Supply ${fte(row.supply)} FTE\nConfirmed ${fte(row.confirmed)} · Tentative ${fte(row.tentative)} · Open requests ${fte(row.openRequests)}\nDemand ${fte(row.demand)} FTE · Gap ${fte(row.gap)}`}
+      title={`Supply ${fte(row.supply)} FTE\nConfirmed ${fte(row.confirmed)} · Tentative ${fte(row.tentative)} · Open requests ${fte(row.openRequests)}\nDemand ${fte(row.demand)} FTE · Gap ${signed(row.gap)}`}
     >
       <span className="forecast__gap">{signed(row.gap)}</span>
       <span className="forecast__detail">

@@ -2,6 +2,7 @@ import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { FilterSelect } from '@renderer/components/list';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
+import { DateInput } from '@renderer/ui/fields';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import { Tabs } from '@renderer/ui/Tabs';
 import type { ReferenceData } from '@shared/kernel/reference';
@@ -45,7 +46,11 @@ export function PlanScreen({ reference }: { reference: ReferenceData }) {
         </div>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="allocations" onCreate={() => go({ area: 'allocations', recordId: 'new' })} />
+        <SampleDataOffer
+          what="allocations"
+          createLabel="Create the first allocation"
+          onCreate={() => go({ area: 'allocations', recordId: 'new' })}
+        />
       ) : (
         <Tabs label="Plan views" tabs={VIEWS} selected={plan.view} onSelect={plan.setView}>
           {plan.view === 'timeline' && <TimelineView reference={reference} />}
@@ -86,13 +91,7 @@ function TimelineView({ reference }: { reference: ReferenceData }) {
         <button type="button" className="button button--small" onClick={() => shift(-1)} aria-label="Earlier">
           ◀ Earlier
         </button>
-        <input
-          className="toolbar__date"
-          type="date"
-          aria-label="From"
-          value={plan.from}
-          onChange={(e) => e.target.value && plan.setFrom(e.target.value)}
-        />
+        <DateInput className="toolbar__date" label="From" value={plan.from} onChange={plan.setFrom} />
         <button type="button" className="button button--small" onClick={() => plan.setFrom(thisMonday())}>
           Today
         </button>

@@ -152,8 +152,8 @@ export function RollOffView() {
         <>
           <h2 className="section-title">Rolling off ({radar.data.rollOffs.length})</h2>
           <p className="section-lede">
-            Confirmed allocations ending by {format(addWeeks(parseISO(radar.data.today), radar.data.weeks), 'd MMM yyyy')} with no confirmed
-            follow-on.
+            Confirmed allocations ending by {day(format(addWeeks(parseISO(radar.data.today), radar.data.weeks), 'yyyy-MM-dd'))} with no
+            confirmed follow-on.
           </p>
           <DataTable
             label="Rolling off"

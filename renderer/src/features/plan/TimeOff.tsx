@@ -1,15 +1,14 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
-import { day } from '@renderer/components/dates';
-import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { day, monthLong } from '@renderer/components/dates';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { EmptyState } from '@renderer/ui/EmptyState';
-import { ABSENCE_KIND_LABELS, ABSENCE_KINDS, type Absence, type AbsenceKind, absenceFields } from '@shared/plan/contract/allocations';
+import { DateField, FormFooter, optionsOf, SelectField, TextField, useSchemaForm } from '@renderer/ui/fields';
+import { ABSENCE_KIND_LABELS, ABSENCE_KINDS, type Absence, absenceFields } from '@shared/plan/contract/allocations';
 import type { SpecialistCapacity } from '@shared/plan/contract/plan';
-import { format, parseISO, startOfMonth } from 'date-fns';
+import { format, startOfMonth } from 'date-fns';
 import { useState } from 'react';
 
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
@@ -17,7 +16,7 @@ const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
 type Period = SpecialistCapacity['periods'][number];
 
 const CAPACITY_COLUMNS: DataColumn<Period>[] = [
-  { id: 'month', header: 'Month', cell: (p) => format(parseISO(p.start), 'MMMM yyyy') },
+  { id: 'month', header: 'Month', cell: (p) => monthLong(p.start) },
   { id: 'working', header: 'Working days', width: 114, numeric: true, cell: (p) => String(p.workingDays) },
   { id: 'holidays', header: 'Holidays', width: 80, numeric: true, cell: (p) => String(p.holidayDays) },
   { id: 'absent', header: 'Absent', width: 66, numeric: true, cell: (p) => String(p.absenceDays) },
@@ -127,10 +126,13 @@ export function TimeOff({ specialistId, readOnly }: { specialistId: string; read
 }
 
 function AbsenceForm({ specialistId, onDone }: { specialistId: string; onDone(): void }) {
-  const form = useSchemaForm(absenceFields, { specialistId, kind: 'vacation' as AbsenceKind, startDate: '', endDate: '', note: '' });
+  const form = useSchemaForm(
+    absenceFields,
+    { specialistId, kind: 'vacation', startDate: '', endDate: '', note: '' },
+    { idPrefix: 'absence' },
+  );
   const create = useCommand('absences.create');
   const toast = useToasts((s) => s.show);
-  const { values } = form;
   return (
     <form
       className="form form--boxed"
@@ -145,38 +147,10 @@ function AbsenceForm({ specialistId, onDone }: { specialistId: string; onDone():
           .then((ok) => ok && onDone());
       }}
     >
-      <SelectField
-        id="absence-kind"
-        label="Kind"
-        value={values.kind ?? 'vacation'}
-        options={ABSENCE_KINDS.map((k) => ({ value: k, label: ABSENCE_KIND_LABELS[k] }))}
-        onChange={(v) => form.set('kind', v as AbsenceKind)}
-      />
-      <TextField
-        id="absence-start"
-        label="From"
-        type="date"
-        value={values.startDate ?? ''}
-        onChange={(v) => form.set('startDate', v)}
-        onBlur={() => form.blur('startDate')}
-        error={form.errorFor('startDate')}
-      />
-      <TextField
-        id="absence-end"
-        label="To"
-        type="date"
-        value={values.endDate ?? ''}
-        onChange={(v) => form.set('endDate', v)}
-        onBlur={() => form.blur('endDate')}
-        error={form.errorFor('endDate')}
-      />
-      <TextField
-        id="absence-note"
-        label="Note"
-        value={values.note ?? ''}
-        onChange={(v) => form.set('note', v)}
-        error={form.errorFor('note')}
-      />
+      <SelectField {...form.field('kind')} options={optionsOf(ABSENCE_KINDS, ABSENCE_KIND_LABELS)} />
+      <DateField {...form.field('startDate')} label="From" />
+      <DateField {...form.field('endDate')} label="To" />
+      <TextField {...form.field('note')} />
       <FormFooter error={form.formError} saving={form.saving} submitLabel="Record absence" onCancel={onDone} cancelLabel="Back" />
     </form>
   );

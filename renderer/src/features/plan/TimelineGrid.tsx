@@ -1,4 +1,5 @@
 import { useNav } from '@renderer/app/stores';
+import { day as dayLabel, month as monthLabel } from '@renderer/components/dates';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { type Day, toDay } from '@shared/kernel/days';
 import { errorsIn, ofSeverity } from '@shared/kernel/severity';
@@ -12,8 +13,9 @@ const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 40;
 
 /** Client colours: stable per client within the window (the legend shows them). */
-const PALETTE = ['#2563eb', '#059669', '#d97706', '#7c3aed', '#db2777', '#0891b2', '#65a30d', '#dc2626', '#4f46e5', '#0d9488'];
-export const clientColour = (index: number) => PALETTE[index % PALETTE.length] as string;
+/** The clients' colours are design tokens (--client-1…10), taken in order and round again. */
+const CLIENT_COLOURS = 10;
+export const clientColour = (index: number): string => `var(--client-${(index % CLIENT_COLOURS) + 1})`;
 
 type Item =
   | { kind: 'request'; request: PlanPlaceholder }
@@ -55,9 +57,9 @@ function scaleFor(timeline: Timeline, column: number) {
 
 function shade(utilisation: number | null): string {
   if (utilisation === null) return 'var(--timeline-none)';
-  if (utilisation > 100) return 'rgba(220, 38, 38, 0.28)';
-  if (utilisation === 0) return 'rgba(234, 179, 8, 0.16)';
-  return `rgba(37, 99, 235, ${(0.05 + (utilisation / 100) * 0.2).toFixed(3)})`;
+  if (utilisation > 100) return 'color-mix(in srgb, var(--util-over) 28%, transparent)';
+  if (utilisation === 0) return 'color-mix(in srgb, var(--util-idle) 16%, transparent)';
+  return `color-mix(in srgb, var(--util) ${(5 + (utilisation / 100) * 20).toFixed(1)}%, transparent)`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -105,11 +107,17 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
             const date = parseISO(p.start);
             const newMonth = i === 0 || p.start.slice(5, 7) !== timeline.periods[i - 1]?.start.slice(5, 7);
             return (
-              <div key={p.start} className="timeline__period" style={{ width: column }} title={`${p.start} to ${p.end}`}>
+              <div
+                key={p.start}
+                className="timeline__period"
+                style={{ width: column }}
+                title={`${dayLabel(p.start)} to ${dayLabel(p.end)}`}
+              >
                 {weekly ? (
                   <>
-                    <span className="timeline__period-top">{newMonth ? format(date, 'MMM yy') : '\u00a0'}</span>
-                    <span>{format(date, 'd')}</span>
+                    {/* "Jan 2027" over its first week; "W4" is the ISO week, never a day of the month. */}
+                    <span className="timeline__period-top">{newMonth ? monthLabel(p.start) : '\u00a0'}</span>
+                    <span>W{format(date, 'I')}</span>
                   </>
                 ) : (
                   <>

@@ -1,8 +1,7 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
-import { FormFooter, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { FormFooter, NumberField, TextField, useSchemaForm } from '@renderer/ui/fields';
 import type { BillingSettings } from '@shared/billing/contract/billing';
 import { billingProcedures } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
@@ -24,8 +23,8 @@ export function BillingSettingsForm() {
 function SettingsForm({ settings }: { settings: BillingSettings }) {
   const save = useCommand('billing.updateSettings');
   const toast = useToasts((s) => s.show);
-  const form = useSchemaForm(billingProcedures['billing.updateSettings'].input, settings);
-  const values = form.values as BillingSettings;
+  const form = useSchemaForm(billingProcedures['billing.updateSettings'].input, settings, { idPrefix: 'settings' });
+  const { values } = form;
   const year = useNow().getFullYear();
   return (
     <form
@@ -40,22 +39,14 @@ function SettingsForm({ settings }: { settings: BillingSettings }) {
       }}
     >
       <TextField
-        id="settings-prefix"
+        {...form.field('invoicePrefix')}
         label="Invoice number prefix"
-        value={values.invoicePrefix}
-        onChange={(v) => form.set('invoicePrefix', v)}
-        onBlur={() => form.blur('invoicePrefix')}
-        error={form.errorFor('invoicePrefix')}
         hint={`Numbers read ${(values.invoicePrefix || 'KEEL').trim().toUpperCase()}-${year}-0001, counting up per year; issued numbers never change.`}
       />
-      <TextField
-        id="settings-threshold"
+      <NumberField
+        {...form.field('dailyThresholdMinutes')}
         label="Long day above (hours)"
-        type="number"
-        value={Number.isNaN(values.dailyThresholdMinutes) ? '' : String(values.dailyThresholdMinutes / 60)}
-        onChange={(v) => form.set('dailyThresholdMinutes', v === '' ? Number.NaN : Math.round(Number(v) * 60))}
-        onBlur={() => form.blur('dailyThresholdMinutes')}
-        error={form.errorFor('dailyThresholdMinutes')}
+        scale={60}
         hint={`Days with more than ${Number.isNaN(values.dailyThresholdMinutes) ? '…' : formatHours(values.dailyThresholdMinutes)} on one engagement are flagged in the review.`}
       />
       <FormFooter

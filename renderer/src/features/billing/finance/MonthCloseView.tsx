@@ -16,6 +16,7 @@ import { MonthPicker } from './MonthPicker';
 import { MonthReviewDrawer } from './MonthReviewDrawer';
 import { ExportProgress, useExportJob } from './useExportJob';
 import './billing.css';
+import { DateInput } from '@renderer/ui/fields';
 
 /** Finance's month: every engagement's status and amounts, the exports and the hours import; a row opens its review. */
 export function MonthCloseView() {
@@ -200,12 +201,8 @@ function DetailExportForm({
       }}
     >
       <span className="detail-export__title">Timesheet detail: every entry with its date, person, activity and note</span>
-      <label>
-        From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-      </label>
-      <label>
-        To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-      </label>
+      <DateInput label="From" value={from} onChange={setFrom} />
+      <DateInput label="To" value={to} onChange={setTo} />
       <button type="submit" className="button button--primary button--small" disabled={busy || Boolean(problem)}>
         Export detail
       </button>

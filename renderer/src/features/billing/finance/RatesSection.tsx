@@ -1,9 +1,9 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import { DataTable } from '@renderer/ui/DataTable';
 import { EmptyState } from '@renderer/ui/EmptyState';
+import { DateField, FormFooter, SelectField, TextField } from '@renderer/ui/fields';
 import { SegmentedControl } from '@renderer/ui/SegmentedControl';
 import type { BillingTerms, RateItem } from '@shared/billing/contract/billing';
 import { ROLE_LABELS, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
@@ -255,10 +255,9 @@ function AddRateForm({ terms, reference, onDone }: { terms: BillingTerms; refere
           wide
         />
       )}
-      <TextField
+      <DateField
         id="rate-from"
         label="Effective from"
-        type="date"
         value={effectiveFrom}
         onChange={(v) => {
           setEffectiveFrom(v);

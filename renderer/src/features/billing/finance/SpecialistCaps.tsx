@@ -1,12 +1,11 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import { DataTable } from '@renderer/ui/DataTable';
+import { FormFooter, NumberField, SelectField } from '@renderer/ui/fields';
 import type { BillingTerms, SpecialistCap } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
 import { useState } from 'react';
-import { capMinutesOf, capText } from './TermsForm';
 import { useSpecialistOptions } from './useSpecialistOptions';
 
 /** Optional monthly hours caps per specialist on this engagement: flagged in the review when exceeded, never cut. */
@@ -112,7 +111,8 @@ function CapForm({ terms, cap, onDone }: { terms: BillingTerms; cap: SpecialistC
   const toast = useToasts((s) => s.show);
   const people = useSpecialistOptions(terms.engagementId);
   const [specialistId, setSpecialistId] = useState(cap?.specialistId ?? '');
-  const [hours, setHours] = useState(cap ? capText(cap.monthlyCapMinutes) : '');
+  // Minutes; NaN while empty (or not a number: the field says why).
+  const [minutes, setMinutes] = useState(cap?.monthlyCapMinutes ?? Number.NaN);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   return (
@@ -123,18 +123,18 @@ function CapForm({ terms, cap, onDone }: { terms: BillingTerms; cap: SpecialistC
         e.preventDefault();
         const local: Record<string, string> = {};
         if (!specialistId) local.specialistId = 'is required';
-        if (hours.trim() === '') local.monthlyCapMinutes = 'is required (use Clear to remove a cap)';
+        if (Number.isNaN(minutes)) local.monthlyCapMinutes = 'is required (use Clear to remove a cap)';
         if (Object.keys(local).length) {
           setIssues(local);
           setError('Please correct the highlighted fields.');
           return;
         }
         set.mutate(
-          { engagementId: terms.engagementId, specialistId, monthlyCapMinutes: capMinutesOf(hours) },
+          { engagementId: terms.engagementId, specialistId, monthlyCapMinutes: minutes },
           {
             onSuccess: (after) => {
               const name = after.specialistCaps.find((c) => c.specialistId === specialistId)?.specialistName ?? 'the specialist';
-              toast({ tone: 'info', message: `Set the monthly cap of ${name} to ${hours} h.` });
+              toast({ tone: 'info', message: `Set the monthly cap of ${name} to ${formatHours(minutes)}.` });
               onDone();
             },
             onError: (err) => {
@@ -161,14 +161,14 @@ function CapForm({ terms, cap, onDone }: { terms: BillingTerms; cap: SpecialistC
           wide
         />
       )}
-      <TextField
+      <NumberField
         id="cap-hours"
         label="Hours per month"
-        type="number"
-        value={hours}
+        scale={60}
+        value={minutes}
         placeholder="160"
         onChange={(v) => {
-          setHours(v);
+          setMinutes(v);
           setIssues(({ monthlyCapMinutes: _gone, ...rest }) => rest);
         }}
         error={issues.monthlyCapMinutes}

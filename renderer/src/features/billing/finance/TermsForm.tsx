@@ -1,7 +1,6 @@
 import { useCommand } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import { FormFooter, NumberField, SelectField, useSchemaForm } from '@renderer/ui/fields';
 import type { BillingTerms } from '@shared/billing/contract/billing';
 import { billingProcedures } from '@shared/billing/contract/billing';
 import { ROUNDING_INCREMENTS } from '@shared/billing/rules/invoice';
@@ -11,25 +10,19 @@ export const ROUNDING_OPTIONS = [
   { value: '6', label: 'Up to 6 minutes (0.1 h)' },
   { value: '15', label: 'Up to 15 minutes' },
   { value: '30', label: 'Up to 30 minutes' },
-];
-
-/** Hours typed → minutes; empty is "no cap" (null); anything else is left for the schema to refuse. */
-export const capMinutesOf = (text: string): number | null => (text.trim() === '' ? null : Math.round(Number(text) * 60));
-export const capText = (minutes: number | null): string => (minutes === null || Number.isNaN(minutes) ? '' : String(minutes / 60));
-
-type TermsValues = { engagementId: string; roundingMinutes: 0 | 6 | 15 | 30; monthlyCapMinutes: number | null; expectedUpdatedAt: string };
+] as const;
 
 export function TermsForm({ terms }: { terms: BillingTerms }) {
   const save = useCommand('billing.setTerms');
   const toast = useToasts((s) => s.show);
-  const initial: TermsValues = {
+  const initial = {
     engagementId: terms.engagementId,
     roundingMinutes: terms.roundingMinutes,
     monthlyCapMinutes: terms.monthlyCapMinutes,
     expectedUpdatedAt: terms.updatedAt,
   };
-  const form = useSchemaForm(billingProcedures['billing.setTerms'].input, initial);
-  const values = form.values as TermsValues;
+  const form = useSchemaForm(billingProcedures['billing.setTerms'].input, initial, { idPrefix: 'terms' });
+  const { values } = form;
   return (
     <form
       className="form"
@@ -43,23 +36,19 @@ export function TermsForm({ terms }: { terms: BillingTerms }) {
       }}
     >
       <SelectField
-        id="terms-rounding"
+        {...form.field('roundingMinutes')}
         label="Rounding of each entry"
-        value={String(values.roundingMinutes)}
+        value={ROUNDING_OPTIONS.find((o) => o.value === String(values.roundingMinutes))?.value ?? ''}
         options={ROUNDING_OPTIONS}
         onChange={(v) => form.set('roundingMinutes', ROUNDING_INCREMENTS.find((r) => String(r) === v) ?? 0)}
-        error={form.errorFor('roundingMinutes')}
         hint="Billed minutes round up; the hours as entered are kept."
       />
-      <TextField
-        id="terms-cap"
+      <NumberField
+        {...form.field('monthlyCapMinutes')}
+        nullable
         label="Monthly hours cap"
-        type="number"
-        value={capText(values.monthlyCapMinutes)}
+        scale={60}
         placeholder="No cap"
-        onChange={(v) => form.set('monthlyCapMinutes', capMinutesOf(v))}
-        onBlur={() => form.blur('monthlyCapMinutes')}
-        error={form.errorFor('monthlyCapMinutes')}
         hint="For the whole engagement. Leave empty for none; going over is flagged, never cut."
       />
       <FormFooter

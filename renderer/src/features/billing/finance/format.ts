@@ -12,13 +12,9 @@ export function vatPercent(basisPoints: number): string {
 }
 
 /** An ISO instant in the user's time zone: "24 Nov 2026, 09:12". */
-export const formatInstant = (iso: string): string => format(parseISO(iso), 'd MMM yyyy, HH:mm');
-
 /** The local date of an ISO instant: "24 Nov 2026". */
-export const formatInstantDate = (iso: string): string => format(parseISO(iso), 'd MMM yyyy');
-
 /** A date: "24 Nov 2026". */
-export { day as formatDay } from '@renderer/components/dates';
+export { day as formatDay, instant as formatInstant, instantDay as formatInstantDate } from '@renderer/components/dates';
 
 /** A rate period inside one month: "1–14 Oct"; one day: "3 Oct". */
 export function formatPeriod(from: string, to: string): string {

@@ -8,6 +8,7 @@ import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import { useHours } from '../hoursStore';
 import { dayMonthOf, shortDate, weekdayOf } from './days';
 import './timesheet.css';
+import { MonthInput } from '@renderer/ui/fields';
 
 /** The Month view tab: one engagement's month, specialists by day, read-only. */
 export function MonthGridView() {
@@ -45,13 +46,7 @@ export function MonthGridView() {
         >
           ◀ Previous
         </button>
-        <input
-          className="toolbar__date"
-          type="month"
-          aria-label="Month"
-          value={hours.month}
-          onChange={(e) => e.target.value && hours.setMonth(e.target.value)}
-        />
+        <MonthInput className="toolbar__date" label="Month" value={hours.month} onChange={hours.setMonth} />
         <button
           type="button"
           className="button button--small"

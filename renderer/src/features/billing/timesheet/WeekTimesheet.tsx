@@ -16,6 +16,7 @@ import { TimesheetGrid } from './TimesheetGrid';
 import { useCellEditor } from './useCellEditor';
 import { useWeekRows } from './weekRows';
 import './timesheet.css';
+import { DateInput } from '@renderer/ui/fields';
 
 const shiftWeek = (weekStart: string, weeks: number) => format(addDays(parseISO(weekStart), weeks * 7), 'yyyy-MM-dd');
 
@@ -59,16 +60,12 @@ export function WeekTimesheet({ reference }: { reference: ReferenceData }) {
           >
             Next ▶
           </button>
-          <input
+          <DateInput
             className="toolbar__date"
-            type="date"
-            aria-label="Week of"
+            label="Week of"
             title="Any day of the week to show"
             value={hours.weekStart}
-            onChange={(e) => {
-              const value = e.target.value;
-              if (value) leave(() => hours.setWeek(value));
-            }}
+            onChange={(value) => leave(() => hours.setWeek(value))}
           />
         </div>
         <span className="ts-weeklabel">

@@ -100,7 +100,7 @@ export function EngagementsScreen({ reference }: { reference: ReferenceData }) {
         </button>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="engagements" onCreate={() => open('new')} />
+        <SampleDataOffer what="engagements" createLabel="Create the first engagement" onCreate={() => open('new')} />
       ) : (
         <>
           <ListToolbar store={store} placeholder="Search engagement, client or contract notes">

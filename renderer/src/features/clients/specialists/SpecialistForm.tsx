@@ -1,24 +1,29 @@
-import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
-import { useSchemaForm } from '@renderer/components/useSchemaForm';
+import {
+  DateField,
+  FormFooter,
+  type FormOutput,
+  type FormValues,
+  NumberField,
+  optionsOf,
+  SelectField,
+  TextField,
+  useSchemaForm,
+} from '@renderer/ui/fields';
 import { type Specialist, specialistFields } from '@shared/clients/contract/specialists';
-import type { Seniority, SpecialistRole, SpecialistStatus } from '@shared/clients/rules/reference';
+import {
+  ROLE_LABELS,
+  SENIORITIES,
+  SENIORITY_LABELS,
+  SPECIALIST_ROLES,
+  SPECIALIST_STATUS_LABELS,
+  SPECIALIST_STATUSES,
+} from '@shared/clients/rules/reference';
 import { parseSkillsText } from '@shared/clients/rules/skills';
 import { calendarCountry, calendarSubdivision } from '@shared/kernel/country';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { useMemo, useState } from 'react';
 
-export type SpecialistFormValues = {
-  fullName: string;
-  role: SpecialistRole | '';
-  seniority: Seniority | '';
-  homeCountry: string;
-  homeSubdivision: string;
-  skills: string[];
-  startDate: string;
-  status: SpecialistStatus;
-  email: string;
-  dailyMinutes: number;
-};
+export type SpecialistFormValues = FormValues<typeof specialistFields>;
 
 export const emptySpecialist: SpecialistFormValues = {
   fullName: '',
@@ -42,136 +47,64 @@ type Props = {
   initial: SpecialistFormValues;
   reference: ReferenceData;
   submitLabel: string;
-  onSave(values: SpecialistFormValues): Promise<unknown>;
+  onSave(values: FormOutput<typeof specialistFields>): Promise<unknown>;
   onCancel(): void;
 };
 
 export function SpecialistForm({ initial, reference, submitLabel, onSave, onCancel }: Props) {
-  const form = useSchemaForm(specialistFields, initial as never);
-  const values = form.values as SpecialistFormValues;
+  const form = useSchemaForm(specialistFields, initial, { idPrefix: 'specialist' });
+  const { values } = form;
   const [skillsText, setSkillsText] = useState(initial.skills.join(', '));
   const subdivisions = useMemo(
-    () =>
-      reference.holidayCalendars
+    () => [
+      { value: '', label: values.homeCountry ? 'Whole country' : 'Choose a country first' },
+      ...reference.holidayCalendars
         .filter((c) => calendarCountry(c.value) === values.homeCountry && calendarSubdivision(c.value) !== '')
         .map((c) => ({ value: calendarSubdivision(c.value), label: c.label.split(' — ')[1] ?? c.label })),
+    ],
     [reference.holidayCalendars, values.homeCountry],
   );
-  const set = form.set as (field: keyof SpecialistFormValues, value: unknown) => void;
-
   return (
     <form
       className="form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit((data) => onSave(data as SpecialistFormValues));
+        void form.submit(onSave);
       }}
     >
-      <TextField
-        id="specialist-name"
-        label="Full name"
-        value={values.fullName}
-        autoFocus
-        onChange={(v) => set('fullName', v)}
-        onBlur={() => form.blur('fullName')}
-        error={form.errorFor('fullName')}
-        wide
-      />
-      <TextField
-        id="specialist-email"
-        label="Email"
-        type="email"
-        value={values.email}
-        onChange={(v) => set('email', v)}
-        onBlur={() => form.blur('email')}
-        error={form.errorFor('email')}
-        wide
-      />
-      <TextField
-        id="specialist-hours"
+      <TextField {...form.field('fullName')} autoFocus wide />
+      <TextField {...form.field('email')} type="email" wide />
+      <NumberField
+        {...form.field('dailyMinutes')}
         label="Hours per day"
-        type="number"
-        value={Number.isNaN(values.dailyMinutes) ? '' : String(values.dailyMinutes / 60)}
+        scale={60}
         hint="Contracted working time per working day; capacity is counted from it."
-        onChange={(v) => set('dailyMinutes', v === '' ? Number.NaN : Math.round(Number(v) * 60))}
-        onBlur={() => form.blur('dailyMinutes')}
-        error={form.errorFor('dailyMinutes')}
       />
+      <SelectField {...form.field('role')} placeholder="Choose a role" options={optionsOf(SPECIALIST_ROLES, ROLE_LABELS)} />
+      <SelectField {...form.field('seniority')} placeholder="Choose a level" options={optionsOf(SENIORITIES, SENIORITY_LABELS)} />
       <SelectField
-        id="specialist-role"
-        label="Role"
-        value={values.role}
-        placeholder="Choose a role"
-        options={reference.roles}
-        onChange={(v) => set('role', v)}
-        onBlur={() => form.blur('role')}
-        error={form.errorFor('role')}
-      />
-      <SelectField
-        id="specialist-seniority"
-        label="Seniority"
-        value={values.seniority}
-        placeholder="Choose a level"
-        options={reference.seniorities}
-        onChange={(v) => set('seniority', v)}
-        onBlur={() => form.blur('seniority')}
-        error={form.errorFor('seniority')}
-      />
-      <SelectField
-        id="specialist-country"
-        label="Home country"
-        value={values.homeCountry}
+        {...form.field('homeCountry')}
         placeholder="Choose a country"
         options={reference.countries}
         onChange={(v) => {
-          set('homeCountry', v);
-          set('homeSubdivision', '');
+          form.set('homeCountry', v);
+          form.set('homeSubdivision', '');
         }}
-        onBlur={() => form.blur('homeCountry')}
-        error={form.errorFor('homeCountry')}
         hint="Sets the sourcing region and the public holidays that reduce capacity."
       />
-      <SelectField
-        id="specialist-subdivision"
-        label="Home region"
-        value={values.homeSubdivision}
-        placeholder={!values.homeCountry ? 'Choose a country first' : subdivisions.length ? 'Whole country' : 'Whole country'}
-        options={subdivisions}
-        onChange={(v) => set('homeSubdivision', v)}
-        onBlur={() => form.blur('homeSubdivision')}
-        error={form.errorFor('homeSubdivision')}
-      />
+      <SelectField {...form.field('homeSubdivision')} label="Home region" options={subdivisions} disabled={!values.homeCountry} />
+      <DateField {...form.field('startDate')} label="Start date" />
+      <SelectField {...form.field('status')} options={optionsOf(SPECIALIST_STATUSES, SPECIALIST_STATUS_LABELS)} />
       <TextField
-        id="specialist-start"
-        label="Start date"
-        type="date"
-        value={values.startDate}
-        onChange={(v) => set('startDate', v)}
-        onBlur={() => form.blur('startDate')}
-        error={form.errorFor('startDate')}
-      />
-      <SelectField
-        id="specialist-status"
-        label="Status"
-        value={values.status}
-        options={reference.specialistStatuses}
-        onChange={(v) => set('status', v)}
-        onBlur={() => form.blur('status')}
-        error={form.errorFor('status')}
-      />
-      <TextField
-        id="specialist-skills"
-        label="Skills"
+        {...form.field('skills')}
         value={skillsText}
         placeholder="Kubeflow, MLflow, Terraform"
         hint="Separate skills with commas."
         onChange={(v) => {
           setSkillsText(v);
-          set('skills', parseSkillsText(v));
+          form.set('skills', parseSkillsText(v));
         }}
-        onBlur={() => form.blur('skills')}
-        error={form.errorFor('skills')}
         wide
       />
       <FormFooter error={form.formError} saving={form.saving} submitLabel={submitLabel} onCancel={onCancel} />

@@ -127,7 +127,7 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
         </button>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="specialists" onCreate={() => open('new')} />
+        <SampleDataOffer what="specialists" createLabel="Create the first specialist" onCreate={() => open('new')} />
       ) : (
         <>
           <ListToolbar store={store} placeholder="Search name, email or skill">
@@ -185,7 +185,7 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
           submitLabel="Add specialist"
           onCancel={onClose}
           onSave={async (values) => {
-            const created = await create.mutateAsync(values as never);
+            const created = await create.mutateAsync(values);
             toast({ tone: 'info', message: `Added ${created.fullName}.` });
             go({ area: 'specialists', recordId: created.id });
           }}
@@ -214,7 +214,7 @@ function SpecialistDrawer({ id, reference, onClose }: { id: string; reference: R
                 onCancel={onClose}
                 onSave={async (values) => {
                   await update.mutateAsync({
-                    ...(values as never as Parameters<typeof update.mutateAsync>[0]),
+                    ...values,
                     id: s.id,
                     expectedUpdatedAt: s.updatedAt,
                   });

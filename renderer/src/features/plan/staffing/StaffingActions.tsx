@@ -1,9 +1,8 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
-import { FormFooter, SelectField, TextField } from '@renderer/components/fields';
 import { ReasonForm } from '@renderer/components/ReasonForm';
-import type { StaffingRequestItem } from '@shared/plan/contract/staffing';
-import { useState } from 'react';
+import { DateField, FormFooter, NumberField, SelectField, useSchemaForm } from '@renderer/ui/fields';
+import { fillInput, type StaffingRequestItem } from '@shared/plan/contract/staffing';
 
 /** Filling a request creates its allocation; the backend checks it like any other (dates, dedication rule). */
 export function FillForm({ request, onDone }: { request: StaffingRequestItem; onDone(): void }) {
@@ -11,13 +10,19 @@ export function FillForm({ request, onDone }: { request: StaffingRequestItem; on
   const fill = useCommand('staffing.fill');
   const toast = useToasts((s) => s.show);
   const go = useNav((s) => s.go);
-  const [specialistId, setSpecialistId] = useState('');
-  const [startDate, setStartDate] = useState(request.startDate);
-  const [endDate, setEndDate] = useState(request.engagementEndDate ?? '');
-  const [loadPercent, setLoad] = useState(String(request.loadPercent));
-  const [status, setStatus] = useState<'confirmed' | 'tentative'>('confirmed');
-  const [error, setError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const form = useSchemaForm(
+    fillInput,
+    {
+      id: request.id,
+      specialistId: '',
+      startDate: request.startDate,
+      endDate: request.engagementEndDate ?? '',
+      loadPercent: request.loadPercent,
+      status: 'confirmed',
+      filledOn: undefined,
+    },
+    { idPrefix: 'fill' },
+  );
   // People with the requested role first: the role was defined before the search started.
   const people = (specialists.data?.rows ?? [])
     .filter((s) => s.status !== 'left')
@@ -29,50 +34,27 @@ export function FillForm({ request, onDone }: { request: StaffingRequestItem; on
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        setError(null);
-        setIssues({});
-        fill.mutate(
-          { id: request.id, specialistId, startDate, endDate, loadPercent: Number(loadPercent), status },
-          {
-            onSuccess: (r) => {
-              toast({ tone: 'info', message: `Filled ${r.title} with ${r.allocation?.specialistName ?? 'the allocation'}.` });
-              onDone();
-              if (r.allocationId) go({ area: 'staffing', recordId: r.id });
-            },
-            onError: (err) => {
-              setError(err.message);
-              setIssues(Object.fromEntries((err.error.issues ?? []).map((i) => [i.path, i.message])));
-            },
-          },
-        );
+        void form.submit(async (data) => {
+          const r = await fill.mutateAsync(data);
+          toast({ tone: 'info', message: `Filled ${r.title} with ${r.allocation?.specialistName ?? 'the allocation'}.` });
+          onDone();
+          if (r.allocationId) go({ area: 'staffing', recordId: r.id });
+        });
       }}
     >
       <h3 className="form__title">Fill with an allocation</h3>
+      <SelectField {...form.field('specialistId')} label="Specialist" placeholder="Choose who fills it" options={people} wide />
+      <DateField {...form.field('startDate')} label="Start date" />
+      <DateField {...form.field('endDate')} label="End date" />
+      <NumberField {...form.field('loadPercent')} optional label="Load (%)" />
       <SelectField
-        id="fill-specialist"
-        label="Specialist"
-        value={specialistId}
-        placeholder="Choose who fills it"
-        options={people}
-        onChange={setSpecialistId}
-        error={issues.specialistId}
-        wide
-      />
-      <TextField id="fill-start" label="Start date" type="date" value={startDate} onChange={setStartDate} error={issues.startDate} />
-      <TextField id="fill-end" label="End date" type="date" value={endDate} onChange={setEndDate} error={issues.endDate} />
-      <TextField id="fill-load" label="Load (%)" type="number" value={loadPercent} onChange={setLoad} error={issues.loadPercent} />
-      <SelectField
-        id="fill-status"
-        label="Status"
-        value={status}
+        {...form.field('status')}
         options={[
           { value: 'confirmed', label: 'Confirmed' },
           { value: 'tentative', label: 'Tentative' },
         ]}
-        onChange={(v) => setStatus(v as 'confirmed' | 'tentative')}
-        error={issues.status}
       />
-      <FormFooter error={error} saving={fill.isPending} submitLabel="Fill request" onCancel={onDone} cancelLabel="Back" />
+      <FormFooter error={form.formError} saving={form.saving} submitLabel="Fill request" onCancel={onDone} cancelLabel="Back" />
     </form>
   );
 }

@@ -103,7 +103,7 @@ export function StaffingScreen({ reference }: { reference: ReferenceData }) {
         </button>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="staffing requests" onCreate={() => open('new')} />
+        <SampleDataOffer what="staffing requests" createLabel="Create the first staffing request" onCreate={() => open('new')} />
       ) : (
         <>
           <Toolbar search={{ value: search, onChange: setSearch, placeholder: 'Search title, skill, engagement or client' }}>
