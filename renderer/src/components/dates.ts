@@ -73,6 +73,9 @@ export const monthLong = (value: string): string => fmt(parseISO(value.length ==
 export const instant = (iso: string): string => `${fmt(parseISO(iso), mediumPattern())}, ${fmt(parseISO(iso), 'HH:mm')}`;
 
 /** The local date of an ISO instant: "24 Nov 2026". */
+/** An instant to the second, for the audit log: `30 Nov 2026, 14:05:09`. */
+export const instantWithSeconds = (iso: string): string => `${fmt(parseISO(iso), mediumPattern())}, ${fmt(parseISO(iso), 'HH:mm:ss')}`;
+
 export const instantDay = (iso: string): string => fmt(parseISO(iso), mediumPattern());
 
 /** "1 business day", "7 business days". */

@@ -2,6 +2,7 @@ import { unwrap, useCommand, useKeel } from '@renderer/api/queries';
 import { recordArea } from '@renderer/app/routes';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { ACTION_LABELS, describeChanges, entityLabel } from '@renderer/components/auditText';
+import { instantWithSeconds } from '@renderer/components/dates';
 import { FilterSelect } from '@renderer/components/list';
 import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { EmptyState } from '@renderer/ui/EmptyState';
@@ -9,7 +10,6 @@ import { Toolbar } from '@renderer/ui/Toolbar';
 import { AUDITED_ENTITIES, type AuditEntry, type AuditedEntity } from '@shared/audit/contract';
 import type { InputOf } from '@shared/contract';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { format, parseISO } from 'date-fns';
 import { useState } from 'react';
 
 import { useAuditLog as useAuditFilter } from './auditStore';
@@ -59,7 +59,7 @@ export function AuditScreen() {
   const toast = useToasts((s) => s.show);
   const go = useNav((s) => s.go);
   const columns: DataColumn<AuditEntry>[] = [
-    { id: 'at', header: 'When', width: 170, cell: (e) => format(parseISO(e.at), 'd MMM yyyy HH:mm:ss') },
+    { id: 'at', header: 'When', width: 170, cell: (e) => instantWithSeconds(e.at) },
     { id: 'actor', header: 'Who', width: 150, cell: (e) => e.actor },
     {
       id: 'record',

@@ -1,5 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
+import { instantDay } from '@renderer/components/dates';
 import { FilterSelect, ListStatus, ListToolbar, storeSort } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { ArchiveButton, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
@@ -13,7 +14,6 @@ import type { ClientListItem } from '@shared/clients/contract/clients';
 import { clientListInput } from '@shared/clients/contract/clients';
 import { countryName } from '@shared/kernel/country';
 import type { ReferenceData } from '@shared/kernel/reference';
-import { format, parseISO } from 'date-fns';
 import { ClientEngagements } from './ClientEngagements';
 import { ClientForm, clientValues, emptyClient } from './ClientForm';
 
@@ -66,7 +66,7 @@ export function ClientsScreen({ reference }: { reference: ReferenceData }) {
       width: 130,
       cell: (c) => `${c.activeEngagementCount} active / ${c.engagementCount}`,
     },
-    { id: 'updatedAt', header: 'Updated', sortable: true, width: 130, cell: (c) => format(parseISO(c.updatedAt), 'd MMM yyyy') },
+    { id: 'updatedAt', header: 'Updated', sortable: true, width: 130, cell: (c) => instantDay(c.updatedAt) },
     {
       id: 'actions',
       header: 'Actions',
