@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ContinuityBoard, ReplacementItem, SlaReport } from '@shared/contract';
 import { CLOCK_STATE_LABELS } from '@shared/kernel/businessClock';
+import { dateLabel } from '@shared/kernel/dates';
 import { format, parseISO } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -261,7 +262,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     const refusal = add.locator('.form__error[role="alert"]');
     await refusal.waitFor();
     expect(await text(refusal)).toBe(
-      `The pause from ${OVERLAP.startDate} to ${OVERLAP.endDate} overlaps the pause from ${PAUSE.startDate} to ${PAUSE.endDate}; change that pause instead.`,
+      `The pause from ${dateLabel(OVERLAP.startDate)} to ${dateLabel(OVERLAP.endDate)} overlaps the pause from ${dateLabel(PAUSE.startDate)} to ${dateLabel(PAUSE.endDate)}; change that pause instead.`,
     );
     const after = await fetchRequest();
     expect(after.pauses).toEqual(paused.pauses);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { sampleShiftDays, shiftSampleDate } from '@backend/core/sample';
 import { ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
+import { dateLabel } from '@shared/kernel/dates';
 import { addDays, addWeeks, endOfMonth, format, parseISO, startOfISOWeek, startOfMonth } from 'date-fns';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -293,11 +294,11 @@ describe('allocation planning in Chromium (browser mode)', () => {
     const refusal = form.locator('.form__error[role="alert"]');
     await refusal.waitFor();
     expect(await refusal.textContent()).toBe(
-      `${DEDICATED} is already confirmed at ${CLIENT} (${ENGAGEMENT}) from ${DEDICATED_START} to ${DEDICATED_END}. ` +
+      `${DEDICATED} is already confirmed at ${CLIENT} (${ENGAGEMENT}) from ${dateLabel(DEDICATED_START)} to ${dateLabel(DEDICATED_END)}. ` +
         'A specialist is dedicated to one client at a time: end or move that allocation first, or keep this one tentative.',
     );
     // The field that broke the rule is marked too.
-    await form.getByRole('alert').filter({ hasText: 'overlaps a confirmed allocation at another client' }).waitFor();
+    await form.getByRole('alert').filter({ hasText: 'the dates overlap a confirmed allocation at another client' }).waitFor();
     expect(await form.getByLabel('Status').getAttribute('aria-invalid')).toBe('true');
     await dismissToasts();
     await screenshot(page, 'plan-conflict');
