@@ -1,4 +1,5 @@
 import { session, shell, type WebContents } from 'electron';
+import { mayOpenExternally } from './externalLinks';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://keel';
@@ -11,13 +12,9 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-/** Only https links leave the app, and only to the system browser. */
+/** Only https links to hosts the user typed into a record (externalLinks.ts) leave the app, and only to the system browser. */
 function openExternalSafely(url: string) {
-  try {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-  } catch {
-    // not a URL: ignore
-  }
+  if (mayOpenExternally(url)) void shell.openExternal(url);
 }
 
 /** The Electron security checklist, applied to every web contents Keel creates. */
