@@ -1,5 +1,6 @@
 import { type Clock, type ClockThresholds, DEFAULT_CLOCK_THRESHOLDS, runClock } from '@shared/kernel/businessClock';
 import type { HolidaysOfYear } from '@shared/kernel/businessDays';
+import { monthEnd, monthStart } from '@shared/kernel/days';
 
 /**
  * Staffing requests (open roles). A role is defined in technical detail
@@ -78,4 +79,17 @@ export function fillClock(
     overdue: isOpenStage(request.stage) && clock.state === 'breached',
     filledLate: request.stage === 'filled' && clock.state === 'breached',
   };
+}
+
+/** How far a fill on an open-ended engagement reaches by default: two quarters, then it is reviewed. */
+export const OPEN_ENDED_FILL_MONTHS = 6;
+
+/**
+ * The end date a fill form starts with: the engagement's end when it has one; on an open-ended
+ * engagement the last day of the month `OPEN_ENDED_FILL_MONTHS` months after the start (so the
+ * allocation runs to a month's end and comes back to the radar in time), never before the start.
+ */
+export function defaultFillEnd(startDate: string, engagementEndDate: string | null): string {
+  if (engagementEndDate) return engagementEndDate >= startDate ? engagementEndDate : startDate;
+  return monthEnd(monthStart(startDate, OPEN_ENDED_FILL_MONTHS - 1));
 }

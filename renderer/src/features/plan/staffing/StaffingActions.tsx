@@ -3,6 +3,7 @@ import { useNav, useToasts } from '@renderer/app/stores';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { DateField, FormFooter, NumberField, SelectField, useSchemaForm } from '@renderer/ui/fields';
 import { fillInput, type StaffingRequestItem } from '@shared/plan/contract/staffing';
+import { defaultFillEnd } from '@shared/plan/rules/staffing';
 
 /** Filling a request creates its allocation; the backend checks it like any other (dates, dedication rule). */
 export function FillForm({ request, onDone }: { request: StaffingRequestItem; onDone(): void }) {
@@ -16,7 +17,7 @@ export function FillForm({ request, onDone }: { request: StaffingRequestItem; on
       id: request.id,
       specialistId: '',
       startDate: request.startDate,
-      endDate: request.engagementEndDate ?? '',
+      endDate: defaultFillEnd(request.startDate, request.engagementEndDate),
       loadPercent: request.loadPercent,
       status: 'confirmed',
       filledOn: undefined,
