@@ -136,6 +136,7 @@ export async function planWorkbook(
       { header: 'Ends', key: 'end', width: 12, numFmt: DATE_FORMAT },
       { header: 'Days left', key: 'days', width: 10 },
       { header: 'Load', key: 'load', width: 8, numFmt: PERCENT_FORMAT },
+      { header: 'Load that continues', key: 'continues', width: 12, numFmt: PERCENT_FORMAT },
       { header: 'Tentative follow-on', key: 'followOn', width: 32 },
     ],
     radar.rollOffs.map((r) => ({
@@ -145,6 +146,7 @@ export async function planWorkbook(
       end: excelDate(r.allocation.endDate),
       days: r.daysLeft,
       load: r.allocation.loadPercent / 100,
+      continues: r.continuingLoad / 100,
       followOn: r.tentativeFollowOn ? `${r.tentativeFollowOn.engagementName} from ${dateLabel(r.tentativeFollowOn.startDate)}` : '',
     })),
     1,

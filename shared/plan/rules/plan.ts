@@ -185,6 +185,8 @@ export function capacityByPeriod(
 /** A follow-on must start within this many days after the end, or the specialist rolls off. */
 export const FOLLOW_ON_GAP_DAYS = 7;
 
+const sumOf = (values: readonly number[]): number => values.reduce((n, v) => n + v, 0);
+
 export type RollOff = {
   specialist: PlanSpecialist;
   allocation: PlanAllocation;
@@ -195,12 +197,20 @@ export type RollOff = {
    * one starting within FOLLOW_ON_GAP_DAYS removes the roll-off).
    */
   tentativeFollowOn: PlanAllocation | null;
+  /**
+   * The confirmed load (%) the specialist keeps after this allocation ends: other confirmed
+   * allocations that run past its end or start within FOLLOW_ON_GAP_DAYS of it. 0 is a full
+   * roll-off; above 0 is a partial one (a 50 % allocation ending while another continues).
+   */
+  continuingLoad: number;
 };
 
 /**
- * Confirmed allocations ending within `weeks` weeks of today with no
- * confirmed follow-on: an allocation of the same specialist that starts no
- * later than a week after the end and runs past it.
+ * Confirmed allocations ending within `weeks` weeks of today whose load is not taken up by a
+ * confirmed follow-on: the confirmed allocations of the same specialist that start no later
+ * than a week after the end and run past it. When they keep less than the load the specialist
+ * carried on the last day, the difference rolls off: all of it (nothing continues) or part of
+ * it (a partial roll-off, with the load that continues).
  */
 export function rollOffs(
   specialists: readonly PlanSpecialist[],
@@ -224,9 +234,12 @@ export function rollOffs(
       const later = own
         .filter((b) => b.id !== a.id && b.endDate > a.endDate)
         .sort((x, y) => (x.startDate < y.startDate ? -1 : x.startDate > y.startDate ? 1 : 0));
-      if (later.some((b) => b.status === 'confirmed' && b.startDate <= latestStart)) continue;
+      const confirmed = own.filter((b) => b.status === 'confirmed');
+      const loadOnLastDay = sumOf(confirmed.filter((b) => b.startDate <= a.endDate && b.endDate >= a.endDate).map((b) => b.loadPercent));
+      const continuingLoad = sumOf(later.filter((b) => b.status === 'confirmed' && b.startDate <= latestStart).map((b) => b.loadPercent));
+      if (continuingLoad >= loadOnLastDay) continue;
       const tentativeFollowOn = later.find((b) => b.status === 'tentative') ?? null;
-      out.push({ specialist, allocation: a, daysLeft: toDay(a.endDate) - toDay(today), tentativeFollowOn });
+      out.push({ specialist, allocation: a, daysLeft: toDay(a.endDate) - toDay(today), tentativeFollowOn, continuingLoad });
     }
   }
   return out.sort((x, y) => x.daysLeft - y.daysLeft || x.specialist.fullName.localeCompare(y.specialist.fullName));

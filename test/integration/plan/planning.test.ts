@@ -559,6 +559,8 @@ describe('plan views on the sample data', () => {
     ).toEqual([
       ['Agnieszka Nowak', 'Credit risk model operations', '2026-12-11', 17, null],
       ['Aigerim Nurlanovna', 'Demand forecasting platform', '2026-12-18', 24, null],
+      // A partial roll-off: her pilot ends while her other confirmed work continues.
+      ['Elena Vasquez', 'Fraud scoring pilot', '2026-12-18', 24, null],
       ['Valentina Gómez', 'Fraud scoring pilot', '2026-12-18', 24, null],
       // Nikola replaced Rafael on the claims run (sample replacement request) until 31 December; his tentative
       // Nordhafen ramp-up from 4 January follows.
@@ -729,7 +731,8 @@ describe('plan views on the sample data', () => {
     const piotr = findRow(radar, 'Piotr Kowalski');
     expect(piotr.getCell(4).value).toEqual(new Date(Date.UTC(2026, 11, 31)));
     expect(piotr.getCell(5).value).toBe(37);
-    expect(piotr.getCell(7).value).toBe('AML transaction monitoring from 11 Jan 2027');
+    expect(piotr.getCell(7).value).toBe(0); // nothing confirmed continues: a full roll-off
+    expect(piotr.getCell(8).value).toBe('AML transaction monitoring from 11 Jan 2027');
     const bench = workbook.getWorksheet('Bench') as ExcelJS.Worksheet;
     expect(findRow(bench, 'Rafael Oliveira').getCell(4).value).toBe(101);
     expect(findRow(bench, 'Amra Hadžić').getCell(5).value).toEqual(new Date(Date.UTC(2026, 8, 30)));

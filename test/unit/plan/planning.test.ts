@@ -614,12 +614,52 @@ describe('roll-off radar', () => {
       alloc({ specialistId: 'a', ...nordhafen, startDate: '2027-01-08', endDate: '2027-06-30' }), // 7 days after
       ending('b', '2027-01-01'),
       alloc({ specialistId: 'b', ...nordhafen, startDate: '2027-01-09', endDate: '2027-06-30' }), // 8 days after: a gap
-      ending('c', '2027-01-01'),
+      ending('c', '2027-01-01', { loadPercent: 50 }),
       alloc({ specialistId: 'c', startDate: '2026-12-01', endDate: '2027-03-31', loadPercent: 50 }), // runs on past the end
       ending('d', '2027-01-01'),
       alloc({ specialistId: 'd', ...nordhafen, status: 'cancelled', startDate: '2027-01-04', endDate: '2027-06-30' }),
     ];
-    expect(rollOffs(people, allocations, today, 6).map((r) => r.specialist.id)).toEqual(['b', 'd']);
+    // c keeps 50 % of 100 %: a partial roll-off of the 50 % that ends.
+    expect(rollOffs(people, allocations, today, 6).map((r) => [r.specialist.id, r.continuingLoad])).toEqual([
+      ['b', 0],
+      ['c', 50],
+      ['d', 0],
+    ]);
+  });
+
+  it('shows a partial roll-off when part of the load ends and the rest continues, not when a follow-on takes it up', () => {
+    const partial = rollOffs(
+      people,
+      [
+        ending('a', '2027-01-08', { loadPercent: 50 }),
+        alloc({ specialistId: 'a', ...nordhafen, startDate: '2026-09-01', endDate: '2027-06-30', loadPercent: 50 }),
+      ],
+      today,
+      6,
+    );
+    expect(partial.map((r) => [r.specialist.id, r.allocation.loadPercent, r.continuingLoad])).toEqual([['a', 50, 50]]);
+    const takenUp = rollOffs(
+      people,
+      [
+        ending('a', '2027-01-08', { loadPercent: 50 }),
+        alloc({ specialistId: 'a', ...nordhafen, startDate: '2026-09-01', endDate: '2027-06-30', loadPercent: 50 }),
+        alloc({ specialistId: 'a', ...nordhafen, startDate: '2027-01-11', endDate: '2027-03-31', loadPercent: 50 }),
+      ],
+      today,
+      6,
+    );
+    expect(takenUp).toEqual([]);
+    // A smaller follow-on takes up only part: 100 % ends, 50 % follows.
+    const smaller = rollOffs(
+      people,
+      [
+        ending('b', '2027-01-08'),
+        alloc({ specialistId: 'b', ...nordhafen, startDate: '2027-01-11', endDate: '2027-03-31', loadPercent: 50 }),
+      ],
+      today,
+      6,
+    );
+    expect(smaller.map((r) => r.continuingLoad)).toEqual([50]);
   });
 
   it('keeps a roll-off with only a tentative follow-on, naming the earliest one', () => {

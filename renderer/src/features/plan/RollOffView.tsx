@@ -55,6 +55,16 @@ const rollOffColumns = (open: (id: string) => void): DataColumn<RollOff>[] => [
   },
   { id: 'load', header: 'Load', width: 80, numeric: true, cell: (r) => `${r.allocation.loadPercent}%` },
   {
+    id: 'continues',
+    header: 'Roll-off',
+    width: 130,
+    sortable: true,
+    sortValue: (r) => r.continuingLoad,
+    title: (r) => (r.continuingLoad > 0 ? `Partial: ${r.continuingLoad}% continues on other work` : 'Full: nothing confirmed continues'),
+    cell: (r) =>
+      r.continuingLoad > 0 ? <Badge tone="info">Partial · {r.continuingLoad}% stays</Badge> : <Badge tone="attention">Full</Badge>,
+  },
+  {
     id: 'followOn',
     header: 'Follow-on',
     title: (r) =>
