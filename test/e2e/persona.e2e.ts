@@ -35,19 +35,19 @@ const LAST_MONTH = format(LAST_MONTH_START, 'yyyy-MM');
 
 /** What a screen reader would roughly call the focused element, and whether its focus is visible. */
 async function focused(): Promise<{ name: string; visible: boolean }> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
+  // A string, like the other browser-side snippets here: the E2E code is typed without the DOM library.
+  return page.evaluate(`(() => {
+    const el = document.activeElement;
     if (!el || el === document.body) return { name: '', visible: true };
-    const input = el as HTMLInputElement;
-    const label = input.labels?.[0]?.textContent ?? '';
+    const label = el.labels?.[0]?.textContent ?? '';
     const labelledBy = el.getAttribute('aria-labelledby');
     const byId = labelledBy ? (document.getElementById(labelledBy)?.textContent ?? '') : '';
-    const own = el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? '' : (el.textContent ?? '');
-    const name = (el.getAttribute('aria-label') ?? (label || byId || own)).replace(/\s+/g, ' ').trim();
+    const own = ['SELECT', 'INPUT', 'TEXTAREA'].includes(el.tagName) ? '' : (el.textContent ?? '');
+    const name = (el.getAttribute('aria-label') ?? (label || byId || own)).replace(/\\s+/g, ' ').trim();
     const style = getComputedStyle(el);
     const visible = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
     return { name, visible };
-  });
+  })()`);
 }
 
 /**
@@ -92,11 +92,15 @@ async function openArea(label: RegExp, heading: string): Promise<void> {
 
 /** The text of the option a focused select shows. */
 const selectedLabel = () =>
-  page.evaluate(() => {
+  page.evaluate<string>(`(() => {
     const el = document.activeElement;
-    if (!(el instanceof HTMLSelectElement)) throw new Error(`The focus is on ${el?.outerHTML.slice(0, 200)}, not on a select.`);
+    if (el?.tagName !== 'SELECT') throw new Error('The focus is on ' + el?.outerHTML.slice(0, 200) + ', not on a select.');
     return el.selectedOptions[0]?.textContent?.trim() ?? '';
-  });
+  })()`);
+
+/** Whether the focus is inside the element (a drawer that just opened); runs in the page. */
+const holdsFocus = (el: { contains(other: unknown): boolean }) =>
+  el.contains((globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
 
 describe('persona jobs by keyboard alone (browser mode, sample data)', () => {
   beforeAll(async () => {
@@ -122,7 +126,7 @@ describe('persona jobs by keyboard alone (browser mode, sample data)', () => {
     const form = page.getByRole('complementary', { name: 'New allocation' });
     await form.waitFor();
     // Opening the form moves the focus into it.
-    await expect.poll(() => form.evaluate((el) => el.contains(document.activeElement)), poll).toBe(true);
+    await expect.poll(() => form.evaluate(holdsFocus), poll).toBe(true);
 
     await tabTo(/^Specialist/);
     await page.keyboard.press('ArrowDown');
@@ -236,7 +240,7 @@ describe('persona jobs by keyboard alone (browser mode, sample data)', () => {
     await page.keyboard.press('Enter');
     const form = page.getByRole('complementary', { name: 'New replacement request' });
     await form.waitFor();
-    await expect.poll(() => form.evaluate((el) => el.contains(document.activeElement)), poll).toBe(true);
+    await expect.poll(() => form.evaluate(holdsFocus), poll).toBe(true);
     await tabTo(/^Engagement/);
     await page.keyboard.press('ArrowDown');
     // The people on the chosen engagement load before the next field opens.
