@@ -124,7 +124,7 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
                   <>
                     {/* "Jan 2027" over its first week; "W4" is the ISO week, never a day of the month. */}
                     {/* Never wider than its month's weeks: a month shown for one week only would run over the next month's label. */}
-                    <span className="timeline__period-top" style={newMonth ? { maxWidth: monthSpan(i) * column - 10 } : undefined}>
+                    <span className="timeline__period-top" style={newMonth ? { width: monthSpan(i) * column - 10 } : undefined}>
                       {newMonth ? monthLabel(p.start) : '\u00a0'}
                     </span>
                     <span>W{format(date, 'I')}</span>
