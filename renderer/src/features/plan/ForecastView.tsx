@@ -32,7 +32,9 @@ export function ForecastView() {
         FTE per role and month: demand is confirmed + tentative allocations + open requests; supply is the people of that role, less
         absences. A negative gap means people must be found. Hover a cell for the breakdown.
       </p>
-      <div className="forecast-scroll">
+      {/* Wider than the screen at small sizes: a focusable region, so the keyboard can scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard */}
+      <section className="forecast-scroll" tabIndex={0} aria-label="Capacity forecast, scrollable">
         <table className="table forecast" aria-label="Capacity forecast">
           <thead>
             <tr>
@@ -73,7 +75,7 @@ export function ForecastView() {
             </tr>
           </tbody>
         </table>
-      </div>
+      </section>
       <p className="muted">Each cell: the gap (supply − demand) above, demand / supply below.</p>
     </>
   );

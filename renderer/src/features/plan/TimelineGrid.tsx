@@ -104,6 +104,13 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
             {plural(timeline.rows.length, 'person', 'people')} · {plural(timeline.placeholders.length, 'open role', 'open roles')}
           </div>
           {timeline.periods.map((p, i) => {
+            /** How many periods from i on start in the month of period i. */
+            const monthSpan = (from: number) => {
+              const month = timeline.periods[from]?.start.slice(0, 7);
+              let n = 0;
+              while (timeline.periods[from + n]?.start.slice(0, 7) === month) n++;
+              return n;
+            };
             const date = parseISO(p.start);
             const newMonth = i === 0 || p.start.slice(5, 7) !== timeline.periods[i - 1]?.start.slice(5, 7);
             return (
@@ -116,7 +123,10 @@ export function TimelineGrid({ timeline, height }: { timeline: Timeline; height:
                 {weekly ? (
                   <>
                     {/* "Jan 2027" over its first week; "W4" is the ISO week, never a day of the month. */}
-                    <span className="timeline__period-top">{newMonth ? monthLabel(p.start) : '\u00a0'}</span>
+                    {/* Never wider than its month's weeks: a month shown for one week only would run over the next month's label. */}
+                    <span className="timeline__period-top" style={newMonth ? { width: monthSpan(i) * column - 10 } : undefined}>
+                      {newMonth ? monthLabel(p.start) : '\u00a0'}
+                    </span>
                     <span>W{format(date, 'I')}</span>
                   </>
                 ) : (
