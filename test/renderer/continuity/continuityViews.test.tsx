@@ -3,7 +3,7 @@ import { ClientContext } from '@renderer/api/queries';
 import { pinClock, unpinClock } from '@renderer/app/clock';
 import { useNav } from '@renderer/app/stores';
 import { BoardView } from '@renderer/features/continuity/BoardView';
-import { useContinuity } from '@renderer/features/continuity/continuityStore';
+import { currentQuarter, useContinuity } from '@renderer/features/continuity/continuityStore';
 import { ReplacementDrawer } from '@renderer/features/continuity/ReplacementDrawer';
 import { ConfirmHost } from '@renderer/ui/ConfirmDialog';
 import type { ContinuityBoard, ContinuityPromise, ReplacementItem, Result } from '@shared/contract';
@@ -206,7 +206,8 @@ const called = (backend: ReturnType<typeof fakeBackend>, name: string) => backen
 beforeEach(() => {
   // The day the board was computed on: the request is due on 1 December, so a start on the 3rd is late.
   pinClock(board.today);
-  useContinuity.setState({ clientId: '' });
+  // The store took its quarter from the clock when it was created, before the pin: take it from the pinned day.
+  useContinuity.setState({ clientId: '', ...currentQuarter() });
   useNav.setState({ route: { area: 'replacements', recordId: null, params: {} } });
 });
 afterEach(() => {
