@@ -19,6 +19,24 @@ const STATUS: Record<ErrorCode, number> = {
 
 const MAX_BODY = 1024 * 1024;
 
+/**
+ * Procedures that carry a file take a larger body: an hours workbook or CSV of up to 10 MB (the
+ * README's limit) arrives as base64 (4/3 of it) inside JSON. The cap is enforced as bytes arrive:
+ * a larger upload is refused as soon as it passes the cap, not after it was read whole.
+ */
+const FILE_BODY_CAPS: Partial<Record<string, { bytes: number; message: string }>> = {
+  'hours.import': {
+    bytes: 14 * 1024 * 1024,
+    message:
+      'The file is larger than Keel takes in one import (10 MB, about 300,000 rows). Split it by month or by engagement and import the parts.',
+  },
+};
+const DEFAULT_CAP = { bytes: MAX_BODY, message: 'The request body is larger than 1 MiB.' };
+
+/** A client that sends its headers or its body this slowly is cut off (Node's defaults wait 60 s and 300 s). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export type ServerOptions = {
   dispatch: Dispatch;
   rendererDir: string;
@@ -77,9 +95,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendJson(res, 415, fail('invalid_input', 'The request body must be JSON (Content-Type: application/json).'));
         return;
       }
-      const body = await readBody(req);
+      const cap = FILE_BODY_CAPS[name] ?? DEFAULT_CAP;
+      const body = await readBody(req, cap.bytes);
       if (body === null) {
-        sendJson(res, 413, fail('invalid_input', 'The request body is larger than 1 MiB.'));
+        res.setHeader('Connection', 'close');
+        sendJson(res, 413, fail('invalid_input', cap.message));
         return;
       }
       let input: unknown;
@@ -100,6 +120,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await serveStatic(url.pathname, res, root);
   }
 
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
@@ -134,17 +156,24 @@ function hasToken(req: IncomingMessage, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body as text, or null as soon as it passes `cap` bytes (the rest is not read: the connection closes after the answer). */
+function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > cap) return Promise.resolve(null);
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) tooLarge = true;
-      else chunks.push(chunk);
+      if (size <= cap) {
+        chunks.push(chunk);
+        return;
+      }
+      req.pause();
+      req.removeAllListeners('data');
+      resolveBody(null);
     });
-    req.on('end', () => resolveBody(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(size <= cap ? Buffer.concat(chunks).toString('utf8') : null));
     req.on('error', reject);
   });
 }

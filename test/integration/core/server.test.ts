@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../../electron/server/http';
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, type RunningServer, startServer } from '../../../electron/server/http';
 import { openTestBackend, type TestBackend, tempDir } from '../../support/backend';
 
 /** Browser mode over real HTTP on 127.0.0.1 (no browser needed). */
@@ -68,6 +68,25 @@ describe('browser-mode server', () => {
     expect(form.status).toBe(415);
     expect((await fetch(`${base}/api/clients.list`, { headers: { Authorization: `Bearer ${server.token}` } })).status).toBe(405);
     expect((await post('clients.list', JSON.stringify({ search: 'x'.repeat(1024 * 1024 + 10) }))).status).toBe(413);
+  });
+
+  it('takes an hours file up to the documented 10 MB, and refuses a larger one with the limit and how to split', async () => {
+    // 3 MB of base64 (a 2.25 MB file): past the 1 MiB of other calls, inside the import's cap. Not a workbook, so refused in words.
+    const fits = await post('hours.import', JSON.stringify({ fileName: 'hours.csv', base64: 'QUJD'.repeat(768 * 1024), dryRun: true }));
+    expect(fits.status).not.toBe(413);
+    const tooBig = await post('hours.import', JSON.stringify({ fileName: 'hours.csv', base64: 'QUJD'.repeat(4 * 1024 * 1024) }));
+    expect(tooBig.status).toBe(413);
+    const answer = (await tooBig.json()) as { ok: boolean; error: { message: string } };
+    expect(answer.error.message).toBe(
+      'The file is larger than Keel takes in one import (10 MB, about 300,000 rows). Split it by month or by engagement and import the parts.',
+    );
+  });
+
+  it('cuts slow clients after short header and request timeouts', () => {
+    expect(server.server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+    expect(server.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(HEADERS_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
+    expect(REQUEST_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
   });
 
   it('lists every procedure with its input JSON Schema at GET /api', async () => {
