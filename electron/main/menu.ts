@@ -1,7 +1,6 @@
-import { systemClock } from '@backend/core/clock';
-import { stamp } from '@backend/core/db/connection';
 import type { Backend } from '@backend/index';
 import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron';
+import { backUpToChosenFile } from './backup';
 
 /** The native application menu: File (backup, data folder), Edit, View, Window, Help. */
 export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backend, dataDir: string): Menu {
@@ -14,7 +13,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backen
         {
           label: 'Back Up Database…',
           accelerator: 'CmdOrCtrl+Shift+B',
-          click: () => void backUp(getWindow(), backend),
+          click: () => void backUpToChosenFile(getWindow(), backend),
         },
         { label: 'Show Data Folder', click: () => void shell.openPath(dataDir) },
         { type: 'separator' },
@@ -53,24 +52,4 @@ export function buildMenu(getWindow: () => BrowserWindow | null, backend: Backen
     },
   ];
   return Menu.buildFromTemplate(template);
-}
-
-async function backUp(window: BrowserWindow | null, backend: Backend) {
-  const options = {
-    title: 'Back up the Keel database',
-    defaultPath: `keel-backup-${stamp(systemClock())}.db`,
-    filters: [{ name: 'Keel database', extensions: ['db'] }],
-  };
-  const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return;
-  try {
-    const result = await backend.backup(choice.filePath);
-    await dialog.showMessageBox({
-      type: 'info',
-      message: 'Backup written',
-      detail: `${result.path}\n${(result.bytes / 1024).toFixed(0)} KiB`,
-    });
-  } catch (error) {
-    dialog.showErrorBox('Backup failed', error instanceof Error ? error.message : String(error));
-  }
 }

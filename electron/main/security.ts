@@ -2,11 +2,18 @@ import { session, shell, type WebContents } from 'electron';
 import { mayOpenExternally } from './externalLinks';
 
 export const APP_SCHEME = 'app';
-export const APP_ORIGIN = 'app://keel';
+export const APP_HOST = 'keel';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/**
+ * True for Keel's own pages (app://keel/…). Compared by scheme and host, not by `URL.origin`:
+ * the main process parses with Node's URL, which gives every non-http(s) scheme the opaque
+ * origin "null", so an origin comparison would refuse Keel's own window.
+ */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && !parsed.username && !parsed.password;
   } catch {
     return false;
   }
@@ -19,8 +26,8 @@ function openExternalSafely(url: string) {
 
 /** The Electron security checklist, applied to every web contents Keel creates. */
 export function hardenWebContents(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();

@@ -111,7 +111,7 @@ describe('import directions', () => {
       expect.arrayContaining(['@backend/core/db/connection', '@shared/kernel/errors']),
     );
     expect(resolvedTarget('electron/backend/index.ts', '@shared/kernel/errors')).toBe('shared/kernel/errors');
-    expect(importsOf('electron/main/index.ts')).toContain('electron');
+    expect(importsOf('electron/main/shell.ts')).toContain('electron');
     expect(layerOf('electron/backend/plan/area.ts')).toBe('plan');
     expect(layerOf('renderer/src/features/continuity/BoardView.tsx')).toBe('continuity');
     expect(layerOf('shared/kernel/days.ts')).toBe('kernel');
