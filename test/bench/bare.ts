@@ -22,7 +22,7 @@ const ENGAGEMENT_SELECT = `
   FROM engagement e JOIN client c ON c.id = e.client_id`;
 
 const SPECIALIST_SELECT = `
-  SELECT id, full_name, role, seniority, home_country, sourcing_region, skills, status, email, archived_at
+  SELECT id, full_name, role, seniority, home_country, sourcing_region, skills, start_date, status, email, archived_at
   FROM specialist`;
 
 // Rows are mapped with the repositories' own mappers, so the comparison measures the query path only.

@@ -11,6 +11,7 @@ import { importHours } from './hoursImport';
 import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from './monthCloseService';
 import { billingRepositories } from './repositories';
 import { billingSample } from './sample';
+import { nameHoursBeforeStart } from './specialistHooks';
 import { copyWeek, setCell, timesheetWeek } from './timesheetService';
 
 /** Hours, rates and terms, the month close, invoices, the finance export and the hours import. */
@@ -19,7 +20,7 @@ export const billingArea = defineArea({
   procedures: billingAreaProcedures,
   repositories: billingRepositories,
   sample: billingSample,
-  hooks: { 'clients.engagementUpdating': refuseCurrencyChangeOnceBilled },
+  hooks: { 'clients.engagementUpdating': refuseCurrencyChangeOnceBilled, 'clients.specialistStartMoving': nameHoursBeforeStart },
   handlers: (ctx) => ({
     'time.week': ({ specialistId, weekStart }) => timesheetWeek(ctx, specialistId, weekStart),
     'time.setCell': (input) => setCell(ctx, input),

@@ -82,6 +82,14 @@ export class TimeEntryRepository {
     return Boolean(this.statements.get('SELECT 1 FROM time_entry WHERE engagement_id = ? LIMIT 1').get(engagementId));
   }
 
+  /** How many entries a specialist has before `date`, and the first and last of their days. */
+  beforeDate(specialistId: string, date: string): { count: number; first: string | null; last: string | null } {
+    const row = this.statements
+      .get('SELECT COUNT(*) AS count, MIN(date) AS first, MAX(date) AS last FROM time_entry WHERE specialist_id = ? AND date < ?')
+      .get(specialistId, date) as { count: number; first: string | null; last: string | null };
+    return row;
+  }
+
   /** A specialist's entries in a date range (the weekly grid). */
   forSpecialist(specialistId: string, from: string, to: string): TimeEntry[] {
     const rows = this.statements

@@ -140,7 +140,7 @@ export class SpecialistRepository {
     const tieBreak = filter.sort === 'fullName' ? 's.id' : 's.full_name COLLATE NOCASE, s.id';
     const order = `${SORT_COLUMNS[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, ${tieBreak}`;
     // Only the list's columns: the rest of the record comes with specialists.get.
-    const sql = `SELECT s.id, s.full_name, s.role, s.seniority, s.home_country, s.sourcing_region, s.skills, s.status, s.email, s.archived_at
+    const sql = `SELECT s.id, s.full_name, s.role, s.seniority, s.home_country, s.sourcing_region, s.skills, s.start_date, s.status, s.email, s.archived_at
       FROM specialist s ${where.sql} ORDER BY ${order}`;
     return (this.statements.get(sql).all(...where.params) as SpecialistListRow[]).map(toSpecialistListItem);
   }
@@ -149,7 +149,17 @@ export class SpecialistRepository {
 /** The columns of a list row, as SQLite returns them; exported for the bench's hand-written baseline. */
 export type SpecialistListRow = Pick<
   SpecialistRow,
-  'id' | 'full_name' | 'role' | 'seniority' | 'home_country' | 'sourcing_region' | 'skills' | 'status' | 'email' | 'archived_at'
+  | 'id'
+  | 'full_name'
+  | 'role'
+  | 'seniority'
+  | 'home_country'
+  | 'sourcing_region'
+  | 'skills'
+  | 'start_date'
+  | 'status'
+  | 'email'
+  | 'archived_at'
 >;
 
 export function toSpecialistListItem(row: SpecialistListRow): SpecialistListItem {
@@ -161,6 +171,7 @@ export function toSpecialistListItem(row: SpecialistListRow): SpecialistListItem
     homeCountry: row.home_country,
     sourcingRegion: row.sourcing_region,
     skills: JSON.parse(row.skills) as string[],
+    startDate: row.start_date,
     status: row.status,
     email: row.email,
     archivedAt: row.archived_at,

@@ -3,9 +3,11 @@ import { knownSubdivision } from '@backend/core/calendars';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { Specialist, SpecialistFields } from '@shared/clients/contract/specialists';
+import { type RecordBeforeStart, startMoveRefusal } from '@shared/clients/rules/joined';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
 import { normalizeSkills } from '@shared/clients/rules/skills';
 import { sourcingRegionOf } from '@shared/clients/rules/sourcingRegion';
+import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound } from '@shared/kernel/errors';
 
 type ValidSpecialistFields = Required<SpecialistFields>;
@@ -46,10 +48,23 @@ export function updateSpecialist(
     assertUnchanged(before, expectedUpdatedAt, before.fullName);
     refuse(archivedRecordRefusal(before.fullName, before.archivedAt));
     const after: Specialist = { ...before, ...prepare(ctx, fields, id), updatedAt: at };
+    if (after.startDate > before.startDate) refuseOrphans(ctx, before, after.startDate);
     ctx.repos.specialists.update(after);
     audit({ entity: 'specialist', entityId: id, label: after.fullName, action: 'update', before, after });
     return after;
   });
+}
+
+/** Plan, continuity and billing name their records dated before the new start; any one refuses the move. */
+function refuseOrphans(ctx: Context, before: Specialist, newStartDate: string): void {
+  const inTheWay: RecordBeforeStart[] = [];
+  ctx.emit('clients.specialistStartMoving', { specialist: before, newStartDate, inTheWay });
+  const refusal = startMoveRefusal(before, newStartDate, inTheWay);
+  if (refusal) {
+    throw new DomainError('conflict', refusal, [
+      { path: 'startDate', message: `cannot move past records dated before ${dateLabel(newStartDate)}` },
+    ]);
+  }
 }
 
 function specialistArchiveTarget(ctx: Context): ArchiveTarget<Specialist> {

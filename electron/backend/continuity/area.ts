@@ -5,6 +5,7 @@ import { continuityBoard } from './continuityService';
 import { continuityHandlers } from './handlers';
 import { continuityRepositories } from './repositories';
 import { continuitySample } from './sample';
+import { nameReplacementsBeforeStart } from './specialistHooks';
 
 /** Replacement requests on the business-day SLA clock, the continuity board, the quarterly SLA report. */
 export const continuityArea = defineArea({
@@ -12,6 +13,7 @@ export const continuityArea = defineArea({
   procedures: continuityProcedures,
   repositories: continuityRepositories,
   sample: continuitySample,
+  hooks: { 'clients.specialistStartMoving': nameReplacementsBeforeStart },
   handlers: continuityHandlers,
   summary: (ctx) => {
     const { promises } = continuityBoard(ctx, {});

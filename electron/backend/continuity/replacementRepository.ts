@@ -115,6 +115,16 @@ export class ReplacementRepository {
     return rows.map(toJoined);
   }
 
+  /** Fulfilled requests where this specialist took over before `date` (a later start date would orphan them). */
+  fulfilledByBefore(specialistId: string, date: string): ReplacementWithContext[] {
+    const rows = this.statements
+      .get(
+        `${JOINED} WHERE r.replacement_specialist_id = ? AND r.status = 'fulfilled' AND r.replacement_start_date < ? ORDER BY r.replacement_start_date`,
+      )
+      .all(specialistId, date) as JoinedRow[];
+    return rows.map(toJoined);
+  }
+
   insert(request: ReplacementRequest): void {
     this.statements.get(`INSERT INTO replacement_request (${REQUEST_COLUMNS}) VALUES (${REQUEST_PARAMS})`).run(request);
   }

@@ -4,6 +4,7 @@ import type { Audit, Context } from '@backend/core/context';
 import { clockThresholds } from '@backend/core/continuitySettings';
 import { newId } from '@backend/core/ids';
 import { insertAllocation } from '@backend/plan/allocationService';
+import { joinedFieldMessage, joinedRefusal } from '@shared/clients/rules/joined';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
 import type {
   FulfilFields,
@@ -394,6 +395,11 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
       throw new DomainError('invalid_input', `${joined.outgoingSpecialistName} is the specialist being replaced.`, [
         { path: 'specialistId', message: 'must be someone else' },
       ]);
+    }
+    const incoming = ctx.repos.specialists.get(input.specialistId);
+    const joinedTooLate = incoming ? joinedRefusal(incoming, input.startDate, 'replacement') : null;
+    if (incoming && joinedTooLate) {
+      throw new DomainError('invalid_input', joinedTooLate, [{ path: 'startDate', message: joinedFieldMessage(incoming) }]);
     }
     const item = getReplacement(ctx, input.id);
     const pauses = sortPauses(item.pauses);

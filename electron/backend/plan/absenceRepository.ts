@@ -72,6 +72,14 @@ export class AbsenceRepository {
     return row ? toAbsence(row) : null;
   }
 
+  /** A person's absences that start before `date` (a later start date would orphan them). */
+  startingBefore(specialistId: string, date: string): Absence[] {
+    const rows = this.statements
+      .get('SELECT * FROM absence WHERE specialist_id = ? AND start_date < ? ORDER BY start_date')
+      .all(specialistId, date) as AbsenceRow[];
+    return rows.map(toAbsence);
+  }
+
   /** Absences touching [from, to], optionally of one person. */
   inWindow(from: string, to: string, specialistId?: string): PlanAbsence[] {
     const sql = `SELECT id, specialist_id, kind, start_date, end_date FROM absence WHERE end_date >= ? AND start_date <= ?${

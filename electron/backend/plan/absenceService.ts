@@ -1,6 +1,7 @@
 import { assertUnchanged, refuse } from '@backend/core/archive';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import { joinedFieldMessage, joinedRefusal } from '@shared/clients/rules/joined';
 import { archivedRecordRefusal } from '@shared/clients/rules/lifecycle';
 import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
@@ -14,6 +15,8 @@ function check(ctx: Context, fields: ValidAbsenceFields, id: string | null): str
     throw unknownReference('Specialist', fields.specialistId, 'specialistId');
   }
   if (specialist.archivedAt) refuse(`${specialist.fullName} is archived. Restore the specialist before recording time off.`);
+  const joined = joinedRefusal(specialist, fields.startDate, 'absence');
+  if (joined) throw new DomainError('invalid_input', joined, [{ path: 'startDate', message: joinedFieldMessage(specialist) }]);
   const clash = ctx.repos.absences.overlapping(fields.specialistId, fields.startDate, fields.endDate, id);
   if (clash) {
     throw new DomainError(

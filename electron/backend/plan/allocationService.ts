@@ -3,6 +3,7 @@ import type { Audit, Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import type { Specialist } from '@shared/clients/contract/specialists';
+import { joinedRefusal } from '@shared/clients/rules/joined';
 import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Allocation, AllocationDetail, AllocationFields } from '@shared/plan/contract/allocations';
@@ -35,6 +36,9 @@ export function checkAllocation(
   const client = ctx.repos.clients.get(engagement.clientId);
   if (client?.archivedAt) refuse(`${client.name} is archived. Restore the client before you allocate people to it.`);
   const issues = allocationRangeIssues(fields, engagement, specialist);
+  const joined = joinedRefusal(specialist, fields.startDate, 'allocation');
+  // Only the join date in the way: the clients area's sentence says it best.
+  if (joined && issues.length === 1) throw new DomainError('invalid_input', joined, issues);
   if (issues.length) {
     const runs = engagement.endDate
       ? `runs ${dateLabel(engagement.startDate)} to ${dateLabel(engagement.endDate)}`

@@ -9,6 +9,7 @@ import { forecast, rollOffCount, rollOffRadar, specialistCapacity, timeline, tim
 import { planWorkbook } from './planWorkbook';
 import { planRepositories } from './repositories';
 import { planSample } from './sample';
+import { namePlanBeforeStart } from './specialistHooks';
 import {
   createStaffingRequest,
   declineStaffingRequest,
@@ -25,6 +26,7 @@ export const planArea = defineArea({
   procedures: planAreaProcedures,
   repositories: planRepositories,
   sample: planSample,
+  hooks: { 'clients.specialistStartMoving': namePlanBeforeStart },
   handlers: (ctx) => {
     const { allocations, absences, staffing } = ctx.repos;
     return {

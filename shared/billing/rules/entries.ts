@@ -1,3 +1,4 @@
+import { joinedRefusal } from '@shared/clients/rules/joined';
 import { dateLabel } from '@shared/kernel/dates';
 import { type Day, fromDay, isWeekend, mondayOf, toDay } from '@shared/kernel/days';
 import { ACTIVITIES, type Activity } from './activities';
@@ -28,9 +29,7 @@ export function entryRefusals(t: EntryTarget): EntryIssue[] {
   } else if (t.engagement.endDate !== null && t.date > t.engagement.endDate) {
     issues.push({ path: 'date', message: `is after ${t.engagement.name} ends (${dateLabel(t.engagement.endDate)})` });
   }
-  if (t.date < t.specialist.startDate) {
-    issues.push({ path: 'date', message: `is before ${t.specialist.fullName} joined (${dateLabel(t.specialist.startDate)})` });
-  }
+  if (t.date < t.specialist.startDate) issues.push({ path: 'date', message: joinedEntryMessage(t.specialist) });
   if (t.otherMinutesThatDay + t.minutes > MINUTES_PER_DAY) {
     const left = Math.max(0, MINUTES_PER_DAY - t.otherMinutesThatDay);
     issues.push({
@@ -41,8 +40,12 @@ export function entryRefusals(t: EntryTarget): EntryIssue[] {
   return issues;
 }
 
-/** The sentence for a refused entry, naming the day and engagement. */
+const joinedEntryMessage = (s: EntryTarget['specialist']) => `is before ${s.fullName} joined (${dateLabel(s.startDate)})`;
+
+/** The sentence for a refused entry, naming the day and engagement; the join date alone gets the clients area's sentence. */
 export function refusalSentence(t: Pick<EntryTarget, 'date' | 'engagement' | 'specialist'>, issues: readonly EntryIssue[]): string {
+  const joined = joinedRefusal(t.specialist, t.date, 'hours');
+  if (joined && issues.length === 1 && issues[0]?.message === joinedEntryMessage(t.specialist)) return joined;
   const reasons = issues.map((i) => `${i.path === 'date' ? 'the date' : 'the hours'} ${i.message}`).join('; ');
   return `Keel cannot record hours for ${t.specialist.fullName} on ${t.engagement.name} on ${dateLabel(t.date)}: ${reasons}.`;
 }

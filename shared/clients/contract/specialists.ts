@@ -51,6 +51,7 @@ export const SPECIALIST_LIST_FIELDS = [
   'homeCountry',
   'sourcingRegion',
   'skills',
+  'startDate',
   'status',
   'email',
   'archivedAt',

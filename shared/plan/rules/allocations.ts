@@ -1,3 +1,4 @@
+import { joinedFieldMessage } from '@shared/clients/rules/joined';
 import { dateLabel } from '@shared/kernel/dates';
 import { type Day, type DayRange, fromDay, intersect, toDay } from '@shared/kernel/days';
 
@@ -160,7 +161,7 @@ export function allocationRangeIssues(
     issues.push({ path: 'endDate', message: `must be on or before the engagement’s end (${dateLabel(engagement.endDate)})` });
   }
   if (allocation.startDate < specialist.startDate) {
-    issues.push({ path: 'startDate', message: `must be on or after ${specialist.fullName} joins (${dateLabel(specialist.startDate)})` });
+    issues.push({ path: 'startDate', message: joinedFieldMessage(specialist) });
   }
   return issues;
 }

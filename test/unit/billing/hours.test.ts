@@ -150,6 +150,15 @@ describe('entryRefusals', () => {
     ]);
   });
 
+  it('says the join date in the clients area’s sentence when it is the only reason, and names the day otherwise', () => {
+    const early = target({ date: '2026-04-30' });
+    expect(refusalSentence(early, entryRefusals(early))).toBe('Alice Martin joins on 1 May 2026; no hours can be recorded before that.');
+    const both = target({ date: '2026-02-28' });
+    expect(refusalSentence(both, entryRefusals(both))).toBe(
+      'Keel cannot record hours for Alice Martin on Acme MLOps on 28 Feb 2026: the date is before Acme MLOps starts (1 Mar 2026); the date is before Alice Martin joined (1 May 2026).',
+    );
+  });
+
   it('allows exactly 24 h a day across engagements and refuses one minute more', () => {
     // 23 h elsewhere + 1 h here = 24 h: allowed.
     expect(entryRefusals(target({ minutes: 60, otherMinutesThatDay: 1_380 }))).toEqual([]);

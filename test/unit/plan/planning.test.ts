@@ -404,10 +404,10 @@ describe('allocation dates against the engagement and the specialist', () => {
     expect(allocationRangeIssues({ startDate: '2026-01-31', endDate: '2027-01-01' }, engagement, specialist)).toEqual([
       { path: 'startDate', message: 'must be on or after the engagement’s start (1 Feb 2026)' },
       { path: 'endDate', message: 'must be on or before the engagement’s end (31 Dec 2026)' },
-      { path: 'startDate', message: 'must be on or after Ana Ionescu joins (2 Mar 2026)' },
+      { path: 'startDate', message: 'must be on or after 2 Mar 2026, when Ana Ionescu joins' },
     ]);
     expect(allocationRangeIssues({ startDate: '2026-03-01', endDate: '2026-06-30' }, engagement, specialist)).toEqual([
-      { path: 'startDate', message: 'must be on or after Ana Ionescu joins (2 Mar 2026)' },
+      { path: 'startDate', message: 'must be on or after 2 Mar 2026, when Ana Ionescu joins' },
     ]);
   });
 });
