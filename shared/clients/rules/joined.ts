@@ -35,9 +35,17 @@ export function joinedRefusal(specialist: Joiner, day: string, record: JoinedRec
   return `${specialist.fullName} joins on ${dateLabel(specialist.startDate)}; ${JOINED_RECORDS[record]}.`;
 }
 
-/** The message a form shows under the date field, read after its label ("Start date must be …"). */
-export function joinedFieldMessage(specialist: Joiner): string {
-  return `must be on or after ${dateLabel(specialist.startDate)}, when ${specialist.fullName} joins`;
+/**
+ * The message a form shows under the date field, read after its label ("Start date must be …").
+ * The renderer passes its own day format (the user's locale); messages from the backend use `dateLabel`.
+ */
+export function joinedFieldMessage(specialist: Joiner, formatDay: (day: string) => string = dateLabel): string {
+  return `must be on or after ${formatDay(specialist.startDate)}, when ${specialist.fullName} joins`;
+}
+
+/** A form's hint beside the date field: the earliest day it takes. */
+export function joinedHint(specialist: Joiner, formatDay: (day: string) => string = dateLabel): string {
+  return `${specialist.fullName} joins on ${formatDay(specialist.startDate)}, the earliest day.`;
 }
 
 /** A record in the way of a later start date, as another area describes it ("allocation to Claims from 5 Jan 2026"). */

@@ -25,7 +25,7 @@ async function setUp(b: TestBackend, { engagementId, specialistId }: ClientsFixt
 }
 
 function cases(fx: ClientsFixture & BillingFixture): CaseTable {
-  const { engagementId, specialistId, archivedSpecialistId, rateId, invoiceId, cancelledInvoiceId } = fx;
+  const { engagementId, specialistId, archivedSpecialistId, lateJoinerId, rateId, invoiceId, cancelledInvoiceId } = fx;
   const cell = () => ({ specialistId, engagementId, activity: 'retraining', date: '2026-06-02', minutes: 450 });
   const rate = () => ({ engagementId, role: 'sre', effectiveFrom: '2026-11-01', hourlyRateMinor: 14_000 });
   const terms = () => ({ engagementId, roundingMinutes: 15, monthlyCapMinutes: 160 * 60 });
@@ -56,6 +56,13 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
       { why: 'hours as text', input: { ...cell(), minutes: '7:30' }, code: 'invalid_input', field: 'minutes' },
       { why: 'unknown activity', input: { ...cell(), activity: 'coffee' }, code: 'invalid_input', field: 'activity' },
       { why: 'in an invoiced month', input: { ...cell(), date: '2026-04-07' }, code: 'conflict', field: 'date' },
+      {
+        why: 'before the specialist joins',
+        input: { ...cell(), specialistId: lateJoinerId, date: '2026-08-31' },
+        code: 'invalid_input',
+        field: 'date',
+        message: 'Lea Novak joins on 1 Sep 2026; no hours can be recorded before that.',
+      },
       {
         why: 'clearing a cell of an invoiced month',
         input: { ...cell(), date: '2026-04-06', minutes: null },

@@ -8,6 +8,8 @@ export type ClientsFixture = {
   specialistId: string;
   otherEngagementId: string;
   archivedSpecialistId: string;
+  /** Lea Novak joins on 1 Sep 2026: nothing of hers may lie before it. */
+  lateJoinerId: string;
 };
 
 async function setUp(b: TestBackend): Promise<ClientsFixture> {
@@ -19,7 +21,9 @@ async function setUp(b: TestBackend): Promise<ClientsFixture> {
   const otherEngagementId = (await b.ok('engagements.create', otherEngagement(otherClientId))).id;
   const archived = await b.ok('specialists.create', { ...validSpecialist, email: 'gone@example.com', skills: ['Spark'] });
   const archivedSpecialistId = (await b.ok('specialists.archive', { id: archived.id })).id;
-  return { clientId, engagementId, specialistId, otherEngagementId, archivedSpecialistId };
+  const lateJoiner = { ...validSpecialist, fullName: 'Lea Novak', email: 'lea.novak@example.com', startDate: '2026-09-01', skills: [] };
+  const lateJoinerId = (await b.ok('specialists.create', lateJoiner)).id;
+  return { clientId, engagementId, specialistId, otherEngagementId, archivedSpecialistId, lateJoinerId };
 }
 
 function cases({ clientId, engagementId, specialistId }: ClientsFixture): CaseTable {
@@ -205,6 +209,12 @@ function cases({ clientId, engagementId, specialistId }: ClientsFixture): CaseTa
         why: 'invalid start date',
         input: { ...specialist(), id: specialistId, startDate: '2026-13-01' },
         code: 'invalid_input',
+        field: 'startDate',
+      },
+      {
+        why: 'start moved past their allocations, time off and hours',
+        input: { ...specialist(), id: specialistId, startDate: '2026-12-01' },
+        code: 'conflict',
         field: 'startDate',
       },
     ],

@@ -89,7 +89,7 @@ async function setUp(b: TestBackend, fx: Given): Promise<ContinuityFixture> {
 }
 
 function cases(fx: Given & ContinuityFixture): CaseTable {
-  const { engagementId, specialistId, busySpecialistId, freeSpecialistId, replacementId, pauseId } = fx;
+  const { engagementId, specialistId, busySpecialistId, freeSpecialistId, replacementId, pauseId, lateJoinerId } = fx;
   const { acceptedCandidateId, proposedCandidateId, cancelledReplacementId, cancelledPauseId, openEndedReplacementId } = fx;
   const pause = () => ({ requestId: replacementId, startDate: '2026-06-08', endDate: '2026-06-09', reason: 'Client away' });
   const candidate = () => ({ requestId: replacementId, name: 'Eve Evans', proposedOn: '2026-06-05' });
@@ -267,6 +267,13 @@ function cases(fx: Given & ContinuityFixture): CaseTable {
       { why: 'after the engagement ends', input: { ...fulfil(), endDate: '2027-01-31' }, code: 'invalid_input', field: 'endDate' },
       { why: 'load 0%', input: { ...fulfil(), loadPercent: 0 }, code: 'invalid_input', field: 'loadPercent' },
       { why: 'the person being replaced', input: { ...fulfil(), specialistId }, code: 'invalid_input', field: 'specialistId' },
+      {
+        why: 'an incoming specialist who has not joined yet',
+        input: { ...fulfil(), specialistId: lateJoinerId },
+        code: 'invalid_input',
+        field: 'startDate',
+        message: 'Lea Novak joins on 1 Sep 2026; they cannot take over before that.',
+      },
       {
         why: 'outgoing last day outside the allocation',
         input: { ...fulfil(), outgoingEndDate: '2026-07-15' },

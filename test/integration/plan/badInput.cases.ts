@@ -36,7 +36,7 @@ async function setUp(b: TestBackend, { engagementId, specialistId, otherEngageme
 }
 
 function cases(fx: ClientsFixture & PlanFixture): CaseTable {
-  const { engagementId, specialistId, otherEngagementId, archivedSpecialistId, busySpecialistId } = fx;
+  const { engagementId, specialistId, otherEngagementId, archivedSpecialistId, busySpecialistId, lateJoinerId } = fx;
   const { allocationId, tentativeId, cancelledId, absenceId, requestId, declinedId } = fx;
   const allocation = () => validAllocation(specialistId, engagementId);
   const absence = () => ({ ...validAbsence(specialistId), startDate: '2026-09-07', endDate: '2026-09-11' });
@@ -78,6 +78,13 @@ function cases(fx: ClientsFixture & PlanFixture): CaseTable {
         input: { ...allocation(), engagementId: otherEngagementId, status: 'tentative', startDate: '2026-01-02' },
         code: 'invalid_input',
         field: 'startDate',
+      },
+      {
+        why: 'before a later joiner’s start date',
+        input: { ...allocation(), specialistId: lateJoinerId, startDate: '2026-08-31', endDate: '2026-12-31' },
+        code: 'invalid_input',
+        field: 'startDate',
+        message: 'Lea Novak joins on 1 Sep 2026; an allocation cannot start before that.',
       },
       {
         why: 'confirmed at another client at the same time',
@@ -134,6 +141,13 @@ function cases(fx: ClientsFixture & PlanFixture): CaseTable {
       },
       { why: 'unknown specialist', input: { ...absence(), specialistId: MISSING_ID }, code: 'not_found', field: 'specialistId' },
       { why: 'archived specialist', input: { ...absence(), specialistId: archivedSpecialistId }, code: 'conflict' },
+      {
+        why: 'before the specialist joins',
+        input: { ...absence(), specialistId: lateJoinerId, startDate: '2026-08-28', endDate: '2026-09-04' },
+        code: 'invalid_input',
+        field: 'startDate',
+        message: 'Lea Novak joins on 1 Sep 2026; time off cannot start before that.',
+      },
     ],
     'absences.update': [
       { why: 'unknown id', input: { ...absence(), id: MISSING_ID }, code: 'not_found' },
