@@ -75,7 +75,12 @@ export function timesheetWeek(ctx: Context, specialistId: string, weekStart: str
       entries,
       engagements.map((e) => e.id),
     ),
-    specialist: { id: specialist.id, fullName: specialist.fullName, dailyMinutes: specialist.dailyMinutes },
+    specialist: {
+      id: specialist.id,
+      fullName: specialist.fullName,
+      dailyMinutes: specialist.dailyMinutes,
+      startDate: specialist.startDate,
+    },
     weekStart: from,
     days,
     engagements,

@@ -44,7 +44,8 @@ export type BookableEngagement = {
 export type WeekDay = { date: string; weekend: boolean; holiday: string | null; absence: string | null };
 
 export type TimesheetWeek = WeekGrid & {
-  specialist: { id: string; fullName: string; dailyMinutes: number };
+  /** `startDate`: no hours before it (the grid shows those days as before the person joined). */
+  specialist: { id: string; fullName: string; dailyMinutes: number; startDate: string };
   weekStart: string;
   days: WeekDay[];
   engagements: BookableEngagement[];

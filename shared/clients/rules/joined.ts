@@ -29,10 +29,18 @@ export function periodAfterJoining(specialist: Pick<Joiner, 'startDate'>, period
   return isOnOrAfterJoining(specialist, period.startDate);
 }
 
-/** "Ana Silva joins on 3 Feb 2027; an allocation cannot start before that." — or null when the day is fine. */
-export function joinedRefusal(specialist: Joiner, day: string, record: JoinedRecord): string | null {
+/**
+ * "Ana Silva joins on 3 Feb 2027; an allocation cannot start before that." — or null when the day is fine.
+ * The renderer passes its own day format (the user's locale); the backend's messages use `dateLabel`.
+ */
+export function joinedRefusal(
+  specialist: Joiner,
+  day: string,
+  record: JoinedRecord,
+  formatDay: (day: string) => string = dateLabel,
+): string | null {
   if (isOnOrAfterJoining(specialist, day)) return null;
-  return `${specialist.fullName} joins on ${dateLabel(specialist.startDate)}; ${JOINED_RECORDS[record]}.`;
+  return `${specialist.fullName} joins on ${formatDay(specialist.startDate)}; ${JOINED_RECORDS[record]}.`;
 }
 
 /**

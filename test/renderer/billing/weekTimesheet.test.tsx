@@ -61,7 +61,7 @@ function fakeBackend(options: { entries?: Entry[]; refuse?: KeelError; months?: 
   const calls: Call[] = [];
   const week = (): TimesheetWeek => ({
     ...weekGrid(DATES, entries, [ENGAGEMENT]),
-    specialist: { id: SPECIALIST, fullName: specialist.fullName, dailyMinutes: 480 },
+    specialist: { id: SPECIALIST, fullName: specialist.fullName, dailyMinutes: 480, startDate: specialist.startDate },
     weekStart: DATES[0] as string,
     days: DATES.map((date, i) => ({ date, weekend: i >= 5, holiday: i === 1 ? 'National holiday' : null, absence: null })),
     engagements: [

@@ -159,8 +159,8 @@ function fakeBackend() {
       case 'specialists.list':
         return ok({
           rows: [
-            { id: ANA, fullName: 'Agnieszka Nowak', status: 'leaving' },
-            { id: NIKOLA, fullName: 'Nikola Stojanovski', status: 'active' },
+            { id: ANA, fullName: 'Agnieszka Nowak', status: 'leaving', startDate: '2025-03-03' },
+            { id: NIKOLA, fullName: 'Nikola Stojanovski', status: 'active', startDate: '2026-01-05' },
           ],
           total: 2,
         });

@@ -8,6 +8,7 @@ import { defaultOutgoingEnd, handoverDays } from '@shared/continuity/rules/repla
 import { isPastDue } from '@shared/kernel/businessClock';
 import { isIsoDate } from '@shared/kernel/dates';
 import { localDateOf } from '@shared/kernel/timeZone';
+import { joinedDateField } from '../clients/joined';
 
 /**
  * Fulfilling creates the replacement's allocation and ends the outgoing one
@@ -45,6 +46,12 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
   const candidates = people.filter((s) => candidateIds.has(s.id));
   const others = people.filter((s) => !candidateIds.has(s.id));
   const engagementEnd = engagement.data ? engagement.data.endDate : undefined;
+  const startField = form.field('startDate');
+  const joined = joinedDateField(
+    people.find((s) => s.id === values.specialistId),
+    values.startDate,
+    { error: startField.error, hint: late ? 'After the due date: the SLA is breached.' : undefined },
+  );
 
   return (
     <form
@@ -89,7 +96,7 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
         wide
       />
       <DateField
-        {...form.field('startDate')}
+        {...startField}
         id="fulfil-start"
         label="Start date"
         autoFocus
@@ -100,7 +107,8 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
             form.set('outgoingEndDate', defaultOutgoingEnd(v, outgoing));
           }
         }}
-        hint={late ? `After the due date: the SLA is breached.` : undefined}
+        error={joined.error}
+        hint={joined.hint || undefined}
       />
       <NumberField {...form.field('loadPercent')} optional id="fulfil-load" label="Load (%)" />
       <DateField {...form.field('endDate')} nullable id="fulfil-end" label="Allocation ends" hint={endHint(engagementEnd)} />

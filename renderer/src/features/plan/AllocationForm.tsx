@@ -12,6 +12,7 @@ import {
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import type { SpecialistListItem } from '@shared/clients/contract/specialists';
 import { allocationFields } from '@shared/plan/contract/allocations';
+import { joinedDateField } from '../clients/joined';
 
 export type AllocationFormValues = FormValues<typeof allocationFields>;
 
@@ -43,6 +44,12 @@ export function AllocationForm({ initial, specialists, engagements, submitLabel,
   const form = useSchemaForm(allocationFields, initial, { idPrefix: 'allocation' });
   const { values } = form;
   const engagement = engagements.find((e) => e.id === values.engagementId);
+  const startField = form.field('startDate');
+  const joined = joinedDateField(
+    specialists.find((s) => s.id === values.specialistId),
+    values.startDate,
+    { error: startField.error },
+  );
   const specialistOptions = specialists
     .filter((s) => (!s.archivedAt && s.status !== 'left') || s.id === initial.specialistId)
     .map((s) => ({ value: s.id, label: s.fullName }));
@@ -76,7 +83,7 @@ export function AllocationForm({ initial, specialists, engagements, submitLabel,
         }}
         wide
       />
-      <DateField {...form.field('startDate')} label="Start date" />
+      <DateField {...startField} label="Start date" error={joined.error} hint={joined.hint} />
       <DateField {...form.field('endDate')} label="End date" hint="Extend or end early by changing it." />
       <NumberField {...form.field('loadPercent')} label="Load (%)" hint="100% is full-time; less for a ramp-up or a hand-over." />
       <SelectField {...form.field('status')} options={STATUS_OPTIONS} hint="Confirmed allocations must respect one client at a time." />

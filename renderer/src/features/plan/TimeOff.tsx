@@ -6,10 +6,12 @@ import { askConfirm } from '@renderer/ui/ConfirmDialog';
 import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import { DateField, FormFooter, optionsOf, SelectField, TextField, useSchemaForm } from '@renderer/ui/fields';
+import type { Joiner } from '@shared/clients/rules/joined';
 import { ABSENCE_KIND_LABELS, ABSENCE_KINDS, type Absence, absenceFields } from '@shared/plan/contract/allocations';
 import type { SpecialistCapacity } from '@shared/plan/contract/plan';
 import { format, startOfMonth } from 'date-fns';
 import { useState } from 'react';
+import { joinedDateField } from '../clients/joined';
 
 const hours = (minutes: number) => `${Math.round((minutes / 60) * 10) / 10} h`;
 
@@ -72,7 +74,10 @@ const absenceColumns = (readOnly: boolean, busy: boolean, onDelete: (a: Absence)
  * hours − public holidays of their home calendar − absences) and their
  * recorded absences, with add and delete.
  */
-export function TimeOff({ specialistId, readOnly }: { specialistId: string; readOnly: boolean }) {
+type Person = Joiner & { id: string };
+
+export function TimeOff({ specialist, readOnly }: { specialist: Person; readOnly: boolean }) {
+  const specialistId = specialist.id;
   const from = format(startOfMonth(useNow()), 'yyyy-MM-dd');
   const capacity = useProcedure('plan.capacity', { specialistId, from, scale: 'month', periods: 3 });
   const absences = useProcedure('absences.list', { specialistId });
@@ -115,7 +120,7 @@ export function TimeOff({ specialistId, readOnly }: { specialistId: string; read
       )}
       {!readOnly &&
         (adding ? (
-          <AbsenceForm specialistId={specialistId} onDone={() => setAdding(false)} />
+          <AbsenceForm specialist={specialist} onDone={() => setAdding(false)} />
         ) : (
           <button type="button" className="button button--small" onClick={() => setAdding(true)}>
             Add absence…
@@ -125,12 +130,14 @@ export function TimeOff({ specialistId, readOnly }: { specialistId: string; read
   );
 }
 
-function AbsenceForm({ specialistId, onDone }: { specialistId: string; onDone(): void }) {
+function AbsenceForm({ specialist, onDone }: { specialist: Person; onDone(): void }) {
   const form = useSchemaForm(
     absenceFields,
-    { specialistId, kind: 'vacation', startDate: '', endDate: '', note: '' },
+    { specialistId: specialist.id, kind: 'vacation', startDate: '', endDate: '', note: '' },
     { idPrefix: 'absence' },
   );
+  const startField = form.field('startDate');
+  const joined = joinedDateField(specialist, form.values.startDate, { error: startField.error });
   const create = useCommand('absences.create');
   const toast = useToasts((s) => s.show);
   return (
@@ -148,7 +155,7 @@ function AbsenceForm({ specialistId, onDone }: { specialistId: string; onDone():
       }}
     >
       <SelectField {...form.field('kind')} options={optionsOf(ABSENCE_KINDS, ABSENCE_KIND_LABELS)} />
-      <DateField {...form.field('startDate')} label="From" />
+      <DateField {...startField} label="From" error={joined.error} hint={joined.hint} />
       <DateField {...form.field('endDate')} label="To" />
       <TextField {...form.field('note')} />
       <FormFooter error={form.formError} saving={form.saving} submitLabel="Record absence" onCancel={onDone} cancelLabel="Back" />

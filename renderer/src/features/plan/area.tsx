@@ -32,7 +32,7 @@ export const planArea = defineArea({
   slots: [
     // Capacity and absences are the plan's: shown on the specialist's page.
     fill('specialist.sections', 'plan.timeOff', ({ specialist }) => (
-      <TimeOff specialistId={specialist.id} readOnly={Boolean(specialist.archivedAt)} />
+      <TimeOff specialist={specialist} readOnly={Boolean(specialist.archivedAt)} />
     )),
   ],
   badgeOn: 'allocations',

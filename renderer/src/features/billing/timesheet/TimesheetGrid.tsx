@@ -1,9 +1,11 @@
 import { useToday } from '@renderer/app/clock';
+import { day as dayLabel } from '@renderer/components/dates';
 import type { TimesheetWeek, WeekDay } from '@shared/billing/contract/hours';
 import { ACTIVITIES, ACTIVITY_LABELS, type Activity } from '@shared/billing/rules/activities';
 import { formatDuration } from '@shared/billing/rules/duration';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
+import { joinedRefusal } from '@shared/clients/rules/joined';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
 import type { NoteTarget } from './CellNote';
 import { dayMonthOf, shortDate, weekdayOf } from './days';
@@ -31,7 +33,10 @@ function lockOf(row: WeekRow, date: string): string | null {
   return row.engagement && status ? lockedMonthRefusal(status, row.engagement.name, month) : null;
 }
 
-function outsideOf(row: WeekRow, date: string): string | null {
+/** Why hours cannot go on this day of this row: outside the engagement, or before the person joined. */
+function outsideOf(row: WeekRow, date: string, specialist: TimesheetWeek['specialist']): string | null {
+  const early = joinedRefusal(specialist, date, 'hours', dayLabel);
+  if (early) return early;
   const e = row.engagement;
   if (!e) return null;
   if (date < e.startDate) return `${e.name} starts on ${e.startDate}.`;
@@ -206,7 +211,7 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                   };
                   const draft = editor.drafts[key];
                   const lock = lockOf(r, day.date);
-                  const outside = outsideOf(r, day.date);
+                  const outside = outsideOf(r, day.date, week.specialist);
                   const classes = [
                     'ts-cell',
                     dayClass(day),

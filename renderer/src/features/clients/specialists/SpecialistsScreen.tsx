@@ -1,6 +1,7 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
+import { day } from '@renderer/components/dates';
 import { FilterSelect, ListStatus, ListToolbar, storeSort } from '@renderer/components/list';
 import { RecordHistory } from '@renderer/components/RecordHistory';
 import { ArchiveButton, ArchivedNotice, RecordDrawer } from '@renderer/components/records';
@@ -89,6 +90,14 @@ export function SpecialistsScreen({ reference }: { reference: ReferenceData }) {
           {s.skills.length > 4 && <span className="tag tag--more">+{s.skills.length - 4}</span>}
         </div>
       ),
+    },
+    {
+      id: 'startDate',
+      header: 'Joins',
+      sortable: true,
+      width: 110,
+      title: (s) => `${s.fullName} joins on ${day(s.startDate)}: nothing can be planned, taken off or billed before it`,
+      cell: (s) => day(s.startDate),
     },
     {
       id: 'status',
