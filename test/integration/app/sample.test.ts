@@ -122,3 +122,26 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
     expect(closed.map((r) => r.clock.state).sort()).toEqual(['breached', 'cancelled', 'met']);
   });
 });
+
+/** Records dated before their specialist joined, per table: the sample must have none (shared/clients/rules/joined.ts). */
+function beforeJoining(backend: TestBackend): Record<string, number> {
+  const n = (sql: string) => (backend.db.prepare(sql).get() as { n: number }).n;
+  return {
+    allocations: n(
+      "SELECT count(*) AS n FROM allocation a JOIN specialist s ON s.id = a.specialist_id WHERE a.status <> 'cancelled' AND a.start_date < s.start_date",
+    ),
+    absences: n('SELECT count(*) AS n FROM absence a JOIN specialist s ON s.id = a.specialist_id WHERE a.start_date < s.start_date'),
+    timeEntries: n('SELECT count(*) AS n FROM time_entry t JOIN specialist s ON s.id = t.specialist_id WHERE t.date < s.start_date'),
+    replacements: n(
+      "SELECT count(*) AS n FROM replacement_request r JOIN specialist s ON s.id = r.replacement_specialist_id WHERE r.status = 'fulfilled' AND r.replacement_start_date < s.start_date",
+    ),
+  };
+}
+
+describe('the sample data and the start dates', { timeout: 60_000 }, () => {
+  it.each([SAMPLE_ANCHOR, '2027-03-10'])('has nobody allocated, off, replacing or billed before they joined, loaded on %s', async (day) => {
+    const backend = openOn(day);
+    await backend.ok('sample.load');
+    expect(beforeJoining(backend)).toEqual({ allocations: 0, absences: 0, timeEntries: 0, replacements: 0 });
+  });
+});
