@@ -1,8 +1,10 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts, whenDiscarded } from '@renderer/app/stores';
+import { day } from '@renderer/components/dates';
 import type { TimesheetWeek } from '@shared/billing/contract/hours';
 import { formatDuration } from '@shared/billing/rules/duration';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
+import { joinedRefusal } from '@shared/clients/rules/joined';
 import type { ReferenceData } from '@shared/kernel/reference';
 import { addDays, format, parseISO } from 'date-fns';
 import { useState } from 'react';
@@ -104,6 +106,8 @@ export function WeekTimesheet({ reference }: { reference: ReferenceData }) {
 
 /** One loaded week: the grid, its messages, the note of the focused cell and the row adder. Keyed per week. */
 function WeekBody({ week }: { week: TimesheetWeek }) {
+  // A week that starts before the person joined says so: those days take no hours.
+  const notJoined = joinedRefusal(week.specialist, week.weekStart, 'hours', day);
   const weekKey = `${week.specialist.id}|${week.weekStart}`;
   const { rows, add, remove, replace } = useWeekRows(week, weekKey);
   const editor = useCellEditor(week.specialist.id);
@@ -159,6 +163,7 @@ function WeekBody({ week }: { week: TimesheetWeek }) {
             Contract {formatDuration(week.specialist.dailyMinutes)} a working day · daily threshold{' '}
             {formatDuration(week.dailyThresholdMinutes)} · week total <strong>{formatDuration(week.totalMinutes)}</strong>
           </span>
+          {notJoined && <p className="form__note">{notJoined}</p>}
         </div>
         <button
           type="button"
