@@ -11,7 +11,7 @@ import { importHours } from './hoursImport';
 import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from './monthCloseService';
 import { billingRepositories } from './repositories';
 import { billingSample } from './sample';
-import { copyWeek, setCell, timesheetWeek } from './timesheetService';
+import { copyWeek, setBillable, setCell, timesheetWeek } from './timesheetService';
 
 /** Hours, rates and terms, the month close, invoices, the finance export and the hours import. */
 export const billingArea = defineArea({
@@ -24,6 +24,7 @@ export const billingArea = defineArea({
     'time.week': ({ specialistId, weekStart }) => timesheetWeek(ctx, specialistId, weekStart),
     'time.setCell': (input) => setCell(ctx, input),
     'time.copyWeek': ({ specialistId, weekStart }) => copyWeek(ctx, specialistId, weekStart),
+    'time.setBillable': (input) => setBillable(ctx, input),
     'time.list': (input) => listOf(ctx.repos.timeEntries.list(input)),
 
     'billing.terms': ({ engagementId }) => billingTerms(ctx, engagementId),

@@ -1,6 +1,7 @@
 import { defineArea } from '@backend/core/area';
 import { continuityProcedures } from '@shared/continuity/contract';
 import { summaryOf } from '@shared/kernel/summary';
+import { answerHandoverWindows } from './billingHooks';
 import { continuityBoard } from './continuityService';
 import { continuityHandlers } from './handlers';
 import { continuityRepositories } from './repositories';
@@ -13,6 +14,7 @@ export const continuityArea = defineArea({
   repositories: continuityRepositories,
   sample: continuitySample,
   handlers: continuityHandlers,
+  hooks: { 'billing.handoverWindows': answerHandoverWindows },
   summary: (ctx) => {
     const { promises } = continuityBoard(ctx, {});
     const count = (state: string) => promises.filter((p) => p.clock.state === state).length;

@@ -421,6 +421,8 @@ describe('export jobs', () => {
           minutes: 30 + (i % 7),
           activity: activities[i % 5] ?? 'retraining',
           note: i % 2 ? '' : `entry ${i}`,
+          billable: true,
+          nonBillableReason: '',
           createdAt: at,
           updatedAt: at,
         });
@@ -465,6 +467,8 @@ describe('export jobs', () => {
           minutes: 15,
           activity: 'retraining',
           note: '',
+          billable: true,
+          nonBillableReason: '',
           createdAt: at,
           updatedAt: at,
         });

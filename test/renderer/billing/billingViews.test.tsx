@@ -42,6 +42,7 @@ const line: InvoiceLine = {
   entryCount: 20,
   minutes: 9_600,
   billedMinutes: 9_600,
+  nonBillableMinutes: 0,
   amountMinor: 2_320_000,
 };
 
@@ -122,6 +123,7 @@ function fakeBackend() {
       roundingMinutes: 0,
       minutes: 9_600,
       billedMinutes: 9_600,
+      nonBillableMinutes: 0,
       netMinor: 2_320_000,
       vatBasisPoints: 810,
       vatMinor: 187_920,
@@ -143,6 +145,7 @@ function fakeBackend() {
       lines: [line],
       minutes: 9_600,
       billedMinutes: 9_600,
+      nonBillableMinutes: 0,
       netMinor: 2_320_000,
       vatBasisPoints: 810,
       vatMinor: 187_920,
@@ -155,6 +158,7 @@ function fakeBackend() {
         specialistName: 'Ana Ionescu',
         minutes: 9_600,
         billedMinutes: 9_600,
+        nonBillableMinutes: 0,
         entryCount: 20,
         capMinutes: 9_000,
         byDate: {},
@@ -186,6 +190,7 @@ function fakeBackend() {
     canApprove: state.canApprove,
     dayTotals: {},
     minutes: 9_600,
+    nonBillableMinutes: 0,
     state: {
       engagementId: ENG_CHF,
       month: MONTH,
