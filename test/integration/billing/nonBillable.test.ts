@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setTimeout as wait } from 'node:timers/promises';
 import type { InputOf, KeelError } from '@shared/contract';
+import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend, validAllocation, validClient, validEngagement, validSpecialist } from '../../support/backend';
 
@@ -203,5 +207,90 @@ describe('finance changes it per entry', () => {
     });
     expect(b.auditCount()).toBe(audits);
     expect(row(entry?.id ?? '')).toEqual({ billable: 1, reason: '' });
+  });
+});
+
+const Excel = createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+
+async function exportedMonth(month: string) {
+  let job = await b.ok('finance.exportStart', { kind: 'month', month });
+  for (let i = 0; i < 1000 && job.state === 'running'; i++) {
+    await wait(10);
+    job = await b.ok('finance.exportStatus', { jobId: job.id });
+  }
+  expect(job).toMatchObject({ state: 'done', error: null });
+  const bytes = Buffer.from((await b.ok('finance.exportDownload', { jobId: job.id })).base64, 'base64');
+  // KEEL_WORKBOOK_OUT=<file> keeps a copy, e.g. to recalculate it in LibreOffice.
+  if (process.env.KEEL_WORKBOOK_OUT) writeFileSync(process.env.KEEL_WORKBOOK_OUT, bytes);
+  const workbook = new Excel.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const rows = (name: string) => {
+    const ws = workbook.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet ${name}`);
+    const out: ExcelJS.CellValue[][] = [];
+    for (let n = 1; n <= ws.rowCount; n++) out.push((ws.getRow(n).values as ExcelJS.CellValue[]).slice(1));
+    return out;
+  };
+  return { workbook, rows };
+}
+
+describe('the finance workbook (layout 2)', () => {
+  it('shows billable and non-billable hours apart on every sheet, reopened with exceljs', async () => {
+    const { claims, ana, bo, hours } = await setUp();
+    await hours(bo.id, '2026-06-02', 480); // hand-over: not billed
+    await hours(bo.id, '2026-06-03', 470); // hand-over: not billed
+    const goodwill = await hours(bo.id, '2026-06-08', 450);
+    await hours(bo.id, '2026-06-09', 425);
+    await hours(ana.id, '2026-06-02', 480);
+    await b.ok('time.setBillable', { entryId: goodwill.entry?.id ?? '', billable: false, reason: '=Goodwill, agreed with the client' });
+    const review = await b.ok('months.review', { engagementId: claims.id, month: '2026-06' });
+    // Billable: Bo 425 + Ana 480 = 905 min = 2,262.50 CHF; VAT 8.1 % = 183.2625 → 183.26; gross 2,445.76. Not billable: 480 + 470 + 450 = 1,400.
+    expect(review.invoice).toMatchObject({
+      minutes: 905,
+      nonBillableMinutes: 1400,
+      netMinor: 226_250,
+      vatMinor: 18_326,
+      grossMinor: 244_576,
+    });
+
+    const { workbook, rows } = await exportedMonth('2026-06');
+    expect(workbook.getWorksheet('About')?.getCell('B3').value).toBe(2);
+    const summary = rows('Summary');
+    const claimsRow = summary.find((r) => r[1] === 'Claims model operations');
+    // Minutes (all) 2,305, Hours, Non-billable 1,400 min = 23.33 h, Net, VAT %, VAT, Gross.
+    expect(claimsRow?.slice(5)).toEqual([2305, 2305 / 60, 1400, 1400 / 60, 2262.5, 0.081, 183.26, 2445.76]);
+    const total = summary.find((r) => r[0] === 'Total');
+    expect(total?.[7]).toMatchObject({ formula: expect.stringMatching(/^SUMIFS\(H2:H\d+,/), result: 1400 });
+    expect(total?.[9]).toMatchObject({ result: 2262.5 });
+
+    const lines = rows('Invoice lines');
+    expect(lines[0]?.slice(9)).toEqual([
+      'Billable minutes',
+      'Billed minutes',
+      'Billed hours',
+      'Non-billable minutes',
+      'Non-billable hours',
+      'Amount',
+    ]);
+    expect(lines.filter((r) => r[1] === 'Claims model operations').map((r) => [r[3], ...r.slice(9)])).toEqual([
+      ['Ana Ionescu', 480, 480, 8, 0, 0, 1200],
+      ['Bo Berg', 425, 425, 425 / 60, 1400, 1400 / 60, 1062.5],
+    ]);
+
+    const detail = rows('Timesheet detail');
+    expect(detail[0]?.slice(11)).toEqual(['Billable', 'Non-billable reason', 'Note']);
+    expect(detail.slice(1).map((r) => [(r[1] as Date).toISOString().slice(0, 10), r[5], r[9], r[11], r[12]])).toEqual([
+      ['2026-06-02', 'Ana Ionescu', 480, 'Yes', undefined],
+      ['2026-06-02', 'Bo Berg', 480, 'No', HANDOVER],
+      ['2026-06-03', 'Bo Berg', 470, 'No', HANDOVER],
+      ['2026-06-08', 'Bo Berg', 450, 'No', "'=Goodwill, agreed with the client"], // formula-safe
+      ['2026-06-09', 'Bo Berg', 425, 'Yes', undefined],
+    ]);
+
+    const people = rows('Per specialist');
+    expect(people.filter((r) => r[4] === 'Claims model operations').map((r) => [r[0], ...r.slice(6)])).toEqual([
+      ['Ana Ionescu', 480, 8, 0, 0, 480, 1200],
+      ['Bo Berg', 1825, 1825 / 60, 1400, 1400 / 60, 425, 1062.5],
+    ]);
   });
 });
