@@ -472,7 +472,10 @@ function aboutFacts(detailRows: number, kind: [string, unknown][]): [string, unk
     ['Generated at (UTC)', '2026-11-24T09:00:00.000Z'],
     ['Amounts', 'Major units of the row’s currency; totals are per currency, never across currencies.'],
     ['Hours', 'Minutes ÷ 60 at full precision, shown with two decimals; Minutes is the exact figure.'],
-    ['Non-billable', 'Hours recorded but not invoiced (a replacement’s hand-over, or marked by finance with a reason); amounts bill only billable hours.'],
+    [
+      'Non-billable',
+      'Hours recorded but not invoiced (a replacement’s hand-over, or marked by finance with a reason); amounts bill only billable hours.',
+    ],
   ];
 }
 

@@ -544,7 +544,10 @@ export async function writeFinanceWorkbook(
     ['Generated at (UTC)', generatedAt],
     ['Amounts', 'Major units of the row’s currency; totals are per currency, never across currencies.'],
     ['Hours', 'Minutes ÷ 60 at full precision, shown with two decimals; Minutes is the exact figure.'],
-    ['Non-billable', 'Hours recorded but not invoiced (a replacement’s hand-over, or marked by finance with a reason); amounts bill only billable hours.'],
+    [
+      'Non-billable',
+      'Hours recorded but not invoiced (a replacement’s hand-over, or marked by finance with a reason); amounts bill only billable hours.',
+    ],
   );
   writeAbout(book, facts);
   await book.commit();
