@@ -8,6 +8,7 @@ import {
   handoverWindowOf,
   nonBillableNotice,
 } from '@shared/billing/rules/billable';
+import { weekGrid } from '@shared/billing/rules/entries';
 import { type BillingEntry, type BillingSpecialist, computeInvoice, type InvoiceInput } from '@shared/billing/rules/invoice';
 import { approvedFigures } from '@shared/billing/rules/monthClose';
 import type { Rate } from '@shared/billing/rules/rates';
@@ -131,5 +132,40 @@ describe('computeInvoice with non-billable hours', () => {
     const invoice = computeInvoice(input([e('2026-10-01', 480)]));
     expect(approvedFigures(invoice)).not.toContain('nonBillable');
     expect(approvedFigures(computeInvoice(input([e('2026-10-01', 480), e('2026-10-02', 60, false)])))).toContain('"nonBillableMinutes":60');
+  });
+});
+
+describe('the timesheet grid marks cells with hours that are not billed', () => {
+  it('carries the reason on a cell only when one of its entries is not billable', () => {
+    const grid = weekGrid(
+      ['2026-08-12', '2026-08-13'],
+      [
+        {
+          id: '1',
+          engagementId: 'claims',
+          activity: 'onboarding_handover',
+          date: '2026-08-12',
+          minutes: 240,
+          note: '',
+          billable: false,
+          nonBillableReason: HANDOVER_REASON,
+        },
+        {
+          id: '2',
+          engagementId: 'claims',
+          activity: 'onboarding_handover',
+          date: '2026-08-13',
+          minutes: 240,
+          note: '',
+          billable: true,
+          nonBillableReason: '',
+        },
+      ],
+      ['claims'],
+    );
+    expect(grid.rows[0]?.cells).toEqual({
+      '2026-08-12': { minutes: 240, entryIds: ['1'], note: '', nonBillableReason: HANDOVER_REASON },
+      '2026-08-13': { minutes: 240, entryIds: ['2'], note: '' },
+    });
   });
 });
