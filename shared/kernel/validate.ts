@@ -28,6 +28,7 @@ const LABELS: Record<string, string> = {
   metPercent: 'Share met',
   vatBasisPoints: 'VAT rate',
   expectedUpdatedAt: 'Last seen version',
+  nonBillableReason: 'Non-billable reason',
 };
 
 /**

@@ -28,8 +28,8 @@ export type EngagementInvoice = {
 /** One row per month entry with its rate and billed minutes: shared by the invoice and the export statements. */
 export const RATED_ENTRIES = `
   rated AS (
-    SELECT t.engagement_id, t.specialist_id, t.minutes,
-      CASE WHEN e.rounding_minutes = 0 THEN t.minutes
+    SELECT t.engagement_id, t.specialist_id, t.minutes, t.billable,
+      CASE WHEN t.billable = 0 THEN 0 WHEN e.rounding_minutes = 0 THEN t.minutes
            ELSE (t.minutes + e.rounding_minutes - 1) / e.rounding_minutes * e.rounding_minutes END AS billed,
       coalesce(
         (SELECT r.id FROM rate r WHERE r.engagement_id = t.engagement_id AND r.specialist_id = t.specialist_id
@@ -42,7 +42,9 @@ export const RATED_ENTRIES = `
   ),
   line AS (
     SELECT l.engagement_id, l.specialist_id, l.rate_id, r.specialist_id IS NOT NULL AS override, r.hourly_rate_minor,
-      min(l.date) AS first_date, max(l.date) AS last_date, count(*) AS entries, sum(l.minutes) AS minutes, sum(l.billed) AS billed,
+      min(l.date) AS first_date, max(l.date) AS last_date, count(*) AS entries,
+      sum(CASE WHEN l.billable = 1 THEN l.minutes ELSE 0 END) AS minutes, sum(l.billed) AS billed,
+      sum(CASE WHEN l.billable = 0 THEN l.minutes ELSE 0 END) AS non_billable,
       CASE WHEN l.rate_id IS NULL THEN 0 ELSE (sum(l.billed) * r.hourly_rate_minor + 30) / 60 END AS amount
     FROM rated l LEFT JOIN rate r ON r.id = l.rate_id
     GROUP BY l.engagement_id, l.specialist_id, l.rate_id

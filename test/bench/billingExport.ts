@@ -79,11 +79,11 @@ async function figures(path: string, columns: Record<string, number[]>): Promise
 async function checkSameWorkbooks(keelFile: string, bareFile: string): Promise<string> {
   // Per sheet, the columns compared: names, minutes and amounts (labels and formats differ by design).
   const columns = {
-    Summary: [1, 2, 3, 6, 8, 10, 11],
+    Summary: [1, 2, 3, 6, 8, 10, 12, 13],
     // From/To: Keel writes the rate period, the bare statement the first and last entry date of the line.
-    'Invoice lines': [1, 2, 4, 9, 10, 11, 13],
-    'Timesheet detail': [1, 2, 3, 4, 6, 10],
-    'Per specialist': [1, 2, 4, 5, 7, 9, 10],
+    'Invoice lines': [1, 2, 4, 9, 10, 11, 13, 15],
+    'Timesheet detail': [1, 2, 3, 4, 6, 10, 12],
+    'Per specialist': [1, 2, 4, 5, 7, 9, 11, 12],
   };
   const keel = await figures(keelFile, columns);
   const bare = await figures(bareFile, columns);

@@ -46,6 +46,7 @@ type LineRow = {
   hourly_rate_minor: number | null;
   minutes: number;
   billed: number;
+  non_billable: number;
   amount: number;
 };
 
@@ -70,11 +71,13 @@ type DetailRow = {
   role: string;
   activity: string;
   minutes: number;
+  billable: number;
+  non_billable_reason: string;
   note: string;
 };
 
 const DETAIL_SQL = `SELECT t.id, t.date, c.name AS client, e.id AS engagement_id, e.name AS engagement, s.full_name AS specialist,
-    s.email, s.role, t.activity, t.minutes, t.note
+    s.email, s.role, t.activity, t.minutes, t.billable, t.non_billable_reason, t.note
   FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id
   WHERE t.date BETWEEN ? AND ? ORDER BY t.date, c.name, e.name, s.full_name, t.id`;
 
@@ -171,7 +174,7 @@ export function bareWorkbooks(db: Db) {
   const lines = db.prepare<{ from: string; to: string }, LineRow>(
     `WITH ${RATED_ENTRIES}
      SELECT l.engagement_id, c.name AS client, e.name AS engagement, e.currency, l.specialist_id, s.full_name AS specialist, s.email, s.role,
-       l.first_date, l.last_date, l.override, l.hourly_rate_minor, l.minutes, l.billed, l.amount
+       l.first_date, l.last_date, l.override, l.hourly_rate_minor, l.minutes, l.billed, l.non_billable, l.amount
      FROM line l JOIN engagement e ON e.id = l.engagement_id JOIN client c ON c.id = e.client_id JOIN specialist s ON s.id = l.specialist_id
      ORDER BY c.name, e.name, s.full_name, s.id, l.first_date`,
   );
@@ -203,9 +206,11 @@ export function bareWorkbooks(db: Db) {
         'Activity',
         'Minutes',
         'Hours',
+        'Billable',
+        'Non-billable reason',
         'Note',
       ],
-      [text(38), day, text(26), text(38), text(30), text(24), text(30), text(22), text(24), minutes, hours, text(40)],
+      [text(38), day, text(26), text(38), text(30), text(24), text(30), text(22), text(24), minutes, hours, text(10), text(34), text(40)],
     );
     let rows = 0;
     for (const r of detail.iterate(from, to)) {
@@ -221,6 +226,8 @@ export function bareWorkbooks(db: Db) {
         r.activity,
         r.minutes,
         r.minutes / 60,
+        r.billable ? 'Yes' : 'No',
+        r.non_billable_reason || null,
         r.note || null,
       ]);
       if (++rows % 2000 === 0) {
@@ -250,16 +257,18 @@ export function bareWorkbooks(db: Db) {
       const all = lines.all({ from, to });
       const listed = engagements.all({ from, to, month });
 
-      const perEngagement = new Map<string, { minutes: number; net: number }>();
-      const perPerson = new Map<string, { line: LineRow; minutes: number; billed: number; amount: number }>();
+      const perEngagement = new Map<string, { minutes: number; nonBillable: number; net: number }>();
+      const perPerson = new Map<string, { line: LineRow; minutes: number; nonBillable: number; billed: number; amount: number }>();
       for (const l of all) {
-        const e = perEngagement.get(l.engagement_id) ?? { minutes: 0, net: 0 };
-        e.minutes += l.minutes;
+        const e = perEngagement.get(l.engagement_id) ?? { minutes: 0, nonBillable: 0, net: 0 };
+        e.minutes += l.minutes + l.non_billable;
+        e.nonBillable += l.non_billable;
         e.net += l.amount;
         perEngagement.set(l.engagement_id, e);
         const key = `${l.engagement_id}|${l.specialist_id}`;
-        const p = perPerson.get(key) ?? { line: l, minutes: 0, billed: 0, amount: 0 };
-        p.minutes += l.minutes;
+        const p = perPerson.get(key) ?? { line: l, minutes: 0, nonBillable: 0, billed: 0, amount: 0 };
+        p.minutes += l.minutes + l.non_billable;
+        p.nonBillable += l.non_billable;
         p.billed += l.billed;
         p.amount += l.amount;
         perPerson.set(key, p);
@@ -267,13 +276,15 @@ export function bareWorkbooks(db: Db) {
 
       const summaryTotals = new Map() as Totals;
       const summary = listed.map((e) => {
-        const { minutes: m, net } = perEngagement.get(e.id) ?? { minutes: 0, net: 0 };
+        const { minutes: m, nonBillable: nb, net } = perEngagement.get(e.id) ?? { minutes: 0, nonBillable: 0, net: 0 };
         const vat = Math.floor((net * e.vat_basis_points + 5000) / 10_000);
         sumInto(summaryTotals, e.currency, 5, 'minutes', m);
         sumInto(summaryTotals, e.currency, 6, 'hours', m);
-        sumInto(summaryTotals, e.currency, 7, 'money', net);
-        sumInto(summaryTotals, e.currency, 9, 'money', vat);
-        sumInto(summaryTotals, e.currency, 10, 'money', net + vat);
+        sumInto(summaryTotals, e.currency, 7, 'minutes', nb);
+        sumInto(summaryTotals, e.currency, 8, 'hours', nb);
+        sumInto(summaryTotals, e.currency, 9, 'money', net);
+        sumInto(summaryTotals, e.currency, 11, 'money', vat);
+        sumInto(summaryTotals, e.currency, 12, 'money', net + vat);
         return [
           e.client,
           e.engagement,
@@ -282,6 +293,8 @@ export function bareWorkbooks(db: Db) {
           e.invoice,
           m,
           m / 60,
+          nb,
+          nb / 60,
           major(net),
           e.vat_basis_points / 10_000,
           major(vat),
@@ -291,11 +304,25 @@ export function bareWorkbooks(db: Db) {
       const ws1 = sheet(
         book,
         'Summary',
-        ['Client', 'Engagement', 'Currency', 'Status', 'Invoice number', 'Minutes', 'Hours', 'Net', 'VAT %', 'VAT', 'Gross'],
-        [text(24), text(28), text(9), text(10), text(16), minutes, hours, money, percent, money, money],
+        [
+          'Client',
+          'Engagement',
+          'Currency',
+          'Status',
+          'Invoice number',
+          'Minutes',
+          'Hours',
+          'Non-billable minutes',
+          'Non-billable hours',
+          'Net',
+          'VAT %',
+          'VAT',
+          'Gross',
+        ],
+        [text(24), text(28), text(9), text(10), text(16), minutes, hours, minutes, hours, money, percent, money, money],
       );
       addRows(ws1, summary);
-      addTotals(ws1, 11, 2, summaryTotals);
+      addTotals(ws1, 13, 2, summaryTotals);
       ws1.commit();
 
       const lineTotals = new Map() as Totals;
@@ -312,18 +339,22 @@ export function bareWorkbooks(db: Db) {
           'To',
           'Rate source',
           'Hourly rate',
-          'Minutes',
+          'Billable minutes',
           'Billed minutes',
           'Billed hours',
+          'Non-billable minutes',
+          'Non-billable hours',
           'Amount',
         ],
-        [text(24), text(28), text(9), text(24), text(22), day, day, text(18), money, minutes, minutes, hours, money],
+        [text(24), text(28), text(9), text(24), text(22), day, day, text(18), money, minutes, minutes, hours, minutes, hours, money],
       );
       for (const l of all) {
         sumInto(lineTotals, l.currency, 9, 'minutes', l.minutes);
         sumInto(lineTotals, l.currency, 10, 'minutes', l.billed);
         sumInto(lineTotals, l.currency, 11, 'hours', l.billed);
-        sumInto(lineTotals, l.currency, 12, 'money', l.amount);
+        sumInto(lineTotals, l.currency, 12, 'minutes', l.non_billable);
+        sumInto(lineTotals, l.currency, 13, 'hours', l.non_billable);
+        sumInto(lineTotals, l.currency, 14, 'money', l.amount);
         ws2.add([
           l.client,
           l.engagement,
@@ -337,10 +368,12 @@ export function bareWorkbooks(db: Db) {
           l.minutes,
           l.billed,
           l.billed / 60,
+          l.non_billable,
+          l.non_billable / 60,
           major(l.amount),
         ]);
       }
-      addTotals(ws2, 13, 2, lineTotals);
+      addTotals(ws2, 15, 2, lineTotals);
       ws2.commit();
 
       const detailRows = await writeDetail(book, from, to, pacing);
@@ -356,14 +389,29 @@ export function bareWorkbooks(db: Db) {
       const ws4 = sheet(
         book,
         'Per specialist',
-        ['Specialist', 'Specialist email', 'Role', 'Client', 'Engagement', 'Currency', 'Minutes', 'Hours', 'Billed minutes', 'Amount'],
-        [text(24), text(30), text(22), text(24), text(28), text(9), minutes, hours, minutes, money],
+        [
+          'Specialist',
+          'Specialist email',
+          'Role',
+          'Client',
+          'Engagement',
+          'Currency',
+          'Minutes',
+          'Hours',
+          'Non-billable minutes',
+          'Non-billable hours',
+          'Billed minutes',
+          'Amount',
+        ],
+        [text(24), text(30), text(22), text(24), text(28), text(9), minutes, hours, minutes, hours, minutes, money],
       );
       for (const p of people) {
         sumInto(peopleTotals, p.line.currency, 6, 'minutes', p.minutes);
         sumInto(peopleTotals, p.line.currency, 7, 'hours', p.minutes);
-        sumInto(peopleTotals, p.line.currency, 8, 'minutes', p.billed);
-        sumInto(peopleTotals, p.line.currency, 9, 'money', p.amount);
+        sumInto(peopleTotals, p.line.currency, 8, 'minutes', p.nonBillable);
+        sumInto(peopleTotals, p.line.currency, 9, 'hours', p.nonBillable);
+        sumInto(peopleTotals, p.line.currency, 10, 'minutes', p.billed);
+        sumInto(peopleTotals, p.line.currency, 11, 'money', p.amount);
         ws4.add([
           p.line.specialist,
           p.line.email,
@@ -373,11 +421,13 @@ export function bareWorkbooks(db: Db) {
           p.line.currency,
           p.minutes,
           p.minutes / 60,
+          p.nonBillable,
+          p.nonBillable / 60,
           p.billed,
           major(p.amount),
         ]);
       }
-      addTotals(ws4, 10, 5, peopleTotals);
+      addTotals(ws4, 12, 5, peopleTotals);
       ws4.commit();
 
       writeAbout(
@@ -415,13 +465,17 @@ export function bareWorkbooks(db: Db) {
 function aboutFacts(detailRows: number, kind: [string, unknown][]): [string, unknown][] {
   return [
     ['Workbook', 'Keel finance workbook'],
-    ['Layout version', 1],
+    ['Layout version', 2],
     ...kind,
     ['Timesheet detail rows', detailRows],
     // The bench's own fixed instant: the bare writer only needs a value of the same shape.
     ['Generated at (UTC)', '2026-11-24T09:00:00.000Z'],
     ['Amounts', 'Major units of the row’s currency; totals are per currency, never across currencies.'],
     ['Hours', 'Minutes ÷ 60 at full precision, shown with two decimals; Minutes is the exact figure.'],
+    [
+      'Non-billable',
+      'Hours recorded but not invoiced (a replacement’s hand-over, or marked by finance with a reason); amounts bill only billable hours.',
+    ],
   ];
 }
 

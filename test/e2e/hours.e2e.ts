@@ -321,7 +321,13 @@ describe('hours and billing in Chromium (browser mode)', () => {
     const foot = (await lines.locator('tfoot tr').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(foot).toEqual(['Net37.00 h37.00 hCHF 5,365.00', 'VAT (8.1%)CHF 434.57', 'GrossCHF 5,799.57']);
     const perSpecialist = panel.locator('table.table--compact').first().locator('tbody tr');
-    expect((await perSpecialist.locator('td').allTextContents()).map((t) => t.trim())).toEqual([SPECIALIST, '37.00 h', '37.00 h', '—']);
+    expect((await perSpecialist.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
+      SPECIALIST,
+      '37.00 h',
+      '—',
+      '37.00 h',
+      '—',
+    ]); // hours, not billable, billed, cap
     await dismissToasts();
     await screenshot(page, 'hours-review-before-approve', { full: true });
 
@@ -377,7 +383,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     await book.xlsx.readFile(file);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Invoice lines', 'Timesheet detail', 'Per specialist', 'About']);
     expect(book.title).toBe('Keel finance workbook');
-    expect(book.keywords).toBe('keel-finance-workbook layout-version-1');
+    expect(book.keywords).toBe('keel-finance-workbook layout-version-2');
     for (const sheet of book.worksheets) {
       expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
@@ -393,8 +399,8 @@ describe('hours and billing in Chromium (browser mode)', () => {
     // About: the marker and the layout version (a number) where formulas look for them.
     const about = sheet('About');
     expect(values(about, 2)).toEqual(['Workbook', 'Keel finance workbook']);
-    expect(values(about, 3)).toEqual(['Layout version', 1]);
-    expect(about.getCell('B3').value).toBe(1);
+    expect(values(about, 3)).toEqual(['Layout version', 2]);
+    expect(about.getCell('B3').value).toBe(2);
 
     // Summary: the engagement's invoice number and the API's minor units ÷ 100, then a blank row and the CHF total.
     const api = await review();
@@ -409,6 +415,8 @@ describe('hours and billing in Chromium (browser mode)', () => {
       'Invoice number',
       'Minutes',
       'Hours',
+      'Non-billable minutes',
+      'Non-billable hours',
       'Net',
       'VAT %',
       'VAT',
@@ -422,30 +430,38 @@ describe('hours and billing in Chromium (browser mode)', () => {
       invoiceNumber,
       TOTAL_MINUTES,
       37,
+      0,
+      0,
       inv.netMinor / 100,
       VAT_BP / 10_000,
       inv.vatMinor / 100,
       inv.grossMinor / 100,
     ]);
-    expect([summary.getCell('H2').value, summary.getCell('J2').value, summary.getCell('K2').value]).toEqual([5365, 434.57, 5799.57]);
+    expect([summary.getCell('J2').value, summary.getCell('L2').value, summary.getCell('M2').value]).toEqual([5365, 434.57, 5799.57]);
     expect(summary.getCell('F2').numFmt).toBe('#,##0');
     expect(summary.getCell('G2').numFmt).toBe('0.00');
-    expect(summary.getCell('H2').numFmt).toBe('#,##0.00');
-    expect(summary.getCell('I2').numFmt).toBe('0.00%');
+    expect(summary.getCell('H2').numFmt).toBe('#,##0');
+    expect(summary.getCell('J2').numFmt).toBe('#,##0.00');
+    expect(summary.getCell('K2').numFmt).toBe('0.00%');
     expect(values(summary, 3)).toEqual([]);
     expect(summary.getCell('A4').value).toBe('Total');
     expect(summary.getCell('C4').value).toBe('CHF');
-    const summaryTotals = ['F', 'G', 'H', 'J', 'K'].map((c) => formulaOf(summary.getCell(`${c}4`)));
+    const summaryTotals = ['F', 'G', 'J', 'L', 'M'].map((c) => formulaOf(summary.getCell(`${c}4`)));
     expect(summaryTotals).toEqual(
       [
         ['F', TOTAL_MINUTES],
         ['G', 37],
-        ['H', 5365],
-        ['J', 434.57],
-        ['K', 5799.57],
+        ['J', 5365],
+        ['L', 434.57],
+        ['M', 5799.57],
       ].map(([c, result]) => ({ formula: `SUMIFS(${c}2:${c}2,C2:C2,"CHF")`, result })),
     );
-    expect(summary.getCell('H4').font?.bold).toBe(true);
+    // No non-billable hours: their totals are formulas too (a cached 0 reads back as no result).
+    expect(['H', 'I'].map((c) => formulaOf(summary.getCell(`${c}4`)).formula)).toEqual([
+      'SUMIFS(H2:H2,C2:C2,"CHF")',
+      'SUMIFS(I2:I2,C2:C2,"CHF")',
+    ]);
+    expect(summary.getCell('J4').font?.bold).toBe(true);
 
     // Invoice lines: the issued line, with its total equal to the invoice's net.
     const invoiceLines = sheet('Invoice lines');
@@ -453,13 +469,13 @@ describe('hours and billing in Chromium (browser mode)', () => {
     expect(lineRow.slice(0, 5)).toEqual([CLIENT, ENGAGEMENT, 'CHF', SPECIALIST, 'MLOps engineer']);
     expect(isoOf(lineRow[5]) >= `${LAST_MONTH}-01` && isoOf(lineRow[6]) <= day(endOfMonth(LAST_MONTH_START))).toBe(true);
     expect(invoiceLines.getCell('F2').numFmt).toBe('yyyy-mm-dd');
-    expect(lineRow.slice(7)).toEqual(['Role rate', RATE_MINOR / 100, TOTAL_MINUTES, TOTAL_MINUTES, 37, inv.netMinor / 100]);
-    expect(formulaOf(invoiceLines.getCell('M4'))).toEqual({ formula: 'SUMIFS(M2:M2,C2:C2,"CHF")', result: inv.netMinor / 100 });
+    expect(lineRow.slice(7)).toEqual(['Role rate', RATE_MINOR / 100, TOTAL_MINUTES, TOTAL_MINUTES, 37, 0, 0, inv.netMinor / 100]);
+    expect(formulaOf(invoiceLines.getCell('O4'))).toEqual({ formula: 'SUMIFS(O2:O2,C2:C2,"CHF")', result: inv.netMinor / 100 });
 
     // Timesheet detail: one row per entry, real dates, exact minutes and hours = minutes ÷ 60 shown with two decimals.
     const detail = sheet('Timesheet detail');
     expect(detail.rowCount).toBe(1 + MINUTES.length);
-    expect(values(detail, 1).slice(1, 12)).toEqual([
+    expect(values(detail, 1).slice(1, 14)).toEqual([
       'Date',
       'Client',
       'Engagement ID',
@@ -470,6 +486,8 @@ describe('hours and billing in Chromium (browser mode)', () => {
       'Activity',
       'Minutes',
       'Hours',
+      'Billable',
+      'Non-billable reason',
       'Note',
     ]);
     const detailRows = MINUTES.map((_, i) => detail.getRow(i + 2));
@@ -488,7 +506,9 @@ describe('hours and billing in Chromium (browser mode)', () => {
         EMAIL,
         'Operate & monitoring',
       ]);
-      expect(r.getCell(12).value).toBeNull();
+      expect(r.getCell(12).value).toBe('Yes');
+      expect(r.getCell(13).value).toBeNull();
+      expect(r.getCell(14).value).toBeNull();
     }
 
     // Per specialist: the person's month on the engagement, and the CHF totals.
@@ -502,10 +522,12 @@ describe('hours and billing in Chromium (browser mode)', () => {
       'CHF',
       TOTAL_MINUTES,
       37,
+      0,
+      0,
       TOTAL_MINUTES,
       inv.netMinor / 100,
     ]);
-    expect(['G', 'H', 'I', 'J'].map((c) => formulaOf(people.getCell(`${c}4`)).result)).toEqual([
+    expect(['G', 'H', 'K', 'L'].map((c) => formulaOf(people.getCell(`${c}4`)).result)).toEqual([
       TOTAL_MINUTES,
       37,
       TOTAL_MINUTES,

@@ -12,7 +12,7 @@ import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, revi
 import { billingRepositories } from './repositories';
 import { billingSample } from './sample';
 import { nameHoursBeforeStart } from './specialistHooks';
-import { copyWeek, setCell, timesheetWeek } from './timesheetService';
+import { copyWeek, setBillable, setCell, timesheetWeek } from './timesheetService';
 
 /** Hours, rates and terms, the month close, invoices, the finance export and the hours import. */
 export const billingArea = defineArea({
@@ -25,6 +25,7 @@ export const billingArea = defineArea({
     'time.week': ({ specialistId, weekStart }) => timesheetWeek(ctx, specialistId, weekStart),
     'time.setCell': (input) => setCell(ctx, input),
     'time.copyWeek': ({ specialistId, weekStart }) => copyWeek(ctx, specialistId, weekStart),
+    'time.setBillable': (input) => setBillable(ctx, input),
     'time.list': (input) => listOf(ctx.repos.timeEntries.list(input)),
 
     'billing.terms': ({ engagementId }) => billingTerms(ctx, engagementId),

@@ -8,7 +8,7 @@ import { minorDigits } from '@shared/kernel/currency';
  */
 
 export const FINANCE_WORKBOOK_MARKER = 'Keel finance workbook';
-export const FINANCE_LAYOUT_VERSION = 1;
+export const FINANCE_LAYOUT_VERSION = 2;
 
 export type FinanceColumnType = 'text' | 'date' | 'minutes' | 'hours' | 'money' | 'percent';
 export type FinanceColumn = { readonly header: string; readonly type: FinanceColumnType; readonly width: number };
@@ -23,6 +23,8 @@ export const SUMMARY_COLUMNS = [
   col('Invoice number', 'text', 16),
   col('Minutes', 'minutes', 10),
   col('Hours', 'hours', 10),
+  col('Non-billable minutes', 'minutes', 20),
+  col('Non-billable hours', 'hours', 18),
   col('Net', 'money', 14),
   col('VAT %', 'percent', 8),
   col('VAT', 'money', 12),
@@ -39,9 +41,11 @@ export const INVOICE_LINE_COLUMNS = [
   col('To', 'date', 11),
   col('Rate source', 'text', 18),
   col('Hourly rate', 'money', 12),
-  col('Minutes', 'minutes', 10),
+  col('Billable minutes', 'minutes', 16),
   col('Billed minutes', 'minutes', 14),
   col('Billed hours', 'hours', 12),
+  col('Non-billable minutes', 'minutes', 20),
+  col('Non-billable hours', 'hours', 18),
   col('Amount', 'money', 14),
 ] as const;
 
@@ -57,6 +61,8 @@ export const DETAIL_COLUMNS = [
   col('Activity', 'text', 24),
   col('Minutes', 'minutes', 10),
   col('Hours', 'hours', 8),
+  col('Billable', 'text', 10),
+  col('Non-billable reason', 'text', 34),
   col('Note', 'text', 40),
 ] as const;
 
@@ -69,6 +75,8 @@ export const PER_SPECIALIST_COLUMNS = [
   col('Currency', 'text', 10),
   col('Minutes', 'minutes', 10),
   col('Hours', 'hours', 10),
+  col('Non-billable minutes', 'minutes', 20),
+  col('Non-billable hours', 'hours', 18),
   col('Billed minutes', 'minutes', 14),
   col('Amount', 'money', 14),
 ] as const;

@@ -271,8 +271,22 @@ class Totals {
 
 const roleLabel = (role: string) => ROLE_LABELS[role as SpecialistRole] ?? role;
 
-type EngagementData = { month: EngagementMonth; vatBasisPoints: number; lines: InvoiceLine[]; specialists: SpecialistRow[] };
-type SpecialistRow = { specialistId: string; name: string; minutes: number; billedMinutes: number | null; amountMinor: number | null };
+type EngagementData = {
+  month: EngagementMonth;
+  /** Of the month's minutes, those not billable. */
+  nonBillableMinutes: number;
+  vatBasisPoints: number;
+  lines: InvoiceLine[];
+  specialists: SpecialistRow[];
+};
+type SpecialistRow = {
+  specialistId: string;
+  name: string;
+  minutes: number;
+  nonBillableMinutes: number;
+  billedMinutes: number | null;
+  amountMinor: number | null;
+};
 
 /** The small, in-memory part of a month export: Summary, invoice lines and per-specialist figures, each review computed once. */
 function monthData(ctx: Context, month: string, engagementId: string | undefined): EngagementData[] {
@@ -289,21 +303,30 @@ function monthData(ctx: Context, month: string, engagementId: string | undefined
           specialistId: s.specialistId,
           name: s.specialistName,
           minutes: s.minutes,
+          nonBillableMinutes: s.nonBillableMinutes,
           billedMinutes: own.length ? own.reduce((n, l) => n + l.billedMinutes, 0) : null,
           amountMinor: own.length ? own.reduce((n, l) => n + l.amountMinor, 0) : null,
         };
       });
-    return { month: m, vatBasisPoints: invoice?.vatBasisPoints ?? review.invoice.vatBasisPoints, lines, specialists };
+    return {
+      month: m,
+      nonBillableMinutes: invoice ? invoice.nonBillableMinutes : review.nonBillableMinutes,
+      vatBasisPoints: invoice?.vatBasisPoints ?? review.invoice.vatBasisPoints,
+      lines,
+      specialists,
+    };
   });
 }
 
 function summaryRows(data: readonly EngagementData[], totals: Totals): Value[][] {
-  return data.map(({ month: m, vatBasisPoints }) => {
+  return data.map(({ month: m, nonBillableMinutes, vatBasisPoints }) => {
     totals.add(m.currency, 6, 'minutes', m.minutes);
     totals.add(m.currency, 7, 'hours', m.minutes);
-    totals.add(m.currency, 8, 'money', m.netMinor);
-    totals.add(m.currency, 10, 'money', m.vatMinor);
-    totals.add(m.currency, 11, 'money', m.grossMinor);
+    totals.add(m.currency, 8, 'minutes', nonBillableMinutes);
+    totals.add(m.currency, 9, 'hours', nonBillableMinutes);
+    totals.add(m.currency, 10, 'money', m.netMinor);
+    totals.add(m.currency, 12, 'money', m.vatMinor);
+    totals.add(m.currency, 13, 'money', m.grossMinor);
     return [
       m.clientName,
       m.engagementName,
@@ -312,6 +335,8 @@ function summaryRows(data: readonly EngagementData[], totals: Totals): Value[][]
       m.invoiceNumber,
       m.minutes,
       hoursOf(m.minutes),
+      nonBillableMinutes,
+      hoursOf(nonBillableMinutes),
       minorToMajor(m.netMinor, m.currency),
       vatBasisPoints / 10_000,
       minorToMajor(m.vatMinor, m.currency),
@@ -326,7 +351,9 @@ function lineRows(data: readonly EngagementData[], totals: Totals): Value[][] {
       totals.add(m.currency, 10, 'minutes', l.minutes);
       totals.add(m.currency, 11, 'minutes', l.billedMinutes);
       totals.add(m.currency, 12, 'hours', l.billedMinutes);
-      totals.add(m.currency, 13, 'money', l.amountMinor);
+      totals.add(m.currency, 13, 'minutes', l.nonBillableMinutes);
+      totals.add(m.currency, 14, 'hours', l.nonBillableMinutes);
+      totals.add(m.currency, 15, 'money', l.amountMinor);
       return [
         m.clientName,
         m.engagementName,
@@ -340,6 +367,8 @@ function lineRows(data: readonly EngagementData[], totals: Totals): Value[][] {
         l.minutes,
         l.billedMinutes,
         hoursOf(l.billedMinutes),
+        l.nonBillableMinutes,
+        hoursOf(l.nonBillableMinutes),
         minorToMajor(l.amountMinor, m.currency),
       ];
     }),
@@ -367,8 +396,10 @@ function perSpecialistRows(ctx: Context, data: readonly EngagementData[], totals
     const p = person(s.specialistId);
     totals.add(m.currency, 7, 'minutes', s.minutes);
     totals.add(m.currency, 8, 'hours', s.minutes);
-    totals.add(m.currency, 9, 'minutes', s.billedMinutes ?? 0);
-    totals.add(m.currency, 10, 'money', s.amountMinor ?? 0);
+    totals.add(m.currency, 9, 'minutes', s.nonBillableMinutes);
+    totals.add(m.currency, 10, 'hours', s.nonBillableMinutes);
+    totals.add(m.currency, 11, 'minutes', s.billedMinutes ?? 0);
+    totals.add(m.currency, 12, 'money', s.amountMinor ?? 0);
     return [
       s.name,
       p?.email ?? null,
@@ -378,6 +409,8 @@ function perSpecialistRows(ctx: Context, data: readonly EngagementData[], totals
       m.currency,
       s.minutes,
       hoursOf(s.minutes),
+      s.nonBillableMinutes,
+      hoursOf(s.nonBillableMinutes),
       s.billedMinutes,
       s.amountMinor === null ? null : minorToMajor(s.amountMinor, m.currency),
     ];
@@ -407,6 +440,8 @@ async function writeDetail(book: Book, ctx: Context, from: string, to: string, e
       ACTIVITY_LABELS[r.activity] ?? r.activity,
       r.minutes,
       hoursOf(r.minutes),
+      r.billable ? 'Yes' : 'No',
+      r.non_billable_reason || null,
       r.note || null,
     ]);
     rows++;
@@ -509,6 +544,10 @@ export async function writeFinanceWorkbook(
     ['Generated at (UTC)', generatedAt],
     ['Amounts', 'Major units of the row’s currency; totals are per currency, never across currencies.'],
     ['Hours', 'Minutes ÷ 60 at full precision, shown with two decimals; Minutes is the exact figure.'],
+    [
+      'Non-billable',
+      'Hours recorded but not invoiced (a replacement’s hand-over, or marked by finance with a reason); amounts bill only billable hours.',
+    ],
   );
   writeAbout(book, facts);
   await book.commit();

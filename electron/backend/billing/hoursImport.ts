@@ -14,6 +14,7 @@ import type { ParsedInputOf } from '@shared/contract';
 import { isIsoDate } from '@shared/kernel/dates';
 import { fromDay } from '@shared/kernel/days';
 import { DomainError } from '@shared/kernel/errors';
+import { withDefaultBillability } from './billability';
 import { type Cell, readTable, type Table } from './readTable';
 
 /**
@@ -407,7 +408,7 @@ export async function importHours(ctx: Context, input: ParsedInputOf<'hours.impo
   return ctx.write((audit, at) => {
     const checked = check(ctx, table);
     if (checked.problems.length || checked.ready.length === 0) return report(checked, 0);
-    const ids = checked.ready.map((c) => {
+    const ids = withDefaultBillability(ctx, checked.ready).map((c) => {
       const id = newId();
       ctx.repos.timeEntries.insert({ ...c, id, createdAt: at, updatedAt: at });
       return id;

@@ -17,6 +17,7 @@ type InvoiceRow = {
   rounding_minutes: number;
   minutes: number;
   billed_minutes: number;
+  non_billable_minutes: number;
   net_minor: number;
   vat_basis_points: number;
   vat_minor: number;
@@ -41,6 +42,7 @@ type LineRow = {
   entry_count: number;
   minutes: number;
   billed_minutes: number;
+  non_billable_minutes: number;
   amount_minor: number;
 };
 
@@ -128,14 +130,16 @@ export class InvoiceRepository {
     this.statements
       .get(
         `INSERT INTO invoice (id, number, year, sequence, engagement_id, month, client_name, engagement_name, currency, rounding_minutes,
-           minutes, billed_minutes, net_minor, vat_basis_points, vat_minor, gross_minor, status, issued_at, issued_by, cancelled_at, cancelled_by, cancel_reason)
+           minutes, billed_minutes, non_billable_minutes, net_minor, vat_basis_points, vat_minor, gross_minor, status, issued_at, issued_by,
+           cancelled_at, cancelled_by, cancel_reason)
          VALUES (@id, @number, @year, @sequence, @engagementId, @month, @clientName, @engagementName, @currency, @roundingMinutes,
-           @minutes, @billedMinutes, @netMinor, @vatBasisPoints, @vatMinor, @grossMinor, @status, @issuedAt, @issuedBy, @cancelledAt, @cancelledBy, @cancelReason)`,
+           @minutes, @billedMinutes, @nonBillableMinutes, @netMinor, @vatBasisPoints, @vatMinor, @grossMinor, @status, @issuedAt, @issuedBy, @cancelledAt, @cancelledBy, @cancelReason)`,
       )
       .run(invoice);
     const line = this.statements.get(
       `INSERT INTO invoice_line (invoice_id, position, specialist_id, specialist_name, role, from_date, to_date, rate_id, rate_source,
-         hourly_rate_minor, entry_count, minutes, billed_minutes, amount_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         hourly_rate_minor, entry_count, minutes, billed_minutes, non_billable_minutes, amount_minor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     lines.forEach((l, i) => {
       line.run(
@@ -152,6 +156,7 @@ export class InvoiceRepository {
         l.entryCount,
         l.minutes,
         l.billedMinutes,
+        l.nonBillableMinutes,
         l.amountMinor,
       );
     });
@@ -209,6 +214,7 @@ function toInvoice(r: InvoiceRow): Invoice {
     roundingMinutes: r.rounding_minutes,
     minutes: r.minutes,
     billedMinutes: r.billed_minutes,
+    nonBillableMinutes: r.non_billable_minutes,
     netMinor: r.net_minor,
     vatBasisPoints: r.vat_basis_points,
     vatMinor: r.vat_minor,
@@ -235,6 +241,7 @@ function toLine(r: LineRow): InvoiceLine {
     entryCount: r.entry_count,
     minutes: r.minutes,
     billedMinutes: r.billed_minutes,
+    nonBillableMinutes: r.non_billable_minutes,
     amountMinor: r.amount_minor,
   };
 }

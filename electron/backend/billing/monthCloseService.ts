@@ -251,7 +251,10 @@ export function monthOverview(ctx: Context, month: string, engagementId?: string
       clientName: e.clientName,
       // An invoiced month shows its invoice's figures, so also its currency.
       currency: invoice ? invoice.currency : e.currency,
-      minutes: invoice ? invoice.minutes : review.invoice.minutes + review.invoice.unrated.reduce((n, u) => n + u.minutes, 0),
+      // Every hour recorded: billable, not billable, and (before invoicing) those still without a rate.
+      minutes: invoice
+        ? invoice.minutes + invoice.nonBillableMinutes
+        : review.invoice.minutes + review.invoice.nonBillableMinutes + review.invoice.unrated.reduce((n, u) => n + u.minutes, 0),
       netMinor: invoice ? invoice.netMinor : review.invoice.netMinor,
       vatMinor: invoice ? invoice.vatMinor : review.invoice.vatMinor,
       grossMinor: invoice ? invoice.grossMinor : review.invoice.grossMinor,
@@ -332,6 +335,7 @@ export function issueInvoice(ctx: Context, engagementId: string, month: string):
       roundingMinutes: computed.roundingMinutes,
       minutes: computed.minutes,
       billedMinutes: computed.billedMinutes,
+      nonBillableMinutes: computed.nonBillableMinutes,
       netMinor: computed.netMinor,
       vatBasisPoints: computed.vatBasisPoints,
       vatMinor: computed.vatMinor,

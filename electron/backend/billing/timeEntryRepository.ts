@@ -11,12 +11,14 @@ export type TimeEntryRow = {
   minutes: number;
   activity: Activity;
   note: string;
+  billable: 0 | 1;
+  non_billable_reason: string;
   created_at: string;
   updated_at: string;
 };
 
-/** The lean shape billing needs, read from the covering month index only. */
-export type BillableRow = { engagementId: string; specialistId: string; date: string; minutes: number };
+/** The lean shape billing needs, read from the covering month index only (`billable` as SQLite's 0/1). */
+export type BillableRow = { engagementId: string; specialistId: string; date: string; minutes: number; billable: 0 | 1 };
 
 /** One row of the timesheet detail export. */
 export type DetailRow = {
@@ -30,6 +32,8 @@ export type DetailRow = {
   role: string;
   activity: Activity;
   minutes: number;
+  billable: 0 | 1;
+  non_billable_reason: string;
   note: string;
 };
 
@@ -44,7 +48,7 @@ const JOINED = `SELECT t.*, s.full_name AS specialist_name, e.name AS engagement
   FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id`;
 
 const DETAIL = `SELECT t.id, t.date, c.name AS client_name, e.id AS engagement_id, e.name AS engagement_name, s.full_name AS specialist_name,
-    s.email AS specialist_email, s.role, t.activity, t.minutes, t.note
+    s.email AS specialist_email, s.role, t.activity, t.minutes, t.billable, t.non_billable_reason, t.note
   FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id`;
 
 export class TimeEntryRepository {
@@ -54,8 +58,8 @@ export class TimeEntryRepository {
   constructor(db: Db) {
     this.statements = new StatementCache(db);
     this.insertStmt = db.prepare(
-      `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, created_at, updated_at)
-       VALUES (@id, @specialistId, @engagementId, @date, @minutes, @activity, @note, @createdAt, @updatedAt)`,
+      `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, billable, non_billable_reason, created_at, updated_at)
+       VALUES (@id, @specialistId, @engagementId, @date, @minutes, @activity, @note, @billable, @nonBillableReason, @createdAt, @updatedAt)`,
     );
   }
 
@@ -65,7 +69,14 @@ export class TimeEntryRepository {
   }
 
   insert(entry: TimeEntry): void {
-    this.insertStmt.run(entry);
+    this.insertStmt.run({ ...entry, billable: entry.billable ? 1 : 0 });
+  }
+
+  /** Marks an entry billable or not (with its reason). */
+  setBillable(entry: Pick<TimeEntry, 'id' | 'billable' | 'nonBillableReason' | 'updatedAt'>): void {
+    this.statements
+      .get('UPDATE time_entry SET billable = ?, non_billable_reason = ?, updated_at = ? WHERE id = ?')
+      .run(entry.billable ? 1 : 0, entry.nonBillableReason, entry.updatedAt, entry.id);
   }
 
   update(entry: TimeEntry): void {
@@ -129,12 +140,12 @@ export class TimeEntryRepository {
   /**
    * Billable rows of every engagement in a date range: served by the covering month index alone.
    * The one exception to mapping rows with a `toX(row)` below: the month list reads tens of
-   * thousands of these four columns, so SQL names them and no row is copied.
+   * thousands of these five columns, so SQL names them and no row is copied.
    */
   billable(from: string, to: string): BillableRow[] {
     return this.statements
       .get(
-        `SELECT engagement_id AS engagementId, specialist_id AS specialistId, date, minutes
+        `SELECT engagement_id AS engagementId, specialist_id AS specialistId, date, minutes, billable
          FROM time_entry INDEXED BY time_entry_month WHERE date BETWEEN ? AND ?`,
       )
       .all(from, to) as BillableRow[];
@@ -144,7 +155,7 @@ export class TimeEntryRepository {
   billableFor(engagementId: string, from: string, to: string): BillableRow[] {
     return this.statements
       .get(
-        `SELECT engagement_id AS engagementId, specialist_id AS specialistId, date, minutes
+        `SELECT engagement_id AS engagementId, specialist_id AS specialistId, date, minutes, billable
          FROM time_entry WHERE engagement_id = ? AND date BETWEEN ? AND ?`,
       )
       .all(engagementId, from, to) as BillableRow[];
@@ -208,6 +219,8 @@ export function toTimeEntry(row: TimeEntryRow): TimeEntry {
     minutes: row.minutes,
     activity: row.activity,
     note: row.note,
+    billable: row.billable === 1,
+    nonBillableReason: row.non_billable_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -3,14 +3,16 @@ import type { Audit, Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { BookableEngagement, CellResult, TimeEntry, TimesheetWeek, WeekDay } from '@shared/billing/contract/hours';
 import { ACTIVITY_LABELS } from '@shared/billing/rules/activities';
+import { billabilityOf, nonBillableNotice } from '@shared/billing/rules/billable';
 import { entryRefusals, entryWarnings, isWeekendDate, monthsOf, refusalSentence, weekDates, weekGrid } from '@shared/billing/rules/entries';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
 import type { ParsedInputOf } from '@shared/contract';
 import { dateLabel } from '@shared/kernel/dates';
 import { addDays } from '@shared/kernel/days';
-import { DomainError, unknownReference } from '@shared/kernel/errors';
+import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { ABSENCE_KIND_LABELS } from '@shared/plan/contract/allocations';
+import { withDefaultBillability } from './billability';
 import { billingSettings } from './billingSettings';
 
 /**
@@ -160,6 +162,8 @@ export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: stri
     audit({ entity: 'time_entry', entityId: first.id, label, action: 'update', before: first, after });
     return after;
   }
+  // New hours on a replacement's hand-over day start non-billable (the rule in shared/billing/rules/billable.ts).
+  const [billability] = withDefaultBillability(ctx, [{ specialistId: specialist.id, engagementId: engagement.id, date: input.date }]);
   const entry: TimeEntry = {
     id: newId(),
     specialistId: specialist.id,
@@ -168,6 +172,8 @@ export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: stri
     minutes: input.minutes,
     activity: input.activity,
     note,
+    billable: billability?.billable ?? true,
+    nonBillableReason: billability?.nonBillableReason ?? '',
     createdAt: at,
     updatedAt: at,
   };
@@ -181,6 +187,7 @@ export function setCell(ctx: Context, input: CellInput): CellResult {
     const entry = writeCell(ctx, input, audit, at);
     const engagement = ctx.repos.engagements.get(input.engagementId);
     const warnings = entry && engagement ? warningsFor(ctx, input.specialistId, engagement.id, engagement.name, input.date) : [];
+    if (entry && !entry.billable) warnings.push(nonBillableNotice(entry));
     return { entry, warnings };
   });
 }
@@ -229,5 +236,39 @@ export function copyWeek(ctx: Context, specialistId: string, weekStart: string):
       if (engagement) for (const w of warningsFor(ctx, specialist.id, engagement.id, engagement.name, addDays(e.date, 7))) warnings.add(w);
     }
     return { created, warnings: [...warnings] };
+  });
+}
+
+type BillableInput = ParsedInputOf<'time.setBillable'>;
+
+/**
+ * Finance marks one entry billable or not (with a reason) while its month is
+ * open; an approved or invoiced month refuses, naming how to reopen it.
+ */
+export function setBillable(ctx: Context, input: BillableInput): TimeEntry {
+  return ctx.write((audit, at) => {
+    const before = ctx.repos.timeEntries.get(input.entryId);
+    if (!before) throw notFound('Time entry', input.entryId);
+    const engagement = ctx.repos.engagements.get(before.engagementId);
+    const specialist = ctx.repos.specialists.get(before.specialistId);
+    if (!engagement || !specialist) throw notFound('Time entry', input.entryId);
+    const status = ctx.repos.invoices.monthState(engagement.id, monthOf(before.date)).status;
+    const locked = lockedMonthRefusal(status, engagement.name, monthOf(before.date));
+    if (locked) throw new DomainError('conflict', locked, [{ path: 'billable', message: `cannot change in a month that is ${status}` }]);
+    const next = billabilityOf(input.billable, input.reason);
+    if ('refusal' in next)
+      throw new DomainError('invalid_input', next.refusal, [{ path: 'reason', message: 'is required when the hours are not billable' }]);
+    if (next.billable === before.billable && next.nonBillableReason === before.nonBillableReason) return before;
+    const after: TimeEntry = { ...before, ...next, updatedAt: at };
+    ctx.repos.timeEntries.setBillable(after);
+    audit({
+      entity: 'time_entry',
+      entityId: before.id,
+      label: entryLabel(specialist.fullName, engagement.name, before),
+      action: 'update',
+      before,
+      after,
+    });
+    return after;
   });
 }

@@ -1,6 +1,7 @@
 import { defineArea } from '@backend/core/area';
 import { continuityProcedures } from '@shared/continuity/contract';
 import { summaryOf } from '@shared/kernel/summary';
+import { answerHandoverWindows } from './billingHooks';
 import { continuityBoard } from './continuityService';
 import { continuityHandlers } from './handlers';
 import { continuityRepositories } from './repositories';
@@ -13,8 +14,11 @@ export const continuityArea = defineArea({
   procedures: continuityProcedures,
   repositories: continuityRepositories,
   sample: continuitySample,
-  hooks: { 'clients.specialistStartMoving': nameReplacementsBeforeStart },
   handlers: continuityHandlers,
+  hooks: {
+    'clients.specialistStartMoving': nameReplacementsBeforeStart,
+    'billing.handoverWindows': answerHandoverWindows,
+  },
   summary: (ctx) => {
     const { promises } = continuityBoard(ctx, {});
     const count = (state: string) => promises.filter((p) => p.clock.state === state).length;

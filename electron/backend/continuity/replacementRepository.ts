@@ -125,6 +125,36 @@ export class ReplacementRepository {
     return rows.map(toJoined);
   }
 
+  /**
+   * Hand-overs of fulfilled requests: the days the incoming specialist and the
+   * outgoing allocation (not cancelled) overlap on the engagement, for these
+   * incoming specialists and engagements, touching `from`–`to` (inclusive dates).
+   */
+  handoverWindows(
+    specialistIds: readonly string[],
+    engagementIds: readonly string[],
+    from: string,
+    to: string,
+  ): { specialistId: string; engagementId: string; from: string; to: string }[] {
+    return this.statements
+      .get(
+        `SELECT r.replacement_specialist_id AS specialistId, r.engagement_id AS engagementId, r.replacement_start_date AS "from",
+           a.end_date AS "to"
+         FROM replacement_request r JOIN allocation a ON a.id = r.outgoing_allocation_id
+         WHERE r.status = 'fulfilled' AND a.status <> 'cancelled' AND a.end_date >= r.replacement_start_date
+           AND r.replacement_specialist_id IN (SELECT value FROM json_each(?))
+           AND r.engagement_id IN (SELECT value FROM json_each(?))
+           AND r.replacement_start_date <= ? AND a.end_date >= ?
+         ORDER BY r.replacement_start_date, r.id`,
+      )
+      .all(JSON.stringify(specialistIds), JSON.stringify(engagementIds), to, from) as {
+      specialistId: string;
+      engagementId: string;
+      from: string;
+      to: string;
+    }[];
+  }
+
   insert(request: ReplacementRequest): void {
     this.statements.get(`INSERT INTO replacement_request (${REQUEST_COLUMNS}) VALUES (${REQUEST_PARAMS})`).run(request);
   }

@@ -55,10 +55,11 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const isId = (value: unknown): boolean => typeof value === 'string' && ID_RE.test(value);
 
-/** A value as the screens show it: dates as dates, instants with their time, never a raw id. */
+/** A value as the screens show it: dates as dates, instants with their time, yes or no, never a raw id. */
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string' && DATE_RE.test(value)) return day(value);
   if (typeof value === 'string' && INSTANT_RE.test(value)) return instant(value);
   if (isId(value)) return 'a record';

@@ -41,8 +41,11 @@ export type Invoice = {
   engagementName: string;
   currency: string;
   roundingMinutes: number;
+  /** Billable minutes as entered. */
   minutes: number;
   billedMinutes: number;
+  /** Minutes recorded in the month that are not billed (0 on invoices issued before hours could be non-billable). */
+  nonBillableMinutes: number;
   netMinor: number;
   vatBasisPoints: number;
   vatMinor: number;

@@ -14,6 +14,10 @@ export type TimeEntry = {
   minutes: number;
   activity: Activity;
   note: string;
+  /** False for hours shown but not invoiced (a replacement's hand-over, or marked so by finance). */
+  billable: boolean;
+  /** Why the hours are not billable; empty when they are. */
+  nonBillableReason: string;
   createdAt: string;
   updatedAt: string;
 };
@@ -77,6 +81,17 @@ export const hoursProcedures = {
   'time.copyWeek': command<{ created: number; warnings: string[] }>()(
     'Copy the previous week’s entries into this week’s empty cells: all or nothing.',
     weekInput,
+  ),
+  'time.setBillable': command<TimeEntry>()(
+    'Mark one time entry billable, or not billable with a reason, while its month is open (a replacement’s hand-over starts not billable).',
+    z
+      .strictObject({ entryId: id, billable: z.boolean({ error: 'must be true or false' }), reason: optionalText(500).default('') })
+      .superRefine((v, issues) => {
+        if (!v.billable && v.reason.trim() === '')
+          issues.addIssue({ code: 'custom', path: ['reason'], message: 'is required when the hours are not billable' });
+        if (v.billable && v.reason.trim() !== '')
+          issues.addIssue({ code: 'custom', path: ['reason'], message: 'is only given when the hours are not billable' });
+      }),
   ),
   'time.list': query<ListResult<TimeEntryListItem>>()(
     'Time entries by engagement, specialist and dates.',

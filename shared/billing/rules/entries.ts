@@ -86,8 +86,19 @@ export function weekDates(date: string): string[] {
 
 export const isWeekendDate = (date: string): boolean => isWeekend(toDay(date));
 
-export type GridEntry = { id: string; engagementId: string; activity: Activity; date: string; minutes: number; note: string };
-export type GridCell = { minutes: number; entryIds: string[]; note: string };
+export type GridEntry = {
+  id: string;
+  engagementId: string;
+  activity: Activity;
+  date: string;
+  minutes: number;
+  note: string;
+  /** Absent or true: billed. */
+  billable?: boolean;
+  nonBillableReason?: string;
+};
+/** `nonBillableReason` is there only when hours of the cell are not billed (a hand-over, or marked by finance). */
+export type GridCell = { minutes: number; entryIds: string[]; note: string; nonBillableReason?: string };
 export type GridRow = { engagementId: string; activity: Activity; cells: Record<string, GridCell>; totalMinutes: number };
 export type WeekGrid = { dates: string[]; rows: GridRow[]; dayTotals: Record<string, number>; totalMinutes: number };
 
@@ -113,6 +124,7 @@ export function weekGrid(dates: readonly string[], entries: readonly GridEntry[]
     cell.minutes += e.minutes;
     cell.entryIds.push(e.id);
     if (e.note) cell.note = cell.note ? `${cell.note}; ${e.note}` : e.note;
+    if (e.billable === false) cell.nonBillableReason = e.nonBillableReason ?? '';
     row.totalMinutes += e.minutes;
     dayTotals[e.date] = (dayTotals[e.date] ?? 0) + e.minutes;
     totalMinutes += e.minutes;

@@ -23,11 +23,24 @@ import { type Rate, type RateSource, rateOn } from './rates';
  *
  * Entries on a day with no rate in effect are not billed: they are returned
  * as `unrated` so the review can refuse to close the month until a rate exists.
+ *
+ * Non-billable entries (a replacement's hand-over, or marked so by finance)
+ * sit on the line of their rate period as `nonBillableMinutes`, never rounded
+ * and never in the amount; everything above applies to billable entries only.
  */
 export const ROUNDING_INCREMENTS = [0, 6, 15, 30] as const;
 export type RoundingIncrement = (typeof ROUNDING_INCREMENTS)[number];
 
-export type BillingEntry = { specialistId: string; date: string; minutes: number };
+export type BillingEntry = {
+  specialistId: string;
+  date: string;
+  minutes: number;
+  /** Absent or true (1): billed. False (0): shown apart, not billed. SQL rows carry 0/1. */
+  billable?: boolean | 0 | 1;
+};
+
+/** Whether an entry is billed (absent counts as billable). */
+export const isBillable = (e: Pick<BillingEntry, 'billable'>): boolean => e.billable === undefined || Boolean(e.billable);
 export type BillingSpecialist = { id: string; name: string; role: SpecialistRole };
 
 export type InvoiceInput = {
@@ -49,11 +62,14 @@ export type InvoiceLine = {
   rateId: string;
   rateSource: RateSource;
   hourlyRateMinor: number;
+  /** Entries on the line, billable or not. */
   entryCount: number;
-  /** As entered. */
+  /** Billable minutes as entered. */
   minutes: number;
-  /** After the rounding increment: what is billed. */
+  /** Billable minutes after the rounding increment: what is billed. */
   billedMinutes: number;
+  /** Non-billable minutes as entered: shown, not billed. */
+  nonBillableMinutes: number;
   amountMinor: number;
 };
 
@@ -66,6 +82,7 @@ export type InvoiceComputation = {
   lines: InvoiceLine[];
   minutes: number;
   billedMinutes: number;
+  nonBillableMinutes: number;
   netMinor: number;
   vatBasisPoints: number;
   vatMinor: number;
@@ -118,7 +135,7 @@ export function computeInvoice(input: InvoiceInput): InvoiceComputation {
     if (!entries?.length) continue;
     const periods = ratePeriods(input.month, specialist, input.rates);
     const missing: Unrated = { specialistId: specialist.id, specialistName: specialist.name, dates: [], minutes: 0 };
-    const totals = periods.map(() => ({ count: 0, minutes: 0, billed: 0 }));
+    const totals = periods.map(() => ({ count: 0, minutes: 0, billed: 0, nonBillable: 0 }));
     for (const entry of entries) {
       const i = periods.findIndex((p) => entry.date >= p.fromDate && entry.date <= p.toDate);
       const total = totals[i];
@@ -128,6 +145,10 @@ export function computeInvoice(input: InvoiceInput): InvoiceComputation {
         continue;
       }
       total.count++;
+      if (!isBillable(entry)) {
+        total.nonBillable += entry.minutes;
+        continue;
+      }
       total.minutes += entry.minutes;
       total.billed += billedMinutes(entry.minutes, input.roundingMinutes);
     }
@@ -146,6 +167,7 @@ export function computeInvoice(input: InvoiceInput): InvoiceComputation {
         entryCount: total.count,
         minutes: total.minutes,
         billedMinutes: total.billed,
+        nonBillableMinutes: total.nonBillable,
         amountMinor: amountFor(total.billed, period.rate.hourlyRateMinor),
       });
     });
@@ -160,6 +182,7 @@ export function computeInvoice(input: InvoiceInput): InvoiceComputation {
     lines,
     minutes: lines.reduce((sum, l) => sum + l.minutes, 0),
     billedMinutes: lines.reduce((sum, l) => sum + l.billedMinutes, 0),
+    nonBillableMinutes: lines.reduce((sum, l) => sum + l.nonBillableMinutes, 0),
     netMinor,
     vatBasisPoints: input.vatBasisPoints,
     vatMinor,

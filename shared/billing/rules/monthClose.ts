@@ -31,10 +31,26 @@ export function invoiceNumber(prefix: string, year: number, sequence: number): s
 /** 1–12 capitals, digits or inner dashes: `KEEL`, `ACME-CH`. */
 export const INVOICE_PREFIX_RE = /^[A-Z0-9](?:[A-Z0-9-]{0,10}[A-Z0-9])?$/;
 
-/** What approving a month fixes: every figure of its computed invoice. */
+/**
+ * What approving a month fixes: every figure of its computed invoice. Non-billable
+ * minutes are written only where there are some, so a month approved before
+ * hours could be non-billable still reads as unchanged.
+ */
 export function approvedFigures(invoice: InvoiceComputation): string {
-  const { currency, roundingMinutes, lines, minutes, billedMinutes, netMinor, vatBasisPoints, vatMinor, grossMinor } = invoice;
-  return JSON.stringify({ currency, roundingMinutes, vatBasisPoints, minutes, billedMinutes, netMinor, vatMinor, grossMinor, lines });
+  const { currency, roundingMinutes, minutes, billedMinutes, nonBillableMinutes, netMinor, vatBasisPoints, vatMinor, grossMinor } = invoice;
+  const lines = invoice.lines.map(({ nonBillableMinutes: n, ...line }) => (n ? { ...line, nonBillableMinutes: n } : line));
+  return JSON.stringify({
+    currency,
+    roundingMinutes,
+    vatBasisPoints,
+    minutes,
+    billedMinutes,
+    ...(nonBillableMinutes ? { nonBillableMinutes } : {}),
+    netMinor,
+    vatMinor,
+    grossMinor,
+    lines,
+  });
 }
 
 /**

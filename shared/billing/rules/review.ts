@@ -2,7 +2,14 @@ import { type Day, type DayRange, intersect, toDay } from '@shared/kernel/days';
 import { noErrorsIn } from '@shared/kernel/severity';
 import { DAY_AVAILABLE, dayStates } from '@shared/plan/rules/capacity';
 import { formatHours } from './duration';
-import { type BillingEntry, type BillingSpecialist, computeInvoice, type InvoiceComputation, type InvoiceInput } from './invoice';
+import {
+  type BillingEntry,
+  type BillingSpecialist,
+  computeInvoice,
+  type InvoiceComputation,
+  type InvoiceInput,
+  isBillable,
+} from './invoice';
 import { datesOf, firstDayOf, lastDayOf } from './months';
 
 /**
@@ -57,8 +64,11 @@ export type ReviewWarning = {
 export type SpecialistMonth = {
   specialistId: string;
   specialistName: string;
+  /** Every minute recorded, billable or not. */
   minutes: number;
   billedMinutes: number;
+  /** Minutes recorded as not billable (a hand-over, or marked by finance): shown apart, never billed. */
+  nonBillableMinutes: number;
   entryCount: number;
   capMinutes: number | null;
   /** Minutes per date, for the month grid. */
@@ -74,6 +84,8 @@ export type MonthReview = {
   /** Minutes recorded per date of the month (every date present), and in all — hours without a rate included. */
   dayTotals: Record<string, number>;
   minutes: number;
+  /** Of `minutes`, those not billable. */
+  nonBillableMinutes: number;
   warnings: ReviewWarning[];
   /** True when nothing blocks approval (no error-level warning). */
   canApprove: boolean;
@@ -110,9 +122,11 @@ export function monthReview(input: ReviewInput): MonthReview {
     const byDate: Record<string, number> = {};
     let minutes = 0;
     let billed = 0;
+    let nonBillable = 0;
     for (const e of entries) {
       byDate[e.date] = (byDate[e.date] ?? 0) + e.minutes;
       minutes += e.minutes;
+      if (!isBillable(e)) nonBillable += e.minutes;
     }
     for (const line of invoice.lines) if (line.specialistId === s.id) billed += line.billedMinutes;
     const isCovered = (day: Day) => covered.some((r) => day >= r.from && day <= r.to);
@@ -131,6 +145,7 @@ export function monthReview(input: ReviewInput): MonthReview {
       specialistName: s.name,
       minutes,
       billedMinutes: billed,
+      nonBillableMinutes: nonBillable,
       entryCount: entries.length,
       capMinutes: s.capMinutes,
       byDate,
@@ -197,5 +212,6 @@ export function monthReview(input: ReviewInput): MonthReview {
   const dayTotals: Record<string, number> = Object.fromEntries(monthDates.map((d) => [d, 0]));
   for (const e of input.entries) dayTotals[e.date] = (dayTotals[e.date] ?? 0) + e.minutes;
   const minutes = input.entries.reduce((n, e) => n + e.minutes, 0);
-  return { invoice, specialists: rows, dayTotals, minutes, warnings, canApprove: noErrorsIn(warnings) };
+  const nonBillableMinutes = input.entries.reduce((n, e) => n + (isBillable(e) ? 0 : e.minutes), 0);
+  return { invoice, specialists: rows, dayTotals, minutes, nonBillableMinutes, warnings, canApprove: noErrorsIn(warnings) };
 }

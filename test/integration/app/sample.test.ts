@@ -85,6 +85,29 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
     expect(states).toEqual({ breached: 1, at_risk: 2, on_track: 2 });
     expect(months).toEqual({ '2026-11': { open: 5 }, '2026-10': { approved: 1, open: 4 }, '2026-09': { invoiced: 5 } });
     expect(runningToday).toBeGreaterThan(10);
+    // A fulfilled replacement's hand-over (the incoming specialist's days beside the outgoing one) is not billed,
+    // by the same rule as hours typed in; every other sample hour is.
+    const handovers = (await backend.ok('replacements.list', { state: 'all' })).rows.filter(
+      (r) => r.status === 'fulfilled' && r.handoverDays > 0,
+    );
+    expect(handovers.length).toBeGreaterThan(0);
+    const nonBillable = backend.db
+      .prepare(
+        'SELECT specialist_id AS specialistId, engagement_id AS engagementId, date, non_billable_reason AS reason FROM time_entry WHERE billable = 0',
+      )
+      .all() as { specialistId: string; engagementId: string; date: string; reason: string }[];
+    expect(nonBillable.length).toBeGreaterThan(0);
+    for (const e of nonBillable) {
+      expect(e.reason).toBe('Replacement hand-over (no extra cost)');
+      const covering = handovers.find(
+        (r) =>
+          r.replacementSpecialistId === e.specialistId &&
+          r.engagementId === e.engagementId &&
+          (r.replacementStartDate ?? '') <= e.date &&
+          e.date <= (r.outgoingAllocation?.endDate ?? ''),
+      );
+      expect(covering, `${e.date} is a hand-over day`).toBeDefined();
+    }
   });
 
   // A year on, five years on, and a week of public holidays (Christmas to New Year).

@@ -7,25 +7,38 @@ export type BillingFixture = {
   rateId: string;
   invoiceId: string;
   cancelledInvoiceId: string;
+  /** An entry of invoiced April, and one of open June. */
+  invoicedEntryId: string;
+  openEntryId: string;
 };
 
 async function setUp(b: TestBackend, { engagementId, specialistId }: ClientsFixture): Promise<BillingFixture> {
   const terms = await b.ok('rates.create', { engagementId, role: 'mlops_engineer', effectiveFrom: '2026-02-01', hourlyRateMinor: 15_000 });
   const rateId = terms.rates[0]?.id ?? '';
   const hours = { specialistId, engagementId, activity: 'retraining' as const, minutes: 480 };
-  await b.ok('time.setCell', { ...hours, date: '2026-04-06' });
+  const invoicedEntryId = (await b.ok('time.setCell', { ...hours, date: '2026-04-06' })).entry?.id ?? '';
   await b.ok('months.approve', { engagementId, month: '2026-04' });
   const invoiceId = (await b.ok('invoices.issue', { engagementId, month: '2026-04' })).id;
   await b.ok('time.setCell', { ...hours, date: '2026-05-04' });
   await b.ok('months.approve', { engagementId, month: '2026-05' });
   const cancelledInvoiceId = (await b.ok('invoices.issue', { engagementId, month: '2026-05' })).id;
   await b.ok('invoices.cancel', { id: cancelledInvoiceId, reason: 'Wrong purchase order number' });
-  await b.ok('time.setCell', { ...hours, date: '2026-06-01', activity: 'deployment', minutes: 600 });
-  return { rateId, invoiceId, cancelledInvoiceId };
+  const openEntryId = (await b.ok('time.setCell', { ...hours, date: '2026-06-01', activity: 'deployment', minutes: 600 })).entry?.id ?? '';
+  return { rateId, invoiceId, cancelledInvoiceId, invoicedEntryId, openEntryId };
 }
 
 function cases(fx: ClientsFixture & BillingFixture): CaseTable {
-  const { engagementId, specialistId, archivedSpecialistId, lateJoinerId, rateId, invoiceId, cancelledInvoiceId } = fx;
+  const {
+    engagementId,
+    specialistId,
+    archivedSpecialistId,
+    lateJoinerId,
+    rateId,
+    invoiceId,
+    cancelledInvoiceId,
+    invoicedEntryId,
+    openEntryId,
+  } = fx;
   const cell = () => ({ specialistId, engagementId, activity: 'retraining', date: '2026-06-02', minutes: 450 });
   const rate = () => ({ engagementId, role: 'sre', effectiveFrom: '2026-11-01', hourlyRateMinor: 14_000 });
   const terms = () => ({ engagementId, roundingMinutes: 15, monthlyCapMinutes: 160 * 60 });
@@ -34,6 +47,45 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
       { why: 'missing specialist', input: { weekStart: '2026-06-01' }, code: 'invalid_input', field: 'specialistId' },
       { why: 'unknown specialist', input: { specialistId: MISSING_ID, weekStart: '2026-06-01' }, code: 'not_found', field: 'specialistId' },
       { why: 'impossible date', input: { specialistId, weekStart: '2026-02-30' }, code: 'invalid_input', field: 'weekStart' },
+    ],
+    'time.setBillable': [
+      { why: 'missing entry', input: { billable: true }, code: 'invalid_input', field: 'entryId' },
+      { why: 'unknown entry', input: { entryId: MISSING_ID, billable: true }, code: 'not_found' },
+      { why: 'billable as text', input: { entryId: openEntryId, billable: 'no' }, code: 'invalid_input', field: 'billable' },
+      {
+        why: 'not billable without a reason',
+        input: { entryId: openEntryId, billable: false },
+        code: 'invalid_input',
+        field: 'reason',
+        message: 'Reason is required when the hours are not billable.',
+      },
+      {
+        why: 'not billable with a reason of spaces and zero-width characters',
+        input: { entryId: openEntryId, billable: false, reason: ' \u200b ' },
+        code: 'invalid_input',
+        field: 'reason',
+      },
+      {
+        why: 'a reason on billable hours',
+        input: { entryId: openEntryId, billable: true, reason: 'Goodwill' },
+        code: 'invalid_input',
+        field: 'reason',
+      },
+      {
+        why: 'a reason longer than 500 characters',
+        input: { entryId: openEntryId, billable: false, reason: 'x'.repeat(501) },
+        code: 'invalid_input',
+        field: 'reason',
+      },
+      { why: 'unknown field', input: { entryId: openEntryId, billable: true, note: 'x' }, code: 'invalid_input' },
+      {
+        why: 'an entry of an invoiced month',
+        input: { entryId: invoicedEntryId, billable: false, reason: 'Goodwill' },
+        code: 'conflict',
+        field: 'billable',
+        message:
+          'April 2026 of Claims model operations is invoiced, so its hours are locked. Cancel the invoice (with a reason) in Month close to reopen it.',
+      },
     ],
     'time.setCell': [
       {

@@ -202,6 +202,8 @@ describe('the month workbook', () => {
         ...(m.invoiceNumber ? [m.invoiceNumber] : [undefined]),
         m.minutes,
         m.minutes / 60,
+        0, // no non-billable hours in this month
+        0,
         minorToMajor(m.netMinor, m.currency),
         vat / 10_000,
         minorToMajor(m.vatMinor, m.currency),
@@ -211,10 +213,10 @@ describe('the month workbook', () => {
     // The invoiced month shows the issued invoice; JPY by hand: 295 min × ¥18,333 / 60 = 90,137.25 → ¥90,137, VAT ¥9,014.
     const claimsRow = summary.data.find((r) => r[1] === 'Claims model operations');
     expect(claimsRow?.slice(3, 5)).toEqual(['Invoiced', ids.invoice.number]);
-    expect(claimsRow?.[7]).toBe(ids.invoice.netMinor / 100);
-    expect(summary.data.find((r) => r[1] === 'Route optimisation')?.slice(7)).toEqual([90_137, 0.1, 9_014, 99_151]);
+    expect(claimsRow?.[9]).toBe(ids.invoice.netMinor / 100);
+    expect(summary.data.find((r) => r[1] === 'Route optimisation')?.slice(9)).toEqual([90_137, 0.1, 9_014, 99_151]);
     // BHD: 528 min × 52.135 / 60 = 458.788, VAT 45.879.
-    expect(summary.data.find((r) => r[1] === 'Ledger anomaly detection')?.slice(7)).toEqual([458.788, 0.1, 45.879, 504.667]);
+    expect(summary.data.find((r) => r[1] === 'Ledger anomaly detection')?.slice(9)).toEqual([458.788, 0.1, 45.879, 504.667]);
 
     // One total row per currency, never across currencies: SUMIFS formulas whose cached result is Keel's integer total.
     const summarySheet = sheet(workbook, 'Summary');
@@ -230,32 +232,34 @@ describe('the month workbook', () => {
       const r = summary.totalRow(i);
       expect(r.getCell(6).value).toEqual({ formula: `SUMIFS(F2:F4,C2:C4,"${currency}")`, result: sum((m) => m.minutes) });
       expect(r.getCell(7).value).toEqual({ formula: `SUMIFS(G2:G4,C2:C4,"${currency}")`, result: sum((m) => m.minutes) / 60 });
-      expect(r.getCell(8).value).toEqual({
-        formula: `SUMIFS(H2:H4,C2:C4,"${currency}")`,
+      // A total of zero is written with its cached 0, which exceljs reads back as no result.
+      expect(r.getCell(8).value).toMatchObject({ formula: `SUMIFS(H2:H4,C2:C4,"${currency}")` });
+      expect(r.getCell(10).value).toEqual({
+        formula: `SUMIFS(J2:J4,C2:C4,"${currency}")`,
         result: minorToMajor(
           sum((m) => m.netMinor),
           currency,
         ),
       });
-      expect(r.getCell(10).value).toMatchObject({
+      expect(r.getCell(12).value).toMatchObject({
         result: minorToMajor(
           sum((m) => m.vatMinor),
           currency,
         ),
       });
-      expect(r.getCell(11).value).toMatchObject({
+      expect(r.getCell(13).value).toMatchObject({
         result: minorToMajor(
           sum((m) => m.grossMinor),
           currency,
         ),
       });
-      expect(r.getCell(8).numFmt).toBe({ CHF: '#,##0.00', JPY: '#,##0', BHD: '#,##0.000' }[currency]);
-      expect(r.getCell(8).font?.bold).toBe(true);
+      expect(r.getCell(10).numFmt).toBe({ CHF: '#,##0.00', JPY: '#,##0', BHD: '#,##0.000' }[currency]);
+      expect(r.getCell(10).font?.bold).toBe(true);
     });
-    expect(summarySheet.getCell('H3').numFmt).toBe('#,##0.00'); // CHF row
-    expect(summarySheet.getCell('H4').numFmt).toBe('#,##0'); // JPY row
-    expect(summarySheet.getCell('H2').numFmt).toBe('#,##0.000'); // BHD row
-    expect(summarySheet.getCell('I2').numFmt).toBe('0.00%');
+    expect(summarySheet.getCell('J3').numFmt).toBe('#,##0.00'); // CHF row
+    expect(summarySheet.getCell('J4').numFmt).toBe('#,##0'); // JPY row
+    expect(summarySheet.getCell('J2').numFmt).toBe('#,##0.000'); // BHD row
+    expect(summarySheet.getCell('K2').numFmt).toBe('0.00%');
 
     // Invoice lines: the issued snapshot for Claims (split at the rate rise), computed lines elsewhere.
     const lines = table(sheet(workbook, 'Invoice lines'));
@@ -276,6 +280,8 @@ describe('the month workbook', () => {
         l.minutes,
         l.billedMinutes,
         l.billedMinutes / 60,
+        l.nonBillableMinutes,
+        l.nonBillableMinutes / 60,
         minorToMajor(l.amountMinor, m.currency),
       ]);
     });
@@ -296,12 +302,12 @@ describe('the month workbook', () => {
         .filter((m) => m.currency === currency)
         .reduce((n, m) => n + ((reviews.get(m.engagementId)?.issued ?? reviews.get(m.engagementId)?.invoice)?.netMinor ?? 0), 0);
       const last = 1 + lines.data.length;
-      expect(lines.totalRow(i).getCell(13).value).toEqual({
-        formula: `SUMIFS(M2:M${last},C2:C${last},"${currency}")`,
+      expect(lines.totalRow(i).getCell(15).value).toEqual({
+        formula: `SUMIFS(O2:O${last},C2:C${last},"${currency}")`,
         result: minorToMajor(amount, currency),
       });
       // The lines add up to the Summary's net of the same currency.
-      expect((summary.totalRow(i).getCell(8).value as { result: number }).result).toBe(minorToMajor(amount, currency));
+      expect((summary.totalRow(i).getCell(10).value as { result: number }).result).toBe(minorToMajor(amount, currency));
     }
     expect(lines.totals.map((r) => r[2])).toEqual(['BHD', 'CHF', 'JPY']);
   });
@@ -326,6 +332,8 @@ describe('the month workbook', () => {
       'Incident response',
       125,
       125 / 60,
+      'Yes',
+      undefined,
       'Pager at 02:00; “model drift”, fixed',
     ]);
     expect(rows.data.map((r) => (r[1] as Date).toISOString().slice(0, 10))).toEqual(
@@ -345,12 +353,12 @@ describe('the month workbook', () => {
       expect(ws.autoFilter).toBeTruthy();
       expect(ws.columns.every((c) => (c.width ?? 0) >= 8)).toBe(true);
     }
-    expect(detail.autoFilter).toBe('A1:L9');
-    expect(sheet(workbook, 'Summary').autoFilter).toBe('A1:K4'); // the data rows, not the totals below them
-    expect(sheet(workbook, 'Invoice lines').autoFilter).toBe('A1:M6');
+    expect(detail.autoFilter).toBe('A1:N9');
+    expect(sheet(workbook, 'Summary').autoFilter).toBe('A1:M4'); // the data rows, not the totals below them
+    expect(sheet(workbook, 'Invoice lines').autoFilter).toBe('A1:O6');
 
     const people = table(sheet(workbook, 'Per specialist'));
-    expect(people.data.map((r) => [r[0], r[4], r[6], r[8]])).toEqual([
+    expect(people.data.map((r) => [r[0], r[4], r[6], r[10]])).toEqual([
       ['Ana Ionescu', 'Claims model operations', 1042, 1065],
       ['Ana Ionescu', 'Route optimisation', 295, 295],
       ['Ben Okafor', 'Ledger anomaly detection', 528, 528], // Gulf Ledger before Helvetic
@@ -361,9 +369,9 @@ describe('the month workbook', () => {
     expect(about.getCell('B2').value).toBe(FINANCE_WORKBOOK_MARKER);
     expect(about.getCell('A3').value).toBe('Layout version');
     expect(about.getCell('B3').value).toBe(FINANCE_LAYOUT_VERSION);
-    expect(FINANCE_LAYOUT_VERSION).toBe(1);
-    expect(workbook.keywords).toBe('keel-finance-workbook layout-version-1');
-    expect(workbook.subject).toBe('Keel finance workbook, layout version 1');
+    expect(FINANCE_LAYOUT_VERSION).toBe(2);
+    expect(workbook.keywords).toBe('keel-finance-workbook layout-version-2');
+    expect(workbook.subject).toBe('Keel finance workbook, layout version 2');
   });
 
   it('exports one engagement into a file named after it', async () => {
@@ -379,6 +387,8 @@ describe('the month workbook', () => {
         'JPY',
         undefined,
         undefined,
+        expect.anything(),
+        expect.anything(),
         expect.anything(),
         expect.anything(),
         expect.anything(),
@@ -421,6 +431,8 @@ describe('export jobs', () => {
           minutes: 30 + (i % 7),
           activity: activities[i % 5] ?? 'retraining',
           note: i % 2 ? '' : `entry ${i}`,
+          billable: true,
+          nonBillableReason: '',
           createdAt: at,
           updatedAt: at,
         });
@@ -465,6 +477,8 @@ describe('export jobs', () => {
           minutes: 15,
           activity: 'retraining',
           note: '',
+          billable: true,
+          nonBillableReason: '',
           createdAt: at,
           updatedAt: at,
         });

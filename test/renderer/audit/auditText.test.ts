@@ -13,6 +13,14 @@ describe('how a change reads in the history and the audit log', () => {
     expect(text).toBe('allocation changed');
     expect(text).not.toMatch(/01a24178/);
   });
+  it('shows a yes-or-no field in words and names the non-billable reason by its label', () => {
+    expect(
+      describeChanges(
+        { billable: true, nonBillableReason: '' },
+        { billable: false, nonBillableReason: 'Replacement hand-over (no extra cost)' },
+      ),
+    ).toBe('billable “yes” → “no”; non-billable reason “—” → “Replacement hand-over (no extra cost)”');
+  });
   it('says when nothing changed', () => {
     expect(describeChanges({ name: 'A', updatedAt: '2026-01-01T00:00:00Z' }, { name: 'A', updatedAt: '2026-02-01T00:00:00Z' })).toBe(
       'no field changed',

@@ -42,6 +42,7 @@ const line: InvoiceLine = {
   entryCount: 20,
   minutes: 9_600,
   billedMinutes: 9_600,
+  nonBillableMinutes: 0,
   amountMinor: 2_320_000,
 };
 
@@ -122,6 +123,7 @@ function fakeBackend() {
       roundingMinutes: 0,
       minutes: 9_600,
       billedMinutes: 9_600,
+      nonBillableMinutes: 0,
       netMinor: 2_320_000,
       vatBasisPoints: 810,
       vatMinor: 187_920,
@@ -143,6 +145,7 @@ function fakeBackend() {
       lines: [line],
       minutes: 9_600,
       billedMinutes: 9_600,
+      nonBillableMinutes: 0,
       netMinor: 2_320_000,
       vatBasisPoints: 810,
       vatMinor: 187_920,
@@ -155,6 +158,7 @@ function fakeBackend() {
         specialistName: 'Ana Ionescu',
         minutes: 9_600,
         billedMinutes: 9_600,
+        nonBillableMinutes: 0,
         entryCount: 20,
         capMinutes: 9_000,
         byDate: {},
@@ -186,6 +190,7 @@ function fakeBackend() {
     canApprove: state.canApprove,
     dayTotals: {},
     minutes: 9_600,
+    nonBillableMinutes: 0,
     state: {
       engagementId: ENG_CHF,
       month: MONTH,
@@ -250,10 +255,40 @@ function fakeBackend() {
     error: { code: 'conflict', message, issues },
   });
 
+  const entry = (id: string, date: string, minutes: number, billable: boolean, nonBillableReason: string) => ({
+    id,
+    specialistId: ANA,
+    engagementId: ENG_CHF,
+    date,
+    minutes,
+    activity: 'onboarding_handover',
+    note: '',
+    billable,
+    nonBillableReason,
+    createdAt: '2026-10-01T00:00:00.000Z',
+    updatedAt: '2026-10-01T00:00:00.000Z',
+    specialistName: 'Ana Ionescu',
+    engagementName: 'Credit risk',
+    clientName: 'Alpenbank',
+  });
+  const entries = [
+    entry('01a20bb9-cb5c-7026-b14e-000000000041', '2026-10-01', 180, false, 'Replacement hand-over (no extra cost)'),
+    entry('01a20bb9-cb5c-7026-b14e-000000000042', '2026-10-02', 480, true, ''),
+  ];
+
   const transport = async (name: string, input: unknown): Promise<Result<unknown>> => {
     calls.push({ name, input });
     const ok = (value: unknown): Result<unknown> => ({ ok: true, value });
     switch (name) {
+      case 'time.list':
+        return ok({ rows: entries, total: entries.length });
+      case 'time.setBillable': {
+        const { entryId, billable, reason } = input as { entryId: string; billable: boolean; reason: string };
+        const found = entries.find((e) => e.id === entryId);
+        if (!found) return refuse('Time entry does not exist.');
+        Object.assign(found, { billable, nonBillableReason: billable ? '' : reason.trim() });
+        return ok(found);
+      }
       case 'months.list':
         return ok({ rows: rows(), total: 2 });
       case 'months.review':
@@ -436,6 +471,51 @@ describe('Month close', () => {
     expect(within(drawer).getByText(/Reason: Wrong PO number/)).toBeTruthy();
     await userEvent.click(within(drawer).getByRole('button', { name: 'Approve month' }));
     expect(await within(drawer).findByRole('button', { name: 'Withdraw approval' })).toBeTruthy();
+  });
+
+  it('lists non-billable hours apart and lets finance bill them, or not bill others with a reason, while the month is open', async () => {
+    const backend = fakeBackend();
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+    const drawer = await screen.findByRole('complementary', { name: /Credit risk · October 2026/ });
+    const section = await within(drawer).findByRole('region', { name: 'Billable and non-billable hours' });
+    expect(within(section).getByText(/Not billable: 3.00 h/)).toBeTruthy();
+    expect(within(section).getByText('Replacement hand-over (no extra cost)')).toBeTruthy();
+    expect(called(backend, 'time.list')[0]?.input).toEqual({ engagementId: ENG_CHF, from: '2026-10-01', to: '2026-10-31' });
+
+    await userEvent.click(within(section).getByRole('button', { name: /^Bill 3.00 h of Ana Ionescu on / }));
+    await waitFor(() => expect(called(backend, 'time.setBillable')).toHaveLength(1));
+    expect(called(backend, 'time.setBillable')[0]?.input).toEqual({
+      entryId: '01a20bb9-cb5c-7026-b14e-000000000041',
+      billable: true,
+      reason: '',
+    });
+
+    await userEvent.click(within(section).getByText(/^Billable entries/));
+    await userEvent.click(await within(section).findByRole('button', { name: /^Mark 8.00 h of Ana Ionescu on .* not billable$/ }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Don’t bill' }));
+    expect(within(section).getByText('Say why these hours are not billed; the reason stays with the entry.')).toBeTruthy();
+    expect(called(backend, 'time.setBillable')).toHaveLength(1);
+    await userEvent.type(within(section).getByLabelText('Reason'), 'Training day agreed with the client');
+    await userEvent.click(within(section).getByRole('button', { name: 'Don’t bill' }));
+    await waitFor(() => expect(called(backend, 'time.setBillable')).toHaveLength(2));
+    expect(called(backend, 'time.setBillable')[1]?.input).toEqual({
+      entryId: '01a20bb9-cb5c-7026-b14e-000000000042',
+      billable: false,
+      reason: 'Training day agreed with the client',
+    });
+  });
+
+  it('offers no billing change once the month is approved', async () => {
+    const backend = fakeBackend();
+    backend.state.status = 'approved';
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Credit risk' }));
+    const drawer = await screen.findByRole('complementary', { name: /Credit risk · October 2026/ });
+    const section = await within(drawer).findByRole('region', { name: 'Billable and non-billable hours' });
+    expect(within(section).getByText(/October 2026 is locked/)).toBeTruthy();
+    const bill = within(section).getByRole('button', { name: /^Bill 3.00 h of Ana Ionescu on / }) as HTMLButtonElement;
+    expect(bill.disabled).toBe(true);
   });
 
   it('blocks approval while the review has errors, saying why, and shows a refusal as a sentence', async () => {

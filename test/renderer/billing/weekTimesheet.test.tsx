@@ -51,7 +51,16 @@ const specialist: Specialist = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-type Entry = { id: string; engagementId: string; activity: Activity; date: string; minutes: number; note: string };
+type Entry = {
+  id: string;
+  engagementId: string;
+  activity: Activity;
+  date: string;
+  minutes: number;
+  note: string;
+  billable?: boolean;
+  nonBillableReason?: string;
+};
 type Call = { name: string; input: Record<string, unknown> };
 
 /** The backend behind the real client: one specialist's week in memory, with an optional refusal for setCell. */
@@ -324,6 +333,33 @@ describe('WeekTimesheet', () => {
     act(() => monday.focus());
     await userEvent.keyboard('5{Enter}');
     expect(backend.setCalls()).toHaveLength(0);
+  });
+
+  it('tints hours that are not billed, says why in the cell’s description and explains the tint below the grid', async () => {
+    const handover: Entry = {
+      id: 'h',
+      engagementId: ENGAGEMENT,
+      activity: 'operate_monitoring',
+      date: '2026-12-01',
+      minutes: 480,
+      note: '',
+      billable: false,
+      nonBillableReason: 'Replacement hand-over (no extra cost)',
+    };
+    renderWeek(fakeBackend({ entries: [...twoRows, handover] }));
+    const tuesday = await waitFor(() => cell('Tue 1 Dec'));
+    expect(tuesday.closest('td')?.className).toContain('is-non-billable');
+    expect(tuesday.getAttribute('aria-description')).toBe('Not billed: Replacement hand-over (no extra cost)');
+    expect(cell('Mon 30 Nov').closest('td')?.className).not.toContain('is-non-billable');
+    expect(
+      screen.getByText(/Tinted hours are recorded but not billed: Replacement hand-over \(no extra cost\)\. Finance can change that/),
+    ).toBeTruthy();
+  });
+
+  it('says nothing about billing when every hour of the week is billed', async () => {
+    renderWeek(fakeBackend({ entries: twoRows }));
+    await waitFor(() => cell('Mon 30 Nov'));
+    expect(screen.queryByText(/not billed/)).toBeNull();
   });
 
   it('does not offer a new row on an engagement locked for the whole week', async () => {

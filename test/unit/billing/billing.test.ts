@@ -315,6 +315,7 @@ describe('computeInvoice: lines per specialist × rate period', () => {
         entryCount: 2,
         minutes: 930,
         billedMinutes: 930,
+        nonBillableMinutes: 0,
         amountMinor: 232_500,
       },
       {
@@ -329,6 +330,7 @@ describe('computeInvoice: lines per specialist × rate period', () => {
         entryCount: 1,
         minutes: 480,
         billedMinutes: 480,
+        nonBillableMinutes: 0,
         amountMinor: 128_000,
       },
     ]);
@@ -478,6 +480,7 @@ describe('computeInvoice: lines per specialist × rate period', () => {
       lines: [],
       minutes: 0,
       billedMinutes: 0,
+      nonBillableMinutes: 0,
       netMinor: 0,
       vatBasisPoints: 810,
       vatMinor: 0,

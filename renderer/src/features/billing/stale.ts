@@ -18,6 +18,8 @@ const MONTH = [...HOURS, 'invoices.list', 'invoices.get'] as const satisfies rea
 export const billingStale: StaleDeclarations<CommandNamesOf<typeof billingAreaProcedures>> = {
   'time.setCell': [...HOURS, ...ALWAYS],
   'time.copyWeek': [...HOURS, ...ALWAYS],
+  // Billable or not: the review's split, its invoice and the month's amounts.
+  'time.setBillable': [...HOURS, ...ALWAYS],
   'hours.import': [...HOURS, ...ALWAYS],
   'billing.setTerms': [...TERMS, ...ALWAYS],
   'billing.setSpecialistCap': [...TERMS, ...ALWAYS],

@@ -9,13 +9,28 @@ import './billing.css';
 /** What the table shows of a computed or an issued invoice. */
 type Totals = Pick<
   InvoiceWithLines,
-  'currency' | 'lines' | 'minutes' | 'billedMinutes' | 'netMinor' | 'vatBasisPoints' | 'vatMinor' | 'grossMinor' | 'roundingMinutes'
+  | 'currency'
+  | 'lines'
+  | 'minutes'
+  | 'billedMinutes'
+  | 'nonBillableMinutes'
+  | 'netMinor'
+  | 'vatBasisPoints'
+  | 'vatMinor'
+  | 'grossMinor'
+  | 'roundingMinutes'
 >;
 
-/** The lines of an invoice (computed or issued), with Net, VAT and Gross as the backend computed them. */
+/**
+ * The lines of an invoice (computed or issued), with Net, VAT and Gross as the backend computed them.
+ * Hours that are not billable (a replacement's hand-over, or marked by finance) get their own column
+ * when there are any: shown, never priced.
+ */
 export function InvoiceLinesTable({ invoice, caption }: { invoice: Totals; caption?: string }) {
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   if (invoice.lines.length === 0) return <p className="muted">No billable hours in this month.</p>;
+  const apart = invoice.nonBillableMinutes > 0;
+  const before = apart ? 5 : 4;
   return (
     <table className="table table--compact invoice-lines">
       {caption && <caption>{caption}</caption>}
@@ -25,7 +40,12 @@ export function InvoiceLinesTable({ invoice, caption }: { invoice: Totals; capti
           <th>Period</th>
           <th>Rate</th>
           <th className="num">Rate/h</th>
-          <th className="num">Hours</th>
+          <th className="num">{apart ? 'Billable' : 'Hours'}</th>
+          {apart && (
+            <th className="num" title="Shown to the client, not invoiced">
+              Not billable
+            </th>
+          )}
           <th
             className="num"
             title={invoice.roundingMinutes ? `Each entry rounded up to ${invoice.roundingMinutes} minutes` : 'No rounding'}
@@ -46,6 +66,11 @@ export function InvoiceLinesTable({ invoice, caption }: { invoice: Totals; capti
             <td className="nowrap">{RATE_SOURCE_LABELS[l.rateSource]}</td>
             <td className="num nowrap">{money(l.hourlyRateMinor)}</td>
             <td className="num nowrap">{formatHours(l.minutes)}</td>
+            {apart && (
+              <td className={`num nowrap${l.nonBillableMinutes ? ' is-non-billable' : ''}`}>
+                {l.nonBillableMinutes ? formatHours(l.nonBillableMinutes) : '—'}
+              </td>
+            )}
             <td className="num nowrap">{formatHours(l.billedMinutes)}</td>
             <td className="num nowrap">{money(l.amountMinor)}</td>
           </tr>
@@ -57,17 +82,18 @@ export function InvoiceLinesTable({ invoice, caption }: { invoice: Totals; capti
             Net
           </th>
           <td className="num nowrap">{formatHours(invoice.minutes)}</td>
+          {apart && <td className="num nowrap is-non-billable">{formatHours(invoice.nonBillableMinutes)}</td>}
           <td className="num nowrap">{formatHours(invoice.billedMinutes)}</td>
           <td className="num nowrap">{money(invoice.netMinor)}</td>
         </tr>
         <tr>
-          <th colSpan={6} scope="row">
+          <th colSpan={before + 2} scope="row">
             VAT ({vatPercent(invoice.vatBasisPoints)})
           </th>
           <td className="num nowrap">{money(invoice.vatMinor)}</td>
         </tr>
         <tr className="invoice-lines__gross">
-          <th colSpan={6} scope="row">
+          <th colSpan={before + 2} scope="row">
             Gross
           </th>
           <td className="num nowrap">{money(invoice.grossMinor)}</td>

@@ -12,6 +12,7 @@ import { formatMoney } from '@shared/kernel/money';
 import { errorsIn } from '@shared/kernel/severity';
 import { useState } from 'react';
 import { today } from '../hoursStore';
+import { BillableEntries } from './BillableEntries';
 import { formatInstant, STATUS_TONE } from './format';
 import { InvoiceLinesTable } from './InvoiceLinesTable';
 import { ExportProgress, useExportJob } from './useExportJob';
@@ -78,6 +79,7 @@ function ReviewBody({ review, month }: { review: MonthReviewResult; month: strin
             <tr>
               <th>Specialist</th>
               <th className="num">Hours</th>
+              <th className="num">Not billable</th>
               <th className="num">Billed</th>
               <th className="num">Cap</th>
             </tr>
@@ -89,6 +91,9 @@ function ReviewBody({ review, month }: { review: MonthReviewResult; month: strin
                 <tr key={s.specialistId}>
                   <td>{s.specialistName}</td>
                   <td className="num nowrap">{formatHours(s.minutes)}</td>
+                  <td className={`num nowrap${s.nonBillableMinutes ? ' is-non-billable' : ''}`}>
+                    {s.nonBillableMinutes ? formatHours(s.nonBillableMinutes) : '—'}
+                  </td>
                   <td className="num nowrap">{formatHours(s.billedMinutes)}</td>
                   <td className={`num nowrap${over ? ' is-over' : ''}`}>{s.capMinutes === null ? '—' : formatHours(s.capMinutes)}</td>
                 </tr>
@@ -111,6 +116,8 @@ function ReviewBody({ review, month }: { review: MonthReviewResult; month: strin
           Rates &amp; terms.
         </p>
       )}
+
+      <BillableEntries engagementId={engagement.id} month={month} open={state.status === 'open'} />
 
       {review.cancelledInvoices.length > 0 && (
         <>

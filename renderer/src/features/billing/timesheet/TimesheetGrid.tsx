@@ -199,6 +199,7 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                   const key = `${r.key}|${day.date}`;
                   const label = `${shortDate(day.date)} · ${name} · ${ACTIVITY_LABELS[r.activity]}`;
                   const note = cell?.note ?? '';
+                  const notBilled = cell?.nonBillableReason === undefined ? null : `Not billed: ${cell.nonBillableReason}`;
                   const target: CellTarget = {
                     key,
                     engagementId: r.engagementId,
@@ -220,6 +221,7 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                     draft?.problem ? ` has-${draft.problem.kind}` : '',
                     draft?.saving ? ' is-saving' : '',
                     note ? ' has-note' : '',
+                    notBilled ? ' is-non-billable' : '',
                     activeCell === key ? ' is-active' : '',
                   ].join('');
                   return (
@@ -234,7 +236,12 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                         aria-readonly={lock !== null || undefined}
                         aria-invalid={draft?.problem ? true : undefined}
                         value={draft ? draft.text : cell ? formatDuration(cell.minutes) : ''}
-                        title={draft?.problem?.message ?? lock ?? (note ? `Note: ${note}` : (outside ?? undefined))}
+                        aria-description={notBilled ?? undefined}
+                        title={
+                          draft?.problem?.message ??
+                          lock ??
+                          ([notBilled, note ? `Note: ${note}` : null].filter(Boolean).join(' · ') || outside || undefined)
+                        }
                         onFocus={(e) => {
                           e.currentTarget.select();
                           onActivate(key, {

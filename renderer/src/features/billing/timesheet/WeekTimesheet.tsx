@@ -239,11 +239,28 @@ function WeekBody({ week }: { week: TimesheetWeek }) {
           }}
         />
       </div>
+      <NotBilledLegend week={week} />
       <p className="ts-help muted">
         Type 7.5, 7:30, 450m or 7h30. Arrow keys move between cells, Enter saves and moves down, Escape puts the saved value back, an
         emptied cell deletes its hours.
       </p>
     </>
+  );
+}
+
+/** Says what the tinted cells are: hours shown but not billed, with their reasons. */
+function NotBilledLegend({ week }: { week: TimesheetWeek }) {
+  const reasons = [
+    ...new Set(
+      week.rows.flatMap((r) => Object.values(r.cells).flatMap((c) => (c.nonBillableReason === undefined ? [] : [c.nonBillableReason]))),
+    ),
+  ];
+  if (reasons.length === 0) return null;
+  return (
+    <p className="ts-help ts-help--not-billed">
+      <span className="ts-legend-swatch" aria-hidden="true" /> Tinted hours are recorded but not billed: {reasons.join('; ')}. Finance can
+      change that in the month review until the month is approved.
+    </p>
   );
 }
 
