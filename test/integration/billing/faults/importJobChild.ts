@@ -21,7 +21,7 @@ async function main() {
   const call = async (name: string, input: unknown): Promise<ImportJob> => {
     const result = await backend.dispatch(name as 'hours.importStatus', input as { jobId: string });
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.value;
+    return result.value as ImportJob;
   };
   console.log('READY');
   let job = await call('hours.importStart', { fileName: 'hours.csv', base64: readFileSync(file).toString('base64') });
