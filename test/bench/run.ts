@@ -60,7 +60,7 @@ const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
 /** The ways the import part measures (importBench.ts). */
-const IMPORT_WAYS = ['one call'] as const;
+const IMPORT_WAYS = ['one call', 'job'] as const;
 
 const rowCount = (rows: readonly unknown[]) => `${rows.length} rows`;
 
