@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import { removeTempFile, uploadPath } from '@backend/core/tempFiles';
+import { removeTempFile, stagePath, uploadPath } from '@backend/core/tempFiles';
 import type { ImportJob, ImportReport } from '@shared/billing/contract/billing';
 import type { ParsedInputOf } from '@shared/contract';
 import { DomainError, type ErrorCode, type FieldIssue } from '@shared/kernel/errors';
-import { type Checked, MAX_LISTED } from './importCheck';
-import type { WorkerInput, WorkerMessage } from './importWorker';
+import { MAX_LISTED } from './importCheck';
+import type { CheckedSummary, WorkerInput, WorkerMessage } from './importWorker';
 
 /**
  * Hours imports run as jobs, so a 300,000-row file never holds up Keel:
@@ -21,9 +21,11 @@ import type { WorkerInput, WorkerMessage } from './importWorker';
  * 2. `checked`: the report waits for `commitImport`. Before the worker
  *    starts, the job notes Keel's change stamp (the main connection's
  *    `total_changes()` and `data_version`).
- * 3. `writeChecked` writes the ready rows in one short IMMEDIATE transaction
- *    on the main connection, Keel's only writer, with one audit entry — but
- *    only if the stamp is unchanged. If Keel's data changed since the check,
+ * 3. The worker writes the ready rows, ids minted, into a staging file of its
+ *    own (`<data>/tmp/<job>.stage`, importStageRepository.ts), and
+ *    `writeChecked` copies them with one INSERT … SELECT in one short
+ *    IMMEDIATE transaction on the main connection, Keel's only writer, with
+ *    one audit entry — but only if the stamp is unchanged. If Keel's data changed since the check,
  *    nothing is written and the file is checked again (up to MAX_RECHECKS
  *    times) before the commit is tried again.
  *
@@ -39,11 +41,13 @@ export const MAX_RECHECKS = 3;
 type Job = ImportJob & {
   ctx: Context;
   path: string;
+  /** The staging file the worker fills with the checked rows (importStageRepository.ts). */
+  stage: string;
   worker: Worker | null;
   /** Keel's change stamp when the check started. */
   stamp: string;
   format: ImportReport['format'];
-  checked: Checked | null;
+  checked: CheckedSummary | null;
   /** Commit as soon as the running check ends (a commit found Keel changed). */
   commitWhenChecked: boolean;
   failure: { code: ErrorCode; issues: FieldIssue[] | undefined } | null;
@@ -80,13 +84,13 @@ function changed(job: Job) {
   for (const listener of [...job.listeners]) listener();
 }
 
-function reportOf(job: Job, c: Checked, imported: number): ImportReport {
+function reportOf(job: Job, c: CheckedSummary, imported: number): ImportReport {
   return {
     fileName: job.fileName,
     format: job.format,
     rows: c.rows,
     imported,
-    ready: c.ready.length,
+    ready: c.ready,
     duplicates: c.duplicates.slice(0, MAX_LISTED),
     conflicts: c.conflicts.slice(0, MAX_LISTED),
     problems: c.problems.slice(0, MAX_LISTED),
@@ -107,6 +111,7 @@ function finish(job: Job, state: 'done' | 'failed' | 'cancelled', error: string 
   job.checked = null;
   job.commitWhenChecked = false;
   removeTempFile(job.path);
+  removeTempFile(job.stage);
   job.finishedAt = ++finishedCount;
   const finished = [...jobs.values()].filter((j) => j.finishedAt !== null).sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
   for (const old of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED))) jobs.delete(old.id);
@@ -125,9 +130,10 @@ function check(job: Job) {
   }
   job.stamp = changeStamp(job.ctx);
   job.state = job.rechecks > 0 ? 'committing' : 'reading';
+  removeTempFile(job.stage); // a re-check writes it anew
   job.rowsChecked = 0;
   job.problemsSoFar = 0;
-  const input: WorkerInput = { databasePath: job.ctx.db.name, filePath: job.path };
+  const input: WorkerInput = { databasePath: job.ctx.db.name, filePath: job.path, stagePath: job.stage };
   const worker = new Worker(script, { workerData: input });
   job.worker = worker;
   let settled = false;
@@ -205,6 +211,7 @@ export function startImport(ctx: Context, input: ParsedInputOf<'hours.importStar
     error: null,
     ctx,
     path,
+    stage: stagePath(ctx.db.name, id),
     worker: null,
     stamp: '',
     format: input.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
@@ -237,43 +244,50 @@ export function importStatus(jobId: string): ImportJob {
 
 function committable(job: Job): boolean {
   const c = job.checked;
-  return !!c && c.problems.length === 0 && c.ready.length > 0;
+  return !!c && c.problems.length === 0 && c.ready > 0;
 }
 
 /**
- * The commit: the checked rows in one IMMEDIATE transaction on the main
- * connection with one audit entry, or nothing at all when Keel's data changed
- * since the check ('changed': the caller checks the file again). Kept as one
- * function so every rule about what an imported entry holds sits here.
+ * The commit: the checked rows, staged by the worker, in one IMMEDIATE
+ * transaction on the main connection with one audit entry — or nothing at all
+ * when Keel's data changed since the check ('changed': the caller checks the
+ * file again). Kept as one function so every rule about what an imported
+ * entry holds sits here.
  */
-export function writeChecked(ctx: Context, job: Pick<Job, 'fileName' | 'format' | 'stamp'>, checked: Checked): number | 'changed' {
-  return ctx.write((audit, at) => {
-    if (changeStamp(ctx) !== job.stamp) return 'changed';
-    const ids = checked.ready.map((c) => {
-      const id = newId();
-      ctx.repos.timeEntries.insert({ ...c, id, createdAt: at, updatedAt: at });
-      return id;
+export function writeChecked(
+  ctx: Context,
+  job: Pick<Job, 'fileName' | 'format' | 'stamp' | 'stage'>,
+  checked: CheckedSummary,
+): number | 'changed' {
+  ctx.repos.timeEntries.attachStage(job.stage);
+  try {
+    return ctx.write((audit, at) => {
+      if (changeStamp(ctx) !== job.stamp) return 'changed';
+      const n = ctx.repos.timeEntries.insertStaged(at);
+      // Ids are time-ordered, so the first and last bound the whole import when there are too many to list.
+      const created = checked.entryIds
+        ? { entryIds: checked.entryIds }
+        : { firstEntryId: checked.firstEntryId, lastEntryId: checked.lastEntryId };
+      audit({
+        entity: 'time_entry',
+        entityId: newId(),
+        label: `Import of ${job.fileName} (${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'})`,
+        action: 'import',
+        before: null,
+        after: {
+          fileName: job.fileName,
+          format: job.format,
+          entries: n,
+          duplicates: checked.duplicates.length,
+          conflicts: checked.conflicts.length,
+          ...created,
+        },
+      });
+      return n;
     });
-    const n = ids.length;
-    // Ids are time-ordered, so the first and last bound the whole import when there are too many to list.
-    const created = n <= 1000 ? { entryIds: ids } : { firstEntryId: ids[0], lastEntryId: ids.at(-1) };
-    audit({
-      entity: 'time_entry',
-      entityId: newId(),
-      label: `Import of ${job.fileName} (${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'})`,
-      action: 'import',
-      before: null,
-      after: {
-        fileName: job.fileName,
-        format: job.format,
-        entries: n,
-        duplicates: checked.duplicates.length,
-        conflicts: checked.conflicts.length,
-        ...created,
-      },
-    });
-    return n;
-  });
+  } finally {
+    ctx.repos.timeEntries.detachStage();
+  }
 }
 
 /** Writes a checked job, or — when Keel changed since the check — checks the file again and commits after. */

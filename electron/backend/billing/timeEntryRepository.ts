@@ -2,6 +2,7 @@ import type { Db } from '@backend/core/db/connection';
 import { Conditions, StatementCache } from '@backend/core/sql';
 import type { TimeEntry, TimeEntryListItem } from '@shared/billing/contract/hours';
 import type { Activity } from '@shared/billing/rules/activities';
+import { STAGE_TABLE } from './importStageRepository';
 
 export type TimeEntryRow = {
   id: string;
@@ -51,12 +52,35 @@ export class TimeEntryRepository {
   private readonly statements: StatementCache;
   private readonly insertStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.statements = new StatementCache(db);
     this.insertStmt = db.prepare(
       `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, created_at, updated_at)
        VALUES (@id, @specialistId, @engagementId, @date, @minutes, @activity, @note, @createdAt, @updatedAt)`,
     );
+  }
+
+  /**
+   * Inserts an import's staged rows (importStageRepository.ts) in one statement, stamped `at`.
+   * The staging file is attached for the call and detached after; call it inside the write's
+   * transaction once attached with `attachStage` (SQLite cannot attach inside a transaction).
+   */
+  insertStaged(at: string): number {
+    // Not cached: the statement names the attached file, which is detached after each import.
+    return this.db
+      .prepare(
+        `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, created_at, updated_at)
+         SELECT id, specialist_id, engagement_id, date, minutes, activity, note, @at, @at FROM import_stage.${STAGE_TABLE} ORDER BY id`,
+      )
+      .run({ at }).changes;
+  }
+
+  attachStage(path: string): void {
+    this.db.prepare('ATTACH DATABASE ? AS import_stage').run(path);
+  }
+
+  detachStage(): void {
+    this.db.exec('DETACH DATABASE import_stage');
   }
 
   get(id: string): TimeEntry | null {

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
  */
 
 export const TEMP_FOLDER = 'tmp';
-const UPLOAD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.upload$/;
+const UPLOAD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(upload|stage)$/;
 
 export function tempFolder(databasePath: string): string {
   return join(dirname(databasePath), TEMP_FOLDER);
@@ -22,6 +22,13 @@ export function uploadPath(databasePath: string, uploadId: string): string {
   const dir = tempFolder(databasePath);
   mkdirSync(dir, { recursive: true });
   return join(dir, `${uploadId.toLowerCase()}.upload`);
+}
+
+/** The staging file an import's worker fills with checked rows (billing/importStageRepository.ts). */
+export function stagePath(databasePath: string, jobId: string): string {
+  const dir = tempFolder(databasePath);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `${jobId.toLowerCase()}.stage`);
 }
 
 /** Removes what a previous run left in the temporary folder; returns how many files went. */
