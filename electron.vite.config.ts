@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/server/cli.ts'),
           sample: resolve(__dirname, 'electron/backend/sampleCli.ts'),
+          // The hours import's worker thread (electron/backend/billing/hoursImport.ts starts it).
+          importWorker: resolve(__dirname, 'electron/backend/billing/importWorker.ts'),
           bench: resolve(__dirname, 'test/bench/run.ts'),
           firstList: resolve(__dirname, 'test/bench/firstList.ts'),
         },

@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // Builds the hours import's worker thread once (test/support/workers.ts).
+          globalSetup: ['test/support/workers.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -10,6 +10,7 @@ import { MIGRATIONS } from '@backend/core/db/migrations';
 import { backupPath, describeBackup, listBackups, removeQuietly, stageCopy, swapIn } from '@backend/core/db/restore';
 import { writeVerifiedCopy } from '@backend/core/db/safeCopy';
 import { createHookRegistry } from '@backend/core/hooks';
+import { clearTempFolder } from '@backend/core/tempFiles';
 import { createDispatch, type Dispatch, type Logger } from '@backend/dispatch';
 import { createHandlers, type HostServices } from '@backend/handlers';
 import type { AppInfo, RestoreResult } from '@shared/app/contract';
@@ -51,6 +52,8 @@ export function createBackend(options: BackendOptions): Backend {
   const dataDir = dirname(options.databasePath);
   mkdirSync(dataDir, { recursive: true });
   const lock = acquireDataLock(dataDir, { mode: options.mode });
+  // Uploads and import files a killed or crashed run left behind: no job of this run can need them.
+  clearTempFolder(options.databasePath);
   const hooks = createHookRegistry(BACKEND_AREAS);
   const repositories = BACKEND_AREAS.flatMap((area) => (area.repositories ? [area.repositories] : []));
 

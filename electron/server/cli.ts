@@ -29,11 +29,11 @@ export async function main(argv = process.argv.slice(2)) {
   const rendererDir = join(__dirname, '../renderer');
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer({ dispatch: backend.dispatch, rendererDir, port });
+    running = await startServer({ dispatch: backend.dispatch, rendererDir, port, databasePath: databasePath(dataDir) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' && values.port === undefined && !process.env.KEEL_PORT) {
       console.log(`Keel: port ${port} is busy; using a free port instead.`);
-      running = await startServer({ dispatch: backend.dispatch, rendererDir, port: 0 });
+      running = await startServer({ dispatch: backend.dispatch, rendererDir, port: 0, databasePath: databasePath(dataDir) });
     } else throw error;
   }
   console.log(`Keel is running in browser mode. Data: ${dataDir}`);

@@ -1,9 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { newId } from '@backend/core/ids';
+import { uploadPath } from '@backend/core/tempFiles';
 import type { Dispatch } from '@backend/dispatch';
+import { IMPORT_TOO_LARGE, MAX_IMPORT_BYTES } from '@shared/billing/contract/billing';
 import { contract, type ErrorCode, type Result } from '@shared/contract';
 import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY, mimeType, rendererFile } from './static';
@@ -25,11 +29,20 @@ const MAX_BODY = 1024 * 1024;
  * a larger upload is refused as soon as it passes the cap, not after it was read whole.
  */
 const FILE_BODY_CAPS: Partial<Record<string, { bytes: number; message: string }>> = {
-  'hours.import': {
-    bytes: 14 * 1024 * 1024,
-    message:
-      'The file is larger than Keel takes in one import (10 MB, about 300,000 rows). Split it by month or by engagement and import the parts.',
-  },
+  'hours.import': { bytes: 14 * 1024 * 1024, message: IMPORT_TOO_LARGE },
+  'hours.importStart': { bytes: 14 * 1024 * 1024, message: IMPORT_TOO_LARGE },
+};
+
+/**
+ * Procedures that take a file as the raw request body (Content-Type
+ * application/octet-stream, the file's name in `?fileName=`): the bytes are
+ * streamed to a temporary file under the data folder (`<data>/tmp/<id>.upload`),
+ * never held in memory, and refused as soon as they pass the cap; the
+ * procedure then gets `{ fileName, uploadId }`. The job that takes the file
+ * removes it when it ends; a refused or failed call removes it at once.
+ */
+const STREAMED_UPLOADS: Partial<Record<string, { bytes: number; message: string }>> = {
+  'hours.importStart': { bytes: MAX_IMPORT_BYTES, message: IMPORT_TOO_LARGE },
 };
 const DEFAULT_CAP = { bytes: MAX_BODY, message: 'The request body is larger than 1 MiB.' };
 
@@ -42,6 +55,8 @@ export type ServerOptions = {
   rendererDir: string;
   port: number;
   token?: string;
+  /** The database file, whose data folder's tmp/ receives streamed uploads; without it they are refused. */
+  databasePath?: string;
 };
 
 export type RunningServer = { server: Server; port: number; token: string; url: string; close(): Promise<void> };
@@ -91,6 +106,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendJson(res, 405, fail('invalid_input', 'Call procedures with POST and a JSON body.'));
         return;
       }
+      const streamed = STREAMED_UPLOADS[name];
+      if (streamed && options.databasePath && (req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+        await upload(req, res, name, url, streamed, options.databasePath);
+        return;
+      }
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         sendJson(res, 415, fail('invalid_input', 'The request body must be JSON (Content-Type: application/json).'));
         return;
@@ -118,6 +138,29 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     await serveStatic(url.pathname, res, root);
+  }
+
+  async function upload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: string,
+    url: URL,
+    cap: { bytes: number; message: string },
+    databasePath: string,
+  ) {
+    const uploadId = newId();
+    const path = uploadPath(databasePath, uploadId);
+    const received = await receiveFile(req, path, cap.bytes);
+    if (received !== 'whole') {
+      rmSync(path, { force: true });
+      res.setHeader('Connection', 'close');
+      if (received === 'too large') sendJson(res, 413, fail('invalid_input', cap.message));
+      else sendJson(res, 400, fail('invalid_input', 'The upload was cut off before the whole file arrived. Choose the file again.'));
+      return;
+    }
+    const result = await options.dispatch(name, { fileName: url.searchParams.get('fileName') ?? '', uploadId });
+    if (!result.ok) rmSync(path, { force: true });
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -175,6 +218,47 @@ function readBody(req: IncomingMessage, cap: number): Promise<string | null> {
     });
     req.on('end', () => resolveBody(size <= cap ? Buffer.concat(chunks).toString('utf8') : null));
     req.on('error', reject);
+  });
+}
+
+/**
+ * Streams a request body into `path`, refusing it as soon as it passes `cap`
+ * bytes (or at once when its Content-Length says so): at most one chunk
+ * beyond the cap is ever read, and nothing is held in memory.
+ */
+function receiveFile(req: IncomingMessage, path: string, cap: number): Promise<'whole' | 'too large' | 'cut off'> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > cap) return Promise.resolve('too large');
+  return new Promise((resolveFile) => {
+    const out = createWriteStream(path, { flags: 'wx' });
+    let size = 0;
+    let settled = false;
+    const settle = (outcome: 'whole' | 'too large' | 'cut off') => {
+      if (settled) return;
+      settled = true;
+      req.removeAllListeners('data');
+      if (outcome === 'whole') out.end(() => resolveFile('whole'));
+      else {
+        req.pause();
+        out.destroy();
+        out.once('close', () => resolveFile(outcome));
+      }
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > cap) {
+        settle('too large');
+        return;
+      }
+      if (!out.write(chunk)) {
+        req.pause();
+        out.once('drain', () => req.resume());
+      }
+    });
+    req.on('end', () => settle(size <= cap ? 'whole' : 'too large'));
+    req.on('aborted', () => settle('cut off'));
+    req.on('error', () => settle('cut off'));
+    out.on('error', () => settle('cut off'));
   });
 }
 

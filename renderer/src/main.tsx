@@ -1,4 +1,4 @@
-import { createClient, detectTransport } from '@renderer/api/client';
+import { createClient, detectFileSender, detectTransport } from '@renderer/api/client';
 import { ClientContext } from '@renderer/api/queries';
 import { App } from '@renderer/app/App';
 import { applyStoredTheme } from '@renderer/app/theme';
@@ -12,7 +12,7 @@ import '@renderer/features/plan/plan.css';
 // Before the first render, so the first paint already has the chosen theme.
 applyStoredTheme();
 
-const client = createClient(detectTransport());
+const client = createClient(detectTransport(), detectFileSender());
 // Local database: data is fresh until a command changes it (commands invalidate the cache).
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false, refetchOnWindowFocus: false } },

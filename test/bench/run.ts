@@ -14,6 +14,7 @@ import { billingBench } from './billingRun';
 import { continuityBench } from './continuity';
 import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } from './dataset';
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
+import { importBench, importTask, runImportChild } from './importBench';
 import { planCases } from './plan';
 
 /**
@@ -35,7 +36,7 @@ import { planCases } from './plan';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|import|ui
  * runs one part (core = database, list screens, plan views) while working on it.
  * The UI part (firstList.ts) times opening each main screen to its first list row
  * in Chromium; it runs as its own process, last, so it shares nothing with the rest.
@@ -54,9 +55,12 @@ const RUNS = {
   },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity', 'ui'] as const;
+const PARTS = ['core', 'billing', 'continuity', 'import', 'ui'] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
+
+/** The ways the import part measures (importBench.ts). */
+const IMPORT_WAYS = ['one call', 'job'] as const;
 
 const rowCount = (rows: readonly unknown[]) => `${rows.length} rows`;
 
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
   let planLines: string[] = [];
   let billingLines: string[] = [];
   let continuityLines: string[] = [];
+  let importLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -263,6 +268,9 @@ async function main(): Promise<void> {
 
     // ---------------------------------------------------------- continuity clocks (a database of its own)
     if (runsPart('continuity')) continuityLines = await continuityBench(report, dir, RUNS.continuity);
+
+    // ---------------------------------------------------------- a 300,000-row import beside a list (each way in a process of its own)
+    if (runsPart('import')) importLines = await importBench(dir, IMPORT_WAYS);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -288,6 +296,7 @@ async function main(): Promise<void> {
   for (const line of planLines) console.log(line);
   for (const line of billingLines) console.log(line);
   for (const line of continuityLines) console.log(line);
+  for (const line of importLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );
@@ -304,9 +313,11 @@ function uiBench(): void {
   if (run.status !== 0) throw new Error(`The UI benchmark failed (exit ${run.status ?? run.signal}).`);
 }
 
-// Forked with CHILD_FLAG (billingChild.ts), the bundle runs one export in a fresh process instead.
+// Forked with CHILD_FLAG (billingChild.ts), the bundle runs one export in a fresh process instead;
+// forked with IMPORT_CHILD_FLAG (importBench.ts), one import.
 const task = childTask(process.argv);
-(task ? runChildTask(task) : main()).catch((error: unknown) => {
+const imports = importTask(process.argv);
+(task ? runChildTask(task) : imports ? runImportChild(imports) : main()).catch((error: unknown) => {
   if (task) console.error(`The benchmark child (${CHILD_FLAG} ${task.kind}) failed:`);
   console.error(error);
   process.exitCode = 1;

@@ -7,7 +7,7 @@ import { billingSettings, updateBillingSettings } from './billingSettings';
 import { billingTerms, createRate, deleteRate, setBillingTerms, setSpecialistCap } from './billingTermsService';
 import { refuseCurrencyChangeOnceBilled } from './engagementHooks';
 import { exportDownload, exportStatus, startFinanceExport } from './financeExport';
-import { importHours } from './hoursImport';
+import { cancelImport, commitImport, importHours, importStatus, startImport } from './hoursImport';
 import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, reviewMonth } from './monthCloseService';
 import { billingRepositories } from './repositories';
 import { billingSample } from './sample';
@@ -53,6 +53,10 @@ export const billingArea = defineArea({
     'finance.exportStatus': ({ jobId }) => exportStatus(jobId),
     'finance.exportDownload': ({ jobId }) => exportDownload(jobId),
     'hours.import': (input) => importHours(ctx, input),
+    'hours.importStart': (input) => startImport(ctx, input),
+    'hours.importStatus': ({ jobId }) => importStatus(jobId),
+    'hours.importCommit': ({ jobId }) => commitImport(jobId),
+    'hours.importCancel': ({ jobId }) => cancelImport(jobId),
   }),
   summary: (ctx) => {
     // The last twelve months before the current one: older open months are history, not a to-do.

@@ -1,5 +1,5 @@
 import type { Context } from '@backend/core/context';
-import { type Billability, defaultBillability, type HandoverWindow } from '@shared/billing/rules/billable';
+import { type Billability, defaultBillability, HANDOVER_REASON, type HandoverWindow } from '@shared/billing/rules/billable';
 
 /**
  * Which days are replacement hand-overs, asked of the areas that know
@@ -32,4 +32,14 @@ export function withDefaultBillability<E extends { specialistId: string; engagem
     to: dates[dates.length - 1] as string,
   });
   return entries.map((e) => ({ ...e, ...defaultBillability(e, windows) }));
+}
+
+/**
+ * The hours an import just copied from its staging file, on hand-over days,
+ * made not billable by the same rule (inside the import's write).
+ */
+export function stagedHandoverDefaults(ctx: Context): number {
+  const span = ctx.repos.timeEntries.stagedSpan();
+  if (!span) return 0;
+  return handoverWindows(ctx, span).reduce((n, w) => n + ctx.repos.timeEntries.markStagedNotBillable(w, HANDOVER_REASON), 0);
 }

@@ -1,400 +1,97 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import type { ImportConflict, ImportProblem, ImportReport } from '@shared/billing/contract/billing';
-import type { TimeEntry } from '@shared/billing/contract/hours';
-import { ACTIVITIES, ACTIVITY_LABELS, type Activity, activityFromLabel } from '@shared/billing/rules/activities';
-import { formatDuration, MINUTES_PER_DAY } from '@shared/billing/rules/duration';
-import { type EntryTarget, entryRefusals, refusalSentence } from '@shared/billing/rules/entries';
-import { type ConflictCell, cellVerdict, cellWords, conflictSentence } from '@shared/billing/rules/importRows';
-import { lockedMonthRefusal, type MonthStatus } from '@shared/billing/rules/monthClose';
-import { monthOf } from '@shared/billing/rules/months';
-import type { EngagementListItem } from '@shared/clients/contract/engagements';
-import type { Specialist } from '@shared/clients/contract/specialists';
+import { removeTempFile, stagePath, uploadPath } from '@backend/core/tempFiles';
+import type { ImportJob, ImportReport } from '@shared/billing/contract/billing';
 import type { ParsedInputOf } from '@shared/contract';
-import { isIsoDate } from '@shared/kernel/dates';
-import { fromDay } from '@shared/kernel/days';
-import { DomainError } from '@shared/kernel/errors';
-import { withDefaultBillability } from './billability';
-import { type Cell, readTable, type Table } from './readTable';
+import { DomainError, type ErrorCode, type FieldIssue } from '@shared/kernel/errors';
+import { stagedHandoverDefaults } from './billability';
+import { MAX_LISTED } from './importCheck';
+import type { CheckedSummary, WorkerInput, WorkerMessage } from './importWorker';
 
 /**
- * Imports hours from Keel's own layout (the "Timesheet detail" sheet of the
- * finance workbook, or the first sheet) or from CSV with the same headers.
- * Every row is checked first, with the same rules as the timesheet (entry
- * rules, month locks, 24 hours a day counting Keel's entries and the file's
- * other rows); any problem means nothing is written. Rows already in Keel,
- * or repeated in the file, are skipped and reported, so importing the same
- * file twice — or Keel's own export — changes nothing. A row whose cell
- * already has *different* hours in Keel is a conflict: listed with both
- * values and never applied (rules/importRows.ts). The rest is written in one
- * transaction with one audit entry.
+ * Hours imports run as jobs, so a 300,000-row file never holds up Keel:
+ *
+ * 1. `startImport` keeps the file under `<data>/tmp/` (browser mode streamed
+ *    it there already; a base64 file is written there) and starts a worker
+ *    thread (importWorker.ts) that parses it and checks every row against
+ *    Keel through its own read-only connection (importCheck.ts), posting
+ *    progress. Reads keep going through the main connection meanwhile.
+ * 2. `checked`: the report waits for `commitImport`. Before the worker
+ *    starts, the job notes Keel's change stamp (the main connection's
+ *    `total_changes()` and `data_version`).
+ * 3. The worker writes the ready rows, ids minted, into a staging file of its
+ *    own (`<data>/tmp/<job>.stage`, importStageRepository.ts), and
+ *    `writeChecked` copies them with one INSERT … SELECT in one short
+ *    IMMEDIATE transaction on the main connection, Keel's only writer, with
+ *    one audit entry — but only if the stamp is unchanged. If Keel's data changed since the check,
+ *    nothing is written and the file is checked again (up to MAX_RECHECKS
+ *    times) before the commit is tried again.
+ *
+ * Cancelling stops the worker; a cancelled or failed job wrote nothing, and a
+ * job's temporary file is removed when it ends (createBackend clears what a
+ * killed process left). Jobs live in memory; the last MAX_FINISHED finished
+ * ones are kept for their reports.
  */
 
-export const MAX_LISTED = 500;
-const NOTE_MAX = 1000;
+export const MAX_FINISHED = 10;
+export const MAX_RECHECKS = 3;
 
-// ---------------------------------------------------------------- columns
-
-const FIELDS = {
-  date: ['date'],
-  engagementId: ['engagement id'],
-  client: ['client'],
-  engagement: ['engagement'],
-  email: ['specialist email', 'email'],
-  activity: ['activity'],
-  minutes: ['minutes'],
-  hours: ['hours'],
-  note: ['note', 'notes'],
-  entryId: ['entry id'],
-} as const;
-type Field = keyof typeof FIELDS;
-type Columns = Partial<Record<Field, { index: number; header: string }>>;
-
-const normal = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
-
-export const REQUIRED_COLUMNS_SENTENCE =
-  'Keel reads the columns Date, Engagement ID (or Client and Engagement), Specialist email, Activity and Minutes (or Hours), with Note and Entry ID optional: the layout of its own “Timesheet detail” export.';
-
-function columnsOf(table: Table): Columns {
-  const columns: Columns = {};
-  table.header.forEach((cell, index) => {
-    if (typeof cell !== 'string') return;
-    const key = normal(cell);
-    const field = (Object.keys(FIELDS) as Field[]).find((f) => (FIELDS[f] as readonly string[]).includes(key));
-    if (field && !columns[field]) columns[field] = { index, header: cell.trim() };
-  });
-  const missing: string[] = [];
-  if (!columns.date) missing.push('Date');
-  if (!columns.engagementId && !(columns.client && columns.engagement)) missing.push('Engagement ID (or Client and Engagement)');
-  if (!columns.email) missing.push('Specialist email');
-  if (!columns.activity) missing.push('Activity');
-  if (!columns.minutes && !columns.hours) missing.push('Minutes (or Hours)');
-  if (missing.length) {
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
-    throw new DomainError(
-      'invalid_input',
-      `${table.where} has no ${list} column in its header row (row ${table.headerRow}). ${REQUIRED_COLUMNS_SENTENCE}`,
-      missing.map((m) => ({ path: 'base64', message: `has no ${m} column` })),
-    );
-  }
-  return columns;
-}
-
-// ---------------------------------------------------------------- cells
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
-
-const text = (cell: Cell | undefined): string => {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  return String(cell).trim();
+type Job = ImportJob & {
+  ctx: Context;
+  path: string;
+  /** The staging file the worker fills with the checked rows (importStageRepository.ts). */
+  stage: string;
+  worker: Worker | null;
+  /** Keel's change stamp when the check started. */
+  stamp: string;
+  format: ImportReport['format'];
+  checked: CheckedSummary | null;
+  /** Commit as soon as the running check ends (a commit found Keel changed). */
+  commitWhenChecked: boolean;
+  failure: { code: ErrorCode; issues: FieldIssue[] | undefined } | null;
+  finishedAt: number | null;
+  listeners: Set<() => void>;
 };
 
-const EXCEL_EPOCH = 25_569; // Excel's serial number of 1970-01-01
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-const ISO_WITH_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?$/;
+const jobs = new Map<string, Job>();
+let finishedCount = 0;
 
-function dateOf(cell: Cell | undefined): Parsed<string> {
-  if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return fail('The date is not a real date.');
-    return ok(cell.toISOString().slice(0, 10));
-  }
-  if (typeof cell === 'number') {
-    if (Number.isInteger(cell) && cell > 60 && cell < 2_958_466) return ok(fromDay(cell - EXCEL_EPOCH));
-    return fail(`${cell} is not a date. Write dates as YYYY-MM-DD, such as 2026-10-05.`);
-  }
-  const value = text(cell);
-  if (!value) return fail('The date is missing.');
-  const dotted = DOTTED.exec(value);
-  const iso = dotted ? `${dotted[3]}-${dotted[2]?.padStart(2, '0')}-${dotted[1]?.padStart(2, '0')}` : ISO_WITH_TIME.exec(value)?.[1];
-  if (!iso) return fail(`“${value}” is not a date Keel can read. Write dates as YYYY-MM-DD, such as 2026-10-05.`);
-  return isIsoDate(iso) ? ok(iso) : fail(`${value} is not a real date.`);
+/**
+ * The worker's script: out/main/importWorker.js beside the entry that loaded
+ * the backend (the bundle may run it from out/main/chunks/). Tests point
+ * KEEL_IMPORT_WORKER at their own build of it (test/support/workers.ts).
+ */
+export function importWorkerScript(): string | null {
+  const candidates = [process.env.KEEL_IMPORT_WORKER, join(__dirname, 'importWorker.js'), join(__dirname, '..', 'importWorker.js')];
+  return candidates.find((path): path is string => !!path && existsSync(path)) ?? null;
 }
 
-const MINUTES_RULE = 'a whole number of minutes from 1 to 1440 (24 hours)';
-
-function minutesOf(cell: Cell | undefined): Parsed<number> {
-  const value = typeof cell === 'number' ? cell : /^\d+$/.test(text(cell)) ? Number(text(cell)) : Number.NaN;
-  if (cell === null || text(cell) === '') return fail('The minutes are missing.');
-  if (!Number.isInteger(value) || value < 1 || value > MINUTES_PER_DAY) return fail(`“${text(cell)}” is not ${MINUTES_RULE}.`);
-  return ok(value);
+/** Changes when anything is written: by this connection (`total_changes`) or any other (`data_version`). */
+function changeStamp(ctx: Context): string {
+  const changes = ctx.db.prepare<[], number>('SELECT total_changes()').pluck().get() ?? 0;
+  const version = ctx.db.pragma('data_version', { simple: true }) as number;
+  return `${changes}/${version}`;
 }
 
-function hoursOfCell(cell: Cell | undefined): Parsed<number> {
-  if (cell === null || text(cell) === '') return fail('The hours are missing.');
-  const raw = typeof cell === 'number' ? cell : /^\d+(?:[.,]\d+)?$/.test(text(cell)) ? Number(text(cell).replace(',', '.')) : Number.NaN;
-  const minutes = raw * 60;
-  const whole = Math.round(minutes);
-  if (!Number.isFinite(minutes) || Math.abs(minutes - whole) > 1e-6) {
-    return fail(`“${text(cell)}” is not a number of hours in whole minutes, such as 7.5 or 0.25.`);
-  }
-  if (whole < 1 || whole > MINUTES_PER_DAY) return fail(`“${text(cell)}” hours is not between 1 minute and 24 hours.`);
-  return ok(whole);
+function publicJob(job: Job): ImportJob {
+  const { id, fileName, state, rowsRead, rowsChecked, problemsSoFar, rechecks, report, error } = job;
+  return { id, fileName, state, rowsRead, rowsChecked, problemsSoFar, rechecks, report, error };
 }
 
-function activityOf(cell: Cell | undefined): Parsed<Activity> {
-  const value = text(cell);
-  if (!value) return fail('The activity is missing.');
-  const activity = activityFromLabel(value);
-  return activity
-    ? ok(activity)
-    : fail(`“${value}” is not an activity. Use one of: ${ACTIVITIES.map((a) => ACTIVITY_LABELS[a]).join(', ')}.`);
+function changed(job: Job) {
+  for (const listener of [...job.listeners]) listener();
 }
 
-// ---------------------------------------------------------------- checking
-
-type Candidate = Pick<TimeEntry, 'specialistId' | 'engagementId' | 'date' | 'activity' | 'minutes' | 'note'>;
-type Row = {
-  row: number;
-  entryId: string;
-  candidate: Candidate | null;
-  specialist: Specialist | null;
-  engagement: EngagementListItem | null;
-  problems: ImportProblem[];
-};
-type Checked = {
-  rows: number;
-  ready: Candidate[];
-  problems: ImportProblem[];
-  duplicates: ImportReport['duplicates'];
-  conflicts: ImportConflict[];
-};
-
-/** Looks records up once per distinct value. */
-class Lookups {
-  private readonly specialists = new Map<string, Specialist | null>();
-  private readonly engagements = new Map<string, EngagementListItem | null>();
-  private readonly byName = new Map<string, EngagementListItem | 'no client' | null>();
-  private readonly months = new Map<string, MonthStatus>();
-  constructor(private readonly ctx: Context) {}
-
-  specialist(email: string) {
-    const key = email.toLowerCase();
-    if (!this.specialists.has(key)) this.specialists.set(key, this.ctx.repos.specialists.findByEmail(email));
-    return this.specialists.get(key) ?? null;
-  }
-  specialistById(id: string) {
-    const key = `id:${id}`;
-    if (!this.specialists.has(key)) this.specialists.set(key, this.ctx.repos.specialists.get(id));
-    return this.specialists.get(key) ?? null;
-  }
-  engagement(id: string) {
-    if (!this.engagements.has(id)) this.engagements.set(id, this.ctx.repos.engagements.get(id));
-    return this.engagements.get(id) ?? null;
-  }
-  engagementNamed(client: string, name: string) {
-    const key = `${normal(client)}|${normal(name)}`;
-    if (!this.byName.has(key)) {
-      const c = this.ctx.repos.clients.findByName(client);
-      const e = c ? this.ctx.repos.engagements.findByClientAndName(c.id, name) : null;
-      this.byName.set(key, !c ? 'no client' : e ? this.engagement(e.id) : null);
-    }
-    return this.byName.get(key) ?? null;
-  }
-  monthStatus(engagementId: string, month: string) {
-    const key = `${engagementId}|${month}`;
-    let status = this.months.get(key);
-    if (!status) {
-      status = this.ctx.repos.invoices.monthState(engagementId, month).status;
-      this.months.set(key, status);
-    }
-    return status;
-  }
-}
-
-function parseRow(columns: Columns, lookups: Lookups, row: number, cells: Cell[]): Row {
-  const problems: ImportProblem[] = [];
-  const at = (field: Field) => (columns[field] ? cells[columns[field].index] : undefined);
-  const problem = (field: Field, message: string) => problems.push({ row, column: columns[field]?.header ?? field, message });
-  const take = <T>(field: Field, parsed: Parsed<T>): T | null => {
-    if (parsed.ok) return parsed.value;
-    problem(field, parsed.message);
-    return null;
-  };
-
-  const date = take('date', dateOf(at('date')));
-  const minutes = columns.minutes ? take('minutes', minutesOf(at('minutes'))) : take('hours', hoursOfCell(at('hours')));
-  const activity = take('activity', activityOf(at('activity')));
-
-  const email = text(at('email'));
-  const specialist = email ? lookups.specialist(email) : null;
-  if (!email) problem('email', 'The specialist’s email is missing.');
-  else if (!specialist) problem('email', `No specialist in Keel has the email ${email}.`);
-
-  let engagement: EngagementListItem | null = null;
-  const engagementId = text(at('engagementId')).toLowerCase();
-  if (engagementId) {
-    engagement = lookups.engagement(engagementId);
-    if (!engagement) problem('engagementId', `Keel has no engagement with the ID ${engagementId}.`);
-  } else if (columns.client && columns.engagement) {
-    const client = text(at('client'));
-    const name = text(at('engagement'));
-    if (!client) problem('client', 'The client is missing.');
-    if (!name) problem('engagement', 'The engagement is missing.');
-    if (client && name) {
-      const found = lookups.engagementNamed(client, name);
-      if (found === 'no client') problem('client', `Keel has no client named “${client}”.`);
-      else if (!found) problem('engagement', `“${name}” is not an engagement of ${client}.`);
-      else engagement = found;
-    }
-  } else {
-    problem('engagementId', 'The engagement ID is missing.');
-  }
-
-  const note = text(at('note'));
-  if (note.length > NOTE_MAX) problem('note', `The note is longer than ${NOTE_MAX.toLocaleString('en')} characters.`);
-
-  const candidate =
-    problems.length === 0 && specialist && engagement && date !== null && minutes !== null && activity !== null
-      ? { specialistId: specialist.id, engagementId: engagement.id, date, activity, minutes, note }
-      : null;
-  return { row, entryId: text(at('entryId')).toLowerCase(), candidate, specialist, engagement, problems };
-}
-
-function check(ctx: Context, table: Table): Checked {
-  const columns = columnsOf(table);
-  const lookups = new Lookups(ctx);
-  const rows = table.rows.map((r) => parseRow(columns, lookups, r.row, r.cells));
-  const minutesColumn = columns.minutes?.header ?? columns.hours?.header ?? 'Minutes';
-  const dateColumn = columns.date?.header ?? 'Date';
-  const emailColumn = columns.email?.header ?? 'Specialist email';
-  const engagementColumn = (columns.engagementId ?? columns.engagement)?.header ?? 'Engagement ID';
-
-  const candidates = rows.flatMap((r) => (r.candidate ? [r.candidate] : []));
-  const dates = candidates.map((c) => c.date).sort();
-  const existingDays = dates.length
-    ? ctx.repos.timeEntries.dayTotals([...new Set(candidates.map((c) => c.specialistId))], dates[0] as string, dates.at(-1) as string)
-    : new Map<string, number>();
-  const fileDays = new Map<string, number>();
-  const seen = new Map<string, number>();
-
-  const out: Checked = { rows: rows.length, ready: [], problems: [], duplicates: [], conflicts: [] };
-  const problem = (p: ImportProblem) => out.problems.push(p);
-  const cellOf = (
-    c: Pick<Candidate, 'activity' | 'date'>,
-    specialist: Specialist | null,
-    engagement: EngagementListItem | null,
-  ): ConflictCell => ({
-    specialistName: specialist?.fullName ?? 'a specialist no longer in Keel',
-    engagementName: engagement?.name ?? 'an engagement no longer in Keel',
-    clientName: engagement?.clientName ?? '—',
-    activityLabel: ACTIVITY_LABELS[c.activity] ?? c.activity,
-    date: c.date,
-  });
-  const conflict = (row: number, fileCell: ConflictCell, fileMinutes: number, keelMinutes: number, keelCell?: ConflictCell) =>
-    out.conflicts.push({
-      row,
-      cell: cellWords(keelCell ?? fileCell),
-      fileMinutes,
-      keelMinutes,
-      message: conflictSentence(fileCell, fileMinutes, keelMinutes, keelCell),
-    });
-  for (const r of rows) {
-    const existingId = r.entryId ? ctx.repos.timeEntries.get(r.entryId) : null;
-    if (existingId) {
-      const c = r.candidate;
-      const sameCell =
-        c &&
-        c.specialistId === existingId.specialistId &&
-        c.engagementId === existingId.engagementId &&
-        c.date === existingId.date &&
-        c.activity === existingId.activity;
-      if (c && (!sameCell || c.minutes !== existingId.minutes)) {
-        // The file changes an entry Keel holds: an import never does that.
-        const keelCell = cellOf(existingId, lookups.specialistById(existingId.specialistId), lookups.engagement(existingId.engagementId));
-        conflict(r.row, cellOf(c, r.specialist, r.engagement), c.minutes, existingId.minutes, keelCell);
-        continue;
-      }
-      const noteDiffers = c && c.note !== existingId.note;
-      out.duplicates.push({
-        row: r.row,
-        message: `Entry ${existingId.id} is already in Keel, so this row was skipped${noteDiffers ? '; its note in the file differs from Keel’s, and an import never changes existing entries (edit the note in the timesheet)' : ''}.`,
-      });
-      continue;
-    }
-    if (!r.candidate || !r.specialist || !r.engagement) {
-      for (const p of r.problems) problem(p);
-      continue;
-    }
-    const c = r.candidate;
-    const { specialist, engagement } = r;
-    const what = `${specialist.fullName} on ${engagement.name}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, ${formatDuration(c.minutes)}`;
-    const key = [c.specialistId, c.engagementId, c.date, c.activity, c.minutes, c.note].join('\u0000');
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      out.duplicates.push({ row: r.row, message: `This row repeats row ${earlier} of the file (${what}), so it was skipped.` });
-      continue;
-    }
-    seen.set(key, r.row);
-    const same = ctx.repos.timeEntries.sameEntry(c);
-    if (same) {
-      out.duplicates.push({ row: r.row, message: `These hours are already in Keel as entry ${same} (${what}), so the row was skipped.` });
-      continue;
-    }
-    // Hours already in that cell were typed, copied or imported before (perhaps since edited): never count them twice.
-    const inCell = ctx.repos.timeEntries.cellMinutes(c.specialistId, c.engagementId, c.activity, c.date);
-    const verdict = cellVerdict(c.minutes, inCell);
-    if (verdict === 'duplicate') {
-      out.duplicates.push({
-        row: r.row,
-        message: `Keel already has ${formatDuration(inCell)} for ${specialist.fullName} on ${engagement.name}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, so the row was skipped.`,
-      });
-      continue;
-    }
-    if (verdict === 'conflict') {
-      conflict(r.row, cellOf(c, specialist, engagement), c.minutes, inCell);
-      continue;
-    }
-    let refused = false;
-    if (specialist.archivedAt) {
-      problem({
-        row: r.row,
-        column: emailColumn,
-        message: `${specialist.fullName} is archived. Restore the specialist before importing hours.`,
-      });
-      refused = true;
-    }
-    if (engagement.archivedAt) {
-      problem({ row: r.row, column: engagementColumn, message: `${engagement.name} is archived. Restore it before importing hours.` });
-      refused = true;
-    }
-    const month = monthOf(c.date);
-    const locked = lockedMonthRefusal(lookups.monthStatus(engagement.id, month), engagement.name, month);
-    if (locked) {
-      problem({ row: r.row, column: dateColumn, message: locked });
-      refused = true;
-    }
-    const day = `${c.specialistId}|${c.date}`;
-    const target: EntryTarget = {
-      date: c.date,
-      minutes: c.minutes,
-      engagement,
-      specialist,
-      otherMinutesThatDay: (existingDays.get(day) ?? 0) + (fileDays.get(day) ?? 0),
-    };
-    const issues = entryRefusals(target);
-    for (const issue of issues) {
-      problem({ row: r.row, column: issue.path === 'date' ? dateColumn : minutesColumn, message: refusalSentence(target, [issue]) });
-    }
-    // The file's own rows count towards the day, except one already refused for the 24 hours.
-    if (!issues.some((i) => i.path === 'minutes')) fileDays.set(day, (fileDays.get(day) ?? 0) + c.minutes);
-    if (!refused && issues.length === 0) out.ready.push(c);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------- import
-
-export async function importHours(ctx: Context, input: ParsedInputOf<'hours.import'>): Promise<ImportReport> {
-  const table = await readTable(Buffer.from(input.base64, 'base64'));
-  const report = (c: Checked, imported: number): ImportReport => ({
-    fileName: input.fileName,
-    format: table.format,
+function reportOf(job: Job, c: CheckedSummary, imported: number): ImportReport {
+  return {
+    fileName: job.fileName,
+    format: job.format,
     rows: c.rows,
     imported,
-    ready: c.ready.length,
+    ready: c.ready,
     duplicates: c.duplicates.slice(0, MAX_LISTED),
     conflicts: c.conflicts.slice(0, MAX_LISTED),
     problems: c.problems.slice(0, MAX_LISTED),
@@ -402,35 +99,317 @@ export async function importHours(ctx: Context, input: ParsedInputOf<'hours.impo
     conflictCount: c.conflicts.length,
     problemCount: c.problems.length,
     written: imported > 0,
+  };
+}
+
+/** Ends a job: its worker stopped, its file removed, its rows let go. */
+function finish(job: Job, state: 'done' | 'failed' | 'cancelled', error: string | null = null) {
+  job.state = state;
+  job.error = error;
+  const worker = job.worker;
+  job.worker = null;
+  if (worker) void worker.terminate();
+  job.checked = null;
+  job.commitWhenChecked = false;
+  removeTempFile(job.path);
+  removeTempFile(job.stage);
+  job.finishedAt = ++finishedCount;
+  const finished = [...jobs.values()].filter((j) => j.finishedAt !== null).sort((a, b) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+  for (const old of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED))) jobs.delete(old.id);
+  changed(job);
+}
+
+const UNEXPECTED = 'Keel could not check the file because of an unexpected error. Nothing was changed; the details are in the log.';
+
+/** Runs (or runs again) the check in a worker thread. */
+function check(job: Job) {
+  const script = importWorkerScript();
+  if (!script) {
+    console.error('The hours import worker (importWorker.js) is missing from this build.');
+    finish(job, 'failed', 'Keel could not start checking the file: part of Keel is missing (importWorker.js). Reinstall or rebuild Keel.');
+    return;
+  }
+  job.stamp = changeStamp(job.ctx);
+  job.state = job.rechecks > 0 ? 'committing' : 'reading';
+  removeTempFile(job.stage); // a re-check writes it anew
+  job.rowsChecked = 0;
+  job.problemsSoFar = 0;
+  const input: WorkerInput = { databasePath: job.ctx.db.name, filePath: job.path, stagePath: job.stage };
+  const worker = new Worker(script, { workerData: input });
+  job.worker = worker;
+  let settled = false;
+  worker.on('message', (message: WorkerMessage) => {
+    if (job.worker !== worker) return;
+    if (message.type === 'progress') {
+      if (!job.commitWhenChecked) job.state = message.phase;
+      job.rowsRead = message.rowsRead;
+      job.rowsChecked = message.rowsChecked;
+      job.problemsSoFar = message.problems;
+      changed(job);
+      return;
+    }
+    settled = true;
+    job.worker = null;
+    void worker.terminate();
+    if (message.type === 'failed') {
+      job.failure = { code: message.code, issues: message.issues };
+      finish(job, 'failed', message.message);
+      return;
+    }
+    job.format = message.format;
+    job.checked = message.checked;
+    job.rowsChecked = message.checked.rows;
+    job.problemsSoFar = message.checked.problems.length;
+    job.report = reportOf(job, message.checked, 0);
+    job.state = 'checked';
+    if (job.commitWhenChecked) {
+      job.commitWhenChecked = false;
+      if (committable(job)) tryCommit(job);
+    }
+    changed(job);
   });
-  if (input.dryRun) return report(check(ctx, table), 0);
-  // Checked again inside the write: what was valid a moment ago may have been locked or filled since.
-  return ctx.write((audit, at) => {
-    const checked = check(ctx, table);
-    if (checked.problems.length || checked.ready.length === 0) return report(checked, 0);
-    const ids = withDefaultBillability(ctx, checked.ready).map((c) => {
-      const id = newId();
-      ctx.repos.timeEntries.insert({ ...c, id, createdAt: at, updatedAt: at });
-      return id;
-    });
-    const n = ids.length;
-    // Ids are time-ordered, so the first and last bound the whole import when there are too many to list.
-    const created = n <= 1000 ? { entryIds: ids } : { firstEntryId: ids[0], lastEntryId: ids.at(-1) };
-    audit({
-      entity: 'time_entry',
-      entityId: newId(),
-      label: `Import of ${input.fileName} (${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'})`,
-      action: 'import',
-      before: null,
-      after: {
-        fileName: input.fileName,
-        format: table.format,
-        entries: n,
-        duplicates: checked.duplicates.length,
-        conflicts: checked.conflicts.length,
-        ...created,
-      },
-    });
-    return report(checked, n);
+  worker.on('error', (error) => {
+    if (job.worker !== worker || settled) return;
+    settled = true;
+    console.error(`The hours import of ${job.fileName} failed in its worker`, error);
+    finish(job, 'failed', UNEXPECTED);
   });
+  worker.on('exit', (code) => {
+    if (job.worker !== worker || settled) return;
+    settled = true;
+    console.error(`The hours import worker for ${job.fileName} stopped (exit ${code}) before it answered.`);
+    finish(job, 'failed', UNEXPECTED);
+  });
+}
+
+/** Starts an import: the file is kept under <data>/tmp/ and checked in a worker thread. */
+export function startImport(ctx: Context, input: ParsedInputOf<'hours.importStart'>): ImportJob {
+  if (ctx.db.memory) throw new DomainError('conflict', 'Keel imports hours only into a database kept in a file.');
+  const id = newId();
+  let path: string;
+  if (input.uploadId) {
+    path = uploadPath(ctx.db.name, input.uploadId);
+    if (!existsSync(path)) {
+      throw new DomainError(
+        'not_found',
+        'Keel no longer has that uploaded file (it is removed when an import ends or Keel restarts). Choose the file again.',
+        [{ path: 'uploadId', message: 'is not a file Keel holds' }],
+      );
+    }
+  } else {
+    path = uploadPath(ctx.db.name, id);
+    writeFileSync(path, Buffer.from(input.base64 ?? '', 'base64'));
+  }
+  const job: Job = {
+    id,
+    fileName: input.fileName,
+    state: 'reading',
+    rowsRead: 0,
+    rowsChecked: 0,
+    problemsSoFar: 0,
+    rechecks: 0,
+    report: null,
+    error: null,
+    ctx,
+    path,
+    stage: stagePath(ctx.db.name, id),
+    worker: null,
+    stamp: '',
+    format: input.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
+    checked: null,
+    commitWhenChecked: false,
+    failure: null,
+    finishedAt: null,
+    listeners: new Set(),
+  };
+  jobs.set(id, job);
+  check(job);
+  return publicJob(job);
+}
+
+function jobOrThrow(jobId: string): Job {
+  const job = jobs.get(jobId.toLowerCase());
+  if (!job) {
+    throw new DomainError(
+      'not_found',
+      `Keel has no hours import ${jobId}. Imports are kept while Keel runs (the last ${MAX_FINISHED} finished); choose the file again.`,
+      [{ path: 'jobId', message: 'is not an import Keel knows' }],
+    );
+  }
+  return job;
+}
+
+export function importStatus(jobId: string): ImportJob {
+  return publicJob(jobOrThrow(jobId));
+}
+
+function committable(job: Job): boolean {
+  const c = job.checked;
+  return !!c && c.problems.length === 0 && c.ready > 0;
+}
+
+/**
+ * The commit: the checked rows, staged by the worker, in one IMMEDIATE
+ * transaction on the main connection with one audit entry — or nothing at all
+ * when Keel's data changed since the check ('changed': the caller checks the
+ * file again). Kept as one function so every rule about what an imported
+ * entry holds sits here.
+ */
+export function writeChecked(
+  ctx: Context,
+  job: Pick<Job, 'fileName' | 'format' | 'stamp' | 'stage'>,
+  checked: CheckedSummary,
+): number | 'changed' {
+  ctx.repos.timeEntries.attachStage(job.stage);
+  try {
+    return ctx.write((audit, at) => {
+      if (changeStamp(ctx) !== job.stamp) return 'changed';
+      const n = ctx.repos.timeEntries.insertStaged(at);
+      // A replacement's hand-over days start not billable, as when the hours are typed.
+      const notBillable = stagedHandoverDefaults(ctx);
+      // Ids are time-ordered, so the first and last bound the whole import when there are too many to list.
+      const created = checked.entryIds
+        ? { entryIds: checked.entryIds }
+        : { firstEntryId: checked.firstEntryId, lastEntryId: checked.lastEntryId };
+      audit({
+        entity: 'time_entry',
+        entityId: newId(),
+        label: `Import of ${job.fileName} (${n.toLocaleString('en')} ${n === 1 ? 'entry' : 'entries'})`,
+        action: 'import',
+        before: null,
+        after: {
+          fileName: job.fileName,
+          format: job.format,
+          entries: n,
+          duplicates: checked.duplicates.length,
+          conflicts: checked.conflicts.length,
+          ...(notBillable ? { notBillable } : {}),
+          ...created,
+        },
+      });
+      return n;
+    });
+  } finally {
+    ctx.repos.timeEntries.detachStage();
+  }
+}
+
+/** Writes a checked job, or — when Keel changed since the check — checks the file again and commits after. */
+function tryCommit(job: Job) {
+  const checked = job.checked;
+  if (!checked) return;
+  let written: number | 'changed';
+  try {
+    written = writeChecked(job.ctx, job, checked);
+  } catch (error) {
+    console.error(`The hours import of ${job.fileName} could not be written`, error);
+    const message =
+      error instanceof DomainError
+        ? error.message
+        : 'Keel could not write the imported hours because of an unexpected error. Nothing was written.';
+    finish(job, 'failed', message);
+    return;
+  }
+  if (written === 'changed') {
+    if (job.rechecks >= MAX_RECHECKS) {
+      finish(
+        job,
+        'failed',
+        `Keel’s hours changed each time the file was checked (${MAX_RECHECKS + 1} times), so nothing was imported. Import the file again when fewer people are editing.`,
+      );
+      return;
+    }
+    job.rechecks++;
+    job.commitWhenChecked = true;
+    job.checked = null;
+    check(job);
+    job.state = 'committing';
+    changed(job);
+    return;
+  }
+  job.report = reportOf(job, checked, written);
+  finish(job, 'done');
+}
+
+export function commitImport(jobId: string): ImportJob {
+  const job = jobOrThrow(jobId);
+  if (job.state !== 'checked') {
+    const why: Record<Exclude<ImportJob['state'], 'checked'>, string> = {
+      reading: 'is still being read; wait until it is checked',
+      checking: 'is still being checked; wait until it is done',
+      committing: 'is already being imported',
+      done: 'is already imported',
+      failed: 'failed; choose the file again',
+      cancelled: 'was cancelled; choose the file again',
+    };
+    throw new DomainError('conflict', `The import of ${job.fileName} ${why[job.state]}.`);
+  }
+  const checked = job.checked;
+  if (checked && checked.problems.length > 0) {
+    throw new DomainError(
+      'conflict',
+      `The import of ${job.fileName} has ${checked.problems.length === 1 ? 'a row with a problem' : `${checked.problems.length.toLocaleString('en')} problems`}, so nothing can be imported. Correct the file and import it again.`,
+    );
+  }
+  if (!committable(job)) throw new DomainError('conflict', `${job.fileName} has nothing new to import.`);
+  tryCommit(job);
+  return publicJob(job);
+}
+
+export function cancelImport(jobId: string): ImportJob {
+  const job = jobOrThrow(jobId);
+  if (job.state === 'done') {
+    throw new DomainError(
+      'conflict',
+      `The import of ${job.fileName} is already written, so it cannot be cancelled. Undo it from the audit log if it was a mistake.`,
+    );
+  }
+  if (job.state !== 'failed' && job.state !== 'cancelled') finish(job, 'cancelled');
+  return publicJob(job);
+}
+
+/** Resolves when the job reaches one of `states`. */
+function until(job: Job, states: readonly ImportJob['state'][]): Promise<void> {
+  if (states.includes(job.state)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const listener = () => {
+      if (!states.includes(job.state)) return;
+      job.listeners.delete(listener);
+      resolve();
+    };
+    job.listeners.add(listener);
+  });
+}
+
+/**
+ * `hours.import`, the one-call form for scripts: the same job (the file is
+ * checked in the worker thread, so Keel keeps answering), awaited; a dry run
+ * only checks. Any problem means nothing is written.
+ */
+export async function importHours(ctx: Context, input: ParsedInputOf<'hours.import'>): Promise<ImportReport> {
+  const started = startImport(ctx, { fileName: input.fileName, base64: input.base64 });
+  const job = jobOrThrow(started.id);
+  await until(job, ['checked', 'failed', 'cancelled']);
+  if (job.state !== 'checked' || !job.report) {
+    throw new DomainError(job.failure?.code ?? 'internal', job.error ?? UNEXPECTED, job.failure?.issues);
+  }
+  if (input.dryRun || !committable(job)) {
+    const report = job.report;
+    finish(job, 'cancelled');
+    job.report = report;
+    return report;
+  }
+  tryCommit(job);
+  await until(job, ['done', 'failed', 'cancelled', 'checked']);
+  // Read again: tryCommit and the re-check moved the job on.
+  const state = job.state as ImportJob['state'];
+  if (state === 'checked' && job.report) {
+    // Checked again after a change, and now a row has a problem (or nothing is new): nothing written.
+    const report = job.report;
+    finish(job, 'cancelled');
+    job.report = report;
+    return report;
+  }
+  if (state !== 'done' || !job.report) throw new DomainError(job.failure?.code ?? 'conflict', job.error ?? UNEXPECTED);
+  return job.report;
 }

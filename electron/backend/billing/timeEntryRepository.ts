@@ -2,6 +2,7 @@ import type { Db } from '@backend/core/db/connection';
 import { Conditions, StatementCache } from '@backend/core/sql';
 import type { TimeEntry, TimeEntryListItem } from '@shared/billing/contract/hours';
 import type { Activity } from '@shared/billing/rules/activities';
+import { STAGE_TABLE } from './importStageRepository';
 
 export type TimeEntryRow = {
   id: string;
@@ -55,12 +56,57 @@ export class TimeEntryRepository {
   private readonly statements: StatementCache;
   private readonly insertStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.statements = new StatementCache(db);
     this.insertStmt = db.prepare(
       `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, billable, non_billable_reason, created_at, updated_at)
        VALUES (@id, @specialistId, @engagementId, @date, @minutes, @activity, @note, @billable, @nonBillableReason, @createdAt, @updatedAt)`,
     );
+  }
+
+  /**
+   * Inserts an import's staged rows (importStageRepository.ts) in one statement, stamped `at`.
+   * The staging file is attached for the call and detached after; call it inside the write's
+   * transaction once attached with `attachStage` (SQLite cannot attach inside a transaction).
+   */
+  insertStaged(at: string): number {
+    // Not cached: the statement names the attached file, which is detached after each import.
+    return this.db
+      .prepare(
+        `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, created_at, updated_at)
+         SELECT id, specialist_id, engagement_id, date, minutes, activity, note, @at, @at FROM import_stage.${STAGE_TABLE} ORDER BY id`,
+      )
+      .run({ at }).changes;
+  }
+
+  /** Who, where and which days the attached staging file holds (to ask for hand-over windows once). */
+  stagedSpan(): { specialistIds: string[]; engagementIds: string[]; from: string; to: string } | null {
+    const span = this.db
+      .prepare(
+        `SELECT json_group_array(DISTINCT specialist_id) AS specialists, json_group_array(DISTINCT engagement_id) AS engagements,
+           MIN(date) AS "from", MAX(date) AS "to" FROM import_stage.${STAGE_TABLE}`,
+      )
+      .get() as { specialists: string; engagements: string; from: string | null; to: string | null };
+    if (span.from === null || span.to === null) return null;
+    return { specialistIds: JSON.parse(span.specialists), engagementIds: JSON.parse(span.engagements), from: span.from, to: span.to };
+  }
+
+  /** Marks the staged entries of one hand-over window not billable, with the reason; returns how many. */
+  markStagedNotBillable(window: { specialistId: string; engagementId: string; from: string; to: string }, reason: string): number {
+    return this.db
+      .prepare(
+        `UPDATE time_entry SET billable = 0, non_billable_reason = ?
+         WHERE id IN (SELECT id FROM import_stage.${STAGE_TABLE}) AND specialist_id = ? AND engagement_id = ? AND date BETWEEN ? AND ?`,
+      )
+      .run(reason, window.specialistId, window.engagementId, window.from, window.to).changes;
+  }
+
+  attachStage(path: string): void {
+    this.db.prepare('ATTACH DATABASE ? AS import_stage').run(path);
+  }
+
+  detachStage(): void {
+    this.db.exec('DETACH DATABASE import_stage');
   }
 
   get(id: string): TimeEntry | null {

@@ -154,6 +154,37 @@ export type ImportReport = {
   written: boolean;
 };
 
+/**
+ * An hours import running as a job (hours.importStart): a worker thread reads
+ * and checks the file on a read-only connection while Keel keeps answering;
+ * `checked` waits for hours.importCommit, which writes the ready rows in one
+ * short transaction (checking the file again first if Keel's data changed
+ * since); a cancelled or failed job wrote nothing.
+ */
+export const IMPORT_JOB_STATES = ['reading', 'checking', 'checked', 'committing', 'done', 'failed', 'cancelled'] as const;
+export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
+export type ImportJob = {
+  id: string;
+  fileName: string;
+  state: ImportJobState;
+  /** Rows read from the file (known once it is parsed), rows checked against Keel so far, problems found so far. */
+  rowsRead: number;
+  rowsChecked: number;
+  problemsSoFar: number;
+  /** Times the file was checked again because Keel's data changed between the check and the commit. */
+  rechecks: number;
+  /** The check's report once `checked`; the import's once `done`. */
+  report: ImportReport | null;
+  error: string | null;
+};
+
+/** The largest hours file Keel takes in one import, as bytes arrive in browser mode and in the schema. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const IMPORT_TOO_LARGE =
+  'The file is larger than Keel takes in one import (10 MB, about 300,000 rows). Split it by month or by engagement and import the parts.';
+
+const jobId = z.strictObject({ jobId: id });
+
 const cap = z
   .number({ error: 'must be a number of minutes' })
   .int('must be whole minutes')
@@ -310,4 +341,29 @@ export const billingProcedures = {
       dryRun: z.boolean().default(false),
     }),
   ),
+  'hours.importStart': command<ImportJob>()(
+    'Start an hours import from Keel’s Excel layout or CSV: the file is read and checked in the background (hours.importStatus); nothing is written until hours.importCommit. In browser mode the file may be sent as the raw request body (application/octet-stream, ?fileName=…) instead of base64.',
+    z
+      .strictObject({
+        fileName: requiredText(260),
+        base64: z
+          .base64({ error: 'must be the file’s content in base64' })
+          .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'is larger than 10 MB: split the file by month or by engagement')
+          .optional(),
+        uploadId: id.optional(),
+      })
+      .refine((input) => (input.base64 === undefined) !== (input.uploadId === undefined), {
+        path: ['base64'],
+        message: 'must be given: the file’s content in base64 (or, in browser mode, the file itself as the request body)',
+      }),
+  ),
+  'hours.importStatus': query<ImportJob>()(
+    'Progress of an hours import: phase, rows read and checked, problems so far, then the report.',
+    jobId,
+  ),
+  'hours.importCommit': command<ImportJob>()(
+    'Write a checked hours import in one transaction (checked again first if Keel’s data changed since); refused while any row has a problem.',
+    jobId,
+  ),
+  'hours.importCancel': command<ImportJob>()('Stop an hours import before it is written: nothing is written.', jobId),
 };

@@ -304,6 +304,36 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
         field: 'base64',
       },
     ],
+    'hours.importStart': [
+      { why: 'neither content nor upload', input: { fileName: 'hours.csv' }, code: 'invalid_input', field: 'base64' },
+      {
+        why: 'both content and an upload',
+        input: { fileName: 'hours.csv', base64: 'YQ==', uploadId: MISSING_ID },
+        code: 'invalid_input',
+        field: 'base64',
+      },
+      { why: 'content not base64', input: { fileName: 'hours.csv', base64: '%%%' }, code: 'invalid_input', field: 'base64' },
+      { why: 'missing file name', input: { base64: 'YQ==' }, code: 'invalid_input', field: 'fileName' },
+      {
+        why: 'an upload that is not an id',
+        input: { fileName: 'hours.csv', uploadId: '../keel.db' },
+        code: 'invalid_input',
+        field: 'uploadId',
+      },
+      { why: 'an upload Keel does not hold', input: { fileName: 'hours.csv', uploadId: MISSING_ID }, code: 'not_found', field: 'uploadId' },
+    ],
+    'hours.importStatus': [
+      { why: 'missing job', input: {}, code: 'invalid_input', field: 'jobId' },
+      { why: 'unknown job', input: { jobId: MISSING_ID }, code: 'not_found' },
+    ],
+    'hours.importCommit': [
+      { why: 'not an id', input: { jobId: 'job-1' }, code: 'invalid_input', field: 'jobId' },
+      { why: 'unknown job', input: { jobId: MISSING_ID }, code: 'not_found' },
+    ],
+    'hours.importCancel': [
+      { why: 'not an id', input: { jobId: 7 }, code: 'invalid_input', field: 'jobId' },
+      { why: 'unknown job', input: { jobId: MISSING_ID }, code: 'not_found' },
+    ],
   };
 }
 

@@ -60,6 +60,8 @@ function fakeBackend() {
   const cancelled: Invoice[] = [];
   let sequence = 0;
   let polls = 0;
+  let importPolls = 0;
+  let importHold = false;
   let importReport = {
     fileName: 'hours.csv',
     format: 'csv' as const,
@@ -361,11 +363,19 @@ function fakeBackend() {
         });
       case 'finance.exportDownload':
         return ok({ fileName: 'keel-hours-2026-10.xlsx', base64: btoa('PK fake'), bytes: 2048 });
-      case 'hours.import': {
-        const { dryRun } = input as { dryRun: boolean };
-        if (!dryRun && !importReport.problems.length) importReport = { ...importReport, imported: importReport.ready, written: true };
-        return ok(importReport);
-      }
+      // The import job: reading, then checking (two polls each), then checked; the commit writes at once.
+      case 'hours.importStart':
+        importPolls = 0;
+        return ok(importJob('reading', null));
+      case 'hours.importStatus':
+        importPolls += 1;
+        if (importHold) return ok(importJob('checking', null));
+        return ok(importPolls < 2 ? importJob('checking', null) : importJob('checked', importReport));
+      case 'hours.importCommit':
+        importReport = { ...importReport, imported: importReport.ready, written: true };
+        return ok(importJob('done', importReport));
+      case 'hours.importCancel':
+        return ok(importJob('cancelled', null));
       case 'engagements.list':
         return ok({
           rows: [{ id: ENG_CHF, clientId: CLIENT, clientName: 'Alpenbank', name: 'Credit risk', currency: 'CHF' }],
@@ -388,10 +398,24 @@ function fakeBackend() {
         return { ok: false, error: { code: 'unknown_procedure', message: name } };
     }
   };
+  const importJob = (state: string, report: typeof importReport | null) => ({
+    id: ENG_USD,
+    fileName: 'hours.csv',
+    state,
+    rowsRead: state === 'reading' ? 0 : 300,
+    rowsChecked: state === 'checking' ? 120 : state === 'reading' ? 0 : 300,
+    problemsSoFar: state === 'checking' ? 1 : (report?.problemCount ?? 0),
+    rechecks: 0,
+    report,
+    error: null,
+  });
   return {
     client: createClient(transport),
     calls,
     state,
+    holdImport: (hold: boolean) => {
+      importHold = hold;
+    },
     setImport: (patch: Partial<typeof importReport>) => {
       importReport = { ...importReport, ...patch };
     },
@@ -608,25 +632,44 @@ describe('Month close', () => {
     expect(createObjectURL).toHaveBeenCalled();
   });
 
-  it('imports hours after a dry run; with problems it lists them and offers no import', async () => {
+  it('checks the file as a job with progress; with problems it lists them and offers no import; without, it imports', async () => {
     const backend = fakeBackend();
     backend.setImport({ problems: [{ row: 3, column: 'Date', message: '2026-02-30 is not a real date.' }], problemCount: 1, ready: 1 });
     renderWith(backend, <MonthCloseView />);
     const file = new File(['Date,Hours\n'], 'hours.csv', { type: 'text/csv' });
     await userEvent.upload(screen.getByLabelText('Import hours…'), file);
     const drawer = await screen.findByRole('complementary', { name: 'Import hours' });
+    const progress = await within(drawer).findByRole('status');
+    await waitFor(() => expect(progress.textContent).toContain('Checking rows: 120 of 300; 1 problem so far.'));
+    expect(within(drawer).getByRole('button', { name: 'Cancel import' })).toBeTruthy();
     expect(await within(drawer).findByText('2026-02-30 is not a real date.')).toBeTruthy();
     expect(within(drawer).queryByRole('button', { name: /^Import \d/ })).toBeNull();
-    const first = called(backend, 'hours.import')[0]?.input as { fileName: string; base64: string; dryRun: boolean };
-    expect(first).toMatchObject({ fileName: 'hours.csv', dryRun: true });
+    expect(within(drawer).queryByRole('button', { name: 'Cancel import' })).toBeNull();
+    // The desktop client sends the file as base64 (browser mode streams it; see the E2E).
+    const first = called(backend, 'hours.importStart')[0]?.input as { fileName: string; base64: string };
+    expect(first.fileName).toBe('hours.csv');
     expect(atob(first.base64)).toBe('Date,Hours\n');
 
     backend.setImport({ problems: [], problemCount: 0, ready: 2 });
     await userEvent.upload(within(drawer).getByLabelText('Choose another file…'), file);
+    // Choosing another file lets the checked job go.
+    expect(called(backend, 'hours.importCancel')).toHaveLength(1);
     await userEvent.click(await within(drawer).findByRole('button', { name: 'Import 2 entries' }));
     expect(await within(drawer).findByText(/2 entries imported\./)).toBeTruthy();
-    expect(called(backend, 'hours.import').at(-1)?.input).toMatchObject({ dryRun: false });
+    expect(called(backend, 'hours.importCommit')).toHaveLength(1);
     expect(within(drawer).getByText('1 duplicate (skipped)')).toBeTruthy();
+  });
+
+  it('cancels a running check: nothing is written and the dialog says so', async () => {
+    const backend = fakeBackend();
+    backend.holdImport(true);
+    renderWith(backend, <MonthCloseView />);
+    await userEvent.upload(screen.getByLabelText('Import hours…'), new File(['x'], 'hours.csv', { type: 'text/csv' }));
+    const drawer = await screen.findByRole('complementary', { name: 'Import hours' });
+    await userEvent.click(await within(drawer).findByRole('button', { name: 'Cancel import' }));
+    expect(await within(drawer).findByText('Import cancelled: nothing was written.')).toBeTruthy();
+    expect(called(backend, 'hours.importCancel')[0]?.input).toEqual({ jobId: ENG_USD });
+    expect(called(backend, 'hours.importCommit')).toHaveLength(0);
   });
 
   it('lists conflicts with the file’s and Keel’s hours and says they are not imported', async () => {

@@ -21,6 +21,11 @@ export const billingStale: StaleDeclarations<CommandNamesOf<typeof billingAreaPr
   // Billable or not: the review's split, its invoice and the month's amounts.
   'time.setBillable': [...HOURS, ...ALWAYS],
   'hours.import': [...HOURS, ...ALWAYS],
+  // A background job: starting or cancelling it changes only its progress; the commit writes the hours
+  // (when it had to check the file again first, the dialog refreshes them once the job is done).
+  'hours.importStart': ['hours.importStatus'],
+  'hours.importCommit': [...HOURS, 'hours.importStatus', ...ALWAYS],
+  'hours.importCancel': ['hours.importStatus'],
   'billing.setTerms': [...TERMS, ...ALWAYS],
   'billing.setSpecialistCap': [...TERMS, ...ALWAYS],
   'rates.create': [...TERMS, ...ALWAYS],
