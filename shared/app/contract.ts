@@ -32,6 +32,8 @@ export type SampleLoadResult = {
   replacementRequests: number;
   timeEntries: number;
   invoices: number;
+  contacts: number;
+  models: number;
 };
 
 export const appProcedures = {

@@ -28,6 +28,8 @@ const LABELS: Record<string, string> = {
   metPercent: 'Share met',
   vatBasisPoints: 'VAT rate',
   expectedUpdatedAt: 'Last seen version',
+  aiActCategory: 'EU AI Act category',
+  on: 'Date',
 };
 
 /**

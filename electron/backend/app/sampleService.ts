@@ -14,6 +14,8 @@ const NO_RECORDS: SampleLoadResult = {
   replacementRequests: 0,
   timeEntries: 0,
   invoices: 0,
+  contacts: 0,
+  models: 0,
 };
 
 /**

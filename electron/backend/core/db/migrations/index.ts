@@ -3,12 +3,20 @@ import { m0002Planning } from './0002_planning';
 import { m0003Billing } from './0003_billing';
 import { m0004BillingGuards } from './0004_billing_guards';
 import { m0005Continuity } from './0005_continuity';
+import { m0006Portfolio } from './0006_portfolio';
 import type { Migration } from './types';
 
 /**
  * Append-only. Never edit a migration that has shipped; add the next number.
  * Each migration has its own test: test/integration/core/migrations/<file>.test.ts (migrate to N−1, insert old rows, migrate, compare).
  */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Planning, m0003Billing, m0004BillingGuards, m0005Continuity];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Initial,
+  m0002Planning,
+  m0003Billing,
+  m0004BillingGuards,
+  m0005Continuity,
+  m0006Portfolio,
+];
 
 export type { Migration } from './types';

@@ -1,0 +1,12 @@
+import type { Db } from '@backend/core/db/connection';
+import { ContactRepository } from './contactRepository';
+import { ModelRepository } from './modelRepository';
+
+declare module '@backend/core/context' {
+  interface Repositories {
+    contacts: ContactRepository;
+    models: ModelRepository;
+  }
+}
+
+export const portfolioRepositories = (db: Db) => ({ contacts: new ContactRepository(db), models: new ModelRepository(db) });

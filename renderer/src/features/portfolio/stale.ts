@@ -1,0 +1,21 @@
+import type { StaleDeclarations } from '@renderer/api/stale';
+import type { QueryName } from '@shared/contract';
+import type { CommandNamesOf } from '@shared/kernel/define';
+import type { portfolioAreaProcedures } from '@shared/portfolio/procedures';
+
+const ALWAYS = ['audit.list', 'app.summaries'] as const satisfies readonly QueryName[];
+
+/** A model shows on the portfolio list, its page, and in its client's funnel and graveyard. */
+const MODEL = ['models.list', 'models.get', 'portfolio.client'] as const satisfies readonly QueryName[];
+
+/** What each command of the portfolio area makes stale (a missing command is a type error). */
+export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAreaProcedures>> = {
+  // A contact's name shows as a model's business owner.
+  'contacts.create': ['contacts.list', ...ALWAYS],
+  'contacts.update': ['contacts.list', 'models.get', ...ALWAYS],
+  'models.create': [...MODEL, ...ALWAYS],
+  'models.update': [...MODEL, ...ALWAYS],
+  'models.moveStage': [...MODEL, ...ALWAYS],
+  // The number of days decides which models are in the graveyard.
+  'portfolio.updateSettings': ['portfolio.settings', 'portfolio.client', ...ALWAYS],
+};

@@ -1,0 +1,6 @@
+import { contactsProcedures } from './contract/contacts';
+import { modelsProcedures } from './contract/models';
+import { portfolioProcedures } from './contract/portfolio';
+
+/** Every procedure of the portfolio area: client contacts, models and their stages, the per-client facts. */
+export const portfolioAreaProcedures = { ...contactsProcedures, ...modelsProcedures, ...portfolioProcedures };
