@@ -187,8 +187,9 @@ export function moveStage(ctx: Context, input: StageMove & { id: string; expecte
       entityId: id,
       label: `${before.name}: ${STAGE_LABELS[before.stage]} → ${STAGE_LABELS[move.to]}`,
       action: 'update',
-      before: { stage: before.stage, stageSince: before.stageSince },
-      after: { stage: move.to, stageSince: move.on, reason: move.reason },
+      // The reason, when there is one, reads as what the change added.
+      before: { stage: before.stage, stageSince: before.stageSince, ...(move.reason ? { reason: '' } : {}) },
+      after: { stage: move.to, stageSince: move.on, ...(move.reason ? { reason: move.reason } : {}) },
     });
     return modelDetail(ctx, after);
   });

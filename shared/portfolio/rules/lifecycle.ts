@@ -68,7 +68,7 @@ export function stageMoveRefusal(model: StageSubject, move: StageMove, today: st
   }
   if (move.on > today) return `A stage change cannot be dated after today (${dateLabel(today)}).`;
   if (move.on < model.inServiceSince) {
-    return `${dateLabel(move.on)} is before ${name} entered service on ${dateLabel(model.inServiceSince)}.`;
+    return `${name} entered service on ${dateLabel(model.inServiceSince)}; a stage change cannot be dated before that (${dateLabel(move.on)}).`;
   }
   if (model.stageSince !== null && stage !== null && move.on < model.stageSince) {
     return `${name} entered ${STAGE_LABELS[stage]} on ${dateLabel(model.stageSince)}; the next stage change cannot be dated before it.`;

@@ -60,6 +60,7 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
       id: 'name',
       header: 'Model',
       sortable: true,
+      width: 250,
       title: (m) => m.name,
       cell: (m) => (
         <button type="button" className="link" onClick={() => onOpen(m.id)}>
@@ -67,7 +68,7 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
         </button>
       ),
     },
-    { id: 'client', header: 'Client', sortable: true, width: 200, cell: (m) => m.clientName },
+    { id: 'client', header: 'Client', sortable: true, width: 190, cell: (m) => m.clientName },
     {
       id: 'engagement',
       header: 'Engagement',
@@ -92,10 +93,10 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
     {
       id: 'aiActCategory',
       header: 'EU AI Act',
-      width: 130,
+      width: 120,
       cell: (m) => <Badge tone={CATEGORY_TONE[m.aiActCategory]}>{AI_ACT_CATEGORY_LABELS[m.aiActCategory]}</Badge>,
     },
-    { id: 'kind', header: 'Kind', width: 170, cell: (m) => MODEL_KIND_LABELS[m.kind] },
+    { id: 'kind', header: 'Kind', width: 150, cell: (m) => MODEL_KIND_LABELS[m.kind] },
     {
       id: 'daysInStage',
       header: 'In stage',
@@ -138,6 +139,7 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
         />
         <ToolbarFilter
           label="EU AI Act categories"
+          allLabel="All EU AI Act categories"
           value={filters.aiActCategory}
           onChange={(v) => store.setFilter('aiActCategory', v)}
           options={options(AI_ACT_CATEGORIES, AI_ACT_CATEGORY_LABELS)}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { migrateTo, strictTables, tempDatabaseFile } from '../../../support/migrate';
+
+describe('migration 0006', () => {
+  it('keeps old clients and engagements, and adds contacts, models and stage changes whose CHECKs keep them whole', () => {
+    const file = tempDatabaseFile();
+    const v5 = migrateTo(file, 5).db;
+    const now = '2026-01-01T00:00:00.000Z';
+    v5.prepare(
+      `INSERT INTO client (id, name, country, currency, holiday_calendar, created_at, updated_at) VALUES ('c1', 'Acme', 'CH', 'CHF', 'CH-ZH', ?, ?)`,
+    ).run(now, now);
+    v5.prepare(
+      `INSERT INTO engagement (id, client_id, name, currency, start_date, status, created_at, updated_at) VALUES ('e1', 'c1', 'Run', 'CHF', '2026-01-01', 'active', ?, ?)`,
+    ).run(now, now);
+    v5.close();
+
+    const { db, from, to, preMigrationBackup } = migrateTo(file, 6);
+    expect([from, to]).toEqual([5, 6]);
+    expect(preMigrationBackup).not.toBeNull();
+    expect(db.prepare('SELECT name FROM client').get()).toEqual({ name: 'Acme' });
+    expect(strictTables(db)).toEqual(expect.arrayContaining(['client_contact', 'model', 'model_stage_transition']));
+
+    const contact = db.prepare(`INSERT INTO client_contact (id, client_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
+    contact.run('p1', 'c1', 'Maria Alvarez', now, now);
+    expect(db.prepare("SELECT title, email, phone, notes FROM client_contact WHERE id = 'p1'").get()).toEqual({
+      title: '',
+      email: '',
+      phone: '',
+      notes: '',
+    });
+    expect(() => contact.run('p2', 'nope', 'Bo', now, now)).toThrow(/FOREIGN KEY/);
+    expect(() => contact.run('p2', 'c1', '', now, now)).toThrow(/CHECK/);
+
+    const model = db.prepare(
+      `INSERT INTO model (id, client_id, engagement_id, name, business_owner_id, risk_tier, ai_act_category, kind, serving, repository_link,
+         tags, in_service_since, stage, stage_since, created_at, updated_at)
+       VALUES (@id, 'c1', @engagement, @name, @owner, @risk, @category, 'classical_ml', 'batch', @link, @tags, '2026-01-05', @stage, @since, '${now}', '${now}')`,
+    );
+    const ok = {
+      id: 'm1',
+      engagement: 'e1',
+      name: 'Churn',
+      owner: 'p1',
+      risk: 'high',
+      category: 'limited',
+      link: '',
+      tags: '[]',
+      stage: 'pilot',
+      since: '2026-03-02',
+    };
+    model.run(ok);
+    expect(db.prepare("SELECT regulated_domain, data_sources, notes, outcome_baseline FROM model WHERE id = 'm1'").get()).toEqual({
+      regulated_domain: 'none',
+      data_sources: '[]',
+      notes: '',
+      outcome_baseline: null,
+    });
+    // Unique per client, whatever the case.
+    expect(() => model.run({ ...ok, id: 'm2', name: 'CHURN' })).toThrow(/UNIQUE/);
+    expect(() => model.run({ ...ok, id: 'm2', name: 'B', risk: 'extreme' })).toThrow(/CHECK/);
+    expect(() => model.run({ ...ok, id: 'm2', name: 'B', link: 'http://x.example' })).toThrow(/CHECK/);
+    expect(() => model.run({ ...ok, id: 'm2', name: 'B', tags: '{"a":1}' })).toThrow(/CHECK/);
+    expect(() => model.run({ ...ok, id: 'm2', name: 'B', since: '2025-12-31' })).toThrow(/CHECK/);
+    expect(() => model.run({ ...ok, id: 'm2', name: 'B', owner: 'nobody' })).toThrow(/FOREIGN KEY/);
+    // A prohibited system is never stored in pilot or production.
+    expect(() => model.run({ ...ok, id: 'm2', name: 'B', category: 'prohibited' })).toThrow(/CHECK/);
+    model.run({ ...ok, id: 'm2', name: 'B', category: 'prohibited', stage: 'retired', engagement: null, owner: null });
+
+    const change = db.prepare(
+      `INSERT INTO model_stage_transition (id, model_id, from_stage, to_stage, on_date, actor, created_at) VALUES (?, ?, ?, ?, ?, 'tester', ?)`,
+    );
+    change.run('t1', 'm1', null, 'idea', '2026-01-05', now);
+    change.run('t2', 'm1', 'idea', 'prototype', '2026-02-02', now);
+    expect(db.prepare("SELECT reason FROM model_stage_transition WHERE id = 't2'").get()).toEqual({ reason: '' });
+    expect(() => change.run('t3', 'm1', 'pilot', 'pilot', '2026-03-02', now)).toThrow(/CHECK/);
+    expect(() => change.run('t3', 'm1', 'pilot', 'lab', '2026-03-02', now)).toThrow(/CHECK/);
+    expect(() => change.run('t3', 'nope', 'idea', 'pilot', '2026-03-02', now)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -1,0 +1,265 @@
+import type { TestBackend } from '../../support/backend';
+import { type BadInputArea, type CaseTable, MISSING_ID } from '../../support/badInput';
+import type { ClientsFixture } from '../clients/badInput.cases';
+
+/** A contact and a model at Helvetic (a prototype since March, a pilot since June), a contact at the other client. */
+export type PortfolioFixture = {
+  contactId: string;
+  otherContactId: string;
+  modelId: string;
+  pilotId: string;
+  bannedId: string;
+};
+
+const model = ({ clientId, engagementId }: ClientsFixture, contactId: string) => ({
+  clientId,
+  engagementId,
+  name: 'Claims triage classifier',
+  businessOwnerId: contactId,
+  riskTier: 'high' as const,
+  aiActCategory: 'limited' as const,
+  kind: 'deep_learning' as const,
+  serving: 'online' as const,
+  inServiceSince: '2026-01-05',
+  stage: 'prototype' as const,
+});
+
+async function setUp(b: TestBackend, fx: ClientsFixture): Promise<PortfolioFixture> {
+  const contactId = (await b.ok('contacts.create', { clientId: fx.clientId, name: 'Maria Alvarez', title: 'Director of Claims' })).id;
+  const otherClientId = (await b.ok('engagements.get', { id: fx.otherEngagementId })).clientId;
+  const otherContactId = (await b.ok('contacts.create', { clientId: otherClientId, name: 'Jana Vogt' })).id;
+  const modelId = (await b.ok('models.create', model(fx, contactId))).id;
+  const pilotId = (
+    await b.ok('models.create', { ...model(fx, contactId), name: 'Fraud pilot', stage: 'pilot', inServiceSince: '2026-06-01' })
+  ).id;
+  const bannedId = (
+    await b.ok('models.create', {
+      ...model(fx, contactId),
+      name: 'Emotion monitor',
+      aiActCategory: 'prohibited',
+      inServiceSince: '2026-02-02',
+    })
+  ).id;
+  return { contactId, otherContactId, modelId, pilotId, bannedId };
+}
+
+function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
+  const { clientId, contactId, otherContactId, modelId, pilotId, bannedId, otherEngagementId } = fx;
+  const fields = () => model(fx, contactId);
+  const update = () => {
+    const { stage: _stage, ...rest } = fields();
+    return { ...rest, id: modelId };
+  };
+  return {
+    'contacts.list': [
+      { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found' },
+      { why: 'missing client', input: {}, code: 'invalid_input', field: 'clientId' },
+    ],
+    'contacts.create': [
+      { why: 'missing name', input: { clientId }, code: 'invalid_input', field: 'name', message: 'Name is required.' },
+      { why: 'blank name', input: { clientId, name: '\u200b ' }, code: 'invalid_input', field: 'name' },
+      { why: 'bad email', input: { clientId, name: 'Bo', email: 'bo@' }, code: 'invalid_input', field: 'email' },
+      { why: 'letters in the phone', input: { clientId, name: 'Bo', phone: 'call me' }, code: 'invalid_input', field: 'phone' },
+      { why: 'unknown client', input: { clientId: MISSING_ID, name: 'Bo' }, code: 'not_found', field: 'clientId' },
+      {
+        why: 'duplicate name at the client',
+        input: { clientId, name: 'MARIA ALVAREZ' },
+        code: 'conflict',
+        field: 'name',
+        message: 'Helvetic Insurance AG already has a contact named “Maria Alvarez”.',
+      },
+      { why: 'unknown field', input: { clientId, name: 'Bo', role: 'owner' }, code: 'invalid_input' },
+    ],
+    'contacts.update': [
+      { why: 'unknown id', input: { id: MISSING_ID, name: 'Bo' }, code: 'not_found' },
+      { why: 'client cannot be passed', input: { id: contactId, clientId, name: 'Maria' }, code: 'invalid_input' },
+      { why: 'stale edit', input: { id: contactId, name: 'Maria', expectedUpdatedAt: '2020-01-01T00:00:00.000Z' }, code: 'conflict' },
+      { why: 'over-long title', input: { id: contactId, name: 'Maria', title: 't'.repeat(121) }, code: 'invalid_input', field: 'title' },
+    ],
+    'models.list': [
+      { why: 'unknown sort', input: { sort: 'revenue' }, code: 'invalid_input', field: 'sort' },
+      { why: 'unknown stage', input: { stage: 'lab' }, code: 'invalid_input', field: 'stage' },
+      { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
+      { why: 'over-long search', input: { search: 'x'.repeat(201) }, code: 'invalid_input', field: 'search' },
+    ],
+    'models.get': [
+      { why: 'unknown id', input: { id: MISSING_ID }, code: 'not_found', message: `Model ${MISSING_ID} does not exist.` },
+      { why: 'not an id', input: { id: 'model-1' }, code: 'invalid_input', field: 'id' },
+    ],
+    'models.create': [
+      { why: 'missing risk tier', input: { ...fields(), name: 'New', riskTier: undefined }, code: 'invalid_input', field: 'riskTier' },
+      {
+        why: 'unknown EU AI Act category',
+        input: { ...fields(), name: 'New', aiActCategory: 'unacceptable' },
+        code: 'invalid_input',
+        field: 'aiActCategory',
+        message: 'EU AI Act category must be one of: minimal, limited, high or prohibited.',
+      },
+      {
+        why: 'a link that is not https',
+        input: { ...fields(), name: 'New', repositoryLink: 'http://git.example.com/x' },
+        code: 'invalid_input',
+        field: 'repositoryLink',
+        message: 'Repository link must be an https:// link.',
+      },
+      {
+        why: 'a javascript link',
+        input: { ...fields(), name: 'New', dashboardLink: 'javascript:alert(1)' },
+        code: 'invalid_input',
+        field: 'dashboardLink',
+      },
+      {
+        why: 'baseline not a number',
+        input: { ...fields(), name: 'New', outcomeBaseline: '4.2' },
+        code: 'invalid_input',
+        field: 'outcomeBaseline',
+      },
+      {
+        why: 'too many tags',
+        input: { ...fields(), name: 'New', tags: Array.from({ length: 31 }, (_, i) => `t${i}`) },
+        code: 'invalid_input',
+        field: 'tags',
+      },
+      {
+        why: 'implausible in-service date',
+        input: { ...fields(), name: 'New', inServiceSince: '1890-01-01' },
+        code: 'invalid_input',
+        field: 'inServiceSince',
+      },
+      {
+        why: 'in service in the future',
+        input: { ...fields(), name: 'New', inServiceSince: '2026-12-01' },
+        code: 'invalid_input',
+        message: 'In service since cannot be after today (24 Nov 2026).',
+      },
+      {
+        why: 'duplicate name in the client',
+        input: { ...fields(), name: 'claims TRIAGE classifier' },
+        code: 'conflict',
+        field: 'name',
+        message: 'Helvetic Insurance AG already has a model named “Claims triage classifier”.',
+      },
+      {
+        why: 'engagement of another client',
+        input: { ...fields(), name: 'New', engagementId: otherEngagementId },
+        code: 'invalid_input',
+        field: 'engagementId',
+      },
+      {
+        why: 'business owner at another client',
+        input: { ...fields(), name: 'New', businessOwnerId: otherContactId },
+        code: 'invalid_input',
+        field: 'businessOwnerId',
+        message: 'Jana Vogt is not a contact at Helvetic Insurance AG; the business owner is one of the client’s own people.',
+      },
+      { why: 'unknown client', input: { ...fields(), clientId: MISSING_ID, name: 'New' }, code: 'not_found', field: 'clientId' },
+      {
+        why: 'registered in production',
+        input: { ...fields(), name: 'New', stage: 'production' },
+        code: 'conflict',
+        message: 'A model is registered as an idea, a prototype or a pilot; New reaches Production by moving it there.',
+      },
+      {
+        why: 'a prohibited system registered as a pilot',
+        input: { ...fields(), name: 'New', aiActCategory: 'prohibited', stage: 'pilot' },
+        code: 'conflict',
+        message: 'New is a prohibited system under the EU AI Act and can never reach Pilot.',
+      },
+    ],
+    'models.update': [
+      { why: 'unknown id', input: { ...update(), id: MISSING_ID }, code: 'not_found' },
+      { why: 'stage is moved, not edited', input: { ...update(), stage: 'pilot' }, code: 'invalid_input' },
+      { why: 'stale edit', input: { ...update(), expectedUpdatedAt: '2020-01-01T00:00:00.000Z' }, code: 'conflict' },
+      {
+        why: 'another client',
+        input: { ...update(), clientId: MISSING_ID },
+        code: 'invalid_input',
+        field: 'clientId',
+        message: 'Claims triage classifier stays with its client; register the model again under the other client.',
+      },
+      {
+        why: 'a pilot made prohibited',
+        input: { ...update(), id: pilotId, name: 'Fraud pilot', inServiceSince: '2026-06-01', aiActCategory: 'prohibited' },
+        code: 'conflict',
+        field: 'aiActCategory',
+        message: 'Fraud pilot is in Pilot, where a prohibited system can never be; move it back or retire it first.',
+      },
+      {
+        why: 'in service after its first stage change',
+        input: { ...update(), inServiceSince: '2026-02-01' },
+        code: 'conflict',
+        field: 'inServiceSince',
+        message: 'Claims triage classifier’s history starts on 5 Jan 2026; In service since cannot be later than that.',
+      },
+    ],
+    'models.moveStage': [
+      { why: 'unknown id', input: { id: MISSING_ID, to: 'pilot', on: '2026-11-02' }, code: 'not_found' },
+      { why: 'unknown stage', input: { id: modelId, to: 'lab', on: '2026-11-02' }, code: 'invalid_input', field: 'to' },
+      { why: 'not a date', input: { id: modelId, to: 'pilot', on: '2 Nov' }, code: 'invalid_input', field: 'on' },
+      {
+        why: 'skipping a stage',
+        input: { id: modelId, to: 'production', on: '2026-11-02' },
+        code: 'conflict',
+        message: 'Claims triage classifier moves forward one stage at a time: from Prototype the next stage is Pilot.',
+      },
+      {
+        why: 'production without its evidence',
+        input: { id: pilotId, to: 'production', on: '2026-11-02' },
+        code: 'conflict',
+        message: 'Fraud pilot cannot enter Production: it needs an approved version deployed to the production environment.',
+      },
+      {
+        why: 'a prohibited system moving forward',
+        input: { id: bannedId, to: 'pilot', on: '2026-11-02' },
+        code: 'conflict',
+        message: 'Emotion monitor is a prohibited system under the EU AI Act and can never reach Pilot.',
+      },
+      {
+        why: 'back without a reason',
+        input: { id: modelId, to: 'idea', on: '2026-11-02' },
+        code: 'conflict',
+        message: 'Moving Claims triage classifier back from Prototype to Idea needs a reason.',
+      },
+      {
+        why: 'retiring without a reason',
+        input: { id: modelId, to: 'retired', on: '2026-11-02', reason: '  ' },
+        code: 'conflict',
+        message: 'Retiring Claims triage classifier needs a reason.',
+      },
+      {
+        why: 'dated before the model entered service',
+        input: { id: modelId, to: 'pilot', on: '2025-12-31' },
+        code: 'conflict',
+        message: 'Claims triage classifier entered service on 5 Jan 2026; a stage change cannot be dated before that (31 Dec 2025).',
+      },
+      {
+        why: 'stale edit',
+        input: { id: modelId, to: 'pilot', on: '2026-11-02', expectedUpdatedAt: '2020-01-01T00:00:00.000Z' },
+        code: 'conflict',
+      },
+    ],
+    'portfolio.client': [
+      { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
+      { why: 'not an id', input: { clientId: 'acme' }, code: 'invalid_input', field: 'clientId' },
+    ],
+    'portfolio.settings': [{ why: 'unknown field', input: { graveyardDays: 30 }, code: 'invalid_input' }],
+    'portfolio.updateSettings': [
+      {
+        why: 'too few days',
+        input: { graveyardDays: 3 },
+        code: 'invalid_input',
+        field: 'graveyardDays',
+        message: 'Graveyard days must be at least 7 days.',
+      },
+      { why: 'fractional days', input: { graveyardDays: 30.5 }, code: 'invalid_input', field: 'graveyardDays' },
+      { why: 'missing days', input: {}, code: 'invalid_input', field: 'graveyardDays' },
+    ],
+  };
+}
+
+export const portfolioBadInput: BadInputArea<ClientsFixture, PortfolioFixture> = {
+  area: 'portfolio',
+  prefixes: ['contacts', 'models', 'portfolio'],
+  setUp,
+  cases,
+};
