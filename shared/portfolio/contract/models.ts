@@ -1,18 +1,22 @@
 import { command, type ListResult, query } from '@shared/kernel/define';
 import { byId, expectedUpdatedAt, id, isoDate, optionalText, requiredText, search, sortDirection } from '@shared/kernel/fields';
 import { z } from 'zod';
-import type { StageTransition } from '../rules/lifecycle';
+import { joinWords, type StageTransition } from '../rules/lifecycle';
 import {
   AI_ACT_CATEGORIES,
   type AiActCategory,
+  MODEL_KIND_LABELS,
   MODEL_KINDS,
   type ModelKind,
+  REGULATED_DOMAIN_LABELS,
   REGULATED_DOMAINS,
   type RegulatedDomain,
   RISK_TIERS,
   type RiskTier,
+  SERVING_MODE_LABELS,
   SERVING_MODES,
   type ServingMode,
+  STAGE_LABELS,
   STAGES,
   type Stage,
 } from '../rules/vocabulary';
@@ -94,6 +98,13 @@ export type ModelDetail = Model & {
 const choice = <T extends readonly [string, ...string[]]>(values: T, words: string) =>
   z.enum(values, { error: `must be one of: ${words}` });
 
+/** The choices in the words the form shows them in ("classical ML, deep learning … or rules + ML"). */
+const wordsOf = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  joinWords(
+    values.map((v) => labels[v].replace(/^(\w)(\w)/, (_, a: string, b: string) => (b === b.toLowerCase() ? a.toLowerCase() + b : a + b))),
+    'or',
+  );
+
 /** A link a person can open: https only (the desktop shell opens nothing else). */
 const link = optionalText(2000)
   .pipe(
@@ -129,9 +140,9 @@ const modelShape = {
   outcomeTarget: metricValue,
   riskTier: choice(RISK_TIERS, 'low, medium, high or critical'),
   aiActCategory: choice(AI_ACT_CATEGORIES, 'minimal, limited, high or prohibited'),
-  regulatedDomain: choice(REGULATED_DOMAINS, REGULATED_DOMAINS.join(', ')).default('none'),
-  kind: choice(MODEL_KINDS, MODEL_KINDS.join(', ')),
-  serving: choice(SERVING_MODES, SERVING_MODES.join(', ')),
+  regulatedDomain: choice(REGULATED_DOMAINS, wordsOf(REGULATED_DOMAINS, REGULATED_DOMAIN_LABELS)).default('none'),
+  kind: choice(MODEL_KINDS, wordsOf(MODEL_KINDS, MODEL_KIND_LABELS)),
+  serving: choice(SERVING_MODES, wordsOf(SERVING_MODES, SERVING_MODE_LABELS)),
   dataSources: tagList('data sources'),
   repositoryLink: link,
   registryLink: link,
@@ -146,7 +157,7 @@ const modelShape = {
 export const modelFields = z.strictObject({
   ...modelShape,
   /** The stage it is registered in (idea, prototype or pilot). */
-  stage: choice(STAGES, STAGES.join(', ')).default('idea'),
+  stage: choice(STAGES, wordsOf(STAGES, STAGE_LABELS)).default('idea'),
 });
 export type ModelFields = z.input<typeof modelFields>;
 
@@ -171,7 +182,7 @@ export const modelListInput = z
 
 export const stageMoveInput = z.strictObject({
   id,
-  to: choice(STAGES, STAGES.join(', ')),
+  to: choice(STAGES, wordsOf(STAGES, STAGE_LABELS)),
   on: isoDate,
   reason: optionalText(2000).default(''),
   expectedUpdatedAt,

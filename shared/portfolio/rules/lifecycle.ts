@@ -79,10 +79,10 @@ export function stageMoveRefusal(model: StageSubject, move: StageMove, today: st
   return null;
 }
 
-/** "a, b and c". */
-export function joinWords(words: readonly string[]): string {
+/** "a, b and c" (or "a, b or c"). */
+export function joinWords(words: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }
 
 /**

@@ -157,5 +157,6 @@ describe('funnel and graveyard', () => {
   it('joins words as a sentence does', () => {
     expect(joinWords(['a'])).toBe('a');
     expect(joinWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(joinWords(['a', 'b'], 'or')).toBe('a or b');
   });
 });

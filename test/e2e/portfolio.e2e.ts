@@ -1,0 +1,212 @@
+import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { ModelDetail } from '@shared/contract';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openWatchedPage } from './support/browser';
+import { screenshot, screenshotsWritten } from './support/screens';
+import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
+
+/**
+ * The model portfolio as a client lead meets it, in a real Chromium against
+ * browser mode: a contact added on the client's page, a model registered (a
+ * link that is not https refused on the form), moved from prototype to pilot,
+ * refused production without its evidence, moved back with a reason; its
+ * page and tab restored from the address; the client's funnel and prototype
+ * graveyard counting it.
+ *
+ * "Today" is the machine's date and stage changes may not be dated after it,
+ * so every date here lies in the first half of 2026: the model waits in
+ * prototype from 1 June, long enough for the 90-day graveyard.
+ */
+
+type Row = Record<string, unknown> & { id: string };
+
+const CLIENT = 'Vierwaldstätter Versicherung AG';
+const ENGAGEMENT = 'Underwriting model operations';
+const OWNER = 'Regula Keller';
+const MODEL = 'Household claims severity model';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let server: KeelServer;
+const dataDir = makeDataDir('keel-e2e-portfolio-');
+const ids = { client: '', engagement: '', model: '' };
+const poll = { timeout: 5_000, interval: 50 };
+const pageProblems: string[] = [];
+const dialogs: string[] = [];
+
+const drawer = (title: string) => page.getByRole('complementary', { name: title });
+const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+const fetchModel = () => call<ModelDetail>(server, 'models.get', { id: ids.model });
+
+async function dismissToasts() {
+  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
+  while ((await dismiss.count()) > 0)
+    await dismiss
+      .first()
+      .click({ timeout: 500 })
+      .catch(() => undefined);
+}
+
+describe('the model portfolio in Chromium (browser mode)', () => {
+  beforeAll(async () => {
+    server = await startServer(dataDir);
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
+    page = await openWatchedPage(context, pageProblems, dialogs);
+    await call(server, 'sample.load', {});
+    ids.client = (await call<Row>(server, 'clients.create', { name: CLIENT, country: 'CH', currency: 'CHF', holidayCalendar: 'CH-LU' })).id;
+    ids.engagement = (
+      await call<Row>(server, 'engagements.create', {
+        clientId: ids.client,
+        name: ENGAGEMENT,
+        currency: 'CHF',
+        startDate: '2026-01-05',
+        endDate: null,
+        status: 'active',
+      })
+    ).id;
+    await page.goto(server.url);
+    await page.waitForURL((url) => !url.searchParams.has('token'));
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await dismissToasts();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    const shots = screenshotsWritten().map((f) => relative(REPO_ROOT, f));
+    if (shots.length) console.log(`screenshots:\n  ${shots.join('\n  ')}`);
+  });
+
+  it('adds a business owner on the client’s page', async () => {
+    await page.goto(`${server.baseUrl}/#/clients/${ids.client}`);
+    const client = drawer(CLIENT);
+    await client.getByRole('button', { name: 'Add a contact' }).click();
+    const form = client.locator('form').filter({ hasText: 'New contact' });
+    await form.getByLabel('Name').fill(OWNER);
+    await form.getByLabel('Title').fill('Head of Underwriting Analytics');
+    await form.getByLabel('Email').fill('regula.keller@vierwaldstaetter.example');
+    await form.getByRole('button', { name: 'Add contact' }).click();
+    await client.getByText('Head of Underwriting Analytics').waitFor();
+    await client.getByText('No model registered for this client yet.').waitFor();
+    await screenshot(page, 'portfolio-client-contacts');
+  });
+
+  it('registers a model, refusing a link that is not https, and opens its page', async () => {
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Model portfolio', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Model portfolio' }).waitFor();
+    await screenshot(page, 'portfolio-list');
+    await page.getByRole('button', { name: 'Register a model' }).click();
+    const form = drawer('Register a model');
+    await form.getByLabel('Client').selectOption({ label: CLIENT });
+    await form.getByLabel('Name', { exact: true }).fill(MODEL);
+    await form.getByLabel('Engagement').locator('option', { hasText: ENGAGEMENT }).waitFor({ state: 'attached' });
+    await form.getByLabel('Engagement').selectOption({ label: ENGAGEMENT });
+    await form.getByLabel('Business owner').locator('option', { hasText: OWNER }).waitFor({ state: 'attached' });
+    await form.getByLabel('Business owner').selectOption({ label: `${OWNER}, Head of Underwriting Analytics` });
+    await form.getByLabel('Use case').fill('Expected severity of household claims for reserving and triage.');
+    await form.getByLabel('Risk tier').selectOption({ label: 'High' });
+    await form.getByLabel('EU AI Act category').selectOption({ label: 'Limited risk' });
+    await form.getByLabel('Regulated domain').selectOption({ label: 'Insurance' });
+    await form.getByLabel('Kind').selectOption({ label: 'Classical ML' });
+    await form.getByLabel('Serving').selectOption({ label: 'Batch' });
+    await form.getByLabel('Data sources').fill('Claims history, Policy admin');
+    await form.getByLabel('Repository link').fill('http://git.vierwaldstaetter.example/severity');
+    await form.getByLabel('In service since').fill('2026-01-05');
+    await form.getByLabel('First stage').selectOption({ label: 'Prototype' });
+    await form.getByRole('button', { name: 'Register model' }).click();
+    await form.getByText('must be an https:// link').waitFor();
+    await screenshot(page, 'portfolio-register-refused-link');
+    await form.getByLabel('Repository link').fill('https://git.vierwaldstaetter.example/severity');
+    await form.getByRole('button', { name: 'Register model' }).click();
+    await page.getByRole('heading', { level: 1, name: MODEL }).waitFor();
+    ids.model = new URL(page.url()).hash.split('/')[2]?.split('?')[0] ?? '';
+    const model = await fetchModel();
+    expect(model).toMatchObject({
+      name: MODEL,
+      stage: 'prototype',
+      stageSince: '2026-01-05',
+      businessOwnerName: OWNER,
+      dataSources: ['Claims history', 'Policy admin'],
+    });
+    await page.getByRole('link', { name: 'Repository' }).waitFor();
+    await screenshot(page, 'portfolio-model-overview');
+  });
+
+  it('moves it to pilot, is refused production without its evidence, and moves back with a reason', async () => {
+    await page.getByRole('tab', { name: 'Stage history' }).click();
+    await expect.poll(() => page.url(), poll).toContain('tab=stages');
+    const form = page.locator('form.move-stage');
+    await form.getByLabel('New stage').selectOption({ label: 'Pilot' });
+    await form.getByLabel('On', { exact: true }).fill('2026-03-02');
+    await form.getByRole('button', { name: 'Move stage' }).click();
+    await expect.poll(async () => (await fetchModel()).stage, poll).toBe('pilot');
+
+    await form.getByLabel('New stage').selectOption({ label: 'Production' });
+    await form.getByLabel('On', { exact: true }).fill('2026-05-04');
+    await form.getByRole('button', { name: 'Move stage' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(`${MODEL} cannot enter Production: it needs an approved version deployed to the production environment.`)
+      .waitFor();
+
+    await form.getByLabel('New stage').selectOption({ label: 'Prototype' });
+    await form.getByLabel('On', { exact: true }).fill('2026-06-01');
+    await form.getByRole('button', { name: 'Move stage' }).click();
+    await form.getByRole('alert').getByText(`Moving ${MODEL} back from Pilot to Prototype needs a reason.`).waitFor();
+    await form.getByLabel('Reason').fill('Severity drifted after the hail season; retraining on 2025 claims.');
+    await form.getByRole('button', { name: 'Move stage' }).click();
+    await expect.poll(async () => (await fetchModel()).stage, poll).toBe('prototype');
+    const model = await fetchModel();
+    expect(model.transitions.map((t) => [t.fromStage, t.toStage, t.on])).toEqual([
+      [null, 'prototype', '2026-01-05'],
+      ['prototype', 'pilot', '2026-03-02'],
+      ['pilot', 'prototype', '2026-06-01'],
+    ]);
+    // 5 Jan–2 Mar in prototype (56 days), 2 Mar–1 Jun in pilot (91 days).
+    expect(model.daysPerStage.pilot).toBe(91);
+    await page.getByText('Severity drifted after the hail season; retraining on 2025 claims.').waitFor();
+    expect(await text('.stage-days li:nth-child(3)')).toBe('Pilot91 days');
+    await screenshot(page, 'portfolio-model-stages', { full: true });
+  });
+
+  it('restores the page and its tab from the address', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: MODEL }).waitFor();
+    await expect.poll(() => page.getByRole('tab', { name: 'Stage history' }).getAttribute('aria-selected'), poll).toBe('true');
+  });
+
+  it('counts it in the client’s funnel and prototype graveyard, and finds it by search and filters', async () => {
+    await page.goto(`${server.baseUrl}/#/clients/${ids.client}`);
+    const funnel = page.getByRole('list', { name: 'Stage funnel' });
+    await funnel.waitFor();
+    expect((await funnel.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ''))).toEqual([
+      'Idea0',
+      'Prototype1',
+      'Pilot0',
+      'Production0',
+      'Retired0',
+    ]);
+    const graveyard = page.locator('.client-portfolio').getByRole('button', { name: MODEL });
+    await graveyard.waitFor();
+    await screenshot(page, 'portfolio-client-funnel', { full: true });
+    await graveyard.click();
+    await page.getByRole('heading', { level: 1, name: MODEL }).waitFor();
+
+    await page.goto(`${server.baseUrl}/#/portfolio?q=severity&stage=prototype&riskTier=high`);
+    await page.getByRole('heading', { level: 1, name: 'Model portfolio' }).waitFor();
+    const rows = page.getByRole('table', { name: 'Models' }).locator('tbody tr.ui-table__row');
+    await expect.poll(() => rows.count(), poll).toBe(1);
+    expect(await rows.first().getByRole('button').textContent()).toBe(MODEL);
+    await screenshot(page, 'portfolio-list-filtered');
+  });
+
+  it('logged no uncaught error or console error, and asked nothing in a browser dialog', () => {
+    expect(pageProblems).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+});
