@@ -69,3 +69,4 @@ export type { StaffingFields, StaffingRequest, StaffingRequestItem } from '@shar
 export type * from '@shared/portfolio/contract/contacts';
 export type * from '@shared/portfolio/contract/models';
 export type * from '@shared/portfolio/contract/portfolio';
+export type * from '@shared/portfolio/contract/versions';

@@ -34,6 +34,8 @@ export type SampleLoadResult = {
   invoices: number;
   contacts: number;
   models: number;
+  versions: number;
+  approvals: number;
 };
 
 export const appProcedures = {

@@ -137,6 +137,53 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     await screenshot(page, 'portfolio-model-overview');
   });
 
+  it('registers a version, refuses its builder’s own approval, and records an independent one', async () => {
+    await page.getByRole('tab', { name: 'Versions & approvals' }).click();
+    await expect.poll(() => page.url(), poll).toContain('tab=versions');
+    await page.getByText('Keel’s default promotion policy asks of each version before production', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Register a version' }).click();
+    const form = page.locator('form.version-form');
+    await form.getByLabel('Label').fill('v1.0');
+    await form.getByLabel('Built by').selectOption({ label: 'Piotr Kowalski' });
+    await form.getByLabel('Registered on', { exact: true }).fill('2026-02-16');
+    await form.getByLabel('Training data snapshot').fill('household_claims_2020_2025 · sha256:51ab');
+    await form.getByLabel('Evaluation results').fill('MAE = 412.5 @ holdout 2025\nR2 = 0.62 @ holdout 2025');
+    await form.getByLabel('Data lineage').fill('dbt lineage from the claims warehouse');
+    await form.getByRole('button', { name: 'Register version' }).click();
+    const card = page.getByRole('listitem', { name: 'Version v1.0' });
+    await card.waitFor();
+    await card.getByText('Lacks 2 pieces of evidence').waitFor();
+
+    await card.getByRole('button', { name: 'Record a decision' }).click();
+    const decision = card.locator('form');
+    await decision.getByLabel('Approver').selectOption({ label: 'Piotr Kowalski' });
+    await decision.getByLabel('Decision').selectOption({ label: 'Approved' });
+    await decision.getByLabel('Decided on', { exact: true }).fill('2026-02-20');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await decision
+      .getByText(
+        `Piotr Kowalski built version v1.0 of ${MODEL}; the promotion policy asks for an independent approver for this model (High risk, Limited risk).`,
+      )
+      .waitFor();
+    await screenshot(page, 'portfolio-self-approval-refused', { full: true });
+    await decision.getByLabel('Approver').selectOption({ label: OWNER });
+    await decision.getByLabel('Evidence', { exact: true }).fill('Validation memo UW-2026-02');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await card.getByText('Lacks 1 piece of evidence').waitFor();
+    await card.getByText('Still needs an explainability report.').waitFor();
+    const versions = await call<{ versions: { approvals: { approverName: string; decision: string }[]; evaluations: unknown[] }[] }>(
+      server,
+      'versions.list',
+      { modelId: ids.model },
+    );
+    expect(versions.versions[0]?.approvals).toMatchObject([{ approverName: OWNER, decision: 'approved' }]);
+    expect(versions.versions[0]?.evaluations).toEqual([
+      { metric: 'MAE', value: 412.5, dataset: 'holdout 2025' },
+      { metric: 'R2', value: 0.62, dataset: 'holdout 2025' },
+    ]);
+    await screenshot(page, 'portfolio-versions', { full: true });
+  });
+
   it('moves it to pilot, is refused production without its evidence, and moves back with a reason', async () => {
     await page.getByRole('tab', { name: 'Stage history' }).click();
     await expect.poll(() => page.url(), poll).toContain('tab=stages');
@@ -193,6 +240,7 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     ]);
     const graveyard = page.locator('.client-portfolio').getByRole('button', { name: MODEL });
     await graveyard.waitFor();
+    await page.getByRole('heading', { name: 'Promotion policy' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'portfolio-client-funnel', { full: true });
     await graveyard.click();
     await page.getByRole('heading', { level: 1, name: MODEL }).waitFor();

@@ -16,6 +16,8 @@ const NO_RECORDS: SampleLoadResult = {
   invoices: 0,
   contacts: 0,
   models: 0,
+  versions: 0,
+  approvals: 0,
 };
 
 /**

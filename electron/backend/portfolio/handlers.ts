@@ -5,6 +5,7 @@ import type { portfolioAreaProcedures } from '@shared/portfolio/procedures';
 import { createContact, listContacts, updateContact } from './contactService';
 import { createModel, getModel, moveStage, updateModel } from './modelService';
 import { clientPortfolio, portfolioSettings, updatePortfolioSettings } from './portfolioService';
+import { approveVersion, createVersion, getPolicy, listVersions, updatePolicy } from './versionService';
 
 /** Client contacts, the models and their stages, the per-client portfolio facts and the graveyard setting. */
 export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioAreaProcedures> {
@@ -24,5 +25,10 @@ export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioArea
     'portfolio.client': ({ clientId }) => clientPortfolio(ctx, clientId),
     'portfolio.settings': () => portfolioSettings(ctx),
     'portfolio.updateSettings': (input) => updatePortfolioSettings(ctx, input),
+    'versions.list': ({ modelId }) => listVersions(ctx, modelId),
+    'versions.create': (input) => createVersion(ctx, input),
+    'approvals.create': (input) => approveVersion(ctx, input),
+    'policy.get': ({ clientId }) => getPolicy(ctx, clientId),
+    'policy.update': ({ clientId, policy }) => updatePolicy(ctx, clientId, policy),
   };
 }

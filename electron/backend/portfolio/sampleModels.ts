@@ -1,5 +1,6 @@
 import type { ContactFields } from '@shared/portfolio/contract/contacts';
 import type { ModelFields } from '@shared/portfolio/contract/models';
+import type { ApprovalFields, VersionFields } from '@shared/portfolio/contract/versions';
 import type { Stage } from '@shared/portfolio/rules/vocabulary';
 
 /** The sample's contacts, by client name. */
@@ -68,6 +69,12 @@ type SampleModel = Omit<ModelFields, 'clientId' | 'engagementId' | 'businessOwne
   owner: string | null;
   /** The stages it went through, oldest first; the first is where it was registered, on its in-service date. */
   stages: readonly { stage: Stage; on: string; reason?: string }[];
+  /** Versions, each with the approvals recorded on it. */
+  versions?: readonly (Omit<VersionFields, 'modelId' | 'builtBy'> & {
+    builtBy: string;
+    registeredOn: string;
+    approvals: readonly (Omit<ApprovalFields, 'versionId' | 'approver'> & { approver: string })[];
+  })[];
 };
 
 /** The sample portfolio: a live mix of ideas, prototypes, pilots (some stuck long enough to be buried) and a retired model. */
@@ -98,6 +105,33 @@ export const SAMPLE_MODELS: readonly SampleModel[] = [
       { stage: 'idea', on: '2026-02-02' },
       { stage: 'prototype', on: '2026-04-06' },
       { stage: 'pilot', on: '2026-09-14' },
+    ],
+    versions: [
+      {
+        label: 'v1.0',
+        builtBy: 'Piotr Kowalski',
+        registeredOn: '2026-08-24',
+        trainingData: 'retail_loans_2019_2025 · Jan 2019–Jun 2026 · sha256:9f2c41e7',
+        evaluations: [
+          { metric: 'AUC', value: 0.81, dataset: 'out-of-time holdout H1 2026' },
+          { metric: 'KS', value: 0.47, dataset: 'out-of-time holdout H1 2026' },
+        ],
+        evidence: [
+          { kind: 'data_lineage', text: 'OpenLineage graph from core banking to the feature store', link: '' },
+          { kind: 'explainability_report', text: 'Scorecard points and SHAP summary reviewed with credit officers', link: '' },
+        ],
+        notes: 'First candidate for the pilot branch network.',
+        approvals: [
+          {
+            approver: 'Lukas Brunner',
+            decision: 'approved_with_conditions',
+            decidedOn: '2026-09-07',
+            evidenceText: 'Independent validation report VR-2026-14',
+            evidenceLink: 'https://wiki.alpenbank.example/risk/vr-2026-14',
+            conditions: 'Pilot in ten branches only; monthly PSI report to model risk.',
+          },
+        ],
+      },
     ],
   },
   {
@@ -294,6 +328,27 @@ export const SAMPLE_MODELS: readonly SampleModel[] = [
       { stage: 'idea', on: '2025-01-13' },
       { stage: 'prototype', on: '2025-03-03' },
       { stage: 'pilot', on: '2026-07-06' },
+    ],
+    versions: [
+      {
+        label: 'v3.2',
+        builtBy: 'Marko Jovanović',
+        registeredOn: '2026-06-22',
+        trainingData: 'clickstream_90d · Mar–May 2026 · sha256:4b7e0c19',
+        evaluations: [{ metric: 'Recall@20', value: 0.34, dataset: 'last 2 weeks of May 2026' }],
+        evidence: [],
+        notes: '',
+        approvals: [
+          {
+            approver: 'Priya Shah',
+            decision: 'approved',
+            decidedOn: '2026-07-01',
+            evidenceText: 'Offline evaluation and A/B test plan',
+            evidenceLink: '',
+            conditions: '',
+          },
+        ],
+      },
     ],
   },
   {

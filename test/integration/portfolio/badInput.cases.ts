@@ -4,6 +4,7 @@ import type { ClientsFixture } from '../clients/badInput.cases';
 
 /** A contact and a model at Helvetic (a prototype since March, a pilot since June), a contact at the other client. */
 export type PortfolioFixture = {
+  versionId: string;
   contactId: string;
   otherContactId: string;
   modelId: string;
@@ -40,11 +41,33 @@ async function setUp(b: TestBackend, fx: ClientsFixture): Promise<PortfolioFixtu
       inServiceSince: '2026-02-02',
     })
   ).id;
-  return { contactId, otherContactId, modelId, pilotId, bannedId };
+  const versionId = (
+    await b.ok('versions.create', {
+      modelId: pilotId,
+      label: 'v1',
+      builtBy: { kind: 'specialist', id: fx.specialistId },
+      registeredOn: '2026-06-02',
+    })
+  ).id;
+  return { contactId, otherContactId, modelId, pilotId, bannedId, versionId };
 }
 
 function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
-  const { clientId, contactId, otherContactId, modelId, pilotId, bannedId, otherEngagementId } = fx;
+  const { clientId, contactId, otherContactId, modelId, pilotId, bannedId, otherEngagementId, versionId, specialistId } = fx;
+  const version = (over: Record<string, unknown>) => ({
+    modelId: pilotId,
+    label: 'v2',
+    builtBy: { kind: 'specialist', id: specialistId },
+    registeredOn: '2026-07-01',
+    ...over,
+  });
+  const approval = (over: Record<string, unknown>) => ({
+    versionId,
+    approver: { kind: 'contact', id: contactId },
+    decision: 'approved',
+    decidedOn: '2026-06-03',
+    ...over,
+  });
   const fields = () => model(fx, contactId);
   const update = () => {
     const { stage: _stage, ...rest } = fields();
@@ -238,6 +261,108 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
         code: 'conflict',
       },
     ],
+    'versions.list': [
+      { why: 'unknown model', input: { modelId: MISSING_ID }, code: 'not_found', field: 'modelId' },
+      { why: 'missing model', input: {}, code: 'invalid_input', field: 'modelId' },
+    ],
+    'versions.create': [
+      {
+        why: 'duplicate label',
+        input: version({ label: 'V1' }),
+        code: 'conflict',
+        field: 'label',
+        message: 'Fraud pilot already has a version labelled “v1”.',
+      },
+      { why: 'missing label', input: version({ label: '' }), code: 'invalid_input', field: 'label' },
+      {
+        why: 'builder of no kind',
+        input: version({ builtBy: { kind: 'robot', id: specialistId } }),
+        code: 'invalid_input',
+        field: 'builtBy.kind',
+      },
+      {
+        why: 'unknown builder',
+        input: version({ builtBy: { kind: 'specialist', id: MISSING_ID } }),
+        code: 'not_found',
+        field: 'builtBy.id',
+      },
+      {
+        why: 'builder at another client',
+        input: version({ builtBy: { kind: 'contact', id: otherContactId } }),
+        code: 'invalid_input',
+        field: 'builtBy.id',
+        message: 'Jana Vogt is not a contact at the model’s client.',
+      },
+      {
+        why: 'before the model entered service',
+        input: version({ registeredOn: '2026-05-31' }),
+        code: 'invalid_input',
+        field: 'registeredOn',
+        message: 'Registered on cannot be before Fraud pilot entered service (1 Jun 2026).',
+      },
+      { why: 'a result without its dataset', input: version({ evaluations: [{ metric: 'AUC', value: 0.8 }] }), code: 'invalid_input' },
+      {
+        why: 'a result that is not a number',
+        input: version({ evaluations: [{ metric: 'AUC', value: '0.8', dataset: 'holdout' }] }),
+        code: 'invalid_input',
+      },
+      {
+        why: 'evidence linked over http',
+        input: version({ evidence: [{ kind: 'fairness_test', text: 'Report', link: 'http://x.example.com' }] }),
+        code: 'invalid_input',
+      },
+      { why: 'unknown model', input: version({ modelId: MISSING_ID }), code: 'not_found', field: 'modelId' },
+    ],
+    'approvals.create': [
+      { why: 'unknown version', input: approval({ versionId: MISSING_ID }), code: 'not_found' },
+      { why: 'unknown decision', input: approval({ decision: 'maybe' }), code: 'invalid_input', field: 'decision' },
+      {
+        why: 'self-approval where the policy asks for an independent approver',
+        input: approval({ approver: { kind: 'specialist', id: specialistId } }),
+        code: 'conflict',
+        message:
+          'Ana Ionescu built version v1 of Fraud pilot; the promotion policy asks for an independent approver for this model (High risk, Limited risk).',
+      },
+      {
+        why: 'decided before the version was registered',
+        input: approval({ decidedOn: '2026-06-01' }),
+        code: 'invalid_input',
+        field: 'decidedOn',
+        message: 'The decision date cannot be before version v1 was registered (2 Jun 2026).',
+      },
+      { why: 'decided in the future', input: approval({ decidedOn: '2026-12-01' }), code: 'invalid_input', field: 'decidedOn' },
+      {
+        why: 'conditions left out',
+        input: approval({ decision: 'approved_with_conditions' }),
+        code: 'invalid_input',
+        field: 'conditions',
+        message: 'An approval with conditions needs its conditions written down.',
+      },
+      {
+        why: 'evidence over http',
+        input: approval({ evidenceLink: 'http://x.example.com' }),
+        code: 'invalid_input',
+        field: 'evidenceLink',
+      },
+    ],
+    'policy.get': [{ why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' }],
+    'policy.update': [
+      { why: 'unknown client', input: { clientId: MISSING_ID, policy: POLICY }, code: 'not_found', field: 'clientId' },
+      {
+        why: 'a tier left out',
+        input: { clientId, policy: { ...POLICY, evidence: { ...POLICY.evidence, riskTier: { low: [], medium: [], high: [] } } } },
+        code: 'invalid_input',
+      },
+      {
+        why: 'an unknown kind of evidence',
+        input: {
+          clientId,
+          policy: { ...POLICY, evidence: { ...POLICY.evidence, aiActCategory: { ...POLICY.evidence.aiActCategory, minimal: ['vibes'] } } },
+        },
+        code: 'invalid_input',
+      },
+      { why: 'no name', input: { clientId, policy: { ...POLICY, name: '' } }, code: 'invalid_input' },
+    ],
     'portfolio.client': [
       { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
       { why: 'not an id', input: { clientId: 'acme' }, code: 'invalid_input', field: 'clientId' },
@@ -257,9 +382,17 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
   };
 }
 
+const POLICY = {
+  name: 'Policy',
+  evidence: {
+    riskTier: { low: [], medium: [], high: ['independent_approval'], critical: ['independent_approval'] },
+    aiActCategory: { minimal: [], limited: [], high: ['fairness_test'], prohibited: [] },
+  },
+};
+
 export const portfolioBadInput: BadInputArea<ClientsFixture, PortfolioFixture> = {
   area: 'portfolio',
-  prefixes: ['contacts', 'models', 'portfolio'],
+  prefixes: ['contacts', 'models', 'portfolio', 'versions', 'approvals', 'policy'],
   setUp,
   cases,
 };

@@ -7,7 +7,7 @@ import { useNav } from '@renderer/app/stores';
 import { ClientPortfolio } from '@renderer/features/portfolio/ClientPortfolio';
 import { ModelPage } from '@renderer/features/portfolio/ModelPage';
 import { useModelPage } from '@renderer/features/portfolio/portfolioStore';
-import type { Client, ClientPortfolio as Facts, ModelDetail, Result } from '@shared/contract';
+import type { Client, ClientPortfolio as Facts, ModelDetail, ModelVersion, PolicyView, Result } from '@shared/contract';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -135,6 +135,21 @@ const FACTS: Facts = {
   productionLast12Months: 0,
 };
 
+const POLICY = {
+  clientId: CLIENT.id,
+  version: 0,
+  createdAt: null,
+  createdBy: null,
+  history: [],
+  policy: {
+    name: 'Keel default promotion policy',
+    evidence: {
+      riskTier: { low: ['approval'], medium: ['approval'], high: ['independent_approval'], critical: ['independent_approval'] },
+      aiActCategory: { minimal: [], limited: [], high: ['fairness_test'], prohibited: [] },
+    },
+  },
+} satisfies PolicyView;
+
 function renderWith(node: ReactNode, answers: Record<string, (input: unknown) => Result<unknown>>) {
   const calls: { name: string; input: unknown }[] = [];
   const client = createClient(async (name, input): Promise<Result<unknown>> => {
@@ -189,6 +204,61 @@ describe('the model page', () => {
   });
 });
 
+describe('the versions tab', () => {
+  it('shows each version with what the policy still asks, and a refused decision word for word', async () => {
+    useModelPage.setState({ tab: 'versions' });
+    const refusal =
+      'Ana Ionescu built version v1.0 of Claims triage classifier; the promotion policy asks for an independent approver for this model (High risk, Limited risk).';
+    const version: ModelVersion = {
+      id: '01a20bb9-cb5c-7026-b14e-0000000000a1',
+      modelId: MODEL.id,
+      label: 'v1.0',
+      builtBy: { kind: 'specialist', id: '01a20bb9-cb5c-7026-b14e-0000000000b1' },
+      builtByName: 'Ana Ionescu',
+      registeredOn: '2026-06-01',
+      trainingData: 'claims_2024_2026 · sha256:9f2c',
+      evaluations: [{ metric: 'F1', value: 0.77, dataset: 'holdout' }],
+      evidence: [],
+      notes: '',
+      createdAt: '2026-06-01T10:00:00.000Z',
+      approvals: [],
+      missing: ['independent_approval', 'explainability_report'],
+    };
+    const calls = renderWith(<ModelPage id={MODEL.id} onBack={() => {}} />, {
+      'models.get': () => ({ ok: true, value: MODEL }),
+      'versions.list': () => ({
+        ok: true,
+        value: { modelId: MODEL.id, policyVersion: 0, required: ['independent_approval', 'explainability_report'], versions: [version] },
+      }),
+      'specialists.list': () => ({
+        ok: true,
+        value: { rows: [{ id: '01a20bb9-cb5c-7026-b14e-0000000000b1', fullName: 'Ana Ionescu' }], total: 1 },
+      }),
+      'approvals.create': () => ({ ok: false, error: { code: 'conflict', message: refusal } }),
+    });
+    const card = await screen.findByRole('listitem', { name: 'Version v1.0' });
+    expect(within(card).getByText('Lacks 2 pieces of evidence')).toBeTruthy();
+    expect(
+      within(card).getByText(
+        'Still needs an independent approval (the approver is not the person who built the version); an explainability report.',
+      ),
+    ).toBeTruthy();
+    expect(within(card).getByText('F1 = 0.77 on holdout')).toBeTruthy();
+    await userEvent.click(within(card).getByRole('button', { name: 'Record a decision' }));
+    const form = within(card).getByRole('heading', { name: 'Decision on v1.0' }).closest('form') as HTMLFormElement;
+    await userEvent.selectOptions(within(form).getByLabelText('Approver'), `specialist:${'01a20bb9-cb5c-7026-b14e-0000000000b1'}`);
+    await userEvent.selectOptions(within(form).getByLabelText('Decision'), 'approved');
+    await userEvent.click(within(form).getByRole('button', { name: 'Record decision' }));
+    await within(form).findByText(refusal);
+    expect(calls.find((c) => c.name === 'approvals.create')?.input).toMatchObject({
+      versionId: version.id,
+      approver: { kind: 'specialist', id: '01a20bb9-cb5c-7026-b14e-0000000000b1' },
+      decision: 'approved',
+      decidedOn: '2026-11-24',
+    });
+  });
+});
+
 describe('the client page’s portfolio', () => {
   it('lists the contacts, the stage funnel and the graveyard, each graveyard model opening its page', async () => {
     renderWith(<ClientPortfolio client={CLIENT} />, {
@@ -212,6 +282,7 @@ describe('the client page’s portfolio', () => {
         },
       }),
       'portfolio.client': () => ({ ok: true, value: FACTS }),
+      'policy.get': () => ({ ok: true, value: POLICY }),
     });
     expect(await screen.findByText('Maria Alvarez')).toBeTruthy();
     const funnel = await screen.findByRole('list', { name: 'Stage funnel' });
@@ -237,6 +308,7 @@ describe('the client page’s portfolio', () => {
         },
       }),
       'portfolio.client': () => ({ ok: true, value: FACTS }),
+      'policy.get': () => ({ ok: true, value: POLICY }),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Add a contact' }));
     const form = screen.getByRole('heading', { name: 'New contact' }).closest('form') as HTMLFormElement;

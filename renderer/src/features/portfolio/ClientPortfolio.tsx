@@ -9,6 +9,7 @@ import { settingsInput } from '@shared/portfolio/contract/portfolio';
 import { STAGE_LABELS, STAGES } from '@shared/portfolio/rules/vocabulary';
 import { useState } from 'react';
 import { daysWords, STAGE_TONE } from './labels';
+import { PolicySection } from './PolicySection';
 import { usePortfolioList } from './portfolioStore';
 
 /** The client page's portfolio sections: its contacts, and its models' funnel, graveyard and production record. */
@@ -17,6 +18,7 @@ export function ClientPortfolio({ client }: { client: Client }) {
     <>
       <ClientContacts client={client} />
       <PortfolioFacts clientId={client.id} />
+      <PolicySection clientId={client.id} archived={Boolean(client.archivedAt)} />
     </>
   );
 }

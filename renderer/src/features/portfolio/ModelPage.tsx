@@ -25,9 +25,11 @@ import { type ReactNode, useState } from 'react';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { ModelForm, modelValues } from './ModelForm';
 import { type ModelTab, useModelPage } from './portfolioStore';
+import { VersionsTab } from './VersionsTab';
 
 const TABS: { id: ModelTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
+  { id: 'versions', label: 'Versions & approvals' },
   { id: 'stages', label: 'Stage history' },
 ];
 
@@ -73,7 +75,7 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
         </button>
       </header>
       <Tabs label="Model views" tabs={TABS} selected={tab} onSelect={setTab}>
-        {tab === 'overview' ? <Overview model={m} /> : <StageHistory model={m} />}
+        {tab === 'overview' ? <Overview model={m} /> : tab === 'versions' ? <VersionsTab model={m} /> : <StageHistory model={m} />}
       </Tabs>
       {editing && <EditDrawer model={m} onClose={() => setEditing(false)} />}
     </div>

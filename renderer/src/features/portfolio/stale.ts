@@ -12,10 +12,15 @@ const MODEL = ['models.list', 'models.get', 'portfolio.client'] as const satisfi
 export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAreaProcedures>> = {
   // A contact's name shows as a model's business owner.
   'contacts.create': ['contacts.list', ...ALWAYS],
-  'contacts.update': ['contacts.list', 'models.get', ...ALWAYS],
+  'contacts.update': ['contacts.list', 'models.get', 'versions.list', ...ALWAYS],
   'models.create': [...MODEL, ...ALWAYS],
   'models.update': [...MODEL, ...ALWAYS],
   'models.moveStage': [...MODEL, ...ALWAYS],
+  // A version and its approvals show on the model's versions tab with what the policy still asks.
+  'versions.create': ['versions.list', ...ALWAYS],
+  'approvals.create': ['versions.list', ...ALWAYS],
+  // The policy decides what every version of the client's models still lacks.
+  'policy.update': ['policy.get', 'versions.list', ...ALWAYS],
   // The number of days decides which models are in the graveyard.
   'portfolio.updateSettings': ['portfolio.settings', 'portfolio.client', ...ALWAYS],
 };

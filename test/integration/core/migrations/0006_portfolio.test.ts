@@ -18,7 +18,9 @@ describe('migration 0006', () => {
     expect([from, to]).toEqual([5, 6]);
     expect(preMigrationBackup).not.toBeNull();
     expect(db.prepare('SELECT name FROM client').get()).toEqual({ name: 'Acme' });
-    expect(strictTables(db)).toEqual(expect.arrayContaining(['client_contact', 'model', 'model_stage_transition']));
+    expect(strictTables(db)).toEqual(
+      expect.arrayContaining(['client_contact', 'model', 'model_stage_transition', 'promotion_policy', 'model_version', 'model_approval']),
+    );
 
     const contact = db.prepare(`INSERT INTO client_contact (id, client_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
     contact.run('p1', 'c1', 'Maria Alvarez', now, now);
@@ -75,6 +77,35 @@ describe('migration 0006', () => {
     expect(() => change.run('t3', 'm1', 'pilot', 'pilot', '2026-03-02', now)).toThrow(/CHECK/);
     expect(() => change.run('t3', 'm1', 'pilot', 'lab', '2026-03-02', now)).toThrow(/CHECK/);
     expect(() => change.run('t3', 'nope', 'idea', 'pilot', '2026-03-02', now)).toThrow(/FOREIGN KEY/);
+
+    const policy = db.prepare(
+      'INSERT INTO promotion_policy (id, client_id, version, policy, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    policy.run('pp1', 'c1', 1, '{"name":"Own"}', 'tester', now);
+    expect(() => policy.run('pp2', 'c1', 1, '{"name":"Again"}', 'tester', now)).toThrow(/UNIQUE/);
+    expect(() => policy.run('pp2', 'c1', 0, '{"name":"Zero"}', 'tester', now)).toThrow(/CHECK/);
+    expect(() => policy.run('pp2', 'c1', 2, '[1]', 'tester', now)).toThrow(/CHECK/);
+
+    const version = db.prepare(
+      `INSERT INTO model_version (id, model_id, label, built_by_kind, built_by_id, registered_on, evaluations, created_at) VALUES (?, 'm1', ?, ?, 'p1', '2026-03-02', ?, ?)`,
+    );
+    version.run('v1', 'v1.0', 'contact', '[]', now);
+    expect(db.prepare("SELECT training_data, evidence, notes FROM model_version WHERE id = 'v1'").get()).toEqual({
+      training_data: '',
+      evidence: '[]',
+      notes: '',
+    });
+    expect(() => version.run('v2', 'V1.0', 'contact', '[]', now)).toThrow(/UNIQUE/);
+    expect(() => version.run('v2', 'v2', 'robot', '[]', now)).toThrow(/CHECK/);
+    expect(() => version.run('v2', 'v2', 'contact', '{}', now)).toThrow(/CHECK/);
+
+    const approval = db.prepare(
+      `INSERT INTO model_approval (id, version_id, approver_kind, approver_id, decision, decided_on, evidence_link, created_at) VALUES (?, ?, 'contact', 'p1', ?, '2026-03-03', ?, ?)`,
+    );
+    approval.run('a1', 'v1', 'approved', 'https://x.example', now);
+    expect(() => approval.run('a2', 'v1', 'maybe', '', now)).toThrow(/CHECK/);
+    expect(() => approval.run('a2', 'v1', 'approved', 'http://x.example', now)).toThrow(/CHECK/);
+    expect(() => approval.run('a2', 'nope', 'approved', '', now)).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

@@ -11,10 +11,16 @@ import type { Migration } from './types';
  *   funnel read one row per model.
  * - model_stage_transition: every dated stage change; the first one, from
  *   nothing, registers the model.
+ * - promotion_policy: a client's own promotion policies, versioned (1, 2…;
+ *   the default is Keel's, in resources); the policy itself as checked JSON.
+ * - model_version: label unique per model; built by a person (a specialist or
+ *   a contact: kind + id, checked by the service); evaluations and attached
+ *   evidence as JSON arrays.
+ * - model_approval: one decision on a version by a person, dated.
  */
 export const m0006Portfolio: Migration = {
   version: 6,
-  name: 'client contacts, models, lifecycle stages',
+  name: 'client contacts, models, lifecycle stages, promotion policies, versions, approvals',
   up: `
     CREATE TABLE client_contact (
       id TEXT PRIMARY KEY NOT NULL,
@@ -76,5 +82,44 @@ export const m0006Portfolio: Migration = {
       CHECK (from_stage IS NULL OR from_stage <> to_stage)
     ) STRICT;
     CREATE INDEX model_stage_transition_model ON model_stage_transition (model_id, on_date, created_at);
+
+    CREATE TABLE promotion_policy (
+      id TEXT PRIMARY KEY NOT NULL,
+      client_id TEXT NOT NULL REFERENCES client (id),
+      version INTEGER NOT NULL CHECK (version >= 1),
+      policy TEXT NOT NULL CHECK (json_valid(policy) AND json_type(policy) = 'object'),
+      created_by TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      UNIQUE (client_id, version)
+    ) STRICT;
+
+    CREATE TABLE model_version (
+      id TEXT PRIMARY KEY NOT NULL,
+      model_id TEXT NOT NULL REFERENCES model (id),
+      label TEXT NOT NULL CHECK (label <> ''),
+      built_by_kind TEXT NOT NULL CHECK (built_by_kind IN ('specialist', 'contact')),
+      built_by_id TEXT NOT NULL,
+      registered_on TEXT NOT NULL,
+      training_data TEXT NOT NULL DEFAULT '',
+      evaluations TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(evaluations) AND json_type(evaluations) = 'array'),
+      evidence TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(evidence) AND json_type(evidence) = 'array'),
+      notes TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX model_version_label ON model_version (model_id, label COLLATE NOCASE);
+
+    CREATE TABLE model_approval (
+      id TEXT PRIMARY KEY NOT NULL,
+      version_id TEXT NOT NULL REFERENCES model_version (id),
+      approver_kind TEXT NOT NULL CHECK (approver_kind IN ('specialist', 'contact')),
+      approver_id TEXT NOT NULL,
+      decision TEXT NOT NULL CHECK (decision IN ('approved', 'approved_with_conditions', 'rejected')),
+      decided_on TEXT NOT NULL,
+      evidence_text TEXT NOT NULL DEFAULT '',
+      evidence_link TEXT NOT NULL DEFAULT '' CHECK (evidence_link = '' OR evidence_link LIKE 'https://%'),
+      conditions TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX model_approval_version ON model_approval (version_id, decided_on);
   `,
 };
