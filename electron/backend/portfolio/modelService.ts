@@ -22,9 +22,9 @@ export type ModelValues = Omit<Model, 'id' | 'stage' | 'stageSince' | 'inService
 };
 
 /**
- * What a model still needs before it may enter production. Versions,
- * approvals and deployments are not recorded yet, so no model has an approved
- * version serving the production environment: the gap is always there.
+ * What a model still needs before it may enter production. Deployments are not
+ * recorded yet, so no approved version can be serving the production
+ * environment: the gap is always there until they are.
  */
 function productionGaps(): string[] {
   return ['an approved version deployed to the production environment'];

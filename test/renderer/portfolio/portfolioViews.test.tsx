@@ -297,6 +297,32 @@ describe('the client page’s portfolio', () => {
     expect(useNav.getState().route).toMatchObject({ area: 'portfolio', recordId: 'g1' });
   });
 
+  it('shows the promotion policy and saves a change as a new version of the whole policy', async () => {
+    const calls = renderWith(<ClientPortfolio client={CLIENT} />, {
+      'portfolio.client': () => ({ ok: true, value: FACTS }),
+      'policy.get': () => ({ ok: true, value: POLICY }),
+      'policy.update': () => ({ ok: true, value: { ...POLICY, version: 1 } }),
+    });
+    await screen.findByText('Keel’s default: the client has no policy of its own.', { exact: false });
+    const row = screen.getByRole('rowheader', { name: 'EU AI Act: High risk' }).closest('tr') as HTMLElement;
+    expect(row.textContent).toBe('EU AI Act: High riskfairness / bias test');
+    await userEvent.click(screen.getByRole('button', { name: 'Change the policy' }));
+    const limited = screen.getByRole('group', { name: 'EU AI Act: Limited risk' });
+    await userEvent.click(within(limited).getByLabelText('Explainability report'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save as a new version' }));
+    await screen.findByRole('button', { name: 'Change the policy' });
+    expect(calls.find((c) => c.name === 'policy.update')?.input).toEqual({
+      clientId: CLIENT.id,
+      policy: {
+        name: 'Client promotion policy',
+        evidence: {
+          ...POLICY.policy.evidence,
+          aiActCategory: { ...POLICY.policy.evidence.aiActCategory, limited: ['explainability_report'] },
+        },
+      },
+    });
+  });
+
   it('adds a contact through the backend, the refusal shown on the form', async () => {
     const calls = renderWith(<ClientPortfolio client={CLIENT} />, {
       'contacts.create': () => ({

@@ -37,7 +37,7 @@ export function PolicySection({ clientId, archived }: { clientId: string; archiv
         A model needs what its risk tier asks and what its EU AI Act category asks.
       </p>
       {editing ? (
-        <PolicyForm clientId={clientId} policy={p.policy} onDone={() => setEditing(false)} />
+        <PolicyForm clientId={clientId} version={p.version} policy={p.policy} onDone={() => setEditing(false)} />
       ) : (
         <>
           <table className="policy-table">
@@ -67,7 +67,7 @@ export function PolicySection({ clientId, archived }: { clientId: string; archiv
   );
 }
 
-function PolicyForm({ clientId, policy, onDone }: { clientId: string; policy: PromotionPolicy; onDone(): void }) {
+function PolicyForm({ clientId, version, policy, onDone }: { clientId: string; version: number; policy: PromotionPolicy; onDone(): void }) {
   const [draft, setDraft] = useState<PromotionPolicy>(policy);
   const [error, setError] = useState<string | null>(null);
   const save = useCommand('policy.update');
@@ -78,7 +78,8 @@ function PolicyForm({ clientId, policy, onDone }: { clientId: string; policy: Pr
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        const name = draft.name === policy.name && policy.name.startsWith('Keel default') ? 'Client promotion policy' : draft.name;
+        // A change to Keel's default becomes the client's own policy, named as such.
+        const name = version === 0 ? 'Client promotion policy' : draft.name;
         save
           .mutateAsync({ clientId, policy: { ...draft, name } })
           .then((saved) => {
