@@ -10,4 +10,6 @@ export const portfolioEntities = {
   model_version: 'Model version',
   model_approval: 'Approval',
   promotion_policy: 'Promotion policy',
+  environment: 'Environment',
+  deployment: 'Deployment',
 } as const;

@@ -149,10 +149,11 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     await form.getByLabel('Training data snapshot').fill('household_claims_2020_2025 · sha256:51ab');
     await form.getByLabel('Evaluation results').fill('MAE = 412.5 @ holdout 2025\nR2 = 0.62 @ holdout 2025');
     await form.getByLabel('Data lineage').fill('dbt lineage from the claims warehouse');
+    await form.getByLabel('Explainability report').fill('SHAP summary reviewed with underwriting');
     await form.getByRole('button', { name: 'Register version' }).click();
     const card = page.getByRole('listitem', { name: 'Version v1.0' });
     await card.waitFor();
-    await card.getByText('Lacks 2 pieces of evidence').waitFor();
+    await card.getByText('Lacks 1 piece of evidence').waitFor();
 
     await card.getByRole('button', { name: 'Record a decision' }).click();
     const decision = card.locator('form');
@@ -169,8 +170,7 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     await decision.getByLabel('Approver').selectOption({ label: OWNER });
     await decision.getByLabel('Evidence', { exact: true }).fill('Validation memo UW-2026-02');
     await decision.getByRole('button', { name: 'Record decision' }).click();
-    await card.getByText('Lacks 1 piece of evidence').waitFor();
-    await card.getByText('Still needs an explainability report.').waitFor();
+    await card.getByText('Meets the promotion policy').waitFor();
     const versions = await call<{ versions: { approvals: { approverName: string; decision: string }[]; evaluations: unknown[] }[] }>(
       server,
       'versions.list',
@@ -192,13 +192,15 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     await form.getByLabel('On', { exact: true }).fill('2026-03-02');
     await form.getByRole('button', { name: 'Move stage' }).click();
     await expect.poll(async () => (await fetchModel()).stage, poll).toBe('pilot');
+    // The page shows the change (and its form starts afresh) before the next one.
+    await page.locator('.stage-changes').getByText('Prototype → Pilot').waitFor();
 
     await form.getByLabel('New stage').selectOption({ label: 'Production' });
     await form.getByLabel('On', { exact: true }).fill('2026-05-04');
     await form.getByRole('button', { name: 'Move stage' }).click();
     await form
       .getByRole('alert')
-      .getByText(`${MODEL} cannot enter Production: it needs an approved version deployed to the production environment.`)
+      .getByText(`${MODEL} cannot enter Production: it needs an approved version deployed as champion to the production environment.`)
       .waitFor();
 
     await form.getByLabel('New stage').selectOption({ label: 'Prototype' });
@@ -225,6 +227,103 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: MODEL }).waitFor();
     await expect.poll(() => page.getByRole('tab', { name: 'Stage history' }).getAttribute('aria-selected'), poll).toBe('true');
+  });
+
+  it('deploys a champion and a challenger, promotes, rolls back, and answers which version served production at a past instant', async () => {
+    const owner = (await call<{ rows: Row[] }>(server, 'contacts.list', { clientId: ids.client })).rows[0]?.id ?? '';
+    const builder = (await call<{ rows: Row[] }>(server, 'specialists.list', { search: 'Piotr' })).rows[0]?.id ?? '';
+    const v11 = await call<Row>(server, 'versions.create', {
+      modelId: ids.model,
+      label: 'v1.1',
+      builtBy: { kind: 'specialist', id: builder },
+      registeredOn: '2026-03-20',
+      trainingData: 'household_claims_2020_2026Q1 · sha256:77c0',
+      evaluations: [{ metric: 'MAE', value: 398.1, dataset: 'holdout 2025' }],
+      evidence: [
+        { kind: 'data_lineage', text: 'dbt lineage' },
+        { kind: 'explainability_report', text: 'SHAP summary' },
+      ],
+    });
+    await call(server, 'approvals.create', {
+      versionId: v11.id,
+      approver: { kind: 'contact', id: owner },
+      decision: 'approved',
+      decidedOn: '2026-03-25',
+    });
+
+    await page.getByRole('tab', { name: 'Deployment timeline' }).click();
+    await expect.poll(() => page.url(), poll).toContain('tab=deployments');
+    const envs = page.getByRole('region', { name: 'The engagement’s environments' });
+    await envs.getByLabel('Production environment').fill('Production');
+    await envs.getByRole('button', { name: 'Add environment' }).click();
+    await envs.getByText('Production (production)').waitFor();
+    await envs.getByLabel('Another environment').fill('Staging');
+    await envs.getByRole('button', { name: 'Add environment' }).click();
+    await envs.getByText('Production (production) · Staging').waitFor();
+
+    const deploy = page.locator('form.deploy-form');
+    const deployAs = async (label: string, alias: string, date: string, time: string) => {
+      await deploy.getByLabel('Version').selectOption({ label });
+      await deploy.getByLabel('Environment').selectOption({ label: 'Production (production)' });
+      await deploy.getByLabel('Alias').selectOption({ label: alias });
+      await deploy.getByLabel('From (date)').fill(date);
+      await deploy.getByLabel('From (time, UTC)').fill(time);
+      await deploy.getByRole('button', { name: 'Deploy' }).click();
+    };
+    await deployAs('v1.0', 'Champion', '2026-03-02', '10:00');
+    const table = page.getByRole('table', { name: 'Deployments' });
+    await table.getByText('2 Mar 2026, 10:00 UTC').waitFor();
+    // A second champion over the same time is refused.
+    await deployAs('v1.1', 'Champion', '2026-04-01', '09:00');
+    await deploy
+      .getByText(
+        `${MODEL} already has a champion in Production then: version v1.0 from 2026-03-02 10:00 UTC. Promote or roll back to replace it.`,
+      )
+      .waitFor();
+    await deployAs('v1.1', 'Challenger', '2026-04-01', '09:00');
+    await table.getByText('1 Apr 2026, 09:00 UTC').waitFor();
+
+    await page.getByLabel('Promote or end at (date)').fill('2026-05-04');
+    await page.getByLabel('Promote or end at (time, UTC)').fill('08:00');
+    await table.getByRole('button', { name: 'Promote v1.1' }).click();
+    await table.getByText('4 May 2026, 08:00 UTC').first().waitFor();
+
+    const back = page.locator('form.rollback-form');
+    await back.getByLabel('Earlier version').selectOption({ label: 'v1.0' });
+    await back.getByLabel('In environment').selectOption({ label: 'Production (production)' });
+    await back.getByLabel('At (date)').fill('2026-05-05');
+    await back.getByLabel('At (time, UTC)').fill('12:00');
+    await back.getByLabel('Reason').fill('Severity under-estimated for hail claims in v1.1');
+    await back.getByRole('button', { name: 'Roll back' }).click();
+    await table.getByText('Severity under-estimated for hail claims in v1.1').waitFor();
+    const deployments = await call<{
+      rows: { versionLabel: string; alias: string; from: string; to: string | null; rollbackReason: string }[];
+    }>(server, 'deployments.list', { modelId: ids.model });
+    expect(deployments.rows.map((d) => [d.versionLabel, d.alias, d.from, d.to])).toEqual([
+      ['v1.0', 'champion', '2026-05-05T12:00:00.000Z', null],
+      ['v1.1', 'champion', '2026-05-04T08:00:00.000Z', '2026-05-05T12:00:00.000Z'],
+      ['v1.1', 'challenger', '2026-04-01T09:00:00.000Z', '2026-05-04T08:00:00.000Z'],
+      ['v1.0', 'champion', '2026-03-02T10:00:00.000Z', '2026-05-04T08:00:00.000Z'],
+    ]);
+
+    const asOf = page.getByRole('region', { name: 'Which version served production then?' });
+    await asOf.getByLabel('As of (date)').fill('2026-05-04');
+    await asOf.getByLabel('As of (time, UTC)').fill('12:00');
+    await asOf
+      .getByText(
+        `On 4 May 2026, 12:00 UTC production (Production) ran version v1.1, champion since 4 May 2026, 08:00 UTC; approved by ${OWNER} on 25 Mar 2026.`,
+      )
+      .waitFor();
+    await asOf.getByLabel('As of (date)').fill('2026-04-15');
+    await asOf
+      .getByText(`production (Production) ran version v1.0, champion since 2 Mar 2026, 10:00 UTC; approved by ${OWNER} on 20 Feb 2026.`, {
+        exact: false,
+      })
+      .waitFor();
+    await asOf.getByLabel('As of (date)').fill('2026-03-01');
+    await asOf.getByText('Nothing served production on 1 Mar 2026, 12:00 UTC.').waitFor();
+    await asOf.getByLabel('As of (date)').fill('2026-05-04');
+    await screenshot(page, 'portfolio-deployments', { full: true });
   });
 
   it('counts it in the client’s funnel and prototype graveyard, and finds it by search and filters', async () => {

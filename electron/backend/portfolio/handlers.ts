@@ -3,6 +3,16 @@ import type { Context } from '@backend/core/context';
 import { unknownReference } from '@shared/kernel/errors';
 import type { portfolioAreaProcedures } from '@shared/portfolio/procedures';
 import { createContact, listContacts, updateContact } from './contactService';
+import {
+  createEnvironment,
+  deploy,
+  endDeployment,
+  listDeployments,
+  listEnvironments,
+  promote,
+  rollback,
+  servedAt,
+} from './deploymentService';
 import { createModel, getModel, moveStage, updateModel } from './modelService';
 import { clientPortfolio, portfolioSettings, updatePortfolioSettings } from './portfolioService';
 import { approveVersion, createVersion, getPolicy, listVersions, updatePolicy } from './versionService';
@@ -30,5 +40,13 @@ export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioArea
     'approvals.create': (input) => approveVersion(ctx, input),
     'policy.get': ({ clientId }) => getPolicy(ctx, clientId),
     'policy.update': ({ clientId, policy }) => updatePolicy(ctx, clientId, policy),
+    'environments.list': ({ engagementId }) => listOf(listEnvironments(ctx, engagementId)),
+    'environments.create': (input) => createEnvironment(ctx, input),
+    'deployments.list': ({ modelId }) => listOf(listDeployments(ctx, modelId)),
+    'deployments.create': (input) => deploy(ctx, input),
+    'deployments.promote': (input) => promote(ctx, input),
+    'deployments.rollback': (input) => rollback(ctx, input),
+    'deployments.end': (input) => endDeployment(ctx, input),
+    'portfolio.asOf': ({ at, modelId }) => servedAt(ctx, at, modelId),
   };
 }

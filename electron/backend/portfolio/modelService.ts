@@ -15,20 +15,12 @@ import {
   stageMoveRefusal,
 } from '@shared/portfolio/rules/lifecycle';
 import { STAGE_LABELS, type Stage } from '@shared/portfolio/rules/vocabulary';
+import { endAllDeployments, productionGaps } from './deploymentService';
 
 /** A model's fields as the contract hands them over (defaults filled). */
 export type ModelValues = Omit<Model, 'id' | 'stage' | 'stageSince' | 'inServiceSince' | 'createdAt' | 'updatedAt'> & {
   inServiceSince: string | null;
 };
-
-/**
- * What a model still needs before it may enter production. Deployments are not
- * recorded yet, so no approved version can be serving the production
- * environment: the gap is always there until they are.
- */
-function productionGaps(): string[] {
-  return ['an approved version deployed to the production environment'];
-}
 
 const field = (path: string, message: string) => [{ path, message }];
 
@@ -124,7 +116,7 @@ export function createModel(ctx: Context, input: ModelValues & { stage: Stage })
     const inServiceSince = values.inServiceSince ?? ctx.today();
     const move: StageMove = { to: stage, on: inServiceSince, reason: '' };
     const subject = { name: values.name, aiActCategory: values.aiActCategory, stage: null, stageSince: null, inServiceSince };
-    refuse(stageMoveRefusal(subject, move, ctx.today(), productionGaps()));
+    refuse(stageMoveRefusal(subject, move, ctx.today(), ['an approved version deployed as champion to the production environment']));
     const model: Model = { id: newId(), ...values, inServiceSince, stage, stageSince: inServiceSince, createdAt: at, updatedAt: at };
     ctx.repos.models.insert(model);
     ctx.repos.models.insertTransition(transition(ctx, model, null, move, at));
@@ -177,7 +169,9 @@ export function moveStage(ctx: Context, input: StageMove & { id: string; expecte
     const before = ctx.repos.models.get(id);
     if (!before) throw notFound('Model', id);
     assertUnchanged(before, expectedUpdatedAt, before.name);
-    refuse(stageMoveRefusal(before, move, ctx.today(), productionGaps()));
+    refuse(stageMoveRefusal(before, move, ctx.today(), move.to === 'production' ? productionGaps(ctx, before) : []));
+    // Retiring ends every deployment: from now when dated today, else from the start of that day (UTC).
+    if (move.to === 'retired') endAllDeployments(ctx, before, move.on === ctx.today() ? at : `${move.on}T00:00:00.000Z`);
     const after: Model = { ...before, stage: move.to, stageSince: move.on, updatedAt: at };
     ctx.repos.models.update(after);
     const change = transition(ctx, before, before.stage, move, at);

@@ -1,5 +1,6 @@
 import type { Db } from '@backend/core/db/connection';
 import { ContactRepository } from './contactRepository';
+import { DeploymentRepository } from './deploymentRepository';
 import { ModelRepository } from './modelRepository';
 import { VersionRepository } from './versionRepository';
 
@@ -8,6 +9,7 @@ declare module '@backend/core/context' {
     contacts: ContactRepository;
     models: ModelRepository;
     versions: VersionRepository;
+    deployments: DeploymentRepository;
   }
 }
 
@@ -15,4 +17,5 @@ export const portfolioRepositories = (db: Db) => ({
   contacts: new ContactRepository(db),
   models: new ModelRepository(db),
   versions: new VersionRepository(db),
+  deployments: new DeploymentRepository(db),
 });

@@ -78,7 +78,7 @@ function personName(ctx: Context, person: PersonRef, clientId: string, path: str
 }
 
 /** A stored name for display: a person removed from the records reads as such. */
-function nameOf(ctx: Context, person: PersonRef): string {
+export function nameOf(ctx: Context, person: PersonRef): string {
   if (person.kind === 'specialist') return ctx.repos.specialists.get(person.id)?.fullName ?? 'Unknown specialist';
   return ctx.repos.contacts.get(person.id)?.name ?? 'Unknown contact';
 }

@@ -68,7 +68,8 @@ function snapshot() {
               (SELECT count(*) FROM client_contact) cc, (SELECT max(updated_at) FROM client_contact) ccu,
               (SELECT count(*) FROM model) m, (SELECT max(updated_at) FROM model) mu,
               (SELECT group_concat(stage || ai_act_category) FROM model) ms, (SELECT count(*) FROM model_stage_transition) mt,
-              (SELECT count(*) FROM model_version) mv, (SELECT count(*) FROM model_approval) ma, (SELECT count(*) FROM promotion_policy) pp`,
+              (SELECT count(*) FROM model_version) mv, (SELECT count(*) FROM model_approval) ma, (SELECT count(*) FROM promotion_policy) pp,
+              (SELECT count(*) FROM environment) en, (SELECT count(*) FROM deployment) dp, (SELECT group_concat(coalesce(to_at, '-')) FROM deployment) dpt`,
     )
     .get();
 }

@@ -5,6 +5,9 @@ import type { ClientsFixture } from '../clients/badInput.cases';
 /** A contact and a model at Helvetic (a prototype since March, a pilot since June), a contact at the other client. */
 export type PortfolioFixture = {
   versionId: string;
+  productionId: string;
+  environmentId: string;
+  deploymentId: string;
   contactId: string;
   otherContactId: string;
   modelId: string;
@@ -49,7 +52,12 @@ async function setUp(b: TestBackend, fx: ClientsFixture): Promise<PortfolioFixtu
       registeredOn: '2026-06-02',
     })
   ).id;
-  return { contactId, otherContactId, modelId, pilotId, bannedId, versionId };
+  const productionId = (await b.ok('environments.create', { engagementId: fx.engagementId, name: 'Production', production: true })).id;
+  const environmentId = (await b.ok('environments.create', { engagementId: fx.engagementId, name: 'Staging', production: false })).id;
+  const deploymentId = (
+    await b.ok('deployments.create', { modelId: pilotId, versionId, environmentId, alias: 'champion', from: '2026-06-03T00:00:00.000Z' })
+  ).id;
+  return { contactId, otherContactId, modelId, pilotId, bannedId, versionId, productionId, environmentId, deploymentId };
 }
 
 function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
@@ -229,7 +237,7 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
         why: 'production without its evidence',
         input: { id: pilotId, to: 'production', on: '2026-11-02' },
         code: 'conflict',
-        message: 'Fraud pilot cannot enter Production: it needs an approved version deployed to the production environment.',
+        message: 'Fraud pilot cannot enter Production: it needs an approved version deployed as champion to the production environment.',
       },
       {
         why: 'a prohibited system moving forward',
@@ -363,6 +371,110 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
       },
       { why: 'no name', input: { clientId, policy: { ...POLICY, name: '' } }, code: 'invalid_input' },
     ],
+    'environments.list': [{ why: 'unknown engagement', input: { engagementId: MISSING_ID }, code: 'not_found', field: 'engagementId' }],
+    'environments.create': [
+      {
+        why: 'a second production environment',
+        input: { engagementId: fx.engagementId, name: 'Prod 2', production: true },
+        code: 'conflict',
+        field: 'production',
+        message: 'Claims model operations already has its production environment, Production; an engagement has exactly one.',
+      },
+      {
+        why: 'a name already used',
+        input: { engagementId: fx.engagementId, name: 'production', production: false },
+        code: 'conflict',
+        field: 'name',
+      },
+      {
+        why: 'no production environment yet',
+        input: { engagementId: otherEngagementId, name: 'Staging', production: false },
+        code: 'conflict',
+        field: 'production',
+      },
+      {
+        why: 'production not a yes or no',
+        input: { engagementId: fx.engagementId, name: 'QA', production: 'yes' },
+        code: 'invalid_input',
+        field: 'production',
+      },
+    ],
+    'deployments.list': [{ why: 'unknown model', input: { modelId: MISSING_ID }, code: 'not_found', field: 'modelId' }],
+    'deployments.create': [
+      {
+        why: 'overlapping champion',
+        input: { modelId: pilotId, versionId, environmentId: fx.environmentId, alias: 'champion', from: '2026-07-01T00:00:00.000Z' },
+        code: 'conflict',
+        message:
+          'Fraud pilot already has a champion in Staging then: version v1 from 2026-06-03 00:00 UTC. Promote or roll back to replace it.',
+      },
+      {
+        why: 'another model’s version',
+        input: { modelId, versionId, environmentId: fx.environmentId, alias: 'shadow', from: '2026-07-01T00:00:00.000Z' },
+        code: 'invalid_input',
+        field: 'versionId',
+        message: 'Version v1 belongs to Fraud pilot, not to Claims triage classifier.',
+      },
+      {
+        why: 'a canary without its traffic',
+        input: { modelId: pilotId, versionId, environmentId: fx.environmentId, alias: 'canary', from: '2026-07-01T00:00:00.000Z' },
+        code: 'invalid_input',
+        field: 'trafficPercent',
+      },
+      {
+        why: 'unapproved champion in production',
+        input: { modelId: pilotId, versionId, environmentId: fx.productionId, alias: 'champion', from: '2026-07-01T00:00:00.000Z' },
+        code: 'conflict',
+      },
+      {
+        why: 'in the future',
+        input: { modelId: pilotId, versionId, environmentId: fx.environmentId, alias: 'shadow', from: '2026-12-01T00:00:00.000Z' },
+        code: 'invalid_input',
+        field: 'from',
+      },
+      {
+        why: 'not an instant',
+        input: { modelId: pilotId, versionId, environmentId: fx.environmentId, alias: 'shadow', from: '2026-07-01' },
+        code: 'invalid_input',
+        field: 'from',
+      },
+    ],
+    'deployments.promote': [
+      { why: 'unknown deployment', input: { id: MISSING_ID, at: '2026-07-01T00:00:00.000Z' }, code: 'not_found' },
+      {
+        why: 'already the champion',
+        input: { id: fx.deploymentId, at: '2026-07-01T00:00:00.000Z' },
+        code: 'conflict',
+        message: 'Version v1 is already the champion in Staging.',
+      },
+    ],
+    'deployments.rollback': [
+      {
+        why: 'never served before',
+        input: { modelId: pilotId, versionId, environmentId: fx.productionId, at: '2026-07-01T00:00:00.000Z', reason: 'Drift' },
+        code: 'conflict',
+        field: 'versionId',
+      },
+      {
+        why: 'no reason',
+        input: { modelId: pilotId, versionId, environmentId: fx.productionId, at: '2026-07-01T00:00:00.000Z', reason: '' },
+        code: 'invalid_input',
+        field: 'reason',
+      },
+    ],
+    'deployments.end': [
+      { why: 'unknown deployment', input: { id: MISSING_ID, at: '2026-07-01T00:00:00.000Z' }, code: 'not_found' },
+      {
+        why: 'ending before it started',
+        input: { id: fx.deploymentId, at: '2026-06-01T00:00:00.000Z' },
+        code: 'conflict',
+        message: 'This champion deployment of v1 started at 2026-06-03 00:00 UTC; it can only end after that.',
+      },
+    ],
+    'portfolio.asOf': [
+      { why: 'not an instant', input: { at: 'yesterday' }, code: 'invalid_input', field: 'at' },
+      { why: 'unknown model', input: { at: '2026-07-01T00:00:00.000Z', modelId: MISSING_ID }, code: 'not_found', field: 'modelId' },
+    ],
     'portfolio.client': [
       { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
       { why: 'not an id', input: { clientId: 'acme' }, code: 'invalid_input', field: 'clientId' },
@@ -392,7 +504,7 @@ const POLICY = {
 
 export const portfolioBadInput: BadInputArea<ClientsFixture, PortfolioFixture> = {
   area: 'portfolio',
-  prefixes: ['contacts', 'models', 'portfolio', 'versions', 'approvals', 'policy'],
+  prefixes: ['contacts', 'models', 'portfolio', 'versions', 'approvals', 'policy', 'environments', 'deployments'],
   setUp,
   cases,
 };

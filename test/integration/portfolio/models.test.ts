@@ -172,7 +172,8 @@ describe('models', () => {
     expect(await b.call('models.moveStage', { id: model.id, to: 'production', on: '2026-09-01' })).toMatchObject({
       ok: false,
       error: {
-        message: 'Claims triage classifier cannot enter Production: it needs an approved version deployed to the production environment.',
+        message:
+          'Claims triage classifier cannot enter Production: it needs an approved version deployed as champion to the production environment.',
       },
     });
     expect(await b.call('models.moveStage', { id: model.id, to: 'retired', on: '2026-09-01' })).toMatchObject({

@@ -10,7 +10,7 @@ import { graveyard, stageFunnel } from '@shared/portfolio/rules/portfolio';
 import { describe, expect, it } from 'vitest';
 
 const TODAY = '2026-11-24';
-const GAP = ['an approved version deployed to the production environment'];
+const GAP = ['an approved version deployed as champion to the production environment'];
 
 const model = (over: Partial<StageSubject> = {}): StageSubject => ({
   name: 'Churn model',

@@ -22,6 +22,7 @@ import {
   type Stage,
 } from '@shared/portfolio/rules/vocabulary';
 import { type ReactNode, useState } from 'react';
+import { DeploymentsTab } from './DeploymentsTab';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { ModelForm, modelValues } from './ModelForm';
 import { type ModelTab, useModelPage } from './portfolioStore';
@@ -30,6 +31,7 @@ import { VersionsTab } from './VersionsTab';
 const TABS: { id: ModelTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'versions', label: 'Versions & approvals' },
+  { id: 'deployments', label: 'Deployment timeline' },
   { id: 'stages', label: 'Stage history' },
 ];
 
@@ -75,7 +77,15 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
         </button>
       </header>
       <Tabs label="Model views" tabs={TABS} selected={tab} onSelect={setTab}>
-        {tab === 'overview' ? <Overview model={m} /> : tab === 'versions' ? <VersionsTab model={m} /> : <StageHistory model={m} />}
+        {tab === 'overview' ? (
+          <Overview model={m} />
+        ) : tab === 'versions' ? (
+          <VersionsTab model={m} />
+        ) : tab === 'deployments' ? (
+          <DeploymentsTab model={m} />
+        ) : (
+          <StageHistory model={m} />
+        )}
       </Tabs>
       {editing && <EditDrawer model={m} onClose={() => setEditing(false)} />}
     </div>

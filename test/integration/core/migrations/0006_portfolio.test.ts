@@ -19,7 +19,16 @@ describe('migration 0006', () => {
     expect(preMigrationBackup).not.toBeNull();
     expect(db.prepare('SELECT name FROM client').get()).toEqual({ name: 'Acme' });
     expect(strictTables(db)).toEqual(
-      expect.arrayContaining(['client_contact', 'model', 'model_stage_transition', 'promotion_policy', 'model_version', 'model_approval']),
+      expect.arrayContaining([
+        'client_contact',
+        'model',
+        'model_stage_transition',
+        'promotion_policy',
+        'model_version',
+        'model_approval',
+        'environment',
+        'deployment',
+      ]),
     );
 
     const contact = db.prepare(`INSERT INTO client_contact (id, client_id, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`);
@@ -106,6 +115,26 @@ describe('migration 0006', () => {
     expect(() => approval.run('a2', 'v1', 'maybe', '', now)).toThrow(/CHECK/);
     expect(() => approval.run('a2', 'v1', 'approved', 'http://x.example', now)).toThrow(/CHECK/);
     expect(() => approval.run('a2', 'nope', 'approved', '', now)).toThrow(/FOREIGN KEY/);
+
+    const environment = db.prepare(
+      `INSERT INTO environment (id, engagement_id, name, is_production, created_at) VALUES (?, 'e1', ?, ?, ?)`,
+    );
+    environment.run('env1', 'Production', 1, now);
+    // One production environment per engagement.
+    expect(() => environment.run('env2', 'Prod EU', 1, now)).toThrow(/UNIQUE/);
+    expect(() => environment.run('env2', 'production', 0, now)).toThrow(/UNIQUE/);
+    environment.run('env2', 'Staging', 0, now);
+
+    const deployment = db.prepare(
+      `INSERT INTO deployment (id, model_id, version_id, environment_id, alias, traffic_percent, from_at, to_at, created_at) VALUES (?, 'm1', 'v1', 'env1', ?, ?, ?, ?, ?)`,
+    );
+    deployment.run('d1', 'champion', null, '2026-03-10T08:00:00.000Z', null, now);
+    expect(db.prepare("SELECT rollback_reason FROM deployment WHERE id = 'd1'").get()).toEqual({ rollback_reason: '' });
+    expect(() => deployment.run('d2', 'canary', null, '2026-03-10T08:00:00.000Z', null, now)).toThrow(/CHECK/);
+    expect(() => deployment.run('d2', 'shadow', 10, '2026-03-10T08:00:00.000Z', null, now)).toThrow(/CHECK/);
+    expect(() => deployment.run('d2', 'canary', 101, '2026-03-10T08:00:00.000Z', null, now)).toThrow(/CHECK/);
+    expect(() => deployment.run('d2', 'champion', null, '2026-03-10T08:00:00.000Z', '2026-03-10T08:00:00.000Z', now)).toThrow(/CHECK/);
+    deployment.run('d2', 'canary', 10, '2026-03-10T08:00:00.000Z', '2026-03-11T08:00:00.000Z', now);
     db.close();
   });
 });

@@ -17,6 +17,10 @@ import type { Migration } from './types';
  *   a contact: kind + id, checked by the service); evaluations and attached
  *   evidence as JSON arrays.
  * - model_approval: one decision on a version by a person, dated.
+ * - environment: an engagement's environments, at most one marked production
+ *   (a partial unique index); the service adds the others only after it.
+ * - deployment: a version holding an alias in an environment over [from, to)
+ *   (instants); a canary carries its traffic share; a rollback its reason.
  */
 export const m0006Portfolio: Migration = {
   version: 6,
@@ -121,5 +125,32 @@ export const m0006Portfolio: Migration = {
       created_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX model_approval_version ON model_approval (version_id, decided_on);
+
+    CREATE TABLE environment (
+      id TEXT PRIMARY KEY NOT NULL,
+      engagement_id TEXT NOT NULL REFERENCES engagement (id),
+      name TEXT NOT NULL CHECK (name <> ''),
+      is_production INTEGER NOT NULL CHECK (is_production IN (0, 1)),
+      created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX environment_name ON environment (engagement_id, name COLLATE NOCASE);
+    CREATE UNIQUE INDEX environment_production ON environment (engagement_id) WHERE is_production = 1;
+
+    CREATE TABLE deployment (
+      id TEXT PRIMARY KEY NOT NULL,
+      model_id TEXT NOT NULL REFERENCES model (id),
+      version_id TEXT NOT NULL REFERENCES model_version (id),
+      environment_id TEXT NOT NULL REFERENCES environment (id),
+      alias TEXT NOT NULL CHECK (alias IN ('champion', 'challenger', 'shadow', 'canary')),
+      traffic_percent INTEGER CHECK (traffic_percent BETWEEN 1 AND 100),
+      from_at TEXT NOT NULL,
+      to_at TEXT,
+      rollback_reason TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL,
+      CHECK (to_at IS NULL OR to_at > from_at),
+      CHECK ((alias = 'canary') = (traffic_percent IS NOT NULL))
+    ) STRICT;
+    CREATE INDEX deployment_model ON deployment (model_id, from_at);
+    CREATE INDEX deployment_champion ON deployment (alias, environment_id, from_at);
   `,
 };
