@@ -5,6 +5,7 @@ import { clientsAreaProcedures } from '@shared/clients/procedures';
 import { continuityProcedures } from '@shared/continuity/contract';
 import { type CommandNamesOf, joinProcedures, type QueryNamesOf } from '@shared/kernel/define';
 import { planAreaProcedures } from '@shared/plan/procedures';
+import { portfolioAreaProcedures } from '@shared/portfolio/procedures';
 import type { z } from 'zod';
 
 /**
@@ -20,6 +21,7 @@ export const contract = joinProcedures(
   planAreaProcedures,
   billingAreaProcedures,
   continuityProcedures,
+  portfolioAreaProcedures,
   auditProcedures,
 );
 
@@ -64,3 +66,8 @@ export type {
 } from '@shared/plan/contract/allocations';
 export type * from '@shared/plan/contract/plan';
 export type { StaffingFields, StaffingRequest, StaffingRequestItem } from '@shared/plan/contract/staffing';
+export type * from '@shared/portfolio/contract/contacts';
+export type * from '@shared/portfolio/contract/deployments';
+export type * from '@shared/portfolio/contract/models';
+export type * from '@shared/portfolio/contract/portfolio';
+export type * from '@shared/portfolio/contract/versions';

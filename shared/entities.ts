@@ -3,6 +3,7 @@ import { billingEntities } from '@shared/billing/entities';
 import { clientsEntities } from '@shared/clients/entities';
 import { continuityEntities } from '@shared/continuity/entities';
 import { planEntities } from '@shared/plan/entities';
+import { portfolioEntities } from '@shared/portfolio/entities';
 
 /**
  * THE registry of audited entities: each area declares its own (with the label
@@ -16,6 +17,7 @@ export const ENTITY_LABELS = {
   ...billingEntities,
   ...appEntities,
   ...continuityEntities,
+  ...portfolioEntities,
 } as const;
 
 export type AuditedEntity = keyof typeof ENTITY_LABELS;

@@ -5,12 +5,13 @@ import { clientsArea } from './clients/area';
 import { continuityArea } from './continuity/area';
 import type { BackendArea } from './core/area';
 import { planArea } from './plan/area';
+import { portfolioArea } from './portfolio/area';
 
 /**
  * THE backend registry: every area, in dependency order (an area may use the
  * ones before it, never the ones after — see docs/architecture.md). Adding an
  * area is one line here once its folder declares `area.ts`.
  */
-const AREAS: readonly BackendArea[] = [clientsArea, planArea, continuityArea, billingArea, auditArea];
+const AREAS: readonly BackendArea[] = [clientsArea, planArea, continuityArea, billingArea, portfolioArea, auditArea];
 
 export const BACKEND_AREAS: readonly BackendArea[] = [...AREAS, appArea(AREAS)];

@@ -32,6 +32,10 @@ export type SampleLoadResult = {
   replacementRequests: number;
   timeEntries: number;
   invoices: number;
+  contacts: number;
+  models: number;
+  versions: number;
+  approvals: number;
 };
 
 export const appProcedures = {

@@ -29,6 +29,8 @@ const LABELS: Record<string, string> = {
   vatBasisPoints: 'VAT rate',
   expectedUpdatedAt: 'Last seen version',
   nonBillableReason: 'Non-billable reason',
+  aiActCategory: 'EU AI Act category',
+  on: 'Date',
 };
 
 /**

@@ -57,8 +57,9 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   plan: ['clients'],
   continuity: ['clients', 'plan'],
   billing: ['clients', 'plan'],
-  audit: ['clients', 'plan', 'continuity', 'billing'],
-  app: ['clients', 'plan', 'continuity', 'billing', 'audit'],
+  portfolio: ['clients'],
+  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio'],
+  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'audit'],
 };
 
 /** The one ordered list per process (and the shells that start them): they may import every area. */

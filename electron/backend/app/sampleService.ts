@@ -14,6 +14,10 @@ const NO_RECORDS: SampleLoadResult = {
   replacementRequests: 0,
   timeEntries: 0,
   invoices: 0,
+  contacts: 0,
+  models: 0,
+  versions: 0,
+  approvals: 0,
 };
 
 /**

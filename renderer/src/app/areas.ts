@@ -9,6 +9,8 @@ import { continuityArea } from '@renderer/features/continuity/area';
 import { continuityStale } from '@renderer/features/continuity/stale';
 import { planArea } from '@renderer/features/plan/area';
 import { planStale } from '@renderer/features/plan/stale';
+import { portfolioArea } from '@renderer/features/portfolio/area';
+import { portfolioStale } from '@renderer/features/portfolio/stale';
 import type { appProcedures } from '@shared/app/contract';
 import { appEntities } from '@shared/app/entities';
 import type { CommandName } from '@shared/contract';
@@ -28,7 +30,7 @@ const appArea = defineArea({ name: 'app', entries: [], entities: appEntities } s
  * Within a navigation group, entries are listed in this order; slots are
  * filled in this order.
  */
-const ORDER = [appArea, clientsArea, planArea, continuityArea, billingArea, auditArea] as const;
+const ORDER = [appArea, clientsArea, planArea, continuityArea, billingArea, portfolioArea, auditArea] as const;
 
 export const AREAS: readonly RendererArea[] = ORDER;
 
@@ -38,7 +40,6 @@ export const AREAS: readonly RendererArea[] = ORDER;
  */
 export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [
   { id: 'ownership', label: 'Ownership matrix', group: 'Operations', hint: 'Accountable owner per lifecycle duty — coming' },
-  { id: 'portfolio', label: 'Model portfolio', group: 'Operations', hint: 'Models, risk tiers, SLOs, drift — coming' },
   { id: 'maturity', label: 'Maturity assessments', group: 'Operations', hint: 'Microsoft and Google MLOps levels — coming' },
   { id: 'ceremonies', label: 'Ceremonies', group: 'Operations', hint: 'Reviews, retraining and deployment windows — coming' },
 ];
@@ -90,6 +91,7 @@ export const STALE: Readonly<Record<CommandName, Stale>> = {
   ...planStale,
   ...continuityStale,
   ...billingStale,
+  ...portfolioStale,
   ...auditStale,
 };
 

@@ -13,7 +13,7 @@ describe('app.summaries', () => {
   it('is empty of worries on an empty database', async () => {
     const empty = openTestBackend({ clock: () => new Date(Date.UTC(2026, 10, 24, 9, 0, 0)) });
     const summaries = await empty.ok('app.summaries', {});
-    expect(summaries.map((s) => s.area)).toEqual(['plan', 'continuity', 'billing']);
+    expect(summaries.map((s) => s.area)).toEqual(['plan', 'continuity', 'billing', 'portfolio']);
     expect(summaries.every((s) => s.tone === 'ok' && s.items.every((i) => i.count === 0))).toBe(true);
     empty.dispose();
   });
@@ -54,5 +54,14 @@ describe('app.summaries', () => {
     // The words agree with the count: one approved month, several open ones.
     expect(approvedOctober).toBe(1);
     expect(byArea.billing?.items.map((i) => i.words)).toEqual([`${openOctober} past months still open`, '1 approved month not invoiced']);
+
+    // The graveyard across clients is what each client's page lists: six prototypes and pilots waiting over 90 days.
+    const clients = await b.ok('clients.list', {});
+    const buried = await Promise.all(clients.rows.map(async (c) => (await b.ok('portfolio.client', { clientId: c.id })).graveyard.length));
+    expect(byArea.portfolio?.items).toMatchObject([
+      { label: 'models in the prototype graveyard', count: buried.reduce((a, n) => a + n, 0), tone: 'attention' },
+    ]);
+    expect(byArea.portfolio?.items[0]?.words).toBe('6 models in the prototype graveyard');
+    expect(byArea.portfolio?.tone).toBe('attention');
   });
 });

@@ -244,15 +244,20 @@ describe('atomic writes', () => {
       replacementRequests: 5,
       timeEntries: 1803,
       invoices: 5,
+      contacts: 7,
+      models: 11,
+      versions: 2,
+      approvals: 2,
     });
     // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above);
     // then the 5 replacement requests: 5 created, 2 pauses, 5 candidates proposed and 4 decided, 2 fulfilled (each
     // also ending the outgoing allocation; the new allocations are counted above), 1 cancelled; then billing:
     // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,803 entries, 6 approvals, 5 invoices;
-    // then the import row.
+    // then the portfolio: 7 contacts, 11 models registered, 17 later stage changes, 2 versions and 2 approvals; then the import row.
     const replacements = 5 + 2 + 5 + 4 + 2 * 2 + 1;
     const billing = 5 + 5 * 8 + 8 + 1 + 1803 + 6 + 5;
-    const rows = 5 + 7 + 16 + 21 + 6 + 5 + 2 + 1 + 1 + replacements + billing + 1;
+    const portfolio = 7 + 11 + 17 + 2 + 2;
+    const rows = 5 + 7 + 16 + 21 + 6 + 5 + 2 + 1 + 1 + replacements + billing + portfolio + 1;
     expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');
     expect(info.counts).toEqual({ clients: 5, engagements: 7, specialists: 16 });

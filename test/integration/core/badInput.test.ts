@@ -8,6 +8,7 @@ import { billingBadInput } from '../billing/badInput.cases';
 import { clientsBadInput } from '../clients/badInput.cases';
 import { continuityBadInput } from '../continuity/badInput.cases';
 import { planBadInput } from '../plan/badInput.cases';
+import { portfolioBadInput } from '../portfolio/badInput.cases';
 
 /**
  * Every procedure refuses bad input with a typed error — code, a sentence,
@@ -24,6 +25,7 @@ const AREAS: readonly RegisteredBadInputArea[] = [
   planBadInput,
   billingBadInput,
   continuityBadInput,
+  portfolioBadInput,
   auditBadInput,
 ];
 
@@ -62,7 +64,12 @@ function snapshot() {
               (SELECT group_concat(key || '=' || value) FROM setting) sv, (SELECT count(*) FROM replacement_request) rr,
               (SELECT max(updated_at) FROM replacement_request) rru, (SELECT group_concat(status) FROM replacement_request) rrs,
               (SELECT count(*) FROM replacement_pause) rp, (SELECT max(updated_at) FROM replacement_pause) rpu,
-              (SELECT count(*) FROM replacement_candidate) rc, (SELECT max(updated_at) FROM replacement_candidate) rcu`,
+              (SELECT count(*) FROM replacement_candidate) rc, (SELECT max(updated_at) FROM replacement_candidate) rcu,
+              (SELECT count(*) FROM client_contact) cc, (SELECT max(updated_at) FROM client_contact) ccu,
+              (SELECT count(*) FROM model) m, (SELECT max(updated_at) FROM model) mu,
+              (SELECT group_concat(stage || ai_act_category) FROM model) ms, (SELECT count(*) FROM model_stage_transition) mt,
+              (SELECT count(*) FROM model_version) mv, (SELECT count(*) FROM model_approval) ma, (SELECT count(*) FROM promotion_policy) pp,
+              (SELECT count(*) FROM environment) en, (SELECT count(*) FROM deployment) dp, (SELECT group_concat(coalesce(to_at, '-')) FROM deployment) dpt`,
     )
     .get();
 }

@@ -2,6 +2,7 @@ import { MONTH_LIST_FIELDS } from '@shared/billing/contract/billing';
 import { CLIENT_LIST_FIELDS } from '@shared/clients/contract/clients';
 import { ENGAGEMENT_LIST_FIELDS } from '@shared/clients/contract/engagements';
 import { SPECIALIST_LIST_FIELDS } from '@shared/clients/contract/specialists';
+import { MODEL_LIST_FIELDS } from '@shared/portfolio/contract/models';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../../support/backend';
 
@@ -48,6 +49,17 @@ describe('list procedures answer with exactly the listed fields', () => {
     const { rows } = await b.ok('engagements.list', { archived: 'all', sort: 'name', direction: 'asc' });
     const engagement = await b.ok('engagements.get', { id: rows[0]?.id ?? '' });
     expect(Object.keys(engagement)).toEqual(expect.arrayContaining(['contractNotes', 'createdAt', 'updatedAt', 'clientName']));
+  });
+
+  it('models.list: the list fields, filtered or not; the model page gets the rest', async () => {
+    for (const input of [{}, { stage: 'pilot', search: 'forecast' }] as const) {
+      const { rows } = await b.ok('models.list', input);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(keySets(rows)).toEqual([sorted(MODEL_LIST_FIELDS)]);
+    }
+    const { rows } = await b.ok('models.list', {});
+    const model = await b.ok('models.get', { id: rows[0]?.id ?? '' });
+    expect(Object.keys(model)).toEqual(expect.arrayContaining(['useCase', 'transitions', 'daysPerStage', 'repositoryLink']));
   });
 
   it('specialists.list: the list fields; skills are a list', async () => {

@@ -1,4 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { Slot } from '@renderer/app/slots';
 import { createListStore, useNav, useToasts } from '@renderer/app/stores';
 import { instantDay } from '@renderer/components/dates';
 import { FilterSelect, ListStatus, ListToolbar, storeSort } from '@renderer/components/list';
@@ -175,6 +176,7 @@ function ClientDrawer({ id, reference, onClose }: { id: string; reference: Refer
               />
             </fieldset>
             <ClientEngagements clientId={c.id} />
+            <Slot name="client.sections" props={{ client: c }} />
             <RecordHistory entityId={c.id} />
           </>
         ),

@@ -1,5 +1,6 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
 import { lazyScreen } from '@renderer/app/lazyScreen';
+import type { Client } from '@shared/clients/contract/clients';
 import type { EngagementDetail } from '@shared/clients/contract/engagements';
 import type { Specialist } from '@shared/clients/contract/specialists';
 import { clientsEntities } from '@shared/clients/entities';
@@ -20,6 +21,8 @@ declare module '@renderer/app/routes' {
 /** The record pages of this area offer these slots to the areas above it. */
 declare module '@renderer/app/slots' {
   interface Slots {
+    /** Sections below a client's engagements, above its history. */
+    'client.sections': { client: Client };
     /** Sections below an engagement's form, above its history. */
     'engagement.sections': { engagement: EngagementDetail };
     /** Sections below a specialist's form, above their history. */

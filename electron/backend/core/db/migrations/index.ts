@@ -4,6 +4,7 @@ import { m0003Billing } from './0003_billing';
 import { m0004BillingGuards } from './0004_billing_guards';
 import { m0005Continuity } from './0005_continuity';
 import { m0006NonBillableHours } from './0006_non_billable_hours';
+import { m0007Portfolio } from './0007_portfolio';
 import type { Migration } from './types';
 
 /**
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004BillingGuards,
   m0005Continuity,
   m0006NonBillableHours,
+  m0007Portfolio,
 ];
 
 export type { Migration } from './types';

@@ -1,0 +1,21 @@
+import type { Db } from '@backend/core/db/connection';
+import { ContactRepository } from './contactRepository';
+import { DeploymentRepository } from './deploymentRepository';
+import { ModelRepository } from './modelRepository';
+import { VersionRepository } from './versionRepository';
+
+declare module '@backend/core/context' {
+  interface Repositories {
+    contacts: ContactRepository;
+    models: ModelRepository;
+    versions: VersionRepository;
+    deployments: DeploymentRepository;
+  }
+}
+
+export const portfolioRepositories = (db: Db) => ({
+  contacts: new ContactRepository(db),
+  models: new ModelRepository(db),
+  versions: new VersionRepository(db),
+  deployments: new DeploymentRepository(db),
+});
