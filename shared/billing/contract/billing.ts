@@ -181,7 +181,7 @@ export type ImportJob = {
 /** The largest hours file Keel takes in one import, as bytes arrive in browser mode and in the schema. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const IMPORT_TOO_LARGE =
-  'The file is larger than Keel takes in one import (10 MB, about 100,000 rows in Keel's own layout). Split it by month or by engagement and import the parts.';
+  "The file is larger than Keel takes in one import (10 MB, about 100,000 rows in Keel's own layout). Split it by month or by engagement and import the parts.";
 
 const jobId = z.strictObject({ jobId: id });
 

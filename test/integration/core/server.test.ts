@@ -78,7 +78,7 @@ describe('browser-mode server', () => {
     expect(tooBig.status).toBe(413);
     const answer = (await tooBig.json()) as { ok: boolean; error: { message: string } };
     expect(answer.error.message).toBe(
-      'The file is larger than Keel takes in one import (10 MB, about 100,000 rows in Keel's own layout). Split it by month or by engagement and import the parts.',
+      "The file is larger than Keel takes in one import (10 MB, about 100,000 rows in Keel's own layout). Split it by month or by engagement and import the parts.",
     );
   });
 
