@@ -5,7 +5,7 @@ import type { Deployment, Environment, ServedAt } from '@shared/portfolio/contra
 import type { Model } from '@shared/portfolio/contract/models';
 import { ALIAS_LABELS, type Alias, approvalsStandingAt, championsAt, overlappingChampion } from '@shared/portfolio/rules/deployments';
 import { joinWords } from '@shared/portfolio/rules/lifecycle';
-import { EVIDENCE_NEEDS, missingEvidence } from '@shared/portfolio/rules/policy';
+import { EVIDENCE_NEEDS, type EvidenceKind, missingEvidence } from '@shared/portfolio/rules/policy';
 import type { StoredDeployment } from './deploymentRepository';
 import type { StoredVersion } from './versionRepository';
 import { nameOf, policyOf } from './versionService';
@@ -312,24 +312,35 @@ export function endAllDeployments(ctx: Context, model: Model, at: string): void 
   }
 }
 
-/** What still keeps a model out of production: a champion in production whose version has all the policy asks. */
-export function productionGaps(ctx: Context, model: Model): string[] {
+/**
+ * The champion serving the production environment now and what its version
+ * lacks of the evidence the client's policy asks for this model; no champion
+ * when none serves production.
+ */
+export function championEvidence(ctx: Context, model: Model): { championLabel: string | null; missing: EvidenceKind[] } {
   const production = ctx.repos.deployments.productionEnvironmentIds();
   const open = ctx.repos.deployments
     .ofModel(model.id)
     .find((d) => d.alias === 'champion' && d.to === null && production.has(d.environmentId));
-  if (!open) return ['an approved version deployed as champion to the production environment'];
-  const version = ctx.repos.versions.get(open.versionId);
-  if (!version) return ['an approved version deployed as champion to the production environment'];
+  const version = open ? ctx.repos.versions.get(open.versionId) : null;
+  if (!version) return { championLabel: null, missing: [] };
   const { policy } = policyOf(ctx, model.clientId);
-  return missingEvidence(policy, model, { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) }).map(
-    (k) => `${EVIDENCE_NEEDS[k]} for its champion ${version.label}`,
-  );
+  return {
+    championLabel: version.label,
+    missing: missingEvidence(policy, model, { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) }),
+  };
+}
+
+/** What still keeps a model out of production: a champion in production whose version has all the policy asks. */
+export function productionGaps(ctx: Context, model: Model): string[] {
+  const { championLabel, missing } = championEvidence(ctx, model);
+  if (championLabel === null) return ['an approved version deployed as champion to the production environment'];
+  return missing.map((k) => `${EVIDENCE_NEEDS[k]} for its champion ${championLabel}`);
 }
 
 /** Which version served production at an instant, and who approved it: one model or every model. */
 export function servedAt(ctx: Context, at: string, modelId?: string): ServedAt[] {
-  const models = modelId === undefined ? ctx.repos.models.list({ sort: 'name', direction: 'asc' }, ctx.today()) : [];
+  const models = modelId === undefined ? ctx.repos.models.list({ sort: 'name', direction: 'asc' }, ctx.today(), at) : [];
   if (modelId !== undefined) {
     const model = ctx.repos.models.get(modelId);
     if (!model) throw unknownReference('Model', modelId, 'modelId');

@@ -26,7 +26,7 @@ export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioArea
     'models.list': (input) => {
       if (input.clientId !== undefined && !ctx.repos.clients.get(input.clientId))
         throw unknownReference('Client', input.clientId, 'clientId');
-      return listOf(ctx.repos.models.list(input, ctx.today()));
+      return listOf(ctx.repos.models.list(input, ctx.today(), ctx.now()));
     },
     'models.get': ({ id }) => getModel(ctx, id),
     'models.create': (input) => createModel(ctx, input),

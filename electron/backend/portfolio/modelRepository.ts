@@ -76,7 +76,24 @@ const SORT_COLUMNS: Record<ModelListFilter['sort'], string> = {
 export type ModelListRow = Pick<
   ModelRow,
   'id' | 'client_id' | 'engagement_id' | 'name' | 'stage' | 'stage_since' | 'risk_tier' | 'ai_act_category' | 'kind' | 'updated_at'
-> & { client_name: string; engagement_name: string | null };
+> & { client_name: string; engagement_name: string | null; champion_label: string | null; champion_since: string | null };
+
+/**
+ * A list row: the model, its client and engagement, and the version serving
+ * production as champion at an instant (@now) with since when. Overlapping
+ * champions in one environment are refused, and a model's engagement has one
+ * production environment, so the subquery finds at most one; LIMIT 1 keeps
+ * the row single even so.
+ */
+const LIST_SELECT = `
+  SELECT m.id, m.client_id, m.engagement_id, m.name, m.stage, m.stage_since, m.risk_tier, m.ai_act_category, m.kind, m.updated_at,
+    c.name AS client_name, e.name AS engagement_name, v.label AS champion_label, d.from_at AS champion_since
+  FROM model m JOIN client c ON c.id = m.client_id LEFT JOIN engagement e ON e.id = m.engagement_id
+  LEFT JOIN deployment d ON d.id = (
+    SELECT x.id FROM deployment x JOIN environment env ON env.id = x.environment_id AND env.is_production = 1
+    WHERE x.model_id = m.id AND x.alias = 'champion' AND x.from_at <= @now AND (x.to_at IS NULL OR x.to_at > @now)
+    ORDER BY x.from_at DESC LIMIT 1)
+  LEFT JOIN model_version v ON v.id = d.version_id`;
 
 /** The models and their stage transitions: all their SQL. */
 export class ModelRepository {
@@ -106,7 +123,8 @@ export class ModelRepository {
     return (this.statements.get('SELECT count(*) AS n FROM model WHERE business_owner_id = ?').get(contactId) as { n: number }).n;
   }
 
-  list(filter: ModelListFilter, today: string): ModelListItem[] {
+  /** The portfolio list on a day; the champion column as of the instant `now`. */
+  list(filter: ModelListFilter, today: string, now: string): ModelListItem[] {
     const like = filter.search ? likePattern(filter.search) : undefined;
     const where = new Conditions()
       .when(
@@ -126,13 +144,9 @@ export class ModelRepository {
     const column = SORT_COLUMNS[filter.sort];
     const flip = filter.direction === 'desc';
     const order = column.endsWith(' DESC') ? `${column.slice(0, -5)} ${flip ? 'ASC' : 'DESC'}` : `${column} ${flip ? 'DESC' : 'ASC'}`;
-    const sql = `
-      SELECT m.id, m.client_id, m.engagement_id, m.name, m.stage, m.stage_since, m.risk_tier, m.ai_act_category, m.kind, m.updated_at,
-        c.name AS client_name, e.name AS engagement_name
-      FROM model m JOIN client c ON c.id = m.client_id LEFT JOIN engagement e ON e.id = m.engagement_id
-      ${where.sql} ORDER BY ${order}, m.name COLLATE NOCASE, m.id`;
+    const sql = `${LIST_SELECT} ${where.sql} ORDER BY ${order}, m.name COLLATE NOCASE, m.id`;
     const todayDay = toDay(today);
-    return (this.statements.get(sql).all(...where.params) as ModelListRow[]).map((row) => toListItem(row, todayDay));
+    return (this.statements.get(sql).all(...where.params, { now }) as ModelListRow[]).map((row) => toListItem(row, todayDay));
   }
 
   insert(m: Model): void {
@@ -190,16 +204,14 @@ export class ModelRepository {
   }
 
   /** Models in these stages since on or before a day (the graveyard's candidates), with the client's name. */
-  waitingSince(stages: readonly Stage[], sinceOnOrBefore: string, clientId: string | null): ModelListRow[] {
+  waitingSince(stages: readonly Stage[], sinceOnOrBefore: string, clientId: string | null, now: string): ModelListRow[] {
     return this.statements
       .get(
-        `SELECT m.id, m.client_id, m.engagement_id, m.name, m.stage, m.stage_since, m.risk_tier, m.ai_act_category, m.kind, m.updated_at,
-           c.name AS client_name, e.name AS engagement_name
-         FROM model m JOIN client c ON c.id = m.client_id LEFT JOIN engagement e ON e.id = m.engagement_id
+        `${LIST_SELECT}
          WHERE m.stage IN (SELECT value FROM json_each(@stages)) AND m.stage_since <= @since AND (@clientId IS NULL OR m.client_id = @clientId)
          ORDER BY m.stage_since, m.name COLLATE NOCASE`,
       )
-      .all({ stages: JSON.stringify(stages), since: sinceOnOrBefore, clientId }) as ModelListRow[];
+      .all({ stages: JSON.stringify(stages), since: sinceOnOrBefore, clientId, now }) as ModelListRow[];
   }
 
   /** Models per stage of one client (or all), for the funnel. */
@@ -229,6 +241,8 @@ export function toListItem(row: ModelListRow, today: number): ModelListItem {
     aiActCategory: row.ai_act_category,
     kind: row.kind,
     updatedAt: row.updated_at,
+    championLabel: row.champion_label,
+    championSince: row.champion_since,
   };
 }
 

@@ -1,10 +1,12 @@
 import type { Context } from '@backend/core/context';
 import { addDays, toDay } from '@shared/kernel/days';
 import { unknownReference } from '@shared/kernel/errors';
-import type { ClientPortfolio, GraveyardModel, PortfolioSettings } from '@shared/portfolio/contract/portfolio';
+import type { ClientPortfolio, GraveyardModel, LackingEvidence, PortfolioSettings } from '@shared/portfolio/contract/portfolio';
 import { wasInStageDuring } from '@shared/portfolio/rules/lifecycle';
+import { EVIDENCE_NEEDS } from '@shared/portfolio/rules/policy';
 import { DEFAULT_GRAVEYARD_DAYS, GRAVEYARD_DAYS_RANGE, GRAVEYARD_STAGES, graveyard, latest } from '@shared/portfolio/rules/portfolio';
-import { STAGES, type Stage } from '@shared/portfolio/rules/vocabulary';
+import { type RiskTier, STAGES, type Stage } from '@shared/portfolio/rules/vocabulary';
+import { championEvidence } from './deploymentService';
 import { toListItem } from './modelRepository';
 
 const KEY = 'portfolio_graveyard_days';
@@ -29,7 +31,7 @@ export function graveyardOf(ctx: Context, clientId: string | null): GraveyardMod
   const today = ctx.today();
   const { graveyardDays } = portfolioSettings(ctx);
   const todayDay = toDay(today);
-  const candidates = ctx.repos.models.waitingSince(GRAVEYARD_STAGES, addDays(today, -graveyardDays - 1), clientId);
+  const candidates = ctx.repos.models.waitingSince(GRAVEYARD_STAGES, addDays(today, -graveyardDays - 1), clientId, ctx.now());
   return graveyard(
     candidates.map((row) => toListItem(row, todayDay)),
     today,
@@ -55,6 +57,7 @@ export function clientPortfolio(ctx: Context, clientId: string): ClientPortfolio
   return {
     clientId,
     today,
+    productionLackingEvidence: lackingEvidence(ctx, clientId),
     graveyardDays: portfolioSettings(ctx).graveyardDays,
     funnel,
     graveyard: buried,
@@ -62,3 +65,30 @@ export function clientPortfolio(ctx: Context, clientId: string): ClientPortfolio
     productionLast12Months,
   };
 }
+
+/**
+ * High and critical models in production whose champion lacks a piece of the
+ * evidence the client's promotion policy asks for it (the policy may have
+ * grown since the promotion), or that no champion serves at all.
+ */
+function lackingEvidence(ctx: Context, clientId: string): LackingEvidence[] {
+  const found: LackingEvidence[] = [];
+  for (const item of ctx.repos.models.list({ clientId, stage: 'production', sort: 'name', direction: 'asc' }, ctx.today(), ctx.now())) {
+    if (!HIGH_RISK.has(item.riskTier)) continue;
+    const model = ctx.repos.models.get(item.id);
+    if (!model) continue;
+    const { championLabel, missing } = championEvidence(ctx, model);
+    if (championLabel === null || missing.length > 0) {
+      found.push({
+        modelId: model.id,
+        name: model.name,
+        riskTier: model.riskTier,
+        championLabel,
+        missing: missing.map((k) => EVIDENCE_NEEDS[k]),
+      });
+    }
+  }
+  return found;
+}
+
+const HIGH_RISK: ReadonlySet<RiskTier> = new Set(['high', 'critical']);

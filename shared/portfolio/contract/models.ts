@@ -75,6 +75,8 @@ export const MODEL_LIST_FIELDS = [
   'aiActCategory',
   'kind',
   'updatedAt',
+  'championLabel',
+  'championSince',
 ] as const satisfies readonly (keyof ModelListItem)[];
 export type ModelListItem = Pick<
   Model,
@@ -83,6 +85,9 @@ export type ModelListItem = Pick<
   clientName: string;
   engagementName: string | null;
   daysInStage: number;
+  /** The version serving production as champion now, and since when (an instant); null when none does. */
+  championLabel: string | null;
+  championSince: string | null;
 };
 
 /** A model with the names it points at, its stage history and the days it spent in each stage. */

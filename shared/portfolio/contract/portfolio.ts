@@ -2,13 +2,24 @@ import { command, query } from '@shared/kernel/define';
 import { id } from '@shared/kernel/fields';
 import { z } from 'zod';
 import { GRAVEYARD_DAYS_RANGE } from '../rules/portfolio';
-import type { Stage } from '../rules/vocabulary';
+import type { RiskTier, Stage } from '../rules/vocabulary';
 import type { ModelListItem } from './models';
 
 export type PortfolioSettings = { graveyardDays: number };
 
 /** A model of the prototype graveyard: too long in prototype or pilot, with when anything last happened to it. */
 export type GraveyardModel = ModelListItem & { lastActivityAt: string };
+
+/** A high or critical model in production whose champion lacks evidence its policy asks (or that no champion serves). */
+export type LackingEvidence = {
+  modelId: string;
+  name: string;
+  riskTier: RiskTier;
+  /** The champion serving production; null when none does. */
+  championLabel: string | null;
+  /** What the champion lacks, as the gate names it ("an explainability report"). */
+  missing: string[];
+};
 
 /**
  * The portfolio facts of one client: what the client page shows and what the
@@ -25,6 +36,8 @@ export type ClientPortfolio = {
   graveyardOldestDays: number;
   /** Models that were in production on any day of the last 12 months. */
   productionLast12Months: number;
+  /** High and critical models in production whose champion lacks the evidence its policy asks. */
+  productionLackingEvidence: LackingEvidence[];
 };
 
 export const settingsInput = z.strictObject({

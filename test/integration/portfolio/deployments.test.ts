@@ -202,3 +202,51 @@ describe('deployments', () => {
     expect(b.auditCount()).toBe(before + 1);
   });
 });
+
+describe('the champion column and the evidence fact', () => {
+  it('show the champion serving production now, and a high-risk model whose champion lacks what the policy asks', async () => {
+    await b.ok('deployments.create', { modelId, versionId: v1, environmentId: prod, alias: 'champion', from: '2026-03-10T08:00:00.000Z' });
+    // A champion in staging is not the one serving production.
+    await b.ok('deployments.create', {
+      modelId,
+      versionId: v2,
+      environmentId: staging,
+      alias: 'champion',
+      from: '2026-06-02T08:00:00.000Z',
+    });
+    const moved = await b.ok('models.moveStage', { id: modelId, to: 'production', on: '2026-03-11' });
+    expect((await b.ok('models.list', {})).rows).toMatchObject([
+      { name: 'Churn model', championLabel: 'v1', championSince: '2026-03-10T08:00:00.000Z' },
+    ]);
+    const clientId = moved.clientId;
+    // Low risk: the fact only asks about high and critical models.
+    expect((await b.ok('portfolio.client', { clientId })).productionLackingEvidence).toEqual([]);
+
+    const policy = structuredClone((await b.ok('policy.get', { clientId })).policy);
+    policy.evidence.riskTier.high = ['independent_approval', 'explainability_report'];
+    await b.ok('policy.update', { clientId, policy });
+    const {
+      transitions,
+      daysInStage,
+      daysPerStage,
+      clientName,
+      engagementName,
+      businessOwnerName,
+      stage,
+      stageSince,
+      createdAt,
+      updatedAt,
+      ...fields
+    } = moved;
+    await b.ok('models.update', { ...fields, riskTier: 'high', expectedUpdatedAt: updatedAt });
+    expect((await b.ok('portfolio.client', { clientId })).productionLackingEvidence).toEqual([
+      { modelId, name: 'Churn model', riskTier: 'high', championLabel: 'v1', missing: ['an explainability report'] },
+    ]);
+
+    // Once the champion leaves production, nothing serves it: the list says none, the fact says so.
+    const open = (await b.ok('deployments.list', { modelId })).rows.find((d) => d.environmentId === prod && d.to === null);
+    await b.ok('deployments.end', { id: open?.id ?? '', at: '2026-11-20T10:00:00.000Z' });
+    expect((await b.ok('models.list', {})).rows[0]).toMatchObject({ championLabel: null, championSince: null });
+    expect((await b.ok('portfolio.client', { clientId })).productionLackingEvidence).toMatchObject([{ championLabel: null, missing: [] }]);
+  });
+});

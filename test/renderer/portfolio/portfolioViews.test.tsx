@@ -128,11 +128,22 @@ const FACTS: Facts = {
       aiActCategory: 'limited',
       kind: 'classical_ml',
       updatedAt: '2026-03-02T10:00:00.000Z',
+      championLabel: null,
+      championSince: null,
       lastActivityAt: '2026-10-01T10:00:00.000Z',
     },
   ],
   graveyardOldestDays: 267,
   productionLast12Months: 0,
+  productionLackingEvidence: [
+    {
+      modelId: 'c1',
+      name: 'Credit limit scorer',
+      riskTier: 'critical',
+      championLabel: 'v7',
+      missing: ['an explainability report', 'an access review'],
+    },
+  ],
 };
 
 const POLICY = {
@@ -293,6 +304,9 @@ describe('the client page’s portfolio', () => {
     ).toEqual(['Idea2', 'Prototype3', 'Pilot1', 'Production0', 'Retired1']);
     expect(screen.getByText('7 models · 0 in production during the last 12 months ·', { exact: false })).toBeTruthy();
     expect(screen.getByText('Models in prototype or pilot for more than 90 days: 1, the oldest waiting 267 days.')).toBeTruthy();
+    expect(screen.getByText('champion v7 lacks an explainability report and an access review', { exact: false })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Credit limit scorer' }));
+    expect(useNav.getState().route).toMatchObject({ area: 'portfolio', recordId: 'c1' });
     await userEvent.click(screen.getByRole('button', { name: 'Claims fraud anomaly detector' }));
     expect(useNav.getState().route).toMatchObject({ area: 'portfolio', recordId: 'g1' });
   });

@@ -6,9 +6,10 @@ import { FormFooter, type FormValues, NumberField, TextArea, TextField, useSchem
 import type { Client } from '@shared/clients/contract/clients';
 import { type ClientContact, contactFields } from '@shared/portfolio/contract/contacts';
 import { settingsInput } from '@shared/portfolio/contract/portfolio';
-import { STAGE_LABELS, STAGES } from '@shared/portfolio/rules/vocabulary';
+import { joinWords } from '@shared/portfolio/rules/lifecycle';
+import { RISK_TIER_LABELS, STAGE_LABELS, STAGES } from '@shared/portfolio/rules/vocabulary';
 import { useState } from 'react';
-import { daysWords, STAGE_TONE } from './labels';
+import { daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { PolicySection } from './PolicySection';
 import { usePortfolioList } from './portfolioStore';
 
@@ -141,6 +142,27 @@ function PortfolioFacts({ clientId }: { clientId: string }) {
               </li>
             ))}
           </ol>
+          <h4>High-risk models in production without their evidence</h4>
+          {f.productionLackingEvidence.length === 0 ? (
+            <p className="muted">Every high and critical model in production has the evidence its promotion policy asks.</p>
+          ) : (
+            <ul className="related">
+              {f.productionLackingEvidence.map((m) => (
+                <li key={m.modelId}>
+                  <button type="button" className="link" onClick={() => go({ area: 'portfolio', recordId: m.modelId })}>
+                    {m.name}
+                  </button>{' '}
+                  <Badge tone={RISK_TONE[m.riskTier]}>{RISK_TIER_LABELS[m.riskTier]} risk</Badge>
+                  <span className="muted">
+                    {' '}
+                    {m.championLabel === null
+                      ? 'no champion serves production'
+                      : `champion ${m.championLabel} lacks ${joinWords(m.missing)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
           <h4>Prototype graveyard</h4>
           <p className="muted">
             Models in prototype or pilot for more than {daysWords(f.graveyardDays)}

@@ -1,6 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav, useToasts } from '@renderer/app/stores';
-import { day } from '@renderer/components/dates';
+import { day, instantDay } from '@renderer/components/dates';
 import { ListStatus, storeSort } from '@renderer/components/list';
 import { Badge } from '@renderer/ui/Badge';
 import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
@@ -97,6 +97,23 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
       cell: (m) => <Badge tone={CATEGORY_TONE[m.aiActCategory]}>{AI_ACT_CATEGORY_LABELS[m.aiActCategory]}</Badge>,
     },
     { id: 'kind', header: 'Kind', width: 150, cell: (m) => MODEL_KIND_LABELS[m.kind] },
+    {
+      id: 'champion',
+      header: 'Champion',
+      width: 170,
+      cell: (m) =>
+        m.championLabel === null ? (
+          '—'
+        ) : (
+          <>
+            {m.championLabel} <span className="muted">since {instantDay(m.championSince ?? '')}</span>
+          </>
+        ),
+      title: (m) =>
+        m.championLabel === null
+          ? 'No version serves production as champion'
+          : `Version ${m.championLabel} serves production as champion since ${instantDay(m.championSince ?? '')}`,
+    },
     {
       id: 'daysInStage',
       header: 'In stage',
