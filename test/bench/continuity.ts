@@ -5,7 +5,7 @@ import { holidaysOfCalendar, timeZoneOf } from '@backend/core/calendars';
 import { clockThresholds } from '@backend/core/continuitySettings';
 import { openDatabase } from '@backend/core/db/connection';
 import { createBackend } from '@backend/index';
-import type { ContinuityBoard, ListResult, ReplacementItem, Result } from '@shared/contract';
+import type { ContinuityBoard, ListResult, ReplacementItem } from '@shared/contract';
 import { byTimeLeft, type Clock, runClock } from '@shared/kernel/businessClock';
 import { localDateOf, localDateTimeOf } from '@shared/kernel/timeZone';
 import {
@@ -18,7 +18,7 @@ import {
   dayNumberEntries,
 } from './continuityBare';
 import { type BenchRequest, CONTINUITY_SIZE, generateContinuityData, insertContinuityData } from './continuityDataset';
-import { compare, type MeasureOptions, once, type Report, type Stats } from './harness';
+import { compare, type MeasureOptions, once, type Report, resultValue, type Stats } from './harness';
 
 /**
  * The continuity clocks (issue 5): the state of 10,000 replacement requests
@@ -83,11 +83,6 @@ function assertSameBoard(
       `  ${sides[0]} ${JSON.stringify(keel[position])}\n  ${sides[1]} ${JSON.stringify(other[position])}\n  request ${JSON.stringify(request)}\n` +
       'The comparison would be meaningless.',
   );
-}
-
-function resultValue<T>(name: string, result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
 }
 
 function stateCounts(requests: readonly BenchRequest[], entries: readonly BoardEntry[]) {

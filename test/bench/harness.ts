@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type { Result } from '@shared/contract';
 
 /**
  * A tiny benchmark harness: time a function over several runs after a few
@@ -183,4 +184,10 @@ function ms(value: number): string {
 
 export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The value of a procedure's answer; a refusal stops the benchmark, naming the procedure. */
+export function resultValue<T>(name: string, result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
 }

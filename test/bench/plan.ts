@@ -2,9 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { publicHolidaysBetween } from '@backend/core/calendars';
 import type { Backend } from '@backend/index';
 import { forecast, timeline } from '@backend/plan/planService';
-import { type CapacityForecast, contract, type ForecastRow, type Result, type Timeline } from '@shared/contract';
+import { type CapacityForecast, contract, type ForecastRow, type Timeline } from '@shared/contract';
 import { monthStart, toDay } from '@shared/kernel/days';
-import { compare, type MeasureOptions, once, type Report, type Stats } from './harness';
+import { compare, type MeasureOptions, once, type Report, resultValue, type Stats } from './harness';
 import { type ForecastSums, forecastRow, forecastTies, holidayParameter, planBareQueries, type TimelineNumbers } from './planBare';
 import type { PlanSize } from './planDataset';
 
@@ -20,11 +20,6 @@ import type { PlanSize } from './planDataset';
 const TARGET = { ratio: 2, ms: 50 } as const;
 const WEEKS = 26;
 const MONTHS = 12;
-
-function resultValue<T>(name: string, result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
 
 const timelineNumbers = (t: Timeline): TimelineNumbers[] =>
   t.rows.map((r) => ({ specialistId: r.specialistId, capacityMinutes: r.capacityMinutes, utilisation: r.utilisation }));

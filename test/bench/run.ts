@@ -16,6 +16,7 @@ import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } fro
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
 import { importBench, importTask, runImportChild } from './importBench';
 import { planCases } from './plan';
+import { portfolioBench } from './portfolio';
 
 /**
  * `npm run bench`: builds a large dataset in a temporary database and prints
@@ -36,7 +37,7 @@ import { planCases } from './plan';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|import|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|import|ui
  * runs one part (core = database, list screens, plan views) while working on it.
  * The UI part (firstList.ts) times opening each main screen to its first list row
  * in Chromium; it runs as its own process, last, so it shares nothing with the rest.
@@ -53,9 +54,10 @@ const RUNS = {
     contract: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
     list: { runs: Number(process.env.BENCH_RUNS) || 5, warmup: 1 },
   },
+  portfolio: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity', 'import', 'ui'] as const;
+const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'import', 'ui'] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
   let billingLines: string[] = [];
   let continuityLines: string[] = [];
   let importLines: string[] = [];
+  let portfolioLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -269,6 +272,9 @@ async function main(): Promise<void> {
     // ---------------------------------------------------------- continuity clocks (a database of its own)
     if (runsPart('continuity')) continuityLines = await continuityBench(report, dir, RUNS.continuity);
 
+    // ---------------------------------------------------------- the model portfolio (a database of its own)
+    if (runsPart('portfolio')) portfolioLines = await portfolioBench(report, dir, RUNS.portfolio);
+
     // ---------------------------------------------------------- a 300,000-row import beside a list (each way in a process of its own)
     if (runsPart('import')) importLines = await importBench(dir, IMPORT_WAYS);
   } finally {
@@ -296,6 +302,7 @@ async function main(): Promise<void> {
   for (const line of planLines) console.log(line);
   for (const line of billingLines) console.log(line);
   for (const line of continuityLines) console.log(line);
+  for (const line of portfolioLines) console.log(line);
   for (const line of importLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,

@@ -5,9 +5,9 @@ import type { Deployment, Environment, ServedAt } from '@shared/portfolio/contra
 import type { Model } from '@shared/portfolio/contract/models';
 import { ALIAS_LABELS, type Alias, approvalsStandingAt, championsAt, overlappingChampion } from '@shared/portfolio/rules/deployments';
 import { joinWords } from '@shared/portfolio/rules/lifecycle';
-import { EVIDENCE_NEEDS, type EvidenceKind, missingEvidence } from '@shared/portfolio/rules/policy';
+import { EVIDENCE_NEEDS, type EvidenceKind, missingEvidence, type PersonRef, type PromotionPolicy } from '@shared/portfolio/rules/policy';
 import type { StoredDeployment } from './deploymentRepository';
-import type { StoredVersion } from './versionRepository';
+import type { StoredApproval, StoredVersion } from './versionRepository';
 import { nameOf, policyOf } from './versionService';
 
 const conflict = (message: string, path?: string) =>
@@ -317,14 +317,16 @@ export function endAllDeployments(ctx: Context, model: Model, at: string): void 
  * lacks of the evidence the client's policy asks for this model; no champion
  * when none serves production.
  */
-export function championEvidence(ctx: Context, model: Model): { championLabel: string | null; missing: EvidenceKind[] } {
-  const production = ctx.repos.deployments.productionEnvironmentIds();
-  const open = ctx.repos.deployments
-    .ofModel(model.id)
-    .find((d) => d.alias === 'champion' && d.to === null && production.has(d.environmentId));
-  const version = open ? ctx.repos.versions.get(open.versionId) : null;
+export function championEvidence(
+  ctx: Context,
+  model: Model,
+  policy: PromotionPolicy = policyOf(ctx, model.clientId).policy,
+): { championLabel: string | null; missing: EvidenceKind[] } {
+  const now = ctx.now();
+  const candidates = ctx.repos.deployments.latestProductionChampions(now, model.id);
+  const serving = championsAt(candidates, new Set(candidates.map((d) => d.environmentId)), now).get(model.id);
+  const version = serving ? ctx.repos.versions.get(serving.versionId) : null;
   if (!version) return { championLabel: null, missing: [] };
-  const { policy } = policyOf(ctx, model.clientId);
   return {
     championLabel: version.label,
     missing: missingEvidence(policy, model, { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) }),
@@ -338,15 +340,41 @@ export function productionGaps(ctx: Context, model: Model): string[] {
   return missing.map((k) => `${EVIDENCE_NEEDS[k]} for its champion ${championLabel}`);
 }
 
-/** Which version served production at an instant, and who approved it: one model or every model. */
+/**
+ * Which version served production at an instant, and who approved it: one
+ * model or every model. Reads in batches (the candidates, their versions,
+ * approvals and environments), so every model at once costs a handful of
+ * statements, not three per model.
+ */
 export function servedAt(ctx: Context, at: string, modelId?: string): ServedAt[] {
-  const models = modelId === undefined ? ctx.repos.models.list({ sort: 'name', direction: 'asc' }, ctx.today(), at) : [];
-  if (modelId !== undefined) {
+  let models: { id: string; name: string; clientName: string }[];
+  if (modelId === undefined) models = ctx.repos.models.names();
+  else {
     const model = ctx.repos.models.get(modelId);
     if (!model) throw unknownReference('Model', modelId, 'modelId');
-    models.push({ id: model.id, name: model.name, clientName: ctx.repos.clients.get(model.clientId)?.name ?? '' } as never);
+    models = [{ id: model.id, name: model.name, clientName: ctx.repos.clients.get(model.clientId)?.name ?? '' }];
   }
-  const served = championsAt(ctx.repos.deployments.championsStartedBy(at), ctx.repos.deployments.productionEnvironmentIds(), at);
+  const candidates = ctx.repos.deployments.latestProductionChampions(at, modelId ?? null);
+  const served = championsAt(candidates, new Set(candidates.map((d) => d.environmentId)), at);
+  const versionIds = [...new Set([...served.values()].map((d) => d.versionId))];
+  const labels = ctx.repos.versions.labelsOf(versionIds);
+  const environments = ctx.repos.deployments.environmentsByIds([...new Set([...served.values()].map((d) => d.environmentId))]);
+  const approvals = new Map<string, StoredApproval[]>();
+  for (const a of ctx.repos.versions.approvalsOfVersions(versionIds)) {
+    const list = approvals.get(a.versionId);
+    if (list) list.push(a);
+    else approvals.set(a.versionId, [a]);
+  }
+  const names = new Map<string, string>();
+  const name = (person: PersonRef) => {
+    const key = `${person.kind}:${person.id}`;
+    let known = names.get(key);
+    if (known === undefined) {
+      known = nameOf(ctx, person);
+      names.set(key, known);
+    }
+    return known;
+  };
   return models.map((m) => {
     const d = served.get(m.id);
     if (!d)
@@ -361,17 +389,17 @@ export function servedAt(ctx: Context, at: string, modelId?: string): ServedAt[]
         since: null,
         approvedBy: [],
       };
-    const approvals = approvalsStandingAt(ctx.repos.versions.approvalsOf(d.versionId), at);
+    const standing = approvalsStandingAt(approvals.get(d.versionId) ?? [], at);
     return {
       modelId: m.id,
       modelName: m.name,
       clientName: m.clientName,
       at,
       versionId: d.versionId,
-      versionLabel: ctx.repos.versions.get(d.versionId)?.label ?? null,
-      environmentName: ctx.repos.deployments.environment(d.environmentId)?.name ?? null,
+      versionLabel: labels.get(d.versionId) ?? null,
+      environmentName: environments.get(d.environmentId)?.name ?? null,
       since: d.from,
-      approvedBy: approvals.map((a) => ({ name: nameOf(ctx, a.approver), decision: a.decision, decidedOn: a.decidedOn })),
+      approvedBy: standing.map((a) => ({ name: name(a.approver), decision: a.decision, decidedOn: a.decidedOn })),
     };
   });
 }

@@ -89,8 +89,8 @@ const LIST_SELECT = `
   SELECT m.id, m.client_id, m.engagement_id, m.name, m.stage, m.stage_since, m.risk_tier, m.ai_act_category, m.kind, m.updated_at,
     c.name AS client_name, e.name AS engagement_name, v.label AS champion_label, d.from_at AS champion_since
   FROM model m JOIN client c ON c.id = m.client_id LEFT JOIN engagement e ON e.id = m.engagement_id
-  LEFT JOIN deployment d ON d.id = (
-    SELECT x.id FROM deployment x JOIN environment env ON env.id = x.environment_id AND env.is_production = 1
+  LEFT JOIN deployment d ON d.rowid = (
+    SELECT x.rowid FROM deployment x JOIN environment env ON env.id = x.environment_id AND env.is_production = 1
     WHERE x.model_id = m.id AND x.alias = 'champion' AND x.from_at <= @now AND (x.to_at IS NULL OR x.to_at > @now)
     ORDER BY x.from_at DESC LIMIT 1)
   LEFT JOIN model_version v ON v.id = d.version_id`;
@@ -112,6 +112,15 @@ export class ModelRepository {
       | ModelRow
       | undefined;
     return row ? toModel(row) : null;
+  }
+
+  /** Every model's name and client's name, by name (the as-of answer for all models). */
+  names(): { id: string; name: string; clientName: string }[] {
+    return this.statements
+      .get(
+        'SELECT m.id, m.name, c.name AS clientName FROM model m JOIN client c ON c.id = m.client_id ORDER BY m.name COLLATE NOCASE, m.id',
+      )
+      .all() as { id: string; name: string; clientName: string }[];
   }
 
   count(): number {
@@ -185,12 +194,17 @@ export class ModelRepository {
 
   /** Every transition of a client's models (or all models), oldest first per model. */
   transitionsOfClient(clientId: string | null): StageTransition[] {
-    const rows = this.statements
-      .get(
-        `SELECT t.* FROM model_stage_transition t JOIN model m ON m.id = t.model_id
-         WHERE @clientId IS NULL OR m.client_id = @clientId ORDER BY t.model_id, t.on_date, t.created_at, t.id`,
-      )
-      .all({ clientId }) as TransitionRow[];
+    // Two statements, not `@clientId IS NULL OR …`, which would keep SQLite from using the client's index.
+    const rows = (
+      clientId === null
+        ? this.statements.get('SELECT * FROM model_stage_transition t ORDER BY t.model_id, t.on_date, t.created_at, t.id').all()
+        : this.statements
+            .get(
+              `SELECT t.* FROM model m JOIN model_stage_transition t ON t.model_id = m.id
+               WHERE m.client_id = ? ORDER BY t.model_id, t.on_date, t.created_at, t.id`,
+            )
+            .all(clientId)
+    ) as TransitionRow[];
     return rows.map(toTransition);
   }
 
@@ -216,9 +230,11 @@ export class ModelRepository {
 
   /** Models per stage of one client (or all), for the funnel. */
   stageCounts(clientId: string | null): { stage: Stage; n: number }[] {
-    return this.statements
-      .get('SELECT stage, count(*) AS n FROM model WHERE @clientId IS NULL OR client_id = @clientId GROUP BY stage')
-      .all({ clientId }) as { stage: Stage; n: number }[];
+    return (
+      clientId === null
+        ? this.statements.get('SELECT stage, count(*) AS n FROM model GROUP BY stage').all()
+        : this.statements.get('SELECT stage, count(*) AS n FROM model WHERE client_id = ? GROUP BY stage').all(clientId)
+    ) as { stage: Stage; n: number }[];
   }
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_GRAVEYARD_DAYS, GRAVEYARD_DAYS_RANGE, GRAVEYARD_STAGES, graveya
 import { type RiskTier, STAGES, type Stage } from '@shared/portfolio/rules/vocabulary';
 import { championEvidence } from './deploymentService';
 import { toListItem } from './modelRepository';
+import { policyOf } from './versionService';
 
 const KEY = 'portfolio_graveyard_days';
 
@@ -73,11 +74,12 @@ export function clientPortfolio(ctx: Context, clientId: string): ClientPortfolio
  */
 function lackingEvidence(ctx: Context, clientId: string): LackingEvidence[] {
   const found: LackingEvidence[] = [];
+  const { policy } = policyOf(ctx, clientId);
   for (const item of ctx.repos.models.list({ clientId, stage: 'production', sort: 'name', direction: 'asc' }, ctx.today(), ctx.now())) {
     if (!HIGH_RISK.has(item.riskTier)) continue;
     const model = ctx.repos.models.get(item.id);
     if (!model) continue;
-    const { championLabel, missing } = championEvidence(ctx, model);
+    const { championLabel, missing } = championEvidence(ctx, model, policy);
     if (championLabel === null || missing.length > 0) {
       found.push({
         modelId: model.id,
