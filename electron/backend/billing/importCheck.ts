@@ -1,4 +1,5 @@
 import type { Context } from '@backend/core/context';
+import type { Cell, Table } from '@backend/core/readTable';
 import type { ImportConflict, ImportProblem, ImportReport } from '@shared/billing/contract/billing';
 import type { TimeEntry } from '@shared/billing/contract/hours';
 import { ACTIVITIES, ACTIVITY_LABELS, type Activity, activityFromLabel } from '@shared/billing/rules/activities';
@@ -12,7 +13,6 @@ import type { Specialist } from '@shared/clients/contract/specialists';
 import { isIsoDate } from '@shared/kernel/dates';
 import { fromDay } from '@shared/kernel/days';
 import { DomainError } from '@shared/kernel/errors';
-import type { Cell, Table } from './readTable';
 
 /**
  * Checks an hours file against Keel (importWorker.ts runs it in a worker

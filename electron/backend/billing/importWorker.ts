@@ -3,12 +3,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { clientsRepositories } from '@backend/clients/repositories';
 import { createContext } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import { readTable } from '@backend/core/readTable';
 import type { ErrorCode, FieldIssue } from '@shared/kernel/errors';
 import { DomainError } from '@shared/kernel/errors';
 import Database from 'better-sqlite3';
 import { type Checked, checkTable } from './importCheck';
 import { writeStage } from './importStageRepository';
-import { readTable } from './readTable';
 import { billingRepositories } from './repositories';
 
 /**

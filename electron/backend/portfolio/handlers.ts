@@ -13,6 +13,7 @@ import {
   rollback,
   servedAt,
 } from './deploymentService';
+import { importInventory } from './inventoryImport';
 import { createModel, getModel, moveStage, updateModel } from './modelService';
 import { clientPortfolio, portfolioSettings, updatePortfolioSettings } from './portfolioService';
 import { approveVersion, createVersion, getPolicy, listVersions, updatePolicy } from './versionService';
@@ -48,5 +49,6 @@ export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioArea
     'deployments.rollback': (input) => rollback(ctx, input),
     'deployments.end': (input) => endDeployment(ctx, input),
     'portfolio.asOf': ({ at, modelId }) => servedAt(ctx, at, modelId),
+    'models.importInventory': (input) => importInventory(ctx, input),
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_UNZIPPED_BYTES, unzippedBytes } from '@backend/billing/readTable';
+import { MAX_UNZIPPED_BYTES, unzippedBytes } from '@backend/core/readTable';
 import type { KeelError } from '@shared/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../../support/backend';

@@ -475,6 +475,33 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
       { why: 'not an instant', input: { at: 'yesterday' }, code: 'invalid_input', field: 'at' },
       { why: 'unknown model', input: { at: '2026-07-01T00:00:00.000Z', modelId: MISSING_ID }, code: 'not_found', field: 'modelId' },
     ],
+    'models.importInventory': [
+      {
+        why: 'unknown client',
+        input: { clientId: MISSING_ID, fileName: 'models.csv', base64: Buffer.from('Name\nA').toString('base64') },
+        code: 'not_found',
+        field: 'clientId',
+      },
+      {
+        why: 'not base64',
+        input: { clientId: fx.clientId, fileName: 'models.csv', base64: 'not base64!' },
+        code: 'invalid_input',
+        field: 'base64',
+      },
+      { why: 'missing file name', input: { clientId: fx.clientId, base64: '' }, code: 'invalid_input', field: 'fileName' },
+      {
+        why: 'an empty file',
+        input: { clientId: fx.clientId, fileName: 'models.csv', base64: '' },
+        code: 'invalid_input',
+        message: 'This file is not an Excel workbook or CSV file Keel can read. It is empty.',
+      },
+      {
+        why: 'a header without the required columns',
+        input: { clientId: fx.clientId, fileName: 'models.csv', base64: Buffer.from('Name,Kind\nA,LLM\n').toString('base64') },
+        code: 'invalid_input',
+        message: 'models.csv has one problem; nothing was imported. Fix it and import the file again.',
+      },
+    ],
     'portfolio.client': [
       { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
       { why: 'not an id', input: { clientId: 'acme' }, code: 'invalid_input', field: 'clientId' },

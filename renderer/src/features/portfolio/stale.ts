@@ -14,6 +14,9 @@ const MODEL = [
   'portfolio.asOf',
 ] as const satisfies readonly QueryName[];
 
+/** Who serves production as champion: the timeline, the as-of answers, the list's column, the client's evidence fact. */
+const CHAMPION = ['deployments.list', 'portfolio.asOf', 'models.list', 'portfolio.client'] as const satisfies readonly QueryName[];
+
 /** What each command of the portfolio area makes stale (a missing command is a type error). */
 export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAreaProcedures>> = {
   // A contact's name shows as a model's business owner.
@@ -24,15 +27,19 @@ export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAr
   'models.moveStage': [...MODEL, ...ALWAYS],
   // A version and its approvals show on the model's versions tab with what the policy still asks.
   'versions.create': ['versions.list', ...ALWAYS],
-  'approvals.create': ['versions.list', ...ALWAYS],
+  // An approval can complete what a production champion lacks (the client's evidence fact).
+  'approvals.create': ['versions.list', 'portfolio.client', ...ALWAYS],
   // The policy decides what every version of the client's models still lacks.
-  'policy.update': ['policy.get', 'versions.list', ...ALWAYS],
+  'policy.update': ['policy.get', 'versions.list', 'portfolio.client', ...ALWAYS],
   'environments.create': ['environments.list', ...ALWAYS],
-  // A deployment shows on the model's timeline and in the as-of answers; retiring ends them (models.moveStage).
-  'deployments.create': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
-  'deployments.promote': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
-  'deployments.rollback': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
-  'deployments.end': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
+  // A deployment shows on the model's timeline, in the as-of answers, in the list's champion column and in the
+  // client's evidence fact; retiring ends them (models.moveStage).
+  'deployments.create': [...CHAMPION, ...ALWAYS],
+  'deployments.promote': [...CHAMPION, ...ALWAYS],
+  'deployments.rollback': [...CHAMPION, ...ALWAYS],
+  'deployments.end': [...CHAMPION, ...ALWAYS],
+  // An import registers and updates models and versions.
+  'models.importInventory': [...MODEL, 'versions.list', ...ALWAYS],
   // The number of days decides which models are in the graveyard.
   'portfolio.updateSettings': ['portfolio.settings', 'portfolio.client', ...ALWAYS],
 };

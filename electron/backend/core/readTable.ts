@@ -1,19 +1,20 @@
 import { createInflateRaw } from 'node:zlib';
 import { excel, fromFormulaSafe } from '@backend/core/excel';
-import type { ImportReport } from '@shared/billing/contract/billing';
 import { DomainError } from '@shared/kernel/errors';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 
 /**
- * Reads an import file into a table of cells: an Excel workbook (Keel's own
- * "Timesheet detail" sheet, or the first sheet) or a CSV file. Anything else,
- * or a file too large to open safely, is refused with a sentence saying why.
+ * Reads an import file into a table of cells: an Excel workbook (the sheet
+ * the import names — Keel's own "Timesheet detail" for hours — or the first
+ * sheet) or a CSV file. Anything else, or a file too large to open safely, is
+ * refused with a sentence saying why. Every import of the areas reads its
+ * files here (hours, a model inventory).
  */
 
 export type Cell = string | number | boolean | Date | null;
 export type Table = {
-  format: ImportReport['format'];
+  format: 'xlsx' | 'csv';
   where: string;
   headerRow: number;
   header: Cell[];
@@ -42,8 +43,21 @@ function plain(value: ExcelJS.CellValue | undefined): Cell {
 
 const blank = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
-/** The sheet an import reads: Keel's own detail sheet when the workbook has one, else the first sheet. */
+/** What an import reads: the sheet it prefers in a workbook, and the words its messages use. */
+export type TableOptions = {
+  /** The sheet read when the workbook has it; else the first sheet. */
+  sheet: string;
+  /** What the rows are, in a sentence: "hours", "models". */
+  rows: string;
+  /** What a real file of this kind is, in a sentence: "timesheet", "inventory". */
+  file: string;
+  /** Only this sheet, or nothing (a workbook's optional second sheet): null when the workbook lacks it. */
+  only?: boolean;
+};
+
+/** The hours import's reading: Keel's own detail sheet when the workbook has one, else the first sheet. */
 export const DETAIL_SHEET = 'Timesheet detail';
+export const HOURS_TABLE: TableOptions = { sheet: DETAIL_SHEET, rows: 'hours', file: 'timesheet' };
 
 /**
  * The largest workbook Keel opens. exceljs loads a workbook whole: a
@@ -163,7 +177,7 @@ const tooLarge = (what: string) =>
 /** Rows Keel checks in one import (checking is synchronous; 300,000 rows take about 15 s). */
 export const MAX_ROWS = 300_000;
 
-async function readXlsx(bytes: Buffer): Promise<Table> {
+async function readXlsx(bytes: Buffer, options: TableOptions): Promise<Table | null> {
   if (bytes.length > MAX_XLSX_BYTES) {
     throw new DomainError(
       'invalid_input',
@@ -187,7 +201,7 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
     const says = declared < 1024 * 1024 ? 'less than 1 MB' : `${Math.round(declared / 1024 / 1024)} MB`;
     throw new DomainError(
       'invalid_input',
-      `This workbook’s table of contents says it unpacks to ${says}, but it really unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB, more than Keel opens, so Keel stopped reading it. It may be damaged or built to hide its size; if it is a real timesheet, save the sheet as “CSV UTF-8” and import that, or split it by year.`,
+      `This workbook’s table of contents says it unpacks to ${says}, but it really unpacks to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB, more than Keel opens, so Keel stopped reading it. It may be damaged or built to hide its size; if it is a real ${options.file}, save the sheet as “CSV UTF-8” and import that, or split it by year.`,
       [{ path: 'base64', message: 'unpacks to more than its table of contents says' }],
     );
   }
@@ -197,7 +211,9 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
   } catch {
     throw unreadable('It looks like a zip file but Excel’s workbook parts could not be read; it may be damaged or cut short.');
   }
-  const sheet = workbook.getWorksheet(DETAIL_SHEET) ?? workbook.worksheets[0];
+  const named = workbook.getWorksheet(options.sheet);
+  if (!named && options.only) return null;
+  const sheet = named ?? workbook.worksheets[0];
   if (!sheet) throw unreadable('It has no worksheets.');
   const rows: { row: number; cells: Cell[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
@@ -206,7 +222,7 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
     for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
     if (!blank(cells)) rows.push({ row: number, cells });
   });
-  return split('xlsx', `The sheet “${sheet.name}”`, rows);
+  return split('xlsx', `The sheet “${sheet.name}”`, rows, options);
 }
 
 function delimiterOf(firstLine: string): string {
@@ -214,7 +230,7 @@ function delimiterOf(firstLine: string): string {
   return counts.reduce((best, c) => (c.n > best.n ? c : best)).d;
 }
 
-function readCsv(bytes: Buffer): Table {
+function readCsv(bytes: Buffer, options: TableOptions): Table {
   if (bytes.includes(0)) throw unreadable('It contains binary data (it may be an image, a PDF or an old .xls file).');
   let text: string;
   try {
@@ -232,10 +248,10 @@ function readCsv(bytes: Buffer): Table {
   }
   // Text Keel (or a careful user) wrote formula-safe reads back as it was: `'=x` is `=x`.
   const rows = records.map((cells, i) => ({ row: i + 1, cells: cells.map(fromFormulaSafe) as Cell[] })).filter((r) => !blank(r.cells));
-  return split('csv', 'The file', rows);
+  return split('csv', 'The file', rows, options);
 }
 
-function split(format: Table['format'], where: string, rows: { row: number; cells: Cell[] }[]): Table {
+function split(format: Table['format'], where: string, rows: { row: number; cells: Cell[] }[], options: TableOptions): Table {
   if (rows.length > MAX_ROWS + 1) {
     throw new DomainError(
       'invalid_input',
@@ -244,14 +260,25 @@ function split(format: Table['format'], where: string, rows: { row: number; cell
     );
   }
   const [header, ...data] = rows;
-  if (!header) throw new DomainError('invalid_input', `${where} is empty: there is no header row and no hours to import.`);
-  if (!data.length) throw new DomainError('invalid_input', `${where} has a header row (row ${header.row}) but no rows of hours.`);
+  if (!header) throw new DomainError('invalid_input', `${where} is empty: there is no header row and no ${options.rows} to import.`);
+  if (!data.length) throw new DomainError('invalid_input', `${where} has a header row (row ${header.row}) but no rows of ${options.rows}.`);
   return { format, where, headerRow: header.row, header: header.cells, rows: data };
 }
 
-export async function readTable(bytes: Buffer): Promise<Table> {
+export async function readTable(bytes: Buffer, options: TableOptions = HOURS_TABLE): Promise<Table> {
+  const table = await readOptionalTable(bytes, { ...options, only: false });
+  if (!table) throw unreadable('It has no worksheets.');
+  return table;
+}
+
+/** Whether the file is a workbook (a zip), so an import may look for a second sheet in it. */
+export const isWorkbook = (bytes: Buffer) => startsWith(bytes, ZIP);
+
+/** Like readTable; with `only`, a workbook without the named sheet gives null (a CSV file never has it). */
+export async function readOptionalTable(bytes: Buffer, options: TableOptions): Promise<Table | null> {
   if (bytes.length === 0) throw unreadable('It is empty.');
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes);
+  if (startsWith(bytes, ZIP)) return readXlsx(bytes, options);
   if (startsWith(bytes, OLE)) throw unreadable('It is an old Excel 97–2003 (.xls) file: save it as .xlsx or CSV UTF-8 and import that.');
-  return readCsv(bytes);
+  if (options.only) return null;
+  return readCsv(bytes, options);
 }
