@@ -68,6 +68,7 @@ export type * from '@shared/plan/contract/plan';
 export type { StaffingFields, StaffingRequest, StaffingRequestItem } from '@shared/plan/contract/staffing';
 export type * from '@shared/portfolio/contract/contacts';
 export type * from '@shared/portfolio/contract/deployments';
+export type * from '@shared/portfolio/contract/inventory';
 export type * from '@shared/portfolio/contract/models';
 export type * from '@shared/portfolio/contract/portfolio';
 export type * from '@shared/portfolio/contract/versions';

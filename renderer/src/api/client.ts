@@ -25,7 +25,7 @@ export function createClient(transport: Transport, fileSender: FileSender = base
 }
 
 /** The file's bytes as base64 (FileReader gives a data: URL; the part after the comma is the content). */
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));

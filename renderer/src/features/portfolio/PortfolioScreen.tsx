@@ -19,6 +19,7 @@ import {
   STAGES,
 } from '@shared/portfolio/rules/vocabulary';
 import { useEffect, useRef, useState } from 'react';
+import { ImportInventoryDrawer } from './ImportInventory';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { emptyModel, ModelForm } from './ModelForm';
 import { ModelPage } from './ModelPage';
@@ -55,6 +56,7 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
     direction: store.direction,
   });
   const clients = useProcedure('clients.list', { archived: 'all', sort: 'name', direction: 'asc' });
+  const [importing, setImporting] = useState(false);
   const columns: DataColumn<ModelListItem>[] = [
     {
       id: 'name',
@@ -131,9 +133,14 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
           <h1>Model portfolio</h1>
           <p className="screen__lede">Every model the team runs or the clients hold: its stage, its risk, and how long it has waited.</p>
         </div>
-        <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => onOpen('new')}>
-          Register a model
-        </button>
+        <div className="screen__actions">
+          <button type="button" className="button" onClick={() => setImporting(true)}>
+            Import inventory…
+          </button>
+          <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => onOpen('new')}>
+            Register a model
+          </button>
+        </div>
       </header>
       <SearchToolbar value={store.search} onChange={store.setSearch}>
         <ToolbarFilter
@@ -178,6 +185,7 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
         {...storeSort(store)}
         empty={list.data && <EmptyState title="No model matches">Clear the search or the filters, or register a model.</EmptyState>}
       />
+      {importing && <ImportInventoryDrawer initialClientId={filters.clientId} onClose={() => setImporting(false)} />}
     </div>
   );
 }
