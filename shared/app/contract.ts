@@ -36,6 +36,8 @@ export type SampleLoadResult = {
   models: number;
   versions: number;
   approvals: number;
+  environments: number;
+  deployments: number;
 };
 
 export const appProcedures = {

@@ -67,7 +67,7 @@ export async function importInventory(
   const bytes = Buffer.from(input.base64, 'base64');
   const models = await readTable(bytes, MODEL_TABLE);
   const versions = isWorkbook(bytes) ? await readOptionalTable(bytes, VERSION_TABLE) : null;
-  const sheetOf = (t: Table, fallback: string) => (t.format === 'csv' ? 'The file' : (/“(.+)”/.exec(t.where)?.[1] ?? fallback));
+  const sheetOf = (t: Table, fallback: string) => (t.format === 'csv' ? '' : (/“(.+)”/.exec(t.where)?.[1] ?? fallback));
   const modelSheet = sheetOf(models, MODELS_SHEET);
 
   const problems: InventoryProblem[] = [];
@@ -113,13 +113,17 @@ export async function importInventory(
       stage: stage ?? 'idea',
     });
     if (!parsed.success) {
-      problems.push(...fieldProblems(modelSheet, r.row, parsed.error, headerOf(MODEL_COLUMNS)));
+      // A cell already named as unreadable is not named again by the schema.
+      const named = new Set(r.problems.map((p) => p.column));
+      problems.push(...fieldProblems(modelSheet, r.row, parsed.error, headerOf(MODEL_COLUMNS)).filter((p) => !named.has(p.column)));
       continue;
     }
     const { stage: wanted, ...values } = parsed.data;
     modelRows.push({ row: r.row, name: values.name, values, stage: wanted });
   }
-  for (const repeat of repeatedNames(modelRows)) {
+  // Every row with a name counts, even one refused for another reason.
+  const named = parsedModels.flatMap((r) => (typeof r.values.name === 'string' ? [{ row: r.row, name: r.values.name }] : []));
+  for (const repeat of repeatedNames(named)) {
     problems.push({
       sheet: modelSheet,
       row: repeat.row,
@@ -161,7 +165,8 @@ export async function importInventory(
         notes: v.notes ?? '',
       });
       if (!parsed.success) {
-        problems.push(...fieldProblems(VERSIONS_SHEET, r.row, parsed.error, headerOf(VERSION_COLUMNS)));
+        const named = new Set(r.problems.map((p) => p.column));
+        problems.push(...fieldProblems(VERSIONS_SHEET, r.row, parsed.error, headerOf(VERSION_COLUMNS)).filter((p) => !named.has(p.column)));
         continue;
       }
       const { modelId: _placeholder, ...values } = parsed.data;
@@ -259,7 +264,10 @@ function refusal(problems: readonly InventoryProblem[], fileName: string): Domai
   const count = sorted.length === 1 ? 'one problem' : `${sorted.length} problems`;
   return new DomainError(
     'invalid_input',
-    `${fileName} has ${count}; nothing was imported. Fix ${sorted.length === 1 ? 'it' : 'them'} and import the file again.`,
-    sorted.slice(0, MAX_LISTED).map((p) => ({ path: p.row === null ? p.sheet : `${p.sheet} row ${p.row}`, message: problemText(p) })),
+    `The file “${fileName}” has ${count}; nothing was imported. Fix ${sorted.length === 1 ? 'it' : 'them'} and import the file again.` +
+      (sorted.length > MAX_LISTED ? ` The first ${MAX_LISTED} are listed.` : ''),
+    sorted
+      .slice(0, MAX_LISTED)
+      .map((p) => ({ path: problemText({ ...p, column: null, message: '' }).slice(0, -2), message: problemText(p) })),
   );
 }

@@ -1,7 +1,8 @@
 import type { SampleStep } from '@backend/core/sample';
 import { createContact } from './contactService';
+import { createEnvironment, deploy, listDeployments, promote, rollback } from './deploymentService';
 import { createModel, moveStage } from './modelService';
-import { SAMPLE_CONTACTS, SAMPLE_MODELS } from './sampleModels';
+import { SAMPLE_CONTACTS, SAMPLE_ENVIRONMENTS, SAMPLE_MODELS } from './sampleModels';
 import { approveVersion, createVersion } from './versionService';
 
 /** The sample contacts and models, through the ordinary services, their dates moved to the load day. */
@@ -13,7 +14,25 @@ export const portfolioSample: SampleStep = {
     }
     let versions = 0;
     let approvals = 0;
-    for (const { client, engagement, owner, stages, versions: sampleVersions, ...fields } of SAMPLE_MODELS) {
+    let deployments = 0;
+    const environments = new Map<string, string>();
+    for (const e of SAMPLE_ENVIRONMENTS) {
+      environments.set(
+        `${e.engagement}/${e.name}`,
+        createEnvironment(ctx, { engagementId: run.id(e.engagement), name: e.name, production: e.production }).id,
+      );
+    }
+    // An authored instant (YYYY-MM-DDTHH:mm, UTC), moved like the dates.
+    const instant = (authored: string) => `${run.date(authored.slice(0, 10))}T${authored.slice(11, 16)}:00.000Z`;
+    for (const {
+      client,
+      engagement,
+      owner,
+      stages,
+      versions: sampleVersions,
+      deployments: sampleDeployments,
+      ...fields
+    } of SAMPLE_MODELS) {
       const [first, ...later] = stages;
       if (!first) throw new Error(`The sample model ${fields.name} has no stage.`);
       const model = createModel(ctx, {
@@ -37,12 +56,12 @@ export const portfolioSample: SampleStep = {
         inServiceSince: run.date(first.on),
         stage: first.stage,
       });
-      for (const step of later) moveStage(ctx, { id: model.id, to: step.stage, on: run.date(step.on), reason: step.reason ?? '' });
       // A person is a specialist or, when the name is a contact's, a client contact.
       const person = (name: string) => ({
         kind: SAMPLE_CONTACTS.some((c) => c.name === name) ? ('contact' as const) : ('specialist' as const),
         id: run.id(name),
       });
+      const versionIds = new Map<string, string>();
       for (const { builtBy, approvals: decisions, ...v } of sampleVersions ?? []) {
         const version = createVersion(ctx, {
           modelId: model.id,
@@ -54,6 +73,7 @@ export const portfolioSample: SampleStep = {
           evidence: (v.evidence ?? []).map((e) => ({ ...e, link: e.link ?? '' })),
           notes: v.notes ?? '',
         });
+        versionIds.set(v.label, version.id);
         versions += 1;
         for (const { approver, ...d } of decisions) {
           approveVersion(ctx, {
@@ -68,7 +88,34 @@ export const portfolioSample: SampleStep = {
           approvals += 1;
         }
       }
+      // Deployments before the later stages: production needs its champion serving.
+      for (const d of sampleDeployments ?? []) {
+        const versionId = versionIds.get(d.version);
+        const environmentId = engagement === null ? undefined : environments.get(`${engagement}/${d.environment}`);
+        if (!versionId || !environmentId)
+          throw new Error(`The sample deployment of ${fields.name} ${d.version} names an unknown version or environment.`);
+        const at = instant(d.at);
+        if (d.action === 'deploy')
+          deploy(ctx, { modelId: model.id, versionId, environmentId, alias: d.alias, trafficPercent: null, from: at });
+        else if (d.action === 'rollback') rollback(ctx, { modelId: model.id, versionId, environmentId, at, reason: d.reason });
+        else {
+          const challenger = listDeployments(ctx, model.id).find(
+            (x) => x.versionId === versionId && x.environmentId === environmentId && x.to === null && x.alias !== 'champion',
+          );
+          if (!challenger) throw new Error(`The sample promotes ${fields.name} ${d.version}, which is not deployed beside the champion.`);
+          promote(ctx, { id: challenger.id, at });
+        }
+        deployments += 1;
+      }
+      for (const step of later) moveStage(ctx, { id: model.id, to: step.stage, on: run.date(step.on), reason: step.reason ?? '' });
     }
-    return { contacts: SAMPLE_CONTACTS.length, models: SAMPLE_MODELS.length, versions, approvals };
+    return {
+      contacts: SAMPLE_CONTACTS.length,
+      models: SAMPLE_MODELS.length,
+      versions,
+      approvals,
+      environments: environments.size,
+      deployments,
+    };
   },
 };

@@ -75,9 +75,29 @@ type SampleModel = Omit<ModelFields, 'clientId' | 'engagementId' | 'businessOwne
     registeredOn: string;
     approvals: readonly (Omit<ApprovalFields, 'versionId' | 'approver'> & { approver: string })[];
   })[];
+  /** What happened in its engagement's environments, oldest first (instants as `YYYY-MM-DDTHH:mm`, UTC). */
+  deployments?: readonly SampleDeployment[];
 };
 
-/** The sample portfolio: a live mix of ideas, prototypes, pilots (some stuck long enough to be buried) and a retired model. */
+/** A deployment of a version, the promotion of its challenger, or a rollback to it — by version label and environment name. */
+export type SampleDeployment =
+  | { action: 'deploy'; version: string; environment: string; alias: 'champion' | 'challenger' | 'shadow'; at: string }
+  | { action: 'promote'; version: string; environment: string; at: string }
+  | { action: 'rollback'; version: string; environment: string; at: string; reason: string };
+
+/** The engagements' environments (one production each, added first). */
+export const SAMPLE_ENVIRONMENTS: readonly { engagement: string; name: string; production: boolean }[] = [
+  { engagement: 'Recommendation engine operations', name: 'Production', production: true },
+  { engagement: 'Recommendation engine operations', name: 'Staging', production: false },
+  { engagement: 'Credit risk model operations', name: 'Production', production: true },
+  { engagement: 'Credit risk model operations', name: 'Pilot branches', production: false },
+];
+
+/**
+ * The sample portfolio: a live mix of ideas, prototypes, pilots (some stuck long enough to be buried), a retired model, and a
+ * recommender in production whose promoted challenger was rolled back (so the champion column, the timeline and the as-of
+ * answer have a history to show).
+ */
 export const SAMPLE_MODELS: readonly SampleModel[] = [
   {
     client: 'Alpenbank Privatbank AG',
@@ -328,6 +348,7 @@ export const SAMPLE_MODELS: readonly SampleModel[] = [
       { stage: 'idea', on: '2025-01-13' },
       { stage: 'prototype', on: '2025-03-03' },
       { stage: 'pilot', on: '2026-07-06' },
+      { stage: 'production', on: '2026-07-13' },
     ],
     versions: [
       {
@@ -348,6 +369,38 @@ export const SAMPLE_MODELS: readonly SampleModel[] = [
             conditions: '',
           },
         ],
+      },
+      {
+        label: 'v3.3',
+        builtBy: 'Marko Jovanović',
+        registeredOn: '2026-08-24',
+        trainingData: 'clickstream_90d · May–Jul 2026 · sha256:c20a9d51',
+        evaluations: [{ metric: 'Recall@20', value: 0.37, dataset: 'last 2 weeks of July 2026' }],
+        evidence: [],
+        notes: 'Adds the app’s session features.',
+        approvals: [
+          {
+            approver: 'Priya Shah',
+            decision: 'approved',
+            decidedOn: '2026-08-31',
+            evidenceText: 'Offline evaluation; challenger on 10% of traffic first',
+            evidenceLink: '',
+            conditions: '',
+          },
+        ],
+      },
+    ],
+    deployments: [
+      { action: 'deploy', version: 'v3.2', environment: 'Staging', alias: 'champion', at: '2026-06-29T09:00' },
+      { action: 'deploy', version: 'v3.2', environment: 'Production', alias: 'champion', at: '2026-07-13T08:00' },
+      { action: 'deploy', version: 'v3.3', environment: 'Production', alias: 'challenger', at: '2026-09-01T08:00' },
+      { action: 'promote', version: 'v3.3', environment: 'Production', at: '2026-09-15T08:00' },
+      {
+        action: 'rollback',
+        version: 'v3.2',
+        environment: 'Production',
+        at: '2026-09-18T14:30',
+        reason: 'Mobile conversion fell 8% after the promotion; v3.3 goes back to offline evaluation.',
       },
     ],
   },

@@ -237,8 +237,10 @@ export function repeatedNames(rows: readonly { row: number; name: string }[]): {
   return repeats;
 }
 
-/** "Models row 4, Risk tier: …" — how a problem reads in a list. */
+/** "Models row 4, Risk tier: …" (in a CSV file "Row 4, Risk tier: …") — how a problem reads in a list. */
 export function problemText(p: InventoryProblem): string {
-  const where = [p.row === null ? p.sheet : `${p.sheet} row ${p.row}`, p.column].filter(Boolean).join(', ');
+  // A CSV file has no sheets: its problems are by row ("Row 4, Risk tier").
+  const row = p.row === null ? p.sheet || 'The file' : p.sheet ? `${p.sheet} row ${p.row}` : `Row ${p.row}`;
+  const where = [row, p.column].filter(Boolean).join(', ');
   return `${where}: ${p.message}`;
 }

@@ -82,8 +82,10 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
       invoices: 5,
       contacts: 7,
       models: 11,
-      versions: 2,
-      approvals: 2,
+      versions: 3,
+      approvals: 3,
+      environments: 4,
+      deployments: 5,
     } satisfies SampleLoadResult);
     const { states, months, runningToday } = await look(backend, SAMPLE_ANCHOR);
     expect(states).toEqual({ breached: 1, at_risk: 2, on_track: 2 });

@@ -55,13 +55,13 @@ describe('app.summaries', () => {
     expect(approvedOctober).toBe(1);
     expect(byArea.billing?.items.map((i) => i.words)).toEqual([`${openOctober} past months still open`, '1 approved month not invoiced']);
 
-    // The graveyard across clients is what each client's page lists: six prototypes and pilots waiting over 90 days.
+    // The graveyard across clients is what each client's page lists: five prototypes and pilots waiting over 90 days (the recommender left its pilot for production).
     const clients = await b.ok('clients.list', {});
     const buried = await Promise.all(clients.rows.map(async (c) => (await b.ok('portfolio.client', { clientId: c.id })).graveyard.length));
     expect(byArea.portfolio?.items).toMatchObject([
       { label: 'models in the prototype graveyard', count: buried.reduce((a, n) => a + n, 0), tone: 'attention' },
     ]);
-    expect(byArea.portfolio?.items[0]?.words).toBe('6 models in the prototype graveyard');
+    expect(byArea.portfolio?.items[0]?.words).toBe('5 models in the prototype graveyard');
     expect(byArea.portfolio?.tone).toBe('attention');
   });
 });

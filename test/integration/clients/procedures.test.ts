@@ -246,17 +246,20 @@ describe('atomic writes', () => {
       invoices: 5,
       contacts: 7,
       models: 11,
-      versions: 2,
-      approvals: 2,
+      versions: 3,
+      approvals: 3,
+      environments: 4,
+      deployments: 5,
     });
     // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above);
     // then the 5 replacement requests: 5 created, 2 pauses, 5 candidates proposed and 4 decided, 2 fulfilled (each
     // also ending the outgoing allocation; the new allocations are counted above), 1 cancelled; then billing:
     // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,803 entries, 6 approvals, 5 invoices;
-    // then the portfolio: 7 contacts, 11 models registered, 17 later stage changes, 2 versions and 2 approvals; then the import row.
+    // then the portfolio: 7 contacts, 11 models registered, 18 later stage changes, 3 versions and 3 approvals, 4 environments,
+    // 5 deployments (3 deployed, 1 promoted, 1 rolled back); then the import row.
     const replacements = 5 + 2 + 5 + 4 + 2 * 2 + 1;
     const billing = 5 + 5 * 8 + 8 + 1 + 1803 + 6 + 5;
-    const portfolio = 7 + 11 + 17 + 2 + 2;
+    const portfolio = 7 + 11 + 18 + 3 + 3 + 4 + 5;
     const rows = 5 + 7 + 16 + 21 + 6 + 5 + 2 + 1 + 1 + replacements + billing + portfolio + 1;
     expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');

@@ -499,7 +499,7 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
         why: 'a header without the required columns',
         input: { clientId: fx.clientId, fileName: 'models.csv', base64: Buffer.from('Name,Kind\nA,LLM\n').toString('base64') },
         code: 'invalid_input',
-        message: 'models.csv has one problem; nothing was imported. Fix it and import the file again.',
+        message: 'The file “models.csv” has one problem; nothing was imported. Fix it and import the file again.',
       },
     ],
     'portfolio.client': [

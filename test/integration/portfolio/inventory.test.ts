@@ -152,7 +152,7 @@ describe('importing an inventory', () => {
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.message).toMatch(
-      /^inventory\.xlsx has \d+ problems; nothing was imported\. Fix them and import the file again\.$/,
+      /^The file “inventory\.xlsx” has \d+ problems; nothing was imported\. Fix them and import the file again\.$/,
     );
     const listed = (refused.error.issues ?? []).map((i) => i.message);
     expect(listed).toEqual(
@@ -190,7 +190,7 @@ describe('importing an inventory', () => {
       error: {
         issues: [
           {
-            message: 'The file row 1: The header row lacks the columns “Risk tier”, “EU AI Act category”, “Serving”.',
+            message: 'Row 1: The header row lacks the columns “Risk tier”, “EU AI Act category”, “Serving”.',
           },
         ],
       },

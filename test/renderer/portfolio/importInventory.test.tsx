@@ -67,7 +67,7 @@ describe('importing an inventory', () => {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'inventory.csv has 2 problems; nothing was imported. Fix them and import the file again.',
+        message: 'The file “inventory.csv” has 2 problems; nothing was imported. Fix them and import the file again.',
         issues: [
           { path: 'Models row 3', message: 'Models row 3, Risk tier: “Severe” is not one of: Low, Medium, High, Critical' },
           { path: 'Models row 4', message: 'Models row 4, Runbook: must be an https:// link' },
@@ -85,7 +85,9 @@ describe('importing an inventory', () => {
       'Models row 3, Risk tier: “Severe” is not one of: Low, Medium, High, Critical',
       'Models row 4, Runbook: must be an https:// link',
     ]);
-    expect(screen.getByText('inventory.csv has 2 problems; nothing was imported. Fix them and import the file again.')).toBeTruthy();
+    expect(
+      screen.getByText('The file “inventory.csv” has 2 problems; nothing was imported. Fix them and import the file again.'),
+    ).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
   });
 });

@@ -138,7 +138,7 @@ export function ImportInventoryDrawer({ initialClientId, onClose }: { initialCli
             </button>
           )}
           <button type="button" className="button" onClick={onClose}>
-            {state.step === 'done' ? 'Done' : 'Close'}
+            {state.step === 'done' ? 'Done' : 'Cancel'}
           </button>
         </div>
       </div>
