@@ -112,4 +112,22 @@ describe('importing a model inventory in Chromium (browser mode)', () => {
     await screenshot(page, 'portfolio-list-after-import');
     expect(pageProblems).toEqual([]);
   });
+
+  it('shows the sample recommender’s champion in the list and the client’s high-risk evidence fact', async () => {
+    await page.getByRole('searchbox').fill('recommender');
+    await page.locator('.list-status', { hasText: /^1 model$/ }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: 'Homepage product recommender' }) });
+    await row.waitFor();
+    await expect.poll(async () => ((await row.textContent()) ?? '').replace(/\s+/g, ' '), { timeout: 5_000 }).toContain('v3.2 since');
+    await row.getByRole('cell').last().scrollIntoViewIfNeeded();
+    await screenshot(page, 'portfolio-list-champion');
+    await page.getByRole('searchbox').fill('');
+    const thameside = (await call<{ rows: Row[] }>(server, 'clients.list', { search: 'Thameside' })).rows[0];
+    await page.goto(`${server.baseUrl}/#/clients/${thameside?.id}`);
+    const facts = page.locator('.client-portfolio');
+    await facts.getByText('Every high and critical model in production has the evidence its promotion policy asks.').waitFor();
+    await facts.scrollIntoViewIfNeeded();
+    await screenshot(page, 'portfolio-client-facts');
+    expect(pageProblems).toEqual([]);
+  });
 });

@@ -102,7 +102,7 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
     {
       id: 'champion',
       header: 'Champion',
-      width: 170,
+      width: 210,
       cell: (m) =>
         m.championLabel === null ? (
           '—'
