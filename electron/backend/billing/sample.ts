@@ -62,7 +62,8 @@ export const billingSample: SampleStep = {
       SAMPLE_MODEL_WORK.map((w) => [
         run.id(w.engagement),
         w.models.map((name) => {
-          const model = ctx.repos.models.get(run.id(name));
+          const clientId = ctx.repos.engagements.get(run.id(w.engagement))?.clientId ?? '';
+          const model = ctx.repos.models.findByName(clientId, name);
           if (!model) throw new Error(`The sample hours name the model “${name}”, which the sample portfolio does not hold.`);
           return model;
         }),
