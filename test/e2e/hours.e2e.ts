@@ -396,9 +396,16 @@ describe('hours and billing in Chromium (browser mode)', () => {
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Invoice lines', 'Timesheet detail', 'Per specialist', 'About']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Invoice lines',
+      'Timesheet detail',
+      'Per specialist',
+      'Hours by model',
+      'About',
+    ]);
     expect(book.title).toBe('Keel finance workbook');
-    expect(book.keywords).toBe('keel-finance-workbook layout-version-2');
+    expect(book.keywords).toBe('keel-finance-workbook layout-version-3');
     for (const sheet of book.worksheets) {
       expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
@@ -414,8 +421,8 @@ describe('hours and billing in Chromium (browser mode)', () => {
     // About: the marker and the layout version (a number) where formulas look for them.
     const about = sheet('About');
     expect(values(about, 2)).toEqual(['Workbook', 'Keel finance workbook']);
-    expect(values(about, 3)).toEqual(['Layout version', 2]);
-    expect(about.getCell('B3').value).toBe(2);
+    expect(values(about, 3)).toEqual(['Layout version', 3]);
+    expect(about.getCell('B3').value).toBe(3);
 
     // Summary: the engagement's invoice number and the API's minor units ÷ 100, then a blank row and the CHF total.
     const api = await review();
@@ -490,7 +497,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     // Timesheet detail: one row per entry, real dates, exact minutes and hours = minutes ÷ 60 shown with two decimals.
     const detail = sheet('Timesheet detail');
     expect(detail.rowCount).toBe(1 + MINUTES.length);
-    expect(values(detail, 1).slice(1, 14)).toEqual([
+    expect(values(detail, 1).slice(1, 15)).toEqual([
       'Date',
       'Client',
       'Engagement ID',
@@ -504,6 +511,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
       'Billable',
       'Non-billable reason',
       'Note',
+      'Model',
     ]);
     const detailRows = MINUTES.map((_, i) => detail.getRow(i + 2));
     expect(detailRows.map((r) => isoOf(r.getCell(2).value))).toEqual(dates.slice(0, 5));
@@ -524,7 +532,12 @@ describe('hours and billing in Chromium (browser mode)', () => {
       expect(r.getCell(12).value).toBe('Yes');
       expect(r.getCell(13).value).toBeNull();
       expect(r.getCell(14).value).toBeNull();
+      // Last month's hours name no model.
+      expect(r.getCell(15).value).toBeNull();
     }
+    // …so the Hours by model sheet has only its header.
+    expect(values(sheet('Hours by model'), 1)).toEqual(['Client', 'Engagement', 'Model', 'Activity', 'Minutes', 'Hours']);
+    expect(sheet('Hours by model').getRow(2).hasValues).toBe(false);
 
     // Per specialist: the person's month on the engagement, and the CHF totals.
     const people = sheet('Per specialist');

@@ -22,13 +22,14 @@ export function ModelHoursTab({ model }: { model: ModelDetail }) {
       </div>
     );
   }
-  const months = own.months;
+  const first = monthLabel(own.months[0]?.month ?? '');
+  const last = monthLabel(own.months.at(-1)?.month ?? '');
   return (
     <section className="mh-section" aria-labelledby="model-hours">
       <h3 id="model-hours">Hours on {model.name}</h3>
       <p className="muted">
-        {formatDuration(own.totalMinutes)} h from {monthLabel(months[0]?.month ?? '')} to {monthLabel(months.at(-1)?.month ?? '')}, per
-        month and activity, from the timesheets of {own.engagementName}.
+        {formatDuration(own.totalMinutes)} h {first === last ? `in ${first}` : `from ${first} to ${last}`}, per month and activity, from the
+        timesheets of {own.engagementName}. Invoices do not depend on it: the model only says where the time went.
       </p>
       <ModelHoursTable report={hours.data} by="month" label={`Hours on ${model.name} per month and activity`} />
     </section>
