@@ -370,7 +370,7 @@ describe('the month workbook', () => {
     expect(about.getCell('A3').value).toBe('Layout version');
     expect(about.getCell('B3').value).toBe(FINANCE_LAYOUT_VERSION);
     expect(FINANCE_LAYOUT_VERSION).toBe(3);
-    expect(workbook.keywords).toBe('keel-finance-workbook layout-version-2');
+    expect(workbook.keywords).toBe('keel-finance-workbook layout-version-3');
     expect(workbook.subject).toBe('Keel finance workbook, layout version 3');
   });
 
