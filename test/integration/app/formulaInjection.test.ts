@@ -172,7 +172,11 @@ describe('formula injection in every workbook', { timeout: 120_000 }, () => {
       }
       if (name.startsWith('finance month')) expect(seen.formulas.length, name).toBeGreaterThan(0);
       // The timesheet detail's export has only the Hours by model totals.
-      else expect(seen.formulas.filter((f) => f.sheet !== 'Hours by model'), name).toEqual([]);
+      else
+        expect(
+          seen.formulas.filter((f) => f.sheet !== 'Hours by model'),
+          name,
+        ).toEqual([]);
     }
     // Every hostile first character reached some workbook and came out neutralised.
     expect([...all].sort()).toEqual([...PREFIXES].sort());
