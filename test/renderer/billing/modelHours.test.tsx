@@ -66,8 +66,8 @@ describe('MonthModelHours', () => {
       .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows).toEqual([
       ['Model', 'Incident response', 'Retraining', 'Total'],
-      ['Retail credit PD scorecardCredit risk model operations', '0:45', '10:00', '10:45'],
-      ['Mortgage affordability modelCredit risk model operations', '—', '1:30', '1:30'],
+      ['Retail credit PD scorecard', '0:45', '10:00', '10:45'],
+      ['Mortgage affordability model', '—', '1:30', '1:30'],
       ['Total', '0:45', '11:30', '12:15'],
     ]);
   });

@@ -17,6 +17,8 @@ const minutesOf = (activities: readonly ActivityMinutes[], activity: Activity) =
  * the model page), the activities with hours as columns, and a total line.
  */
 export function ModelHoursTable({ report, by, label }: { report: ModelHoursReport; by: 'model' | 'month'; label: string }) {
+  // The engagement under each model only when the models are not all one engagement's.
+  const engagements = new Set(report.models.map((m) => m.engagementName));
   const lines: Line[] =
     by === 'model'
       ? report.models.map((m) => ({
@@ -24,7 +26,7 @@ export function ModelHoursTable({ report, by, label }: { report: ModelHoursRepor
           head: (
             <>
               {m.modelName}
-              <span className="mh-sub">{m.engagementName}</span>
+              {engagements.size > 1 && <span className="mh-sub">{m.engagementName}</span>}
             </>
           ),
           activities: m.activities,
