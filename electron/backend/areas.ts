@@ -12,6 +12,6 @@ import { portfolioArea } from './portfolio/area';
  * ones before it, never the ones after — see docs/architecture.md). Adding an
  * area is one line here once its folder declares `area.ts`.
  */
-const AREAS: readonly BackendArea[] = [clientsArea, planArea, continuityArea, billingArea, portfolioArea, auditArea];
+const AREAS: readonly BackendArea[] = [clientsArea, planArea, continuityArea, portfolioArea, billingArea, auditArea];
 
 export const BACKEND_AREAS: readonly BackendArea[] = [...AREAS, appArea(AREAS)];

@@ -78,7 +78,9 @@ let page: Page;
 let server: KeelServer;
 const dataDir = makeDataDir('keel-e2e-hours-');
 const downloadDir = mkdtempSync(join(tmpdir(), 'keel-e2e-hours-download-'));
-const ids = { client: '', engagement: '', specialist: '' };
+const ids = { client: '', engagement: '', specialist: '', model: '' };
+/** A model the engagement runs: hours on it are logged this month (last month is invoiced by then). */
+const MODEL = 'Treaty pricing GBM';
 /** Monday to Sunday of the chosen week, all in last month. */
 let dates: string[] = [];
 let invoiceNumber = '';
@@ -115,7 +117,7 @@ async function raw(name: string, input: unknown): Promise<{ status: number; body
   return { status: response.status, body: (await response.json()) as Refusal | { ok: true; value: unknown } };
 }
 
-async function openTab(name: 'Timesheet' | 'Month close') {
+async function openTab(name: 'Timesheet' | 'Month view' | 'Month close') {
   const tab = page.getByRole('tablist', { name: 'Hours and billing views' }).getByRole('tab', { name, exact: true });
   await tab.click();
   await expect.poll(() => tab.getAttribute('aria-selected'), poll).toBe('true');
@@ -190,6 +192,19 @@ describe('hours and billing in Chromium (browser mode)', () => {
       effectiveFrom: ENGAGEMENT_START,
       hourlyRateMinor: RATE_MINOR,
     });
+    ids.model = (
+      await call<Row>(server, 'models.create', {
+        clientId: ids.client,
+        engagementId: ids.engagement,
+        name: MODEL,
+        riskTier: 'high',
+        aiActCategory: 'limited',
+        kind: 'classical_ml',
+        serving: 'batch',
+        inServiceSince: ENGAGEMENT_START,
+        stage: 'pilot',
+      })
+    ).id;
 
     // The first Monday–Sunday wholly inside last month with no public holiday on a weekday.
     const monthEnd = endOfMonth(LAST_MONTH_START);
@@ -381,9 +396,16 @@ describe('hours and billing in Chromium (browser mode)', () => {
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Invoice lines', 'Timesheet detail', 'Per specialist', 'About']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Invoice lines',
+      'Timesheet detail',
+      'Per specialist',
+      'Hours by model',
+      'About',
+    ]);
     expect(book.title).toBe('Keel finance workbook');
-    expect(book.keywords).toBe('keel-finance-workbook layout-version-2');
+    expect(book.keywords).toBe('keel-finance-workbook layout-version-3');
     for (const sheet of book.worksheets) {
       expect(sheet.views[0], sheet.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
@@ -399,8 +421,8 @@ describe('hours and billing in Chromium (browser mode)', () => {
     // About: the marker and the layout version (a number) where formulas look for them.
     const about = sheet('About');
     expect(values(about, 2)).toEqual(['Workbook', 'Keel finance workbook']);
-    expect(values(about, 3)).toEqual(['Layout version', 2]);
-    expect(about.getCell('B3').value).toBe(2);
+    expect(values(about, 3)).toEqual(['Layout version', 3]);
+    expect(about.getCell('B3').value).toBe(3);
 
     // Summary: the engagement's invoice number and the API's minor units ÷ 100, then a blank row and the CHF total.
     const api = await review();
@@ -475,7 +497,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     // Timesheet detail: one row per entry, real dates, exact minutes and hours = minutes ÷ 60 shown with two decimals.
     const detail = sheet('Timesheet detail');
     expect(detail.rowCount).toBe(1 + MINUTES.length);
-    expect(values(detail, 1).slice(1, 14)).toEqual([
+    expect(values(detail, 1).slice(1, 15)).toEqual([
       'Date',
       'Client',
       'Engagement ID',
@@ -489,6 +511,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
       'Billable',
       'Non-billable reason',
       'Note',
+      'Model',
     ]);
     const detailRows = MINUTES.map((_, i) => detail.getRow(i + 2));
     expect(detailRows.map((r) => isoOf(r.getCell(2).value))).toEqual(dates.slice(0, 5));
@@ -509,7 +532,12 @@ describe('hours and billing in Chromium (browser mode)', () => {
       expect(r.getCell(12).value).toBe('Yes');
       expect(r.getCell(13).value).toBeNull();
       expect(r.getCell(14).value).toBeNull();
+      // Last month's hours name no model.
+      expect(r.getCell(15).value).toBeNull();
     }
+    // …so the Hours by model sheet has only its header.
+    expect(values(sheet('Hours by model'), 1)).toEqual(['Client', 'Engagement', 'Model', 'Activity', 'Minutes', 'Hours']);
+    expect(sheet('Hours by model').getRow(2).hasValues).toBe(false);
 
     // Per specialist: the person's month on the engagement, and the CHF totals.
     const people = sheet('Per specialist');
@@ -588,6 +616,84 @@ describe('hours and billing in Chromium (browser mode)', () => {
     expect((await review()).issued?.grossMinor).toBe(GROSS);
     await dismissToasts();
     await screenshot(page, 'hours-locked-week', { full: true });
+  });
+
+  it('logs hours on a model from a timesheet row that names it, and shows them in the month view and on the model page', async () => {
+    // A working day of this month (last month is invoiced now), and its week.
+    let onDay = '';
+    for (let i = 0; i < 10 && !onDay; i++) {
+      const d = day(addDays(startOfMonth(TODAY), i));
+      const w = await call<Week>(server, 'time.week', { specialistId: ids.specialist, weekStart: d });
+      const found = w.days.find((x) => x.date === d);
+      if (found && !found.weekend && !found.holiday && !found.absence) onDay = d;
+    }
+    expect(onDay, 'a working day early this month').not.toBe('');
+    const monday = day(startOfISOWeek(parseISO(onDay)));
+    await openTab('Timesheet');
+    await page.getByRole('textbox', { name: 'Week of', exact: true }).fill(monday);
+    const weekGrid = page.getByRole('table', { name: `Hours of ${SPECIALIST}, week of ${monday}` });
+    await weekGrid.waitFor();
+
+    // The new row: engagement, activity, and the engagement's model (optional).
+    await page.getByLabel('Engagement of the new row').selectOption(ids.engagement);
+    const picker = page.getByLabel('Model of the new row (optional)');
+    expect(await picker.locator('option').allTextContents()).toEqual(['No model', MODEL]);
+    await picker.selectOption(ids.model);
+    await page.getByLabel('Activity of the new row').selectOption('retraining');
+    await page.getByRole('button', { name: 'Add row' }).click();
+    const modelCell = weekGrid.getByRole('textbox', {
+      name: `${format(parseISO(onDay), 'EEE d MMM')} · ${ENGAGEMENT} · Retraining · ${MODEL}`,
+      exact: true,
+    });
+    await modelCell.focus();
+    await page.keyboard.type('2:30');
+    await page.keyboard.press('Enter');
+    const byModel = () =>
+      call<{ models: { modelName: string; totalMinutes: number; activities: { activity: string; minutes: number }[] }[] }>(
+        server,
+        'time.byModel',
+        { modelId: ids.model },
+      );
+    await expect.poll(async () => (await byModel()).models.map((m) => [m.modelName, m.totalMinutes]), poll).toEqual([[MODEL, 150]]);
+    expect((await byModel()).models[0]?.activities).toEqual([{ activity: 'retraining', minutes: 150 }]);
+    await expect.poll(() => modelCell.inputValue(), poll).toBe('2:30');
+    expect(await text(weekGrid.locator('.ts-row__model'))).toBe(MODEL);
+    // Last month's invoice is untouched by hours on a model.
+    expect((await review()).issued?.grossMinor).toBe(GROSS);
+    await dismissToasts();
+    await screenshot(page, 'hours-timesheet-model-row');
+
+    // The month view: hours per model per activity for the engagement's month.
+    await openTab('Month view');
+    await page.locator('select.ts-engagement-select').selectOption(ids.engagement);
+    // The month view opens on the month last looked at (last month): step to this one.
+    const monthShown = format(parseISO(onDay), 'MMM yyyy');
+    for (let i = 0; i < 3 && (await page.getByLabel('Month', { exact: true }).inputValue()) !== monthShown; i++) {
+      await page.getByRole('button', { name: 'Next month' }).click();
+    }
+    expect(await page.getByLabel('Month', { exact: true }).inputValue()).toBe(monthShown);
+    const monthTable = page.getByRole('table', { name: `Hours by model on ${ENGAGEMENT} in ${format(parseISO(onDay), 'MMMM yyyy')}` });
+    await monthTable.waitFor();
+    expect((await monthTable.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      `${MODEL}2:302:30`,
+    ]);
+    await monthTable.scrollIntoViewIfNeeded();
+    await screenshot(page, 'hours-month-view-by-model');
+
+    // The model page's Hours tab, which billing fills: the same hours, per month and activity.
+    await page.evaluate((hash) => {
+      (globalThis as unknown as { location: { hash: string } }).location.hash = hash;
+    }, `#/portfolio/${ids.model}?tab=hours`);
+    await page.getByRole('heading', { level: 1, name: MODEL }).waitFor();
+    const tab = page.getByRole('tab', { name: 'Hours', exact: true });
+    await expect.poll(() => tab.getAttribute('aria-selected'), poll).toBe('true');
+    const modelTable = page.getByRole('table', { name: `Hours on ${MODEL} per month and activity` });
+    await modelTable.waitFor();
+    expect((await modelTable.locator('thead th').allTextContents()).map((t) => t.trim())).toEqual(['Month', 'Retraining', 'Total']);
+    expect((await modelTable.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
+      `${format(parseISO(onDay), 'MMMM yyyy')}2:302:30`,
+    ]);
+    await screenshot(page, 'hours-model-page-hours-tab');
   });
 
   it('logged no uncaught error or console error in the page', () => {

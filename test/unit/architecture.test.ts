@@ -56,7 +56,7 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   clients: [],
   plan: ['clients'],
   continuity: ['clients', 'plan'],
-  billing: ['clients', 'plan'],
+  billing: ['clients', 'plan', 'portfolio'],
   portfolio: ['clients'],
   audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio'],
   app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'audit'],

@@ -12,7 +12,7 @@ import { approveMonth, cancelInvoice, issueInvoice, listMonth, reopenMonth, revi
 import { billingRepositories } from './repositories';
 import { billingSample } from './sample';
 import { nameHoursBeforeStart } from './specialistHooks';
-import { copyWeek, setBillable, setCell, timesheetWeek } from './timesheetService';
+import { copyWeek, hoursByModel, setBillable, setCell, timesheetWeek } from './timesheetService';
 
 /** Hours, rates and terms, the month close, invoices, the finance export and the hours import. */
 export const billingArea = defineArea({
@@ -26,6 +26,7 @@ export const billingArea = defineArea({
     'time.setCell': (input) => setCell(ctx, input),
     'time.copyWeek': ({ specialistId, weekStart }) => copyWeek(ctx, specialistId, weekStart),
     'time.setBillable': (input) => setBillable(ctx, input),
+    'time.byModel': (input) => hoursByModel(ctx, input),
     'time.list': (input) => listOf(ctx.repos.timeEntries.list(input)),
 
     'billing.terms': ({ engagementId }) => billingTerms(ctx, engagementId),

@@ -8,7 +8,7 @@ import { minorDigits } from '@shared/kernel/currency';
  */
 
 export const FINANCE_WORKBOOK_MARKER = 'Keel finance workbook';
-export const FINANCE_LAYOUT_VERSION = 2;
+export const FINANCE_LAYOUT_VERSION = 3;
 
 export type FinanceColumnType = 'text' | 'date' | 'minutes' | 'hours' | 'money' | 'percent';
 export type FinanceColumn = { readonly header: string; readonly type: FinanceColumnType; readonly width: number };
@@ -64,6 +64,16 @@ export const DETAIL_COLUMNS = [
   col('Billable', 'text', 10),
   col('Non-billable reason', 'text', 34),
   col('Note', 'text', 40),
+  col('Model', 'text', 30),
+] as const;
+
+export const MODEL_HOURS_COLUMNS = [
+  col('Client', 'text', 24),
+  col('Engagement', 'text', 28),
+  col('Model', 'text', 30),
+  col('Activity', 'text', 24),
+  col('Minutes', 'minutes', 10),
+  col('Hours', 'hours', 10),
 ] as const;
 
 export const PER_SPECIALIST_COLUMNS = [
@@ -88,14 +98,15 @@ export const FINANCE_SHEETS = {
   'Invoice lines': INVOICE_LINE_COLUMNS,
   'Timesheet detail': DETAIL_COLUMNS,
   'Per specialist': PER_SPECIALIST_COLUMNS,
+  'Hours by model': MODEL_HOURS_COLUMNS,
   About: ABOUT_COLUMNS,
 } as const satisfies Record<string, readonly FinanceColumn[]>;
 export type FinanceSheetName = keyof typeof FINANCE_SHEETS;
 
 /** The sheets of each kind of export, in workbook order. */
 export const FINANCE_SHEET_ORDER = {
-  month: ['Summary', 'Invoice lines', 'Timesheet detail', 'Per specialist', 'About'],
-  detail: ['Timesheet detail', 'About'],
+  month: ['Summary', 'Invoice lines', 'Timesheet detail', 'Per specialist', 'Hours by model', 'About'],
+  detail: ['Timesheet detail', 'Hours by model', 'About'],
 } as const satisfies Record<string, readonly FinanceSheetName[]>;
 
 export const MINUTES_FORMAT = '#,##0';

@@ -5,6 +5,7 @@ import type { EngagementMonth, FinanceExportRequest } from '@shared/billing/cont
 import { ACTIVITY_LABELS } from '@shared/billing/rules/activities';
 import { hoursOf } from '@shared/billing/rules/duration';
 import type { InvoiceLine } from '@shared/billing/rules/invoice';
+import { modelHours } from '@shared/billing/rules/modelHours';
 import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
 import { firstDayOf, lastDayOf } from '@shared/billing/rules/months';
 import { RATE_SOURCE_LABELS } from '@shared/billing/rules/rates';
@@ -21,6 +22,7 @@ import {
   type FinanceSheetName,
   INVOICE_LINE_COLUMNS,
   MINUTES_FORMAT,
+  MODEL_HOURS_COLUMNS,
   moneyFormat,
   PER_SPECIALIST_COLUMNS,
   PERCENT_2_FORMAT,
@@ -443,12 +445,47 @@ async function writeDetail(book: Book, ctx: Context, from: string, to: string, e
       r.billable ? 'Yes' : 'No',
       r.non_billable_reason || null,
       r.note || null,
+      r.model_name,
     ]);
     rows++;
     if (pace.row()) await pace.pause(sheet);
   }
   closeSheet(sheet);
   return rows;
+}
+
+/**
+ * Hours per model per activity over the export's days (entries on no model are not in it), with a
+ * total row whose cells are SUM formulas cached with Keel's own sums.
+ */
+async function writeModelHours(book: Book, ctx: Context, from: string, to: string, engagementId: string | undefined, pace: Pace) {
+  const models = modelHours(ctx.repos.timeEntries.modelHours({ from, to, engagementId }));
+  const rows: Value[][] = models.flatMap((m) =>
+    m.activities.map((a) => [m.clientName, m.engagementName, m.modelName, ACTIVITY_LABELS[a.activity], a.minutes, hoursOf(a.minutes)]),
+  );
+  const sheet = openSheet(book, 'Hours by model', fitWidths(MODEL_HOURS_COLUMNS, rows));
+  await writeRows(sheet, rows, pace, null);
+  if (rows.length) {
+    const first = sheet.firstData;
+    const last = sheet.lastData;
+    const minutes = models.reduce((n, m) => n + m.totalMinutes, 0);
+    sheet.dataEnd = last;
+    sheet.skip();
+    sheet.add(
+      [
+        'Total',
+        null,
+        null,
+        null,
+        { formula: `SUM(E${first}:E${last})`, result: minutes },
+        { formula: `SUM(F${first}:F${last})`, result: hoursOf(minutes) },
+      ],
+      null,
+      true,
+    );
+  }
+  closeSheet(sheet);
+  return rows.length;
 }
 
 function writeAbout(book: Book, facts: [string, string | number | Date][]) {
@@ -525,6 +562,8 @@ export async function writeFinanceWorkbook(
     addTotals(peopleSheet, 6, peopleTotals.results());
     closeSheet(peopleSheet);
 
+    await writeModelHours(book, ctx, from, to, engagementId, pace);
+
     const engagement = engagementId ? ctx.repos.engagements.get(engagementId) : null;
     facts.push(
       ['Kind', 'Month'],
@@ -537,6 +576,7 @@ export async function writeFinanceWorkbook(
     pace.total = ctx.repos.timeEntries.detailCount(input.from, input.to);
     pace.report();
     detailRows = await writeDetail(book, ctx, input.from, input.to, undefined, pace);
+    await writeModelHours(book, ctx, input.from, input.to, undefined, pace);
     facts.push(['Kind', 'Timesheet detail'], ['From', excelDate(input.from)], ['To', excelDate(input.to)]);
   }
   facts.push(
@@ -548,6 +588,7 @@ export async function writeFinanceWorkbook(
       'Non-billable',
       'Hours recorded but not invoiced (a replacement’s hand-over, or marked by finance with a reason); amounts bill only billable hours.',
     ],
+    ['Models', 'Hours by model counts only entries that name a model; billing ignores the model.'],
   );
   writeAbout(book, facts);
   await book.commit();

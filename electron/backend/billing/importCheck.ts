@@ -13,6 +13,7 @@ import type { Specialist } from '@shared/clients/contract/specialists';
 import { isIsoDate } from '@shared/kernel/dates';
 import { fromDay } from '@shared/kernel/days';
 import { DomainError } from '@shared/kernel/errors';
+import type { Model } from '@shared/portfolio/contract/models';
 
 /**
  * Checks an hours file against Keel (importWorker.ts runs it in a worker
@@ -40,6 +41,7 @@ const FIELDS = {
   hours: ['hours'],
   note: ['note', 'notes'],
   entryId: ['entry id'],
+  model: ['model'],
 } as const;
 type Field = keyof typeof FIELDS;
 type Columns = Partial<Record<Field, { index: number; header: string }>>;
@@ -47,7 +49,7 @@ type Columns = Partial<Record<Field, { index: number; header: string }>>;
 const normal = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export const REQUIRED_COLUMNS_SENTENCE =
-  'Keel reads the columns Date, Engagement ID (or Client and Engagement), Specialist email, Activity and Minutes (or Hours), with Note and Entry ID optional: the layout of its own “Timesheet detail” export.';
+  'Keel reads the columns Date, Engagement ID (or Client and Engagement), Specialist email, Activity and Minutes (or Hours), with Model, Note and Entry ID optional: the layout of its own “Timesheet detail” export.';
 
 function columnsOf(table: Table): Columns {
   const columns: Columns = {};
@@ -139,13 +141,14 @@ function activityOf(cell: Cell | undefined): Parsed<Activity> {
 
 // ---------------------------------------------------------------- checking
 
-export type Candidate = Pick<TimeEntry, 'specialistId' | 'engagementId' | 'date' | 'activity' | 'minutes' | 'note'>;
+export type Candidate = Pick<TimeEntry, 'specialistId' | 'engagementId' | 'date' | 'activity' | 'modelId' | 'minutes' | 'note'>;
 type Row = {
   row: number;
   entryId: string;
   candidate: Candidate | null;
   specialist: Specialist | null;
   engagement: EngagementListItem | null;
+  model: Model | null;
   problems: ImportProblem[];
 };
 export type Checked = {
@@ -162,7 +165,19 @@ class Lookups {
   private readonly engagements = new Map<string, EngagementListItem | null>();
   private readonly byName = new Map<string, EngagementListItem | 'no client' | null>();
   private readonly months = new Map<string, MonthStatus>();
+  private readonly models = new Map<string, Model | null>();
   constructor(private readonly ctx: Context) {}
+
+  /** A model by name among the models of the engagement's client (names are unique per client). */
+  modelNamed(clientId: string, name: string) {
+    const key = `${clientId}|${normal(name)}`;
+    if (!this.models.has(key)) this.models.set(key, this.ctx.repos.models.findByName(clientId, name));
+    return this.models.get(key) ?? null;
+  }
+  model(id: string) {
+    if (!this.models.has(id)) this.models.set(id, this.ctx.repos.models.get(id));
+    return this.models.get(id) ?? null;
+  }
 
   specialist(email: string) {
     const key = email.toLowerCase();
@@ -240,11 +255,20 @@ function parseRow(columns: Columns, lookups: Lookups, row: number, cells: Cell[]
   const note = text(at('note'));
   if (note.length > NOTE_MAX) problem('note', `The note is longer than ${NOTE_MAX.toLocaleString('en')} characters.`);
 
+  // Hours on a model: named as in Keel, among the models of the engagement's client (whether the
+  // engagement runs it, and since when, are the entry rules' to say).
+  const modelName = text(at('model'));
+  let model: Model | null = null;
+  if (modelName && engagement) {
+    model = lookups.modelNamed(engagement.clientId, modelName);
+    if (!model) problem('model', `${engagement.clientName} has no model named “${modelName}” in Keel.`);
+  }
+
   const candidate =
     problems.length === 0 && specialist && engagement && date !== null && minutes !== null && activity !== null
-      ? { specialistId: specialist.id, engagementId: engagement.id, date, activity, minutes, note }
+      ? { specialistId: specialist.id, engagementId: engagement.id, date, activity, modelId: model?.id ?? null, minutes, note }
       : null;
-  return { row, entryId: text(at('entryId')).toLowerCase(), candidate, specialist, engagement, problems };
+  return { row, entryId: text(at('entryId')).toLowerCase(), candidate, specialist, engagement, model, problems };
 }
 
 /** Progress while checking: rows parsed, rows checked against Keel, problems so far. */
@@ -260,6 +284,7 @@ export function checkTable(ctx: Context, table: Table, progress: CheckProgress =
   const dateColumn = columns.date?.header ?? 'Date';
   const emailColumn = columns.email?.header ?? 'Specialist email';
   const engagementColumn = (columns.engagementId ?? columns.engagement)?.header ?? 'Engagement ID';
+  const modelColumn = columns.model?.header ?? 'Model';
 
   const candidates = rows.flatMap((r) => (r.candidate ? [r.candidate] : []));
   const dates = candidates.map((c) => c.date).sort();
@@ -272,7 +297,7 @@ export function checkTable(ctx: Context, table: Table, progress: CheckProgress =
   const out: Checked = { rows: rows.length, ready: [], problems: [], duplicates: [], conflicts: [] };
   const problem = (p: ImportProblem) => out.problems.push(p);
   const cellOf = (
-    c: Pick<Candidate, 'activity' | 'date'>,
+    c: Pick<Candidate, 'activity' | 'date' | 'modelId'>,
     specialist: Specialist | null,
     engagement: EngagementListItem | null,
   ): ConflictCell => ({
@@ -281,6 +306,7 @@ export function checkTable(ctx: Context, table: Table, progress: CheckProgress =
     clientName: engagement?.clientName ?? '—',
     activityLabel: ACTIVITY_LABELS[c.activity] ?? c.activity,
     date: c.date,
+    modelName: c.modelId ? (lookups.model(c.modelId)?.name ?? 'a model no longer in Keel') : null,
   });
   const conflict = (row: number, fileCell: ConflictCell, fileMinutes: number, keelMinutes: number, keelCell?: ConflictCell) =>
     out.conflicts.push({
@@ -301,7 +327,8 @@ export function checkTable(ctx: Context, table: Table, progress: CheckProgress =
         c.specialistId === existingId.specialistId &&
         c.engagementId === existingId.engagementId &&
         c.date === existingId.date &&
-        c.activity === existingId.activity;
+        c.activity === existingId.activity &&
+        c.modelId === existingId.modelId;
       if (c && (!sameCell || c.minutes !== existingId.minutes)) {
         // The file changes an entry Keel holds: an import never does that.
         const keelCell = cellOf(existingId, lookups.specialistById(existingId.specialistId), lookups.engagement(existingId.engagementId));
@@ -320,9 +347,10 @@ export function checkTable(ctx: Context, table: Table, progress: CheckProgress =
       continue;
     }
     const c = r.candidate;
-    const { specialist, engagement } = r;
-    const what = `${specialist.fullName} on ${engagement.name}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, ${formatDuration(c.minutes)}`;
-    const key = [c.specialistId, c.engagementId, c.date, c.activity, c.minutes, c.note].join('\u0000');
+    const { specialist, engagement, model } = r;
+    const onModel = model ? `, ${model.name}` : '';
+    const what = `${specialist.fullName} on ${engagement.name}${onModel}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, ${formatDuration(c.minutes)}`;
+    const key = [c.specialistId, c.engagementId, c.date, c.activity, c.modelId ?? '', c.minutes, c.note].join('\u0000');
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       out.duplicates.push({ row: r.row, message: `This row repeats row ${earlier} of the file (${what}), so it was skipped.` });
@@ -335,12 +363,12 @@ export function checkTable(ctx: Context, table: Table, progress: CheckProgress =
       continue;
     }
     // Hours already in that cell were typed, copied or imported before (perhaps since edited): never count them twice.
-    const inCell = ctx.repos.timeEntries.cellMinutes(c.specialistId, c.engagementId, c.activity, c.date);
+    const inCell = ctx.repos.timeEntries.cellMinutes(c.specialistId, c.engagementId, c.activity, c.modelId, c.date);
     const verdict = cellVerdict(c.minutes, inCell);
     if (verdict === 'duplicate') {
       out.duplicates.push({
         row: r.row,
-        message: `Keel already has ${formatDuration(inCell)} for ${specialist.fullName} on ${engagement.name}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, so the row was skipped.`,
+        message: `Keel already has ${formatDuration(inCell)} for ${specialist.fullName} on ${engagement.name}${onModel}, ${c.date}, ${ACTIVITY_LABELS[c.activity]}, so the row was skipped.`,
       });
       continue;
     }
@@ -373,11 +401,13 @@ export function checkTable(ctx: Context, table: Table, progress: CheckProgress =
       minutes: c.minutes,
       engagement,
       specialist,
+      model,
       otherMinutesThatDay: (existingDays.get(day) ?? 0) + (fileDays.get(day) ?? 0),
     };
     const issues = entryRefusals(target);
+    const columnOf = (path: string) => (path === 'date' ? dateColumn : path === 'modelId' ? modelColumn : minutesColumn);
     for (const issue of issues) {
-      problem({ row: r.row, column: issue.path === 'date' ? dateColumn : minutesColumn, message: refusalSentence(target, [issue]) });
+      problem({ row: r.row, column: columnOf(issue.path), message: refusalSentence(target, [issue]) });
     }
     // The file's own rows count towards the day, except one already refused for the 24 hours.
     if (!issues.some((i) => i.path === 'minutes')) fileDays.set(day, (fileDays.get(day) ?? 0) + c.minutes);

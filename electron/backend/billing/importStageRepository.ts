@@ -23,11 +23,11 @@ export function writeStage(open: () => Database.Database, rows: readonly StagedR
     db.pragma('synchronous = OFF');
     db.exec(
       `CREATE TABLE ${STAGE_TABLE} (id TEXT PRIMARY KEY NOT NULL, specialist_id TEXT NOT NULL, engagement_id TEXT NOT NULL,
-        date TEXT NOT NULL, minutes INTEGER NOT NULL, activity TEXT NOT NULL, note TEXT NOT NULL) STRICT`,
+        date TEXT NOT NULL, minutes INTEGER NOT NULL, activity TEXT NOT NULL, model_id TEXT, note TEXT NOT NULL) STRICT`,
     );
-    const insert = db.prepare(`INSERT INTO ${STAGE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const insert = db.prepare(`INSERT INTO ${STAGE_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     db.transaction(() => {
-      for (const r of rows) insert.run(r.id, r.specialistId, r.engagementId, r.date, r.minutes, r.activity, r.note);
+      for (const r of rows) insert.run(r.id, r.specialistId, r.engagementId, r.date, r.minutes, r.activity, r.modelId, r.note);
     })();
   } finally {
     db.close();

@@ -4,6 +4,7 @@ import { clientsRepositories } from '@backend/clients/repositories';
 import { createContext } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import { readTable } from '@backend/core/readTable';
+import { portfolioRepositories } from '@backend/portfolio/repositories';
 import type { ErrorCode, FieldIssue } from '@shared/kernel/errors';
 import { DomainError } from '@shared/kernel/errors';
 import Database from 'better-sqlite3';
@@ -45,8 +46,12 @@ async function run({ databasePath, filePath, stagePath }: WorkerInput) {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    // Only the areas the check reads (clients: people and engagements; billing: entries and months).
-    const ctx = createContext(db, { actor: 'import', repositories: [clientsRepositories, billingRepositories], hooks: new Map() });
+    // Only the areas the check reads (clients: people and engagements; portfolio: models; billing: entries and months).
+    const ctx = createContext(db, {
+      actor: 'import',
+      repositories: [clientsRepositories, portfolioRepositories, billingRepositories],
+      hooks: new Map(),
+    });
     db.exec('BEGIN');
     const checked = checkTable(ctx, table, (rowsChecked, _total, problems) =>
       post({ type: 'progress', phase: 'checking', rowsRead, rowsChecked, problems }),

@@ -11,6 +11,7 @@ import {
   SAMPLE_HOURS_THROUGH_MONTH,
   SAMPLE_HOURS_TO,
   SAMPLE_LONG_DAY,
+  SAMPLE_MODEL_WORK,
   SAMPLE_TERMS,
   sampleDay,
   sampleRates,
@@ -20,8 +21,9 @@ import { writeCell } from './timesheetService';
 /**
  * Sample rates, terms, hours and month closes, written through the ordinary
  * services so every rule (24 h a day, engagement dates, locks) and the audit
- * apply. Runs last: the hours follow the allocations as the plan and the
- * fulfilled replacements left them.
+ * apply. Runs after the plan, continuity and the portfolio: the hours follow
+ * the allocations as the plan and the fulfilled replacements left them, and
+ * some name the sample models (SAMPLE_MODEL_WORK).
  */
 export const billingSample: SampleStep = {
   area: 'billing',
@@ -55,6 +57,22 @@ export const billingSample: SampleStep = {
     const longDay = { ...SAMPLE_LONG_DAY, specialistId: run.id(SAMPLE_LONG_DAY.specialist), date: run.date(SAMPLE_LONG_DAY.date) };
     /** Engagement × month pairs with hours: only those are closed (a month with nothing billable cannot be invoiced). */
     const booked = new Set<string>();
+    // The models each engagement's rotating activity goes to (the portfolio's sample step ran before this one).
+    const modelWork = new Map(
+      SAMPLE_MODEL_WORK.map((w) => [
+        run.id(w.engagement),
+        w.models.map((name) => {
+          const clientId = ctx.repos.engagements.get(run.id(w.engagement))?.clientId ?? '';
+          const model = ctx.repos.models.findByName(clientId, name);
+          if (!model) throw new Error(`The sample hours name the model “${name}”, which the sample portfolio does not hold.`);
+          return model;
+        }),
+      ]),
+    );
+    const modelOn = (engagementId: string, dayIndex: number, date: string): string | null => {
+      const models = (modelWork.get(engagementId) ?? []).filter((m) => m.inServiceSince <= date);
+      return models.length ? (models[dayIndex % models.length]?.id ?? null) : null;
+    };
 
     const timeEntries = ctx.write((audit, at) => {
       let entries = 0;
@@ -79,14 +97,17 @@ export const billingSample: SampleStep = {
           if (isWeekend(day) || holidays.has(day) || gaps.has(`${person.id}|${date}`)) continue;
           if (absences.some((a) => a.startDate <= date && a.endDate >= date)) continue;
           const target = { specialistId: person.id, engagementId: allocation.engagementId, date };
-          for (const part of sampleDay(index++, weekday(day), minutes)) write({ ...target, ...part });
+          const dayIndex = index++;
+          const model = modelOn(allocation.engagementId, Math.floor(dayIndex / 5), date);
+          for (const part of sampleDay(dayIndex, weekday(day), minutes, model)) write({ ...target, ...part });
           if (person.id === longDay.specialistId && date === longDay.date) {
             const already = ctx.repos.timeEntries
-              .cell(person.id, allocation.engagementId, 'incident_response', date)
+              .cell(person.id, allocation.engagementId, 'incident_response', null, date)
               .reduce((n, e) => n + e.minutes, 0);
             write({
               ...target,
               activity: 'incident_response',
+              modelId: null,
               minutes: already + longDay.extraMinutes,
               note: 'Scoring latency incident: rollback to the previous model version',
             });

@@ -89,17 +89,37 @@ const ROTATION: Activity[] = ['retraining', 'deployment', 'data_pipelines', 'imp
  * operate & monitoring, an hour of ceremonies on Mondays, and a rotating
  * second activity, summing to the day's share of their hours.
  */
-export function sampleDay(dayIndex: number, weekday: number, minutes: number): { activity: Activity; minutes: number }[] {
+export function sampleDay(
+  dayIndex: number,
+  weekday: number,
+  minutes: number,
+  /** The model the rotating activity is spent on that day, if any. */
+  modelId: string | null = null,
+): { activity: Activity; minutes: number; modelId: string | null }[] {
   const ceremonies = weekday === 1 ? Math.min(60, minutes) : 0;
   const second = Math.round((minutes - ceremonies) * 0.35);
   const operate = minutes - ceremonies - second;
-  const parts: { activity: Activity; minutes: number }[] = [
-    { activity: 'operate_monitoring', minutes: operate },
-    { activity: ROTATION[dayIndex % ROTATION.length] as Activity, minutes: second },
+  const parts: { activity: Activity; minutes: number; modelId: string | null }[] = [
+    { activity: 'operate_monitoring', minutes: operate, modelId: null },
+    { activity: ROTATION[dayIndex % ROTATION.length] as Activity, minutes: second, modelId },
   ];
-  if (ceremonies) parts.push({ activity: 'ceremonies_meetings', minutes: ceremonies });
+  if (ceremonies) parts.push({ activity: 'ceremonies_meetings', minutes: ceremonies, modelId: null });
   return parts.filter((p) => p.minutes > 0);
 }
+
+/**
+ * Hours on a model: on these engagements the day's rotating activity
+ * (retraining, deployment, data pipelines…) is spent on one of their models,
+ * in turn, once the model is in service — so the sample shows hours per model
+ * beside the engagement-wide operate & monitoring and ceremonies.
+ */
+export const SAMPLE_MODEL_WORK: { engagement: string; models: string[] }[] = [
+  { engagement: 'Credit risk model operations', models: ['Retail credit PD scorecard', 'Mortgage affordability model'] },
+  { engagement: 'Demand forecasting platform', models: ['Weekly SKU demand forecast', 'Route ETA predictor'] },
+  { engagement: 'Claims triage model run', models: ['Claims triage classifier'] },
+  { engagement: 'Fraud scoring pilot', models: ['Claims fraud anomaly detector'] },
+  { engagement: 'Recommendation engine operations', models: ['Homepage product recommender', 'Customer service assistant'] },
+];
 
 /** Which months the sample closes: September invoiced everywhere, October approved for the bank. */
 export const SAMPLE_CLOSES: { month: string; engagement: string; invoice: boolean }[] = [

@@ -2,6 +2,7 @@ import type { Db } from '@backend/core/db/connection';
 import { Conditions, StatementCache } from '@backend/core/sql';
 import type { TimeEntry, TimeEntryListItem } from '@shared/billing/contract/hours';
 import type { Activity } from '@shared/billing/rules/activities';
+import type { ModelHoursRow } from '@shared/billing/rules/modelHours';
 import { STAGE_TABLE } from './importStageRepository';
 
 export type TimeEntryRow = {
@@ -11,6 +12,7 @@ export type TimeEntryRow = {
   date: string;
   minutes: number;
   activity: Activity;
+  model_id: string | null;
   note: string;
   billable: 0 | 1;
   non_billable_reason: string;
@@ -32,10 +34,19 @@ export type DetailRow = {
   specialist_email: string;
   role: string;
   activity: Activity;
+  model_name: string | null;
   minutes: number;
   billable: 0 | 1;
   non_billable_reason: string;
   note: string;
+};
+
+/** Whose model hours to sum: one model's, or every model of an engagement, between two days. */
+export type ModelHoursFilter = {
+  modelId?: string | undefined;
+  engagementId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 };
 
 export type TimeEntryFilter = {
@@ -49,8 +60,13 @@ const JOINED = `SELECT t.*, s.full_name AS specialist_name, e.name AS engagement
   FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id`;
 
 const DETAIL = `SELECT t.id, t.date, c.name AS client_name, e.id AS engagement_id, e.name AS engagement_name, s.full_name AS specialist_name,
-    s.email AS specialist_email, s.role, t.activity, t.minutes, t.billable, t.non_billable_reason, t.note
-  FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id`;
+    s.email AS specialist_email, s.role, t.activity, m.name AS model_name, t.minutes, t.billable, t.non_billable_reason, t.note
+  FROM time_entry t JOIN specialist s ON s.id = t.specialist_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id
+    LEFT JOIN model m ON m.id = t.model_id`;
+
+const MODEL_HOURS = `SELECT t.model_id AS modelId, m.name AS modelName, c.name AS clientName, e.name AS engagementName,
+    substr(t.date, 1, 7) AS month, t.activity, sum(t.minutes) AS minutes
+  FROM time_entry t JOIN model m ON m.id = t.model_id JOIN engagement e ON e.id = t.engagement_id JOIN client c ON c.id = e.client_id`;
 
 export class TimeEntryRepository {
   private readonly statements: StatementCache;
@@ -59,8 +75,8 @@ export class TimeEntryRepository {
   constructor(private readonly db: Db) {
     this.statements = new StatementCache(db);
     this.insertStmt = db.prepare(
-      `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, billable, non_billable_reason, created_at, updated_at)
-       VALUES (@id, @specialistId, @engagementId, @date, @minutes, @activity, @note, @billable, @nonBillableReason, @createdAt, @updatedAt)`,
+      `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, model_id, note, billable, non_billable_reason, created_at, updated_at)
+       VALUES (@id, @specialistId, @engagementId, @date, @minutes, @activity, @modelId, @note, @billable, @nonBillableReason, @createdAt, @updatedAt)`,
     );
   }
 
@@ -73,8 +89,8 @@ export class TimeEntryRepository {
     // Not cached: the statement names the attached file, which is detached after each import.
     return this.db
       .prepare(
-        `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, note, created_at, updated_at)
-         SELECT id, specialist_id, engagement_id, date, minutes, activity, note, @at, @at FROM import_stage.${STAGE_TABLE} ORDER BY id`,
+        `INSERT INTO time_entry (id, specialist_id, engagement_id, date, minutes, activity, model_id, note, created_at, updated_at)
+         SELECT id, specialist_id, engagement_id, date, minutes, activity, model_id, note, @at, @at FROM import_stage.${STAGE_TABLE} ORDER BY id`,
       )
       .run({ at }).changes;
   }
@@ -155,23 +171,39 @@ export class TimeEntryRepository {
     return rows.map(toTimeEntry);
   }
 
-  /** Entries of one grid cell. */
-  cell(specialistId: string, engagementId: string, activity: Activity, date: string): TimeEntry[] {
+  /** Entries of one grid cell: a row (engagement, activity, model or none) on a day. */
+  cell(specialistId: string, engagementId: string, activity: Activity, modelId: string | null, date: string): TimeEntry[] {
     const rows = this.statements
-      .get('SELECT * FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? ORDER BY id')
-      .all(specialistId, date, engagementId, activity) as TimeEntryRow[];
+      .get(
+        'SELECT * FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? AND model_id IS ? ORDER BY id',
+      )
+      .all(specialistId, date, engagementId, activity, modelId) as TimeEntryRow[];
     return rows.map(toTimeEntry);
   }
 
   /** Minutes already in one grid cell. */
-  cellMinutes(specialistId: string, engagementId: string, activity: Activity, date: string): number {
+  cellMinutes(specialistId: string, engagementId: string, activity: Activity, modelId: string | null, date: string): number {
     return (
       this.statements
         .get(
-          'SELECT coalesce(sum(minutes), 0) AS n FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ?',
+          `SELECT coalesce(sum(minutes), 0) AS n FROM time_entry
+           WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? AND model_id IS ?`,
         )
-        .get(specialistId, date, engagementId, activity) as { n: number }
+        .get(specialistId, date, engagementId, activity, modelId) as { n: number }
     ).n;
+  }
+
+  /** Minutes per model, month and activity (entries without a model are not counted), by model or engagement. */
+  modelHours(filter: ModelHoursFilter): ModelHoursRow[] {
+    const where = new Conditions()
+      .add('t.model_id IS NOT NULL')
+      .when(filter.modelId, 't.model_id = ?')
+      .when(filter.engagementId, 't.engagement_id = ?')
+      .when(filter.from, 't.date >= ?')
+      .when(filter.to, 't.date <= ?');
+    return this.statements
+      .get(`${MODEL_HOURS} ${where.sql} GROUP BY t.model_id, month, t.activity ORDER BY month`)
+      .all(...where.params) as ModelHoursRow[];
   }
 
   /** Minutes a specialist has on a day across all engagements. */
@@ -234,12 +266,13 @@ export class TimeEntryRepository {
   }
 
   /** Ids of entries equal in every field a person enters: what an import treats as already there. */
-  sameEntry(e: Pick<TimeEntry, 'specialistId' | 'engagementId' | 'date' | 'activity' | 'minutes' | 'note'>): string | null {
+  sameEntry(e: Pick<TimeEntry, 'specialistId' | 'engagementId' | 'date' | 'activity' | 'modelId' | 'minutes' | 'note'>): string | null {
     const row = this.statements
       .get(
-        `SELECT id FROM time_entry WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? AND minutes = ? AND note = ? LIMIT 1`,
+        `SELECT id FROM time_entry
+         WHERE specialist_id = ? AND date = ? AND engagement_id = ? AND activity = ? AND model_id IS ? AND minutes = ? AND note = ? LIMIT 1`,
       )
-      .get(e.specialistId, e.date, e.engagementId, e.activity, e.minutes, e.note) as { id: string } | undefined;
+      .get(e.specialistId, e.date, e.engagementId, e.activity, e.modelId, e.minutes, e.note) as { id: string } | undefined;
     return row?.id ?? null;
   }
 
@@ -264,6 +297,7 @@ export function toTimeEntry(row: TimeEntryRow): TimeEntry {
     date: row.date,
     minutes: row.minutes,
     activity: row.activity,
+    modelId: row.model_id,
     note: row.note,
     billable: row.billable === 1,
     nonBillableReason: row.non_billable_reason,

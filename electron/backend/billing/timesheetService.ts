@@ -1,10 +1,28 @@
 import { holidayName } from '@backend/core/calendars';
 import type { Audit, Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
-import type { BookableEngagement, CellResult, TimeEntry, TimesheetWeek, WeekDay } from '@shared/billing/contract/hours';
+import type {
+  BookableEngagement,
+  BookableModel,
+  CellResult,
+  ModelHoursReport,
+  TimeEntry,
+  TimesheetWeek,
+  WeekDay,
+} from '@shared/billing/contract/hours';
 import { ACTIVITY_LABELS } from '@shared/billing/rules/activities';
 import { billabilityOf, nonBillableNotice } from '@shared/billing/rules/billable';
-import { entryRefusals, entryWarnings, isWeekendDate, monthsOf, refusalSentence, weekDates, weekGrid } from '@shared/billing/rules/entries';
+import {
+  entryRefusals,
+  entryRowKey,
+  entryWarnings,
+  isWeekendDate,
+  monthsOf,
+  refusalSentence,
+  weekDates,
+  weekGrid,
+} from '@shared/billing/rules/entries';
+import { activitiesWithHours, modelHours } from '@shared/billing/rules/modelHours';
 import { lockedMonthRefusal } from '@shared/billing/rules/monthClose';
 import { monthOf } from '@shared/billing/rules/months';
 import type { ParsedInputOf } from '@shared/contract';
@@ -17,8 +35,9 @@ import { billingSettings } from './billingSettings';
 
 /**
  * The weekly timesheet: read a specialist's week as a grid, set one cell,
- * copy last week. Every write checks the entry rules (shared/domain/hours)
- * and the month lock, in the same transaction as the write.
+ * copy last week. A row is (engagement, activity, model or none). Every write
+ * checks the entry rules (shared/billing/rules/entries.ts) and the month
+ * lock, in the same transaction as the write.
  */
 
 function liveSpecialist(ctx: Context, id: string) {
@@ -37,7 +56,16 @@ function bookable(ctx: Context, specialistId: string, dates: readonly string[]):
       .map((a) => a.engagementId),
   );
   const months = monthsOf(dates);
-  const withEntries = new Set(ctx.repos.timeEntries.forSpecialist(specialistId, from, to).map((e) => e.engagementId));
+  const entries = ctx.repos.timeEntries.forSpecialist(specialistId, from, to);
+  const withEntries = new Set(entries.map((e) => e.engagementId));
+  const modelsOf = (engagementId: string): BookableModel[] => {
+    const own = ctx.repos.models.ofEngagement(engagementId);
+    // A model the week's hours name that has since moved to another engagement still labels its row.
+    const named = [...new Set(entries.filter((e) => e.engagementId === engagementId && e.modelId).map((e) => e.modelId as string))]
+      .filter((id) => !own.some((m) => m.id === id))
+      .flatMap((id) => ctx.repos.models.get(id) ?? []);
+    return [...own, ...named].map((m) => ({ id: m.id, name: m.name, inServiceSince: m.inServiceSince }));
+  };
   return ctx.repos.engagements
     .list({ archived: 'active', sort: 'name', direction: 'asc' })
     .filter((e) => withEntries.has(e.id) || (e.startDate <= to && (e.endDate === null || e.endDate >= from)))
@@ -49,6 +77,7 @@ function bookable(ctx: Context, specialistId: string, dates: readonly string[]):
       endDate: e.endDate,
       allocated: allocated.has(e.id),
       months: ctx.repos.invoices.statusOf(e.id, months),
+      models: modelsOf(e.id),
     }))
     .sort((a, b) => Number(b.allocated) - Number(a.allocated) || a.clientName.localeCompare(b.clientName) || a.name.localeCompare(b.name));
 }
@@ -76,6 +105,7 @@ export function timesheetWeek(ctx: Context, specialistId: string, weekStart: str
       dates,
       entries,
       engagements.map((e) => e.id),
+      engagements.flatMap((e) => e.models.map((m) => m.id)),
     ),
     specialist: {
       id: specialist.id,
@@ -113,8 +143,8 @@ function warningsFor(ctx: Context, specialistId: string, engagementId: string, e
   });
 }
 
-const entryLabel = (specialistName: string, engagementName: string, e: Pick<TimeEntry, 'date' | 'activity'>) =>
-  `${specialistName} · ${engagementName} · ${dateLabel(e.date)} · ${ACTIVITY_LABELS[e.activity]}`;
+const entryLabel = (specialistName: string, engagementName: string, e: Pick<TimeEntry, 'date' | 'activity'>, modelName?: string) =>
+  `${specialistName} · ${engagementName}${modelName ? ` · ${modelName}` : ''} · ${dateLabel(e.date)} · ${ACTIVITY_LABELS[e.activity]}`;
 
 /** Checks and writes one cell inside the caller's transaction; returns the entry left in the cell. */
 export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: string): TimeEntry | null {
@@ -122,8 +152,10 @@ export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: stri
   const engagement = ctx.repos.engagements.get(input.engagementId);
   if (!engagement) throw unknownReference('Engagement', input.engagementId, 'engagementId');
   assertOpen(ctx, engagement.id, engagement.name, input.date);
-  const existing = ctx.repos.timeEntries.cell(specialist.id, engagement.id, input.activity, input.date);
-  const label = entryLabel(specialist.fullName, engagement.name, input);
+  const model = input.modelId === null ? null : ctx.repos.models.get(input.modelId);
+  if (input.modelId !== null && !model) throw unknownReference('Model', input.modelId, 'modelId');
+  const existing = ctx.repos.timeEntries.cell(specialist.id, engagement.id, input.activity, input.modelId, input.date);
+  const label = entryLabel(specialist.fullName, engagement.name, input, model?.name);
   if (input.minutes === null) {
     for (const e of existing) {
       ctx.repos.timeEntries.delete(e.id);
@@ -140,6 +172,7 @@ export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: stri
     minutes: input.minutes,
     engagement,
     specialist,
+    model,
     otherMinutesThatDay: ctx.repos.timeEntries.dayMinutes(specialist.id, input.date) - cellMinutes,
   };
   const issues = entryRefusals(target);
@@ -171,6 +204,7 @@ export function writeCell(ctx: Context, input: CellInput, audit: Audit, at: stri
     date: input.date,
     minutes: input.minutes,
     activity: input.activity,
+    modelId: input.modelId,
     note,
     billable: billability?.billable ?? true,
     nonBillableReason: billability?.nonBillableReason ?? '',
@@ -202,22 +236,24 @@ export function copyWeek(ctx: Context, specialistId: string, weekStart: string):
     if (!previous.length)
       throw new DomainError('conflict', `${specialist.fullName} has no hours in the week of ${addDays(from, -7)} to copy.`);
     const current = ctx.repos.timeEntries.forSpecialist(specialist.id, from, dates[6] as string);
-    const filled = new Set(current.map((e) => `${e.engagementId}|${e.activity}|${e.date}`));
+    // A cell is a row (engagement, activity, model or none) on a day: the copy keeps each entry's model.
+    const cellKey = (e: Pick<TimeEntry, 'engagementId' | 'activity' | 'modelId'>, date: string) => `${entryRowKey(e)}|${date}`;
+    const filled = new Set(current.map((e) => cellKey(e, e.date)));
     let created = 0;
     const refusals: string[] = [];
     const warnings = new Set<string>();
     for (const e of previous) {
       const date = addDays(e.date, 7);
-      if (filled.has(`${e.engagementId}|${e.activity}|${date}`)) continue;
+      if (filled.has(cellKey(e, date))) continue;
       try {
         const entry = writeCell(
           ctx,
-          { specialistId, engagementId: e.engagementId, activity: e.activity, date, minutes: e.minutes, note: e.note },
+          { specialistId, engagementId: e.engagementId, activity: e.activity, modelId: e.modelId, date, minutes: e.minutes, note: e.note },
           audit,
           at,
         );
         if (entry) created++;
-        filled.add(`${e.engagementId}|${e.activity}|${date}`);
+        filled.add(cellKey(e, date));
       } catch (error) {
         if (error instanceof DomainError) refusals.push(error.message);
         else throw error;
@@ -264,11 +300,24 @@ export function setBillable(ctx: Context, input: BillableInput): TimeEntry {
     audit({
       entity: 'time_entry',
       entityId: before.id,
-      label: entryLabel(specialist.fullName, engagement.name, before),
+      label: entryLabel(
+        specialist.fullName,
+        engagement.name,
+        before,
+        before.modelId ? ctx.repos.models.get(before.modelId)?.name : undefined,
+      ),
       action: 'update',
       before,
       after,
     });
     return after;
   });
+}
+
+/** Hours per model per activity and month: one model's, or every model of an engagement (billing ignores the model). */
+export function hoursByModel(ctx: Context, input: ParsedInputOf<'time.byModel'>): ModelHoursReport {
+  if (input.modelId && !ctx.repos.models.get(input.modelId)) throw notFound('Model', input.modelId);
+  if (input.engagementId && !ctx.repos.engagements.get(input.engagementId)) throw notFound('Engagement', input.engagementId);
+  const models = modelHours(ctx.repos.timeEntries.modelHours(input));
+  return { from: input.from ?? null, to: input.to ?? null, models, activities: activitiesWithHours(models) };
 }

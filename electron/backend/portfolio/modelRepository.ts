@@ -127,6 +127,14 @@ export class ModelRepository {
     return (this.statements.get('SELECT count(*) AS n FROM model').get() as { n: number }).n;
   }
 
+  /** The models an engagement runs, by name (what hours on the engagement may name). */
+  ofEngagement(engagementId: string): Model[] {
+    const rows = this.statements
+      .get('SELECT * FROM model WHERE engagement_id = ? ORDER BY name COLLATE NOCASE, id')
+      .all(engagementId) as ModelRow[];
+    return rows.map(toModel);
+  }
+
   /** How many models name this contact as their business owner. */
   ownedBy(contactId: string): number {
     return (this.statements.get('SELECT count(*) AS n FROM model WHERE business_owner_id = ?').get(contactId) as { n: number }).n;

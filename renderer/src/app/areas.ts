@@ -30,7 +30,7 @@ const appArea = defineArea({ name: 'app', entries: [], entities: appEntities } s
  * Within a navigation group, entries are listed in this order; slots are
  * filled in this order.
  */
-const ORDER = [appArea, clientsArea, planArea, continuityArea, billingArea, portfolioArea, auditArea] as const;
+const ORDER = [appArea, clientsArea, planArea, continuityArea, portfolioArea, billingArea, auditArea] as const;
 
 export const AREAS: readonly RendererArea[] = ORDER;
 

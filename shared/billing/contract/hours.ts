@@ -3,6 +3,7 @@ import { id, isoDate, optionalText } from '@shared/kernel/fields';
 import { z } from 'zod';
 import { ACTIVITIES, type Activity } from '../rules/activities';
 import type { WeekGrid } from '../rules/entries';
+import type { ModelHours } from '../rules/modelHours';
 import type { MonthStatus } from '../rules/monthClose';
 
 export type TimeEntry = {
@@ -13,6 +14,8 @@ export type TimeEntry = {
   /** Integer minutes, 1–1440. */
   minutes: number;
   activity: Activity;
+  /** The engagement's model the hours were spent on, or null (a timesheet row is engagement, activity, model or none). */
+  modelId: string | null;
   note: string;
   /** False for hours shown but not invoiced (a replacement's hand-over, or marked so by finance). */
   billable: boolean;
@@ -32,6 +35,9 @@ export const minutes = z
   .min(1, 'must be more than zero minutes')
   .max(1440, 'must be at most 24 hours (1440 minutes)');
 
+/** A model of the engagement that hours can name: its own, from the day it is in service. */
+export type BookableModel = { id: string; name: string; inServiceSince: string };
+
 /** An engagement the specialist can book hours on in the week, with its lock state per month. */
 export type BookableEngagement = {
   id: string;
@@ -43,6 +49,8 @@ export type BookableEngagement = {
   allocated: boolean;
   /** Month (YYYY-MM) → status, for the months the week touches. */
   months: Record<string, MonthStatus>;
+  /** The engagement's models, by name, and any model the week's hours name (a row may offer one). */
+  models: BookableModel[];
 };
 
 export type WeekDay = { date: string; weekend: boolean; holiday: string | null; absence: string | null };
@@ -62,17 +70,30 @@ export type CellResult = { entry: TimeEntry | null; warnings: string[] };
 
 export const weekInput = z.strictObject({ specialistId: id, weekStart: isoDate });
 
+/** Hours per model per activity and month; `activities` are the columns (those with hours, in the list's order). */
+export type ModelHoursReport = { from: string | null; to: string | null; models: ModelHours[]; activities: Activity[] };
+
+export const modelHoursInput = z
+  .strictObject({ modelId: id.optional(), engagementId: id.optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .superRefine((v, issues) => {
+    if (!v.modelId && !v.engagementId)
+      issues.addIssue({ code: 'custom', path: ['modelId'], message: 'or an engagement is needed: whose hours to show' });
+    if (v.from && v.to && v.from > v.to) issues.addIssue({ code: 'custom', path: ['to'], message: 'is before the first day' });
+  });
+
 export const hoursProcedures = {
   'time.week': query<TimesheetWeek>()(
     'A specialist’s week as a grid (engagement × activity rows, day columns) with totals, holidays, absences and month locks.',
     weekInput,
   ),
   'time.setCell': command<CellResult>()(
-    'Set the hours of one grid cell (specialist, engagement, activity, day). Null minutes clears the cell.',
+    'Set the hours of one grid cell (specialist, engagement, activity, model or none, day). Null minutes clears the cell.',
     z.strictObject({
       specialistId: id,
       engagementId: id,
       activity,
+      /** One of the engagement's models, or none (the default): part of the row. */
+      modelId: id.nullable().default(null),
       date: isoDate,
       minutes: minutes.nullable(),
       note: optionalText(1000).optional(),
@@ -92,6 +113,10 @@ export const hoursProcedures = {
         if (v.billable && v.reason.trim() !== '')
           issues.addIssue({ code: 'custom', path: ['reason'], message: 'is only given when the hours are not billable' });
       }),
+  ),
+  'time.byModel': query<ModelHoursReport>()(
+    'Hours per model per activity and month: one model’s (its page), or every model of an engagement (the month view), between two days.',
+    modelHoursInput,
   ),
   'time.list': query<ListResult<TimeEntryListItem>>()(
     'Time entries by engagement, specialist and dates.',

@@ -3,7 +3,7 @@ import { formatDuration } from './duration';
 
 /**
  * What an hours import does with a row whose cell — the same person,
- * engagement, day and activity — already has hours in Keel. The same hours
+ * engagement, day, activity and model (or none) — already has hours in Keel. The same hours
  * are a duplicate: skipped, nothing is lost. Different hours are a conflict:
  * the file and Keel disagree, and an import never overwrites or adds to what
  * Keel holds (hours typed, approved or invoiced), so the row is not applied
@@ -24,10 +24,19 @@ export function spokenDay(iso: string): string {
 }
 
 /** The cell a conflict is about, in words: who, where, what and when. */
-export type ConflictCell = { specialistName: string; engagementName: string; clientName: string; activityLabel: string; date: string };
+export type ConflictCell = {
+  specialistName: string;
+  engagementName: string;
+  clientName: string;
+  activityLabel: string;
+  date: string;
+  /** The model of the row, when the hours are on one (a row is engagement, activity, model or none). */
+  modelName?: string | null;
+};
 
 export function cellWords(cell: ConflictCell): string {
-  return `${cell.specialistName} on ${cell.engagementName} (${cell.clientName}), ${cell.activityLabel}, ${spokenDay(cell.date)}`;
+  const model = cell.modelName ? `, ${cell.modelName}` : '';
+  return `${cell.specialistName} on ${cell.engagementName} (${cell.clientName})${model}, ${cell.activityLabel}, ${spokenDay(cell.date)}`;
 }
 
 /**

@@ -114,6 +114,19 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
       );
       expect(covering, `${e.date} is a hand-over day`).toBeDefined();
     }
+    // Some sample hours name a model (the engagement's own, in service on the day), so the sample shows hours per model.
+    const onModels = backend.db
+      .prepare(
+        `SELECT count(*) AS n, count(DISTINCT t.model_id) AS models, sum(m.engagement_id IS NOT t.engagement_id OR t.date < m.in_service_since) AS wrong
+         FROM time_entry t JOIN model m ON m.id = t.model_id`,
+      )
+      .get() as { n: number; models: number; wrong: number };
+    expect(onModels.n).toBeGreaterThan(100);
+    expect(onModels.models).toBeGreaterThanOrEqual(6);
+    expect(onModels.wrong).toBe(0);
+    const [scorecard] = (await backend.ok('models.list', { search: 'Retail credit PD scorecard' })).rows;
+    const hours = await backend.ok('time.byModel', { modelId: scorecard?.id ?? '' });
+    expect(hours.models[0]?.months.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
   });
 
   // A year on, five years on, and a week of public holidays (Christmas to New Year).

@@ -10,6 +10,9 @@ export type BillingFixture = {
   /** An entry of invoiced April, and one of open June. */
   invoicedEntryId: string;
   openEntryId: string;
+  /** Models at Helvetic for hours: one run by the engagement (in service from 1 Jun 2026), one in the inventory only. */
+  hoursModelId: string;
+  inventoryModelId: string;
 };
 
 async function setUp(b: TestBackend, { engagementId, specialistId }: ClientsFixture): Promise<BillingFixture> {
@@ -24,7 +27,20 @@ async function setUp(b: TestBackend, { engagementId, specialistId }: ClientsFixt
   const cancelledInvoiceId = (await b.ok('invoices.issue', { engagementId, month: '2026-05' })).id;
   await b.ok('invoices.cancel', { id: cancelledInvoiceId, reason: 'Wrong purchase order number' });
   const openEntryId = (await b.ok('time.setCell', { ...hours, date: '2026-06-01', activity: 'deployment', minutes: 600 })).entry?.id ?? '';
-  return { rateId, invoiceId, cancelledInvoiceId, invoicedEntryId, openEntryId };
+  const model = {
+    clientId: (await b.ok('engagements.get', { id: engagementId })).clientId,
+    riskTier: 'medium' as const,
+    aiActCategory: 'minimal' as const,
+    kind: 'classical_ml' as const,
+    serving: 'batch' as const,
+    stage: 'prototype' as const,
+  };
+  const hoursModelId = (await b.ok('models.create', { ...model, engagementId, name: 'Hours: claims ageing', inServiceSince: '2026-06-01' }))
+    .id;
+  const inventoryModelId = (
+    await b.ok('models.create', { ...model, engagementId: null, name: 'Hours: not run', inServiceSince: '2026-01-05' })
+  ).id;
+  return { rateId, invoiceId, cancelledInvoiceId, invoicedEntryId, openEntryId, hoursModelId, inventoryModelId };
 }
 
 function cases(fx: ClientsFixture & BillingFixture): CaseTable {
@@ -38,6 +54,8 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
     cancelledInvoiceId,
     invoicedEntryId,
     openEntryId,
+    hoursModelId,
+    inventoryModelId,
   } = fx;
   const cell = () => ({ specialistId, engagementId, activity: 'retraining', date: '2026-06-02', minutes: 450 });
   const rate = () => ({ engagementId, role: 'sre', effectiveFrom: '2026-11-01', hourlyRateMinor: 14_000 });
@@ -125,12 +143,42 @@ function cases(fx: ClientsFixture & BillingFixture): CaseTable {
       { why: 'more than 24 h that day', input: { ...cell(), date: '2026-06-01', minutes: 900 }, code: 'invalid_input', field: 'minutes' },
       { why: 'unknown engagement', input: { ...cell(), engagementId: MISSING_ID }, code: 'not_found', field: 'engagementId' },
       { why: 'archived specialist', input: { ...cell(), specialistId: archivedSpecialistId }, code: 'conflict' },
+      { why: 'a model id that is not an id', input: { ...cell(), modelId: 'churn' }, code: 'invalid_input', field: 'modelId' },
+      { why: 'unknown model', input: { ...cell(), modelId: MISSING_ID }, code: 'not_found', field: 'modelId' },
+      {
+        why: 'a model the engagement does not run',
+        input: { ...cell(), modelId: inventoryModelId },
+        code: 'invalid_input',
+        field: 'modelId',
+        message:
+          'Keel cannot record hours for Ana Ionescu on Claims model operations on 2 Jun 2026: the model Hours: not run is in the client’s inventory but not run by Claims model operations.',
+      },
+      {
+        why: 'before the model is in service',
+        input: { ...cell(), date: '2026-05-29', modelId: hoursModelId },
+        code: 'invalid_input',
+        field: 'date',
+        message:
+          'Keel cannot record hours for Ana Ionescu on Claims model operations on 29 May 2026: the date is before Hours: claims ageing was in service (1 Jun 2026).',
+      },
     ],
     'time.copyWeek': [
       { why: 'nothing last week', input: { specialistId, weekStart: '2026-03-09' }, code: 'conflict' },
       { why: 'copy into an invoiced month', input: { specialistId, weekStart: '2026-04-13' }, code: 'conflict' },
       { why: 'unknown specialist', input: { specialistId: MISSING_ID, weekStart: '2026-06-08' }, code: 'not_found' },
       { why: 'missing week', input: { specialistId }, code: 'invalid_input', field: 'weekStart' },
+    ],
+    'time.byModel': [
+      { why: 'neither a model nor an engagement', input: {}, code: 'invalid_input', field: 'modelId' },
+      { why: 'unknown model', input: { modelId: MISSING_ID }, code: 'not_found', message: `Model ${MISSING_ID} does not exist.` },
+      { why: 'unknown engagement', input: { engagementId: MISSING_ID }, code: 'not_found' },
+      { why: 'impossible date', input: { modelId: hoursModelId, from: '2026-02-30' }, code: 'invalid_input', field: 'from' },
+      {
+        why: 'the last day before the first',
+        input: { modelId: hoursModelId, from: '2026-06-30', to: '2026-06-01' },
+        code: 'invalid_input',
+        field: 'to',
+      },
     ],
     'time.list': [
       { why: 'impossible date', input: { from: '2026-13-01' }, code: 'invalid_input', field: 'from' },

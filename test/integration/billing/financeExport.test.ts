@@ -353,7 +353,7 @@ describe('the month workbook', () => {
       expect(ws.autoFilter).toBeTruthy();
       expect(ws.columns.every((c) => (c.width ?? 0) >= 8)).toBe(true);
     }
-    expect(detail.autoFilter).toBe('A1:N9');
+    expect(detail.autoFilter).toBe('A1:O9');
     expect(sheet(workbook, 'Summary').autoFilter).toBe('A1:M4'); // the data rows, not the totals below them
     expect(sheet(workbook, 'Invoice lines').autoFilter).toBe('A1:O6');
 
@@ -369,9 +369,9 @@ describe('the month workbook', () => {
     expect(about.getCell('B2').value).toBe(FINANCE_WORKBOOK_MARKER);
     expect(about.getCell('A3').value).toBe('Layout version');
     expect(about.getCell('B3').value).toBe(FINANCE_LAYOUT_VERSION);
-    expect(FINANCE_LAYOUT_VERSION).toBe(2);
-    expect(workbook.keywords).toBe('keel-finance-workbook layout-version-2');
-    expect(workbook.subject).toBe('Keel finance workbook, layout version 2');
+    expect(FINANCE_LAYOUT_VERSION).toBe(3);
+    expect(workbook.keywords).toBe('keel-finance-workbook layout-version-3');
+    expect(workbook.subject).toBe('Keel finance workbook, layout version 3');
   });
 
   it('exports one engagement into a file named after it', async () => {
@@ -427,6 +427,7 @@ describe('export jobs', () => {
           id: `0190a000-0000-7000-8000-${String(i).padStart(12, '0')}`,
           specialistId: ana.id,
           engagementId: routes.id,
+          modelId: null,
           date: day.toISOString().slice(0, 10),
           minutes: 30 + (i % 7),
           activity: activities[i % 5] ?? 'retraining',
@@ -473,6 +474,7 @@ describe('export jobs', () => {
           id,
           specialistId: ana.id,
           engagementId: routes.id,
+          modelId: null,
           date,
           minutes: 15,
           activity: 'retraining',
@@ -777,7 +779,7 @@ describe('importing hours', () => {
     }
     const wrong = await refused('hours.import', { fileName: 'wrong.csv', base64: base64('Day,Person,Task,Time\n2026-11-02,Ana,x,60\n') });
     expect(wrong.message).toBe(
-      'The file has no Date, Engagement ID (or Client and Engagement), Specialist email, Activity and Minutes (or Hours) column in its header row (row 1). Keel reads the columns Date, Engagement ID (or Client and Engagement), Specialist email, Activity and Minutes (or Hours), with Note and Entry ID optional: the layout of its own “Timesheet detail” export.',
+      'The file has no Date, Engagement ID (or Client and Engagement), Specialist email, Activity and Minutes (or Hours) column in its header row (row 1). Keel reads the columns Date, Engagement ID (or Client and Engagement), Specialist email, Activity and Minutes (or Hours), with Model, Note and Entry ID optional: the layout of its own “Timesheet detail” export.',
     );
     const someMissing = await refused('hours.import', {
       fileName: 'some.csv',

@@ -234,7 +234,7 @@ async function exportedMonth(month: string) {
   return { workbook, rows };
 }
 
-describe('the finance workbook (layout 2)', () => {
+describe('the finance workbook (layout 2 and on)', () => {
   it('shows billable and non-billable hours apart on every sheet, reopened with exceljs', async () => {
     const { claims, ana, bo, hours } = await setUp();
     await hours(bo.id, '2026-06-02', 480); // hand-over: not billed
@@ -254,7 +254,7 @@ describe('the finance workbook (layout 2)', () => {
     });
 
     const { workbook, rows } = await exportedMonth('2026-06');
-    expect(workbook.getWorksheet('About')?.getCell('B3').value).toBe(2);
+    expect(workbook.getWorksheet('About')?.getCell('B3').value).toBe(3);
     const summary = rows('Summary');
     const claimsRow = summary.find((r) => r[1] === 'Claims model operations');
     // Minutes (all) 2,305, Hours, Non-billable 1,400 min = 23.33 h, Net, VAT %, VAT, Gross.
@@ -278,7 +278,7 @@ describe('the finance workbook (layout 2)', () => {
     ]);
 
     const detail = rows('Timesheet detail');
-    expect(detail[0]?.slice(11)).toEqual(['Billable', 'Non-billable reason', 'Note']);
+    expect(detail[0]?.slice(11)).toEqual(['Billable', 'Non-billable reason', 'Note', 'Model']);
     expect(detail.slice(1).map((r) => [(r[1] as Date).toISOString().slice(0, 10), r[5], r[9], r[11], r[12]])).toEqual([
       ['2026-06-02', 'Ana Ionescu', 480, 'Yes', undefined],
       ['2026-06-02', 'Bo Berg', 480, 'No', HANDOVER],

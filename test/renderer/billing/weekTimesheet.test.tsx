@@ -31,6 +31,7 @@ const reference: ReferenceData = {
 
 const SPECIALIST = '01a20c17-b219-75fb-a140-3cfd76be6881';
 const ENGAGEMENT = '01a20c17-b218-73eb-a076-3693e8bd481b';
+const MODEL = '01a20c17-b218-73eb-a076-3693e8bd4999';
 const DATES = ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'];
 
 const specialist: Specialist = {
@@ -55,6 +56,7 @@ type Entry = {
   id: string;
   engagementId: string;
   activity: Activity;
+  modelId?: string | null;
   date: string;
   minutes: number;
   note: string;
@@ -69,7 +71,7 @@ function fakeBackend(options: { entries?: Entry[]; refuse?: KeelError; months?: 
   let seq = 100;
   const calls: Call[] = [];
   const week = (): TimesheetWeek => ({
-    ...weekGrid(DATES, entries, [ENGAGEMENT]),
+    ...weekGrid(DATES, entries, [ENGAGEMENT], [MODEL]),
     specialist: { id: SPECIALIST, fullName: specialist.fullName, dailyMinutes: 480, startDate: specialist.startDate },
     weekStart: DATES[0] as string,
     days: DATES.map((date, i) => ({ date, weekend: i >= 5, holiday: i === 1 ? 'National holiday' : null, absence: null })),
@@ -82,6 +84,7 @@ function fakeBackend(options: { entries?: Entry[]; refuse?: KeelError; months?: 
         endDate: null,
         allocated: true,
         months: options.months ?? { '2026-11': 'open', '2026-12': 'open' },
+        models: [{ id: MODEL, name: 'Retail credit PD scorecard', inServiceSince: '2026-01-05' }],
       },
     ],
     dailyThresholdMinutes: 600,
@@ -93,13 +96,21 @@ function fakeBackend(options: { entries?: Entry[]; refuse?: KeelError; months?: 
     if (name === 'time.week') return { ok: true, value: week() };
     if (name === 'time.setCell') {
       if (options.refuse) return { ok: false, error: options.refuse };
-      const i = input as { engagementId: string; activity: Activity; date: string; minutes: number | null; note?: string };
-      const key = (e: Entry) => `${e.engagementId}|${e.activity}|${e.date}`;
-      const same = (e: Entry) => key(e) === `${i.engagementId}|${i.activity}|${i.date}`;
+      const i = input as {
+        engagementId: string;
+        activity: Activity;
+        modelId?: string | null;
+        date: string;
+        minutes: number | null;
+        note?: string;
+      };
+      const key = (e: Pick<Entry, 'engagementId' | 'activity' | 'modelId' | 'date'>) =>
+        `${e.engagementId}|${e.activity}|${e.modelId ?? ''}|${e.date}`;
+      const same = (e: Entry) => key(e) === key(i);
       const old = entries.find(same);
       entries = entries.filter((e) => !same(e));
       if (i.minutes === null) return { ok: true, value: { entry: null, warnings: [] } };
-      const entry = { id: `e${seq++}`, ...i, minutes: i.minutes, note: i.note ?? old?.note ?? '' };
+      const entry = { id: `e${seq++}`, ...i, modelId: i.modelId ?? null, minutes: i.minutes, note: i.note ?? old?.note ?? '' };
       entries.push(entry);
       return {
         ok: true,
@@ -192,6 +203,7 @@ describe('WeekTimesheet', () => {
       specialistId: SPECIALIST,
       engagementId: ENGAGEMENT,
       activity: 'operate_monitoring',
+      modelId: null,
       date: '2026-12-01',
       minutes: 450,
     });
@@ -376,6 +388,31 @@ describe('WeekTimesheet', () => {
     await userEvent.selectOptions(screen.getByLabelText('Activity of the new row'), 'deployment');
     await userEvent.click(screen.getByRole('button', { name: 'Add row' }));
     await waitFor(() => expect(document.activeElement).toBe(cell('Mon 30 Nov', 'Credit risk model operations · Deployment')));
+  });
+
+  it('offers the engagement’s models for a new row, and the row’s hours go to that model', async () => {
+    const backend = fakeBackend({ entries: twoRows });
+    renderWeek(backend);
+    await waitFor(() => cell('Mon 30 Nov'));
+    await userEvent.selectOptions(screen.getByLabelText('Engagement of the new row'), ENGAGEMENT);
+    const picker = screen.getByLabelText('Model of the new row (optional)') as HTMLSelectElement;
+    expect([...picker.options].map((o) => o.text)).toEqual(['No model', 'Retail credit PD scorecard']);
+    // Retraining on no model is taken; on the model it is free.
+    const activities = () => [...(screen.getByLabelText('Activity of the new row') as HTMLSelectElement).options].map((o) => o.value);
+    expect(activities()).not.toContain('retraining');
+    await userEvent.selectOptions(picker, MODEL);
+    expect(activities()).toContain('retraining');
+    await userEvent.selectOptions(screen.getByLabelText('Activity of the new row'), 'retraining');
+    await userEvent.click(screen.getByRole('button', { name: 'Add row' }));
+    const onModel = 'Credit risk model operations · Retraining · Retail credit PD scorecard';
+    await waitFor(() => expect(document.activeElement).toBe(cell('Mon 30 Nov', onModel)));
+    await userEvent.keyboard('2{Enter}');
+    await waitFor(() => expect(backend.setCalls()).toHaveLength(1));
+    expect(backend.setCalls()[0]?.input).toMatchObject({ activity: 'retraining', modelId: MODEL, date: '2026-11-30', minutes: 120 });
+    // The saved row names its model; the retraining row on no model keeps its own hours.
+    await waitFor(() => expect(cell('Mon 30 Nov', onModel).value).toBe('2:00'));
+    expect(screen.getAllByText('Retail credit PD scorecard', { selector: '.ts-row__model' })).toHaveLength(1);
+    expect(cell('Tue 1 Dec', RETRAINING).value).toBe('1:00');
   });
 });
 

@@ -114,7 +114,7 @@ describe('entryRefusals', () => {
   const target = (over: Partial<EntryTarget> = {}): EntryTarget => ({
     date: '2026-10-15',
     minutes: 480,
-    engagement: { name: 'Acme MLOps', startDate: '2026-03-01', endDate: '2026-12-31' },
+    engagement: { id: 'e1', name: 'Acme MLOps', startDate: '2026-03-01', endDate: '2026-12-31' },
     specialist: { fullName: 'Alice Martin', startDate: '2026-05-01' },
     otherMinutesThatDay: 0,
     ...over,
@@ -124,7 +124,9 @@ describe('entryRefusals', () => {
     expect(entryRefusals(target())).toEqual([]);
     expect(entryRefusals(target({ date: '2026-12-31' }))).toEqual([]);
     expect(entryRefusals(target({ date: '2026-05-01' }))).toEqual([]); // the day the specialist joined
-    expect(entryRefusals(target({ date: '2030-01-01', engagement: { name: 'Open', startDate: '2026-01-01', endDate: null } }))).toEqual([]);
+    expect(
+      entryRefusals(target({ date: '2030-01-01', engagement: { id: 'e1', name: 'Open', startDate: '2026-01-01', endDate: null } })),
+    ).toEqual([]);
   });
 
   it.each([0, -30])('refuses %d minutes', (minutes) => {

@@ -1,6 +1,8 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
 import { lazyScreen } from '@renderer/app/lazyScreen';
+import { fill } from '@renderer/app/slots';
 import { billingEntities } from '@shared/billing/entities';
+import { ModelHoursTab } from './models/ModelHours';
 
 // The screens load on first visit: each is a chunk of its own, fetched when its entry is opened.
 const HoursScreen = lazyScreen(() => import('./HoursScreen').then((m) => m.HoursScreen));
@@ -23,5 +25,7 @@ export const billingArea = defineArea({
     },
   ],
   entities: billingEntities,
+  // The model page's Hours tab: hours per month and activity on the model (billing may use the portfolio, not the reverse).
+  slots: [fill('model.hours', 'billing.modelHours', ({ model }) => <ModelHoursTab model={model} />)],
   badgeOn: 'hours',
 } satisfies RendererArea);

@@ -5,8 +5,8 @@ import type { CommandNamesOf } from '@shared/kernel/define';
 
 const ALWAYS = ['audit.list', 'app.summaries'] as const satisfies readonly QueryName[];
 
-/** Hours show in the timesheet, the hours list and the month's review and totals. */
-const HOURS = ['time.week', 'time.list', 'months.list', 'months.review'] as const satisfies readonly QueryName[];
+/** Hours show in the timesheet, the hours list, the month's review and totals, and the hours per model. */
+const HOURS = ['time.week', 'time.list', 'time.byModel', 'months.list', 'months.review'] as const satisfies readonly QueryName[];
 
 /** Terms, caps and rates price the month's review. */
 const TERMS = ['billing.terms', 'months.list', 'months.review'] as const satisfies readonly QueryName[];

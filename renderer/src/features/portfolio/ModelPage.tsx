@@ -1,5 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToday } from '@renderer/app/clock';
+import { Slot } from '@renderer/app/slots';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { day, instant } from '@renderer/components/dates';
 import { RecordHistory } from '@renderer/components/RecordHistory';
@@ -33,7 +34,15 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'versions', label: 'Versions & approvals' },
   { id: 'deployments', label: 'Deployment timeline' },
   { id: 'stages', label: 'Stage history' },
+  { id: 'hours', label: 'Hours' },
 ];
+
+declare module '@renderer/app/slots' {
+  interface Slots {
+    /** The model page's Hours tab: the team's hours on the model (billing fills it). */
+    'model.hours': { model: ModelDetail };
+  }
+}
 
 /** One model's page: what it is, and how it moved through its lifecycle. */
 export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
@@ -83,6 +92,8 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <VersionsTab model={m} />
         ) : tab === 'deployments' ? (
           <DeploymentsTab model={m} />
+        ) : tab === 'hours' ? (
+          <Slot name="model.hours" props={{ model: m }} />
         ) : (
           <StageHistory model={m} />
         )}

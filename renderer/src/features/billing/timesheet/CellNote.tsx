@@ -5,6 +5,7 @@ import { useState } from 'react';
 export type NoteTarget = {
   engagementId: string;
   activity: Activity;
+  modelId: string | null;
   date: string;
   label: string;
   /** Saved minutes of the cell; a note needs hours to belong to. */
@@ -34,6 +35,7 @@ export function CellNote({ specialistId, target }: { specialistId: string; targe
         specialistId,
         engagementId: target.engagementId,
         activity: target.activity,
+        modelId: target.modelId,
         date: target.date,
         minutes: target.minutes,
         note: text,

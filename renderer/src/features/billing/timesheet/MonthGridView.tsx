@@ -6,6 +6,7 @@ import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
 import { firstDayOf, monthLabel, nextMonth } from '@shared/billing/rules/months';
 import type { EngagementListItem } from '@shared/clients/contract/engagements';
 import { useHours } from '../hoursStore';
+import { MonthModelHours } from '../models/ModelHours';
 import { dayMonthOf, shortDate, weekdayOf } from './days';
 import './timesheet.css';
 import { MonthInput } from '@renderer/ui/fields';
@@ -72,7 +73,10 @@ export function MonthGridView() {
       ) : !review.data ? (
         <p className="list-status">Loading the month…</p>
       ) : (
-        <MonthTable key={`${hours.engagementId}|${hours.month}`} review={review.data} />
+        <>
+          <MonthTable key={`${hours.engagementId}|${hours.month}`} review={review.data} />
+          <MonthModelHours engagementId={hours.engagementId} engagementName={review.data.engagement.name} month={hours.month} />
+        </>
       )}
     </section>
   );

@@ -11,7 +11,7 @@ import type { NoteTarget } from './CellNote';
 import { dayMonthOf, shortDate, weekdayOf } from './days';
 import { LockIcon } from './LockIcon';
 import type { CellTarget, useCellEditor } from './useCellEditor';
-import type { WeekRow } from './weekRows';
+import { rowKey, type WeekRow } from './weekRows';
 
 type Props = {
   week: TimesheetWeek;
@@ -114,7 +114,7 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
         <thead>
           <tr>
             <th className="ts-grid__head" scope="col">
-              Engagement · activity
+              Engagement · activity · model
             </th>
             {week.days.map((day) => (
               <th
@@ -175,7 +175,7 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                         onChange={(e) => onRowActivity(r.key, e.target.value as Activity)}
                       >
                         {ACTIVITIES.map((a) => (
-                          <option key={a} value={a} disabled={a !== r.activity && taken.has(`${r.engagementId}|${a}`)}>
+                          <option key={a} value={a} disabled={a !== r.activity && taken.has(rowKey(r.engagementId, a, r.modelId))}>
                             {ACTIVITY_LABELS[a]}
                           </option>
                         ))}
@@ -193,17 +193,23 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                   ) : (
                     <span className="ts-row__activity">{ACTIVITY_LABELS[r.activity]}</span>
                   )}
+                  {r.modelId && (
+                    <span className="ts-row__model" title="The model these hours are on">
+                      {r.model?.name ?? 'A model no longer run by this engagement'}
+                    </span>
+                  )}
                 </th>
                 {week.days.map((day, ci) => {
                   const cell = r.row?.cells[day.date];
                   const key = `${r.key}|${day.date}`;
-                  const label = `${shortDate(day.date)} · ${name} · ${ACTIVITY_LABELS[r.activity]}`;
+                  const label = `${shortDate(day.date)} · ${name} · ${ACTIVITY_LABELS[r.activity]}${r.model ? ` · ${r.model.name}` : ''}`;
                   const note = cell?.note ?? '';
                   const notBilled = cell?.nonBillableReason === undefined ? null : `Not billed: ${cell.nonBillableReason}`;
                   const target: CellTarget = {
                     key,
                     engagementId: r.engagementId,
                     activity: r.activity,
+                    modelId: r.modelId,
                     date: day.date,
                     minutes: cell ? cell.minutes : null,
                     entryCount: cell?.entryIds.length ?? 0,
@@ -247,6 +253,7 @@ export function TimesheetGrid({ week, rows, editor, activeCell, onActivate, focu
                           onActivate(key, {
                             engagementId: r.engagementId,
                             activity: r.activity,
+                            modelId: r.modelId,
                             date: day.date,
                             label,
                             minutes: target.minutes,

@@ -16,7 +16,7 @@ import { LockIcon } from './LockIcon';
 import { SpecialistPicker } from './SpecialistPicker';
 import { TimesheetGrid } from './TimesheetGrid';
 import { useCellEditor } from './useCellEditor';
-import { useWeekRows } from './weekRows';
+import { rowKey, useWeekRows } from './weekRows';
 import './timesheet.css';
 import { DateInput } from '@renderer/ui/fields';
 
@@ -89,7 +89,9 @@ export function WeekTimesheet({ reference }: { reference: ReferenceData }) {
       ) : specialistId === null ? (
         <div className="empty">
           <h2>Whose week?</h2>
-          <p>Pick a specialist above to see and fill their week: one row per engagement and activity, one column per day.</p>
+          <p>
+            Pick a specialist above to see and fill their week: one row per engagement, activity and model (or none), one column per day.
+          </p>
         </div>
       ) : week.error ? (
         <p className="list-status list-status--error" role="alert">
@@ -233,9 +235,9 @@ function WeekBody({ week }: { week: TimesheetWeek }) {
         <AddRow
           engagements={week.engagements}
           taken={new Set(rows.map((r) => r.key))}
-          onAdd={(engagementId, activity) => {
-            add(engagementId, activity);
-            setFocusRow(`${engagementId}|${activity}`);
+          onAdd={(engagementId, activity, modelId) => {
+            add(engagementId, activity, modelId);
+            setFocusRow(rowKey(engagementId, activity, modelId));
           }}
         />
       </div>
@@ -266,7 +268,9 @@ function NotBilledLegend({ week }: { week: TimesheetWeek }) {
 
 /** The focused cell's note target with the week's current minutes and note. */
 function noteOf(week: TimesheetWeek, target: NoteTarget): NoteTarget {
-  const row = week.rows.find((r) => r.engagementId === target.engagementId && r.activity === target.activity);
+  const row = week.rows.find(
+    (r) => r.engagementId === target.engagementId && r.activity === target.activity && r.modelId === target.modelId,
+  );
   const cell = row?.cells[target.date];
   return { ...target, minutes: cell ? cell.minutes : null, note: cell?.note ?? '' };
 }

@@ -19,6 +19,8 @@ export type CellTarget = {
   key: string;
   engagementId: string;
   activity: Activity;
+  /** The row's model, or null: part of the cell. */
+  modelId: string | null;
   date: string;
   /** Minutes the server has in the cell, or null when empty. */
   minutes: number | null;
@@ -128,6 +130,7 @@ export function useCellEditor(specialistId: string) {
         specialistId,
         engagementId: target.engagementId,
         activity: target.activity,
+        modelId: target.modelId,
         date: target.date,
         minutes,
       });
