@@ -1,5 +1,6 @@
 import { contactsProcedures } from './contract/contacts';
 import { deploymentsProcedures } from './contract/deployments';
+import { exportsProcedures } from './contract/exports';
 import { modelsProcedures } from './contract/models';
 import { portfolioProcedures } from './contract/portfolio';
 import { versionsProcedures } from './contract/versions';
@@ -11,4 +12,5 @@ export const portfolioAreaProcedures = {
   ...portfolioProcedures,
   ...versionsProcedures,
   ...deploymentsProcedures,
+  ...exportsProcedures,
 };

@@ -59,7 +59,13 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** An instant (ISO-8601 UTC) as an Excel date-time showing the UTC wall clock (exceljs converts in UTC). */
+export function excelInstant(iso: string): Date {
+  return new Date(iso);
+}
+
 export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 export const PERCENT_FORMAT = '0%';
 export const NUMBER_FORMAT = '0.00';
 
@@ -78,4 +84,21 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, columns: Colu
   sheet.addRows(rows);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
+}
+
+/**
+ * Columns widened to their longest value (up to `max` characters), never
+ * narrower than declared: a sheet reads without dragging column edges.
+ */
+export function fitColumns(columns: Column[], rows: Record<string, unknown>[], max = 60): Column[] {
+  return columns.map((c) => {
+    let longest = c.header.length;
+    for (const row of rows) {
+      const value = row[c.key];
+      if (typeof value === 'string') longest = Math.max(longest, value.length);
+      else if (typeof value === 'number') longest = Math.max(longest, String(value).length);
+      if (longest + 2 >= max) break;
+    }
+    return { ...c, width: Math.min(max, Math.max(c.width, longest + 2)) };
+  });
 }

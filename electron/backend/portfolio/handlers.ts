@@ -14,6 +14,7 @@ import {
   servedAt,
 } from './deploymentService';
 import { createModel, getModel, moveStage, updateModel } from './modelService';
+import { exportAuditPack, exportPortfolio } from './portfolioExport';
 import { clientPortfolio, portfolioSettings, updatePortfolioSettings } from './portfolioService';
 import { approveVersion, createVersion, getPolicy, listVersions, updatePolicy } from './versionService';
 
@@ -48,5 +49,7 @@ export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioArea
     'deployments.rollback': (input) => rollback(ctx, input),
     'deployments.end': (input) => endDeployment(ctx, input),
     'portfolio.asOf': ({ at, modelId }) => servedAt(ctx, at, modelId),
+    'portfolio.export': (input) => exportPortfolio(ctx, input),
+    'models.exportAuditPack': ({ id }) => exportAuditPack(ctx, id),
   };
 }

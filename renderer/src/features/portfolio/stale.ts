@@ -33,6 +33,9 @@ export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAr
   'deployments.promote': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
   'deployments.rollback': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
   'deployments.end': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
+  // The workbooks write nothing.
+  'portfolio.export': [],
+  'models.exportAuditPack': [],
   // The number of days decides which models are in the graveyard.
   'portfolio.updateSettings': ['portfolio.settings', 'portfolio.client', ...ALWAYS],
 };
