@@ -19,6 +19,7 @@ import {
   STAGES,
 } from '@shared/portfolio/rules/vocabulary';
 import { useEffect, useRef, useState } from 'react';
+import { PortfolioExportButton } from './ExportButtons';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { emptyModel, ModelForm } from './ModelForm';
 import { ModelPage } from './ModelPage';
@@ -44,7 +45,7 @@ export function PortfolioScreen() {
 function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
   const store = usePortfolioList();
   const { filters } = store;
-  const list = useProcedure('models.list', {
+  const listInput = {
     search: store.search || undefined,
     clientId: filters.clientId || undefined,
     stage: (filters.stage || undefined) as ModelListItem['stage'] | undefined,
@@ -53,7 +54,8 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
     kind: (filters.kind || undefined) as ModelListItem['kind'] | undefined,
     sort: store.sort as 'name',
     direction: store.direction,
-  });
+  };
+  const list = useProcedure('models.list', listInput);
   const clients = useProcedure('clients.list', { archived: 'all', sort: 'name', direction: 'asc' });
   const columns: DataColumn<ModelListItem>[] = [
     {
@@ -114,9 +116,12 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
           <h1>Model portfolio</h1>
           <p className="screen__lede">Every model the team runs or the clients hold: its stage, its risk, and how long it has waited.</p>
         </div>
-        <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => onOpen('new')}>
-          Register a model
-        </button>
+        <div className="portfolio-actions">
+          <PortfolioExportButton input={listInput} />
+          <button type="button" className="button button--primary" title="Shortcut: N" onClick={() => onOpen('new')}>
+            Register a model
+          </button>
+        </div>
       </header>
       <SearchToolbar value={store.search} onChange={store.setSearch}>
         <ToolbarFilter
