@@ -67,6 +67,9 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   fulfil: 'Fulfilled',
 };
 
+/** The Value column's width in characters: long text wraps inside it. */
+const VALUE_WIDTH = 90;
+
 /** Excel holds at most 32,767 characters in a cell; a longer snapshot is cut with a note. */
 const CELL_LIMIT = 32_000;
 const snapshot = (value: object | null) => {
@@ -169,8 +172,8 @@ export async function auditPackWorkbook(data: AuditPackData): Promise<Buffer> {
 function modelSheet(workbook: ExcelJS.Workbook, data: AuditPackData) {
   const sheet = workbook.addWorksheet('Model', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
-    { header: 'Field', key: 'field', width: 30 },
-    { header: 'Value', key: 'value', width: 80 },
+    { header: 'Field', key: 'field', width: 40 },
+    { header: 'Value', key: 'value', width: VALUE_WIDTH },
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
@@ -194,9 +197,13 @@ function modelSheet(workbook: ExcelJS.Workbook, data: AuditPackData) {
     ['Layout version', PORTFOLIO_LAYOUT, undefined],
   );
   for (const [field, value, numFmt] of facts) {
-    const line = sheet.addRow({ field, value: value ?? null });
+    const shown = field === 'Champion in production' && value === null ? 'None in production' : (value ?? null);
+    const line = sheet.addRow({ field, value: shown });
     line.getCell(1).font = { bold: true };
+    line.getCell(1).alignment = { vertical: 'top' };
     if (numFmt) line.getCell(2).numFmt = numFmt;
     line.getCell(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    // Not every spreadsheet grows a row to its wrapped text on opening (LibreOffice does not): give long text its lines.
+    if (typeof shown === 'string' && shown.length > VALUE_WIDTH) line.height = 15 * Math.ceil(shown.length / (VALUE_WIDTH - 4));
   }
 }

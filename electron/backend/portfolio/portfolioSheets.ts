@@ -63,8 +63,12 @@ export function sheetOf(
   withOwner: boolean,
 ): ExcelJS.Worksheet {
   const all = withOwner ? [...OWNER_COLUMNS, ...columns] : columns;
-  const sheet = addTable(workbook, name, fitColumns(all, rows), rows, withOwner ? 2 : 1);
-  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const fitted = fitColumns(all, rows);
+  const sheet = addTable(workbook, name, fitted, rows, withOwner ? 2 : 1);
+  // Printed about 140 characters to a landscape page, as many pages across as the columns need (one page wide would be
+  // unreadably small for the Models sheet), the header row on each.
+  const across = Math.max(1, Math.ceil(fitted.reduce((sum, c) => sum + c.width, 0) / 140));
+  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: across, fitToHeight: 0, printTitlesRow: '1:1' };
   return sheet;
 }
 

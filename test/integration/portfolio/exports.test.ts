@@ -315,6 +315,12 @@ describe('the audit pack workbook', () => {
 
   it('of a model with nothing recorded yet has empty sheets, not a failure', async () => {
     const workbook = await open((await b.ok('models.exportAuditPack', { id: churnId })).base64);
+    const fields = Object.fromEntries(rowsOf(workbook, 'Model').map((r) => [r.Field, r.Value]));
+    expect(fields).toMatchObject({
+      'Champion in production': 'None in production',
+      Versions: 0,
+      'Promotion policy in force': 'Version 1: Helvetic policy',
+    });
     expect(rowsOf(workbook, 'Versions')).toEqual([]);
     expect(rowsOf(workbook, 'Deployments')).toEqual([]);
     expect(rowsOf(workbook, 'Audit trail').map((t) => t.Action)).toEqual(['Created']);
