@@ -91,7 +91,11 @@ describe('the portfolio workbooks in Chromium (browser mode)', () => {
     const version = versions.versions[versions.versions.length - 1];
     if (!version) throw new Error(`${MODEL} has no version in the sample`);
     await call<Row>(server, 'environments.create', { engagementId: model.engagementId, name: 'Production', production: true });
-    const staging = await call<Row>(server, 'environments.create', { engagementId: model.engagementId, name: 'Staging', production: false });
+    const staging = await call<Row>(server, 'environments.create', {
+      engagementId: model.engagementId,
+      name: 'Staging',
+      production: false,
+    });
     await call<Deployment>(server, 'deployments.create', {
       modelId,
       versionId: version.id,
