@@ -16,6 +16,7 @@ import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } fro
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
 import { importBench, importTask, runImportChild } from './importBench';
 import { planCases } from './plan';
+import { portfolioExportBench } from './portfolioExport';
 
 /**
  * `npm run bench`: builds a large dataset in a temporary database and prints
@@ -36,7 +37,7 @@ import { planCases } from './plan';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|import|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|import|ui|portfolioExport
  * runs one part (core = database, list screens, plan views) while working on it.
  * The UI part (firstList.ts) times opening each main screen to its first list row
  * in Chromium; it runs as its own process, last, so it shares nothing with the rest.
@@ -48,6 +49,7 @@ const RUNS = {
   plan: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monthClose: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monthExport: { runs: Number(process.env.BENCH_RUNS) || 10, warmup: 2 },
+  portfolioExport: { runs: Number(process.env.BENCH_RUNS) || 3, warmup: 1 },
   continuity: {
     domain: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
     contract: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
@@ -55,7 +57,7 @@ const RUNS = {
   },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity', 'import', 'ui'] as const;
+const PARTS = ['core', 'billing', 'continuity', 'import', 'ui', 'portfolioExport'] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
@@ -122,6 +124,7 @@ async function main(): Promise<void> {
   let billingLines: string[] = [];
   let continuityLines: string[] = [];
   let importLines: string[] = [];
+  let portfolioExportLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -271,6 +274,9 @@ async function main(): Promise<void> {
 
     // ---------------------------------------------------------- a 300,000-row import beside a list (each way in a process of its own)
     if (runsPart('import')) importLines = await importBench(dir, IMPORT_WAYS);
+
+    // ---------------------------------------------------------- the portfolio workbooks on 2,000 models (portfolioExport.ts)
+    if (runsPart('portfolioExport')) portfolioExportLines = await portfolioExportBench(report, dir, RUNS.portfolioExport);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -297,6 +303,7 @@ async function main(): Promise<void> {
   for (const line of billingLines) console.log(line);
   for (const line of continuityLines) console.log(line);
   for (const line of importLines) console.log(line);
+  for (const line of portfolioExportLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

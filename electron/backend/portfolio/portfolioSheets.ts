@@ -62,15 +62,27 @@ export function sheetOf(
   rows: Record<string, unknown>[],
   withOwner: boolean,
 ): ExcelJS.Worksheet {
-  const all = withOwner ? [...OWNER_COLUMNS, ...columns] : columns;
-  const fitted = fitColumns(all, rows);
-  const sheet = addTable(workbook, name, fitted, rows, withOwner ? 2 : 1);
-  // Printed about 140 characters to a landscape page, as many pages across as the columns need (one page wide would be
-  // unreadably small for the Models sheet), the header row on each.
-  const across = Math.max(1, Math.ceil(fitted.reduce((sum, c) => sum + c.width, 0) / 140));
-  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: across, fitToHeight: 0, printTitlesRow: '1:1' };
+  const layout = layoutOf(columns, rows, withOwner);
+  const sheet = addTable(workbook, name, layout.columns, rows, layout.frozenColumns);
+  sheet.pageSetup = { ...layout.pageSetup, printTitlesRow: '1:1' };
   return sheet;
 }
+
+/** A sheet's columns fitted to its rows (client and model first in the portfolio workbook), frozen columns, and print setup. */
+export function layoutOf(columns: Column[], rows: readonly Record<string, unknown>[], withOwner: boolean) {
+  const fitted = fitColumns(withOwner ? [...OWNER_COLUMNS, ...columns] : columns, rows as Record<string, unknown>[]);
+  // Printed about 140 characters to a landscape page, as many pages across as the columns need (one page wide would be
+  // unreadably small for the Models sheet).
+  const across = Math.max(1, Math.ceil(fitted.reduce((sum, c) => sum + c.width, 0) / 140));
+  return {
+    columns: fitted,
+    frozenColumns: withOwner ? 2 : 1,
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: across, fitToHeight: 0 } satisfies Partial<ExcelJS.PageSetup>,
+  };
+}
+
+/** The rollbacks' fill, for the streaming writer (which styles rows as it writes them). */
+export const rollbackFill = (row: Record<string, unknown>): ExcelJS.Fill | null => (row.rollback === 'Yes' ? ROLLBACK_FILL : null);
 
 const ownerOf = (owners: ReadonlyMap<string, Owner> | null, modelId: string) => {
   const owner = owners?.get(modelId);

@@ -1,4 +1,4 @@
-import { type Column, DATE_FORMAT, DATE_TIME_FORMAT, excel, workbookBuffer } from '@backend/core/excel';
+import { type Column, DATE_FORMAT, DATE_TIME_FORMAT, streamedWorkbook, streamTable } from '@backend/core/excel';
 import { daysSince } from '@shared/portfolio/rules/lifecycle';
 import type { EvidenceKind } from '@shared/portfolio/rules/policy';
 import {
@@ -9,7 +9,6 @@ import {
   SERVING_MODE_LABELS,
   STAGE_LABELS,
 } from '@shared/portfolio/rules/vocabulary';
-import type ExcelJS from 'exceljs';
 import type { ExportApproval, ExportDeployment, ExportModel, ExportTransition, ExportVersion } from './exportRepository';
 import {
   APPROVAL_COLUMNS,
@@ -19,10 +18,10 @@ import {
   dateTime,
   deploymentRows,
   groupBy,
-  markRollbacks,
+  layoutOf,
   modelLinks,
   type Owner,
-  sheetOf,
+  rollbackFill,
   TRANSITION_COLUMNS,
   text,
   transitionRows,
@@ -124,18 +123,12 @@ export function modelRow(m: ExportModel, data: { today: string; champion: Export
   };
 }
 
-/** Writes the portfolio workbook as an .xlsx. */
+/**
+ * Writes the portfolio workbook as an .xlsx with the streaming writer: a
+ * whole portfolio (2,000 models with years of history) is over a hundred
+ * thousand rows. Each sheet's rows are made just before it is written.
+ */
 export async function portfolioWorkbook(data: PortfolioWorkbookData): Promise<Buffer> {
-  const workbook = new (excel().Workbook)();
-  const generated = new Date(data.generatedAt);
-  workbook.creator = 'Keel';
-  workbook.lastModifiedBy = 'Keel';
-  workbook.created = generated;
-  workbook.modified = generated;
-  workbook.title = 'Model portfolio';
-  workbook.subject = `Model portfolio as of ${data.today}`;
-  workbook.keywords = `keel-portfolio layout-${PORTFOLIO_LAYOUT}`;
-
   // Rows follow the list: the models' order, then each model's own order (oldest first).
   const order = new Map(data.models.map((m, i) => [m.id, i]));
   const inListOrder = <T extends { modelId: string }>(rows: readonly T[]) =>
@@ -146,52 +139,69 @@ export async function portfolioWorkbook(data: PortfolioWorkbookData): Promise<Bu
   const deployments = inListOrder(data.deployments);
   const transitions = inListOrder(data.transitions);
   const versionCount = groupBy(data.versions, (v) => v.modelId);
+  const headerFooter = { oddHeader: `&LModel portfolio&Ras of ${data.today}`, oddFooter: '&L&A&RPage &P of &N' };
 
-  const modelRows = data.models.map((m) =>
-    modelRow(m, { today: data.today, champion: data.champions.get(m.id), versions: versionCount.get(m.id)?.length ?? 0 }),
+  const table = async (
+    book: Parameters<Parameters<typeof streamedWorkbook>[1]>[0],
+    name: string,
+    columns: Column[],
+    rows: Record<string, unknown>[],
+    rollbacks = false,
+  ) => {
+    const layout = layoutOf(columns, rows, true);
+    await streamTable(book, name, layout.columns, rows, {
+      frozenColumns: layout.frozenColumns,
+      pageSetup: layout.pageSetup,
+      headerFooter,
+      ...(rollbacks ? { fillOf: rollbackFill, boldOnFill: ['rollback'] } : {}),
+    });
+  };
+
+  return streamedWorkbook(
+    {
+      title: 'Model portfolio',
+      subject: `Model portfolio as of ${data.today}`,
+      keywords: `keel-portfolio layout-${PORTFOLIO_LAYOUT}`,
+      created: new Date(data.generatedAt),
+    },
+    async (book) => {
+      const modelRows = data.models.map((m) =>
+        modelRow(m, { today: data.today, champion: data.champions.get(m.id), versions: versionCount.get(m.id)?.length ?? 0 }),
+      );
+      await table(book, 'Models', MODEL_COLUMNS.slice(2), modelRows);
+      await table(book, 'Versions', VERSION_COLUMNS, versionRows(versions, approvals, data.missing, owners));
+      await table(book, 'Approvals', APPROVAL_COLUMNS, approvalRows(approvals, versions, owners));
+      await table(book, 'Deployments', DEPLOYMENT_COLUMNS, deploymentRows(deployments, owners), true);
+      await table(book, 'Stage history', TRANSITION_COLUMNS, transitionRows(transitions, owners));
+      const about = aboutRows(data, modelRows.length, versions.length, approvals.length, deployments.length, transitions.length);
+      await streamTable(book, 'About', ABOUT_COLUMNS, about, {
+        formatOf: (row, key) =>
+          key === 'value' && row.value instanceof Date ? (row.field === 'As of' ? DATE_FORMAT : DATE_TIME_FORMAT) : undefined,
+      });
+    },
   );
-  const pageHeader = `&LModel portfolio&Ras of ${data.today}`;
-  const sheets = [
-    sheetOf(workbook, 'Models', MODEL_COLUMNS.slice(2), modelRows, true),
-    sheetOf(workbook, 'Versions', VERSION_COLUMNS, versionRows(versions, approvals, data.missing, owners), true),
-    sheetOf(workbook, 'Approvals', APPROVAL_COLUMNS, approvalRows(approvals, versions, owners), true),
-  ];
-  const deploymentData = deploymentRows(deployments, owners);
-  const deploymentSheet = sheetOf(workbook, 'Deployments', DEPLOYMENT_COLUMNS, deploymentData, true);
-  markRollbacks(deploymentSheet, deploymentData);
-  sheets.push(deploymentSheet, sheetOf(workbook, 'Stage history', TRANSITION_COLUMNS, transitionRows(transitions, owners), true));
-  for (const sheet of sheets) sheet.headerFooter = { oddHeader: pageHeader, oddFooter: '&L&A&RPage &P of &N' };
-
-  aboutSheet(workbook, data, generated, {
-    Models: modelRows.length,
-    Versions: versions.length,
-    Approvals: approvals.length,
-    Deployments: deployments.length,
-    'Stage changes': transitions.length,
-  });
-  return workbookBuffer(workbook);
 }
 
-function aboutSheet(workbook: ExcelJS.Workbook, data: PortfolioWorkbookData, generated: Date, counts: Record<string, number>) {
-  const sheet = workbook.addWorksheet('About');
-  sheet.columns = [
-    { header: 'About this workbook', key: 'field', width: 24 },
-    { header: '', key: 'value', width: 70 },
-  ];
-  sheet.getRow(1).font = { bold: true };
-  const facts: [string, string | number | Date][] = [
+const ABOUT_COLUMNS: Column[] = [
+  { header: 'About this workbook', key: 'field', width: 24 },
+  { header: 'Value', key: 'value', width: 90 },
+];
+
+function aboutRows(data: PortfolioWorkbookData, ...counts: number[]): Record<string, unknown>[] {
+  const [models, versions, approvals, deployments, transitions] = counts;
+  const facts: [string, string | number | Date | null][] = [
     ['Workbook', 'Model portfolio'],
     ['Models', data.scope.length === 0 ? 'Every model of every client' : data.scope.join('; ')],
-    ['As of', date(data.today) as Date],
-    ['Generated at (UTC)', generated],
-    ...Object.entries(counts).map(([k, n]) => [`${k} (rows)`, n] as [string, number]),
+    ['As of', date(data.today)],
+    ['Generated at (UTC)', new Date(data.generatedAt)],
+    ['Models (rows)', models ?? 0],
+    ['Versions (rows)', versions ?? 0],
+    ['Approvals (rows)', approvals ?? 0],
+    ['Deployments (rows)', deployments ?? 0],
+    ['Stage changes (rows)', transitions ?? 0],
     ['Times', 'Instants (from, to, recorded at) are UTC; days are calendar dates.'],
-    ['Champion in production', 'The version serving as champion in a production environment at the time of export.'],
+    ['Champion in production', 'The version serving as champion in a production environment when the workbook was written.'],
     ['Layout version', PORTFOLIO_LAYOUT],
   ];
-  for (const [field, value] of facts) {
-    const row = sheet.addRow({ field, value });
-    if (value instanceof Date) row.getCell(2).numFmt = field.startsWith('Generated') ? DATE_TIME_FORMAT : DATE_FORMAT;
-    row.getCell(2).alignment = { horizontal: 'left' };
-  }
+  return facts.map(([field, value]) => ({ field, value }));
 }

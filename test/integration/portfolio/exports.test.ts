@@ -168,7 +168,7 @@ describe('the portfolio workbook', () => {
     for (const sheet of workbook.worksheets.slice(0, 5)) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.autoFilter).toBeTruthy();
-      expect(sheet.getRow(1).font?.bold).toBe(true);
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     }
   });
 
@@ -251,10 +251,13 @@ describe('the portfolio workbook', () => {
     const workbook = await open(file.base64);
     expect(rowsOf(workbook, 'Models').map((m) => m.Model)).toEqual(['Demand forecast']);
     expect(rowsOf(workbook, 'Versions')).toEqual([]);
-    const about = Object.fromEntries(rowsOf(workbook, 'About').map((r) => [r['About this workbook'], Object.values(r)[1]]));
+    const about = Object.fromEntries(rowsOf(workbook, 'About').map((r) => [r['About this workbook'], r.Value]));
     expect(about.Models).toBe('Client: Nordhafen Logistik GmbH; Stage: Prototype');
     expect(about['Models (rows)']).toBe(1);
     expect(about['As of']).toEqual(utc(2026, 11, 24));
+    expect(about['Generated at (UTC)']).toEqual(utc(2026, 11, 24, 9));
+    const cell = workbook.getWorksheet('About')?.getRow(4).getCell(2);
+    expect(cell?.numFmt).toBe('yyyy-mm-dd');
   });
 });
 
