@@ -224,7 +224,8 @@ export async function streamTable(
       if ((value === null || value === undefined) && !fill) return;
       const cell = row.getCell(i + 1);
       if (value !== null && value !== undefined) cell.value = safeCellValue(value) as ExcelJS.CellValue;
-      if (style.numFmt || style.fill) cell.style = style;
+      // Always the shared object, even when empty: a cell's own fresh style is looked up afresh for every cell.
+      cell.style = style;
     });
     row.commit();
     if ((r + 1) % ROWS_PER_PAUSE === 0) await pause();
