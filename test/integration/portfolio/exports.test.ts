@@ -261,6 +261,15 @@ describe('the portfolio workbook', () => {
   });
 });
 
+describe('an empty selection', () => {
+  it('gives a workbook of headers only, with About saying so', async () => {
+    const workbook = await open((await b.ok('portfolio.export', { stage: 'retired' })).base64);
+    for (const name of ['Models', 'Versions', 'Approvals', 'Deployments', 'Stage history']) expect(rowsOf(workbook, name)).toEqual([]);
+    const about = Object.fromEntries(rowsOf(workbook, 'About').map((r) => [r['About this workbook'], r.Value]));
+    expect(about).toMatchObject({ Models: 'Stage: Retired', 'Models (rows)': 0 });
+  });
+});
+
 describe('the audit pack workbook', () => {
   it('holds the model’s record, versions, approvals, deployments, stages and its whole audit trail', async () => {
     const before = b.auditCount();
