@@ -1,5 +1,6 @@
 import { contactsProcedures } from './contract/contacts';
 import { deploymentsProcedures } from './contract/deployments';
+import { exportsProcedures } from './contract/exports';
 import { inventoryProcedures } from './contract/inventory';
 import { modelsProcedures } from './contract/models';
 import { portfolioProcedures } from './contract/portfolio';
@@ -13,4 +14,5 @@ export const portfolioAreaProcedures = {
   ...versionsProcedures,
   ...deploymentsProcedures,
   ...inventoryProcedures,
+  ...exportsProcedures,
 };

@@ -17,6 +17,7 @@ import { compare, measure, megabytes, once, peakRssBytes, Report } from './harne
 import { importBench, importTask, runImportChild } from './importBench';
 import { planCases } from './plan';
 import { portfolioBench } from './portfolio';
+import { portfolioExportBench } from './portfolioExport';
 
 /**
  * `npm run bench`: builds a large dataset in a temporary database and prints
@@ -37,7 +38,7 @@ import { portfolioBench } from './portfolio';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|import|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|import|ui
  * runs one part (core = database, list screens, plan views) while working on it.
  * The UI part (firstList.ts) times opening each main screen to its first list row
  * in Chromium; it runs as its own process, last, so it shares nothing with the rest.
@@ -49,6 +50,7 @@ const RUNS = {
   plan: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monthClose: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monthExport: { runs: Number(process.env.BENCH_RUNS) || 10, warmup: 2 },
+  portfolioExport: { runs: Number(process.env.BENCH_RUNS) || 3, warmup: 1 },
   continuity: {
     domain: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
     contract: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
@@ -57,7 +59,7 @@ const RUNS = {
   portfolio: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'import', 'ui'] as const;
+const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'portfolioExport', 'import', 'ui'] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
   let continuityLines: string[] = [];
   let importLines: string[] = [];
   let portfolioLines: string[] = [];
+  let portfolioExportLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -277,6 +280,9 @@ async function main(): Promise<void> {
 
     // ---------------------------------------------------------- a 300,000-row import beside a list (each way in a process of its own)
     if (runsPart('import')) importLines = await importBench(dir, IMPORT_WAYS);
+
+    // ---------------------------------------------------------- the portfolio workbooks on 2,000 models (portfolioExport.ts)
+    if (runsPart('portfolioExport')) portfolioExportLines = await portfolioExportBench(report, dir, RUNS.portfolioExport);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -304,6 +310,7 @@ async function main(): Promise<void> {
   for (const line of continuityLines) console.log(line);
   for (const line of portfolioLines) console.log(line);
   for (const line of importLines) console.log(line);
+  for (const line of portfolioExportLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

@@ -82,6 +82,12 @@ export class AuditRepository {
     };
   }
 
+  /** Every entry filed under a record, oldest first: its whole trail (an audit pack). */
+  trailOf(entityId: string): StoredAuditEntry[] {
+    const rows = this.statements.get('SELECT * FROM audit_log WHERE entity_id = ? ORDER BY id').all(entityId) as AuditRow[];
+    return rows.map(toEntry);
+  }
+
   /** The newest entry for a record: undo only applies to the latest change. */
   latestFor(entityId: string): StoredAuditEntry | null {
     const row = this.statements.get('SELECT * FROM audit_log WHERE entity_id = ? ORDER BY id DESC LIMIT 1').get(entityId) as

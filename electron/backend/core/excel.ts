@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { PassThrough } from 'node:stream';
 import { toDay } from '@shared/kernel/days';
 import type ExcelJS from 'exceljs';
 
@@ -59,7 +60,13 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** An instant (ISO-8601 UTC) as an Excel date-time showing the UTC wall clock (exceljs converts in UTC). */
+export function excelInstant(iso: string): Date {
+  return new Date(iso);
+}
+
 export const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 export const PERCENT_FORMAT = '0%';
 export const NUMBER_FORMAT = '0.00';
 
@@ -78,4 +85,151 @@ export function addTable(workbook: ExcelJS.Workbook, name: string, columns: Colu
   sheet.addRows(rows);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
+}
+
+/**
+ * Columns widened to their longest value (up to `max` characters), never
+ * narrower than declared: a sheet reads without dragging column edges.
+ */
+export function fitColumns(columns: Column[], rows: Record<string, unknown>[], max = 60): Column[] {
+  return columns.map((c) => {
+    let longest = c.header.length;
+    for (const row of rows) {
+      const value = row[c.key];
+      if (typeof value === 'string') longest = Math.max(longest, value.length);
+      else if (typeof value === 'number') longest = Math.max(longest, String(value).length);
+      if (longest + 2 >= max) break;
+    }
+    return { ...c, width: Math.min(max, Math.max(c.width, longest + 2)) };
+  });
+}
+
+type BookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+export type BookProperties = { title: string; subject: string; keywords: string; created: Date };
+
+/**
+ * Writes a workbook with exceljs's streaming writer into memory and returns
+ * the .xlsx: rows are serialised and zipped as they are committed, so a
+ * workbook of a hundred thousand rows never holds its cell objects all at
+ * once (the in-memory Workbook keeps every cell until it is written), and
+ * `streamTable` hands the event loop back every few hundred rows so Keel
+ * keeps answering while it writes.
+ */
+export async function streamedWorkbook(properties: BookProperties, write: (book: BookWriter) => Promise<void>): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const book = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
+  const props = book as unknown as Record<string, unknown>;
+  Object.assign(props, {
+    creator: 'Keel',
+    lastModifiedBy: 'Keel',
+    created: properties.created,
+    modified: properties.created,
+    title: properties.title,
+    subject: properties.subject,
+    keywords: properties.keywords,
+  });
+  await write(book);
+  await book.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+export type StreamTableOptions = {
+  frozenColumns?: number;
+  pageSetup?: Partial<ExcelJS.PageSetup>;
+  headerFooter?: Partial<ExcelJS.HeaderFooter>;
+  /** A fill for the whole row (a rollback, say), or null. */
+  fillOf?: (row: Record<string, unknown>) => ExcelJS.Fill | null;
+  /** Keys of cells written bold on a filled row. */
+  boldOnFill?: readonly string[];
+  /** A number format for one cell, where a column holds values of several kinds (a Field / Value sheet). */
+  formatOf?: (row: Record<string, unknown>, key: string) => string | undefined;
+};
+
+const ROWS_PER_PAUSE = 500;
+const pause = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The A1 letter of a 1-based column number. */
+function columnLetter(n: number): string {
+  let letters = '';
+  for (let i = n; i > 0; i = Math.floor((i - 1) / 26)) letters = String.fromCharCode(65 + ((i - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * The streaming twin of `addTable`: a bold frozen header row, an auto-filter
+ * over the header and the data, the given widths, every text cell made
+ * formula-safe. Styles are shared objects per column (exceljs serialises a
+ * fresh style object for every cell).
+ */
+export async function streamTable(
+  book: BookWriter,
+  name: string,
+  columns: Column[],
+  rows: readonly Record<string, unknown>[],
+  options: StreamTableOptions = {},
+): Promise<void> {
+  const sheet = book.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: 1 }],
+    ...(options.pageSetup ? { pageSetup: options.pageSetup } : {}),
+    ...(options.headerFooter ? { headerFooter: options.headerFooter } : {}),
+  });
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  const header = sheet.getRow(1);
+  const bold: Partial<ExcelJS.Style> = { font: { bold: true } };
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = formulaSafe(c.header);
+    cell.style = bold;
+  });
+  header.commit();
+  const formats = new Map<string, Partial<ExcelJS.Style>>();
+  const formatStyle = (numFmt: string) => {
+    let style = formats.get(numFmt);
+    if (!style) {
+      style = { numFmt, alignment: { horizontal: 'left' } };
+      formats.set(numFmt, style);
+    }
+    return style;
+  };
+  const plain = columns.map((c): Partial<ExcelJS.Style> => (c.numFmt ? { numFmt: c.numFmt } : {}));
+  const filled = new Map<ExcelJS.Fill, Partial<ExcelJS.Style>[]>();
+  const filledStyles = (fill: ExcelJS.Fill) => {
+    let styles = filled.get(fill);
+    if (!styles) {
+      styles = columns.map((c) => ({
+        ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+        fill,
+        ...(options.boldOnFill?.includes(c.key) ? { font: { bold: true } } : {}),
+      }));
+      filled.set(fill, styles);
+    }
+    return styles;
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const data = rows[r] as Record<string, unknown>;
+    const fill = options.fillOf?.(data) ?? null;
+    const styles = fill ? filledStyles(fill) : plain;
+    const row = sheet.getRow(r + 2);
+    columns.forEach((c, i) => {
+      const value = data[c.key];
+      const own = options.formatOf?.(data, c.key);
+      const style = own ? formatStyle(own) : (styles[i] as Partial<ExcelJS.Style>);
+      if ((value === null || value === undefined) && !fill) return;
+      const cell = row.getCell(i + 1);
+      if (value !== null && value !== undefined) cell.value = safeCellValue(value) as ExcelJS.CellValue;
+      // Always the shared object, even when empty: a cell's own fresh style is looked up afresh for every cell.
+      cell.style = style;
+    });
+    row.commit();
+    if ((r + 1) % ROWS_PER_PAUSE === 0) await pause();
+  }
+  sheet.autoFilter = `A1:${columnLetter(columns.length)}${rows.length + 1}`;
+  sheet.commit();
 }

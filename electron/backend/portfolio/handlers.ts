@@ -15,6 +15,7 @@ import {
 } from './deploymentService';
 import { importInventory } from './inventoryImport';
 import { createModel, getModel, moveStage, updateModel } from './modelService';
+import { exportAuditPack, exportPortfolio } from './portfolioExport';
 import { clientPortfolio, portfolioSettings, updatePortfolioSettings } from './portfolioService';
 import { approveVersion, createVersion, getPolicy, listVersions, updatePolicy } from './versionService';
 
@@ -50,5 +51,7 @@ export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioArea
     'deployments.end': (input) => endDeployment(ctx, input),
     'portfolio.asOf': ({ at, modelId }) => servedAt(ctx, at, modelId),
     'models.importInventory': (input) => importInventory(ctx, input),
+    'portfolio.export': (input) => exportPortfolio(ctx, input),
+    'models.exportAuditPack': ({ id }) => exportAuditPack(ctx, id),
   };
 }

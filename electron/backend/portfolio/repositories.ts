@@ -1,6 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { ContactRepository } from './contactRepository';
 import { DeploymentRepository } from './deploymentRepository';
+import { PortfolioExportRepository } from './exportRepository';
 import { ModelRepository } from './modelRepository';
 import { VersionRepository } from './versionRepository';
 
@@ -10,6 +11,7 @@ declare module '@backend/core/context' {
     models: ModelRepository;
     versions: VersionRepository;
     deployments: DeploymentRepository;
+    portfolioExports: PortfolioExportRepository;
   }
 }
 
@@ -18,4 +20,5 @@ export const portfolioRepositories = (db: Db) => ({
   models: new ModelRepository(db),
   versions: new VersionRepository(db),
   deployments: new DeploymentRepository(db),
+  portfolioExports: new PortfolioExportRepository(db),
 });

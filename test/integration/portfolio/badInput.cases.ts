@@ -506,6 +506,24 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
       { why: 'unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' },
       { why: 'not an id', input: { clientId: 'acme' }, code: 'invalid_input', field: 'clientId' },
     ],
+    'portfolio.export': [
+      {
+        why: 'unknown client',
+        input: { clientId: MISSING_ID },
+        code: 'not_found',
+        field: 'clientId',
+        message: `Client ${MISSING_ID} does not exist.`,
+      },
+      { why: 'unknown engagement', input: { engagementId: MISSING_ID }, code: 'not_found', field: 'engagementId' },
+      { why: 'unknown stage', input: { stage: 'lab' }, code: 'invalid_input', field: 'stage' },
+      { why: 'unknown sort', input: { sort: 'revenue' }, code: 'invalid_input', field: 'sort' },
+      { why: 'unknown field', input: { format: 'csv' }, code: 'invalid_input' },
+    ],
+    'models.exportAuditPack': [
+      { why: 'unknown model', input: { id: MISSING_ID }, code: 'not_found', message: `Model ${MISSING_ID} does not exist.` },
+      { why: 'not an id', input: { id: 'model-1' }, code: 'invalid_input', field: 'id' },
+      { why: 'missing id', input: {}, code: 'invalid_input', field: 'id' },
+    ],
     'portfolio.settings': [{ why: 'unknown field', input: { graveyardDays: 30 }, code: 'invalid_input' }],
     'portfolio.updateSettings': [
       {

@@ -24,6 +24,7 @@ import {
 } from '@shared/portfolio/rules/vocabulary';
 import { type ReactNode, useState } from 'react';
 import { DeploymentsTab } from './DeploymentsTab';
+import { AuditPackButton } from './ExportButtons';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { ModelForm, modelValues } from './ModelForm';
 import { type ModelTab, useModelPage } from './portfolioStore';
@@ -81,9 +82,12 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
             <Badge tone={CATEGORY_TONE[m.aiActCategory]}>EU AI Act: {AI_ACT_CATEGORY_LABELS[m.aiActCategory]}</Badge>
           </p>
         </div>
-        <button type="button" className="button" onClick={() => setEditing(true)}>
-          Edit model
-        </button>
+        <div className="screen__actions">
+          <AuditPackButton modelId={m.id} />
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Edit model
+          </button>
+        </div>
       </header>
       <Tabs label="Model views" tabs={TABS} selected={tab} onSelect={setTab}>
         {tab === 'overview' ? (

@@ -19,6 +19,7 @@ import {
   STAGES,
 } from '@shared/portfolio/rules/vocabulary';
 import { useEffect, useRef, useState } from 'react';
+import { PortfolioExportButton } from './ExportButtons';
 import { ImportInventoryDrawer } from './ImportInventory';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { emptyModel, ModelForm } from './ModelForm';
@@ -45,7 +46,7 @@ export function PortfolioScreen() {
 function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
   const store = usePortfolioList();
   const { filters } = store;
-  const list = useProcedure('models.list', {
+  const listInput = {
     search: store.search || undefined,
     clientId: filters.clientId || undefined,
     stage: (filters.stage || undefined) as ModelListItem['stage'] | undefined,
@@ -54,7 +55,8 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
     kind: (filters.kind || undefined) as ModelListItem['kind'] | undefined,
     sort: store.sort as 'name',
     direction: store.direction,
-  });
+  };
+  const list = useProcedure('models.list', listInput);
   const clients = useProcedure('clients.list', { archived: 'all', sort: 'name', direction: 'asc' });
   const [importing, setImporting] = useState(false);
   const columns: DataColumn<ModelListItem>[] = [
@@ -134,6 +136,7 @@ function PortfolioList({ onOpen }: { onOpen(id: string | null): void }) {
           <p className="screen__lede">Every model the team runs or the clients hold: its stage, its risk, and how long it has waited.</p>
         </div>
         <div className="screen__actions">
+          <PortfolioExportButton input={listInput} />
           <button type="button" className="button" onClick={() => setImporting(true)}>
             Import inventory…
           </button>

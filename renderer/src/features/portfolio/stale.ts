@@ -40,6 +40,9 @@ export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAr
   'deployments.end': [...CHAMPION, ...ALWAYS],
   // An import registers and updates models and versions.
   'models.importInventory': [...MODEL, 'versions.list', ...ALWAYS],
+  // The workbooks write nothing.
+  'portfolio.export': [],
+  'models.exportAuditPack': [],
   // The number of days decides which models are in the graveyard.
   'portfolio.updateSettings': ['portfolio.settings', 'portfolio.client', ...ALWAYS],
 };
