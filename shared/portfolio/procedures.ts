@@ -1,3 +1,4 @@
+import { cardProcedures } from './contract/card';
 import { contactsProcedures } from './contract/contacts';
 import { deploymentsProcedures } from './contract/deployments';
 import { modelsProcedures } from './contract/models';
@@ -11,4 +12,5 @@ export const portfolioAreaProcedures = {
   ...portfolioProcedures,
   ...versionsProcedures,
   ...deploymentsProcedures,
+  ...cardProcedures,
 };

@@ -1,4 +1,5 @@
 import type { Db } from '@backend/core/db/connection';
+import { CardRepository } from './cardRepository';
 import { ContactRepository } from './contactRepository';
 import { DeploymentRepository } from './deploymentRepository';
 import { ModelRepository } from './modelRepository';
@@ -10,6 +11,7 @@ declare module '@backend/core/context' {
     models: ModelRepository;
     versions: VersionRepository;
     deployments: DeploymentRepository;
+    cards: CardRepository;
   }
 }
 
@@ -18,4 +20,5 @@ export const portfolioRepositories = (db: Db) => ({
   models: new ModelRepository(db),
   versions: new VersionRepository(db),
   deployments: new DeploymentRepository(db),
+  cards: new CardRepository(db),
 });

@@ -12,27 +12,30 @@ const MODEL = [
   'portfolio.client',
   'deployments.list',
   'portfolio.asOf',
+  'models.card',
 ] as const satisfies readonly QueryName[];
 
 /** What each command of the portfolio area makes stale (a missing command is a type error). */
 export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAreaProcedures>> = {
   // A contact's name shows as a model's business owner.
   'contacts.create': ['contacts.list', ...ALWAYS],
-  'contacts.update': ['contacts.list', 'models.get', 'versions.list', ...ALWAYS],
+  'contacts.update': ['contacts.list', 'models.get', 'versions.list', 'models.card', ...ALWAYS],
   'models.create': [...MODEL, ...ALWAYS],
   'models.update': [...MODEL, ...ALWAYS],
   'models.moveStage': [...MODEL, ...ALWAYS],
   // A version and its approvals show on the model's versions tab with what the policy still asks.
-  'versions.create': ['versions.list', ...ALWAYS],
-  'approvals.create': ['versions.list', ...ALWAYS],
+  'versions.create': ['versions.list', 'models.card', ...ALWAYS],
+  'approvals.create': ['versions.list', 'models.card', ...ALWAYS],
   // The policy decides what every version of the client's models still lacks.
   'policy.update': ['policy.get', 'versions.list', ...ALWAYS],
   'environments.create': ['environments.list', ...ALWAYS],
   // A deployment shows on the model's timeline and in the as-of answers; retiring ends them (models.moveStage).
-  'deployments.create': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
-  'deployments.promote': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
-  'deployments.rollback': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
-  'deployments.end': ['deployments.list', 'portfolio.asOf', ...ALWAYS],
+  'deployments.create': ['deployments.list', 'portfolio.asOf', 'models.card', ...ALWAYS],
+  'deployments.promote': ['deployments.list', 'portfolio.asOf', 'models.card', ...ALWAYS],
+  'deployments.rollback': ['deployments.list', 'portfolio.asOf', 'models.card', ...ALWAYS],
+  'deployments.end': ['deployments.list', 'portfolio.asOf', 'models.card', ...ALWAYS],
+  // The card's narrative decides whether the policy's "complete model card" holds for every version.
+  'models.updateCard': ['models.card', 'versions.list', ...ALWAYS],
   // The number of days decides which models are in the graveyard.
   'portfolio.updateSettings': ['portfolio.settings', 'portfolio.client', ...ALWAYS],
 };

@@ -5,6 +5,7 @@ import { m0004BillingGuards } from './0004_billing_guards';
 import { m0005Continuity } from './0005_continuity';
 import { m0006NonBillableHours } from './0006_non_billable_hours';
 import { m0007Portfolio } from './0007_portfolio';
+import { m0008ModelCard } from './0008_model_card';
 import type { Migration } from './types';
 
 /**
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0005Continuity,
   m0006NonBillableHours,
   m0007Portfolio,
+  m0008ModelCard,
 ];
 
 export type { Migration } from './types';
