@@ -15,8 +15,9 @@ export function escapeMarkdown(text: string): string {
       line
         .trimStart()
         .replace(/[\\`*_{}[\]<>()#!|~&]/g, '\\$&')
-        .replace(/^([-+=])/, '\\$1')
-        .replace(/^(\d+)([.)])/, '$1\\$2'),
+        // A list item, a rule or a setext underline; "-5" stays a number.
+        .replace(/^([-+=])(?=[\s\-+=]|$)/, '\\$1')
+        .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2'),
     )
     .join('\n');
 }
