@@ -24,6 +24,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { DeploymentsTab } from './DeploymentsTab';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
+import { ModelCardTab } from './ModelCardTab';
 import { ModelForm, modelValues } from './ModelForm';
 import { type ModelTab, useModelPage } from './portfolioStore';
 import { VersionsTab } from './VersionsTab';
@@ -33,6 +34,7 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'versions', label: 'Versions & approvals' },
   { id: 'deployments', label: 'Deployment timeline' },
   { id: 'stages', label: 'Stage history' },
+  { id: 'card', label: 'Model card' },
 ];
 
 /** One model's page: what it is, and how it moved through its lifecycle. */
@@ -83,6 +85,8 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <VersionsTab model={m} />
         ) : tab === 'deployments' ? (
           <DeploymentsTab model={m} />
+        ) : tab === 'card' ? (
+          <ModelCardTab model={m} />
         ) : (
           <StageHistory model={m} />
         )}
