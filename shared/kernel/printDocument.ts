@@ -40,13 +40,13 @@ dl.facts { display: grid; grid-template-columns: 42mm 1fr; gap: 1mm 4mm; margin:
 dl.facts dt { color: #57606a; }
 dl.facts dd { margin: 0; white-space: pre-line; }
 table.data { width: 100%; border-collapse: collapse; margin: 0 0 3mm; font-size: 9pt; }
-table.data th, table.data td { text-align: left; vertical-align: top; padding: 1mm 2mm; border-bottom: 0.5pt solid #d0d7de; white-space: pre-line; overflow-wrap: anywhere; }
+table.data th, table.data td { text-align: left; vertical-align: top; padding: 1mm 2mm; border-bottom: 0.5pt solid #d0d7de; white-space: pre-line; overflow-wrap: break-word; }
 table.data th { background: #f6f8fa; font-weight: 600; }
 table.data tr { break-inside: avoid; }
 `;
 
 /** `'sha256-…'` of PRINT_STYLESHEET, as a CSP source (test/unit/kernel/printDocument.test.ts recomputes it). */
-export const PRINT_STYLE_HASH = "'sha256-Gvj2DXfKvkdp/dUap+Ft3DEfUOdlcCvUU5MHOVeqCtA='";
+export const PRINT_STYLE_HASH = "'sha256-HF69x67bOW0udduOnpHfx3tzgPNIqMKdDVIYjUx6qAc='";
 
 /** Text made literal in HTML: the five characters that could open markup or close an attribute. */
 export function escapeHtml(text: string): string {

@@ -148,7 +148,7 @@ describe('the model card in Chromium (browser mode)', () => {
 
   it('opens the printable card in a new tab for the browser’s own print-to-PDF, styled under Keel’s CSP', async () => {
     const problems: string[] = [];
-    const [printable] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'PDF' }).click()]);
+    const [printable] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'PDF', exact: true }).click()]);
     printable.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text());
     });
@@ -157,8 +157,8 @@ describe('the model card in Chromium (browser mode)', () => {
     expect(await printable.title()).toBe(`Model card – ${MODEL}`);
     await printable.getByRole('heading', { level: 1, name: `Model card: ${MODEL}` }).waitFor();
     // The stylesheet applied: the running header is fixed, the headings sized in points.
-    expect(await printable.locator('.run-head').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
-    expect(await printable.locator('h1').evaluate((el) => getComputedStyle(el).fontSize)).toBe('24px');
+    expect(await printable.evaluate('getComputedStyle(document.querySelector(".run-head")).position')).toBe('fixed');
+    expect(await printable.evaluate('getComputedStyle(document.querySelector("h1")).fontSize')).toBe('24px');
     expect(problems).toEqual([]);
     await printable.setViewportSize({ width: 900, height: 1200 });
     await printable.screenshot({ path: join(SHOTS, 'model-card-printable-tab.png') });
@@ -172,5 +172,22 @@ describe('the model card in Chromium (browser mode)', () => {
     await page.getByText('The card opened in a new tab', { exact: false }).waitFor();
     expect(pageProblems).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+
+  it('opens the audit pack the same way: the card, the versions, the timeline, the stages and the trail', async () => {
+    const [pack] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Audit pack (PDF)' }).click()]);
+    await pack.waitForLoadState('load');
+    expect(await pack.title()).toBe(`Audit pack – ${MODEL}`);
+    for (const heading of [`Model card: ${MODEL}`, 'Version history and approvals', 'Deployment timeline', 'Stage history', 'Audit trail'])
+      await pack.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await pack.getByRole('cell', { name: /Model card changed/ }).waitFor();
+    const pdf = await pack.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pdfFile = join(SHOTS, 'audit-pack-browser-print.pdf');
+    writeFileSync(pdfFile, pdf);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', pdfFile, join(SHOTS, 'audit-pack-browser-print-2')]);
+    await pack.close();
+    await page.getByText('The audit pack opened in a new tab', { exact: false }).waitFor();
+    await shot(page, 'model-card-exported');
+    expect(pageProblems).toEqual([]);
   });
 });

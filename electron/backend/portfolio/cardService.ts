@@ -5,6 +5,8 @@ import { notFound } from '@shared/kernel/errors';
 import { slug } from '@shared/kernel/text';
 import type { cardUpdateInput, ExportedFile, ModelCardView, PrintableFile } from '@shared/portfolio/contract/card';
 import type { Model } from '@shared/portfolio/contract/models';
+import { portfolioEntities } from '@shared/portfolio/entities';
+import { auditPackHtml } from '@shared/portfolio/rules/auditPack';
 import {
   type CardFacts,
   type CardNarrative,
@@ -110,4 +112,30 @@ export async function printable(host: HostServices, fileName: string, html: stri
 export function cardPdf(ctx: Context, host: HostServices, id: string): Promise<PrintableFile> {
   const model = load(ctx, id);
   return printable(host, fileStem(ctx, model), cardDocumentHtml(modelCard(ctx, model), ctx.now()));
+}
+
+/** How many audit entries an audit pack prints at most (the newest). */
+export const AUDIT_PACK_ENTRIES = 5000;
+
+export function auditPackPdf(ctx: Context, host: HostServices, id: string): Promise<PrintableFile> {
+  const model = load(ctx, id);
+  const facts = cardFacts(ctx, model);
+  const detail = modelDetail(ctx, model);
+  const versions = listVersions(ctx, model.id);
+  const trail = ctx.repos.audit.list({ entityId: model.id, limit: AUDIT_PACK_ENTRIES });
+  const html = auditPackHtml(
+    {
+      card: deriveCard(facts),
+      policyVersion: versions.policyVersion,
+      versions: versions.versions,
+      deployments: listDeployments(ctx, model.id),
+      transitions: detail.transitions,
+      daysPerStage: detail.daysPerStage,
+      // A model's records are all the portfolio's own (stage changes, versions, approvals, deployments, its card).
+      audit: trail.rows.map((r) => ({ ...r, entityLabel: portfolioEntities[r.entity as keyof typeof portfolioEntities] ?? r.entity })),
+      auditCut: trail.hasMore ? AUDIT_PACK_ENTRIES : null,
+    },
+    ctx.now(),
+  );
+  return printable(host, `audit-pack-${slug(model.name, 'model')}-${ctx.today()}`, html);
 }

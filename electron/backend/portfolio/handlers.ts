@@ -2,7 +2,7 @@ import { type HandlersOf, type HostServices, listOf } from '@backend/core/area';
 import type { Context } from '@backend/core/context';
 import { unknownReference } from '@shared/kernel/errors';
 import type { portfolioAreaProcedures } from '@shared/portfolio/procedures';
-import { cardMarkdownFile, cardPdf, getCard, updateCard } from './cardService';
+import { auditPackPdf, cardMarkdownFile, cardPdf, getCard, updateCard } from './cardService';
 import { createContact, listContacts, updateContact } from './contactService';
 import {
   createEnvironment,
@@ -53,5 +53,6 @@ export function portfolioHandlers(ctx: Context, host: HostServices): HandlersOf<
     'models.updateCard': (input) => updateCard(ctx, input),
     'models.cardMarkdown': ({ id }) => cardMarkdownFile(ctx, id),
     'models.cardPdf': ({ id }) => cardPdf(ctx, host, id),
+    'models.auditPackPdf': ({ id }) => auditPackPdf(ctx, host, id),
   };
 }

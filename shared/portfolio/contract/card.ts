@@ -50,4 +50,8 @@ export const cardProcedures = {
     'A model’s card as a printable PDF (in browser mode: the page, for the browser’s own print-to-PDF).',
     byId,
   ),
+  'models.auditPackPdf': query<PrintableFile>()(
+    'A model’s audit pack as a printable PDF: its card, versions and approvals, deployment timeline, stage history and audit trail (in browser mode: the page, for the browser’s own print-to-PDF).',
+    byId,
+  ),
 };

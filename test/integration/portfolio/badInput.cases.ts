@@ -500,6 +500,10 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
       { why: 'unknown model', input: { id: MISSING_ID }, code: 'not_found' },
       { why: 'no id', input: {}, code: 'invalid_input', field: 'id' },
     ],
+    'models.auditPackPdf': [
+      { why: 'unknown model', input: { id: MISSING_ID }, code: 'not_found', message: `Model ${MISSING_ID} does not exist.` },
+      { why: 'not an id', input: { id: 42 }, code: 'invalid_input', field: 'id' },
+    ],
     'portfolio.asOf': [
       { why: 'not an instant', input: { at: 'yesterday' }, code: 'invalid_input', field: 'at' },
       { why: 'unknown model', input: { at: '2026-07-01T00:00:00.000Z', modelId: MISSING_ID }, code: 'not_found', field: 'modelId' },

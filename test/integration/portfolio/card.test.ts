@@ -199,4 +199,100 @@ describe('the model card as a PDF (Chromium via playwright-core, poppler-utils)'
       b.dispose();
     }
   });
+  it('renders the audit pack: card, versions and approvals, the timeline with the rollback marked, stages and the audit trail', async () => {
+    b = openTestBackend({ clock, renderPdf: renderer.renderPdf });
+    try {
+      await setUp(b);
+      const model = await b.ok('models.create', {
+        clientId: (await b.ok('models.get', { id: modelId })).clientId,
+        engagementId,
+        name: 'Churn model',
+        useCase: 'Which subscribers are about to cancel.',
+        businessOwnerId: ownerId,
+        riskTier: 'low',
+        aiActCategory: 'minimal',
+        kind: 'classical_ml',
+        serving: 'batch',
+        inServiceSince: '2026-02-02',
+        stage: 'pilot',
+      });
+      const prod = (await b.ok('environments.create', { engagementId, name: 'Production', production: true })).id;
+      const version = async (label: string, on: string) => {
+        const v = await b.ok('versions.create', {
+          modelId: model.id,
+          label,
+          builtBy: { kind: 'specialist', id: builderId },
+          registeredOn: on,
+          trainingData: `subscribers until ${on}`,
+          evaluations: [{ metric: 'AUC', value: 0.8, dataset: 'holdout' }],
+        });
+        await b.ok('approvals.create', {
+          versionId: v.id,
+          approver: { kind: 'contact', id: ownerId },
+          decision: 'approved_with_conditions',
+          decidedOn: on,
+          conditions: 'Weekly drift report',
+        });
+        return v.id;
+      };
+      const v1 = await version('v1', '2026-03-02');
+      const v2 = await version('v2', '2026-06-01');
+      await b.ok('deployments.create', {
+        modelId: model.id,
+        versionId: v1,
+        environmentId: prod,
+        alias: 'champion',
+        from: '2026-03-10T08:00:00.000Z',
+      });
+      const challenger = await b.ok('deployments.create', {
+        modelId: model.id,
+        versionId: v2,
+        environmentId: prod,
+        alias: 'challenger',
+        from: '2026-06-02T08:00:00.000Z',
+      });
+      await b.ok('deployments.promote', { id: challenger.id, at: '2026-07-01T06:00:00.000Z' });
+      await b.ok('deployments.rollback', {
+        modelId: model.id,
+        versionId: v1,
+        environmentId: prod,
+        at: '2026-07-03T14:30:00.000Z',
+        reason: 'Latency regression in v2',
+      });
+      await b.ok('models.moveStage', { id: model.id, to: 'production', on: '2026-07-06', reason: '' });
+      await b.ok('models.updateCard', { id: model.id, ...NARRATIVE, intendedUse: 'Retention campaigns.' });
+
+      const file = await b.ok('models.auditPackPdf', { id: model.id });
+      expect(file).toMatchObject({ kind: 'pdf', fileName: 'audit-pack-churn-model-2026-11-24.pdf' });
+      if (file.kind !== 'pdf') return;
+      const pdf = Buffer.from(file.base64, 'base64');
+      const text = pdfText(pdf, b.dir);
+      for (const heading of [
+        'Model card: Churn model',
+        'Version history and approvals',
+        'Deployment timeline',
+        'Stage history',
+        'Audit trail',
+      ])
+        expect(text).toContain(heading);
+      // The rollback is marked with its reason (the cell wraps in the printed table).
+      expect(text).toContain('Rollback: Latency');
+      expect(text).toContain('regression in v2');
+      expect(text).toContain('Pilot → Production');
+      expect(text).toContain('Weekly drift report');
+      // The card serves what production runs now: v1 again, after the rollback.
+      expect(text).toMatch(/v1\s+Champion\s+Production\s+3 Jul 2026/);
+      // The trail names the card's edit and the rollback's deployment, under the model.
+      expect(text).toContain('Model card changed');
+      expect(text).toContain('Deployment created');
+      expect(pdfPages(pdf, b.dir)).toBeGreaterThanOrEqual(5);
+      const pages = text.split('\f');
+      const timeline = pages.findIndex((p) => p.includes('Deployment timeline'));
+      pdfPagePng(pdf, SHOTS, 'audit-pack-page-1');
+      pdfPagePng(pdf, SHOTS, 'audit-pack-timeline', timeline + 1);
+      pdfPagePng(pdf, SHOTS, 'audit-pack-trail', pages.findIndex((p) => p.includes('Audit trail')) + 1);
+    } finally {
+      b.dispose();
+    }
+  });
 });

@@ -140,11 +140,16 @@ function Block({ block: b }: { block: CardBlock }) {
   }
 }
 
+type Export = 'markdown' | 'pdf' | 'auditPack';
+
+/** What a printable document is called in the messages. */
+const PRINTED: Record<Exclude<Export, 'markdown'>, string> = { pdf: 'The card', auditPack: 'The audit pack' };
+
 function ExportButtons({ modelId }: { modelId: string }) {
   const client = useKeel();
   const toast = useToasts((s) => s.show);
-  const [busy, setBusy] = useState<'markdown' | 'pdf' | null>(null);
-  const run = async (kind: 'markdown' | 'pdf') => {
+  const [busy, setBusy] = useState<Export | null>(null);
+  const run = async (kind: Export) => {
     setBusy(kind);
     try {
       if (kind === 'markdown') {
@@ -153,12 +158,12 @@ function ExportButtons({ modelId }: { modelId: string }) {
         toast({ tone: 'info', message: `Exported ${file.fileName}.` });
         return;
       }
-      const file = await unwrap(client, 'models.cardPdf', { id: modelId });
+      const file = await unwrap(client, kind === 'pdf' ? 'models.cardPdf' : 'models.auditPackPdf', { id: modelId });
       if (file.kind === 'pdf') {
         saveBase64File(file.fileName, file.base64);
         toast({ tone: 'info', message: `Exported ${file.fileName} (${Math.max(1, Math.round(file.bytes / 1024))} KiB).` });
       } else if (openPrintable(file.html)) {
-        toast({ tone: 'info', message: 'The card opened in a new tab: print it there and choose “Save as PDF”.' });
+        toast({ tone: 'info', message: `${PRINTED[kind]} opened in a new tab: print it there and choose “Save as PDF”.` });
       } else {
         toast({ tone: 'error', message: 'The browser blocked the new tab; allow pop-ups for Keel and try again.' });
       }
@@ -168,15 +173,17 @@ function ExportButtons({ modelId }: { modelId: string }) {
       setBusy(null);
     }
   };
+  const button = (kind: Export, label: string) => (
+    <button type="button" className="button" disabled={busy !== null} onClick={() => void run(kind)}>
+      {busy === kind ? 'Preparing…' : label}
+    </button>
+  );
   return (
-    <fieldset className="model-card__export" aria-label="Export the card">
+    <fieldset className="model-card__export" aria-label="Export">
       <span className="model-card__export-label">Export</span>
-      <button type="button" className="button" disabled={busy !== null} onClick={() => void run('markdown')}>
-        {busy === 'markdown' ? 'Exporting…' : 'Markdown'}
-      </button>
-      <button type="button" className="button" disabled={busy !== null} onClick={() => void run('pdf')}>
-        {busy === 'pdf' ? 'Preparing…' : 'PDF'}
-      </button>
+      {button('markdown', 'Markdown')}
+      {button('pdf', 'PDF')}
+      {button('auditPack', 'Audit pack (PDF)')}
     </fieldset>
   );
 }
