@@ -1,4 +1,6 @@
 import type { SampleStep } from '@backend/core/sample';
+import { EMPTY_NARRATIVE } from '@shared/portfolio/rules/card';
+import { updateCard } from './cardService';
 import { createContact } from './contactService';
 import { createModel, moveStage } from './modelService';
 import { SAMPLE_CONTACTS, SAMPLE_MODELS } from './sampleModels';
@@ -13,7 +15,7 @@ export const portfolioSample: SampleStep = {
     }
     let versions = 0;
     let approvals = 0;
-    for (const { client, engagement, owner, stages, versions: sampleVersions, ...fields } of SAMPLE_MODELS) {
+    for (const { client, engagement, owner, stages, versions: sampleVersions, card, ...fields } of SAMPLE_MODELS) {
       const [first, ...later] = stages;
       if (!first) throw new Error(`The sample model ${fields.name} has no stage.`);
       const model = createModel(ctx, {
@@ -68,6 +70,7 @@ export const portfolioSample: SampleStep = {
           approvals += 1;
         }
       }
+      if (card) updateCard(ctx, { id: model.id, ...EMPTY_NARRATIVE, ...card });
     }
     return { contacts: SAMPLE_CONTACTS.length, models: SAMPLE_MODELS.length, versions, approvals };
   },
