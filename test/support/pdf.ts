@@ -27,6 +27,24 @@ export async function chromiumPdfRenderer(): Promise<{ renderPdf: RenderPdf; clo
   };
 }
 
+/**
+ * Why the PDF tests cannot run here, or null when they can: they need a Chromium (as the E2E tests do)
+ * and poppler-utils (`apt-get install -y chromium poppler-utils`; `.ci/run` installs both).
+ */
+export function pdfToolsMissing(): string | null {
+  try {
+    findChromium();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  } catch {
+    return 'No pdftotext found: install poppler-utils (`sudo apt-get install -y poppler-utils`) to read the rendered PDFs.';
+  }
+  return null;
+}
+
 /** The text of a PDF (poppler-utils' pdftotext), page breaks as form feeds. */
 export function pdfText(pdf: Uint8Array, dir: string): string {
   const file = join(dir, 'document.pdf');

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend, validClient, validEngagement, validSpecialist } from '../../support/backend';
-import { chromiumPdfRenderer, pdfPagePng, pdfPages, pdfText } from '../../support/pdf';
+import { chromiumPdfRenderer, pdfPagePng, pdfPages, pdfText, pdfToolsMissing } from '../../support/pdf';
 
 /** Today is Tuesday 24 November 2026. */
 const clock = () => new Date(Date.UTC(2026, 10, 24, 9, 0, 0));
@@ -148,7 +148,10 @@ describe('the model card on real SQLite', () => {
   });
 });
 
-describe('the model card as a PDF (Chromium via playwright-core, poppler-utils)', () => {
+const missingTools = pdfToolsMissing();
+if (missingTools) console.warn(`The model card's PDF tests are skipped: ${missingTools}`);
+
+describe.skipIf(missingTools !== null)('the model card as a PDF (Chromium via playwright-core, poppler-utils)', () => {
   let renderer: Awaited<ReturnType<typeof chromiumPdfRenderer>>;
   beforeAll(async () => {
     renderer = await chromiumPdfRenderer();
