@@ -6,7 +6,8 @@ import { dateLabel } from './dates';
  * one function the backend is given at start-up (or printed by the browser in
  * browser mode). This module builds that page: A4, margins, a running header
  * (what and whose) and footer (when generated) on every page, parts that
- * start on a new page, and every piece of text HTML-escaped.
+ * start on a new page, and every piece of text HTML-escaped. On screen (the
+ * browser-mode tab before printing) it reads as a sheet of paper.
  *
  * The stylesheet is one constant so the page needs nothing but itself: its
  * own CSP allows exactly this stylesheet by hash and nothing else (no script,
@@ -43,10 +44,17 @@ table.data { width: 100%; border-collapse: collapse; margin: 0 0 3mm; font-size:
 table.data th, table.data td { text-align: left; vertical-align: top; padding: 1mm 2mm; border-bottom: 0.5pt solid #d0d7de; white-space: pre-line; overflow-wrap: break-word; }
 table.data th { background: #f6f8fa; font-weight: 600; }
 table.data tr { break-inside: avoid; }
+@media screen {
+  html { background: #e9ecef; }
+  body { display: flex; flex-direction: column; max-width: 210mm; margin: 6mm auto; padding: 8mm 16mm; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2); }
+  .run-head, .run-foot { position: static; }
+  .run-foot { order: 1; margin-top: 6mm; }
+  table.page > thead td, table.page > tfoot td { height: 0; }
+}
 `;
 
 /** `'sha256-…'` of PRINT_STYLESHEET, as a CSP source (test/unit/kernel/printDocument.test.ts recomputes it). */
-export const PRINT_STYLE_HASH = "'sha256-HF69x67bOW0udduOnpHfx3tzgPNIqMKdDVIYjUx6qAc='";
+export const PRINT_STYLE_HASH = "'sha256-usbdfsRIDm9Umuq9z5Qg9KLd7L74vunJXmZ/My06IoI='";
 
 /** Text made literal in HTML: the five characters that could open markup or close an attribute. */
 export function escapeHtml(text: string): string {

@@ -156,11 +156,14 @@ describe('the model card in Chromium (browser mode)', () => {
     expect(printable.url()).toMatch(/^blob:/);
     expect(await printable.title()).toBe(`Model card – ${MODEL}`);
     await printable.getByRole('heading', { level: 1, name: `Model card: ${MODEL}` }).waitFor();
-    // The stylesheet applied: the running header is fixed, the headings sized in points.
-    expect(await printable.evaluate('getComputedStyle(document.querySelector(".run-head")).position')).toBe('fixed');
+    // The stylesheet applied: the headings sized in points; printed, the running header repeats (fixed).
     expect(await printable.evaluate('getComputedStyle(document.querySelector("h1")).fontSize')).toBe('24px');
+    expect(await printable.evaluate('getComputedStyle(document.querySelector(".run-head")).position')).toBe('static');
+    await printable.emulateMedia({ media: 'print' });
+    expect(await printable.evaluate('getComputedStyle(document.querySelector(".run-head")).position')).toBe('fixed');
+    await printable.emulateMedia({ media: null });
     expect(problems).toEqual([]);
-    await printable.setViewportSize({ width: 900, height: 1200 });
+    await printable.setViewportSize({ width: 1000, height: 1200 });
     await printable.screenshot({ path: join(SHOTS, 'model-card-printable-tab.png') });
     // What the browser's print gives: render it and look at the first page.
     const pdf = await printable.pdf({ preferCSSPageSize: true, printBackground: true });
