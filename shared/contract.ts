@@ -66,6 +66,7 @@ export type {
 } from '@shared/plan/contract/allocations';
 export type * from '@shared/plan/contract/plan';
 export type { StaffingFields, StaffingRequest, StaffingRequestItem } from '@shared/plan/contract/staffing';
+export type * from '@shared/portfolio/contract/card';
 export type * from '@shared/portfolio/contract/contacts';
 export type * from '@shared/portfolio/contract/deployments';
 export type * from '@shared/portfolio/contract/inventory';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { BACKEND_AREAS } from '@backend/areas';
+import type { RenderPdf } from '@backend/core/area';
 import { type Clock, systemClock } from '@backend/core/clock';
 import { type Context, createContext } from '@backend/core/context';
 import { acquireDataLock } from '@backend/core/dataLock';
@@ -24,6 +25,11 @@ export type BackendOptions = {
   /** Where now comes from (tests and the bench pin it); the system clock by default. */
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Renders printed documents (model cards, audit packs) to PDF. The desktop shell passes one built
+   * on Electron's printToPDF; browser mode passes none and hands the HTML page to the browser.
+   */
+  renderPdf?: RenderPdf;
 };
 
 export type Backend = {
@@ -126,6 +132,7 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   const host: HostServices = {
+    renderPdf: options.renderPdf ?? null,
     appInfo: () => ({
       version,
       schemaVersion: schemaVersion(session.db),

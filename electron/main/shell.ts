@@ -4,6 +4,7 @@ import type { Backend, BackendOptions } from '@backend/index';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { wireContract } from './ipc';
 import { buildMenu } from './menu';
+import { electronPdfRenderer } from './pdf';
 import { handleAppScheme, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { openMainWindow } from './window';
@@ -57,7 +58,13 @@ export function startShell(options: ShellOptions): void {
     denyAllPermissions();
     let running: Backend;
     try {
-      running = options.openBackend({ databasePath: databasePath(options.dataDir), actor: options.actor, mode: 'desktop' });
+      running = options.openBackend({
+        databasePath: databasePath(options.dataDir),
+        actor: options.actor,
+        mode: 'desktop',
+        // Printed documents (model cards, audit packs) become PDFs in an offscreen window.
+        renderPdf: electronPdfRenderer,
+      });
     } catch (error) {
       fatal(error);
       return;

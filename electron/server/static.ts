@@ -1,10 +1,15 @@
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { PRINT_STYLE_HASH } from '@shared/kernel/printDocument';
 
-/** The Content-Security-Policy of the UI, in browser mode (header) and desktop (app:// responses). */
+/**
+ * The Content-Security-Policy of the UI, in browser mode (header) and desktop (app:// responses).
+ * Besides its own files, it allows exactly one inline stylesheet, the printed documents' (by hash):
+ * in browser mode a model card opens from a blob: URL, which keeps this policy.
+ */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${PRINT_STYLE_HASH}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -7,6 +7,7 @@ export const portfolioEntities = {
   client_contact: 'Client contact',
   model: 'Model',
   model_stage: 'Stage change',
+  model_card: 'Model card',
   model_version: 'Model version',
   model_approval: 'Approval',
   promotion_policy: 'Promotion policy',

@@ -1,3 +1,4 @@
+import { cardProcedures } from './contract/card';
 import { contactsProcedures } from './contract/contacts';
 import { deploymentsProcedures } from './contract/deployments';
 import { exportsProcedures } from './contract/exports';
@@ -15,4 +16,5 @@ export const portfolioAreaProcedures = {
   ...deploymentsProcedures,
   ...inventoryProcedures,
   ...exportsProcedures,
+  ...cardProcedures,
 };

@@ -42,7 +42,7 @@ const CATEGORY = [
 ] as const;
 const KINDS = ['classical_ml', 'deep_learning', 'llm', 'rules_ml'] as const;
 const SERVING = ['batch', 'online', 'streaming', 'embedded'] as const;
-const ATTACHABLE = ['fairness_test', 'explainability_report', 'data_lineage', 'access_review', 'model_card'] as const;
+const ATTACHABLE = ['fairness_test', 'explainability_report', 'data_lineage', 'access_review'] as const;
 
 export type PortfolioSummary = {
   clientIds: string[];

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RenderPdf } from '@backend/core/area';
 import { type Backend, createBackend } from '@backend/index';
 import type { InputOf, OutputOf, ProcedureName, Result } from '@shared/contract';
 
@@ -20,7 +21,7 @@ export function tempDir(prefix = 'keel-test-'): string {
 }
 
 /** A real backend on a real SQLite file in a fresh temporary folder, with a controllable clock. */
-export function openTestBackend(options: { dir?: string; clock?: () => Date } = {}): TestBackend {
+export function openTestBackend(options: { dir?: string; clock?: () => Date; renderPdf?: RenderPdf } = {}): TestBackend {
   const dir = options.dir ?? tempDir();
   const file = join(dir, 'keel.db');
   const silent = { error: () => {} };
@@ -30,6 +31,7 @@ export function openTestBackend(options: { dir?: string; clock?: () => Date } = 
     mode: 'browser',
     logger: silent,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   });
   return Object.assign(backend, {
     dir,

@@ -11,8 +11,16 @@ export type HandlersOf<P extends Record<string, ProcedureDef>> = {
   [N in keyof P]: (input: z.output<P[N]['input']>) => NonNullable<P[N]['__output']> | Promise<NonNullable<P[N]['__output']>>;
 };
 
+/**
+ * Renders a self-contained HTML page to PDF: Electron's printToPDF in the desktop shell, playwright-core
+ * with Chromium in tests; browser mode has none (the browser prints the page itself).
+ */
+export type RenderPdf = (html: string) => Promise<Uint8Array>;
+
 /** What the process hosting the backend provides (desktop shell or browser mode). */
 export type HostServices = {
+  /** The PDF renderer the host was started with, or null (browser mode). */
+  renderPdf: RenderPdf | null;
   appInfo(): { version: string; schemaVersion: number; databasePath: string; actor: string; mode: 'desktop' | 'browser' };
   backup(path: string | undefined): Promise<{ path: string; bytes: number }>;
   backups(): BackupFile[];

@@ -8,7 +8,7 @@ import { joinWords } from '@shared/portfolio/rules/lifecycle';
 import { EVIDENCE_NEEDS, type EvidenceKind, missingEvidence, type PersonRef, type PromotionPolicy } from '@shared/portfolio/rules/policy';
 import type { StoredDeployment } from './deploymentRepository';
 import type { StoredApproval, StoredVersion } from './versionRepository';
-import { nameOf, policyOf } from './versionService';
+import { modelCardState, nameOf, policyOf } from './versionService';
 
 const conflict = (message: string, path?: string) =>
   new DomainError('conflict', message, path ? [{ path, message: 'see the message' }] : undefined);
@@ -123,7 +123,12 @@ function checkInstant(ctx: Context, model: Model, at: string, path: string): voi
 function checkGate(ctx: Context, { model, version, environment }: Loaded, alias: Alias): void {
   if (alias !== 'champion' || !environment.production) return;
   const { policy, version: policyVersion } = policyOf(ctx, model.clientId);
-  const missing = missingEvidence(policy, model, { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) });
+  const missing = missingEvidence(
+    policy,
+    model,
+    { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) },
+    modelCardState(ctx, model),
+  );
   if (missing.length > 0) {
     throw conflict(
       `Version ${version.label} cannot serve ${model.name} in production: the promotion policy (${policyVersion === 0 ? 'Keel’s default' : `version ${policyVersion}`}) asks for ${joinWords(missing.map((k) => EVIDENCE_NEEDS[k]))}.`,
@@ -329,7 +334,12 @@ export function championEvidence(
   if (!version) return { championLabel: null, missing: [] };
   return {
     championLabel: version.label,
-    missing: missingEvidence(policy, model, { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) }),
+    missing: missingEvidence(
+      policy,
+      model,
+      { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) },
+      modelCardState(ctx, model),
+    ),
   };
 }
 

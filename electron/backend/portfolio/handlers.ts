@@ -1,7 +1,8 @@
-import { type HandlersOf, listOf } from '@backend/core/area';
+import { type HandlersOf, type HostServices, listOf } from '@backend/core/area';
 import type { Context } from '@backend/core/context';
 import { unknownReference } from '@shared/kernel/errors';
 import type { portfolioAreaProcedures } from '@shared/portfolio/procedures';
+import { auditPackPdf, cardMarkdownFile, cardPdf, getCard, updateCard } from './cardService';
 import { createContact, listContacts, updateContact } from './contactService';
 import {
   createEnvironment,
@@ -20,7 +21,7 @@ import { clientPortfolio, portfolioSettings, updatePortfolioSettings } from './p
 import { approveVersion, createVersion, getPolicy, listVersions, updatePolicy } from './versionService';
 
 /** Client contacts, the models and their stages, the per-client portfolio facts and the graveyard setting. */
-export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioAreaProcedures> {
+export function portfolioHandlers(ctx: Context, host: HostServices): HandlersOf<typeof portfolioAreaProcedures> {
   return {
     'contacts.list': ({ clientId }) => listOf(listContacts(ctx, clientId)),
     'contacts.create': (input) => createContact(ctx, input),
@@ -53,5 +54,10 @@ export function portfolioHandlers(ctx: Context): HandlersOf<typeof portfolioArea
     'models.importInventory': (input) => importInventory(ctx, input),
     'portfolio.export': (input) => exportPortfolio(ctx, input),
     'models.exportAuditPack': ({ id }) => exportAuditPack(ctx, id),
+    'models.card': ({ id }) => getCard(ctx, id),
+    'models.updateCard': (input) => updateCard(ctx, input),
+    'models.cardMarkdown': ({ id }) => cardMarkdownFile(ctx, id),
+    'models.cardPdf': ({ id }) => cardPdf(ctx, host, id),
+    'models.auditPackPdf': ({ id }) => auditPackPdf(ctx, host, id),
   };
 }

@@ -11,7 +11,7 @@ import type { ExportApproval, ExportDeployment, ExportModel, ExportVersion } fro
 import type { ModelListFilter } from './modelRepository';
 import { groupBy } from './portfolioSheets';
 import { portfolioWorkbook } from './portfolioWorkbook';
-import { policyOf } from './versionService';
+import { modelCardState, policyOf } from './versionService';
 
 /**
  * The portfolio's workbooks, written in memory and handed to the renderer to
@@ -40,6 +40,7 @@ function gapsOf(
   approvals: readonly ExportApproval[],
 ): (version: ExportVersion) => ReturnType<typeof missingEvidence> {
   const policies = new Map<string, PromotionPolicy>();
+  const cards = new Map<string, { complete: boolean }>();
   const modelsById = new Map(models.map((m) => [m.id, m]));
   const byVersion = groupBy(approvals, (a) => a.versionId);
   return (version) => {
@@ -50,7 +51,12 @@ function gapsOf(
       policy = policyOf(ctx, model.clientId).policy;
       policies.set(model.clientId, policy);
     }
-    return missingEvidence(policy, model, { ...version, approvals: byVersion.get(version.id) ?? [] });
+    let card = cards.get(model.id);
+    if (!card) {
+      card = modelCardState(ctx, model);
+      cards.set(model.id, card);
+    }
+    return missingEvidence(policy, model, { ...version, approvals: byVersion.get(version.id) ?? [] }, card);
   };
 }
 

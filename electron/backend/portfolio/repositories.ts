@@ -1,4 +1,5 @@
 import type { Db } from '@backend/core/db/connection';
+import { CardRepository } from './cardRepository';
 import { ContactRepository } from './contactRepository';
 import { DeploymentRepository } from './deploymentRepository';
 import { PortfolioExportRepository } from './exportRepository';
@@ -12,6 +13,7 @@ declare module '@backend/core/context' {
     versions: VersionRepository;
     deployments: DeploymentRepository;
     portfolioExports: PortfolioExportRepository;
+    cards: CardRepository;
   }
 }
 
@@ -21,4 +23,5 @@ export const portfolioRepositories = (db: Db) => ({
   versions: new VersionRepository(db),
   deployments: new DeploymentRepository(db),
   portfolioExports: new PortfolioExportRepository(db),
+  cards: new CardRepository(db),
 });

@@ -1,4 +1,6 @@
 import type { SampleStep } from '@backend/core/sample';
+import { EMPTY_NARRATIVE } from '@shared/portfolio/rules/card';
+import { updateCard } from './cardService';
 import { createContact } from './contactService';
 import { createEnvironment, deploy, listDeployments, promote, rollback } from './deploymentService';
 import { createModel, moveStage } from './modelService';
@@ -31,6 +33,7 @@ export const portfolioSample: SampleStep = {
       stages,
       versions: sampleVersions,
       deployments: sampleDeployments,
+      card,
       ...fields
     } of SAMPLE_MODELS) {
       const [first, ...later] = stages;
@@ -88,6 +91,7 @@ export const portfolioSample: SampleStep = {
           approvals += 1;
         }
       }
+      if (card) updateCard(ctx, { id: model.id, ...EMPTY_NARRATIVE, ...card });
       // Deployments before the later stages: production needs its champion serving.
       for (const d of sampleDeployments ?? []) {
         const versionId = versionIds.get(d.version);

@@ -1,6 +1,7 @@
 import type { ContactFields } from '@shared/portfolio/contract/contacts';
 import type { ModelFields } from '@shared/portfolio/contract/models';
 import type { ApprovalFields, VersionFields } from '@shared/portfolio/contract/versions';
+import type { CardNarrative } from '@shared/portfolio/rules/card';
 import type { Stage } from '@shared/portfolio/rules/vocabulary';
 
 /** The sample's contacts, by client name. */
@@ -69,6 +70,8 @@ type SampleModel = Omit<ModelFields, 'clientId' | 'engagementId' | 'businessOwne
   owner: string | null;
   /** The stages it went through, oldest first; the first is where it was registered, on its in-service date. */
   stages: readonly { stage: Stage; on: string; reason?: string }[];
+  /** The hand-written narrative of its model card (the rest of the card is derived). */
+  card?: Partial<CardNarrative>;
   /** Versions, each with the approvals recorded on it. */
   versions?: readonly (Omit<VersionFields, 'modelId' | 'builtBy'> & {
     builtBy: string;
@@ -121,6 +124,18 @@ export const SAMPLE_MODELS: readonly SampleModel[] = [
     runbookLink: 'https://wiki.alpenbank.example/risk/pd-runbook',
     tags: ['IFRS 9', 'scorecard'],
     notes: 'Replaces the 2019 logistic scorecard; monotonic constraints on income and utilisation.',
+    card: {
+      intendedUse:
+        'Estimate the 12-month probability of default of retail loan applicants, as one input to the credit decision and to IFRS 9 provisioning.',
+      outOfScopeUses: 'Corporate or SME lending; collections prioritisation; pricing; any automatic decline without a credit officer.',
+      users:
+        'Credit officers in the branch network decide with it; model risk management monitors it; finance reads the provisioning output.',
+      limitations:
+        'Applicants with under 12 months of banking history score with wide uncertainty. Not validated for loans above CHF 250,000 or for cross-border applicants.',
+      ethicalConsiderations:
+        'No protected attribute is an input. Approval rates and calibration are compared across age bands, gender and nationality each quarter; a gap above 5 points goes to the model risk committee.',
+      caveats: 'Recalibrate when the policy rate moves by more than 100 basis points.',
+    },
     stages: [
       { stage: 'idea', on: '2026-02-02' },
       { stage: 'prototype', on: '2026-04-06' },

@@ -6,6 +6,7 @@ import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Model } from '@shared/portfolio/contract/models';
 import type { approvalFields, ModelVersion, PolicyView, VersionsView, versionFields } from '@shared/portfolio/contract/versions';
 import { promotionPolicy } from '@shared/portfolio/contract/versions';
+import { EMPTY_NARRATIVE, modelCardGaps } from '@shared/portfolio/rules/card';
 import {
   missingEvidence,
   type PersonRef,
@@ -83,13 +84,26 @@ export function nameOf(ctx: Context, person: PersonRef): string {
   return ctx.repos.contacts.get(person.id)?.name ?? 'Unknown contact';
 }
 
-function withApprovals(ctx: Context, model: Model, policy: PromotionPolicy, v: StoredVersion, approvals: StoredApproval[]): ModelVersion {
+/** Whether the model's card holds what the promotion policy's "complete model card" asks (its record and narrative). */
+export function modelCardState(ctx: Context, model: Model): { complete: boolean } {
+  const narrative = ctx.repos.cards.get(model.id) ?? EMPTY_NARRATIVE;
+  return { complete: modelCardGaps({ useCase: model.useCase, hasBusinessOwner: model.businessOwnerId !== null }, narrative).length === 0 };
+}
+
+function withApprovals(
+  ctx: Context,
+  model: Model,
+  policy: PromotionPolicy,
+  v: StoredVersion,
+  approvals: StoredApproval[],
+  card: { complete: boolean },
+): ModelVersion {
   const mine = approvals.filter((a) => a.versionId === v.id);
   return {
     ...v,
     builtByName: nameOf(ctx, v.builtBy),
     approvals: mine.map((a) => ({ ...a, approverName: nameOf(ctx, a.approver) })),
-    missing: missingEvidence(policy, model, { ...v, approvals: mine }),
+    missing: missingEvidence(policy, model, { ...v, approvals: mine }, card),
   };
 }
 
@@ -98,11 +112,12 @@ export function listVersions(ctx: Context, modelId: string): VersionsView {
   if (!model) throw unknownReference('Model', modelId, 'modelId');
   const { version, policy } = policyOf(ctx, model.clientId);
   const approvals = ctx.repos.versions.approvalsOfModel(modelId);
+  const card = modelCardState(ctx, model);
   return {
     modelId,
     policyVersion: version,
     required: requiredEvidence(policy, model),
-    versions: ctx.repos.versions.ofModel(modelId).map((v) => withApprovals(ctx, model, policy, v, approvals)),
+    versions: ctx.repos.versions.ofModel(modelId).map((v) => withApprovals(ctx, model, policy, v, approvals, card)),
   };
 }
 
@@ -142,7 +157,7 @@ export function createVersion(ctx: Context, input: z.output<typeof versionFields
       after: version,
     });
     const { policy } = policyOf(ctx, model.clientId);
-    return withApprovals(ctx, model, policy, version, []);
+    return withApprovals(ctx, model, policy, version, [], modelCardState(ctx, model));
   });
 }
 
@@ -189,6 +204,6 @@ export function approveVersion(ctx: Context, input: z.output<typeof approvalFiel
       // The policy version in force is kept with the decision, for the audit pack.
       after: { ...approval, policyVersion },
     });
-    return withApprovals(ctx, model, policy, version, ctx.repos.versions.approvalsOf(version.id));
+    return withApprovals(ctx, model, policy, version, ctx.repos.versions.approvalsOf(version.id), modelCardState(ctx, model));
   });
 }

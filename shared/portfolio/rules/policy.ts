@@ -33,15 +33,17 @@ export const EVIDENCE_NEEDS: Record<EvidenceKind, string> = {
   model_card: 'a complete model card',
 };
 
-/** The pieces a person attaches to a version as evidence (the others come from the version and its approvals). */
-export const ATTACHED_EVIDENCE = ['fairness_test', 'explainability_report', 'data_lineage', 'access_review', 'model_card'] as const;
+/**
+ * The pieces a person attaches to a version as evidence; the others come from the version and its
+ * approvals, and "a complete model card" from the model's card (shared/portfolio/rules/card.ts).
+ */
+export const ATTACHED_EVIDENCE = ['fairness_test', 'explainability_report', 'data_lineage', 'access_review'] as const;
 export type AttachedEvidence = (typeof ATTACHED_EVIDENCE)[number];
 export const ATTACHED_EVIDENCE_LABELS: Record<AttachedEvidence, string> = {
   fairness_test: 'Fairness / bias test result',
   explainability_report: 'Explainability report',
   data_lineage: 'Data lineage',
   access_review: 'Access review',
-  model_card: 'Model card',
 };
 
 export type PromotionPolicy = {
@@ -80,12 +82,14 @@ export type GateVersion = {
 /**
  * The gate: each piece of evidence the policy asks for that the version does
  * not have, in the policy vocabulary's order. A version with a rejection after
- * its last approval counts as not approved.
+ * its last approval counts as not approved. The model card is the model's, not
+ * the version's: complete when `modelCardGaps` (rules/card.ts) finds nothing.
  */
 export function missingEvidence(
   policy: PromotionPolicy,
   model: { riskTier: RiskTier; aiActCategory: AiActCategory },
   version: GateVersion,
+  card: { complete: boolean },
 ): EvidenceKind[] {
   const attached = new Set(version.evidence.map((e) => e.kind));
   const standing = standingApprovals(version.approvals);
@@ -98,7 +102,7 @@ export function missingEvidence(
     explainability_report: attached.has('explainability_report'),
     data_lineage: attached.has('data_lineage'),
     access_review: attached.has('access_review'),
-    model_card: attached.has('model_card'),
+    model_card: card.complete,
   };
   return requiredEvidence(policy, model).filter((k) => !has[k]);
 }

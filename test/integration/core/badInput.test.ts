@@ -69,7 +69,8 @@ function snapshot() {
               (SELECT count(*) FROM model) m, (SELECT max(updated_at) FROM model) mu,
               (SELECT group_concat(stage || ai_act_category) FROM model) ms, (SELECT count(*) FROM model_stage_transition) mt,
               (SELECT count(*) FROM model_version) mv, (SELECT count(*) FROM model_approval) ma, (SELECT count(*) FROM promotion_policy) pp,
-              (SELECT count(*) FROM environment) en, (SELECT count(*) FROM deployment) dp, (SELECT group_concat(coalesce(to_at, '-')) FROM deployment) dpt`,
+              (SELECT count(*) FROM environment) en, (SELECT count(*) FROM deployment) dp, (SELECT group_concat(coalesce(to_at, '-')) FROM deployment) dpt,
+              (SELECT count(*) FROM model_card) card, (SELECT max(updated_at) FROM model_card) cardu`,
     )
     .get();
 }

@@ -471,6 +471,39 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
         message: 'This champion deployment of v1 started at 2026-06-03 00:00 UTC; it can only end after that.',
       },
     ],
+    // The model card (its narrative is the only thing typed on it).
+    'models.card': [
+      { why: 'unknown model', input: { id: MISSING_ID }, code: 'not_found', message: `Model ${MISSING_ID} does not exist.` },
+      { why: 'not an id', input: { id: 'claims' }, code: 'invalid_input', field: 'id' },
+    ],
+    'models.updateCard': [
+      {
+        why: 'a narrative too long',
+        input: { id: modelId, users: 'x'.repeat(4001) },
+        code: 'invalid_input',
+        field: 'users',
+        message: 'Users must be at most 4000 characters.',
+      },
+      { why: 'not text', input: { id: modelId, limitations: 12 }, code: 'invalid_input', field: 'limitations' },
+      { why: 'a field the card does not have', input: { id: modelId, trainingData: 'typed twice' }, code: 'invalid_input' },
+      { why: 'unknown model', input: { id: MISSING_ID, users: 'Claims handlers' }, code: 'not_found' },
+      {
+        why: 'someone else wrote the card since',
+        input: { id: modelId, users: 'Claims handlers', expectedUpdatedAt: '2026-11-01T00:00:00.000Z' },
+        code: 'conflict',
+        message:
+          'Claims triage classifier’s card was changed by someone else since you opened it. Reload it, then apply your change again.',
+      },
+    ],
+    'models.cardMarkdown': [{ why: 'unknown model', input: { id: MISSING_ID }, code: 'not_found' }],
+    'models.cardPdf': [
+      { why: 'unknown model', input: { id: MISSING_ID }, code: 'not_found' },
+      { why: 'no id', input: {}, code: 'invalid_input', field: 'id' },
+    ],
+    'models.auditPackPdf': [
+      { why: 'unknown model', input: { id: MISSING_ID }, code: 'not_found', message: `Model ${MISSING_ID} does not exist.` },
+      { why: 'not an id', input: { id: 42 }, code: 'invalid_input', field: 'id' },
+    ],
     'portfolio.asOf': [
       { why: 'not an instant', input: { at: 'yesterday' }, code: 'invalid_input', field: 'at' },
       { why: 'unknown model', input: { at: '2026-07-01T00:00:00.000Z', modelId: MISSING_ID }, code: 'not_found', field: 'modelId' },

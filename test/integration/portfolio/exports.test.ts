@@ -101,7 +101,7 @@ beforeAll(async () => {
       registeredOn: on,
       trainingData: 'claims 2025, sha256:ab12',
       evaluations: [{ metric: 'AUC', value: 0.81, dataset: 'holdout 2025-Q4' }],
-      evidence: [{ kind: 'model_card', text: '=card in the wiki', link: 'https://wiki.example.com/card' }],
+      evidence: [{ kind: 'fairness_test', text: '=report in the wiki', link: 'https://wiki.example.com/fairness' }],
     });
     await b.ok('approvals.create', {
       versionId: v.id,

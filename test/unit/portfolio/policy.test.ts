@@ -14,6 +14,7 @@ const policy = promotionPolicy.parse(defaultPolicy);
 const builder = { kind: 'specialist', id: 's1' } as const;
 const other = { kind: 'contact', id: 'c1' } as const;
 const bare: GateVersion = { builtBy: builder, trainingData: '', evaluations: [], evidence: [], approvals: [] };
+const card = { complete: false };
 
 describe('the default promotion policy', () => {
   it('asks less of a minimal-risk recommender than of a high-risk credit model', () => {
@@ -35,7 +36,7 @@ describe('the gate', () => {
   const high = { riskTier: 'high', aiActCategory: 'high' } as const;
 
   it('names each missing piece, in the policy’s order, as a sentence', () => {
-    const missing = missingEvidence(policy, { riskTier: 'low', aiActCategory: 'minimal' }, bare);
+    const missing = missingEvidence(policy, { riskTier: 'low', aiActCategory: 'minimal' }, bare, card);
     expect(missing).toEqual(['approval', 'evaluation_results']);
     expect(gateSentence('v1', missing)).toBe('Version v1 lacks an approval and evaluation results.');
     expect(gateSentence('v1', [])).toBeNull();
@@ -43,31 +44,32 @@ describe('the gate', () => {
 
   it('does not count the builder’s own approval as independent', () => {
     const selfApproved: GateVersion = { ...bare, approvals: [{ approver: builder, decision: 'approved', decidedOn: '2026-06-01' }] };
-    expect(missingEvidence(policy, high, selfApproved)).toContain('independent_approval');
-    expect(missingEvidence(policy, { riskTier: 'low', aiActCategory: 'minimal' }, selfApproved)).not.toContain('approval');
+    expect(missingEvidence(policy, high, selfApproved, card)).toContain('independent_approval');
+    expect(missingEvidence(policy, { riskTier: 'low', aiActCategory: 'minimal' }, selfApproved, card)).not.toContain('approval');
     const independent: GateVersion = {
       ...bare,
       approvals: [{ approver: other, decision: 'approved_with_conditions', decidedOn: '2026-06-01' }],
     };
-    expect(missingEvidence(policy, high, independent)).not.toContain('independent_approval');
+    expect(missingEvidence(policy, high, independent, card)).not.toContain('independent_approval');
   });
 
-  it('counts attached evidence, training data and results; a later rejection withdraws the approvals', () => {
+  it('counts attached evidence, training data, results and the model’s complete card; a later rejection withdraws the approvals', () => {
     const full: GateVersion = {
       builtBy: builder,
       trainingData: 'loans 2019–2025',
       evaluations: [{ metric: 'AUC', value: 0.8, dataset: 'holdout' }],
-      evidence: ['fairness_test', 'explainability_report', 'data_lineage', 'access_review', 'model_card'].map(
-        (kind) => ({ kind }) as never,
-      ),
+      evidence: ['fairness_test', 'explainability_report', 'data_lineage', 'access_review'].map((kind) => ({ kind }) as never),
       approvals: [{ approver: other, decision: 'approved', decidedOn: '2026-06-01' }],
     };
-    expect(missingEvidence(policy, high, full)).toEqual([]);
+    expect(missingEvidence(policy, high, full, { complete: true })).toEqual([]);
+    // The card is derived, not attached: an incomplete card is missing whatever was attached.
+    expect(missingEvidence(policy, high, full, { complete: false })).toEqual(['model_card']);
+    expect(missingEvidence(policy, { riskTier: 'high', aiActCategory: 'minimal' }, full, { complete: false })).toEqual([]);
     const withdrawn = {
       ...full,
       approvals: [...full.approvals, { approver: other, decision: 'rejected' as const, decidedOn: '2026-06-02' }],
     };
-    expect(missingEvidence(policy, high, withdrawn)).toEqual(['independent_approval']);
+    expect(missingEvidence(policy, high, withdrawn, { complete: true })).toEqual(['independent_approval']);
     expect(
       standingApprovals([
         { decision: 'rejected', decidedOn: '2026-05-01' },

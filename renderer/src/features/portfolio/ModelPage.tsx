@@ -26,6 +26,7 @@ import { type ReactNode, useState } from 'react';
 import { DeploymentsTab } from './DeploymentsTab';
 import { AuditPackButton } from './ExportButtons';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
+import { ModelCardTab } from './ModelCardTab';
 import { ModelForm, modelValues } from './ModelForm';
 import { type ModelTab, useModelPage } from './portfolioStore';
 import { VersionsTab } from './VersionsTab';
@@ -35,6 +36,7 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'versions', label: 'Versions & approvals' },
   { id: 'deployments', label: 'Deployment timeline' },
   { id: 'stages', label: 'Stage history' },
+  { id: 'card', label: 'Model card' },
   { id: 'hours', label: 'Hours' },
 ];
 
@@ -98,6 +100,8 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <DeploymentsTab model={m} />
         ) : tab === 'hours' ? (
           <Slot name="model.hours" props={{ model: m }} />
+        ) : tab === 'card' ? (
+          <ModelCardTab model={m} />
         ) : (
           <StageHistory model={m} />
         )}

@@ -158,7 +158,6 @@ function VersionForm({ model, onDone }: { model: ModelDetail; onDone(): void }) 
     explainability_report: '',
     data_lineage: '',
     access_review: '',
-    model_card: '',
   });
   const builtBy = form.field('builtBy');
   const setEvidenceText = (kind: AttachedEvidence, text: string) => {

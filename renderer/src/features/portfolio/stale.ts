@@ -12,6 +12,7 @@ const MODEL = [
   'portfolio.client',
   'deployments.list',
   'portfolio.asOf',
+  'models.card',
 ] as const satisfies readonly QueryName[];
 
 /** Who serves production as champion: the timeline, the as-of answers, the list's column, the client's evidence fact. */
@@ -21,28 +22,31 @@ const CHAMPION = ['deployments.list', 'portfolio.asOf', 'models.list', 'portfoli
 export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAreaProcedures>> = {
   // A contact's name shows as a model's business owner.
   'contacts.create': ['contacts.list', ...ALWAYS],
-  'contacts.update': ['contacts.list', 'models.get', 'versions.list', ...ALWAYS],
+  'contacts.update': ['contacts.list', 'models.get', 'versions.list', 'models.card', ...ALWAYS],
   'models.create': [...MODEL, ...ALWAYS],
   'models.update': [...MODEL, ...ALWAYS],
   'models.moveStage': [...MODEL, ...ALWAYS],
   // A version and its approvals show on the model's versions tab with what the policy still asks.
-  'versions.create': ['versions.list', ...ALWAYS],
+  'versions.create': ['versions.list', 'models.card', ...ALWAYS],
   // An approval can complete what a production champion lacks (the client's evidence fact).
-  'approvals.create': ['versions.list', 'portfolio.client', ...ALWAYS],
+  'approvals.create': ['versions.list', 'models.card', 'portfolio.client', ...ALWAYS],
   // The policy decides what every version of the client's models still lacks.
   'policy.update': ['policy.get', 'versions.list', 'portfolio.client', ...ALWAYS],
   'environments.create': ['environments.list', ...ALWAYS],
   // A deployment shows on the model's timeline, in the as-of answers, in the list's champion column and in the
   // client's evidence fact; retiring ends them (models.moveStage).
-  'deployments.create': [...CHAMPION, ...ALWAYS],
-  'deployments.promote': [...CHAMPION, ...ALWAYS],
-  'deployments.rollback': [...CHAMPION, ...ALWAYS],
-  'deployments.end': [...CHAMPION, ...ALWAYS],
+  'deployments.create': [...CHAMPION, 'models.card', ...ALWAYS],
+  'deployments.promote': [...CHAMPION, 'models.card', ...ALWAYS],
+  'deployments.rollback': [...CHAMPION, 'models.card', ...ALWAYS],
+  'deployments.end': [...CHAMPION, 'models.card', ...ALWAYS],
   // An import registers and updates models and versions.
   'models.importInventory': [...MODEL, 'versions.list', ...ALWAYS],
   // The workbooks write nothing.
   'portfolio.export': [],
   'models.exportAuditPack': [],
+  // The card's narrative decides whether the policy's "complete model card" holds for every version,
+  // and so what a production champion still lacks (the client's evidence fact).
+  'models.updateCard': ['models.card', 'versions.list', 'portfolio.client', ...ALWAYS],
   // The number of days decides which models are in the graveyard.
   'portfolio.updateSettings': ['portfolio.settings', 'portfolio.client', ...ALWAYS],
 };

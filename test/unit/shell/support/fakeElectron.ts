@@ -53,6 +53,30 @@ export class FakeWebContents extends Emitter {
     fake.calls.push('webContents.setWindowOpenHandler');
     this.windowOpenHandler = handler;
   }
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    fake.calls.push('webContents.printToPDF');
+    fake.printOptions.push(options);
+    return fake.printFails ? Promise.reject(new Error(fake.printFails)) : Promise.resolve(Buffer.from('%PDF-1.7 fake'));
+  }
+}
+
+type BeforeRequest = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
+
+/** A session of its own (session.fromPartition): what the shell restricts in it. */
+class FakeSession {
+  beforeRequest: BeforeRequest | null = null;
+  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  constructor(readonly partition: string) {}
+  readonly webRequest = {
+    onBeforeRequest: (handler: BeforeRequest) => {
+      fake.calls.push(`session(${this.partition}).webRequest.onBeforeRequest`);
+      this.beforeRequest = handler;
+    },
+  };
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void) {
+    fake.calls.push(`session(${this.partition}).setPermissionRequestHandler`);
+    this.permissionRequest = handler;
+  }
 }
 
 type WindowOptions = Partial<Bounds> & { width: number; height: number; webPreferences?: Record<string, unknown> };
@@ -95,6 +119,10 @@ class FakeBrowserWindow extends Emitter {
     this.focused++;
   }
   show(): void {}
+  destroy(): void {
+    fake.calls.push('window.destroy');
+    this.destroyed = true;
+  }
   getNormalBounds(): Bounds {
     const { x = 0, y = 0, width, height } = this.options;
     return { x, y, width, height };
@@ -163,6 +191,12 @@ export const electronModule = {
     },
   },
   session: {
+    fromPartition(partition: string) {
+      fake.calls.push(`session.fromPartition ${partition}`);
+      const existing = fake.partitions.get(partition) ?? new FakeSession(partition);
+      fake.partitions.set(partition, existing);
+      return existing;
+    },
     defaultSession: {
       setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void) {
         fake.calls.push('session.setPermissionRequestHandler');
@@ -247,6 +281,10 @@ export const fake = {
   displays: [{ x: 0, y: 0, width: 1440, height: 900 }] as Bounds[],
   exposed: {} as Record<string, unknown>,
   rendererInvokes: [] as { channel: string; args: unknown[] }[],
+  partitions: new Map<string, FakeSession>(),
+  printOptions: [] as Record<string, unknown>[],
+  /** Set to a message to make printToPDF fail. */
+  printFails: null as string | null,
 
   reset(): void {
     electronModule.app.removeAllListeners();
@@ -255,6 +293,9 @@ export const fake = {
     fake.singleInstance = true;
     fake.readyPromise = Promise.resolve();
     fake.windows = [];
+    fake.partitions = new Map();
+    fake.printOptions = [];
+    fake.printFails = null;
     fake.ipcHandlers = new Map();
     fake.privilegedSchemes = [];
     fake.protocolHandlers = new Map();

@@ -6,6 +6,7 @@ import { m0005Continuity } from './0005_continuity';
 import { m0006NonBillableHours } from './0006_non_billable_hours';
 import { m0007Portfolio } from './0007_portfolio';
 import { m0008HoursOnModel } from './0008_hours_on_model';
+import { m0009ModelCard } from './0009_model_card';
 import type { Migration } from './types';
 
 /**
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006NonBillableHours,
   m0007Portfolio,
   m0008HoursOnModel,
+  m0009ModelCard,
 ];
 
 export type { Migration } from './types';
