@@ -25,6 +25,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { DeploymentsTab } from './DeploymentsTab';
 import { AuditPackButton } from './ExportButtons';
+import { HistoryTab } from './HistoryTab';
 import { CATEGORY_TONE, daysWords, RISK_TONE, STAGE_TONE } from './labels';
 import { ModelCardTab } from './ModelCardTab';
 import { ModelForm, modelValues } from './ModelForm';
@@ -38,6 +39,7 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'stages', label: 'Stage history' },
   { id: 'card', label: 'Model card' },
   { id: 'hours', label: 'Hours' },
+  { id: 'history', label: 'History' },
 ];
 
 declare module '@renderer/app/slots' {
@@ -102,6 +104,8 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <Slot name="model.hours" props={{ model: m }} />
         ) : tab === 'card' ? (
           <ModelCardTab model={m} />
+        ) : tab === 'history' ? (
+          <HistoryTab model={m} />
         ) : (
           <StageHistory model={m} />
         )}
