@@ -256,10 +256,10 @@ describe('atomic writes', () => {
     // also ending the outgoing allocation; the new allocations are counted above), 1 cancelled; then billing:
     // 5 engagements' terms, 5 × 8 role rates + 8 after the October rise + 1 override, 1,803 entries, 6 approvals, 5 invoices;
     // then the portfolio: 7 contacts, 11 models registered, 18 later stage changes, 3 versions and 3 approvals, 4 environments,
-    // 5 deployments (3 deployed, 1 promoted, 1 rolled back); then the import row.
+    // 5 deployments (3 deployed, 1 promoted, 1 rolled back), 1 model card narrative; then the import row.
     const replacements = 5 + 2 + 5 + 4 + 2 * 2 + 1;
     const billing = 5 + 5 * 8 + 8 + 1 + 1803 + 6 + 5;
-    const portfolio = 7 + 11 + 18 + 3 + 3 + 4 + 5;
+    const portfolio = 7 + 11 + 18 + 3 + 3 + 4 + 5 + 1;
     const rows = 5 + 7 + 16 + 21 + 6 + 5 + 2 + 1 + 1 + replacements + billing + portfolio + 1;
     expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');
