@@ -2,8 +2,9 @@ import type { Db } from '@backend/core/db/connection';
 import { StatementCache } from '@backend/core/sql';
 import type { Model } from '@shared/portfolio/contract/models';
 import type { Alias } from '@shared/portfolio/rules/deployments';
+import type { StageTransition } from '@shared/portfolio/rules/lifecycle';
 import type { ApprovalDecision, AttachedEvidence, PersonRef } from '@shared/portfolio/rules/policy';
-import type { AiActCategory, ModelKind, RegulatedDomain, RiskTier, ServingMode, Stage } from '@shared/portfolio/rules/vocabulary';
+import { type ModelRow, type TransitionRow, toModel, toTransition } from './modelRepository';
 
 /**
  * What the portfolio workbook and the audit pack read, many models at once,
@@ -59,49 +60,10 @@ export type ExportDeployment = {
   createdAt: string;
 };
 
-export type ExportTransition = {
-  id: string;
-  modelId: string;
-  fromStage: Stage | null;
-  toStage: Stage;
-  on: string;
-  reason: string;
-  actor: string;
-  createdAt: string;
-};
+/** A stage change, as the model's own page shows it. */
+export type ExportTransition = StageTransition;
 
-type ModelRow = {
-  id: string;
-  client_id: string;
-  engagement_id: string | null;
-  name: string;
-  use_case: string;
-  business_owner_id: string | null;
-  outcome_metric: string;
-  outcome_unit: string;
-  outcome_baseline: number | null;
-  outcome_target: number | null;
-  risk_tier: RiskTier;
-  ai_act_category: AiActCategory;
-  regulated_domain: RegulatedDomain;
-  kind: ModelKind;
-  serving: ServingMode;
-  data_sources: string;
-  repository_link: string;
-  registry_link: string;
-  dashboard_link: string;
-  runbook_link: string;
-  tags: string;
-  notes: string;
-  in_service_since: string;
-  stage: Stage;
-  stage_since: string;
-  created_at: string;
-  updated_at: string;
-  client_name: string;
-  engagement_name: string | null;
-  owner_name: string | null;
-};
+type ExportModelRow = ModelRow & { client_name: string; engagement_name: string | null; owner_name: string | null };
 
 type VersionRow = {
   id: string;
@@ -150,17 +112,6 @@ type DeploymentRow = {
   created_at: string;
 };
 
-type TransitionRow = {
-  id: string;
-  model_id: string;
-  from_stage: Stage | null;
-  to_stage: Stage;
-  on_date: string;
-  reason: string;
-  actor: string;
-  created_at: string;
-};
-
 const IN_MODELS = '(SELECT value FROM json_each(@ids))';
 
 /** A person's name: a specialist's or a contact's, or who they were when they are gone from the records. */
@@ -185,8 +136,8 @@ export class PortfolioExportRepository {
            LEFT JOIN client_contact o ON o.id = m.business_owner_id
          WHERE m.id IN ${IN_MODELS}`,
       )
-      .all({ ids: JSON.stringify(ids) }) as ModelRow[];
-    return rows.map(toModel);
+      .all({ ids: JSON.stringify(ids) }) as ExportModelRow[];
+    return rows.map(toExportModel);
   }
 
   versions(ids: readonly string[]): ExportVersion[] {
@@ -270,50 +221,10 @@ export class PortfolioExportRepository {
          ORDER BY model_id, on_date, created_at, id`,
       )
       .all({ ids: JSON.stringify(ids) }) as TransitionRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      modelId: r.model_id,
-      fromStage: r.from_stage,
-      toStage: r.to_stage,
-      on: r.on_date,
-      reason: r.reason,
-      actor: r.actor,
-      createdAt: r.created_at,
-    }));
+    return rows.map(toTransition);
   }
 }
 
-function toModel(row: ModelRow): ExportModel {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    clientName: row.client_name,
-    engagementId: row.engagement_id,
-    engagementName: row.engagement_name,
-    name: row.name,
-    useCase: row.use_case,
-    businessOwnerId: row.business_owner_id,
-    businessOwnerName: row.owner_name,
-    outcomeMetric: row.outcome_metric,
-    outcomeUnit: row.outcome_unit,
-    outcomeBaseline: row.outcome_baseline,
-    outcomeTarget: row.outcome_target,
-    riskTier: row.risk_tier,
-    aiActCategory: row.ai_act_category,
-    regulatedDomain: row.regulated_domain,
-    kind: row.kind,
-    serving: row.serving,
-    dataSources: JSON.parse(row.data_sources) as string[],
-    repositoryLink: row.repository_link,
-    registryLink: row.registry_link,
-    dashboardLink: row.dashboard_link,
-    runbookLink: row.runbook_link,
-    tags: JSON.parse(row.tags) as string[],
-    notes: row.notes,
-    inServiceSince: row.in_service_since,
-    stage: row.stage,
-    stageSince: row.stage_since,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+function toExportModel(row: ExportModelRow): ExportModel {
+  return { ...toModel(row), clientName: row.client_name, engagementName: row.engagement_name, businessOwnerName: row.owner_name };
 }

@@ -6,7 +6,7 @@ import type { StageTransition } from '@shared/portfolio/rules/lifecycle';
 import type { AiActCategory, ModelKind, RegulatedDomain, RiskTier, ServingMode, Stage } from '@shared/portfolio/rules/vocabulary';
 
 /** A model row as SQLite returns it. */
-type ModelRow = {
+export type ModelRow = {
   id: string;
   client_id: string;
   engagement_id: string | null;
@@ -36,7 +36,7 @@ type ModelRow = {
   updated_at: string;
 };
 
-type TransitionRow = {
+export type TransitionRow = {
   id: string;
   model_id: string;
   from_stage: Stage | null;
@@ -270,7 +270,7 @@ export function toListItem(row: ModelListRow, today: number): ModelListItem {
   };
 }
 
-function toTransition(row: TransitionRow): StageTransition {
+export function toTransition(row: TransitionRow): StageTransition {
   return {
     id: row.id,
     modelId: row.model_id,
@@ -283,7 +283,7 @@ function toTransition(row: TransitionRow): StageTransition {
   };
 }
 
-function toModel(row: ModelRow): Model {
+export function toModel(row: ModelRow): Model {
   return {
     id: row.id,
     clientId: row.client_id,
