@@ -31,6 +31,7 @@ const downloadDir = mkdtempSync(join(tmpdir(), 'keel-e2e-portfolio-download-'));
 const pageProblems: string[] = [];
 const dialogs: string[] = [];
 let modelId = '';
+let stagingName = '';
 
 const toast = (message: string) => page.locator('.toast').filter({ hasText: message });
 
@@ -90,12 +91,18 @@ describe('the portfolio workbooks in Chromium (browser mode)', () => {
     const versions = await call<VersionsView>(server, 'versions.list', { modelId });
     const version = versions.versions[versions.versions.length - 1];
     if (!version) throw new Error(`${MODEL} has no version in the sample`);
-    await call<Row>(server, 'environments.create', { engagementId: model.engagementId, name: 'Production', production: true });
-    const staging = await call<Row>(server, 'environments.create', {
+    // The sample gives the engagement its environments; a non-production one takes the deployment.
+    const environments = await call<ListResult<Row & { production: boolean }>>(server, 'environments.list', {
       engagementId: model.engagementId,
-      name: 'Staging',
-      production: false,
     });
+    const staging =
+      environments.rows.find((e) => !e.production) ??
+      (await call<Row & { name: string }>(server, 'environments.create', {
+        engagementId: model.engagementId,
+        name: 'Staging',
+        production: false,
+      }));
+    stagingName = String(staging.name);
     await call<Deployment>(server, 'deployments.create', {
       modelId,
       versionId: version.id,
@@ -149,7 +156,7 @@ describe('the portfolio workbooks in Chromium (browser mode)', () => {
     const deployments = await call<ListResult<Deployment>>(server, 'deployments.list', { modelId });
     const sheet = dataRows(book, 'Deployments');
     expect(sheet).toHaveLength(deployments.total);
-    expect(sheet[0]).toMatchObject({ Environment: 'Staging', Production: 'No', Alias: 'Champion', Status: 'Serving' });
+    expect(sheet[0]).toMatchObject({ Environment: stagingName, Production: 'No', Alias: 'Champion', Status: 'Serving' });
     expect(sheet[0]?.['From (UTC)']).toBeInstanceOf(Date);
     const trail = dataRows(book, 'Audit trail');
     expect(trail.map((t) => t.Record)).toContain('Deployment');
