@@ -130,4 +130,14 @@ describe('importing a model inventory in Chromium (browser mode)', () => {
     await screenshot(page, 'portfolio-client-facts');
     expect(pageProblems).toEqual([]);
   });
+
+  it('shows the sample recommender’s whole trail on its History tab, the rollback included', async () => {
+    const recommender = (await call<{ rows: Row[] }>(server, 'models.list', { search: 'Homepage product recommender' })).rows[0];
+    await page.goto(`${server.baseUrl}/#/portfolio/${recommender?.id}?tab=history`);
+    const history = page.getByRole('region', { name: 'Everything recorded about Homepage product recommender' });
+    await history.getByText(/v3\.2: champion again by rollback in Production: created by/).waitFor();
+    expect(await history.getByText(/v3\.3: promoted from challenger to champion in Production/).count()).toBe(1);
+    await screenshot(page, 'portfolio-model-history');
+    expect(pageProblems).toEqual([]);
+  });
 });

@@ -281,7 +281,7 @@ export function rollback(
       rollbackReason: input.reason,
       createdAt: now,
     };
-    return record(ctx, audit, loaded, d, 'rolled back to');
+    return record(ctx, audit, loaded, d, 'champion again by rollback');
   });
 }
 
