@@ -2,6 +2,7 @@ import type { Db } from '@backend/core/db/connection';
 import { StatementCache } from '@backend/core/sql';
 import type { Environment } from '@shared/portfolio/contract/deployments';
 import type { Alias } from '@shared/portfolio/rules/deployments';
+import type { ApprovalDecision, PersonRef } from '@shared/portfolio/rules/policy';
 
 /** A deployment as stored. */
 export type StoredDeployment = {
@@ -29,6 +30,13 @@ type DeploymentRow = {
   to_at: string | null;
   rollback_reason: string;
   created_at: string;
+};
+
+/** A champion serving production at an instant, with what the as-of answer shows of it. */
+export type ServingRow = StoredDeployment & {
+  versionLabel: string;
+  environmentName: string;
+  approvals: { approver: PersonRef; decision: ApprovalDecision; decidedOn: string }[];
 };
 
 /** Environments and deployments: all their SQL. */
@@ -96,12 +104,52 @@ export class DeploymentRepository {
     return rows.map(toDeployment);
   }
 
-  /** Environments by id, for a set of ids (one read). */
-  environmentsByIds(ids: readonly string[]): Map<string, Environment> {
-    const rows = this.statements
-      .get('SELECT * FROM environment WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as EnvironmentRow[];
-    return new Map(rows.map((r) => [r.id, toEnvironment(r)]));
+  /**
+   * The as-of answer for every model (or one) in one read: each model's latest
+   * production champion that started by the instant (as latestProductionChampions)
+   * and had not ended by it, with its version's label, its environment's name
+   * and one row per approval of that version (none: one row with no approval).
+   * One statement instead of the candidates, labels, environments and
+   * approvals read apart (npm run bench: about half the time for 2,000 models).
+   */
+  servingAt(at: string, modelId: string | null): ServingRow[] {
+    const sql = `SELECT d.*, v.label AS version_label, env.name AS environment_name,
+           a.approver_kind, a.approver_id, a.decision, a.decided_on
+         FROM model m
+         JOIN deployment d ON d.rowid = (
+           SELECT x.rowid FROM deployment x JOIN environment e ON e.id = x.environment_id AND e.is_production = 1
+           WHERE x.model_id = m.id AND x.alias = 'champion' AND x.from_at <= @at
+           ORDER BY x.from_at DESC LIMIT 1)
+         JOIN model_version v ON v.id = d.version_id
+         JOIN environment env ON env.id = d.environment_id
+         LEFT JOIN model_approval a ON a.version_id = d.version_id
+         WHERE (d.to_at IS NULL OR d.to_at > @at)`;
+    const rows = (
+      modelId === null ? this.statements.get(sql).all({ at }) : this.statements.get(`${sql} AND m.id = @modelId`).all({ at, modelId })
+    ) as (DeploymentRow & {
+      version_label: string;
+      environment_name: string;
+      approver_kind: PersonRef['kind'] | null;
+      approver_id: string | null;
+      decision: ApprovalDecision | null;
+      decided_on: string | null;
+    })[];
+    const byId = new Map<string, ServingRow>();
+    for (const row of rows) {
+      let serving = byId.get(row.id);
+      if (!serving) {
+        serving = { ...toDeployment(row), versionLabel: row.version_label, environmentName: row.environment_name, approvals: [] };
+        byId.set(row.id, serving);
+      }
+      if (row.approver_kind !== null && row.approver_id !== null && row.decision !== null && row.decided_on !== null) {
+        serving.approvals.push({
+          approver: { kind: row.approver_kind, id: row.approver_id },
+          decision: row.decision,
+          decidedOn: row.decided_on,
+        });
+      }
+    }
+    return [...byId.values()];
   }
 
   insert(d: StoredDeployment): void {

@@ -7,7 +7,7 @@ import { ALIAS_LABELS, type Alias, approvalsStandingAt, championsAt, overlapping
 import { joinWords } from '@shared/portfolio/rules/lifecycle';
 import { EVIDENCE_NEEDS, type EvidenceKind, missingEvidence, type PersonRef, type PromotionPolicy } from '@shared/portfolio/rules/policy';
 import type { StoredDeployment } from './deploymentRepository';
-import type { StoredApproval, StoredVersion } from './versionRepository';
+import type { StoredVersion } from './versionRepository';
 import { modelCardState, nameOf, policyOf } from './versionService';
 
 const conflict = (message: string, path?: string) =>
@@ -352,9 +352,8 @@ export function productionGaps(ctx: Context, model: Model): string[] {
 
 /**
  * Which version served production at an instant, and who approved it: one
- * model or every model. Reads in batches (the candidates, their versions,
- * approvals and environments), so every model at once costs a handful of
- * statements, not three per model.
+ * model or every model, in one read (DeploymentRepository.servingAt), not
+ * three per model.
  */
 export function servedAt(ctx: Context, at: string, modelId?: string): ServedAt[] {
   let models: { id: string; name: string; clientName: string }[];
@@ -364,17 +363,9 @@ export function servedAt(ctx: Context, at: string, modelId?: string): ServedAt[]
     if (!model) throw unknownReference('Model', modelId, 'modelId');
     models = [{ id: model.id, name: model.name, clientName: ctx.repos.clients.get(model.clientId)?.name ?? '' }];
   }
-  const candidates = ctx.repos.deployments.latestProductionChampions(at, modelId ?? null);
-  const served = championsAt(candidates, new Set(candidates.map((d) => d.environmentId)), at);
-  const versionIds = [...new Set([...served.values()].map((d) => d.versionId))];
-  const labels = ctx.repos.versions.labelsOf(versionIds);
-  const environments = ctx.repos.deployments.environmentsByIds([...new Set([...served.values()].map((d) => d.environmentId))]);
-  const approvals = new Map<string, StoredApproval[]>();
-  for (const a of ctx.repos.versions.approvalsOfVersions(versionIds)) {
-    const list = approvals.get(a.versionId);
-    if (list) list.push(a);
-    else approvals.set(a.versionId, [a]);
-  }
+  const rows = ctx.repos.deployments.servingAt(at, modelId ?? null);
+  // The rule has the last word on which one served (the read already keeps only those that had not ended).
+  const served = championsAt(rows, new Set(rows.map((d) => d.environmentId)), at);
   const names = new Map<string, string>();
   const name = (person: PersonRef) => {
     const key = `${person.kind}:${person.id}`;
@@ -399,15 +390,15 @@ export function servedAt(ctx: Context, at: string, modelId?: string): ServedAt[]
         since: null,
         approvedBy: [],
       };
-    const standing = approvalsStandingAt(approvals.get(d.versionId) ?? [], at);
+    const standing = approvalsStandingAt(d.approvals, at);
     return {
       modelId: m.id,
       modelName: m.name,
       clientName: m.clientName,
       at,
       versionId: d.versionId,
-      versionLabel: labels.get(d.versionId) ?? null,
-      environmentName: environments.get(d.environmentId)?.name ?? null,
+      versionLabel: d.versionLabel,
+      environmentName: d.environmentName,
       since: d.from,
       approvedBy: standing.map((a) => ({ name: name(a.approver), decision: a.decision, decidedOn: a.decidedOn })),
     };

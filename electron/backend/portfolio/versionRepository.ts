@@ -117,25 +117,6 @@ export class VersionRepository {
     return rows.map(toApproval);
   }
 
-  /** The approvals of several versions (one read), oldest first. */
-  approvalsOfVersions(versionIds: readonly string[]): StoredApproval[] {
-    const rows = this.statements
-      .get(
-        `SELECT * FROM model_approval WHERE version_id IN (SELECT value FROM json_each(?))
-         ORDER BY version_id, decided_on, created_at, id`,
-      )
-      .all(JSON.stringify(versionIds)) as ApprovalRow[];
-    return rows.map(toApproval);
-  }
-
-  /** The labels of several versions by id (one read, none of the JSON columns). */
-  labelsOf(ids: readonly string[]): Map<string, string> {
-    const rows = this.statements
-      .get('SELECT id, label FROM model_version WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as { id: string; label: string }[];
-    return new Map(rows.map((r) => [r.id, r.label]));
-  }
-
   approvalsOf(versionId: string): StoredApproval[] {
     const rows = this.statements
       .get('SELECT * FROM model_approval WHERE version_id = ? ORDER BY decided_on, created_at, id')

@@ -41,6 +41,10 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A 64 MiB page cache (SQLite's default is 2 MiB), taken only as pages are read: the portfolio's
+    // as-of answer for 2,000 models looks up ~1,200 versions scattered over a 12 MB table, and with
+    // the default cache it waited on page reads for half its time (33 → 18 ms, npm run bench).
+    db.pragma('cache_size = -65536');
     const result = migrate(db, file, existed, migrations, clock);
     return { db, ...result };
   } catch (error) {
