@@ -3,6 +3,7 @@ import { newId } from '@backend/core/ids';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Deployment, Environment, ServedAt } from '@shared/portfolio/contract/deployments';
 import type { Model } from '@shared/portfolio/contract/models';
+import { type CardSectionId, cardNeed } from '@shared/portfolio/rules/card';
 import { ALIAS_LABELS, type Alias, approvalsStandingAt, championsAt, overlappingChampion } from '@shared/portfolio/rules/deployments';
 import { joinWords } from '@shared/portfolio/rules/lifecycle';
 import { EVIDENCE_NEEDS, type EvidenceKind, missingEvidence, type PersonRef, type PromotionPolicy } from '@shared/portfolio/rules/policy';
@@ -123,15 +124,12 @@ function checkInstant(ctx: Context, model: Model, at: string, path: string): voi
 function checkGate(ctx: Context, { model, version, environment }: Loaded, alias: Alias): void {
   if (alias !== 'champion' || !environment.production) return;
   const { policy, version: policyVersion } = policyOf(ctx, model.clientId);
-  const missing = missingEvidence(
-    policy,
-    model,
-    { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) },
-    modelCardState(ctx, model),
-  );
+  const card = modelCardState(ctx, model);
+  const missing = missingEvidence(policy, model, { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) }, card);
   if (missing.length > 0) {
+    const needs = missing.map((k) => (k === 'model_card' ? cardNeed(card.incomplete) : EVIDENCE_NEEDS[k]));
     throw conflict(
-      `Version ${version.label} cannot serve ${model.name} in production: the promotion policy (${policyVersion === 0 ? 'Keel’s default' : `version ${policyVersion}`}) asks for ${joinWords(missing.map((k) => EVIDENCE_NEEDS[k]))}.`,
+      `Version ${version.label} cannot serve ${model.name} in production: the promotion policy (${policyVersion === 0 ? 'Keel’s default' : `version ${policyVersion}`}) asks for ${joinWords(needs)}.`,
     );
   }
 }
@@ -326,28 +324,25 @@ export function championEvidence(
   ctx: Context,
   model: Model,
   policy: PromotionPolicy = policyOf(ctx, model.clientId).policy,
-): { championLabel: string | null; missing: EvidenceKind[] } {
+): { championLabel: string | null; missing: EvidenceKind[]; cardIncomplete: CardSectionId[] } {
   const now = ctx.now();
   const candidates = ctx.repos.deployments.latestProductionChampions(now, model.id);
   const serving = championsAt(candidates, new Set(candidates.map((d) => d.environmentId)), now).get(model.id);
   const version = serving ? ctx.repos.versions.get(serving.versionId) : null;
-  if (!version) return { championLabel: null, missing: [] };
+  if (!version) return { championLabel: null, missing: [], cardIncomplete: [] };
+  const card = modelCardState(ctx, model);
   return {
     championLabel: version.label,
-    missing: missingEvidence(
-      policy,
-      model,
-      { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) },
-      modelCardState(ctx, model),
-    ),
+    missing: missingEvidence(policy, model, { ...version, approvals: ctx.repos.versions.approvalsOf(version.id) }, card),
+    cardIncomplete: card.incomplete,
   };
 }
 
 /** What still keeps a model out of production: a champion in production whose version has all the policy asks. */
 export function productionGaps(ctx: Context, model: Model): string[] {
-  const { championLabel, missing } = championEvidence(ctx, model);
+  const { championLabel, missing, cardIncomplete } = championEvidence(ctx, model);
   if (championLabel === null) return ['an approved version deployed as champion to the production environment'];
-  return missing.map((k) => `${EVIDENCE_NEEDS[k]} for its champion ${championLabel}`);
+  return missing.map((k) => `${k === 'model_card' ? cardNeed(cardIncomplete) : EVIDENCE_NEEDS[k]} for its champion ${championLabel}`);
 }
 
 /**

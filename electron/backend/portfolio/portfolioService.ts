@@ -2,6 +2,7 @@ import type { Context } from '@backend/core/context';
 import { addDays, toDay } from '@shared/kernel/days';
 import { unknownReference } from '@shared/kernel/errors';
 import type { ClientPortfolio, GraveyardModel, LackingEvidence, PortfolioSettings } from '@shared/portfolio/contract/portfolio';
+import { cardNeed } from '@shared/portfolio/rules/card';
 import { wasInStageDuring } from '@shared/portfolio/rules/lifecycle';
 import { EVIDENCE_NEEDS } from '@shared/portfolio/rules/policy';
 import { DEFAULT_GRAVEYARD_DAYS, GRAVEYARD_DAYS_RANGE, GRAVEYARD_STAGES, graveyard, latest } from '@shared/portfolio/rules/portfolio';
@@ -79,14 +80,14 @@ function lackingEvidence(ctx: Context, clientId: string): LackingEvidence[] {
     if (!HIGH_RISK.has(item.riskTier)) continue;
     const model = ctx.repos.models.get(item.id);
     if (!model) continue;
-    const { championLabel, missing } = championEvidence(ctx, model, policy);
+    const { championLabel, missing, cardIncomplete } = championEvidence(ctx, model, policy);
     if (championLabel === null || missing.length > 0) {
       found.push({
         modelId: model.id,
         name: model.name,
         riskTier: model.riskTier,
         championLabel,
-        missing: missing.map((k) => EVIDENCE_NEEDS[k]),
+        missing: missing.map((k) => (k === 'model_card' ? cardNeed(cardIncomplete) : EVIDENCE_NEEDS[k])),
       });
     }
   }

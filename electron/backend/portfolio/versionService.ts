@@ -6,7 +6,7 @@ import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Model } from '@shared/portfolio/contract/models';
 import type { approvalFields, ModelVersion, PolicyView, VersionsView, versionFields } from '@shared/portfolio/contract/versions';
 import { promotionPolicy } from '@shared/portfolio/contract/versions';
-import { EMPTY_NARRATIVE, modelCardGaps } from '@shared/portfolio/rules/card';
+import { type CardSectionId, EMPTY_NARRATIVE, modelCardGaps } from '@shared/portfolio/rules/card';
 import {
   missingEvidence,
   type PersonRef,
@@ -85,9 +85,10 @@ export function nameOf(ctx: Context, person: PersonRef): string {
 }
 
 /** Whether the model's card holds what the promotion policy's "complete model card" asks (its record and narrative). */
-export function modelCardState(ctx: Context, model: Model): { complete: boolean } {
+export function modelCardState(ctx: Context, model: Model): { complete: boolean; incomplete: CardSectionId[] } {
   const narrative = ctx.repos.cards.get(model.id) ?? EMPTY_NARRATIVE;
-  return { complete: modelCardGaps({ useCase: model.useCase, hasBusinessOwner: model.businessOwnerId !== null }, narrative).length === 0 };
+  const incomplete = modelCardGaps({ useCase: model.useCase, hasBusinessOwner: model.businessOwnerId !== null }, narrative);
+  return { complete: incomplete.length === 0, incomplete };
 }
 
 function withApprovals(

@@ -351,3 +351,13 @@ export function cardGapSentence(card: Pick<ModelCard, 'sections'>): string | nul
   if (missing.length === 0) return null;
   return `The card still needs ${joinWords(missing)}.`;
 }
+
+/**
+ * What the gate says of an incomplete card: the policy's words and the
+ * sections still to write ("a complete model card (Users and Limitations
+ * still to write)"), so the refusal says where to go.
+ */
+export function cardNeed(incomplete: readonly CardSectionId[]): string {
+  if (incomplete.length === 0) return 'a complete model card';
+  return `a complete model card (${joinWords(incomplete.map((id) => CARD_SECTION_TITLES[id]))} still to write)`;
+}

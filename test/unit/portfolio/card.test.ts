@@ -1,6 +1,7 @@
 import {
   type CardFacts,
   cardGapSentence,
+  cardNeed,
   deriveCard,
   describedVersions,
   EMPTY_NARRATIVE,
@@ -184,5 +185,15 @@ describe('the card as a printed page', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('<h1>Model card: PD &#60;script&#62;</h1>');
     expect(html).toContain('<header class="run-head"><span>Model card: PD &#60;script&#62;</span><span>Alpenbank</span></header>');
+  });
+});
+
+describe('the gate’s words for an incomplete card', () => {
+  it('name the sections still to write', () => {
+    expect(cardNeed([])).toBe('a complete model card');
+    expect(cardNeed(['users'])).toBe('a complete model card (Users still to write)');
+    expect(cardNeed(['intendedUse', 'users', 'ethics'])).toBe(
+      'a complete model card (Intended use and out-of-scope uses, Users and Fairness and ethical considerations still to write)',
+    );
   });
 });
