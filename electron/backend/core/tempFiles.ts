@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
  */
 
 export const TEMP_FOLDER = 'tmp';
-const UPLOAD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(upload|stage)$/;
+// A staging file is an SQLite database: a process killed mid-write can leave its journal (or WAL) beside it.
+const UPLOAD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(upload|stage(-journal|-wal|-shm)?)$/;
 
 export function tempFolder(databasePath: string): string {
   return join(dirname(databasePath), TEMP_FOLDER);
