@@ -3,8 +3,9 @@ import { StatementCache } from '@backend/core/sql';
 import type { Model } from '@shared/portfolio/contract/models';
 import type { Alias } from '@shared/portfolio/rules/deployments';
 import type { StageTransition } from '@shared/portfolio/rules/lifecycle';
-import type { ApprovalDecision, AttachedEvidence, PersonRef } from '@shared/portfolio/rules/policy';
+import type { ApprovalDecision, PersonRef } from '@shared/portfolio/rules/policy';
 import { type ModelRow, type TransitionRow, toModel, toTransition } from './modelRepository';
+import type { StoredApproval, StoredVersion } from './versionRepository';
 
 /**
  * What the portfolio workbook and the audit pack read, many models at once,
@@ -15,34 +16,11 @@ import { type ModelRow, type TransitionRow, toModel, toTransition } from './mode
 
 export type ExportModel = Model & { clientName: string; engagementName: string | null; businessOwnerName: string | null };
 
-export type ExportVersion = {
-  id: string;
-  modelId: string;
-  label: string;
-  builtBy: PersonRef;
-  builtByName: string;
-  registeredOn: string;
-  trainingData: string;
-  evaluations: { metric: string; value: number; dataset: string }[];
-  evidence: { kind: AttachedEvidence; text: string; link: string }[];
-  notes: string;
-  createdAt: string;
-};
+/** A version as stored, with its builder's name. */
+export type ExportVersion = StoredVersion & { builtByName: string };
 
-export type ExportApproval = {
-  id: string;
-  modelId: string;
-  versionId: string;
-  versionLabel: string;
-  approver: PersonRef;
-  approverName: string;
-  decision: ApprovalDecision;
-  decidedOn: string;
-  evidenceText: string;
-  evidenceLink: string;
-  conditions: string;
-  createdAt: string;
-};
+/** An approval as stored, with its model, its version's label and its approver's name. */
+export type ExportApproval = StoredApproval & { modelId: string; versionLabel: string; approverName: string };
 
 export type ExportDeployment = {
   id: string;
