@@ -2,6 +2,7 @@ import { appEntities } from '@shared/app/entities';
 import { billingEntities } from '@shared/billing/entities';
 import { clientsEntities } from '@shared/clients/entities';
 import { continuityEntities } from '@shared/continuity/entities';
+import { ownershipEntities } from '@shared/ownership/entities';
 import { planEntities } from '@shared/plan/entities';
 import { portfolioEntities } from '@shared/portfolio/entities';
 
@@ -18,6 +19,7 @@ export const ENTITY_LABELS = {
   ...appEntities,
   ...continuityEntities,
   ...portfolioEntities,
+  ...ownershipEntities,
 } as const;
 
 export type AuditedEntity = keyof typeof ENTITY_LABELS;

@@ -63,3 +63,16 @@ export const timeZone = z
   .string({ error: 'must be text' })
   .trim()
   .refine((v) => v === '' || isTimeZone(v), 'must be a time zone such as Europe/Zurich or America/New_York');
+
+/** A link a person can open: https only (the desktop shell opens nothing else); empty for none. */
+export const httpsLink = optionalText(2000).pipe(
+  z.string().refine((v) => {
+    if (v === '') return true;
+    try {
+      const url = new URL(v);
+      return url.protocol === 'https:' && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// link'),
+);

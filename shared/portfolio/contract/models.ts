@@ -1,5 +1,5 @@
 import { command, type ListResult, query } from '@shared/kernel/define';
-import { byId, expectedUpdatedAt, id, isoDate, optionalText, requiredText, search, sortDirection } from '@shared/kernel/fields';
+import { byId, expectedUpdatedAt, httpsLink, id, isoDate, optionalText, requiredText, search, sortDirection } from '@shared/kernel/fields';
 import { z } from 'zod';
 import { joinWords, type StageTransition } from '../rules/lifecycle';
 import {
@@ -110,20 +110,7 @@ const wordsOf = <T extends string>(values: readonly T[], labels: Record<T, strin
     'or',
   );
 
-/** A link a person can open: https only (the desktop shell opens nothing else). */
-const link = optionalText(2000)
-  .pipe(
-    z.string().refine((v) => {
-      if (v === '') return true;
-      try {
-        const url = new URL(v);
-        return url.protocol === 'https:' && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    }, 'must be an https:// link'),
-  )
-  .default('');
+const link = httpsLink.default('');
 
 const tagList = (label: string) =>
   z

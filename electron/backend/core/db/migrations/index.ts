@@ -7,6 +7,7 @@ import { m0006NonBillableHours } from './0006_non_billable_hours';
 import { m0007Portfolio } from './0007_portfolio';
 import { m0008HoursOnModel } from './0008_hours_on_model';
 import { m0009ModelCard } from './0009_model_card';
+import { m0010Ownership } from './0010_ownership';
 import type { Migration } from './types';
 
 /**
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007Portfolio,
   m0008HoursOnModel,
   m0009ModelCard,
+  m0010Ownership,
 ];
 
 export type { Migration } from './types';
