@@ -180,6 +180,11 @@ export const fulfilInput = z
     /** The outgoing specialist's last day on the engagement (the hand-over ends); null leaves the allocation as it is. */
     outgoingEndDate: isoDate.nullable().default(null),
     lateReason: optionalText(1000).default(''),
+    /**
+     * Hand what the outgoing specialist holds on the engagement (the ownership matrix's duties) to the
+     * replacement from the start date, in the same transaction as the fulfilment.
+     */
+    handOverDuties: z.boolean({ error: 'must be true or false' }).default(false),
   })
   .refine((v) => v.endDate === null || v.endDate >= v.startDate, { message: 'must be on or after the start date', path: ['endDate'] });
 export type FulfilFields = z.input<typeof fulfilInput>;
