@@ -149,8 +149,9 @@ function SnapshotCell({ cell, people }: { cell: MatrixCell | undefined; people: 
       {holders.length === 0 ? (
         <span className="muted">nobody</span>
       ) : (
-        holders.map((h) => (
+        holders.map((h, i) => (
           <span key={h.assignmentId + h.role} className="own-holder">
+            {i > 0 && <span className="own-holder__sep"> · </span>}
             <abbr title={ROLE_LABELS[h.role]}>{ROLE_LETTERS[h.role]}</abbr> {people.get(h.personKey)?.initials ?? '?'}
           </span>
         ))
