@@ -266,6 +266,30 @@ function renderWith(ui: ReactNode, answers: Record<string, (input: unknown) => u
     'engagements.get': () => ({ id: ENGAGEMENT, name: 'Credit risk model operations', endDate: '2027-06-30' }),
     'audit.list': () => ({ rows: [], total: 0 }),
     'ownership.whoResponds': () => responder,
+    'ownership.snapshots': () => [
+      {
+        engagementId: ENGAGEMENT,
+        month: '2026-09',
+        takenAt: '2026-10-02T08:00:00.000Z',
+        takenBy: 'finance@keel.local',
+        counts: { error: 0, warning: 0, info: 0 },
+      },
+      // October was approved, reopened and approved again: the latest recording counts.
+      {
+        engagementId: ENGAGEMENT,
+        month: '2026-10',
+        takenAt: '2026-11-02T08:30:00.000Z',
+        takenBy: 'finance@keel.local',
+        counts: { error: 3, warning: 0, info: 0 },
+      },
+      {
+        engagementId: ENGAGEMENT,
+        month: '2026-10',
+        takenAt: '2026-11-03T08:30:00.000Z',
+        takenBy: 'finance@keel.local',
+        counts: snapshot.matrix.counts,
+      },
+    ],
     'ownership.snapshot': () => snapshot,
     'replacements.fulfil': () => ({ ...request, status: 'fulfilled', replacementSpecialistName: 'Nikola Stojanovski' }),
     ...answers,
@@ -488,13 +512,16 @@ describe('a month’s recorded ownership matrix', () => {
     expect(line.textContent).toMatch(
       /^Ownership matrix recorded at approval: 2 errors, 1 warning · 3 Nov 2026, \d\d:30 by finance@keel\.local$/,
     );
-    expect(called(calls, 'ownership.snapshot')).toEqual([{ engagementId: ENGAGEMENT, month: '2026-10' }]);
+    expect(called(calls, 'ownership.snapshots')).toEqual([{ engagementId: ENGAGEMENT }]);
+    // The recorded matrix is read when someone opens it.
+    expect(called(calls, 'ownership.snapshot')).toEqual([]);
 
     const view = within(section).getByRole('button', { name: 'View' });
     await userEvent.click(view);
     const dialog = screen.getByRole('dialog', { name: 'Ownership matrix at the approval of October 2026' });
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Close' }));
-    const table = within(dialog).getByRole('table');
+    const table = await within(dialog).findByRole('table');
+    expect(called(calls, 'ownership.snapshot')).toEqual([{ engagementId: ENGAGEMENT, month: '2026-10' }]);
     const rows = within(table).getAllByRole('row');
     expect(rows.map((r) => [...r.children].map((c) => c.textContent))).toEqual([
       ['Model or asset', 'Deployment', 'Rollback'],
@@ -517,9 +544,7 @@ describe('a month’s recorded ownership matrix', () => {
   });
 
   it('says so when the month was approved before matrices were recorded', async () => {
-    renderWith(<Slot name="month.sections" props={{ engagementId: ENGAGEMENT, month: '2026-10', status: 'invoiced' }} />, {
-      'ownership.snapshot': () => null,
-    });
+    renderWith(<Slot name="month.sections" props={{ engagementId: ENGAGEMENT, month: '2026-08', status: 'invoiced' }} />);
     expect(await screen.findByText('No ownership matrix was recorded when this month was approved.')).toBeTruthy();
   });
 

@@ -1,7 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import type { Slots } from '@renderer/app/slots';
 import { instant } from '@renderer/components/dates';
-import type { FindingCounts } from '@shared/ownership/contract/matrix';
+import type { FindingCounts, SnapshotListItem } from '@shared/ownership/contract/matrix';
 import { useRef, useState } from 'react';
 import { SnapshotDialog } from './SnapshotViewer';
 import './slots.css';
@@ -15,26 +15,35 @@ export function countsWords(c: FindingCounts): string {
   return parts.join(', ');
 }
 
-/** An approved or invoiced month's review: the ownership matrix as it was recorded when the month was approved. */
+/** The month's recording at its latest approval (a month reopened and approved again was recorded again). */
+export function latestOf(items: readonly SnapshotListItem[], month: string): SnapshotListItem | null {
+  return items.filter((i) => i.month === month).reduce<SnapshotListItem | null>((a, b) => (a && a.takenAt >= b.takenAt ? a : b), null);
+}
+
+/**
+ * An approved or invoiced month's review: the ownership matrix as it was recorded when the month was
+ * approved. The line comes from the engagement's list of recordings (their counts); the matrix itself
+ * is read when someone opens it.
+ */
 export function MonthSnapshot({ engagementId, month, status }: Slots['month.sections']) {
   const recorded = status !== 'open';
-  const snapshot = useProcedure('ownership.snapshot', { engagementId, month }, recorded);
+  const list = useProcedure('ownership.snapshots', { engagementId }, recorded);
   const [viewing, setViewing] = useState(false);
   const view = useRef<HTMLButtonElement>(null);
   if (!recorded) return null;
-  const s = snapshot.data;
+  const item = list.data ? latestOf(list.data, month) : undefined;
   return (
     <section className="own-slot own-snapshot" aria-label="Ownership matrix at approval">
-      {snapshot.error && <p className="own-slot__error">Could not read the recorded ownership matrix: {snapshot.error.message}</p>}
-      {snapshot.isLoading && <p className="muted">Reading the ownership matrix recorded at approval…</p>}
-      {s === null && <p className="muted">No ownership matrix was recorded when this month was approved.</p>}
-      {s && (
-        <p className={`own-snapshot__line${s.matrix.counts.error > 0 ? ' own-snapshot__line--errors' : ''}`}>
+      {list.error && <p className="own-slot__error">Could not read the recorded ownership matrices: {list.error.message}</p>}
+      {list.isLoading && <p className="muted">Reading the ownership matrix recorded at approval…</p>}
+      {item === null && <p className="muted">No ownership matrix was recorded when this month was approved.</p>}
+      {item && (
+        <p className={`own-snapshot__line${item.counts.error > 0 ? ' own-snapshot__line--errors' : ''}`}>
           <span>
-            Ownership matrix recorded at approval: <strong>{countsWords(s.matrix.counts)}</strong>
+            Ownership matrix recorded at approval: <strong>{countsWords(item.counts)}</strong>
             <span className="muted">
               {' '}
-              · {instant(s.takenAt)} by {s.takenBy}
+              · {instant(item.takenAt)} by {item.takenBy}
             </span>
           </span>{' '}
           <button ref={view} type="button" className="button button--small" aria-haspopup="dialog" onClick={() => setViewing(true)}>
@@ -42,9 +51,10 @@ export function MonthSnapshot({ engagementId, month, status }: Slots['month.sect
           </button>
         </p>
       )}
-      {s && viewing && (
+      {item && viewing && (
         <SnapshotDialog
-          snapshot={s}
+          engagementId={engagementId}
+          month={month}
           onClose={() => {
             setViewing(false);
             view.current?.focus();

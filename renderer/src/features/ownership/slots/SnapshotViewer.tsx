@@ -1,3 +1,4 @@
+import { useProcedure } from '@renderer/api/queries';
 import { day, instant, monthLong } from '@renderer/components/dates';
 import type { MatrixCell, MatrixPerson, MatrixRow, OwnershipSnapshot } from '@shared/ownership/contract/matrix';
 import {
@@ -20,7 +21,9 @@ const cellKey = (kind: string, id: string, duty: string) => `${kind}:${id}:${dut
  * review: rows × duties with each holder's role letter and initials, then the findings. A plain table
  * (a recorded matrix is read, not worked in).
  */
-export function SnapshotDialog({ snapshot: s, onClose }: { snapshot: OwnershipSnapshot; onClose(): void }) {
+export function SnapshotDialog({ engagementId, month, onClose }: { engagementId: string; month: string; onClose(): void }) {
+  const snapshot = useProcedure('ownership.snapshot', { engagementId, month });
+  const s = snapshot.data;
   const id = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -46,19 +49,23 @@ export function SnapshotDialog({ snapshot: s, onClose }: { snapshot: OwnershipSn
         <header className="own-snapshot-dialog__header">
           <div>
             <h2 className="ui-dialog__title" id={`${id}-title`}>
-              Ownership matrix at the approval of {monthLong(s.month)}
+              Ownership matrix at the approval of {monthLong(month)}
             </h2>
-            <p className="muted">
-              {s.matrix.clientName} — {s.matrix.engagementName} · as of {day(s.matrix.asOf)} · recorded {instant(s.takenAt)} by {s.takenBy}.
-              Read-only: it stays as it was when the month was approved.
-            </p>
+            {s && (
+              <p className="muted">
+                {s.matrix.clientName} — {s.matrix.engagementName} · as of {day(s.matrix.asOf)} · recorded {instant(s.takenAt)} by{' '}
+                {s.takenBy}. Read-only: it stays as it was when the month was approved.
+              </p>
+            )}
           </div>
           <button ref={closeButton} type="button" className="button" onClick={onClose}>
             Close
           </button>
         </header>
-        <SnapshotMatrix snapshot={s} />
-        <SnapshotFindings snapshot={s} />
+        {snapshot.error && <p className="own-slot__error">{snapshot.error.message}</p>}
+        {snapshot.isLoading && <p className="muted">Reading the recorded matrix…</p>}
+        {s && <SnapshotMatrix snapshot={s} />}
+        {s && <SnapshotFindings snapshot={s} />}
       </div>
     </div>,
     document.body,
