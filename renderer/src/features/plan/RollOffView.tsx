@@ -24,7 +24,7 @@ declare module '@renderer/app/slots' {
 const dutiesColumn: DataColumn<RollOff> = {
   id: 'duties',
   header: 'Duties at stake',
-  width: 190,
+  width: 176,
   wrap: true,
   cell: (r) => (
     <Slot

@@ -2,10 +2,10 @@ import { useProcedure } from '@renderer/api/queries';
 import { useToday } from '@renderer/app/clock';
 import type { Slots } from '@renderer/app/slots';
 import { day } from '@renderer/components/dates';
-import type { Holding } from '@shared/ownership/contract/matrix';
+
 import type { AllocationDetail } from '@shared/plan/contract/allocations';
 import { DutiesTable } from './DutiesTable';
-import { countDuties, dutiesSummary, holdingsOn } from './holdings';
+import { countDuties, dutiesOn, dutiesSummary, type HeldDuty } from './holdings';
 import './slots.css';
 
 /** The day an allocation's duties are read on: today while it runs, else its first or last day. */
@@ -22,7 +22,7 @@ export function AllocationDuties({ allocation: a }: Slots['allocation.sections']
   const live = a.status !== 'cancelled';
   const load = useProcedure('ownership.personLoad', { person: { kind: 'specialist', id: a.specialistId }, asOf }, live);
   if (!live) return null;
-  const held = load.data ? holdingsOn(load.data, a.engagementId) : null;
+  const held = load.data ? dutiesOn(load.data, a.engagementId) : null;
   return (
     <section className="drawer__section own-slot" aria-label="Duties at stake">
       <h3 className="own-slot__heading">
@@ -40,7 +40,7 @@ export function AllocationDuties({ allocation: a }: Slots['allocation.sections']
   );
 }
 
-function Held({ allocation: a, held, asOf, today }: { allocation: AllocationDetail; held: Holding[]; asOf: string; today: string }) {
+function Held({ allocation: a, held, asOf, today }: { allocation: AllocationDetail; held: HeldDuty[]; asOf: string; today: string }) {
   const { total, accountable } = countDuties(held);
   if (total === 0) {
     return (
@@ -60,7 +60,7 @@ function Held({ allocation: a, held, asOf, today }: { allocation: AllocationDeta
       <p className="muted own-slot__lede">
         What {a.specialistName} holds on {a.engagementName} on {day(asOf)}.{next}
       </p>
-      <DutiesTable holdings={held} label={`Duties ${a.specialistName} holds on ${a.engagementName}`} />
+      <DutiesTable duties={held} label={`Duties ${a.specialistName} holds on ${a.engagementName}`} />
     </>
   );
 }

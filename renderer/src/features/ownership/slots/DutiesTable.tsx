@@ -1,6 +1,6 @@
 import { Badge, type StatusTone } from '@renderer/ui/Badge';
-import type { Holding } from '@shared/ownership/contract/matrix';
 import { ROLE_LABELS, type Role } from '@shared/ownership/rules/vocabulary';
+import { assetsWord, type HeldDuty } from './holdings';
 import './slots.css';
 
 const ROLE_TONE: Record<Role, StatusTone> = {
@@ -11,8 +11,8 @@ const ROLE_TONE: Record<Role, StatusTone> = {
   informed: 'neutral',
 };
 
-/** The duties a person holds, one row per asset-duty and role, as the backend listed them. */
-export function DutiesTable({ holdings, label }: { holdings: readonly Holding[]; label: string }) {
+/** The duties a person holds, one row per assignment, with the assets that inherit it from its model. */
+export function DutiesTable({ duties, label }: { duties: readonly HeldDuty[]; label: string }) {
   return (
     <table className="table table--compact own-duties" aria-label={label}>
       <thead>
@@ -23,10 +23,15 @@ export function DutiesTable({ holdings, label }: { holdings: readonly Holding[];
         </tr>
       </thead>
       <tbody>
-        {holdings.map((h) => (
+        {duties.map(({ holding: h, inheritedBy }) => (
           <tr key={`${h.assignmentId}:${h.targetKind}:${h.targetId}:${h.role}`}>
             <td>
               {h.targetName}
+              {inheritedBy.length > 0 && (
+                <div className="cell-sub own-duties__through" title={inheritedBy.join('\n')}>
+                  and {assetsWord(inheritedBy.length)} through the model
+                </div>
+              )}
               {h.inherited && <div className="cell-sub">through its model</div>}
             </td>
             <td>{h.dutyName}</td>

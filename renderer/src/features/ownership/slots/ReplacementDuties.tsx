@@ -2,7 +2,7 @@ import { useProcedure } from '@renderer/api/queries';
 import type { Slots } from '@renderer/app/slots';
 import { day } from '@renderer/components/dates';
 import { DutiesTable } from './DutiesTable';
-import { countDuties, dutiesSummary, dutiesWord, holdingsOn } from './holdings';
+import { countDuties, dutiesOn, dutiesSummary, dutiesWord } from './holdings';
 import './slots.css';
 
 /**
@@ -14,7 +14,7 @@ export function ReplacementDuties({ engagementId, specialistId, asOf, context }:
   if (load.error) return <p className="own-slot__error">Could not read the ownership matrix: {load.error.message}</p>;
   if (!load.data) return <p className="muted own-slot__loading">Reading the ownership matrix…</p>;
   const name = load.data.person.name;
-  const held = holdingsOn(load.data, engagementId);
+  const held = dutiesOn(load.data, engagementId);
   const counts = countDuties(held);
   const title = `Duties ${name} holds on this engagement`;
 
@@ -41,7 +41,7 @@ export function ReplacementDuties({ engagementId, specialistId, asOf, context }:
           <summary>
             Show the {dutiesWord(counts.total)} {name} hands over
           </summary>
-          <DutiesTable holdings={held} label={title} />
+          <DutiesTable duties={held} label={title} />
         </details>
       </div>
     );
@@ -65,7 +65,7 @@ export function ReplacementDuties({ engagementId, specialistId, asOf, context }:
               ? `${counts.accountable === 1 ? 'One needs' : `${counts.accountable} need`} a new Accountable when ${name} leaves; fulfilling the request can hand them all to the replacement.`
               : 'Fulfilling the request can hand them to the replacement.'}
           </p>
-          <DutiesTable holdings={held} label={title} />
+          <DutiesTable duties={held} label={title} />
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useProcedure } from '@renderer/api/queries';
 import type { Slots } from '@renderer/app/slots';
 import { Badge } from '@renderer/ui/Badge';
-import { countDuties, dutiesSummary, holdingsOn, holdingsTitle } from './holdings';
+import { countDuties, dutiesOn, dutiesSummary, dutiesTitle } from './holdings';
 import './slots.css';
 
 /**
@@ -18,9 +18,9 @@ export function RollOffDuties({ specialistId, engagementId, endDate }: Slots['ro
       </span>
     );
   if (!load.data) return <span className="muted">…</span>;
-  const held = holdingsOn(load.data, engagementId);
+  const held = dutiesOn(load.data, engagementId);
   const counts = countDuties(held);
-  const title = holdingsTitle(load.data.person.name, endDate, held);
+  const title = dutiesTitle(load.data.person.name, endDate, held);
   if (counts.total === 0) {
     return (
       <span className="muted" title={title}>

@@ -3,6 +3,7 @@ import { now } from '@renderer/app/clock';
 import type { Slots } from '@renderer/app/slots';
 import { day, instant } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
+import { ROLE_LABELS as SPECIALIST_ROLE_LABELS, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
 import type { MatrixPerson, WhoResponds } from '@shared/ownership/contract/matrix';
 import { ROLE_LABELS } from '@shared/ownership/rules/vocabulary';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -123,9 +124,9 @@ function Answer({ who }: { who: WhoResponds }) {
       {r ? (
         <section className="own-responds__responder" aria-label="Responder">
           <p className="own-responds__name">
-            <strong>{r.name}</strong> <Badge tone={r.role === 'accountable' ? 'ok' : 'attention'}>{ROLE_LABELS[r.role]}</Badge>
+            <strong>{r.name}</strong> <Badge tone={r.role === 'accountable' ? 'info' : 'attention'}>{ROLE_LABELS[r.role]}</Badge>
           </p>
-          {r.title && <p className="muted own-responds__role">{r.title}</p>}
+          {r.title && <p className="muted own-responds__role">{titleOf(r)}</p>}
           <Contact person={r} />
         </section>
       ) : (
@@ -173,6 +174,12 @@ function Contact({ person, compact = false }: { person: MatrixPerson; compact?: 
     </span>
   );
 }
+
+const isSpecialistRole = (title: string): title is SpecialistRole => (SPECIALIST_ROLES as readonly string[]).includes(title);
+
+/** A specialist's role in words ("MLOps engineer"); a contact's title as typed. */
+export const titleOf = (p: MatrixPerson): string =>
+  p.kind === 'specialist' && isSpecialistRole(p.title) ? SPECIALIST_ROLE_LABELS[p.title] : p.title;
 
 /** A phone number as a tel: link wants it: digits and a leading plus. */
 export const dialable = (phone: string): string => phone.replace(/(?!^\+)[^\d]/g, '');
