@@ -141,7 +141,7 @@ export function FindingsView() {
           }))}
         />
         <ToolbarFilter
-          label="Findings"
+          label="Kinds of finding"
           allLabel="All kinds of finding"
           value={store.code}
           onChange={(v) => store.set({ code: v as FindingCode | '' })}
@@ -176,7 +176,7 @@ export function FixDrawer({ finding, asOf, onClose }: { finding: OwnershipFindin
         <>
           <AssignOutcome result={result} what="Assigned" />
           <button type="button" className="button" onClick={onClose}>
-            Close
+            Done
           </button>
         </>
       ) : (
