@@ -58,8 +58,9 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   continuity: ['clients', 'plan'],
   billing: ['clients', 'plan', 'portfolio'],
   portfolio: ['clients'],
-  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio'],
-  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'audit'],
+  ownership: ['clients', 'plan', 'portfolio'],
+  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership'],
+  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'audit'],
 };
 
 /** The one ordered list per process (and the shells that start them): they may import every area. */

@@ -14,6 +14,12 @@ declare module '@backend/core/context' {
       to: string;
       windows: { specialistId: string; engagementId: string; from: string; to: string }[];
     };
+    /**
+     * A month of an engagement was approved (inside the approval's write). Other areas record
+     * what they need to keep as of the month's last day (the ownership matrix takes a snapshot);
+     * a hook that throws refuses the approval.
+     */
+    'billing.monthApproved': { engagementId: string; month: string; approvedAt: string; approvedBy: string };
   }
 }
 

@@ -287,6 +287,7 @@ export function approveMonth(ctx: Context, engagementId: string, month: string):
       before: { month, status: 'open' },
       after: { month, status: 'approved', minutes: review.invoice.minutes, netMinor: review.invoice.netMinor },
     });
+    ctx.emit('billing.monthApproved', { engagementId, month, approvedAt: at, approvedBy: ctx.actor });
     return reviewResult(ctx, engagement, month, review, state);
   });
 }

@@ -449,6 +449,14 @@ export function fulfilReplacement(ctx: Context, input: ValidFulfil): Replacement
     };
     ctx.repos.replacements.update(after);
     audit({ entity: 'replacement_request', entityId: after.id, label: labelOf(joined), action: 'fulfil', before: request, after });
+    ctx.emit('continuity.replacementFulfilled', {
+      requestId: after.id,
+      engagementId: request.engagementId,
+      outgoingSpecialistId: request.outgoingSpecialistId,
+      replacementSpecialistId: input.specialistId,
+      startDate: input.startDate,
+      handOver: input.handOverDuties,
+    });
     return getReplacement(ctx, after.id);
   });
 }

@@ -43,6 +43,7 @@ export const continuitySample: SampleStep = {
           specialistId: run.id(outcome.fulfilledBy),
           startDate: run.date(outcome.startDate),
           endDate: run.date(outcome.endDate),
+          handOverDuties: false,
           outgoingEndDate: run.date(outcome.outgoingEndDate),
           lateReason: outcome.lateReason ?? '',
         });

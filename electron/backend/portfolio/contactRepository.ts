@@ -10,6 +10,7 @@ type ContactRow = {
   email: string;
   phone: string;
   notes: string;
+  archived_at: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -38,6 +39,10 @@ export class ContactRepository {
       | ContactRow
       | undefined;
     return row ? toContact(row) : null;
+  }
+
+  setArchived(id: string, archivedAt: string | null, updatedAt: string): void {
+    this.statements.get('UPDATE client_contact SET archived_at = ?, updated_at = ? WHERE id = ?').run(archivedAt, updatedAt, id);
   }
 
   count(): number {
@@ -72,6 +77,7 @@ function toContact(row: ContactRow): ClientContact {
     email: row.email,
     phone: row.phone,
     notes: row.notes,
+    archivedAt: row.archived_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -27,7 +27,7 @@ export function createContact(ctx: Context, input: ContactValues & { clientId: s
     if (!client) throw unknownReference('Client', input.clientId, 'clientId');
     refuse(archivedRecordRefusal(client.name, client.archivedAt));
     refuseDuplicate(ctx, client.id, client.name, input.name, null);
-    const contact: ClientContact = { id: newId(), ...input, createdAt: at, updatedAt: at };
+    const contact: ClientContact = { id: newId(), ...input, archivedAt: null, createdAt: at, updatedAt: at };
     ctx.repos.contacts.insert(contact);
     // Filed under the client: a contact's changes read in the client's history.
     audit({
@@ -55,6 +55,26 @@ export function updateContact(ctx: Context, input: ContactValues & { id: string;
     const after: ClientContact = { ...before, ...values, updatedAt: at };
     ctx.repos.contacts.update(after);
     audit({ entity: 'client_contact', entityId: client.id, label: `${after.name} (${client.name})`, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** Archives a contact who left the client, or brings them back; their history and assignments stay. */
+export function archiveContact(ctx: Context, id: string, archived: boolean): ClientContact {
+  return ctx.write((audit, at) => {
+    const before = ctx.repos.contacts.get(id);
+    if (!before) throw notFound('Contact', id);
+    if ((before.archivedAt !== null) === archived) return before;
+    const after: ClientContact = { ...before, archivedAt: archived ? at : null, updatedAt: at };
+    ctx.repos.contacts.setArchived(id, after.archivedAt, at);
+    audit({
+      entity: 'client_contact',
+      entityId: before.clientId,
+      label: before.name,
+      action: archived ? 'archive' : 'restore',
+      before,
+      after,
+    });
     return after;
   });
 }

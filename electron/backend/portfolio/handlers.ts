@@ -3,7 +3,7 @@ import type { Context } from '@backend/core/context';
 import { unknownReference } from '@shared/kernel/errors';
 import type { portfolioAreaProcedures } from '@shared/portfolio/procedures';
 import { auditPackPdf, cardMarkdownFile, cardPdf, getCard, updateCard } from './cardService';
-import { createContact, listContacts, updateContact } from './contactService';
+import { archiveContact, createContact, listContacts, updateContact } from './contactService';
 import {
   createEnvironment,
   deploy,
@@ -26,6 +26,7 @@ export function portfolioHandlers(ctx: Context, host: HostServices): HandlersOf<
     'contacts.list': ({ clientId }) => listOf(listContacts(ctx, clientId)),
     'contacts.create': (input) => createContact(ctx, input),
     'contacts.update': (input) => updateContact(ctx, input),
+    'contacts.archive': ({ id, archived }) => archiveContact(ctx, id, archived),
     'models.list': (input) => {
       if (input.clientId !== undefined && !ctx.repos.clients.get(input.clientId))
         throw unknownReference('Client', input.clientId, 'clientId');

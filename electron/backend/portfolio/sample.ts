@@ -59,6 +59,7 @@ export const portfolioSample: SampleStep = {
         inServiceSince: run.date(first.on),
         stage: first.stage,
       });
+      run.remember(model.name, model.id);
       // A person is a specialist or, when the name is a contact's, a client contact.
       const person = (name: string) => ({
         kind: SAMPLE_CONTACTS.some((c) => c.name === name) ? ('contact' as const) : ('specialist' as const),

@@ -310,8 +310,8 @@ export const matrixProcedures = {
     'The matrices recorded at month approvals of an engagement.',
     z.strictObject({ engagementId: id }),
   ),
-  'ownership.snapshot': query<OwnershipSnapshot | null>()(
-    'The matrix recorded when a month was approved (the latest approval), or null.',
+  'ownership.snapshot': query<OwnershipSnapshot>()(
+    'The matrix recorded when a month was approved (the latest approval); not found when none was recorded.',
     z.strictObject({ engagementId: id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM') }),
   ),
   'ownership.settings': query<OwnershipSettings>()('The matrix’s thresholds: single point of failure, horizon, cover.', z.strictObject({})),

@@ -11,6 +11,8 @@ export type ClientContact = {
   email: string;
   phone: string;
   notes: string;
+  /** A contact who left the client: kept for the history, flagged where still named on a duty. */
+  archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -33,5 +35,9 @@ export const contactsProcedures = {
   'contacts.update': command<ClientContact>()(
     'Change a contact. Pass the updatedAt you last saw to refuse overwriting someone else’s change.',
     contactFields.omit({ clientId: true }).extend({ id, expectedUpdatedAt }),
+  ),
+  'contacts.archive': command<ClientContact>()(
+    'Archive a contact who left the client (kept for the history) or bring them back.',
+    z.strictObject({ id, archived: z.boolean({ error: 'must be true or false' }) }),
   ),
 };

@@ -6,6 +6,7 @@ import { appBadInput } from '../app/badInput.cases';
 import { auditBadInput } from '../audit/badInput.cases';
 import { billingBadInput } from '../billing/badInput.cases';
 import { clientsBadInput } from '../clients/badInput.cases';
+import { ownershipBadInput } from '../ownership/badInput.cases';
 import { continuityBadInput } from '../continuity/badInput.cases';
 import { planBadInput } from '../plan/badInput.cases';
 import { portfolioBadInput } from '../portfolio/badInput.cases';
@@ -26,6 +27,7 @@ const AREAS: readonly RegisteredBadInputArea[] = [
   billingBadInput,
   continuityBadInput,
   portfolioBadInput,
+  ownershipBadInput,
   auditBadInput,
 ];
 
@@ -70,7 +72,11 @@ function snapshot() {
               (SELECT group_concat(stage || ai_act_category) FROM model) ms, (SELECT count(*) FROM model_stage_transition) mt,
               (SELECT count(*) FROM model_version) mv, (SELECT count(*) FROM model_approval) ma, (SELECT count(*) FROM promotion_policy) pp,
               (SELECT count(*) FROM environment) en, (SELECT count(*) FROM deployment) dp, (SELECT group_concat(coalesce(to_at, '-')) FROM deployment) dpt,
-              (SELECT count(*) FROM model_card) card, (SELECT max(updated_at) FROM model_card) cardu`,
+              (SELECT count(*) FROM model_card) card, (SELECT max(updated_at) FROM model_card) cardu,
+              (SELECT group_concat(coalesce(archived_at, '-')) FROM client_contact) cca, (SELECT count(*) FROM asset) ast,
+              (SELECT max(updated_at) FROM asset) astu, (SELECT count(*) FROM asset_model) am, (SELECT count(*) FROM duty) du,
+              (SELECT count(*) FROM duty_applicability) da, (SELECT count(*) FROM assignment) asg,
+              (SELECT group_concat(coalesce(to_date, '-')) FROM assignment) asgt, (SELECT count(*) FROM ownership_snapshot) os`,
     )
     .get();
 }

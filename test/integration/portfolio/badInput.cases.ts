@@ -107,6 +107,10 @@ function cases(fx: ClientsFixture & PortfolioFixture): CaseTable {
       { why: 'stale edit', input: { id: contactId, name: 'Maria', expectedUpdatedAt: '2020-01-01T00:00:00.000Z' }, code: 'conflict' },
       { why: 'over-long title', input: { id: contactId, name: 'Maria', title: 't'.repeat(121) }, code: 'invalid_input', field: 'title' },
     ],
+    'contacts.archive': [
+      { why: 'unknown id', input: { id: MISSING_ID, archived: true }, code: 'not_found' },
+      { why: 'archived not a yes/no', input: { id: contactId, archived: 'yes' }, code: 'invalid_input', field: 'archived' },
+    ],
     'models.list': [
       { why: 'unknown sort', input: { sort: 'revenue' }, code: 'invalid_input', field: 'sort' },
       { why: 'unknown stage', input: { stage: 'lab' }, code: 'invalid_input', field: 'stage' },

@@ -88,6 +88,7 @@ export const m0010Ownership: Migration = {
     CREATE INDEX assignment_engagement ON assignment (engagement_id, from_date);
     CREATE INDEX assignment_target ON assignment (target_id, duty_key, from_date);
     CREATE INDEX assignment_person ON assignment (person_id, from_date);
+    CREATE INDEX assignment_current ON assignment (to_date, from_date);
 
     CREATE TABLE ownership_snapshot (
       id TEXT PRIMARY KEY NOT NULL,
