@@ -34,6 +34,8 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
       loadPercent: outgoing?.loadPercent ?? 100,
       outgoingEndDate: outgoing ? defaultOutgoingEnd(start, outgoing) : null,
       lateReason: '',
+      // A hand-over of duties is a decision: the slot below says what the outgoing specialist holds.
+      handOverDuties: false,
     },
     { idPrefix: 'fulfil' },
   );
