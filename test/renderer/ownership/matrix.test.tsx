@@ -35,8 +35,11 @@ describe('the matrix grid', () => {
     expect(calls.find((c) => c.name === 'ownership.matrix')?.input).toEqual({ engagementId: ENGAGEMENT_ID, asOf: '2026-11-24' });
     // Row 0 is the model, rows 1-3 its assets (indented); column 2 is deployment.
     const modelDeployment = cellAt(g, 0, 2);
-    expect(modelDeployment.textContent).toBe('A:ACR:MKB:JL');
-    expect([...modelDeployment.querySelectorAll('.own-role')].map((s) => s.textContent)).toEqual(['A:AC', 'R:MK', 'B:JL']);
+    expect(modelDeployment.textContent).toBe('A:AC R:MK B:JL');
+    expect([...modelDeployment.querySelectorAll('.own-role')].map((s) => s.textContent?.trim())).toEqual(['A:AC', 'R:MK', 'B:JL']);
+    expect(modelDeployment.getAttribute('aria-label')).toMatch(
+      /^A:AC R:MK B:JL\. Deployment · Claims triage classifier; Accountable: Ana Costa/,
+    );
     expect(modelDeployment.querySelector('.own-role--accountable')?.textContent).toBe('A:AC');
     expect(modelDeployment.title).toContain('Accountable: Ana Costa (from 1 Feb 2026)');
     expect(modelDeployment.title).toContain('Backup: Jo Lind (from 1 Feb 2026 to 31 Dec 2026)');
@@ -52,7 +55,7 @@ describe('the matrix grid', () => {
     expect(training.getAttribute('aria-label')).toContain('does not apply');
     // The second asset inherits the model's deployment.
     const inherited = cellAt(g, 2, 2);
-    expect(inherited.textContent).toBe('A:ACR:MKB:JL');
+    expect(inherited.textContent).toBe('A:AC R:MK B:JL');
     expect(inherited.className).toContain('is-inherited');
     expect(inherited.title).toContain('Inherited from Claims triage classifier');
     // Monitoring has nobody: an error.

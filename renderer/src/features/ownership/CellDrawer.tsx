@@ -65,12 +65,15 @@ export function CellDrawer({ matrix, cell, onClose }: { matrix: OwnershipMatrix;
                     const person = index.people.get(h.personKey);
                     return (
                       <li key={h.assignmentId} className={found.inherited ? 'is-inherited' : undefined}>
-                        <span className={`own-role own-role--${role}`}>{ROLE_LABELS[role]}</span> <strong>{nameOf(h.personKey)}</strong>
-                        {person?.title ? <span className="muted">, {person.title}</span> : null}
-                        <span className="muted own-dates">
-                          {' '}
-                          from {day(h.fromDate)}
-                          {h.toDate ? ` to ${day(h.toDate)}` : ''}
+                        <span className={`own-role-label own-role--${role}`}>{ROLE_LABELS[role]}</span>
+                        <span>
+                          <strong>{nameOf(h.personKey)}</strong>
+                          {person?.title ? <span className="muted">, {person.title}</span> : null}
+                          <span className="muted own-dates">
+                            {' '}
+                            from {day(h.fromDate)}
+                            {h.toDate ? ` to ${day(h.toDate)}` : ''}
+                          </span>
                         </span>
                       </li>
                     );
@@ -138,10 +141,13 @@ function HistoryItem({ assignment: a, name, asOf }: { assignment: Assignment; na
   return (
     <li>
       <div className="own-history__line">
-        <span className={`own-role own-role--${a.role}`}>{ROLE_LABELS[a.role]}</span> <strong>{name}</strong>
-        <span className="muted own-dates">
-          {' '}
-          {day(a.fromDate)} – {a.toDate ? day(a.toDate) : 'open-ended'}
+        <span className={`own-role-label own-role--${a.role}`}>{ROLE_LABELS[a.role]}</span>
+        <span>
+          <strong>{name}</strong>
+          <span className="muted own-dates">
+            {' '}
+            {day(a.fromDate)} – {a.toDate ? day(a.toDate) : 'open-ended'}
+          </span>
         </span>
         <span className="own-history__actions">
           <button type="button" className="button button--small" onClick={() => setEnding((v) => !v)} aria-expanded={ending}>

@@ -6,6 +6,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import {
   cellDescription,
   cellId,
+  cellText,
   type GridRow,
   groupRows,
   holdersByRole,
@@ -202,8 +203,12 @@ function RowHeader({ row, index }: { row: GridRow; index: MatrixIndex }) {
       className={`own-grid__name${row.indented ? ' is-indented' : ''}`}
       title={`${row.name} — ${rowTypeLabel(row)}${model ? ` of ${model}` : ''}${served}`}
     >
-      <span className="own-grid__label">{row.name}</span>
-      <span className="own-grid__type">{row.kind === 'model' ? (row.riskTier ? `${row.riskTier} risk` : 'model') : rowTypeLabel(row)}</span>
+      <div className="own-grid__name-inner">
+        <span className="own-grid__label">{row.name}</span>
+        <span className="own-grid__type">
+          {row.kind === 'model' ? (row.riskTier ? `${row.riskTier} risk` : 'model') : rowTypeLabel(row)}
+        </span>
+      </div>
     </th>
   );
 }
@@ -232,6 +237,7 @@ function Cell({
   const cell = index.cells.get(cellId(row.kind, row.id, duty.key));
   const applicable = cell?.applicable ?? false;
   const description = cellDescription(row, duty, cell, index);
+  const shown = !applicable ? 'n/a' : cell && cell.holders.length > 0 ? cellText(cell.holders, index.people) : '—';
   const classes = [
     'own-cell',
     !applicable ? 'is-na' : '',
@@ -244,7 +250,8 @@ function Cell({
     .join(' ');
   return (
     <td
-      aria-label={description.replace(/\n/g, '; ')}
+      // The accessible name starts with what the cell shows (the letters), then says it in words.
+      aria-label={`${shown}. ${description.replace(/\n/g, '; ')}`}
       aria-disabled={!applicable || undefined}
       data-cell={`${position.row}:${position.col}`}
       tabIndex={active ? 0 : -1}
@@ -258,8 +265,9 @@ function Cell({
         <span aria-hidden="true">n/a</span>
       ) : cell && cell.holders.length > 0 ? (
         <span aria-hidden="true" className="own-cell__roles">
-          {holdersByRole(cell.holders).map(([role, list]) => (
+          {holdersByRole(cell.holders).map(([role, list], i) => (
             <span key={role} className={`own-role own-role--${role}`}>
+              {i > 0 ? ' ' : ''}
               {ROLE_LETTERS[role]}:{list.map((h) => index.people.get(h.personKey)?.initials ?? '?').join(',')}
             </span>
           ))}

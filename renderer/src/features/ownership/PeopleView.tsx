@@ -117,8 +117,10 @@ export function PeopleView() {
         <>
           <header className="own-person__head">
             <h2>
-              {data.person.name}
-              {data.person.title && <span className="muted">, {data.person.title}</span>}
+              <span>
+                {data.person.name}
+                {data.person.title && <span className="muted">, {data.person.title}</span>}
+              </span>
               {data.person.inactive && <Badge tone="neutral">Inactive</Badge>}
             </h2>
             <p>
