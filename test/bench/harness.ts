@@ -13,6 +13,8 @@ export type Stats = {
   median: number;
   min: number;
   max: number;
+  /** The 95th percentile (nearest rank): the slow end a user meets now and then. */
+  p95?: number;
   /** What the measured function returned on its last run, e.g. a row count. */
   detail?: string;
 };
@@ -70,7 +72,7 @@ export async function measure<R, S = undefined>(
     last = result;
   }
   times.sort((a, b) => a - b);
-  const stats: Stats = { name, runs, median: median(times), min: times[0] ?? 0, max: times.at(-1) ?? 0 };
+  const stats: Stats = { name, runs, median: median(times), min: times[0] ?? 0, max: times.at(-1) ?? 0, p95: percentile(times, 0.95) };
   if (options.describe && last !== undefined) stats.detail = options.describe(last);
   return stats;
 }
@@ -108,7 +110,14 @@ export async function compare<R>(
   }
   return variants.map((variant, index) => {
     const sorted = (times[index] ?? []).sort((a, b) => a - b);
-    const stats: Stats = { name: variant.name, runs, median: median(sorted), min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 };
+    const stats: Stats = {
+      name: variant.name,
+      runs,
+      median: median(sorted),
+      min: sorted[0] ?? 0,
+      max: sorted.at(-1) ?? 0,
+      p95: percentile(sorted, 0.95),
+    };
     const result = last.get(index);
     if (options.describe && result !== undefined) stats.detail = options.describe(result);
     return stats;
@@ -123,6 +132,12 @@ export async function once<R>(fn: () => R | Promise<R>): Promise<{ result: R; ms
   const ms = performance.now() - start;
   sampleRss();
   return { result, ms };
+}
+
+/** The nearest-rank percentile of sorted times (0 < p ≤ 1). */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
 }
 
 function median(sorted: readonly number[]): number {

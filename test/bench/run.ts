@@ -15,6 +15,7 @@ import { continuityBench } from './continuity';
 import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } from './dataset';
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
 import { importBench, importTask, runImportChild } from './importBench';
+import { ownershipBench } from './ownership';
 import { planCases } from './plan';
 import { portfolioBench } from './portfolio';
 import { portfolioExportBench } from './portfolioExport';
@@ -38,8 +39,10 @@ import { portfolioExportBench } from './portfolioExport';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|import|ui
- * runs one part (core = database, list screens, plan views) while working on it.
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|import|ui
+ * runs one part (core = database, list screens, plan views) while working on it. The ownership matrix
+ * (ownership.ts): the findings of every engagement beside a hand-written gap count, and one engagement's
+ * matrix as of several days, on 2,000 rows with three years of assignments in a database of its own.
  * The UI part (firstList.ts) times opening each main screen to its first list row
  * in Chromium; it runs as its own process, last, so it shares nothing with the rest.
  */
@@ -57,9 +60,10 @@ const RUNS = {
     list: { runs: Number(process.env.BENCH_RUNS) || 5, warmup: 1 },
   },
   portfolio: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+  ownership: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'portfolioExport', 'import', 'ui'] as const;
+const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'portfolioExport', 'ownership', 'import', 'ui'] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
@@ -128,6 +132,7 @@ async function main(): Promise<void> {
   let importLines: string[] = [];
   let portfolioLines: string[] = [];
   let portfolioExportLines: string[] = [];
+  let ownershipLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -283,6 +288,9 @@ async function main(): Promise<void> {
 
     // ---------------------------------------------------------- the portfolio workbooks on 2,000 models (portfolioExport.ts)
     if (runsPart('portfolioExport')) portfolioExportLines = await portfolioExportBench(report, dir, RUNS.portfolioExport);
+
+    // ---------------------------------------------------------- the ownership matrix on 2,000 rows (a database of its own)
+    if (runsPart('ownership')) ownershipLines = await ownershipBench(report, dir, RUNS.ownership);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -311,6 +319,7 @@ async function main(): Promise<void> {
   for (const line of portfolioLines) console.log(line);
   for (const line of importLines) console.log(line);
   for (const line of portfolioExportLines) console.log(line);
+  for (const line of ownershipLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

@@ -6,7 +6,8 @@ import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Assignment, AssignResult, MatrixPerson } from '@shared/ownership/contract/matrix';
 import { dutiesOf } from '@shared/ownership/rules/duties';
 import type { FactRow } from '@shared/ownership/rules/facts';
-import { bulkPlan, handoverPlan } from '@shared/ownership/rules/handover';
+import { bulkPlan } from '@shared/ownership/rules/bulk';
+import { handoverPlan, type MatrixNames } from '@shared/ownership/rules/handover';
 import { mergeApplicability } from '@shared/ownership/rules/resolve';
 import { assignmentCheck, type Membership } from '@shared/ownership/rules/validate';
 import { type PersonRef, ROLE_LABELS, type Role, type RowType, type TargetKind } from '@shared/ownership/rules/vocabulary';
@@ -102,21 +103,24 @@ function assignIn(ctx: Context, input: AssignInput, audit: Audit, at: string): {
   const person = personOrThrow(ctx, input.person);
   const { duties, notApplicable } = engagementDuties(ctx, target.engagementId);
   const duty = duties.find((d) => d.key === input.dutyKey) ?? null;
+  const existing = ctx.repos.assignments.ofTarget(input.targetId, input.dutyKey);
   const { refusal, warnings } = assignmentCheck({
-    row: target.row,
+    target: target.row,
     duty,
-    dutyKey: input.dutyKey,
     notApplicable,
     role: input.role,
     person,
     fromDate: input.fromDate,
     toDate: input.toDate,
-    existing: ctx.repos.assignments.ofTarget(input.targetId, input.dutyKey),
-    people: ctx.repos.ownershipReads.people(ctx.repos.assignments.ofTarget(input.targetId, input.dutyKey).map((a) => ({ kind: a.personKind, id: a.personId }))),
+    existing,
+    people: ctx.repos.ownershipReads.people(existing.map((a) => ({ kind: a.personKind, id: a.personId }))),
     membership: membershipOf(ctx, input.person, target, input.fromDate, input.toDate),
     engagementName: target.engagementName,
   });
-  if (refusal) throw new DomainError('invalid_input', refusal.message, [{ path: refusal.path, message: refusal.message }]);
+  if (refusal) {
+    const path = refusal.path === 'person' ? 'person.id' : refusal.path;
+    throw new DomainError('invalid_input', refusal.message, [{ path, message: refusal.message }]);
+  }
   const assignment: Assignment = {
     id: newId(),
     engagementId: target.engagementId,
@@ -207,26 +211,31 @@ export function bulkAssign(
   return ctx.write((audit, at) => {
     const engagement = ctx.repos.engagements.get(input.engagementId);
     if (!engagement) throw unknownReference('Engagement', input.engagementId, 'engagementId');
-    personOrThrow(ctx, input.person);
+    const person = personOrThrow(ctx, input.person);
     const [loaded] = loadFacts(ctx, [input.engagementId], input.fromDate);
     if (!loaded) throw notFound('Engagement', input.engagementId);
-    const plan = bulkPlan(
-      loaded.facts.rows,
-      input.dutyKey,
-      input.role,
-      input.person,
-      input.fromDate,
-      input.toDate,
-      input.types,
-      loaded.facts.assignments,
-      loaded.facts.notApplicable,
-    );
+    const duty = loaded.facts.duties.find((d) => d.key === input.dutyKey);
+    if (!duty) {
+      throw new DomainError('invalid_input', `${engagement.name} has no duty “${input.dutyKey}”.`, [{ path: 'dutyKey', message: 'is not a duty of this engagement' }]);
+    }
+    const plan = bulkPlan({
+      engagementId: engagement.id,
+      rows: loaded.facts.rows,
+      duty,
+      role: input.role,
+      person,
+      fromDate: input.fromDate,
+      toDate: input.toDate,
+      types: input.types,
+      existing: ctx.repos.assignments.inForce([engagement.id], input.fromDate, '9999-12-31').filter((a) => a.dutyKey === input.dutyKey),
+      notApplicable: loaded.facts.notApplicable,
+    });
     const warnings = [...plan.warnings];
     const assignments: Assignment[] = [];
-    for (const row of plan.rows) {
+    for (const c of plan.create) {
       const done = assignIn(
         ctx,
-        { targetKind: row.kind, targetId: row.id, dutyKey: input.dutyKey, role: input.role, person: input.person, fromDate: input.fromDate, toDate: input.toDate, note: 'Given across the engagement.' },
+        { targetKind: c.targetKind, targetId: c.targetId, dutyKey: c.dutyKey, role: c.role, person: input.person, fromDate: c.fromDate, toDate: c.toDate, note: c.note || 'Given across the engagement.' },
         audit,
         at,
       );
@@ -238,6 +247,27 @@ export function bulkAssign(
   });
 }
 
+/** Names for the hand-over's sentences, read as they are asked. */
+function namesFor(ctx: Context): MatrixNames {
+  const duties = new Map<string, string>();
+  return {
+    target: (kind, id) => (kind === 'model' ? ctx.repos.models.get(id)?.name : ctx.repos.assets.get(id)?.name) ?? 'a removed record',
+    duty: (engagementId, key) => {
+      const cacheKey = `${engagementId}|${key}`;
+      let name = duties.get(cacheKey);
+      if (name === undefined) {
+        name = engagementDuties(ctx, engagementId).duties.find((d) => d.key === key)?.name ?? key;
+        duties.set(cacheKey, name);
+      }
+      return name;
+    },
+    person: (key) => {
+      const [kind, id] = key.split(':') as ['specialist' | 'contact', string];
+      return ctx.repos.ownershipReads.people([{ kind, id }]).get(key)?.name ?? 'Unknown person';
+    },
+  };
+}
+
 /** Hands what person A holds (on one engagement, or all) to person B from a day, inside the caller's write. */
 export function handoverIn(ctx: Context, input: { engagementId: string | null; from: PersonRef; to: PersonRef; fromDate: string }, audit: Audit, at: string): AssignResult {
   personOrThrow(ctx, input.from, 'from.id');
@@ -247,7 +277,7 @@ export function handoverIn(ctx: Context, input: { engagementId: string | null; f
   }
   const held = ctx.repos.assignments.ofPersonFrom(input.from.kind, input.from.id, input.fromDate, input.engagementId);
   const existingOfTo = ctx.repos.assignments.ofPersonFrom(input.to.kind, input.to.id, input.fromDate, input.engagementId);
-  const plan = handoverPlan(held, input.to, input.fromDate, existingOfTo);
+  const plan = handoverPlan(held, input.to, input.fromDate, existingOfTo, namesFor(ctx));
   for (const end of plan.end) {
     const before = assignmentOrThrow(ctx, end.id);
     ctx.repos.assignments.setToDate(end.id, end.toDate);

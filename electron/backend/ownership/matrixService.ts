@@ -29,7 +29,7 @@ type Checked = Loaded & { cells: MatrixCell[]; findings: OwnershipFinding[] };
 function check(loaded: Loaded): Checked {
   const cells = resolveCells(loaded.facts);
   const findings = engagementFindings(loaded.facts, cells);
-  return { ...loaded, cells: withSeverity(cells, findings), findings };
+  return { ...loaded, cells: withSeverity(cells, findings, loaded.facts.rows), findings };
 }
 
 /** Every engagement (or some) checked, plus the single-point-of-failure-by-load findings across them. */

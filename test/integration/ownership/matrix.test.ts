@@ -1,4 +1,4 @@
-import type { InputOf } from '@shared/contract';
+import type { InputOf, MatrixCell, OwnershipMatrix } from '@shared/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend, validClient, validEngagement, validSpecialist } from '../../support/backend';
 
@@ -27,7 +27,7 @@ const onModel = (dutyKey: string, role: InputOf<'ownership.assign'>['role'], who
 const scalar = (sql: string, ...params: unknown[]) => (b.db.prepare(sql).get(...params) as { n: number }).n;
 
 async function specialist(fullName: string, email: string, homeCountry = 'RO') {
-  return (await b.ok('specialists.create', { ...validSpecialist, fullName, email, homeCountry })).id;
+  return (await b.ok('specialists.create', { ...validSpecialist, skills: [], fullName, email, homeCountry })).id;
 }
 
 beforeEach(async () => {
@@ -65,7 +65,7 @@ beforeEach(async () => {
 });
 afterEach(() => b.dispose());
 
-function cellOf(matrix: Awaited<ReturnType<TestBackend['ok']>> & { cells: { targetId: string; dutyKey: string }[] }, targetId: string, dutyKey: string) {
+function cellOf(matrix: OwnershipMatrix, targetId: string, dutyKey: string): MatrixCell {
   const cell = matrix.cells.find((c) => c.targetId === targetId && c.dutyKey === dutyKey);
   if (!cell) throw new Error(`no cell ${targetId} ${dutyKey}`);
   return cell;
