@@ -139,37 +139,42 @@ describe('the cell drawer', () => {
               error: {
                 code: 'invalid_input',
                 message: 'Claims triage classifier is in service from 5 Jan 2026: an assignment cannot start before.',
-                issues: [{ path: 'fromDate', message: 'must be on or after 5 Jan 2026' }],
+                issues: [
+                  { path: 'fromDate', message: 'must be on or after 5 Jan 2026' },
+                  { path: 'person.id', message: 'is not allocated here at any time' },
+                ],
               },
             }
           : {
               ok: true,
-              value: { assignments: [{ id: 'n1' }], warnings: ['Jo Lind is not allocated on Claims MLOps on 24 Nov 2026.'] },
+              value: { assignments: [{ id: 'n1' }], warnings: ['Mike Kowalski is not allocated on Claims MLOps on 24 Nov 2026.'] },
             },
     });
     const form = await screen.findByRole('form', { name: 'Assign' });
     expect(screen.getByText('Nobody is named on this duty that day.')).toBeTruthy();
     await userEvent.selectOptions(within(form).getByLabelText('Role'), 'accountable');
-    await userEvent.selectOptions(within(form).getByLabelText('Person'), `specialist:${idOf(12)}`);
-    expect(within(form).getByRole('option', { name: 'Jo Lind (not allocated here)' })).toBeTruthy();
+    // The engagement's specialists and the client's contacts; someone never allocated here is not offered (the backend refuses them).
+    expect(within(form).queryByRole('option', { name: /Jo Lind/ })).toBeNull();
+    await userEvent.selectOptions(within(form).getByLabelText('Person'), `specialist:${idOf(11)}`);
     await userEvent.click(within(form).getByRole('button', { name: 'Assign' }));
     expect(
       await screen.findByText('Claims triage classifier is in service from 5 Jan 2026: an assignment cannot start before.'),
     ).toBeTruthy();
     expect(screen.getByText('From must be on or after 5 Jan 2026')).toBeTruthy();
+    expect(screen.getByText('Person is not allocated here at any time')).toBeTruthy();
     expect(calls.find((c) => c.name === 'ownership.assign')?.input).toEqual({
       targetKind: 'model',
       targetId: MODEL_ID,
       dutyKey: 'monitoring',
       role: 'accountable',
-      person: { kind: 'specialist', id: idOf(12) },
+      person: { kind: 'specialist', id: idOf(11) },
       fromDate: '2026-11-24',
       toDate: null,
       note: '',
     });
     refuse = false;
     await userEvent.click(within(form).getByRole('button', { name: 'Assign' }));
-    expect(await screen.findByText('Jo Lind is not allocated on Claims MLOps on 24 Nov 2026.')).toBeTruthy();
+    expect(await screen.findByText('Mike Kowalski is not allocated on Claims MLOps on 24 Nov 2026.')).toBeTruthy();
     expect(screen.getByText(/Assigned: 1 assignment saved, with a warning/)).toBeTruthy();
   });
 

@@ -35,7 +35,7 @@ export function MatrixView() {
   // Everyone named in the matrix, and everyone who could be: the filter keeps its choice when it narrows the rows.
   const personOptions = useMemo(() => {
     const all = new Map<string, string>();
-    for (const g of people.groups) if (g.label !== 'Other specialists') for (const o of g.options) all.set(o.value, o.label);
+    for (const g of people.groups) for (const o of g.options) all.set(o.value, o.label);
     for (const p of data?.people ?? []) all.set(p.key, p.inactive ? `${p.name} (inactive)` : p.name);
     return [...all].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
   }, [people.groups, data?.people]);

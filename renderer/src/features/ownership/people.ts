@@ -8,8 +8,9 @@ export function useEngagements() {
 }
 
 /**
- * Who can be named on an engagement's duties: its specialists (allocated on it), the client's contacts,
- * and every other specialist (naming one is allowed, with a warning that they are not allocated).
+ * Who can be named on an engagement's duties: its specialists (allocated on it at some time: outside
+ * their allocation the backend saves with a warning) and the client's contacts. Without an engagement
+ * (a hand-over across all of them): every specialist, and the contacts of the client given.
  * Values are person keys (`specialist:<id>`, `contact:<id>`).
  */
 export function usePeopleOptions(
@@ -28,9 +29,8 @@ export function usePeopleOptions(
     value: `contact:${c.id}`,
     label: c.title ? `${c.name}, ${c.title}` : c.name,
   }));
-  const others = (specialists.data?.rows ?? [])
-    .filter((s) => !onEngagement.has(`specialist:${s.id}`))
-    .map((s) => ({ value: `specialist:${s.id}`, label: engagementId ? `${s.fullName} (not allocated here)` : s.fullName }));
+  // A specialist never allocated on the engagement is refused by the backend: only offered when no engagement is chosen.
+  const others = engagementId ? [] : (specialists.data?.rows ?? []).map((s) => ({ value: `specialist:${s.id}`, label: s.fullName }));
   const names = new Map<string, string>();
   for (const s of specialists.data?.rows ?? []) names.set(`specialist:${s.id}`, s.fullName);
   for (const c of contacts.data?.rows ?? []) names.set(`contact:${c.id}`, c.name);
@@ -39,7 +39,7 @@ export function usePeopleOptions(
     groups: [
       { label: 'Specialists on the engagement', options: team },
       { label: 'Client contacts', options: clientPeople },
-      { label: engagementId ? 'Other specialists' : 'Specialists', options: others },
+      { label: 'Specialists', options: others },
     ],
     names,
   };
