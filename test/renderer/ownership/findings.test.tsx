@@ -135,11 +135,11 @@ describe('the findings list', () => {
       fromDate: '2026-11-24',
     });
     await userEvent.click(within(drawer).getByRole('button', { name: 'Done' }));
-    // A roll-off is fixed with a new Accountable from the day the current one leaves.
+    // A roll-off is fixed with a new Accountable from the day after the current one's last day.
     await userEvent.click(within(table).getByRole('button', { name: /^Assign… \(Accountable rolls off/ }));
     const rollOff = await screen.findByRole('form', { name: 'Assign' });
     expect((within(rollOff).getByLabelText('Role') as HTMLSelectElement).value).toBe('accountable');
-    expect((within(rollOff).getByLabelText('From') as HTMLInputElement).value).toBe('18 Dec 2026');
+    expect((within(rollOff).getByLabelText('From') as HTMLInputElement).value).toBe('19 Dec 2026');
   });
 });
 

@@ -7,6 +7,7 @@ import { type DataColumn, DataTable } from '@renderer/ui/DataTable';
 import { Drawer } from '@renderer/ui/Drawer';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import { Toolbar, ToolbarFilter } from '@renderer/ui/Toolbar';
+import { addDays } from '@shared/kernel/days';
 import type { Severity } from '@shared/kernel/severity';
 import type { AssignResult, OwnershipFindingItem } from '@shared/ownership/contract/matrix';
 import { FINDING_CODES, FINDING_LABELS, type FindingCode, SEVERITY_LABELS, SEVERITY_ORDER } from '@shared/ownership/rules/vocabulary';
@@ -163,8 +164,8 @@ export function FixDrawer({ finding, asOf, onClose }: { finding: OwnershipFindin
   const clientId = engagements.rows.find((e) => e.id === finding.engagementId)?.clientId ?? finding.clientId;
   if (!finding.targetKind || !finding.targetId || !finding.dutyKey) return null;
   const target = { targetKind: finding.targetKind, targetId: finding.targetId, dutyKey: finding.dutyKey };
-  // A roll-off is fixed from the day the Accountable leaves; anything else from the day looked at.
-  const fromDate = finding.code === 'roll_off' && finding.date ? finding.date : asOf;
+  // A roll-off is fixed by a successor from the day after the Accountable's last day; anything else from the day looked at.
+  const fromDate = finding.code === 'roll_off' && finding.date ? addDays(finding.date, 1) : asOf;
   return (
     <Drawer title={`Assign: ${[finding.targetName, finding.dutyName].filter(Boolean).join(' · ')}`} onClose={onClose}>
       <p className="drawer__sub">

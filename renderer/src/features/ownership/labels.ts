@@ -1,4 +1,5 @@
 import type { StatusTone } from '@renderer/ui/Badge';
+import { ROLE_LABELS as SPECIALIST_ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
 import type { Severity } from '@shared/kernel/severity';
 import type { FindingCounts } from '@shared/ownership/contract/matrix';
 import type { FindingCode, PersonRef, Role } from '@shared/ownership/rules/vocabulary';
@@ -44,4 +45,11 @@ export const personValue = (p: PersonRef | null): string => (p ? `${p.kind}:${p.
 export function personOf(value: string): PersonRef | null {
   const [kind, id] = value.split(':');
   return (kind === 'specialist' || kind === 'contact') && id ? { kind, id } : null;
+}
+
+/** A person's line under their name: a specialist's role in words (the matrix carries its key), a contact's title as typed. */
+export function personTitle(p: { kind: 'specialist' | 'contact'; title: string }): string {
+  return p.kind === 'specialist' && Object.hasOwn(SPECIALIST_ROLE_LABELS, p.title)
+    ? SPECIALIST_ROLE_LABELS[p.title as SpecialistRole]
+    : p.title;
 }
