@@ -24,40 +24,46 @@ export function RiskView() {
   const ranking = useProcedure('ownership.risk', { clientId: store.clientId || undefined, asOf });
   const rows: Ranked[] = (ranking.data?.models ?? []).map((m, i) => ({ ...m, rank: i + 1 }));
   const columns: DataColumn<Ranked>[] = [
-    { id: 'rank', header: 'Rank', width: 70, numeric: true, sortable: true, sortValue: (m) => m.rank, cell: (m) => m.rank },
+    { id: 'rank', header: 'Rank', width: 80, numeric: true, sortable: true, sortValue: (m) => m.rank, cell: (m) => m.rank },
     {
       id: 'model',
       header: 'Model',
-      width: 220,
+      width: 190,
+      wrap: true,
       sortable: true,
       sortValue: (m) => m.modelName,
       title: (m) => m.modelName,
       cell: (m) => (
-        <button type="button" className="link" onClick={() => go({ area: 'portfolio', recordId: m.modelId })}>
+        <button type="button" className="link own-left" onClick={() => go({ area: 'portfolio', recordId: m.modelId })}>
           {m.modelName}
         </button>
       ),
     },
-    { id: 'client', header: 'Client', width: 170, sortable: true, sortValue: (m) => m.clientName, cell: (m) => m.clientName },
     {
       id: 'engagement',
-      header: 'Engagement',
-      width: 180,
+      header: 'Engagement · client',
+      width: 210,
+      wrap: true,
+      sortable: true,
+      sortValue: (m) => `${m.clientName} ${m.engagementName}`,
       cell: (m) => (
-        <button
-          type="button"
-          className="link"
-          onClick={() => store.set({ tab: 'matrix', engagementId: m.engagementId, person: '', rowType: '' })}
-        >
-          {m.engagementName}
-        </button>
+        <div className="own-finding">
+          <button
+            type="button"
+            className="link own-left"
+            title={`Open the matrix of ${m.engagementName}`}
+            onClick={() => store.set({ tab: 'matrix', engagementId: m.engagementId, person: '', rowType: '' })}
+          >
+            {m.engagementName}
+          </button>
+          <span className="muted own-finding__reason">{m.clientName}</span>
+        </div>
       ),
-      title: (m) => `Open the matrix of ${m.engagementName}`,
     },
     {
       id: 'tier',
       header: 'Tier',
-      width: 100,
+      width: 95,
       sortable: true,
       sortValue: (m) => TIER_ORDER[m.riskTier],
       cell: (m) => <Badge tone={TIER_TONE[m.riskTier]}>{RISK_TIER_LABELS[m.riskTier]}</Badge>,
@@ -66,7 +72,7 @@ export function RiskView() {
     {
       id: 'busFactor',
       header: 'Bus factor',
-      width: 100,
+      width: 110,
       numeric: true,
       sortable: true,
       sortValue: (m) => m.busFactor,
