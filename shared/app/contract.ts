@@ -38,6 +38,8 @@ export type SampleLoadResult = {
   approvals: number;
   environments: number;
   deployments: number;
+  assets: number;
+  assignments: number;
 };
 
 export const appProcedures = {

@@ -29,7 +29,11 @@ export function tables(db: Database.Database): string[] {
 
 /** The tables declared STRICT (SQLite then refuses a value of the wrong type). */
 export function strictTables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%STRICT'").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND (sql LIKE '%STRICT' OR sql LIKE '%STRICT, WITHOUT ROWID')")
+      .all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }

@@ -18,6 +18,8 @@ const NO_RECORDS: SampleLoadResult = {
   models: 0,
   versions: 0,
   approvals: 0,
+  assets: 0,
+  assignments: 0,
   environments: 0,
   deployments: 0,
 };

@@ -84,7 +84,9 @@ export class AssetRepository {
       engagementIds === null
         ? this.statements.get(`SELECT a.*, ${MODEL_IDS} FROM asset a WHERE a.archived_at IS NULL`).all()
         : this.statements
-            .get(`SELECT a.*, ${MODEL_IDS} FROM asset a WHERE a.archived_at IS NULL AND a.engagement_id IN (SELECT value FROM json_each(?))`)
+            .get(
+              `SELECT a.*, ${MODEL_IDS} FROM asset a WHERE a.archived_at IS NULL AND a.engagement_id IN (SELECT value FROM json_each(?))`,
+            )
             .all(JSON.stringify(engagementIds))
     ) as AssetRow[];
     return rows.map(toAsset);
@@ -117,7 +119,9 @@ export class AssetRepository {
   private setModels(assetId: string, modelIds: readonly string[]): void {
     this.statements.get('DELETE FROM asset_model WHERE asset_id = ?').run(assetId);
     const insert = this.statements.get('INSERT INTO asset_model (asset_id, model_id, position) VALUES (?, ?, ?)');
-    modelIds.forEach((modelId, position) => insert.run(assetId, modelId, position));
+    modelIds.forEach((modelId, position) => {
+      insert.run(assetId, modelId, position);
+    });
   }
 }
 

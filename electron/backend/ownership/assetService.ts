@@ -33,19 +33,24 @@ function checkValues(ctx: Context, engagementId: string, engagementName: string,
   }
   const seen = new Set<string>();
   values.modelIds.forEach((modelId, i) => {
-    if (seen.has(modelId)) throw new DomainError('invalid_input', 'A model is listed twice.', [{ path: `modelIds.${i}`, message: 'is listed twice' }]);
+    if (seen.has(modelId))
+      throw new DomainError('invalid_input', 'A model is listed twice.', [{ path: `modelIds.${i}`, message: 'is listed twice' }]);
     seen.add(modelId);
     const model = ctx.repos.models.get(modelId);
     if (!model) throw unknownReference('Model', modelId, `modelIds.${i}`);
     if (model.engagementId !== engagementId) {
-      throw new DomainError('invalid_input', `${model.name} is not run by ${engagementName}; an asset serves models of its own engagement.`, [
-        { path: `modelIds.${i}`, message: 'must be a model of the same engagement' },
-      ]);
+      throw new DomainError(
+        'invalid_input',
+        `${model.name} is not run by ${engagementName}; an asset serves models of its own engagement.`,
+        [{ path: `modelIds.${i}`, message: 'must be a model of the same engagement' }],
+      );
     }
   });
   const same = ctx.repos.assets.findByName(engagementId, values.name);
   if (same && same.id !== id) {
-    throw new DomainError('conflict', `${engagementName} already has an asset named “${same.name}”.`, [{ path: 'name', message: 'is already used on this engagement' }]);
+    throw new DomainError('conflict', `${engagementName} already has an asset named “${same.name}”.`, [
+      { path: 'name', message: 'is already used on this engagement' },
+    ]);
   }
 }
 
@@ -54,7 +59,9 @@ export function createAsset(ctx: Context, input: AssetValues & { engagementId: s
     const engagement = ctx.repos.engagements.get(input.engagementId);
     if (!engagement) throw unknownReference('Engagement', input.engagementId, 'engagementId');
     if (engagement.archivedAt) {
-      throw new DomainError('invalid_input', `${engagement.name} is archived; bring it back before adding assets.`, [{ path: 'engagementId', message: 'is archived' }]);
+      throw new DomainError('invalid_input', `${engagement.name} is archived; bring it back before adding assets.`, [
+        { path: 'engagementId', message: 'is archived' },
+      ]);
     }
     checkValues(ctx, engagement.id, engagement.name, input, null);
     const asset: Asset = { id: newId(), ...input, archivedAt: null, createdAt: at, updatedAt: at };
@@ -76,12 +83,19 @@ export function updateAsset(ctx: Context, input: AssetValues & { id: string; exp
     const outside = ctx.repos.assignments
       .inForce([engagement.id], '0000-01-01', '9999-12-31')
       .filter((a) => a.targetId === id)
-      .find((a) => a.fromDate < values.inServiceFrom || (values.inServiceTo !== null && (a.toDate === null || a.toDate > values.inServiceTo)));
+      .find(
+        (a) => a.fromDate < values.inServiceFrom || (values.inServiceTo !== null && (a.toDate === null || a.toDate > values.inServiceTo)),
+      );
     if (outside) {
       throw new DomainError(
         'conflict',
         `An assignment on ${before.name} runs from ${dateLabel(outside.fromDate)}${outside.toDate ? ` to ${dateLabel(outside.toDate)}` : ''}, outside the new in-service period; end or remove it first.`,
-        [{ path: values.inServiceTo !== null && outside.fromDate >= values.inServiceFrom ? 'inServiceTo' : 'inServiceFrom', message: 'leaves an assignment outside the period' }],
+        [
+          {
+            path: values.inServiceTo !== null && outside.fromDate >= values.inServiceFrom ? 'inServiceTo' : 'inServiceFrom',
+            message: 'leaves an assignment outside the period',
+          },
+        ],
       );
     }
     const after: Asset = { ...before, ...values, updatedAt: at };

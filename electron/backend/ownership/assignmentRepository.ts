@@ -94,7 +94,15 @@ export class AssignmentRepository {
     return (this.statements.get('SELECT count(*) AS n FROM assignment').get() as { n: number }).n;
   }
 
-  insertSnapshot(s: { id: string; engagementId: string; month: string; takenAt: string; takenBy: string; counts: FindingCounts; data: string }): void {
+  insertSnapshot(s: {
+    id: string;
+    engagementId: string;
+    month: string;
+    takenAt: string;
+    takenBy: string;
+    counts: FindingCounts;
+    data: string;
+  }): void {
     this.statements
       .get(
         `INSERT INTO ownership_snapshot (id, engagement_id, month, taken_at, taken_by, errors, warnings, notices, data)
@@ -111,7 +119,15 @@ export class AssignmentRepository {
          WHERE engagement_id = ? AND taken_at = (SELECT max(taken_at) FROM ownership_snapshot WHERE engagement_id = s.engagement_id AND month = s.month)
          ORDER BY month DESC`,
       )
-      .all(engagementId) as { engagement_id: string; month: string; taken_at: string; taken_by: string; errors: number; warnings: number; notices: number }[];
+      .all(engagementId) as {
+      engagement_id: string;
+      month: string;
+      taken_at: string;
+      taken_by: string;
+      errors: number;
+      warnings: number;
+      notices: number;
+    }[];
     return rows.map((r) => ({
       engagementId: r.engagement_id,
       month: r.month,
@@ -124,7 +140,9 @@ export class AssignmentRepository {
   /** The latest snapshot of a month, as stored. */
   snapshot(engagementId: string, month: string): { takenAt: string; takenBy: string; data: string } | null {
     const row = this.statements
-      .get('SELECT taken_at, taken_by, data FROM ownership_snapshot WHERE engagement_id = ? AND month = ? ORDER BY taken_at DESC, id DESC LIMIT 1')
+      .get(
+        'SELECT taken_at, taken_by, data FROM ownership_snapshot WHERE engagement_id = ? AND month = ? ORDER BY taken_at DESC, id DESC LIMIT 1',
+      )
       .get(engagementId, month) as { taken_at: string; taken_by: string; data: string } | undefined;
     return row ? { takenAt: row.taken_at, takenBy: row.taken_by, data: row.data } : null;
   }

@@ -4,9 +4,9 @@ import { dateLabel } from '@shared/kernel/dates';
 import { addDays } from '@shared/kernel/days';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Assignment, AssignResult, MatrixPerson } from '@shared/ownership/contract/matrix';
+import { bulkPlan } from '@shared/ownership/rules/bulk';
 import { dutiesOf } from '@shared/ownership/rules/duties';
 import type { FactRow } from '@shared/ownership/rules/facts';
-import { bulkPlan } from '@shared/ownership/rules/bulk';
 import { handoverPlan, type MatrixNames } from '@shared/ownership/rules/handover';
 import { mergeApplicability } from '@shared/ownership/rules/resolve';
 import { assignmentCheck, type Membership } from '@shared/ownership/rules/validate';
@@ -21,27 +21,46 @@ function targetOf(ctx: Context, kind: TargetKind, id: string): Target {
     const model = ctx.repos.models.get(id);
     if (!model) throw unknownReference('Model', id, 'targetId');
     if (model.engagementId === null) {
-      throw new DomainError('invalid_input', `${model.name} is in the client's inventory but no engagement runs it; give it an engagement first.`, [
-        { path: 'targetId', message: 'must be a model an engagement runs' },
-      ]);
+      throw new DomainError(
+        'invalid_input',
+        `${model.name} is in the client's inventory but no engagement runs it; give it an engagement first.`,
+        [{ path: 'targetId', message: 'must be a model an engagement runs' }],
+      );
     }
     const engagement = ctx.repos.engagements.get(model.engagementId);
     if (!engagement) throw notFound('Engagement', model.engagementId);
-    const [row] = rowsOf([{ id: model.id, engagementId: model.engagementId, name: model.name, riskTier: model.riskTier, stage: model.stage, inServiceSince: model.inServiceSince }], [], new Map());
+    const [row] = rowsOf(
+      [
+        {
+          id: model.id,
+          engagementId: model.engagementId,
+          name: model.name,
+          riskTier: model.riskTier,
+          stage: model.stage,
+          inServiceSince: model.inServiceSince,
+        },
+      ],
+      [],
+      new Map(),
+    );
     if (!row) throw notFound('Model', id);
     return { engagementId: engagement.id, clientId: engagement.clientId, engagementName: engagement.name, row };
   }
   const asset = ctx.repos.assets.get(id);
   if (!asset) throw unknownReference('Asset', id, 'targetId');
   if (asset.archivedAt !== null) {
-    throw new DomainError('invalid_input', `${asset.name} is archived; bring it back before assigning its duties.`, [{ path: 'targetId', message: 'is archived' }]);
+    throw new DomainError('invalid_input', `${asset.name} is archived; bring it back before assigning its duties.`, [
+      { path: 'targetId', message: 'is archived' },
+    ]);
   }
   const engagement = ctx.repos.engagements.get(asset.engagementId);
   if (!engagement) throw notFound('Engagement', asset.engagementId);
-  const tiers = new Map(asset.modelIds.flatMap((m) => {
-    const model = ctx.repos.models.get(m);
-    return model ? [[m, model.riskTier] as const] : [];
-  }));
+  const tiers = new Map(
+    asset.modelIds.flatMap((m) => {
+      const model = ctx.repos.models.get(m);
+      return model ? [[m, model.riskTier] as const] : [];
+    }),
+  );
   const row = rowsOf([], [asset], tiers)[0];
   if (!row) throw notFound('Asset', id);
   return { engagementId: engagement.id, clientId: engagement.clientId, engagementName: engagement.name, row };
@@ -177,14 +196,18 @@ export function endAssignment(ctx: Context, id: string, toDate: string): Assignm
   return ctx.write((audit) => {
     const before = assignmentOrThrow(ctx, id);
     if (toDate < before.fromDate) {
-      throw new DomainError('invalid_input', `The assignment starts on ${dateLabel(before.fromDate)}; it cannot end before that. Remove it if it was a mistake.`, [
-        { path: 'toDate', message: `must be on or after ${dateLabel(before.fromDate)}` },
-      ]);
+      throw new DomainError(
+        'invalid_input',
+        `The assignment starts on ${dateLabel(before.fromDate)}; it cannot end before that. Remove it if it was a mistake.`,
+        [{ path: 'toDate', message: `must be on or after ${dateLabel(before.fromDate)}` }],
+      );
     }
     if (before.toDate !== null && toDate > before.toDate) {
-      throw new DomainError('invalid_input', `The assignment already ends on ${dateLabel(before.toDate)}; to extend it, assign the person again from the next day.`, [
-        { path: 'toDate', message: `must be on or before ${dateLabel(before.toDate)}` },
-      ]);
+      throw new DomainError(
+        'invalid_input',
+        `The assignment already ends on ${dateLabel(before.toDate)}; to extend it, assign the person again from the next day.`,
+        [{ path: 'toDate', message: `must be on or before ${dateLabel(before.toDate)}` }],
+      );
     }
     ctx.repos.assignments.setToDate(id, toDate);
     const after = { ...before, toDate };
@@ -206,7 +229,15 @@ export function removeAssignment(ctx: Context, id: string): { id: string } {
 /** One person in one role on a duty across an engagement's models (their assets inherit) or the row types asked. */
 export function bulkAssign(
   ctx: Context,
-  input: { engagementId: string; dutyKey: string; role: Role; person: PersonRef; fromDate: string; toDate: string | null; types: RowType[] },
+  input: {
+    engagementId: string;
+    dutyKey: string;
+    role: Role;
+    person: PersonRef;
+    fromDate: string;
+    toDate: string | null;
+    types: RowType[];
+  },
 ): AssignResult {
   return ctx.write((audit, at) => {
     const engagement = ctx.repos.engagements.get(input.engagementId);
@@ -216,7 +247,9 @@ export function bulkAssign(
     if (!loaded) throw notFound('Engagement', input.engagementId);
     const duty = loaded.facts.duties.find((d) => d.key === input.dutyKey);
     if (!duty) {
-      throw new DomainError('invalid_input', `${engagement.name} has no duty “${input.dutyKey}”.`, [{ path: 'dutyKey', message: 'is not a duty of this engagement' }]);
+      throw new DomainError('invalid_input', `${engagement.name} has no duty “${input.dutyKey}”.`, [
+        { path: 'dutyKey', message: 'is not a duty of this engagement' },
+      ]);
     }
     const plan = bulkPlan({
       engagementId: engagement.id,
@@ -235,7 +268,16 @@ export function bulkAssign(
     for (const c of plan.create) {
       const done = assignIn(
         ctx,
-        { targetKind: c.targetKind, targetId: c.targetId, dutyKey: c.dutyKey, role: c.role, person: input.person, fromDate: c.fromDate, toDate: c.toDate, note: c.note || 'Given across the engagement.' },
+        {
+          targetKind: c.targetKind,
+          targetId: c.targetId,
+          dutyKey: c.dutyKey,
+          role: c.role,
+          person: input.person,
+          fromDate: c.fromDate,
+          toDate: c.toDate,
+          note: c.note || 'Given across the engagement.',
+        },
         audit,
         at,
       );
@@ -269,11 +311,18 @@ function namesFor(ctx: Context): MatrixNames {
 }
 
 /** Hands what person A holds (on one engagement, or all) to person B from a day, inside the caller's write. */
-export function handoverIn(ctx: Context, input: { engagementId: string | null; from: PersonRef; to: PersonRef; fromDate: string }, audit: Audit, at: string): AssignResult {
+export function handoverIn(
+  ctx: Context,
+  input: { engagementId: string | null; from: PersonRef; to: PersonRef; fromDate: string },
+  audit: Audit,
+  at: string,
+): AssignResult {
   personOrThrow(ctx, input.from, 'from.id');
   personOrThrow(ctx, input.to, 'to.id');
   if (input.from.kind === input.to.kind && input.from.id === input.to.id) {
-    throw new DomainError('invalid_input', 'Choose someone else to hand the duties to.', [{ path: 'to.id', message: 'must be another person' }]);
+    throw new DomainError('invalid_input', 'Choose someone else to hand the duties to.', [
+      { path: 'to.id', message: 'must be another person' },
+    ]);
   }
   const held = ctx.repos.assignments.ofPersonFrom(input.from.kind, input.from.id, input.fromDate, input.engagementId);
   const existingOfTo = ctx.repos.assignments.ofPersonFrom(input.to.kind, input.to.id, input.fromDate, input.engagementId);
@@ -281,19 +330,42 @@ export function handoverIn(ctx: Context, input: { engagementId: string | null; f
   for (const end of plan.end) {
     const before = assignmentOrThrow(ctx, end.id);
     ctx.repos.assignments.setToDate(end.id, end.toDate);
-    audit({ entity: 'assignment', entityId: before.engagementId, label: `Handed over: ${describe(ctx, before)}`, action: 'update', before, after: { ...before, toDate: end.toDate } });
+    audit({
+      entity: 'assignment',
+      entityId: before.engagementId,
+      label: `Handed over: ${describe(ctx, before)}`,
+      action: 'update',
+      before,
+      after: { ...before, toDate: end.toDate },
+    });
   }
   for (const id of plan.remove) {
     const before = assignmentOrThrow(ctx, id);
     ctx.repos.assignments.delete(id);
-    audit({ entity: 'assignment', entityId: before.engagementId, label: `Handed over: ${describe(ctx, before)}`, action: 'delete', before, after: null });
+    audit({
+      entity: 'assignment',
+      entityId: before.engagementId,
+      label: `Handed over: ${describe(ctx, before)}`,
+      action: 'delete',
+      before,
+      after: null,
+    });
   }
   const assignments: Assignment[] = [];
   const warnings = [...plan.skipped];
   for (const c of plan.create) {
     const done = assignIn(
       ctx,
-      { targetKind: c.targetKind, targetId: c.targetId, dutyKey: c.dutyKey, role: c.role, person: input.to, fromDate: c.fromDate, toDate: c.toDate, note: c.note },
+      {
+        targetKind: c.targetKind,
+        targetId: c.targetId,
+        dutyKey: c.dutyKey,
+        role: c.role,
+        person: input.to,
+        fromDate: c.fromDate,
+        toDate: c.toDate,
+        note: c.note,
+      },
       audit,
       at,
     );
@@ -303,12 +375,20 @@ export function handoverIn(ctx: Context, input: { engagementId: string | null; f
   return { assignments, warnings };
 }
 
-export function handover(ctx: Context, input: { engagementId?: string | undefined; from: PersonRef; to: PersonRef; fromDate: string }): AssignResult {
+export function handover(
+  ctx: Context,
+  input: { engagementId?: string | undefined; from: PersonRef; to: PersonRef; fromDate: string },
+): AssignResult {
   return ctx.write((audit, at) => {
     if (input.engagementId !== undefined && !ctx.repos.engagements.get(input.engagementId)) {
       throw unknownReference('Engagement', input.engagementId, 'engagementId');
     }
-    const result = handoverIn(ctx, { engagementId: input.engagementId ?? null, from: input.from, to: input.to, fromDate: input.fromDate }, audit, at);
+    const result = handoverIn(
+      ctx,
+      { engagementId: input.engagementId ?? null, from: input.from, to: input.to, fromDate: input.fromDate },
+      audit,
+      at,
+    );
     if (result.assignments.length === 0 && result.warnings.length === 0) {
       throw new DomainError('invalid_input', `There is nothing to hand over: they hold no duty on or after ${dateLabel(input.fromDate)}.`, [
         { path: 'from.id', message: 'holds no duty from that day' },

@@ -3,7 +3,15 @@ import { StatementCache } from '@backend/core/sql';
 import type { StoredDuty } from '@shared/ownership/rules/duties';
 import type { AssetType } from '@shared/ownership/rules/vocabulary';
 
-type DutyRow = { engagement_id: string; key: string; name: string; custom: 0 | 1; cover_required: 0 | 1; position: number; retired_on: string | null };
+type DutyRow = {
+  engagement_id: string;
+  key: string;
+  name: string;
+  custom: 0 | 1;
+  cover_required: 0 | 1;
+  position: number;
+  retired_on: string | null;
+};
 export type ApplicabilityOverride = { assetType: AssetType; dutyKey: string; applicable: boolean };
 
 /** An engagement's own duties, retired defaults and applicability exceptions: all their SQL. */
@@ -18,12 +26,21 @@ export class DutyRepository {
     const rows = (
       engagementIds === null
         ? this.statements.get('SELECT * FROM duty').all()
-        : this.statements.get('SELECT * FROM duty WHERE engagement_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(engagementIds))
+        : this.statements
+            .get('SELECT * FROM duty WHERE engagement_id IN (SELECT value FROM json_each(?))')
+            .all(JSON.stringify(engagementIds))
     ) as DutyRow[];
     const out = new Map<string, StoredDuty[]>();
     for (const r of rows) {
       const list = out.get(r.engagement_id) ?? [];
-      list.push({ key: r.key, name: r.name, custom: r.custom === 1, coverRequired: r.cover_required === 1, position: r.position, retiredOn: r.retired_on });
+      list.push({
+        key: r.key,
+        name: r.name,
+        custom: r.custom === 1,
+        coverRequired: r.cover_required === 1,
+        position: r.position,
+        retiredOn: r.retired_on,
+      });
       out.set(r.engagement_id, list);
     }
     return out;
@@ -60,7 +77,9 @@ export class DutyRepository {
 
   setOverride(engagementId: string, o: ApplicabilityOverride | { assetType: AssetType; dutyKey: string; applicable: null }): void {
     if (o.applicable === null) {
-      this.statements.get('DELETE FROM duty_applicability WHERE engagement_id = ? AND asset_type = ? AND duty_key = ?').run(engagementId, o.assetType, o.dutyKey);
+      this.statements
+        .get('DELETE FROM duty_applicability WHERE engagement_id = ? AND asset_type = ? AND duty_key = ?')
+        .run(engagementId, o.assetType, o.dutyKey);
       return;
     }
     this.statements

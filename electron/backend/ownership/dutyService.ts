@@ -26,10 +26,27 @@ export function createDuty(ctx: Context, input: { engagementId: string; name: st
     const engagement = engagementOrThrow(ctx, input.engagementId);
     const stored = ctx.repos.duties.storedOf([engagement.id]).get(engagement.id) ?? [];
     const same = dutiesOf(stored).find((d) => d.name.localeCompare(input.name, undefined, { sensitivity: 'accent' }) === 0);
-    if (same) throw new DomainError('conflict', `${engagement.name} already has a duty named “${same.name}”.`, [{ path: 'name', message: 'is already a duty of this engagement' }]);
-    const duty = { key: nextCustomKey(stored), name: input.name, custom: true, coverRequired: input.coverRequired, position: 100 + stored.filter((d) => d.custom).length, retiredOn: null };
+    if (same)
+      throw new DomainError('conflict', `${engagement.name} already has a duty named “${same.name}”.`, [
+        { path: 'name', message: 'is already a duty of this engagement' },
+      ]);
+    const duty = {
+      key: nextCustomKey(stored),
+      name: input.name,
+      custom: true,
+      coverRequired: input.coverRequired,
+      position: 100 + stored.filter((d) => d.custom).length,
+      retiredOn: null,
+    };
     ctx.repos.duties.upsert(engagement.id, duty, at);
-    audit({ entity: 'duty', entityId: engagement.id, label: `${duty.name} (${engagement.name})`, action: 'create', before: null, after: duty });
+    audit({
+      entity: 'duty',
+      entityId: engagement.id,
+      label: `${duty.name} (${engagement.name})`,
+      action: 'create',
+      before: null,
+      after: duty,
+    });
     return listDuties(ctx, engagement.id);
   });
 }
@@ -39,25 +56,43 @@ export function retireDuty(ctx: Context, input: { engagementId: string; dutyKey:
     const engagement = engagementOrThrow(ctx, input.engagementId);
     const stored = ctx.repos.duties.storedOf([engagement.id]).get(engagement.id) ?? [];
     const duty = dutiesOf(stored).find((d) => d.key === input.dutyKey);
-    if (!duty) throw new DomainError('not_found', `${engagement.name} has no duty “${input.dutyKey}”.`, [{ path: 'dutyKey', message: 'is not a duty of this engagement' }]);
-    if (input.retiredOn !== null && input.retiredOn < engagement.startDate) {
-      throw new DomainError('invalid_input', `${engagement.name} starts on ${dateLabel(engagement.startDate)}; a duty cannot be retired before that.`, [
-        { path: 'retiredOn', message: `must be on or after ${dateLabel(engagement.startDate)}` },
+    if (!duty)
+      throw new DomainError('not_found', `${engagement.name} has no duty “${input.dutyKey}”.`, [
+        { path: 'dutyKey', message: 'is not a duty of this engagement' },
       ]);
+    if (input.retiredOn !== null && input.retiredOn < engagement.startDate) {
+      throw new DomainError(
+        'invalid_input',
+        `${engagement.name} starts on ${dateLabel(engagement.startDate)}; a duty cannot be retired before that.`,
+        [{ path: 'retiredOn', message: `must be on or after ${dateLabel(engagement.startDate)}` }],
+      );
     }
     const after = { ...duty, retiredOn: input.retiredOn };
     ctx.repos.duties.upsert(engagement.id, after, at);
-    audit({ entity: 'duty', entityId: engagement.id, label: `${duty.name} (${engagement.name})`, action: input.retiredOn ? 'archive' : 'restore', before: duty, after });
+    audit({
+      entity: 'duty',
+      entityId: engagement.id,
+      label: `${duty.name} (${engagement.name})`,
+      action: input.retiredOn ? 'archive' : 'restore',
+      before: duty,
+      after,
+    });
     return listDuties(ctx, engagement.id);
   });
 }
 
-export function setApplicable(ctx: Context, input: { engagementId: string; assetType: AssetType; dutyKey: string; applicable: boolean }): EngagementDuties {
+export function setApplicable(
+  ctx: Context,
+  input: { engagementId: string; assetType: AssetType; dutyKey: string; applicable: boolean },
+): EngagementDuties {
   return ctx.write((audit) => {
     const engagement = engagementOrThrow(ctx, input.engagementId);
     const current = listDuties(ctx, engagement.id);
     const duty = current.duties.find((d) => d.key === input.dutyKey);
-    if (!duty) throw new DomainError('not_found', `${engagement.name} has no duty “${input.dutyKey}”.`, [{ path: 'dutyKey', message: 'is not a duty of this engagement' }]);
+    if (!duty)
+      throw new DomainError('not_found', `${engagement.name} has no duty “${input.dutyKey}”.`, [
+        { path: 'dutyKey', message: 'is not a duty of this engagement' },
+      ]);
     const offByDefault = (NOT_APPLICABLE_BY_DEFAULT[input.assetType] as readonly string[]).includes(input.dutyKey);
     const before = !current.notApplicable.some((n) => n.assetType === input.assetType && n.dutyKey === input.dutyKey);
     // Back to the default: no exception stored.

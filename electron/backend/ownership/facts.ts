@@ -177,5 +177,5 @@ export function personOf(people: ReadonlyMap<string, MatrixPerson>, key: string)
   );
 }
 
-export { personKey };
 export type { OwnershipSettings };
+export { personKey };

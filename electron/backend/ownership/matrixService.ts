@@ -33,7 +33,11 @@ function check(loaded: Loaded): Checked {
 }
 
 /** Every engagement (or some) checked, plus the single-point-of-failure-by-load findings across them. */
-function checkAll(ctx: Context, engagementIds: readonly string[] | null, asOf: string): { checked: Checked[]; overload: OwnershipFinding[] } {
+function checkAll(
+  ctx: Context,
+  engagementIds: readonly string[] | null,
+  asOf: string,
+): { checked: Checked[]; overload: OwnershipFinding[] } {
   const checked = loadFacts(ctx, engagementIds, asOf).map(check);
   const people = checked[0]?.facts.people ?? new Map();
   const threshold = checked[0]?.facts.settings.spofThreshold ?? 0;
@@ -128,7 +132,10 @@ function itemsOf(checked: readonly Checked[], findings: readonly OwnershipFindin
 }
 
 /** What the checks find as of a day over every engagement (the load check needs them all), filtered as asked. */
-export function findingsOf(ctx: Context, input: { engagementId?: string | undefined; clientId?: string | undefined; asOf?: string | undefined }): FindingsView {
+export function findingsOf(
+  ctx: Context,
+  input: { engagementId?: string | undefined; clientId?: string | undefined; asOf?: string | undefined },
+): FindingsView {
   if (input.engagementId !== undefined) engagementOrThrow(ctx, input.engagementId);
   if (input.clientId !== undefined && !ctx.repos.clients.get(input.clientId)) throw unknownReference('Client', input.clientId, 'clientId');
   const asOf = input.asOf ?? ctx.today();
@@ -196,7 +203,6 @@ export function personLoadOf(ctx: Context, person: PersonRef, asOf: string): Per
   };
 }
 
-
 /** Continuity risk per model on a day, ranked across clients. */
 export function riskOf(ctx: Context, input: { clientId?: string | undefined; asOf?: string | undefined }): RiskRanking {
   if (input.clientId !== undefined && !ctx.repos.clients.get(input.clientId)) throw unknownReference('Client', input.clientId, 'clientId');
@@ -240,7 +246,14 @@ export function whoResponds(ctx: Context, modelId: string, at: string): WhoRespo
   if (!model) throw unknownReference('Model', modelId, 'modelId');
   const base = { modelId, modelName: model.name, at };
   if (model.engagementId === null) {
-    return { ...base, date: at.slice(0, 10), responder: null, accountable: null, backup: null, reason: `${model.name} is not run by an engagement, so nobody is on duty for it.` };
+    return {
+      ...base,
+      date: at.slice(0, 10),
+      responder: null,
+      accountable: null,
+      backup: null,
+      reason: `${model.name} is not run by an engagement, so nobody is on duty for it.`,
+    };
   }
   const client = ctx.repos.clients.get(model.clientId);
   const date = localDateOf(at, client ? timeZoneOf({ timeZone: client.timeZone, holidayCalendar: client.holidayCalendar }) : 'UTC');
@@ -263,19 +276,63 @@ export function whoResponds(ctx: Context, modelId: string, at: string): WhoRespo
     return null;
   };
   if (!cell || !cell.applicable) {
-    return { ...base, date, responder: null, accountable, backup, reason: `Incident response is not a duty of ${model.name}'s engagement on this day.` };
+    return {
+      ...base,
+      date,
+      responder: null,
+      accountable,
+      backup,
+      reason: `Incident response is not a duty of ${model.name}'s engagement on this day.`,
+    };
   }
   if (accountable) {
     const why = unavailable(accountable);
-    if (why === null) return { ...base, date, responder: { ...accountable, role: 'accountable' }, accountable, backup, reason: `${accountable.name} is Accountable for incident response.` };
+    if (why === null)
+      return {
+        ...base,
+        date,
+        responder: { ...accountable, role: 'accountable' },
+        accountable,
+        backup,
+        reason: `${accountable.name} is Accountable for incident response.`,
+      };
     if (backup && unavailable(backup) === null) {
-      return { ...base, date, responder: { ...backup, role: 'backup' }, accountable, backup, reason: `${why}; ${backup.name} is the Backup.` };
+      return {
+        ...base,
+        date,
+        responder: { ...backup, role: 'backup' },
+        accountable,
+        backup,
+        reason: `${why}; ${backup.name} is the Backup.`,
+      };
     }
-    return { ...base, date, responder: { ...accountable, role: 'accountable' }, accountable, backup, reason: `${why} and no available Backup is named; call them anyway and name a Backup.` };
+    return {
+      ...base,
+      date,
+      responder: { ...accountable, role: 'accountable' },
+      accountable,
+      backup,
+      reason: `${why} and no available Backup is named; call them anyway and name a Backup.`,
+    };
   }
-  if (backup) return { ...base, date, responder: { ...backup, role: 'backup' }, accountable, backup, reason: `Nobody is Accountable for incident response; ${backup.name} is the Backup.` };
-  return { ...base, date, responder: null, accountable, backup, reason: `Nobody is named for incident response on ${model.name}. Assign an Accountable in the ownership matrix.` };
+  if (backup)
+    return {
+      ...base,
+      date,
+      responder: { ...backup, role: 'backup' },
+      accountable,
+      backup,
+      reason: `Nobody is Accountable for incident response; ${backup.name} is the Backup.`,
+    };
+  return {
+    ...base,
+    date,
+    responder: null,
+    accountable,
+    backup,
+    reason: `Nobody is named for incident response on ${model.name}. Assign an Accountable in the ownership matrix.`,
+  };
 }
 
-export { toMatrix, check, itemsOf };
 export type { Checked };
+export { check, itemsOf, toMatrix };

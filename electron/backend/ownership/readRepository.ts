@@ -22,7 +22,9 @@ export class OwnershipReadRepository {
     return (
       ids === null
         ? this.statements
-            .get(`${select} WHERE EXISTS (SELECT 1 FROM model m WHERE m.engagement_id = e.id) OR EXISTS (SELECT 1 FROM asset a WHERE a.engagement_id = e.id)`)
+            .get(
+              `${select} WHERE EXISTS (SELECT 1 FROM model m WHERE m.engagement_id = e.id) OR EXISTS (SELECT 1 FROM asset a WHERE a.engagement_id = e.id)`,
+            )
             .all()
         : this.statements.get(`${select} WHERE e.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids))
     ) as EngagementFact[];
@@ -55,15 +57,32 @@ export class OwnershipReadRepository {
         .get(
           `SELECT id, full_name AS name, role AS title, email, status, archived_at FROM specialist WHERE id IN (SELECT value FROM json_each(?))`,
         )
-        .all(JSON.stringify(specialists)) as { id: string; name: string; title: string; email: string; status: string; archived_at: string | null }[];
+        .all(JSON.stringify(specialists)) as {
+        id: string;
+        name: string;
+        title: string;
+        email: string;
+        status: string;
+        archived_at: string | null;
+      }[];
       for (const r of rows) {
-        out.set(`specialist:${r.id}`, person('specialist', r.id, r.name, r.title, r.email, '', r.status === 'left' || r.archived_at !== null));
+        out.set(
+          `specialist:${r.id}`,
+          person('specialist', r.id, r.name, r.title, r.email, '', r.status === 'left' || r.archived_at !== null),
+        );
       }
     }
     if (contacts.length > 0) {
       const rows = this.statements
         .get(`SELECT id, name, title, email, phone, archived_at FROM client_contact WHERE id IN (SELECT value FROM json_each(?))`)
-        .all(JSON.stringify(contacts)) as { id: string; name: string; title: string; email: string; phone: string; archived_at: string | null }[];
+        .all(JSON.stringify(contacts)) as {
+        id: string;
+        name: string;
+        title: string;
+        email: string;
+        phone: string;
+        archived_at: string | null;
+      }[];
       for (const r of rows) out.set(`contact:${r.id}`, person('contact', r.id, r.name, r.title, r.email, r.phone, r.archived_at !== null));
     }
     return out;
@@ -73,7 +92,9 @@ export class OwnershipReadRepository {
   homeCalendars(specialistIds: readonly string[]): Map<string, { country: string; subdivision: string }> {
     if (specialistIds.length === 0) return new Map();
     const rows = this.statements
-      .get('SELECT id, home_country AS country, home_subdivision AS subdivision FROM specialist WHERE id IN (SELECT value FROM json_each(?))')
+      .get(
+        'SELECT id, home_country AS country, home_subdivision AS subdivision FROM specialist WHERE id IN (SELECT value FROM json_each(?))',
+      )
       .all(JSON.stringify(specialistIds)) as { id: string; country: string; subdivision: string }[];
     return new Map(rows.map((r) => [r.id, { country: r.country, subdivision: r.subdivision }]));
   }
@@ -92,7 +113,14 @@ export class OwnershipReadRepository {
   }
 }
 
-function person(kind: 'specialist' | 'contact', id: string, name: string, title: string, email: string, phone: string, inactive: boolean): MatrixPerson {
+function person(
+  kind: 'specialist' | 'contact',
+  id: string,
+  name: string,
+  title: string,
+  email: string,
+  phone: string,
+  inactive: boolean,
+): MatrixPerson {
   return { key: `${kind}:${id}`, kind, id, name, initials: initialsOf(name), email, phone, title, inactive };
 }
-

@@ -6,10 +6,19 @@ import type { AssetType, Role } from '@shared/ownership/rules/vocabulary';
  * Accountable, monitoring with no Backup on a critical model, an Accountable who leaves on 11 Dec with no
  * successor (a replacement request is open for her), another rolling off at the end of December, the
  * Christmas holidays when an Accountable and their Backup are both away — and a monitoring hand-over in
- * September that the as-of picker shows. Nordhafen's forecasting models are staffed by bulk; Thameside's
+ * September that the as-of picker shows. Nordhafen's forecasting models are staffed by bulk (Timur Rakhimov, who replaced Ioana Constantinescu in
+ * September, holds too many of them alone); Thameside's
  * recommender is still owned by a specialist whose allocation ended.
  */
-export type SampleAsset = { engagement: string; name: string; type: AssetType; models: string[]; from: string; links?: string[]; notes?: string };
+export type SampleAsset = {
+  engagement: string;
+  name: string;
+  type: AssetType;
+  models: string[];
+  from: string;
+  links?: string[];
+  notes?: string;
+};
 export type SampleAssignment = {
   /** A model or asset name of the engagement. */
   target: string;
@@ -22,14 +31,64 @@ export type SampleAssignment = {
 };
 
 export const SAMPLE_ASSETS: readonly SampleAsset[] = [
-  { engagement: 'Credit risk model operations', name: 'Core banking loan feed', type: 'data_ingestion', models: ['Retail credit PD scorecard'], from: '2026-02-02', notes: 'Nightly extract of the loan book; shared with the mortgage team.' },
-  { engagement: 'Credit risk model operations', name: 'PD feature pipeline', type: 'feature_pipeline', models: ['Retail credit PD scorecard'], from: '2026-04-06' },
-  { engagement: 'Credit risk model operations', name: 'Credit scoring API', type: 'serving_endpoint', models: ['Retail credit PD scorecard'], from: '2026-09-14', links: ['https://api.alpenbank.example/scoring'] },
-  { engagement: 'Credit risk model operations', name: 'Credit model monitoring', type: 'monitoring', models: ['Retail credit PD scorecard'], from: '2026-09-14' },
-  { engagement: 'Credit risk model operations', name: 'Credit risk dashboard', type: 'dashboard', models: ['Retail credit PD scorecard'], from: '2026-09-14' },
-  { engagement: 'Demand forecasting platform', name: 'Warehouse sales ingestion', type: 'data_ingestion', models: ['Weekly SKU demand forecast', 'Route ETA predictor'], from: '2025-11-10' },
-  { engagement: 'Demand forecasting platform', name: 'Forecast training pipeline', type: 'training_pipeline', models: ['Weekly SKU demand forecast'], from: '2026-01-19' },
-  { engagement: 'Demand forecasting platform', name: 'Planner dashboard', type: 'dashboard', models: ['Weekly SKU demand forecast'], from: '2026-06-01' },
+  {
+    engagement: 'Credit risk model operations',
+    name: 'Core banking loan feed',
+    type: 'data_ingestion',
+    models: ['Retail credit PD scorecard'],
+    from: '2026-02-02',
+    notes: 'Nightly extract of the loan book; shared with the mortgage team.',
+  },
+  {
+    engagement: 'Credit risk model operations',
+    name: 'PD feature pipeline',
+    type: 'feature_pipeline',
+    models: ['Retail credit PD scorecard'],
+    from: '2026-04-06',
+  },
+  {
+    engagement: 'Credit risk model operations',
+    name: 'Credit scoring API',
+    type: 'serving_endpoint',
+    models: ['Retail credit PD scorecard'],
+    from: '2026-09-14',
+    links: ['https://api.alpenbank.example/scoring'],
+  },
+  {
+    engagement: 'Credit risk model operations',
+    name: 'Credit model monitoring',
+    type: 'monitoring',
+    models: ['Retail credit PD scorecard'],
+    from: '2026-09-14',
+  },
+  {
+    engagement: 'Credit risk model operations',
+    name: 'Credit risk dashboard',
+    type: 'dashboard',
+    models: ['Retail credit PD scorecard'],
+    from: '2026-09-14',
+  },
+  {
+    engagement: 'Demand forecasting platform',
+    name: 'Warehouse sales ingestion',
+    type: 'data_ingestion',
+    models: ['Weekly SKU demand forecast', 'Route ETA predictor'],
+    from: '2025-11-10',
+  },
+  {
+    engagement: 'Demand forecasting platform',
+    name: 'Forecast training pipeline',
+    type: 'training_pipeline',
+    models: ['Weekly SKU demand forecast'],
+    from: '2026-01-19',
+  },
+  {
+    engagement: 'Demand forecasting platform',
+    name: 'Planner dashboard',
+    type: 'dashboard',
+    models: ['Weekly SKU demand forecast'],
+    from: '2026-06-01',
+  },
 ];
 
 const PD = 'Retail credit PD scorecard';
@@ -72,9 +131,15 @@ export const SAMPLE_ASSIGNMENTS: readonly SampleAssignment[] = [
 /** Nordhafen's forecasting engagement, staffed with the bulk action: one person per role on each duty across its models. */
 export const SAMPLE_BULK: readonly { engagement: string; duty: string; role: Role; person: string; from: string }[] = [
   ...['data_ingestion', 'training', 'deployment', 'monitoring', 'incident_response', 'rollback', 'governance', 'cost'].flatMap((duty) => [
-    { engagement: 'Demand forecasting platform', duty, role: 'accountable' as const, person: duty === 'incident_response' || duty === 'rollback' ? 'Giorgi Beridze' : 'Ioana Constantinescu', from: '2026-10-05' },
+    {
+      engagement: 'Demand forecasting platform',
+      duty,
+      role: 'accountable' as const,
+      person: duty === 'incident_response' || duty === 'rollback' ? 'Giorgi Beridze' : 'Timur Rakhimov',
+      from: '2026-10-05',
+    },
     { engagement: 'Demand forecasting platform', duty, role: 'responsible' as const, person: 'Aigerim Nurlanovna', from: '2026-10-05' },
   ]),
-  { engagement: 'Demand forecasting platform', duty: 'incident_response', role: 'backup', person: 'Ioana Constantinescu', from: '2026-10-05' },
+  { engagement: 'Demand forecasting platform', duty: 'incident_response', role: 'backup', person: 'Timur Rakhimov', from: '2026-10-05' },
   { engagement: 'Demand forecasting platform', duty: 'rollback', role: 'backup', person: 'Anahit Sargsyan', from: '2026-10-05' },
 ];

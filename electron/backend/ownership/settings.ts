@@ -3,7 +3,11 @@ import type { OwnershipSettings } from '@shared/ownership/contract/matrix';
 import { DEFAULT_SPOF_THRESHOLD } from '@shared/ownership/rules/vocabulary';
 import { DEFAULT_RADAR_WEEKS } from '@shared/plan/contract/plan';
 
-const KEYS = { spofThreshold: 'ownership.spofThreshold', horizonWeeks: 'ownership.horizonWeeks', coverAllDuties: 'ownership.coverAllDuties' } as const;
+const KEYS = {
+  spofThreshold: 'ownership.spofThreshold',
+  horizonWeeks: 'ownership.horizonWeeks',
+  coverAllDuties: 'ownership.coverAllDuties',
+} as const;
 
 /** The matrix's thresholds; the horizon defaults to the roll-off radar's. */
 export function ownershipSettings(ctx: Context): OwnershipSettings {

@@ -11,7 +11,10 @@ import { check, countsOf, itemsOf, toMatrix } from './matrixService';
  * findings as of the month's last day. Never updated; a re-approval after a reopen adds a newer one.
  * An engagement with no model or asset has no matrix and gets no snapshot.
  */
-export function snapshotOnApproval(ctx: Context, payload: { engagementId: string; month: string; approvedAt: string; approvedBy: string }): void {
+export function snapshotOnApproval(
+  ctx: Context,
+  payload: { engagementId: string; month: string; approvedAt: string; approvedBy: string },
+): void {
   const asOf = monthEnd(`${payload.month}-01`);
   const [loaded] = loadFacts(ctx, [payload.engagementId], asOf);
   if (!loaded || (loaded.facts.rows.length === 0 && loaded.facts.assignments.length === 0)) return;
@@ -52,7 +55,11 @@ export function getSnapshot(ctx: Context, engagementId: string, month: string): 
   const engagement = ctx.repos.engagements.get(engagementId);
   if (!engagement) throw unknownReference('Engagement', engagementId, 'engagementId');
   const stored = ctx.repos.assignments.snapshot(engagementId, month);
-  if (!stored) throw new DomainError('not_found', `No ownership matrix was recorded for ${engagement.name} in ${month}: it is taken when the month is approved.`);
+  if (!stored)
+    throw new DomainError(
+      'not_found',
+      `No ownership matrix was recorded for ${engagement.name} in ${month}: it is taken when the month is approved.`,
+    );
   const data = JSON.parse(stored.data) as Pick<OwnershipSnapshot, 'matrix' | 'findings'>;
   return { engagementId, month, takenAt: stored.takenAt, takenBy: stored.takenBy, ...data };
 }

@@ -24,7 +24,16 @@ export function dutiesOf(stored: readonly StoredDuty[]): Duty[] {
   const own = stored
     .filter((d) => d.custom)
     .sort((a, b) => a.position - b.position || a.key.localeCompare(b.key))
-    .map((d): Duty => ({ key: d.key, name: d.name, custom: true, coverRequired: d.coverRequired, retiredOn: d.retiredOn, position: d.position }));
+    .map(
+      (d): Duty => ({
+        key: d.key,
+        name: d.name,
+        custom: true,
+        coverRequired: d.coverRequired,
+        retiredOn: d.retiredOn,
+        position: d.position,
+      }),
+    );
   return [...defaults, ...own];
 }
 

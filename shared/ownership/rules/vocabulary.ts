@@ -113,7 +113,7 @@ export const FINDING_CODES = [
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 /**
- * The severity table (documented in docs/ownership.md): an error is a duty nobody can answer
+ * The severity table (documented in the README's ownership section): an error is a duty nobody can answer
  * for today, a warning is cover that will fail when someone is away or leaves, a notice is
  * worth knowing. Keel's kernel calls the third level `info`; people read "Notice".
  */

@@ -86,6 +86,8 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
       approvals: 3,
       environments: 4,
       deployments: 5,
+      assets: 8,
+      assignments: 65,
     } satisfies SampleLoadResult);
     const { states, months, runningToday } = await look(backend, SAMPLE_ANCHOR);
     expect(states).toEqual({ breached: 1, at_risk: 2, on_track: 2 });

@@ -13,7 +13,7 @@ describe('app.summaries', () => {
   it('is empty of worries on an empty database', async () => {
     const empty = openTestBackend({ clock: () => new Date(Date.UTC(2026, 10, 24, 9, 0, 0)) });
     const summaries = await empty.ok('app.summaries', {});
-    expect(summaries.map((s) => s.area)).toEqual(['plan', 'continuity', 'portfolio', 'billing']);
+    expect(summaries.map((s) => s.area)).toEqual(['plan', 'continuity', 'portfolio', 'ownership', 'billing']);
     expect(summaries.every((s) => s.tone === 'ok' && s.items.every((i) => i.count === 0))).toBe(true);
     empty.dispose();
   });
@@ -63,5 +63,13 @@ describe('app.summaries', () => {
     ]);
     expect(byArea.portfolio?.items[0]?.words).toBe('5 models in the prototype graveyard');
     expect(byArea.portfolio?.tone).toBe('attention');
+
+    // The ownership matrix's errors and warnings are the findings list's, across every engagement.
+    const findings = await b.ok('ownership.findings', {});
+    expect(byArea.ownership?.items).toMatchObject([
+      { label: 'ownership errors', count: findings.counts.error, tone: 'critical' },
+      { label: 'ownership warnings', count: findings.counts.warning, tone: 'attention' },
+    ]);
+    expect(findings.counts.error).toBeGreaterThan(0);
   });
 });

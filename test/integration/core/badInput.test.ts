@@ -6,8 +6,8 @@ import { appBadInput } from '../app/badInput.cases';
 import { auditBadInput } from '../audit/badInput.cases';
 import { billingBadInput } from '../billing/badInput.cases';
 import { clientsBadInput } from '../clients/badInput.cases';
-import { ownershipBadInput } from '../ownership/badInput.cases';
 import { continuityBadInput } from '../continuity/badInput.cases';
+import { ownershipBadInput } from '../ownership/badInput.cases';
 import { planBadInput } from '../plan/badInput.cases';
 import { portfolioBadInput } from '../portfolio/badInput.cases';
 

@@ -28,7 +28,14 @@ async function setUp(b: TestBackend, fx: ClientsFixture & PortfolioFixture): Pro
 
 function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTable {
   const { engagementId, otherEngagementId, pilotId, assetId, dashboardId, assignmentId, specialistId, otherContactId, clientId } = fx;
-  const asset = (over: Record<string, unknown>) => ({ engagementId, name: 'Scoring API', type: 'serving_endpoint', modelIds: [pilotId], inServiceFrom: '2026-06-01', ...over });
+  const asset = (over: Record<string, unknown>) => ({
+    engagementId,
+    name: 'Scoring API',
+    type: 'serving_endpoint',
+    modelIds: [pilotId],
+    inServiceFrom: '2026-06-01',
+    ...over,
+  });
   const assign = (over: Record<string, unknown>) => ({
     targetKind: 'model',
     targetId: pilotId,
@@ -40,6 +47,10 @@ function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTa
     ...over,
   });
   const specialist = { kind: 'specialist', id: specialistId };
+  const update = () => {
+    const { engagementId: _engagement, ...rest } = asset({ name: 'Fraud features', type: 'feature_pipeline' });
+    return rest;
+  };
   return {
     'assets.list': [
       { why: 'unknown engagement', input: { engagementId: MISSING_ID }, code: 'not_found', field: 'engagementId' },
@@ -49,7 +60,12 @@ function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTa
       { why: 'missing name', input: asset({ name: undefined }), code: 'invalid_input', field: 'name' },
       { why: 'unknown type', input: asset({ type: 'notebook' }), code: 'invalid_input', field: 'type' },
       { why: 'a link that is not https', input: asset({ links: ['http://x.example'] }), code: 'invalid_input', field: 'links.0' },
-      { why: 'a model of another engagement', input: asset({ engagementId: otherEngagementId }), code: 'invalid_input', field: 'modelIds.0' },
+      {
+        why: 'a model of another engagement',
+        input: asset({ engagementId: otherEngagementId }),
+        code: 'invalid_input',
+        field: 'modelIds.0',
+      },
       { why: 'unknown model', input: asset({ modelIds: [MISSING_ID] }), code: 'not_found', field: 'modelIds.0' },
       { why: 'unknown engagement', input: asset({ engagementId: MISSING_ID }), code: 'not_found', field: 'engagementId' },
       { why: 'out of service before in service', input: asset({ inServiceTo: '2026-05-01' }), code: 'invalid_input', field: 'inServiceTo' },
@@ -62,9 +78,9 @@ function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTa
       },
     ],
     'assets.update': [
-      { why: 'unknown id', input: { ...asset({}), engagementId: undefined, id: MISSING_ID }, code: 'not_found' },
+      { why: 'unknown id', input: { ...update(), id: MISSING_ID }, code: 'not_found' },
       { why: 'engagement cannot move', input: { ...asset({}), id: assetId }, code: 'invalid_input' },
-      { why: 'stale edit', input: { ...asset({ name: 'Fraud features' }), engagementId: undefined, id: assetId, expectedUpdatedAt: '2020-01-01T00:00:00.000Z' }, code: 'conflict' },
+      { why: 'stale edit', input: { ...update(), id: assetId, expectedUpdatedAt: '2020-01-01T00:00:00.000Z' }, code: 'conflict' },
     ],
     'assets.archive': [
       { why: 'unknown id', input: { id: MISSING_ID, archived: true }, code: 'not_found' },
@@ -81,12 +97,32 @@ function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTa
     ],
     'duties.retire': [
       { why: 'unknown duty', input: { engagementId, dutyKey: 'juggling', retiredOn: '2026-11-01' }, code: 'not_found', field: 'dutyKey' },
-      { why: 'not a duty key', input: { engagementId, dutyKey: 'Roll back!', retiredOn: '2026-11-01' }, code: 'invalid_input', field: 'dutyKey' },
-      { why: 'before the engagement starts', input: { engagementId, dutyKey: 'cost', retiredOn: '2025-01-01' }, code: 'invalid_input', field: 'retiredOn' },
+      {
+        why: 'not a duty key',
+        input: { engagementId, dutyKey: 'Roll back!', retiredOn: '2026-11-01' },
+        code: 'invalid_input',
+        field: 'dutyKey',
+      },
+      {
+        why: 'before the engagement starts',
+        input: { engagementId, dutyKey: 'cost', retiredOn: '2025-01-01' },
+        code: 'invalid_input',
+        field: 'retiredOn',
+      },
     ],
     'duties.setApplicable': [
-      { why: 'unknown asset type', input: { engagementId, assetType: 'notebook', dutyKey: 'cost', applicable: false }, code: 'invalid_input', field: 'assetType' },
-      { why: 'unknown duty', input: { engagementId, assetType: 'dashboard', dutyKey: 'juggling', applicable: false }, code: 'not_found', field: 'dutyKey' },
+      {
+        why: 'unknown asset type',
+        input: { engagementId, assetType: 'notebook', dutyKey: 'cost', applicable: false },
+        code: 'invalid_input',
+        field: 'assetType',
+      },
+      {
+        why: 'unknown duty',
+        input: { engagementId, assetType: 'dashboard', dutyKey: 'juggling', applicable: false },
+        code: 'not_found',
+        field: 'dutyKey',
+      },
     ],
     'ownership.matrix': [
       { why: 'unknown engagement', input: { engagementId: MISSING_ID }, code: 'not_found', field: 'engagementId' },
@@ -94,20 +130,35 @@ function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTa
       { why: 'unknown row type', input: { engagementId, type: 'notebook' }, code: 'invalid_input', field: 'type' },
     ],
     'ownership.assignments': [
-      { why: 'unknown target kind', input: { targetKind: 'pipeline', targetId: assetId, dutyKey: 'cost' }, code: 'invalid_input', field: 'targetKind' },
+      {
+        why: 'unknown target kind',
+        input: { targetKind: 'pipeline', targetId: assetId, dutyKey: 'cost' },
+        code: 'invalid_input',
+        field: 'targetKind',
+      },
       { why: 'unknown asset', input: { targetKind: 'asset', targetId: MISSING_ID, dutyKey: 'cost' }, code: 'not_found' },
     ],
     'ownership.assign': [
       {
         why: 'a second Accountable overlapping',
-        input: assign({ role: 'accountable', fromDate: '2026-06-15' }),
+        input: assign({ role: 'accountable', fromDate: '2026-06-15', person: { kind: 'contact', id: fx.contactId } }),
         code: 'invalid_input',
         field: 'role',
       },
-      { why: 'ends before it starts', input: assign({ toDate: '2026-05-31', fromDate: '2026-06-10' }), code: 'invalid_input', field: 'toDate' },
+      {
+        why: 'ends before it starts',
+        input: assign({ toDate: '2026-05-31', fromDate: '2026-06-10' }),
+        code: 'invalid_input',
+        field: 'toDate',
+      },
       { why: 'before the model is in service', input: assign({ fromDate: '2026-05-01' }), code: 'invalid_input', field: 'fromDate' },
       { why: 'a contact of another client', input: assign({ person: { kind: 'contact', id: otherContactId } }), code: 'invalid_input' },
-      { why: 'a duty that does not apply', input: assign({ targetKind: 'asset', targetId: dashboardId, dutyKey: 'training' }), code: 'invalid_input', field: 'dutyKey' },
+      {
+        why: 'a duty that does not apply',
+        input: assign({ targetKind: 'asset', targetId: dashboardId, dutyKey: 'training' }),
+        code: 'invalid_input',
+        field: 'dutyKey',
+      },
       { why: 'an unknown duty', input: assign({ dutyKey: 'juggling' }), code: 'invalid_input', field: 'dutyKey' },
       { why: 'an unknown person', input: assign({ person: { kind: 'specialist', id: MISSING_ID } }), code: 'not_found' },
       { why: 'an unknown role', input: assign({ role: 'owner' }), code: 'invalid_input', field: 'role' },
@@ -123,13 +174,34 @@ function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTa
       { why: 'not an id', input: { id: 'a1' }, code: 'invalid_input', field: 'id' },
     ],
     'ownership.bulkAssign': [
-      { why: 'unknown engagement', input: { engagementId: MISSING_ID, dutyKey: 'cost', role: 'accountable', person: specialist, fromDate: '2026-06-01' }, code: 'not_found' },
-      { why: 'unknown person', input: { engagementId, dutyKey: 'cost', role: 'accountable', person: { kind: 'contact', id: MISSING_ID }, fromDate: '2026-06-01' }, code: 'not_found' },
-      { why: 'unknown row type', input: { engagementId, dutyKey: 'cost', role: 'accountable', person: specialist, fromDate: '2026-06-01', types: ['notebook'] }, code: 'invalid_input' },
+      {
+        why: 'unknown engagement',
+        input: { engagementId: MISSING_ID, dutyKey: 'cost', role: 'accountable', person: specialist, fromDate: '2026-06-01' },
+        code: 'not_found',
+      },
+      {
+        why: 'unknown person',
+        input: { engagementId, dutyKey: 'cost', role: 'accountable', person: { kind: 'contact', id: MISSING_ID }, fromDate: '2026-06-01' },
+        code: 'not_found',
+      },
+      {
+        why: 'unknown row type',
+        input: { engagementId, dutyKey: 'cost', role: 'accountable', person: specialist, fromDate: '2026-06-01', types: ['notebook'] },
+        code: 'invalid_input',
+      },
     ],
     'ownership.handover': [
-      { why: 'to the same person', input: { engagementId, from: specialist, to: specialist, fromDate: '2026-06-10' }, code: 'invalid_input', field: 'to.id' },
-      { why: 'unknown person', input: { engagementId, from: specialist, to: { kind: 'specialist', id: MISSING_ID }, fromDate: '2026-06-10' }, code: 'not_found' },
+      {
+        why: 'to the same person',
+        input: { engagementId, from: specialist, to: specialist, fromDate: '2026-06-10' },
+        code: 'invalid_input',
+        field: 'to.id',
+      },
+      {
+        why: 'unknown person',
+        input: { engagementId, from: specialist, to: { kind: 'specialist', id: MISSING_ID }, fromDate: '2026-06-10' },
+        code: 'not_found',
+      },
       {
         why: 'nothing held from that day',
         input: { engagementId, from: specialist, to: { kind: 'contact', id: fx.contactId }, fromDate: '2026-08-01' },
@@ -160,8 +232,18 @@ function cases(fx: ClientsFixture & PortfolioFixture & OwnershipFixture): CaseTa
     ],
     'ownership.settings': [{ why: 'an unknown field', input: { spof: 3 }, code: 'invalid_input' }],
     'ownership.updateSettings': [
-      { why: 'a threshold of 0', input: { spofThreshold: 0, horizonWeeks: 6, coverAllDuties: false }, code: 'invalid_input', field: 'spofThreshold' },
-      { why: 'more than a year ahead', input: { spofThreshold: 12, horizonWeeks: 53, coverAllDuties: false }, code: 'invalid_input', field: 'horizonWeeks' },
+      {
+        why: 'a threshold of 0',
+        input: { spofThreshold: 0, horizonWeeks: 6, coverAllDuties: false },
+        code: 'invalid_input',
+        field: 'spofThreshold',
+      },
+      {
+        why: 'more than a year ahead',
+        input: { spofThreshold: 12, horizonWeeks: 53, coverAllDuties: false },
+        code: 'invalid_input',
+        field: 'horizonWeeks',
+      },
       { why: 'cover missing', input: { spofThreshold: 12, horizonWeeks: 6 }, code: 'invalid_input', field: 'coverAllDuties' },
     ],
     'ownership.export': [

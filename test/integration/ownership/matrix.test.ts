@@ -22,7 +22,13 @@ let dan: string;
 let contactId: string;
 
 const person = (id: string) => ({ kind: 'specialist' as const, id });
-const onModel = (dutyKey: string, role: InputOf<'ownership.assign'>['role'], who: string, fromDate = '2026-03-02', toDate: string | null = null) =>
+const onModel = (
+  dutyKey: string,
+  role: InputOf<'ownership.assign'>['role'],
+  who: string,
+  fromDate = '2026-03-02',
+  toDate: string | null = null,
+) =>
   ({ targetKind: 'model', targetId: modelId, dutyKey, role, person: person(who), fromDate, toDate }) satisfies InputOf<'ownership.assign'>;
 const scalar = (sql: string, ...params: unknown[]) => (b.db.prepare(sql).get(...params) as { n: number }).n;
 
@@ -40,11 +46,20 @@ beforeEach(async () => {
   cara = await specialist('Cara Weber', 'cara@example.com', 'DE');
   dan = await specialist('Dan Moraru', 'dan@example.com');
   const allocate = (specialistId: string, endDate: string) =>
-    b.ok('allocations.create', { specialistId, engagementId, startDate: '2026-02-02', endDate, loadPercent: 100, status: 'confirmed', note: '' });
+    b.ok('allocations.create', {
+      specialistId,
+      engagementId,
+      startDate: '2026-02-02',
+      endDate,
+      loadPercent: 100,
+      status: 'confirmed',
+      note: '',
+    });
   await allocate(ana, '2026-12-31');
   await allocate(ben, '2026-12-11');
   await allocate(cara, '2026-12-31');
-  contactId = (await b.ok('contacts.create', { clientId, name: 'Maria Alvarez', title: 'Director of Claims', email: 'maria@example.com' })).id;
+  contactId = (await b.ok('contacts.create', { clientId, name: 'Maria Alvarez', title: 'Director of Claims', email: 'maria@example.com' }))
+    .id;
   modelId = (
     await b.ok('models.create', {
       clientId,
@@ -75,7 +90,11 @@ describe('the matrix', () => {
   it('shows a model’s assignments on its assets as inherited, an asset’s own as an override, each as of its day', async () => {
     await b.ok('ownership.assign', onModel('incident_response', 'accountable', ana));
     await b.ok('ownership.assign', onModel('incident_response', 'backup', cara));
-    await b.ok('ownership.assign', { ...onModel('incident_response', 'accountable', ben, '2026-06-01'), targetKind: 'asset', targetId: assetId });
+    await b.ok('ownership.assign', {
+      ...onModel('incident_response', 'accountable', ben, '2026-06-01'),
+      targetKind: 'asset',
+      targetId: assetId,
+    });
 
     const matrix = await b.ok('ownership.matrix', { engagementId, asOf: '2026-11-24' });
     expect(matrix.rows.map((r) => [r.kind, r.name])).toEqual([
@@ -96,7 +115,10 @@ describe('the matrix', () => {
     const byPerson = (c: { holders: { role: string; personKey: string }[] }) => c.holders.map((h) => `${h.role}:${h.personKey}`);
     expect(byPerson(cellOf(matrix, modelId, 'incident_response'))).toEqual([`accountable:specialist:${ana}`, `backup:specialist:${cara}`]);
     expect(cellOf(matrix, dashboardId, 'incident_response')).toMatchObject({ inherited: true, applicable: true });
-    expect(byPerson(cellOf(matrix, dashboardId, 'incident_response'))).toEqual([`accountable:specialist:${ana}`, `backup:specialist:${cara}`]);
+    expect(byPerson(cellOf(matrix, dashboardId, 'incident_response'))).toEqual([
+      `accountable:specialist:${ana}`,
+      `backup:specialist:${cara}`,
+    ]);
     expect(cellOf(matrix, assetId, 'incident_response')).toMatchObject({ inherited: false });
     expect(byPerson(cellOf(matrix, assetId, 'incident_response'))).toEqual([`accountable:specialist:${ben}`]);
     // A dashboard has no retraining.
@@ -160,8 +182,8 @@ describe('assigning', () => {
     expect(foreign.ok).toBe(false);
     const contact = await b.ok('ownership.assign', { ...onModel('cost', 'informed', dan), person: { kind: 'contact', id: contactId } });
     expect(contact.warnings).toEqual([]);
-    // Ben's allocation ends on 11 Dec: an open-ended assignment is saved with a warning.
-    const partly = await b.ok('ownership.assign', onModel('cost', 'responsible', ben));
+    // Ben's allocation ends on 11 Dec: an assignment to the end of the year is saved with a warning.
+    const partly = await b.ok('ownership.assign', onModel('cost', 'responsible', ben, '2026-12-01', '2026-12-31'));
     expect(partly.warnings.join(' ')).toContain('Ben Kowalski');
   });
 
@@ -171,7 +193,11 @@ describe('assigning', () => {
     const backwards = await b.call('ownership.assign', onModel('cost', 'accountable', ana, '2026-05-01', '2026-04-01'));
     expect(backwards.ok).toBe(false);
     if (!backwards.ok) expect(backwards.error.issues?.[0]?.path).toBe('toDate');
-    const retraining = await b.call('ownership.assign', { ...onModel('training', 'accountable', ana), targetKind: 'asset', targetId: dashboardId });
+    const retraining = await b.call('ownership.assign', {
+      ...onModel('training', 'accountable', ana),
+      targetKind: 'asset',
+      targetId: dashboardId,
+    });
     expect(retraining.ok).toBe(false);
     if (!retraining.ok) expect(retraining.error.issues?.[0]?.path).toBe('dutyKey');
     expect(scalar('SELECT count(*) AS n FROM assignment')).toBe(0);
@@ -251,7 +277,12 @@ describe('hand-overs', () => {
     expect(cellOf(after, modelId, 'deployment').holders.map((h) => h.personKey)).toEqual([`specialist:${cara}`]);
     const load = await b.ok('ownership.personLoad', { person: person(cara), asOf: '2026-12-07' });
     // The model's two duties, and their inheritance on the two assets (a dashboard has no rollback? it does not: rollback n/a).
-    expect(load.holdings.filter((h) => !h.inherited).map((h) => h.dutyKey).sort()).toEqual(['deployment', 'rollback']);
+    expect(
+      load.holdings
+        .filter((h) => !h.inherited)
+        .map((h) => h.dutyKey)
+        .sort(),
+    ).toEqual(['deployment', 'rollback']);
   });
 
   it('fulfilling a replacement request with hand-over moves the duties in the same transaction', async () => {
@@ -264,7 +295,13 @@ describe('hand-overs', () => {
       submittedTime: '09:00',
       submittedBy: 'Engagement manager',
     });
-    await b.ok('replacements.fulfil', { id: request.id, specialistId: dan, startDate: '2026-12-07', handOverDuties: true });
+    await b.ok('replacements.fulfil', {
+      id: request.id,
+      specialistId: dan,
+      startDate: '2026-12-07',
+      handOverDuties: true,
+      lateReason: 'Notice period',
+    });
     const matrix = await b.ok('ownership.matrix', { engagementId, asOf: '2026-12-07' });
     expect(cellOf(matrix, modelId, 'incident_response').holders.map((h) => h.personKey)).toEqual([`specialist:${dan}`]);
     const auditRows = b.db.prepare("SELECT action FROM audit_log WHERE entity = 'assignment' ORDER BY id").all() as { action: string }[];
@@ -283,7 +320,12 @@ describe('hand-overs', () => {
     });
     const audits = b.auditCount();
     // A start before the request was submitted is refused by continuity; the hand-over hook never runs.
-    const result = await b.call('replacements.fulfil', { id: request.id, specialistId: dan, startDate: '2026-11-20', handOverDuties: true });
+    const result = await b.call('replacements.fulfil', {
+      id: request.id,
+      specialistId: dan,
+      startDate: '2026-11-20',
+      handOverDuties: true,
+    });
     expect(result.ok).toBe(false);
     expect(b.auditCount()).toBe(audits);
     expect(scalar('SELECT count(*) AS n FROM assignment WHERE person_id = ?', dan)).toBe(0);
@@ -342,7 +384,13 @@ describe('assets and duties', () => {
 
   it('refuses an asset serving a model of another engagement, and an archived asset leaves the matrix', async () => {
     const other = (await b.ok('engagements.create', { ...validEngagement(clientId), name: 'Other' })).id;
-    const refused = await b.call('assets.create', { engagementId: other, name: 'X', type: 'dashboard', modelIds: [modelId], inServiceFrom: '2026-03-02' });
+    const refused = await b.call('assets.create', {
+      engagementId: other,
+      name: 'X',
+      type: 'dashboard',
+      modelIds: [modelId],
+      inServiceFrom: '2026-03-02',
+    });
     expect(refused.ok).toBe(false);
     await b.ok('assets.archive', { id: dashboardId, archived: true });
     const matrix = await b.ok('ownership.matrix', { engagementId });

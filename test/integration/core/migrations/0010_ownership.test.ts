@@ -24,7 +24,9 @@ describe('migration 0010', () => {
     expect([from, to]).toEqual([9, 10]);
     expect(preMigrationBackup).not.toBeNull();
     expect(db.prepare('SELECT name, archived_at FROM client_contact').get()).toEqual({ name: 'Maria', archived_at: null });
-    expect(strictTables(db)).toEqual(expect.arrayContaining(['asset', 'asset_model', 'duty', 'duty_applicability', 'assignment', 'ownership_snapshot']));
+    expect(strictTables(db)).toEqual(
+      expect.arrayContaining(['asset', 'asset_model', 'duty', 'duty_applicability', 'assignment', 'ownership_snapshot']),
+    );
 
     const asset = db.prepare(
       `INSERT INTO asset (id, engagement_id, name, type, in_service_from, in_service_to, created_at, updated_at) VALUES (?, 'e1', ?, ?, ?, ?, ?, ?)`,
@@ -34,7 +36,9 @@ describe('migration 0010', () => {
     expect(() => asset.run('a3', 'feature PIPELINE', 'dashboard', '2026-03-02', null, now, now)).toThrow(/UNIQUE/);
     expect(() => asset.run('a4', 'Backwards', 'dashboard', '2026-03-02', '2026-03-01', now, now)).toThrow(/CHECK/);
     db.prepare(`INSERT INTO asset_model (asset_id, model_id, position) VALUES ('a1', 'm1', 0)`).run();
-    expect(() => db.prepare(`INSERT INTO asset_model (asset_id, model_id, position) VALUES ('a1', 'nope', 1)`).run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare(`INSERT INTO asset_model (asset_id, model_id, position) VALUES ('a1', 'nope', 1)`).run()).toThrow(
+      /FOREIGN KEY/,
+    );
 
     const assign = db.prepare(
       `INSERT INTO assignment (id, engagement_id, target_kind, target_id, duty_key, role, person_kind, person_id, from_date, to_date, created_at)
@@ -43,8 +47,12 @@ describe('migration 0010', () => {
     assign.run('x1', 'accountable', '2026-03-02', null, now);
     expect(() => assign.run('x2', 'owner', '2026-03-02', null, now)).toThrow(/CHECK/);
     expect(() => assign.run('x3', 'backup', '2026-03-02', '2026-03-01', now)).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO ownership_snapshot (id, engagement_id, month, taken_at, taken_by, errors, warnings, notices, data)
-      VALUES ('s1', 'e1', '2026-03', ?, 'me', 0, 0, 0, 'not json')`).run(now)).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO ownership_snapshot (id, engagement_id, month, taken_at, taken_by, errors, warnings, notices, data)
+      VALUES ('s1', 'e1', '2026-03', ?, 'me', 0, 0, 0, 'not json')`)
+        .run(now),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });
