@@ -7,6 +7,8 @@ import { clientsArea } from '@renderer/features/clients/area';
 import { clientsStale } from '@renderer/features/clients/stale';
 import { continuityArea } from '@renderer/features/continuity/area';
 import { continuityStale } from '@renderer/features/continuity/stale';
+import { ownershipArea } from '@renderer/features/ownership/area';
+import { ownershipStale } from '@renderer/features/ownership/stale';
 import { planArea } from '@renderer/features/plan/area';
 import { planStale } from '@renderer/features/plan/stale';
 import { portfolioArea } from '@renderer/features/portfolio/area';
@@ -30,7 +32,7 @@ const appArea = defineArea({ name: 'app', entries: [], entities: appEntities } s
  * Within a navigation group, entries are listed in this order; slots are
  * filled in this order.
  */
-const ORDER = [appArea, clientsArea, planArea, continuityArea, portfolioArea, billingArea, auditArea] as const;
+const ORDER = [appArea, clientsArea, planArea, continuityArea, portfolioArea, ownershipArea, billingArea, auditArea] as const;
 
 export const AREAS: readonly RendererArea[] = ORDER;
 
@@ -39,7 +41,6 @@ export const AREAS: readonly RendererArea[] = ORDER;
  * never faked. An area leaves this list when its folder arrives.
  */
 export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [
-  { id: 'ownership', label: 'Ownership matrix', group: 'Operations', hint: 'Accountable owner per lifecycle duty — coming' },
   { id: 'maturity', label: 'Maturity assessments', group: 'Operations', hint: 'Microsoft and Google MLOps levels — coming' },
   { id: 'ceremonies', label: 'Ceremonies', group: 'Operations', hint: 'Reviews, retraining and deployment windows — coming' },
 ];
@@ -92,6 +93,7 @@ export const STALE: Readonly<Record<CommandName, Stale>> = {
   ...continuityStale,
   ...billingStale,
   ...portfolioStale,
+  ...ownershipStale,
   ...auditStale,
 };
 

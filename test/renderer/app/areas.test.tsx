@@ -35,7 +35,7 @@ describe('area registry', () => {
         'Operations',
         [
           'portfolio:Model portfolio',
-          'ownership:Ownership matrix (coming)',
+          'ownership:Ownership matrix',
           'maturity:Maturity assessments (coming)',
           'ceremonies:Ceremonies (coming)',
         ],

@@ -31,6 +31,13 @@ const SHOWN_ELSEWHERE = [
   'invoices.list',
   'invoices.get',
   'billing.terms',
+  // The ownership matrix names people, engagements and clients, and checks who is still active.
+  'ownership.matrix',
+  'ownership.findings',
+  'ownership.personLoad',
+  'ownership.risk',
+  'ownership.whoResponds',
+  'assets.list',
 ] as const satisfies readonly QueryName[];
 
 const CLIENT = ['clients.list', 'clients.get', 'engagements.list', 'engagements.get'] as const satisfies readonly QueryName[];

@@ -5,6 +5,18 @@ import type { planAreaProcedures } from '@shared/plan/procedures';
 
 const ALWAYS = ['audit.list', 'app.summaries'] as const satisfies readonly QueryName[];
 
+/**
+ * The ownership checks read allocations and time off: a person named while not allocated, an Accountable
+ * rolling off, an Accountable and a Backup away together; a person's load lists their roll-offs.
+ */
+const OWNERSHIP_CHECKS = [
+  'ownership.matrix',
+  'ownership.findings',
+  'ownership.personLoad',
+  'ownership.risk',
+  'ownership.whoResponds',
+] as const satisfies readonly QueryName[];
+
 /** The plan's views over people and weeks. */
 const PLAN_VIEWS = ['plan.timeline', 'plan.rollOff', 'plan.forecast', 'plan.capacity'] as const satisfies readonly QueryName[];
 
@@ -28,10 +40,11 @@ const ALLOCATION = [
   'time.week',
   'months.list',
   'months.review',
+  ...OWNERSHIP_CHECKS,
 ] as const satisfies readonly QueryName[];
 
-/** An absence changes capacity, the timesheet's days and the month review's checks. */
-const ABSENCE = ['absences.list', ...PLAN_VIEWS, 'time.week', 'months.review'] as const satisfies readonly QueryName[];
+/** An absence changes capacity, the timesheet's days, the month review's checks and the ownership's absence gaps. */
+const ABSENCE = ['absences.list', ...PLAN_VIEWS, 'time.week', 'months.review', ...OWNERSHIP_CHECKS] as const satisfies readonly QueryName[];
 
 /** A staffing request shows on its list, on the timeline (open roles) and on the continuity board (fill targets). */
 const STAFFING = [

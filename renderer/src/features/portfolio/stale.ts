@@ -15,6 +15,20 @@ const MODEL = [
   'models.card',
 ] as const satisfies readonly QueryName[];
 
+/**
+ * The ownership matrix's rows are the models (name, risk tier, stage) and names the client's contacts;
+ * its checks and the continuity ranking read them, and an asset lists the models it serves.
+ */
+const OWNERSHIP = [
+  'ownership.matrix',
+  'ownership.findings',
+  'ownership.personLoad',
+  'ownership.risk',
+  'ownership.whoResponds',
+  'ownership.assignments',
+  'assets.list',
+] as const satisfies readonly QueryName[];
+
 /** Who serves production as champion: the timeline, the as-of answers, the list's column, the client's evidence fact. */
 const CHAMPION = ['deployments.list', 'portfolio.asOf', 'models.list', 'portfolio.client'] as const satisfies readonly QueryName[];
 
@@ -22,10 +36,12 @@ const CHAMPION = ['deployments.list', 'portfolio.asOf', 'models.list', 'portfoli
 export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAreaProcedures>> = {
   // A contact's name shows as a model's business owner.
   'contacts.create': ['contacts.list', ...ALWAYS],
-  'contacts.update': ['contacts.list', 'models.get', 'versions.list', 'models.card', ...ALWAYS],
-  'models.create': [...MODEL, ...ALWAYS],
-  'models.update': [...MODEL, ...ALWAYS],
-  'models.moveStage': [...MODEL, ...ALWAYS],
+  'contacts.update': ['contacts.list', 'models.get', 'versions.list', 'models.card', ...OWNERSHIP, ...ALWAYS],
+  // An archived contact still named on a duty is a finding of the ownership checks.
+  'contacts.archive': ['contacts.list', 'models.get', 'versions.list', 'models.card', ...OWNERSHIP, ...ALWAYS],
+  'models.create': [...MODEL, ...OWNERSHIP, ...ALWAYS],
+  'models.update': [...MODEL, ...OWNERSHIP, ...ALWAYS],
+  'models.moveStage': [...MODEL, ...OWNERSHIP, ...ALWAYS],
   // A version and its approvals show on the model's versions tab with what the policy still asks.
   'versions.create': ['versions.list', 'models.card', ...ALWAYS],
   // An approval can complete what a production champion lacks (the client's evidence fact).
@@ -40,7 +56,7 @@ export const portfolioStale: StaleDeclarations<CommandNamesOf<typeof portfolioAr
   'deployments.rollback': [...CHAMPION, 'models.card', ...ALWAYS],
   'deployments.end': [...CHAMPION, 'models.card', ...ALWAYS],
   // An import registers and updates models and versions.
-  'models.importInventory': [...MODEL, 'versions.list', ...ALWAYS],
+  'models.importInventory': [...MODEL, 'versions.list', ...OWNERSHIP, ...ALWAYS],
   // The workbooks write nothing.
   'portfolio.export': [],
   'models.exportAuditPack': [],

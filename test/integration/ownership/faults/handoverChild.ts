@@ -21,7 +21,7 @@ async function main() {
     to: { kind: 'specialist', id: toId },
     fromDate: '2026-12-01',
   });
-  console.log(result.ok ? `DONE ${result.value.assignments.length}` : `FAILED ${result.error.message}`);
+  console.log(result.ok ? `DONE ${(result.value as { assignments: unknown[] }).assignments.length}` : `FAILED ${result.error.message}`);
   backend.close();
   process.exit(0);
 }

@@ -1,0 +1,29 @@
+import { defineArea, type RendererArea } from '@renderer/app/area';
+import { lazyScreen } from '@renderer/app/lazyScreen';
+import { ownershipEntities } from '@shared/ownership/entities';
+
+// The screens load on first visit: a chunk of their own, fetched when the entry is opened.
+const OwnershipScreen = lazyScreen(() => import('./OwnershipScreen').then((m) => m.OwnershipScreen));
+
+declare module '@renderer/app/routes' {
+  interface RouteEntries {
+    ownership: true;
+  }
+}
+
+export const ownershipArea = defineArea({
+  name: 'ownership',
+  entries: [
+    {
+      id: 'ownership',
+      label: 'Ownership matrix',
+      group: 'Operations',
+      hint: 'Who is accountable for each lifecycle duty of every model and asset, as of any day; gaps, single points of failure, roll-offs',
+      screen: OwnershipScreen,
+    },
+  ],
+  entities: ownershipEntities,
+  // An asset opens in its form; duties, assignments and snapshots are filed under their engagement, which opens its matrix.
+  records: { asset: 'ownership', duty: 'ownership', assignment: 'ownership', ownership_snapshot: 'ownership' },
+  badgeOn: 'ownership',
+} satisfies RendererArea);
