@@ -15,8 +15,12 @@ export function allowHostOf(url: string): void {
   if (parsed) recordHosts.add(parsed.hostname);
 }
 
-/** True when `url` is an https link Keel may hand to the system browser. */
+/**
+ * True when `url` is an https link Keel may hand to the system browser, or a link to write to or call
+ * one person (`mailto:` one plain address, `tel:` a phone number), as the "who responds now" panel offers.
+ */
 export function mayOpenExternally(url: string, hosts: ReadonlySet<string> = recordHosts): boolean {
+  if (isContactLink(url)) return true;
   const parsed = parse(url);
   if (!parsed) return false;
   return ALLOWED_HOSTS.includes(parsed.hostname) || hosts.has(parsed.hostname);
@@ -29,5 +33,20 @@ function parse(url: string): URL | null {
     return parsed;
   } catch {
     return null;
+  }
+}
+
+/** A mailto: link to one plain address with nothing else, or a tel: link of digits, spaces and + ( ) - . / only. */
+export function isContactLink(url: string): boolean {
+  if (url.startsWith('mailto:')) return /^mailto:[^\s@?&,;:/]+@[^\s@?&,;:/]+\.[^\s@?&,;:/]+$/.test(url);
+  if (url.startsWith('tel:')) return /^tel:\+?[\d\s().\/-]{3,40}$/.test(decodeURIComponentSafe(url));
+  return false;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
   }
 }

@@ -1,5 +1,5 @@
 import { session, shell, type WebContents } from 'electron';
-import { mayOpenExternally } from './externalLinks';
+import { isContactLink, mayOpenExternally } from './externalLinks';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'keel';
@@ -27,7 +27,10 @@ function openExternalSafely(url: string) {
 /** The Electron security checklist, applied to every web contents Keel creates. */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    // A mailto:/tel: link clicked in the page goes to the system's mail or phone app, nothing else leaves.
+    if (isContactLink(event.url)) void shell.openExternal(event.url);
   });
   contents.on('will-frame-navigate', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();

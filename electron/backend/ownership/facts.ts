@@ -136,14 +136,17 @@ function allocationsByEngagement(ctx: Context, specialistIds: readonly string[],
   return out;
 }
 
-/** The working days in [from, to] each specialist is away: time off, or a public holiday of their home calendar. */
-export function awayDaysOf(ctx: Context, specialistIds: readonly string[], from: string, to: string): Map<string, Set<string>> {
+/**
+ * The days in [from, to] each specialist is away: time off, or a public holiday of their home calendar.
+ * Working days only unless `weekends` (the checks plan working days; "who responds now" asks about any day).
+ */
+export function awayDaysOf(ctx: Context, specialistIds: readonly string[], from: string, to: string, weekends = false): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   if (specialistIds.length === 0) return out;
   const start = toDay(from);
   const end = toDay(to);
   const add = (id: string, day: number) => {
-    if (isWeekend(day)) return;
+    if (!weekends && isWeekend(day)) return;
     const key = `specialist:${id}`;
     const set = out.get(key) ?? new Set<string>();
     set.add(fromDay(day));

@@ -20,7 +20,7 @@ import { accountableLoad, busFactor, engagementFindings, overloadFindings, sortF
 import { resolveCells, withSeverity } from '@shared/ownership/rules/resolve';
 import { continuityRisk, rankRisks } from '@shared/ownership/rules/risk';
 import { type PersonRef, personKey, type RowType } from '@shared/ownership/rules/vocabulary';
-import { type Loaded, loadFacts, personOf } from './facts';
+import { awayDaysOf, type Loaded, loadFacts, personOf } from './facts';
 import { ownershipSettings } from './settings';
 
 /** One engagement checked: its cells with their severities and its findings (without the cross-engagement load check). */
@@ -269,7 +269,7 @@ export function whoResponds(ctx: Context, modelId: string, at: string): WhoRespo
   const backup = holder('backup');
   const unavailable = (p: NonNullable<typeof accountable>): string | null => {
     if (p.inactive) return `${p.name} is no longer active`;
-    if (loaded.facts.awayDays.get(p.key)?.has(date)) return `${p.name} is away today`;
+    if (p.kind === 'specialist' && awayDaysOf(ctx, [p.id], date, date, true).get(p.key)?.has(date)) return `${p.name} is away today`;
     if (p.kind === 'specialist' && !(loaded.facts.allocations.get(p.key) ?? []).some((s) => s.startDate <= date && s.endDate >= date)) {
       return `${p.name} is not on the engagement today`;
     }

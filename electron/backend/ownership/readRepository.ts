@@ -1,6 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { StatementCache } from '@backend/core/sql';
 import type { MatrixPerson } from '@shared/ownership/contract/matrix';
+import { ROLE_LABELS } from '@shared/clients/rules/reference';
 import { initialsOf } from '@shared/ownership/rules/people';
 import type { PersonRef } from '@shared/ownership/rules/vocabulary';
 import type { RiskTier, Stage } from '@shared/portfolio/rules/vocabulary';
@@ -68,7 +69,7 @@ export class OwnershipReadRepository {
       for (const r of rows) {
         out.set(
           `specialist:${r.id}`,
-          person('specialist', r.id, r.name, r.title, r.email, '', r.status === 'left' || r.archived_at !== null),
+          person('specialist', r.id, r.name, roleLabel(r.title), r.email, '', r.status === 'left' || r.archived_at !== null),
         );
       }
     }
@@ -123,4 +124,9 @@ function person(
   inactive: boolean,
 ): MatrixPerson {
   return { key: `${kind}:${id}`, kind, id, name, initials: initialsOf(name), email, phone, title, inactive };
+}
+
+/** A specialist's role in words ("MLOps engineer"), as the matrix and the responder's panel show it. */
+function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
 }

@@ -49,7 +49,7 @@ export function NavBadgeCount({ badge }: { badge: NavBadge | undefined }) {
   if (!badge) return null;
   return (
     <span className={`nav__badge nav__badge--${badge.tone}`} title={badge.words} aria-hidden="true">
-      {badge.count}
+      {badge.count > 999 ? '999+' : badge.count}
     </span>
   );
 }

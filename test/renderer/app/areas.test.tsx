@@ -164,3 +164,13 @@ describe('navigation badges', () => {
     expect(await screen.findByText('Keel cannot reach its data')).toBeTruthy();
   });
 });
+
+describe('a badge with a large count', () => {
+  it('shows 999+ beside the label and the whole count in its words', async () => {
+    const { NavBadgeCount } = await import('@renderer/app/NavBadges');
+    render(<NavBadgeCount badge={{ tone: 'critical', count: 11016, words: '11016 ownership errors' }} />);
+    const badge = document.querySelector('.nav__badge--critical');
+    expect(badge?.textContent).toBe('999+');
+    expect(badge?.getAttribute('title')).toBe('11016 ownership errors');
+  });
+});

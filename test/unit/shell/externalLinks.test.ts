@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowHostOf, mayOpenExternally } from '../../../electron/main/externalLinks';
+import { allowHostOf, isContactLink, mayOpenExternally } from '../../../electron/main/externalLinks';
 
 describe('links that may leave the app', () => {
   it('opens nothing by default, not even https', () => {
@@ -21,5 +21,15 @@ describe('links that may leave the app', () => {
     expect(mayOpenExternally('https://mlflow.acme.example/models/1')).toBe(true);
     allowHostOf('http://plain.example');
     expect(mayOpenExternally('https://plain.example/')).toBe(false);
+  });
+  it('lets one person be written to or called (mailto:, tel:) and nothing dressed up as one', () => {
+    expect(mayOpenExternally('mailto:katrin.meier@alpenbank.example', new Set())).toBe(true);
+    expect(mayOpenExternally('tel:+41%2044%20555%2001%2020', new Set())).toBe(true);
+    expect(isContactLink('mailto:a@b.example?bcc=everyone@b.example')).toBe(false);
+    expect(isContactLink('mailto:a@b.example,c@d.example')).toBe(false);
+    expect(isContactLink('mailto:')).toBe(false);
+    expect(isContactLink('tel:javascript:alert(1)')).toBe(false);
+    expect(isContactLink('tel:%E0%A4%A')).toBe(false);
+    expect(isContactLink('https://a.example')).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import type { Assignment, AssignResult, OwnershipMatrix } from '@shared/ownershi
 import { ROLE_LABELS, SEVERITY_LABELS } from '@shared/ownership/rules/vocabulary';
 import { useMemo, useState } from 'react';
 import { AssignForm, AssignOutcome } from './AssignForm';
-import { personTitle, SEVERITY_TONE } from './labels';
+import { SEVERITY_TONE } from './labels';
 import { cellId, holdersByRole, indexMatrix, personName, rowTypeLabel } from './matrixModel';
 import type { CellRef } from './ownershipStore';
 import { usePeopleOptions } from './people';
@@ -68,7 +68,7 @@ export function CellDrawer({ matrix, cell, onClose }: { matrix: OwnershipMatrix;
                         <span className={`own-role-label own-role--${role}`}>{ROLE_LABELS[role]}</span>
                         <span>
                           <strong>{nameOf(h.personKey)}</strong>
-                          {person?.title ? <span className="muted">, {personTitle(person)}</span> : null}
+                          {person?.title ? <span className="muted">, {person.title}</span> : null}
                           <span className="muted own-dates">
                             {' '}
                             from {day(h.fromDate)}

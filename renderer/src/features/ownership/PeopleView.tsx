@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { BulkAssignDrawer, HandoverDrawer } from './BulkActions';
 import { AsOfInput, useAsOf, useEngagementChoice } from './controls';
 import { FindingsTable, FixDrawer } from './FindingsView';
-import { personOf, personTitle } from './labels';
+import { personOf } from './labels';
 import { useOwnership } from './ownershipStore';
 
 const HOLDING_COLUMNS: DataColumn<Holding>[] = [
@@ -119,7 +119,7 @@ export function PeopleView() {
             <h2>
               <span>
                 {data.person.name}
-                {data.person.title && <span className="muted">, {personTitle(data.person)}</span>}
+                {data.person.title && <span className="muted">, {data.person.title}</span>}
               </span>
               {data.person.inactive && <Badge tone="neutral">Inactive</Badge>}
             </h2>

@@ -1,6 +1,7 @@
 import { defineArea, type RendererArea } from '@renderer/app/area';
 import { lazyScreen } from '@renderer/app/lazyScreen';
 import { ownershipEntities } from '@shared/ownership/entities';
+import { ownershipSlotFills } from './slots';
 
 // The screens load on first visit: a chunk of their own, fetched when the entry is opened.
 const OwnershipScreen = lazyScreen(() => import('./OwnershipScreen').then((m) => m.OwnershipScreen));
@@ -26,4 +27,6 @@ export const ownershipArea = defineArea({
   // An asset opens in its form; duties, assignments and snapshots are filed under their engagement, which opens its matrix.
   records: { asset: 'ownership', duty: 'ownership', assignment: 'ownership', ownership_snapshot: 'ownership' },
   badgeOn: 'ownership',
+  // Where the matrix shows on other areas' screens: a replacement's duties, the roll-off radar, an allocation, a model's responder, a month's record.
+  slots: ownershipSlotFills,
 } satisfies RendererArea);

@@ -46,10 +46,3 @@ export function personOf(value: string): PersonRef | null {
   const [kind, id] = value.split(':');
   return (kind === 'specialist' || kind === 'contact') && id ? { kind, id } : null;
 }
-
-/** A person's line under their name: a specialist's role in words (the matrix carries its key), a contact's title as typed. */
-export function personTitle(p: { kind: 'specialist' | 'contact'; title: string }): string {
-  return p.kind === 'specialist' && Object.hasOwn(SPECIALIST_ROLE_LABELS, p.title)
-    ? SPECIALIST_ROLE_LABELS[p.title as SpecialistRole]
-    : p.title;
-}

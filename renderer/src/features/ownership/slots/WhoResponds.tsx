@@ -126,7 +126,7 @@ function Answer({ who }: { who: WhoResponds }) {
           <p className="own-responds__name">
             <strong>{r.name}</strong> <Badge tone={r.role === 'accountable' ? 'info' : 'attention'}>{ROLE_LABELS[r.role]}</Badge>
           </p>
-          {r.title && <p className="muted own-responds__role">{titleOf(r)}</p>}
+          {r.title && <p className="muted own-responds__role">{r.title}</p>}
           <Contact person={r} />
         </section>
       ) : (
@@ -174,12 +174,6 @@ function Contact({ person, compact = false }: { person: MatrixPerson; compact?: 
     </span>
   );
 }
-
-const isSpecialistRole = (title: string): title is SpecialistRole => (SPECIALIST_ROLES as readonly string[]).includes(title);
-
-/** A specialist's role in words ("MLOps engineer"); a contact's title as typed. */
-export const titleOf = (p: MatrixPerson): string =>
-  p.kind === 'specialist' && isSpecialistRole(p.title) ? SPECIALIST_ROLE_LABELS[p.title] : p.title;
 
 /** A phone number as a tel: link wants it: digits and a leading plus. */
 export const dialable = (phone: string): string => phone.replace(/(?!^\+)[^\d]/g, '');
