@@ -288,7 +288,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
       'Due Fri 5 Jun 2026: a replacement starting on or before it meets the SLA.',
     );
     await form.getByLabel('Replacement specialist').selectOption({ label: REPLACEMENT });
-    await form.getByLabel('Start date').fill(START);
+    await form.getByLabel('Start date', { exact: true }).fill(START);
     const lastDay = form.getByLabel(`${OUTGOING}’s last day`);
     // Offered: the day before the replacement starts (no overlap); the manager keeps two days of hand-over instead.
     expect(await lastDay.inputValue()).toBe('3 Jun 2026');

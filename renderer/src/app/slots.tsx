@@ -41,6 +41,11 @@ export function Slot<N extends SlotName>({ name, props }: { name: N; props: Slot
   );
 }
 
+/** Whether any area fills a slot: a table offers a column for a slot only when someone fills it. */
+export function slotFilled(name: SlotName): boolean {
+  return fills.some((f) => f.slot === name);
+}
+
 /** A typed fill: `fill('engagement.sections', 'continuity.requests', Component)`. */
 export function fill<N extends SlotName>(slot: N, key: string, render: ComponentType<Slots[N]>): SlotFill {
   return { slot, key, render } as SlotFill;

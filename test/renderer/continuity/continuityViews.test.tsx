@@ -298,6 +298,8 @@ describe('Fulfilling a request', () => {
       loadPercent: 100,
       outgoingEndDate: null,
       lateReason: 'Client onboarding took three days.',
+      // Continuity's own choice, unticked unless someone ticks it.
+      handOverDuties: false,
     });
     // Two submits with a drawer of date fields: over 5 s on a busy machine.
   }, 15_000);

@@ -14,6 +14,12 @@ const TERMS = ['billing.terms', 'months.list', 'months.review'] as const satisfi
 /** Approving, reopening and invoicing a month locks or frees its hours. */
 const MONTH = [...HOURS, 'invoices.list', 'invoices.get'] as const satisfies readonly QueryName[];
 
+/**
+ * Approving a month records the ownership matrix as it stands (the ownership area's hook, in the same
+ * transaction): the recorded matrices of the engagement and the month's own.
+ */
+const SNAPSHOTS = ['ownership.snapshots', 'ownership.snapshot'] as const satisfies readonly QueryName[];
+
 /** What each command of the billing area makes stale (a missing command is a type error). */
 export const billingStale: StaleDeclarations<CommandNamesOf<typeof billingAreaProcedures>> = {
   'time.setCell': [...HOURS, ...ALWAYS],
@@ -30,7 +36,7 @@ export const billingStale: StaleDeclarations<CommandNamesOf<typeof billingAreaPr
   'billing.setSpecialistCap': [...TERMS, ...ALWAYS],
   'rates.create': [...TERMS, ...ALWAYS],
   'rates.delete': [...TERMS, ...ALWAYS],
-  'months.approve': [...MONTH, ...ALWAYS],
+  'months.approve': [...MONTH, ...SNAPSHOTS, ...ALWAYS],
   'months.reopen': [...MONTH, ...ALWAYS],
   // An invoice uses the rates, which then cannot be deleted.
   'invoices.issue': [...MONTH, 'billing.terms', ...ALWAYS],

@@ -1,5 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNow } from '@renderer/app/clock';
+import { Slot } from '@renderer/app/slots';
 import { useToasts } from '@renderer/app/stores';
 import { day, weekdayDay } from '@renderer/components/dates';
 import { type BoundField, DateField, FormFooter, NumberField, SelectField, TextArea, useSchemaForm } from '@renderer/ui/fields';
@@ -119,6 +120,13 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
       ) : (
         <p className="form__note">{r.outgoingSpecialistName} has no allocation on this engagement to end.</p>
       )}
+      <HandOverDuties
+        field={form.field('handOverDuties')}
+        outgoingName={r.outgoingSpecialistName}
+        engagementId={r.engagementId}
+        specialistId={r.outgoingSpecialistId}
+        startDate={isIsoDate(values.startDate) ? values.startDate : start}
+      />
       {late && (
         <TextArea
           {...form.field('lateReason')}
@@ -129,6 +137,35 @@ export function FulfilForm({ request: r, onDone }: { request: ReplacementItem; o
       )}
       <FormFooter error={form.formError} saving={form.saving} submitLabel="Fulfil request" onCancel={onDone} cancelLabel="Back" />
     </form>
+  );
+}
+
+/**
+ * Continuity's own choice: hand what the outgoing specialist holds on the engagement (the ownership
+ * matrix's duties) to the replacement from the start date. What they hold is shown by whoever fills
+ * the `replacement.duties` slot (the ownership area), as of the start date.
+ */
+function HandOverDuties({
+  field,
+  outgoingName,
+  engagementId,
+  specialistId,
+  startDate,
+}: {
+  field: BoundField<boolean>;
+  outgoingName: string;
+  engagementId: string;
+  specialistId: string;
+  startDate: string;
+}) {
+  return (
+    <div className="field--wide handover-duties">
+      <label className="check">
+        <input id={field.id} type="checkbox" checked={field.value} onChange={(e) => field.onChange(e.target.checked)} />
+        Hand {outgoingName}’s duties (ownership matrix) to the replacement from the start date
+      </label>
+      <Slot name="replacement.duties" props={{ engagementId, specialistId, asOf: startDate, context: 'fulfil' }} />
+    </div>
   );
 }
 

@@ -1,4 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useNow } from '@renderer/app/clock';
+import { Slot } from '@renderer/app/slots';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { ReasonForm } from '@renderer/components/ReasonForm';
@@ -7,6 +9,7 @@ import { RecordDrawer } from '@renderer/components/records';
 import { Drawer } from '@renderer/ui/Drawer';
 import type { ReplacementItem } from '@shared/continuity/contract';
 import { REPLACEMENT_REASON_LABELS } from '@shared/continuity/rules/replacement';
+import { localDateOf } from '@shared/kernel/timeZone';
 import { useEffect, useState } from 'react';
 import { CandidatesSection } from './CandidatesSection';
 import { ClockPanel } from './ClockPanel';
@@ -16,6 +19,17 @@ import { PausesSection } from './PausesSection';
 import { emptyReplacement, ReplacementForm, replacementValues } from './ReplacementForm';
 
 type Action = 'fulfil' | 'edit' | 'cancel' | null;
+
+declare module '@renderer/app/slots' {
+  interface Slots {
+    /**
+     * What the outgoing specialist of an open request holds on its engagement as of a day (the ownership
+     * area fills it): in the request's drawer as of today where the client is (`context: 'request'`),
+     * and beside the fulfil form's hand-over choice as of the replacement's start (`context: 'fulfil'`).
+     */
+    'replacement.duties': { engagementId: string; specialistId: string; asOf: string; context: 'request' | 'fulfil' };
+  }
+}
 
 export function ReplacementDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const isNew = id === 'new';
@@ -63,6 +77,8 @@ function RequestBody({ request: r }: { request: ReplacementItem }) {
   const update = useCommand('replacements.update');
   const toast = useToasts((s) => s.show);
   const open = r.status === 'open';
+  // Today where the client is: what the outgoing specialist holds now.
+  const clientToday = localDateOf(useNow().toISOString(), r.timeZone);
   return (
     <div className="replacement">
       <p className="drawer__sub">
@@ -99,6 +115,12 @@ function RequestBody({ request: r }: { request: ReplacementItem }) {
         <div className="notice notice--muted">
           Cancelled on {day(r.cancelledOn ?? r.submittedOn)}: {r.cancelReason}
         </div>
+      )}
+      {open && action !== 'fulfil' && (
+        <Slot
+          name="replacement.duties"
+          props={{ engagementId: r.engagementId, specialistId: r.outgoingSpecialistId, asOf: clientToday, context: 'request' }}
+        />
       )}
       {open && action === null && (
         <div className="stage-actions">

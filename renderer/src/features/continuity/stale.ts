@@ -22,6 +22,21 @@ const FULFILMENT = [
   'months.review',
 ] as const satisfies readonly QueryName[];
 
+/**
+ * Fulfilling can hand the outgoing specialist's duties to the replacement (`handOverDuties`): the
+ * ownership matrix, its checks, each person's load, the risk ranking and who responds change with it.
+ * A fulfilment without the hand-over still ends an allocation, which the checks (roll-offs, people
+ * off the engagement) read. Names of the contract, not imports: continuity does not use ownership.
+ */
+const DUTIES = [
+  'ownership.matrix',
+  'ownership.findings',
+  'ownership.personLoad',
+  'ownership.assignments',
+  'ownership.risk',
+  'ownership.whoResponds',
+] as const satisfies readonly QueryName[];
+
 /** What each command of the continuity area makes stale (a missing command is a type error). */
 export const continuityStale: StaleDeclarations<CommandNamesOf<typeof continuityProcedures>> = {
   'replacements.create': [...REQUEST, ...ALWAYS],
@@ -31,7 +46,7 @@ export const continuityStale: StaleDeclarations<CommandNamesOf<typeof continuity
   'replacements.deletePause': [...REQUEST, ...ALWAYS],
   'replacements.proposeCandidate': [...REQUEST, ...ALWAYS],
   'replacements.decideCandidate': [...REQUEST, ...ALWAYS],
-  'replacements.fulfil': [...REQUEST, ...FULFILMENT, ...ALWAYS],
+  'replacements.fulfil': [...REQUEST, ...FULFILMENT, ...DUTIES, ...ALWAYS],
   'replacements.cancel': [...REQUEST, ...ALWAYS],
   // The thresholds decide which promises are at risk or urgent.
   'continuity.updateSettings': ['continuity.settings', ...REQUEST, ...ALWAYS],

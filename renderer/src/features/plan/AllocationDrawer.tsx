@@ -1,4 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { Slot } from '@renderer/app/slots';
 import { useNav, useToasts } from '@renderer/app/stores';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { RecordHistory } from '@renderer/components/RecordHistory';
@@ -9,6 +10,13 @@ import type { AllocationDetail } from '@shared/plan/contract/allocations';
 import { ALLOCATION_STATUS_LABELS, type PlanFlag } from '@shared/plan/rules/allocations';
 import { useState } from 'react';
 import { AllocationForm, type AllocationFormValues, emptyAllocation } from './AllocationForm';
+
+declare module '@renderer/app/slots' {
+  interface Slots {
+    /** Sections of an allocation's drawer, below its form (the ownership area lists the duties at stake). */
+    'allocation.sections': { allocation: AllocationDetail };
+  }
+}
 
 export const ALLOCATION_TONE = { tentative: 'attention', confirmed: 'ok', cancelled: 'neutral' } as const satisfies Record<
   string,
@@ -121,6 +129,7 @@ export function AllocationDrawer({ id, onClose }: { id: string; onClose(): void 
                 </button>
               </>
             )}
+            <Slot name="allocation.sections" props={{ allocation: a }} />
             <RecordHistory entityId={a.id} />
           </>
         ),

@@ -1,4 +1,5 @@
 import { useProcedure } from '@renderer/api/queries';
+import { Slot, slotFilled } from '@renderer/app/slots';
 import { useNav } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
@@ -11,6 +12,27 @@ import { addWeeks, format, parseISO } from 'date-fns';
 import { usePlan } from './planStore';
 
 const WEEK_CHOICES = [2, 4, 6, 8, 12, 26];
+
+declare module '@renderer/app/slots' {
+  interface Slots {
+    /** A roll-off's cell of the radar: what is at stake when the allocation ends (the ownership area shows the duties). */
+    'rollOff.duties': { specialistId: string; engagementId: string; endDate: string };
+  }
+}
+
+/** The radar's column for what rolls off with the person, offered only when an area fills it. */
+const dutiesColumn: DataColumn<RollOff> = {
+  id: 'duties',
+  header: 'Duties at stake',
+  width: 176,
+  wrap: true,
+  cell: (r) => (
+    <Slot
+      name="rollOff.duties"
+      props={{ specialistId: r.specialist.id, engagementId: r.allocation.engagementId, endDate: r.allocation.endDate }}
+    />
+  ),
+};
 
 const rollOffColumns = (open: (id: string) => void): DataColumn<RollOff>[] => [
   {
@@ -168,7 +190,7 @@ export function RollOffView() {
           <DataTable
             label="Rolling off"
             frame="half"
-            columns={rollOffColumns(openAllocation)}
+            columns={slotFilled('rollOff.duties') ? [...rollOffColumns(openAllocation), dutiesColumn] : rollOffColumns(openAllocation)}
             rows={radar.data.rollOffs}
             rowKey={(r) => r.allocation.id}
             onOpen={(r) => openAllocation(r.allocation.id)}

@@ -46,6 +46,8 @@ declare module '@renderer/app/slots' {
   interface Slots {
     /** The model page's Hours tab: the team's hours on the model (billing fills it). */
     'model.hours': { model: ModelDetail };
+    /** Actions in the model page's header, before its own (the ownership area asks who responds now). */
+    'model.actions': { model: ModelDetail };
   }
 }
 
@@ -87,6 +89,7 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           </p>
         </div>
         <div className="screen__actions">
+          <Slot name="model.actions" props={{ model: m }} />
           <AuditPackButton modelId={m.id} />
           <button type="button" className="button" onClick={() => setEditing(true)}>
             Edit model

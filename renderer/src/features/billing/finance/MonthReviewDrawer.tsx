@@ -1,4 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { Slot } from '@renderer/app/slots';
 import { useToasts } from '@renderer/app/stores';
 import { ReasonForm } from '@renderer/components/ReasonForm';
 import { Badge } from '@renderer/ui/Badge';
@@ -6,7 +7,7 @@ import { askConfirm, type ConfirmRequest } from '@renderer/ui/ConfirmDialog';
 import { Drawer } from '@renderer/ui/Drawer';
 import type { MonthReviewResult } from '@shared/billing/contract/billing';
 import { formatHours } from '@shared/billing/rules/duration';
-import { MONTH_STATUS_LABELS } from '@shared/billing/rules/monthClose';
+import { MONTH_STATUS_LABELS, type MonthStatus } from '@shared/billing/rules/monthClose';
 import { datesOf, firstDayOf, monthLabel } from '@shared/billing/rules/months';
 import { formatMoney } from '@shared/kernel/money';
 import { errorsIn } from '@shared/kernel/severity';
@@ -17,6 +18,13 @@ import { formatInstant, STATUS_TONE } from './format';
 import { InvoiceLinesTable } from './InvoiceLinesTable';
 import { ExportProgress, useExportJob } from './useExportJob';
 import './billing.css';
+
+declare module '@renderer/app/slots' {
+  interface Slots {
+    /** Sections of a month's review, below its checks (the ownership area shows the matrix recorded at approval). */
+    'month.sections': { engagementId: string; month: string; status: MonthStatus };
+  }
+}
 
 /** One engagement's month: who approved it, what is wrong, hours per person, the invoice, and the next step. */
 export function MonthReviewDrawer({ engagementId, month, onClose }: { engagementId: string; month: string; onClose(): void }) {
@@ -69,6 +77,8 @@ function ReviewBody({ review, month }: { review: MonthReviewResult; month: strin
           </ul>
         </section>
       )}
+
+      <Slot name="month.sections" props={{ engagementId: engagement.id, month, status: state.status }} />
 
       <h3 className="review-heading">Hours per specialist</h3>
       {review.specialists.length === 0 ? (
