@@ -18,7 +18,7 @@ import { dayOf, idMaker, iso, prng } from './seeded';
  *   whose holders change every 18–30 months; the one who leaves is archived.
  * - Every model-duty has an Accountable, one or two Responsible, a Consulted, an Informed and a
  *   Backup, each following a seat, so each change of holder ends one assignment and starts the next
- *   (about 150,000 rows). Governance and cost are the client's (risk officer, product owner); data
+ *   (about 113,000 rows). Governance and cost are the client's (risk officer, product owner); data
  *   ingestion is the client's half the time; the rest the team's. The Backup is another seat of the
  *   team, or the client's platform engineer when the team is one person.
  * - Assets inherit from their primary model (some serve two models); about one applicable asset-duty in
@@ -30,7 +30,7 @@ import { dayOf, idMaker, iso, prng } from './seeded';
  * - Absences: every specialist is away for a few days every six to sixteen weeks.
  *
  * Rows are written directly with prepared statements in one transaction (as the portfolio dataset is):
- * the services would check and audit each of ~170,000 rows, which measures nothing this bench is about.
+ * the services would check and audit each of ~125,000 rows, which measures nothing this bench is about.
  * Ids come from the benchmarks' seeded UUIDv7-shaped generator, so every run builds the same dataset.
  */
 

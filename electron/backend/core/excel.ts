@@ -60,6 +60,28 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * Gives cells with the same style (and the same kind of value) one shared style object, just before an
+ * in-memory workbook is written. exceljs gives every cell its own copy of its row's and column's style and,
+ * writing, renders each copy to XML to find its index; it remembers indexes by object, so shared objects
+ * are looked up once. A sheet of a few thousand rows writes in about half the time. Call it last: a later
+ * change to one cell's style would change every cell sharing it.
+ */
+export function shareStyles(workbook: ExcelJS.Workbook): void {
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        // The kind of value is part of the key: a style without a number format is written per kind (General, a date…).
+        const key = `${cell.type}|${JSON.stringify(cell.style)}`;
+        const style = shared.get(key);
+        if (style) cell.style = style;
+        else shared.set(key, cell.style);
+      });
+    });
+  }
+}
+
 /** An instant (ISO-8601 UTC) as an Excel date-time showing the UTC wall clock (exceljs converts in UTC). */
 export function excelInstant(iso: string): Date {
   return new Date(iso);

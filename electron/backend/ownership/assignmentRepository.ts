@@ -46,10 +46,15 @@ export class AssignmentRepository {
    * engagements or all (null): what the matrix and its checks need, never the closed history.
    */
   inForce(engagementIds: readonly string[] | null, from: string, until: string): Assignment[] {
+    // Every engagement: read the table in order. Left to itself SQLite answers the OR with both ranges of
+    // assignment_current and then fetches each row by rowid, one random lookup per assignment in force; on
+    // the bench (112,000 assignments over three years, 36,000 in force) that took 140–180 ms, the plain scan
+    // 75–80 ms. The scan grows with the history, the lookups with what is in force: the scan stays ahead
+    // until the history is several times what is in force on a day.
     const rows = (
       engagementIds === null
         ? this.statements
-            .get(`SELECT ${COLUMNS} FROM assignment WHERE (to_date IS NULL OR to_date >= ?) AND from_date <= ?`)
+            .get(`SELECT ${COLUMNS} FROM assignment NOT INDEXED WHERE (to_date IS NULL OR to_date >= ?) AND from_date <= ?`)
             .all(from, until)
         : this.statements
             .get(

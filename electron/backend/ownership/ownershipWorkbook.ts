@@ -7,6 +7,7 @@ import {
   excelDate,
   excelInstant,
   fitColumns,
+  shareStyles,
   workbookBuffer,
 } from '@backend/core/excel';
 import type { Severity } from '@shared/kernel/severity';
@@ -146,6 +147,7 @@ export async function ownershipWorkbook(input: OwnershipWorkbookInput): Promise<
 
   const pageHeader = `&LOwnership matrix: ${matrix.engagementName.replaceAll('&', '&&')}&Ras of ${matrix.asOf}`;
   for (const sheet of workbook.worksheets) sheet.headerFooter = { oddHeader: pageHeader, oddFooter: '&L&A&RPage &P of &N' };
+  shareStyles(workbook);
   return workbookBuffer(workbook);
 }
 
