@@ -39,7 +39,7 @@ function parse(url: string): URL | null {
 /** A mailto: link to one plain address with nothing else, or a tel: link of digits, spaces and + ( ) - . / only. */
 export function isContactLink(url: string): boolean {
   if (url.startsWith('mailto:')) return /^mailto:[^\s@?&,;:/]+@[^\s@?&,;:/]+\.[^\s@?&,;:/]+$/.test(url);
-  if (url.startsWith('tel:')) return /^tel:\+?[\d\s().\/-]{3,40}$/.test(decodeURIComponentSafe(url));
+  if (url.startsWith('tel:')) return /^tel:\+?[\d\s()./-]{3,40}$/.test(decodeURIComponentSafe(url));
   return false;
 }
 

@@ -40,8 +40,17 @@ export function isPlausibleMonth(value: string): boolean {
 
 export const PLAUSIBLE_DATES_MESSAGE = 'must be between 1990 and 2100';
 
-/** `2026-11-30` → `30 Nov 2026`: a date in a message reads the way the screens show it. */
+const labels = new Map<string, string>();
+
+/**
+ * `2026-11-30` → `30 Nov 2026`: a date in a message reads the way the screens show it. Remembered per
+ * date (a check over every engagement writes the same few hundred dates into thousands of sentences).
+ */
 export function dateLabel(value: string): string {
-  if (!isIsoDate(value)) return value;
-  return format(parse(value, 'yyyy-MM-dd', REFERENCE), 'd MMM yyyy');
+  const known = labels.get(value);
+  if (known !== undefined) return known;
+  const label = isIsoDate(value) ? format(parse(value, 'yyyy-MM-dd', REFERENCE), 'd MMM yyyy') : value;
+  if (labels.size >= 10_000) labels.clear();
+  labels.set(value, label);
+  return label;
 }

@@ -68,9 +68,10 @@ export function loadFacts(ctx: Context, engagementIds: readonly string[] | null,
 }
 
 function uniqueRefs(assignments: readonly Assignment[]) {
-  const seen = new Map<string, { kind: Assignment['personKind']; id: string }>();
-  for (const a of assignments) seen.set(`${a.personKind}:${a.personId}`, { kind: a.personKind, id: a.personId });
-  return [...seen.values()];
+  // Ids are UUIDs: one never names both a specialist and a contact.
+  const seen = new Map<string, Assignment['personKind']>();
+  for (const a of assignments) if (!seen.has(a.personId)) seen.set(a.personId, a.personKind);
+  return [...seen].map(([id, kind]) => ({ kind, id }));
 }
 
 /** Models first (by name), each followed by the assets whose primary model it is; then assets of no model row. */
@@ -140,7 +141,13 @@ function allocationsByEngagement(ctx: Context, specialistIds: readonly string[],
  * The days in [from, to] each specialist is away: time off, or a public holiday of their home calendar.
  * Working days only unless `weekends` (the checks plan working days; "who responds now" asks about any day).
  */
-export function awayDaysOf(ctx: Context, specialistIds: readonly string[], from: string, to: string, weekends = false): Map<string, Set<string>> {
+export function awayDaysOf(
+  ctx: Context,
+  specialistIds: readonly string[],
+  from: string,
+  to: string,
+  weekends = false,
+): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   if (specialistIds.length === 0) return out;
   const start = toDay(from);

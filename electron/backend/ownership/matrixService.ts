@@ -8,6 +8,7 @@ import type {
   FindingsView,
   Holding,
   MatrixCell,
+  MatrixPerson,
   ModelRisk,
   OwnershipFinding,
   OwnershipFindingItem,
@@ -32,12 +33,11 @@ function check(loaded: Loaded): Checked {
   return { ...loaded, cells: withSeverity(cells, findings, loaded.facts.rows), findings };
 }
 
+/** Engagements checked on one day, and the single-point-of-failure-by-load findings across them. */
+export type CheckedAll = { checked: Checked[]; overload: OwnershipFinding[] };
+
 /** Every engagement (or some) checked, plus the single-point-of-failure-by-load findings across them. */
-function checkAll(
-  ctx: Context,
-  engagementIds: readonly string[] | null,
-  asOf: string,
-): { checked: Checked[]; overload: OwnershipFinding[] } {
+export function checkAll(ctx: Context, engagementIds: readonly string[] | null, asOf: string): CheckedAll {
   const checked = loadFacts(ctx, engagementIds, asOf).map(check);
   const people = checked[0]?.facts.people ?? new Map();
   const threshold = checked[0]?.facts.settings.spofThreshold ?? 0;
@@ -139,7 +139,15 @@ export function findingsOf(
   if (input.engagementId !== undefined) engagementOrThrow(ctx, input.engagementId);
   if (input.clientId !== undefined && !ctx.repos.clients.get(input.clientId)) throw unknownReference('Client', input.clientId, 'clientId');
   const asOf = input.asOf ?? ctx.today();
-  const { checked, overload } = checkAll(ctx, null, asOf);
+  return findingsIn(checkAll(ctx, null, asOf), asOf, input);
+}
+
+/** The findings of some engagements (or a client's, or all) out of a check of every engagement. */
+export function findingsIn(
+  { checked, overload }: CheckedAll,
+  asOf: string,
+  input: { engagementId?: string | undefined; clientId?: string | undefined },
+): FindingsView {
   const wanted = checked.filter(
     (c) =>
       (input.engagementId === undefined || c.engagement.id === input.engagementId) &&
@@ -157,7 +165,13 @@ export function personLoadOf(ctx: Context, person: PersonRef, asOf: string): Per
   const known = ctx.repos.ownershipReads.people([person]).get(key);
   if (!known) throw unknownReference(person.kind === 'specialist' ? 'Specialist' : 'Contact', person.id, 'person.id');
   const engagementIds = [...new Set(ctx.repos.assignments.ofPersonFrom(person.kind, person.id, asOf, null).map((a) => a.engagementId))];
-  const { checked, overload } = engagementIds.length > 0 ? checkAll(ctx, engagementIds, asOf) : { checked: [], overload: [] };
+  const all = engagementIds.length > 0 ? checkAll(ctx, engagementIds, asOf) : { checked: [], overload: [] };
+  return personLoadIn(ctx, all, known, asOf);
+}
+
+/** A person's load out of a check that covers every engagement where they hold something on the day. */
+export function personLoadIn(ctx: Context, { checked, overload }: CheckedAll, known: MatrixPerson, asOf: string): PersonLoad {
+  const key = known.key;
   const holdings: Holding[] = [];
   for (const c of checked) {
     const rowById = new Map(c.facts.rows.map((r) => [r.id, r]));

@@ -1,7 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { StatementCache } from '@backend/core/sql';
-import type { MatrixPerson } from '@shared/ownership/contract/matrix';
 import { ROLE_LABELS } from '@shared/clients/rules/reference';
+import type { MatrixPerson } from '@shared/ownership/contract/matrix';
 import { initialsOf } from '@shared/ownership/rules/people';
 import type { PersonRef } from '@shared/ownership/rules/vocabulary';
 import type { RiskTier, Stage } from '@shared/portfolio/rules/vocabulary';

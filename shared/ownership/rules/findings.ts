@@ -49,7 +49,7 @@ export function sortFindings<T extends OwnershipFinding>(findings: readonly T[])
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       byText(a.date ?? '', b.date ?? '') ||
-      a.reason.localeCompare(b.reason) ||
+      byText(a.reason, b.reason) ||
       byText(a.key, b.key),
   );
 }

@@ -88,7 +88,10 @@ export const m0010Ownership: Migration = {
     CREATE INDEX assignment_engagement ON assignment (engagement_id, from_date);
     CREATE INDEX assignment_target ON assignment (target_id, duty_key, from_date);
     CREATE INDEX assignment_person ON assignment (person_id, from_date);
-    CREATE INDEX assignment_current ON assignment (to_date, from_date);
+    -- What is in force on a day, read from the index alone (it holds every column the checks use), so the read
+    -- grows with what is in force, not with years of history.
+    CREATE INDEX assignment_in_force ON assignment (to_date, from_date, engagement_id, target_kind, target_id, duty_key, role,
+      person_kind, person_id, id);
 
     CREATE TABLE ownership_snapshot (
       id TEXT PRIMARY KEY NOT NULL,
