@@ -344,7 +344,13 @@ describe('who responds now', () => {
     expect(away.responder).toMatchObject({ id: cara, role: 'backup' });
     expect(away.reason).toContain('Ana Ionescu');
     // Time off over a weekend counts too: incidents happen on Saturdays.
-    await b.ok('absences.create', { specialistId: ana, kind: 'other', startDate: '2026-12-12', endDate: '2026-12-13', note: 'Weekend on call swap' });
+    await b.ok('absences.create', {
+      specialistId: ana,
+      kind: 'other',
+      startDate: '2026-12-12',
+      endDate: '2026-12-13',
+      note: 'Weekend on call swap',
+    });
     const saturday = await b.ok('ownership.whoResponds', { modelId, at: '2026-12-12T10:00:00.000Z' });
     expect(saturday.responder).toMatchObject({ id: cara, role: 'backup' });
     const sunday = await b.ok('ownership.whoResponds', { modelId, at: '2026-12-20T10:00:00.000Z' });

@@ -19,7 +19,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const REQUEST = '01a20bb9-cb5c-7026-b14e-000000000001';
 const CLIENT = '01a20bb9-cb5c-7026-b14e-000000000010';
@@ -32,8 +32,11 @@ const ASSET = '01a20bb9-cb5c-7026-b14e-000000000060';
 const ALLOCATION = '01a20bb9-cb5c-7026-b14e-000000000070';
 
 // The ownership area hands its fills to the registry when its branch joins; here they join the others by hand.
-beforeAll(() => registerSlots([...AREAS.flatMap((a) => a.slots ?? []), ...ownershipSlotFills]));
-afterAll(() => registerSlots(AREAS.flatMap((a) => a.slots ?? [])));
+// The registry hands the ownership fills over with the other areas' (features/ownership/area.tsx).
+beforeAll(() => {
+  expect(AREAS.flatMap((a) => a.slots ?? [])).toEqual(expect.arrayContaining([...ownershipSlotFills]));
+  registerSlots(AREAS.flatMap((a) => a.slots ?? []));
+});
 afterEach(cleanup);
 beforeEach(() => {
   pinClock('2026-11-24T09:00:00Z');
@@ -48,7 +51,7 @@ const person = (patch: Partial<MatrixPerson> = {}): MatrixPerson => ({
   initials: 'AN',
   email: 'agnieszka.nowak@example.com',
   phone: '+41 44 555 01 02',
-  title: 'mlops_engineer',
+  title: 'MLOps engineer',
   inactive: false,
   ...patch,
 });

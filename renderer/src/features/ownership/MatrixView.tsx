@@ -8,6 +8,7 @@ import { BulkAssignDrawer, HandoverDrawer } from './BulkActions';
 import { CellDrawer } from './CellDrawer';
 import { AsOfInput, EngagementSelect, useAsOf, useEngagementChoice } from './controls';
 import { OwnershipExportButton } from './ExportButton';
+import { plural } from './labels';
 import { MatrixGrid, MatrixLegend } from './MatrixGrid';
 import { dutiesInForce } from './matrixModel';
 import { cellKey, cellOf, useOwnership } from './ownershipStore';
@@ -85,8 +86,9 @@ export function MatrixView() {
               {data.counts.info} {data.counts.info === 1 ? 'notice' : 'notices'}
             </Badge>{' '}
             <span className="muted">
-              {data.rows.filter((r) => r.kind === 'model').length} models, {data.rows.filter((r) => r.kind === 'asset').length} assets,{' '}
-              {duties.length} duties · {data.clientName}
+              {plural(data.rows.filter((r) => r.kind === 'model').length, 'model', 'models')},{' '}
+              {plural(data.rows.filter((r) => r.kind === 'asset').length, 'asset', 'assets')}, {plural(duties.length, 'duty', 'duties')} ·{' '}
+              {data.clientName}
             </span>{' '}
             <button type="button" className="link" onClick={() => store.set({ tab: 'findings', scope: data.engagementId })}>
               See the findings

@@ -1,5 +1,4 @@
 import type { StatusTone } from '@renderer/ui/Badge';
-import { ROLE_LABELS as SPECIALIST_ROLE_LABELS, type SpecialistRole } from '@shared/clients/rules/reference';
 import type { Severity } from '@shared/kernel/severity';
 import type { FindingCounts } from '@shared/ownership/contract/matrix';
 import type { FindingCode, PersonRef, Role } from '@shared/ownership/rules/vocabulary';
@@ -7,7 +6,8 @@ import type { FindingCode, PersonRef, Role } from '@shared/ownership/rules/vocab
 /** Severities on the one status scale: an error is critical, a warning asks for attention, a notice informs. */
 export const SEVERITY_TONE: Record<Severity, StatusTone> = { error: 'critical', warning: 'attention', info: 'info' };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "1 model", "3 models". */
+export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 errors · 3 warnings · 1 notice". */
 export function countsWords(counts: FindingCounts): string {

@@ -8,10 +8,8 @@ export type GridRow = MatrixRow & { indented: boolean };
 
 export const cellId = (targetKind: string, targetId: string, dutyKey: string) => `${targetKind}:${targetId}:${dutyKey}`;
 
-/** The duties that are columns on the as-of day: not retired on or before it, in the engagement's order. */
-export function dutiesInForce(duties: readonly Duty[], asOf: string): Duty[] {
-  return duties.filter((d) => d.retiredOn === null || d.retiredOn > asOf).sort((a, b) => a.position - b.position);
-}
+/** The duties a matrix shows on its day: the rule the backend uses. */
+export { dutiesInForce } from '@shared/ownership/rules/resolve';
 
 /**
  * The rows grouped: each model followed by the assets that inherit from it, then the assets whose

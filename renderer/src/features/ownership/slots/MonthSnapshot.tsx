@@ -3,10 +3,9 @@ import type { Slots } from '@renderer/app/slots';
 import { instant } from '@renderer/components/dates';
 import type { FindingCounts, SnapshotListItem } from '@shared/ownership/contract/matrix';
 import { useRef, useState } from 'react';
+import { plural } from '../labels';
 import { SnapshotDialog } from './SnapshotViewer';
 import './slots.css';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 errors, 3 warnings" (notices only when there are some). */
 export function countsWords(c: FindingCounts): string {

@@ -3,7 +3,6 @@ import { now } from '@renderer/app/clock';
 import type { Slots } from '@renderer/app/slots';
 import { day, instant } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
-import { ROLE_LABELS as SPECIALIST_ROLE_LABELS, SPECIALIST_ROLES, type SpecialistRole } from '@shared/clients/rules/reference';
 import type { MatrixPerson, WhoResponds } from '@shared/ownership/contract/matrix';
 import { ROLE_LABELS } from '@shared/ownership/rules/vocabulary';
 import { useEffect, useId, useRef, useState } from 'react';
