@@ -19,6 +19,7 @@ import type {
 } from '@shared/ownership/contract/matrix';
 import { accountableLoad, busFactor, engagementFindings, overloadFindings, sortFindings } from '@shared/ownership/rules/findings';
 import { resolveCells, withSeverity } from '@shared/ownership/rules/resolve';
+import { chooseResponder } from '@shared/ownership/rules/responds';
 import { continuityRisk, rankRisks } from '@shared/ownership/rules/risk';
 import { type PersonRef, personKey, type RowType } from '@shared/ownership/rules/vocabulary';
 import { awayDaysOf, type Loaded, loadFacts, personOf } from './facts';
@@ -289,63 +290,14 @@ export function whoResponds(ctx: Context, modelId: string, at: string): WhoRespo
     }
     return null;
   };
-  if (!cell || !cell.applicable) {
-    return {
-      ...base,
-      date,
-      responder: null,
-      accountable,
-      backup,
-      reason: `Incident response is not a duty of ${model.name}'s engagement on this day.`,
-    };
-  }
-  if (accountable) {
-    const why = unavailable(accountable);
-    if (why === null)
-      return {
-        ...base,
-        date,
-        responder: { ...accountable, role: 'accountable' },
-        accountable,
-        backup,
-        reason: `${accountable.name} is Accountable for incident response.`,
-      };
-    if (backup && unavailable(backup) === null) {
-      return {
-        ...base,
-        date,
-        responder: { ...backup, role: 'backup' },
-        accountable,
-        backup,
-        reason: `${why}; ${backup.name} is the Backup.`,
-      };
-    }
-    return {
-      ...base,
-      date,
-      responder: { ...accountable, role: 'accountable' },
-      accountable,
-      backup,
-      reason: `${why} and no available Backup is named; call them anyway and name a Backup.`,
-    };
-  }
-  if (backup)
-    return {
-      ...base,
-      date,
-      responder: { ...backup, role: 'backup' },
-      accountable,
-      backup,
-      reason: `Nobody is Accountable for incident response; ${backup.name} is the Backup.`,
-    };
-  return {
-    ...base,
-    date,
-    responder: null,
+  const { responder, reason } = chooseResponder({
+    modelName: model.name,
+    applicable: cell?.applicable ?? false,
     accountable,
     backup,
-    reason: `Nobody is named for incident response on ${model.name}. Assign an Accountable in the ownership matrix.`,
-  };
+    unavailable,
+  });
+  return { ...base, date, responder, accountable, backup, reason };
 }
 
 export type { Checked };
