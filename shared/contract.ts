@@ -4,6 +4,7 @@ import { billingAreaProcedures } from '@shared/billing/procedures';
 import { clientsAreaProcedures } from '@shared/clients/procedures';
 import { continuityProcedures } from '@shared/continuity/contract';
 import { type CommandNamesOf, joinProcedures, type QueryNamesOf } from '@shared/kernel/define';
+import { maturityAreaProcedures } from '@shared/maturity/procedures';
 import { ownershipAreaProcedures } from '@shared/ownership/procedures';
 import { planAreaProcedures } from '@shared/plan/procedures';
 import { portfolioAreaProcedures } from '@shared/portfolio/procedures';
@@ -24,6 +25,7 @@ export const contract = joinProcedures(
   continuityProcedures,
   portfolioAreaProcedures,
   ownershipAreaProcedures,
+  maturityAreaProcedures,
   auditProcedures,
 );
 
@@ -56,6 +58,8 @@ export type { Specialist, SpecialistFields } from '@shared/clients/contract/spec
 export type * from '@shared/continuity/contract';
 export type { ListResult } from '@shared/kernel/define';
 export * from '@shared/kernel/errors';
+export type * from '@shared/maturity/contract/assessments';
+export type * from '@shared/maturity/contract/overview';
 export type * from '@shared/ownership/contract/assets';
 export type * from '@shared/ownership/contract/duties';
 export type * from '@shared/ownership/contract/matrix';

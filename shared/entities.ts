@@ -2,6 +2,7 @@ import { appEntities } from '@shared/app/entities';
 import { billingEntities } from '@shared/billing/entities';
 import { clientsEntities } from '@shared/clients/entities';
 import { continuityEntities } from '@shared/continuity/entities';
+import { maturityEntities } from '@shared/maturity/entities';
 import { ownershipEntities } from '@shared/ownership/entities';
 import { planEntities } from '@shared/plan/entities';
 import { portfolioEntities } from '@shared/portfolio/entities';
@@ -20,6 +21,7 @@ export const ENTITY_LABELS = {
   ...continuityEntities,
   ...portfolioEntities,
   ...ownershipEntities,
+  ...maturityEntities,
 } as const;
 
 export type AuditedEntity = keyof typeof ENTITY_LABELS;

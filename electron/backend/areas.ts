@@ -4,6 +4,7 @@ import { billingArea } from './billing/area';
 import { clientsArea } from './clients/area';
 import { continuityArea } from './continuity/area';
 import type { BackendArea } from './core/area';
+import { maturityArea } from './maturity/area';
 import { ownershipArea } from './ownership/area';
 import { planArea } from './plan/area';
 import { portfolioArea } from './portfolio/area';
@@ -13,6 +14,6 @@ import { portfolioArea } from './portfolio/area';
  * ones before it, never the ones after — see docs/architecture.md). Adding an
  * area is one line here once its folder declares `area.ts`.
  */
-const AREAS: readonly BackendArea[] = [clientsArea, planArea, continuityArea, portfolioArea, ownershipArea, billingArea, auditArea];
+const AREAS: readonly BackendArea[] = [clientsArea, planArea, continuityArea, portfolioArea, ownershipArea, maturityArea, billingArea, auditArea];
 
 export const BACKEND_AREAS: readonly BackendArea[] = [...AREAS, appArea(AREAS)];

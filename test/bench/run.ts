@@ -15,6 +15,7 @@ import { continuityBench } from './continuity';
 import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } from './dataset';
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
 import { importBench, importTask, runImportChild } from './importBench';
+import { maturityBench } from './maturity';
 import { ownershipBench } from './ownership';
 import { planCases } from './plan';
 import { portfolioBench } from './portfolio';
@@ -39,10 +40,12 @@ import { portfolioExportBench } from './portfolioExport';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|import|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|maturity|import|ui
  * runs one part (core = database, list screens, plan views) while working on it. The ownership matrix
  * (ownership.ts): the findings of every engagement beside a hand-written gap count, and one engagement's
  * matrix as of several days, on 2,000 rows with three years of assignments in a database of its own.
+ * Maturity (maturity.ts): levels and trends for all of 200 clients' 2,400 assessments, and the cross-check of one client
+ * over 2,000 production models, in a database of its own.
  * The UI part (firstList.ts) times opening each main screen to its first list row
  * in Chromium; it runs as its own process, last, so it shares nothing with the rest.
  */
@@ -61,9 +64,10 @@ const RUNS = {
   },
   portfolio: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   ownership: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+  maturity: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'portfolioExport', 'ownership', 'import', 'ui'] as const;
+const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'portfolioExport', 'ownership', 'maturity', 'import', 'ui'] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
@@ -133,6 +137,7 @@ async function main(): Promise<void> {
   let portfolioLines: string[] = [];
   let portfolioExportLines: string[] = [];
   let ownershipLines: string[] = [];
+  let maturityLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -291,6 +296,8 @@ async function main(): Promise<void> {
 
     // ---------------------------------------------------------- the ownership matrix on 2,000 rows (a database of its own)
     if (runsPart('ownership')) ownershipLines = await ownershipBench(report, dir, RUNS.ownership);
+    // ---------------------------------------------------------- maturity: levels and trends for all, the cross-check (a database of its own)
+    if (runsPart('maturity')) maturityLines = await maturityBench(report, dir, RUNS.maturity);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -320,6 +327,7 @@ async function main(): Promise<void> {
   for (const line of importLines) console.log(line);
   for (const line of portfolioExportLines) console.log(line);
   for (const line of ownershipLines) console.log(line);
+  for (const line of maturityLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

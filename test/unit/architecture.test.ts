@@ -59,8 +59,9 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   billing: ['clients', 'plan', 'portfolio'],
   portfolio: ['clients'],
   ownership: ['clients', 'plan', 'portfolio'],
-  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership'],
-  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'audit'],
+  maturity: ['clients', 'plan', 'portfolio', 'ownership'],
+  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'maturity'],
+  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'maturity', 'audit'],
 };
 
 /** The one ordered list per process (and the shells that start them): they may import every area. */

@@ -8,6 +8,7 @@ import { m0007Portfolio } from './0007_portfolio';
 import { m0008HoursOnModel } from './0008_hours_on_model';
 import { m0009ModelCard } from './0009_model_card';
 import { m0010Ownership } from './0010_ownership';
+import { m0011Maturity } from './0011_maturity';
 import type { Migration } from './types';
 
 /**
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0008HoursOnModel,
   m0009ModelCard,
   m0010Ownership,
+  m0011Maturity,
 ];
 
 export type { Migration } from './types';
