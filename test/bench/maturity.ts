@@ -76,7 +76,9 @@ export async function maturityBench(report: Report, dir: string, runs: Runs): Pr
       const keptOverall = c.current?.levels.map((l) => l.overall);
       const fresh = c.current ? recomputed.get(c.current.assessmentId)?.map((l) => l.overall) : undefined;
       if (JSON.stringify(keptOverall) !== JSON.stringify(fresh)) {
-        throw new Error(`${c.clientName}: the kept levels ${keptOverall} and the recomputed ${fresh} differ; the comparison would be meaningless.`);
+        throw new Error(
+          `${c.clientName}: the kept levels ${keptOverall} and the recomputed ${fresh} differ; the comparison would be meaningless.`,
+        );
       }
     }
 
@@ -107,7 +109,10 @@ export async function maturityBench(report: Report, dir: string, runs: Runs): Pr
     const measured = measureFacts(productionFacts(ctx, clientId));
     const [crossAll, factsSql, ownershipChecks] = await compare<unknown>(
       [
-        { name: 'cross-check of one client, 2,000 production models (facts + matrix checks + rule)', fn: () => measureFacts(productionFacts(ctx, clientId)) },
+        {
+          name: 'cross-check of one client, 2,000 production models (facts + matrix checks + rule)',
+          fn: () => measureFacts(productionFacts(ctx, clientId)),
+        },
         {
           name: '  portfolio facts alone — one statement',
           fn: () => ctx.repos.maturityFacts.productionModels(clientId, MATURITY_SIZE.now, MATURITY_SIZE.today),

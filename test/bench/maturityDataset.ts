@@ -12,7 +12,13 @@ import { DEFAULT_DUTIES } from '@shared/ownership/rules/vocabulary';
  * portfolio holds 2,000 production models (versions with training data, approvals, a champion in production,
  * cards, half of them with an Accountable on every duty) for the cross-check.
  */
-export const MATURITY_SIZE = { clients: 200, assessments: 12, portfolioModels: 2_000, today: '2026-11-24', now: '2026-11-24T10:00:00.000Z' };
+export const MATURITY_SIZE = {
+  clients: 200,
+  assessments: 12,
+  portfolioModels: 2_000,
+  today: '2026-11-24',
+  now: '2026-11-24T10:00:00.000Z',
+};
 
 /** A deterministic pseudo-random sequence (so every run answers the same). */
 function seeded(seed: number) {
@@ -94,7 +100,11 @@ export function insertMaturityData(db: Db): { clientIds: string[]; portfolioClie
       ).run(e, portfolioClientId, `Run ${i}`, at, at);
       const env = newId();
       environmentIds.push(env);
-      db.prepare(`INSERT INTO environment (id, engagement_id, name, is_production, created_at) VALUES (?, ?, 'prod', 1, ?)`).run(env, e, at);
+      db.prepare(`INSERT INTO environment (id, engagement_id, name, is_production, created_at) VALUES (?, ?, 'prod', 1, ?)`).run(
+        env,
+        e,
+        at,
+      );
     });
     const model = db.prepare(
       `INSERT INTO model (id, client_id, engagement_id, name, use_case, business_owner_id, risk_tier, ai_act_category, kind, serving,

@@ -126,7 +126,11 @@ export class AssessmentRepository {
   }
 
   /** Newest first (by date, then by when it was started). */
-  list(filter: { clientId?: string | undefined; engagementId?: string | undefined; status?: AssessmentStatus | undefined }): StoredAssessment[] {
+  list(filter: {
+    clientId?: string | undefined;
+    engagementId?: string | undefined;
+    status?: AssessmentStatus | undefined;
+  }): StoredAssessment[] {
     const rows = this.statements
       .get(
         `SELECT * FROM maturity_assessment
@@ -135,7 +139,11 @@ export class AssessmentRepository {
            AND (@status IS NULL OR status = @status)
          ORDER BY assessed_on DESC, created_at DESC, id DESC`,
       )
-      .all({ clientId: filter.clientId ?? null, engagementId: filter.engagementId ?? null, status: filter.status ?? null }) as AssessmentRow[];
+      .all({
+        clientId: filter.clientId ?? null,
+        engagementId: filter.engagementId ?? null,
+        status: filter.status ?? null,
+      }) as AssessmentRow[];
     return rows.map(toAssessment);
   }
 
@@ -147,7 +155,12 @@ export class AssessmentRepository {
          ORDER BY client_id, assessed_on, created_at, id`,
       )
       .all() as { id: string; client_id: string; assessed_on: string; levels: string }[];
-    return rows.map((r) => ({ id: r.id, clientId: r.client_id, assessedOn: r.assessed_on, levels: JSON.parse(r.levels) as FrameworkLevels[] }));
+    return rows.map((r) => ({
+      id: r.id,
+      clientId: r.client_id,
+      assessedOn: r.assessed_on,
+      levels: JSON.parse(r.levels) as FrameworkLevels[],
+    }));
   }
 
   correctedBy(id: string): { id: string; assessedOn: string } | null {
@@ -182,7 +195,9 @@ export class AssessmentRepository {
   /** Marks a draft final with its levels; the triggers keep it so from then on. */
   finalise(id: string, levels: FrameworkLevels[], at: string): void {
     this.statements
-      .get(`UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = ?, updated_at = ? WHERE id = ? AND status = 'draft'`)
+      .get(
+        `UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = ?, updated_at = ? WHERE id = ? AND status = 'draft'`,
+      )
       .run(at, JSON.stringify(levels), at, id);
   }
 

@@ -4,13 +4,13 @@ import { newId } from '@backend/core/ids';
 import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type {
+  AnswerValues,
   Assessment,
   AssessmentAnswer,
   AssessmentDetail,
   AssessmentListItem,
   assessmentCreateInput,
   assessmentUpdateInput,
-  AnswerValues,
 } from '@shared/maturity/contract/assessments';
 import type { FrameworkSet } from '@shared/maturity/rules/framework';
 import { assessmentLevels, progressOf } from '@shared/maturity/rules/levels';
@@ -124,7 +124,13 @@ export function listAssessments(
 function checkHeader(
   ctx: Context,
   clientId: string,
-  input: { engagementId: string | null; assessedOn: string; assessor: StoredAssessment['assessor']; participants: string[]; frameworks: FrameworkKey[] },
+  input: {
+    engagementId: string | null;
+    assessedOn: string;
+    assessor: StoredAssessment['assessor'];
+    participants: string[];
+    frameworks: FrameworkKey[];
+  },
   set: FrameworkSet,
 ): void {
   const future = futureDateProblem(input.assessedOn, ctx.today());
@@ -166,7 +172,9 @@ export function createAssessment(ctx: Context, input: CreateInput): AssessmentDe
     const path = input.corrects ? 'corrects.assessmentId' : 'copyAnswersFrom';
     if (!from) throw unknownReference('Assessment', source, path);
     if (from.clientId !== client.id) {
-      throw new DomainError('invalid_input', 'That assessment is of another client.', [{ path, message: 'must be an assessment of the same client' }]);
+      throw new DomainError('invalid_input', 'That assessment is of another client.', [
+        { path, message: 'must be an assessment of the same client' },
+      ]);
     }
     if (input.corrects && from.status !== 'final') {
       throw new DomainError('invalid_input', 'Only a final assessment is corrected by a new one; a draft can still be changed itself.', [

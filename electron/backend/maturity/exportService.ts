@@ -3,10 +3,10 @@ import type { Context } from '@backend/core/context';
 import { printable } from '@backend/portfolio/cardService';
 import { toDay } from '@shared/kernel/days';
 import { slug } from '@shared/kernel/text';
-import type { ExportedFile, PrintableFile } from '@shared/portfolio/contract/card';
 import type { ScorecardData } from '@shared/maturity/contract/scorecard';
 import { scorecardSummaryHtml } from '@shared/maturity/rules/summaryHtml';
 import { gapOf } from '@shared/maturity/rules/targets';
+import type { ExportedFile, PrintableFile } from '@shared/portfolio/contract/card';
 import { assessmentDetail, levelsOf } from './assessmentService';
 import { scorecardWorkbook } from './scorecardWorkbook';
 

@@ -126,7 +126,13 @@ export class MaturityFactsRepository {
   }
 
   /** The counts the readiness check reads from a client's models. */
-  readinessCounts(clientId: string): { activeModels: number; beyondPrototype: number; highStakes: number; lowStakes: number; simple: number } {
+  readinessCounts(clientId: string): {
+    activeModels: number;
+    beyondPrototype: number;
+    highStakes: number;
+    lowStakes: number;
+    simple: number;
+  } {
     const row = this.statements
       .get(
         `SELECT

@@ -96,7 +96,11 @@ export function maturityOverview(ctx: Context, clientId: string): MaturityOvervi
 }
 
 const brief = (levels: readonly FrameworkLevels[]): LevelsBrief =>
-  levels.map((l) => ({ framework: l.framework, overall: l.overall, dimensions: l.dimensions.map((d) => ({ dimension: d.dimension, level: d.level })) }));
+  levels.map((l) => ({
+    framework: l.framework,
+    overall: l.overall,
+    dimensions: l.dimensions.map((d) => ({ dimension: d.dimension, level: d.level })),
+  }));
 
 /**
  * Every client's maturity in one read: the final assessments' kept levels (never recomputed), the open drafts'
@@ -129,7 +133,11 @@ export function maturityClients(ctx: Context): ClientMaturity[] {
         return { framework: a.key, by: now === undefined || then === undefined ? null : now - then };
       }),
       draft: draft
-        ? { assessmentId: draft.id, assessedOn: draft.assessedOn, levels: brief(levelsOf(ctx, draft, draftAnswers.get(draft.id) ?? new Map())) }
+        ? {
+            assessmentId: draft.id,
+            assessedOn: draft.assessedOn,
+            levels: brief(levelsOf(ctx, draft, draftAnswers.get(draft.id) ?? new Map())),
+          }
         : null,
       trend: trendOf(finals, axes),
     };

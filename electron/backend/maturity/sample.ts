@@ -24,8 +24,20 @@ type SampleAssessment = {
 const ALPENBANK = 'Alpenbank Privatbank AG';
 
 const SAMPLE_ASSESSMENTS: readonly SampleAssessment[] = [
-  { client: ALPENBANK, on: '2025-12-08', assessor: 'Andrei Popescu', levels: { people: 1, model_creation: 0, model_release: 0, application_integration: 0 }, final: true },
-  { client: ALPENBANK, on: '2026-05-11', assessor: 'Andrei Popescu', levels: { people: 1, model_creation: 1, model_release: 1, application_integration: 0 }, final: true },
+  {
+    client: ALPENBANK,
+    on: '2025-12-08',
+    assessor: 'Andrei Popescu',
+    levels: { people: 1, model_creation: 0, model_release: 0, application_integration: 0 },
+    final: true,
+  },
+  {
+    client: ALPENBANK,
+    on: '2026-05-11',
+    assessor: 'Andrei Popescu',
+    levels: { people: 1, model_creation: 1, model_release: 1, application_integration: 0 },
+    final: true,
+  },
   {
     client: ALPENBANK,
     on: '2026-10-05',
@@ -35,10 +47,43 @@ const SAMPLE_ASSESSMENTS: readonly SampleAssessment[] = [
     claims: ['trace.release_approval', 'doc.model_cards'],
     final: true,
   },
-  { client: ALPENBANK, on: '2026-11-16', assessor: 'Andrei Popescu', levels: { people: 2, model_creation: 2, model_release: 2, application_integration: 1 }, final: false },
-  { client: 'Nordhafen Logistik GmbH', on: '2026-09-14', assessor: 'Marko Jovanović', levels: { people: 1, model_creation: 1, model_release: 0, application_integration: 0 }, final: true },
-  { client: 'Cascade Mutual Insurance', on: '2026-08-17', assessor: 'Agnieszka Nowak', levels: { people: 2, model_creation: 2, model_release: 2, application_integration: 1 }, final: true },
-  { client: 'Thameside Retail plc', on: '2026-10-19', assessor: 'Ioana Constantinescu', levels: { people: 1, model_creation: 2, model_release: 1, application_integration: 1 }, final: true },
+  {
+    client: ALPENBANK,
+    on: '2026-11-16',
+    assessor: 'Andrei Popescu',
+    levels: { people: 2, model_creation: 2, model_release: 2, application_integration: 1 },
+    final: false,
+  },
+  {
+    client: 'Nordhafen Logistik GmbH',
+    on: '2026-09-14',
+    assessor: 'Marko Jovanović',
+    levels: { people: 1, model_creation: 1, model_release: 0, application_integration: 0 },
+    final: true,
+  },
+  {
+    client: 'Cascade Mutual Insurance',
+    on: '2026-08-17',
+    assessor: 'Agnieszka Nowak',
+    levels: { people: 2, model_creation: 2, model_release: 2, application_integration: 1 },
+    final: true,
+  },
+  {
+    client: 'Thameside Retail plc',
+    on: '2026-04-20',
+    assessor: 'Ioana Constantinescu',
+    levels: { people: 1, model_creation: 1, model_release: 0, application_integration: 0 },
+    final: true,
+  },
+  {
+    client: 'Thameside Retail plc',
+    on: '2026-10-19',
+    assessor: 'Ioana Constantinescu',
+    levels: { people: 1, model_creation: 2, model_release: 1, application_integration: 1 },
+    // The recommender in production is the portfolio's evidence for (or against) these.
+    claims: ['trace.release_approval', 'trace.rollback', 'doc.model_cards', 'trace.versioned_lineage'],
+    final: true,
+  },
 ];
 
 const EVIDENCE: Record<string, { evidence: string; links: string[] }> = {
@@ -80,7 +125,10 @@ const READINESS: Record<string, Partial<Record<ReadinessItem, ReadinessAnswer | 
   'Lumen Telecom S.A.': { silent_failures: 'no' },
 };
 
-/** Assessments over a year for one client and one each for three others (so the median of clients shows), targets, readiness answers. */
+/**
+ * Assessments over a year for Alpenbank (three final, one draft), two for Thameside (whose recommender in production the
+ * cross-check reads), one each for two more clients (so the median of clients shows), targets, readiness answers.
+ */
 export const maturitySample: SampleStep = {
   area: 'maturity',
   load(ctx, run) {
@@ -114,7 +162,14 @@ export const maturitySample: SampleStep = {
       setTarget(ctx, { clientId: run.id(ALPENBANK), framework: 'microsoft', dimension, level, dueOn: run.date('2027-06-30'), reason: '' });
       targets++;
     }
-    setTarget(ctx, { clientId: run.id(ALPENBANK), framework: 'google', dimension: 'automation', level: 1, dueOn: run.date('2027-03-31'), reason: '' });
+    setTarget(ctx, {
+      clientId: run.id(ALPENBANK),
+      framework: 'google',
+      dimension: 'automation',
+      level: 1,
+      dueOn: run.date('2027-03-31'),
+      reason: '',
+    });
     targets++;
     for (const [client, answers] of Object.entries(READINESS)) {
       saveReadiness(ctx, { clientId: run.id(client), answers, notes: '' });

@@ -39,9 +39,7 @@ export class TargetRepository {
 
   ofClient(clientId: string): MaturityTarget[] {
     return (
-      this.statements
-        .get('SELECT * FROM maturity_target WHERE client_id = ? ORDER BY framework, dimension')
-        .all(clientId) as TargetRow[]
+      this.statements.get('SELECT * FROM maturity_target WHERE client_id = ? ORDER BY framework, dimension').all(clientId) as TargetRow[]
     ).map(toTarget);
   }
 

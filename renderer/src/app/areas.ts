@@ -7,6 +7,8 @@ import { clientsArea } from '@renderer/features/clients/area';
 import { clientsStale } from '@renderer/features/clients/stale';
 import { continuityArea } from '@renderer/features/continuity/area';
 import { continuityStale } from '@renderer/features/continuity/stale';
+import { maturityArea } from '@renderer/features/maturity/area';
+import { maturityStale } from '@renderer/features/maturity/stale';
 import { ownershipArea } from '@renderer/features/ownership/area';
 import { ownershipStale } from '@renderer/features/ownership/stale';
 import { planArea } from '@renderer/features/plan/area';
@@ -32,7 +34,7 @@ const appArea = defineArea({ name: 'app', entries: [], entities: appEntities } s
  * Within a navigation group, entries are listed in this order; slots are
  * filled in this order.
  */
-const ORDER = [appArea, clientsArea, planArea, continuityArea, portfolioArea, ownershipArea, billingArea, auditArea] as const;
+const ORDER = [appArea, clientsArea, planArea, continuityArea, portfolioArea, ownershipArea, maturityArea, billingArea, auditArea] as const;
 
 export const AREAS: readonly RendererArea[] = ORDER;
 
@@ -41,7 +43,6 @@ export const AREAS: readonly RendererArea[] = ORDER;
  * never faked. An area leaves this list when its folder arrives.
  */
 export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [
-  { id: 'maturity', label: 'Maturity assessments', group: 'Operations', hint: 'Microsoft and Google MLOps levels — coming' },
   { id: 'ceremonies', label: 'Ceremonies', group: 'Operations', hint: 'Reviews, retraining and deployment windows — coming' },
 ];
 
@@ -94,6 +95,7 @@ export const STALE: Readonly<Record<CommandName, Stale>> = {
   ...billingStale,
   ...portfolioStale,
   ...ownershipStale,
+  ...maturityStale,
   ...auditStale,
 };
 

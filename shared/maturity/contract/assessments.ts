@@ -127,7 +127,10 @@ export const assessmentCreateInput = z.strictObject({
   frameworkRef: z.string({ error: 'must name a framework version' }).max(80).optional(),
   /** Start from another assessment's answers (a re-assessment), or correct a final one (the answers are copied too). */
   copyAnswersFrom: id.nullable().default(null),
-  corrects: z.strictObject({ assessmentId: id, reason: optionalText(2000).pipe(z.string().min(1, 'is required')) }).nullable().default(null),
+  corrects: z
+    .strictObject({ assessmentId: id, reason: optionalText(2000).pipe(z.string().min(1, 'is required')) })
+    .nullable()
+    .default(null),
 });
 export type AssessmentCreateFields = z.input<typeof assessmentCreateInput>;
 

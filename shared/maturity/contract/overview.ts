@@ -37,7 +37,12 @@ export type MaturityOverview = {
   /** The axes: every framework's levels and dimensions (from the newest framework version Keel ships). */
   frameworks: { key: FrameworkKey; name: string; levels: { level: number; name: string }[]; dimensions: { key: string; name: string }[] }[];
   /** Per framework and dimension, the level at each final assessment, oldest first. */
-  trend: { framework: FrameworkKey; dimension: string; dimensionName: string; points: { assessmentId: string; assessedOn: string; level: number }[] }[];
+  trend: {
+    framework: FrameworkKey;
+    dimension: string;
+    dimensionName: string;
+    points: { assessmentId: string; assessedOn: string; level: number }[];
+  }[];
   targets: MaturityTarget[];
   gaps: Gap[];
   /** Your level vs the median of Keel's other clients (their latest final assessments), anonymised. */
@@ -93,9 +98,7 @@ export type TargetFields = z.input<typeof targetInput>;
 
 export const readinessInput = z.strictObject({
   clientId: id,
-  answers: z
-    .partialRecord(z.enum(READINESS_ITEMS, { error: 'is not a readiness question' }), z.enum(['yes', 'no']).nullable())
-    .default({}),
+  answers: z.partialRecord(z.enum(READINESS_ITEMS, { error: 'is not a readiness question' }), z.enum(['yes', 'no']).nullable()).default({}),
   notes: optionalText(4000).default(''),
 });
 

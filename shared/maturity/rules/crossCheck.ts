@@ -61,7 +61,9 @@ export function measure(models: readonly ProductionModelFacts[]): Measurement[] 
       of === 0
         ? 'Keel cannot tell: the client has no model in production.'
         : failingAll.length === 0
-          ? `All ${of} production ${of === 1 ? 'model shows' : 'models show'} it.`
+          ? of === 1
+            ? 'The one production model shows it.'
+            : `All ${of} production models show it.`
           : `${failingAll.length} of ${of} production ${of === 1 ? 'model' : 'models'} ${FAILING[key]}.`;
     return {
       measure: key,
@@ -123,7 +125,9 @@ export function crossCheck(
         ? `${said}; Keel shows ${m.sentence.charAt(0).toLowerCase()}${m.sentence.slice(1)}`
         : verdict === 'understated'
           ? `${said}; Keel shows it on every production model (${m.met} of ${m.of}).`
-          : `${said}; ${m.sentence}`;
+          : verdict === 'agrees'
+            ? `${said}; Keel agrees: ${m.sentence.charAt(0).toLowerCase()}${m.sentence.slice(1)}`
+            : `${said}; ${m.sentence}`;
     checks.push({ criterionId: c.id, measure: c.measure, answer, verdict, measurement: m, message });
   }
   return checks;

@@ -41,12 +41,18 @@ export const frameworkSchema = z.strictObject({
   name: words(80),
   source: words(300),
   levels: z.array(levelSchema).min(2).max(10),
-  dimensions: z.array(z.strictObject({ key, name: words(80) })).min(1).max(10),
+  dimensions: z
+    .array(z.strictObject({ key, name: words(80) }))
+    .min(1)
+    .max(10),
   cells: z.array(cellSchema).min(1),
 });
 
 export const frameworkSetSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and dashes').max(60),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lower-case letters, digits, dots and dashes')
+    .max(60),
   version: words(20),
   name: words(120),
   sections: z.array(z.strictObject({ key: z.enum(SECTIONS), name: words(80) })).length(SECTIONS.length),

@@ -102,9 +102,7 @@ export function computedReadiness(f: ReadinessFacts): Record<ReadinessItem, { va
     },
     few_simple_models: {
       value: none ? null : f.activeModels <= 2 && f.simple === f.activeModels,
-      reason: none
-        ? noModels
-        : `${plural(f.activeModels, 'active model', 'active models')}, ${f.simple} of them classical ML or rules.`,
+      reason: none ? noModels : `${plural(f.activeModels, 'active model', 'active models')}, ${f.simple} of them classical ML or rules.`,
     },
   };
 }
@@ -130,8 +128,7 @@ export function readinessOf(facts: ReadinessFacts, answers: Partial<Record<Readi
   const signs = lines.filter((l) => l.kind === 'sign' && l.holds === true);
   const notYet = lines.filter((l) => l.kind === 'not_yet' && l.holds === true);
   const known = lines.filter((l) => l.holds !== null).length;
-  const reasonOf = (l: ReadinessLine) =>
-    `${l.label}${l.answer !== null ? ' (answered)' : ` (from the portfolio: ${l.computedReason})`}`;
+  const reasonOf = (l: ReadinessLine) => `${l.label}${l.answer !== null ? ' (answered)' : ` (from the portfolio: ${l.computedReason})`}`;
   let recommendation: Recommendation;
   if (known === 0) recommendation = 'undecided';
   else if (signs.length >= 2 && notYet.length === 0) recommendation = 'invest';

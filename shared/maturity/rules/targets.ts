@@ -62,7 +62,13 @@ export function gapOf(
     for (const id of cell.criteria) {
       if (isMet(answers.get(id)) || nextSteps.some((s) => s.criterionId === id)) continue;
       const c = criteria.get(id);
-      nextSteps.push({ level: cell.level, criterionId: id, title: c?.title ?? id, descriptor: c?.descriptor ?? '', answer: answers.get(id) ?? null });
+      nextSteps.push({
+        level: cell.level,
+        criterionId: id,
+        title: c?.title ?? id,
+        descriptor: c?.descriptor ?? '',
+        answer: answers.get(id) ?? null,
+      });
     }
   }
   return {

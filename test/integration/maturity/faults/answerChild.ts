@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createBackend } from '@backend/index';
+import type { AssessmentDetail } from '@shared/maturity/contract/assessments';
 
 /**
  * The process the assessment fault test kills (answerFaults.test.ts): on a seeded data folder it answers every
@@ -18,7 +19,7 @@ async function main() {
   });
   const detail = await backend.dispatch('assessments.get', { id: assessmentId });
   if (!detail.ok) throw new Error(detail.error.message);
-  const criteria = detail.value.set.criteria.map((c) => c.id);
+  const criteria = (detail.value as AssessmentDetail).set.criteria.map((c) => c.id);
   console.log('READY');
   for (let k = 1; k <= Number(batches); k++) {
     const result = await backend.dispatch('assessments.answer', {
