@@ -86,6 +86,18 @@ const SAMPLE_ASSESSMENTS: readonly SampleAssessment[] = [
   },
 ];
 
+/** What Alpenbank and Thameside aim for, by when. */
+const SAMPLE_TARGETS: readonly { client: string; framework: 'microsoft' | 'google'; dimension: string; level: number; due: string }[] = [
+  { client: ALPENBANK, framework: 'microsoft', dimension: 'people', level: 3, due: '2027-06-30' },
+  { client: ALPENBANK, framework: 'microsoft', dimension: 'model_creation', level: 3, due: '2027-06-30' },
+  { client: ALPENBANK, framework: 'microsoft', dimension: 'model_release', level: 3, due: '2027-06-30' },
+  { client: ALPENBANK, framework: 'microsoft', dimension: 'application_integration', level: 2, due: '2027-06-30' },
+  { client: ALPENBANK, framework: 'google', dimension: 'automation', level: 1, due: '2027-03-31' },
+  { client: 'Thameside Retail plc', framework: 'microsoft', dimension: 'model_release', level: 2, due: '2027-03-31' },
+  { client: 'Thameside Retail plc', framework: 'microsoft', dimension: 'application_integration', level: 2, due: '2027-06-30' },
+  { client: 'Thameside Retail plc', framework: 'google', dimension: 'automation', level: 1, due: '2027-06-30' },
+];
+
 const EVIDENCE: Record<string, { evidence: string; links: string[] }> = {
   'trace.release_approval': {
     evidence: 'Model risk signs every release in the change board; minutes in the release wiki.',
@@ -153,24 +165,17 @@ export const maturitySample: SampleStep = {
       assessments++;
     }
     let targets = 0;
-    for (const [dimension, level] of [
-      ['people', 3],
-      ['model_creation', 3],
-      ['model_release', 3],
-      ['application_integration', 2],
-    ] as const) {
-      setTarget(ctx, { clientId: run.id(ALPENBANK), framework: 'microsoft', dimension, level, dueOn: run.date('2027-06-30'), reason: '' });
+    for (const t of SAMPLE_TARGETS) {
+      setTarget(ctx, {
+        clientId: run.id(t.client),
+        framework: t.framework,
+        dimension: t.dimension,
+        level: t.level,
+        dueOn: run.date(t.due),
+        reason: '',
+      });
       targets++;
     }
-    setTarget(ctx, {
-      clientId: run.id(ALPENBANK),
-      framework: 'google',
-      dimension: 'automation',
-      level: 1,
-      dueOn: run.date('2027-03-31'),
-      reason: '',
-    });
-    targets++;
     for (const [client, answers] of Object.entries(READINESS)) {
       saveReadiness(ctx, { clientId: run.id(client), answers, notes: '' });
     }

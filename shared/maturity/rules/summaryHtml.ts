@@ -1,10 +1,10 @@
 import { dateLabel } from '@shared/kernel/dates';
-import { escapeHtml, factsHtml, printDocument, tableHtml } from '@shared/kernel/printDocument';
+import { escapeHtml, printDocument, tableHtml } from '@shared/kernel/printDocument';
 import type { ScorecardData } from '../contract/scorecard';
 import { radarSvg } from './radar';
 
 /** How many gaps and contradictions the one-page summary lists before saying how many more there are. */
-const TOP = { gaps: 4, stepsPerGap: 3, contradictions: 4 };
+const TOP = { gaps: 4, contradictions: 3 };
 
 const more = (n: number, what: string) => (n > 0 ? `<p class="note">… and ${n} more ${what}.</p>` : '');
 
@@ -27,7 +27,7 @@ export function scorecardSummaryHtml(data: ScorecardData): string {
       [
         `Assessed ${dateLabel(a.assessedOn)} by ${a.assessorName}`,
         a.engagementName ? `engagement ${a.engagementName}` : null,
-        `${a.frameworkName} (${a.frameworkRef})`,
+        a.frameworkRef,
         a.status === 'final' ? 'Final' : 'Draft — not final',
       ]
         .filter((x) => x !== null)
@@ -35,6 +35,7 @@ export function scorecardSummaryHtml(data: ScorecardData): string {
     )}</p>`,
   ];
 
+  let radar = '';
   const radarFramework = detail.levels.find((l) => l.dimensions.length >= 3);
   if (radarFramework) {
     const framework = detail.set.frameworks.find((f) => f.key === radarFramework.framework);
@@ -66,39 +67,58 @@ export function scorecardSummaryHtml(data: ScorecardData): string {
         ...{ dash: '4 3' },
       } as (typeof series)[number]);
     }
-    parts.push(`<h2>${escapeHtml(radarFramework.frameworkName)}</h2>`, `<div>${radarSvg(axes, series, 250)}</div>`);
+    radar = radarSvg(axes, series, 150);
   }
 
-  for (const l of detail.levels) {
-    const rows = l.dimensions.map((d) => [
-      d.dimensionName,
-      `${d.level} — ${d.levelName}`,
+  // At a glance: the radar beside each framework's overall level (a layout table: the print stylesheet is fixed).
+  const contradictionCount = detail.crossChecks.filter((c) => c.verdict === 'contradicts').length;
+  const glance = [
+    ...detail.levels.map(
+      (l) =>
+        `<p><strong>${escapeHtml(l.frameworkName)}</strong><br>overall ${l.overall} — ${escapeHtml(l.overallName)} <span class="note">(${escapeHtml(l.overallRule)})</span></p>`,
+    ),
+    `<p>${detail.progress.answered} of ${detail.progress.total} criteria answered; Keel measures ${detail.crossChecks.length} of them from its own data.</p>`,
+    `<p${contradictionCount > 0 ? ' class="flag"' : ''}>${contradictionCount} ${contradictionCount === 1 ? 'answer contradicts' : 'answers contradict'} Keel’s own data.</p>`,
+  ].join('');
+  parts.push(
+    radar
+      ? `<table role="presentation" width="100%"><tr><td width="380" valign="top">${radar}</td><td valign="top">${glance}</td></tr></table>`
+      : glance,
+  );
+  // Every framework's dimensions in one table.
+  const levelRows = detail.levels.flatMap((l) =>
+    l.dimensions.map((d) => [
+      l.dimensions.length === 1 ? `${l.frameworkName.split(' ')[0]}: ${d.dimensionName.toLowerCase()}` : d.dimensionName,
+      String(d.level),
       previous ? String(levelOf(previous.levels, l.framework, d.dimension) ?? '—') : '—',
       String(targetOf(l.framework, d.dimension) ?? '—'),
       d.next
-        ? `${d.next.blockers[0]?.title ?? ''}${d.next.blockers.length > 1 ? ` (+${d.next.blockers.length - 1})` : ''}`
+        ? `${d.next.blockers[0]?.title ?? ''}${d.next.blockers.length > 1 ? ` (and ${d.next.blockers.length - 1} more)` : ''}`
         : 'Top level reached',
-    ]);
-    parts.push(
-      `<h3>${escapeHtml(l.frameworkName)}: overall ${l.overall} — ${escapeHtml(l.overallName)} <span class="note">(${escapeHtml(l.overallRule)})</span></h3>`,
-      tableHtml(['Dimension', 'Level', 'Previous', 'Target', 'Blocks the next level'], rows),
-    );
-  }
+    ]),
+  );
+  parts.push(tableHtml(['Dimension', 'Level', 'Prev.', 'Target', 'What blocks the next level'], levelRows));
 
   parts.push('<h2>Top gaps and next steps</h2>');
   const open = gaps.filter((g) => g.gap > 0);
   if (open.length === 0) parts.push('<p class="note">No open gap to a target.</p>');
-  for (const g of open.slice(0, TOP.gaps)) {
-    const due = g.daysLeft < 0 ? `overdue by ${-g.daysLeft} days` : `due ${dateLabel(g.dueOn)}`;
+  else {
     parts.push(
-      `<h3>${escapeHtml(`${g.dimensionName}: level ${g.current} → ${g.target}, ${due}`)}</h3>`,
-      `<p>${g.nextSteps
-        .slice(0, TOP.stepsPerGap)
-        .map((s) => `• ${escapeHtml(s.title)} — ${escapeHtml(s.descriptor)}`)
-        .join('<br>')}${g.nextSteps.length > TOP.stepsPerGap ? `<br>… and ${g.nextSteps.length - TOP.stepsPerGap} more steps` : ''}</p>`,
+      tableHtml(
+        ['Dimension', 'Now → target', 'Due', 'Next step'],
+        open.slice(0, TOP.gaps).map((g) => {
+          const step = g.nextSteps[0]?.title ?? '';
+          return [
+            g.dimensionName,
+            `${g.current} → ${g.target}`,
+            g.daysLeft < 0 ? `overdue by ${-g.daysLeft} days` : dateLabel(g.dueOn),
+            g.nextSteps.length > 1 ? `${step} (and ${g.nextSteps.length - 1} more steps)` : step,
+          ];
+        }),
+      ),
     );
   }
-  parts.push(more(open.length - TOP.gaps, 'gaps'));
+  parts.push(more(open.length - TOP.gaps, 'gaps (the scorecard workbook lists every step)'));
 
   const contradictions = detail.crossChecks.filter((c) => c.verdict === 'contradicts');
   parts.push('<h2>Checked against Keel’s own data</h2>');
@@ -110,18 +130,11 @@ export function scorecardSummaryHtml(data: ScorecardData): string {
         .slice(0, TOP.contradictions)
         .map((c) => {
           const criterion = detail.set.criteria.find((x) => x.id === c.criterionId);
-          return `<p class="flag"><strong>${escapeHtml(criterion?.title ?? c.criterionId)}</strong> ${escapeHtml(c.message)}</p>`;
+          return `<p class="flag"><strong>${escapeHtml(criterion?.id ?? c.criterionId)}</strong>: ${escapeHtml(c.message)}</p>`;
         })
         .join('')}${more(contradictions.length - TOP.contradictions, 'contradictions')}</div>`,
     );
   }
-  parts.push(
-    factsHtml([
-      { label: 'Answered', value: `${detail.progress.answered} of ${detail.progress.total} criteria` },
-      { label: 'Not measurable by Keel yet', value: `${detail.unmeasured} criteria` },
-    ]),
-  );
-
   return printDocument({
     title: `Maturity summary – ${a.clientName} – ${a.assessedOn}`,
     subject: `Maturity summary: ${a.clientName}`,

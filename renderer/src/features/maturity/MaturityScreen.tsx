@@ -61,9 +61,10 @@ export function MaturityScreen() {
           </p>
         </div>
         <div className="screen__actions">
-          <label className="mat-client-pick">
-            <span>Client</span>
+          <div className="mat-client-pick">
+            <label htmlFor="mat-client">Client</label>
             <select
+              id="mat-client"
               value={clientId}
               onChange={(e) => {
                 set({ clientId: e.target.value });
@@ -76,7 +77,7 @@ export function MaturityScreen() {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
       </header>
       {info.data?.canLoadSample ? (
