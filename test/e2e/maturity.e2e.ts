@@ -147,7 +147,7 @@ describe('maturity assessments in Chromium (browser mode)', () => {
       .poll(async () => (await detail(ids.draft)).answers.find((a) => a.criterionId === blocker?.criterionId)?.confidence)
       .toBe('high');
     await page.keyboard.press('j');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).not.toContain(blocker?.title ?? '');
+    expect(await page.evaluate('document.activeElement?.getAttribute("aria-label")')).not.toContain(blocker?.title ?? '');
 
     const after = await detail(ids.draft);
     const dimension = after.levels.find((l) => l.framework === 'microsoft')?.dimensions.find((d) => d.dimension === blocked?.dimension);

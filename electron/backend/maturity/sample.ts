@@ -98,6 +98,7 @@ const SAMPLE_TARGETS: readonly { client: string; framework: 'microsoft' | 'googl
   { client: 'Thameside Retail plc', framework: 'google', dimension: 'automation', level: 1, due: '2027-06-30' },
 ];
 
+/** Alpenbank's evidence on a few answers. */
 const EVIDENCE: Record<string, { evidence: string; links: string[] }> = {
   'trace.release_approval': {
     evidence: 'Model risk signs every release in the change board; minutes in the release wiki.',
@@ -126,8 +127,8 @@ function answersFor(set: FrameworkSet, s: SampleAssessment): AnswerValues[] {
   return set.criteria.map((c, i) => ({
     criterionId: c.id,
     answer: answers.get(c.id) ?? 'no',
-    evidence: EVIDENCE[c.id]?.evidence ?? '',
-    links: EVIDENCE[c.id]?.links ?? [],
+    evidence: s.client === ALPENBANK ? (EVIDENCE[c.id]?.evidence ?? '') : '',
+    links: s.client === ALPENBANK ? (EVIDENCE[c.id]?.links ?? []) : [],
     confidence: i % 5 === 0 ? 'low' : i % 3 === 0 ? 'high' : 'medium',
   }));
 }

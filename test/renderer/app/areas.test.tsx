@@ -36,7 +36,7 @@ describe('area registry', () => {
         [
           'portfolio:Model portfolio',
           'ownership:Ownership matrix',
-          'maturity:Maturity assessments (coming)',
+          'maturity:Maturity assessments',
           'ceremonies:Ceremonies (coming)',
         ],
       ],
@@ -49,7 +49,7 @@ describe('area registry', () => {
     expect(parseRoute('#/engagements')).toEqual({ area: 'engagements', recordId: null, params: {} });
     expect(parseRoute('#/specialists/new')).toEqual({ area: 'specialists', recordId: 'new', params: {} });
     expect(parseRoute('#/replacements/a%2Fb')).toEqual({ area: 'replacements', recordId: null, params: {} });
-    expect(parseRoute('#/maturity/x')).toEqual({ area: 'clients', recordId: null, params: {} });
+    expect(parseRoute('#/ceremonies/x')).toEqual({ area: 'clients', recordId: null, params: {} });
     expect(parseRoute('')).toEqual({ area: 'clients', recordId: null, params: {} });
     expect(routeHash({ area: 'replacements', recordId: 'a/b' })).toBe('#/replacements/a%2Fb');
   });

@@ -48,7 +48,7 @@ export function RadarWithTable({ axes, rows, caption }: { axes: FrameworkAxes; r
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the chart is focusable so a keyboard user can reach its description */}
       <div className="mat-chart__figure" role="img" aria-label={description} tabIndex={0}>
         {rows.length >= 3 ? (
-          <RadarChart width={380} height={300} data={rows} outerRadius={105}>
+          <RadarChart width={460} height={300} data={rows} outerRadius={100} margin={{ top: 10, right: 60, bottom: 10, left: 60 }}>
             <PolarGrid stroke="var(--border)" />
             <PolarAngleAxis dataKey="dimension" tick={{ fill: 'var(--text)', fontSize: 12 }} />
             <PolarRadiusAxis domain={[0, top]} tickCount={top + 1} angle={90} tick={{ fill: 'var(--text-muted)', fontSize: 10 }} />
