@@ -40,6 +40,8 @@ export type SampleLoadResult = {
   deployments: number;
   assets: number;
   assignments: number;
+  assessments: number;
+  targets: number;
 };
 
 export const appProcedures = {

@@ -20,6 +20,8 @@ const NO_RECORDS: SampleLoadResult = {
   approvals: 0,
   assets: 0,
   assignments: 0,
+  assessments: 0,
+  targets: 0,
   environments: 0,
   deployments: 0,
 };

@@ -157,10 +157,17 @@ export function setTarget(ctx: Context, input: TargetInput): MaturityTarget {
       { path: 'framework', message: 'is not a framework of the current version' },
     ]);
   }
-  const problem = targetProblem(framework, input, levelIn(current, input.framework, input.dimension));
+  const reached = levelIn(current, input.framework, input.dimension);
+  const problem = targetProblem(framework, input, reached);
   if (problem) {
     const dimension = framework.dimensions.find((d) => d.key === input.dimension)?.name ?? input.dimension;
-    throw new DomainError('invalid_input', `The ${dimension} target ${problem.message}.`, [problem]);
+    const sentence =
+      problem.path === 'reason'
+        ? `A target below the level already reached needs a reason: ${dimension} is at level ${reached}, the target is ${input.level}.`
+        : problem.path === 'level'
+          ? `${framework.name} has levels 0 to ${framework.levels.length - 1}.`
+          : `${framework.name} has no dimension “${input.dimension}”.`;
+    throw new DomainError('invalid_input', sentence, [problem]);
   }
   return ctx.write((audit, at) => {
     const before = ctx.repos.maturityTargets.find(client.id, input.framework, input.dimension);

@@ -7,6 +7,7 @@ import { auditBadInput } from '../audit/badInput.cases';
 import { billingBadInput } from '../billing/badInput.cases';
 import { clientsBadInput } from '../clients/badInput.cases';
 import { continuityBadInput } from '../continuity/badInput.cases';
+import { maturityBadInput } from '../maturity/badInput.cases';
 import { ownershipBadInput } from '../ownership/badInput.cases';
 import { planBadInput } from '../plan/badInput.cases';
 import { portfolioBadInput } from '../portfolio/badInput.cases';
@@ -28,6 +29,7 @@ const AREAS: readonly RegisteredBadInputArea[] = [
   continuityBadInput,
   portfolioBadInput,
   ownershipBadInput,
+  maturityBadInput,
   auditBadInput,
 ];
 
@@ -76,7 +78,12 @@ function snapshot() {
               (SELECT group_concat(coalesce(archived_at, '-')) FROM client_contact) cca, (SELECT count(*) FROM asset) ast,
               (SELECT max(updated_at) FROM asset) astu, (SELECT count(*) FROM asset_model) am, (SELECT count(*) FROM duty) du,
               (SELECT count(*) FROM duty_applicability) da, (SELECT count(*) FROM assignment) asg,
-              (SELECT group_concat(coalesce(to_date, '-')) FROM assignment) asgt, (SELECT count(*) FROM ownership_snapshot) os`,
+              (SELECT group_concat(coalesce(to_date, '-')) FROM assignment) asgt, (SELECT count(*) FROM ownership_snapshot) os,
+              (SELECT count(*) FROM maturity_framework) mf, (SELECT count(*) FROM maturity_assessment) mas,
+              (SELECT max(updated_at) FROM maturity_assessment) masu, (SELECT group_concat(status) FROM maturity_assessment) mass,
+              (SELECT count(*) FROM maturity_answer) man, (SELECT max(updated_at) FROM maturity_answer) manu,
+              (SELECT count(*) FROM maturity_target) mtg, (SELECT max(updated_at) FROM maturity_target) mtgu,
+              (SELECT count(*) FROM maturity_readiness) mr`,
     )
     .get();
 }
