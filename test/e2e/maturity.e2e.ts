@@ -134,13 +134,13 @@ describe('maturity assessments in Chromium (browser mode)', () => {
 
     // Answer every blocker of that level "yes" from the keyboard: focus the criterion, press y.
     for (const b of blocked?.next?.blockers ?? []) {
-      const row = page.getByRole('listitem', { name: new RegExp(`^${escape(b.title)} — `) });
+      const row = page.getByRole('listitem', { name: new RegExp(`^${escapeRegExp(b.title)} — `) });
       await row.focus();
       await page.keyboard.press('y');
       await expect.poll(async () => (await row.getAttribute('aria-label')) ?? '').toBe(`${b.title} — Yes`);
     }
     // Confidence and moving with j/k work from the keyboard too.
-    const first = page.getByRole('listitem', { name: new RegExp(`^${escape(blocker?.title ?? '')} — `) });
+    const first = page.getByRole('listitem', { name: new RegExp(`^${escapeRegExp(blocker?.title ?? '')} — `) });
     await first.focus();
     await page.keyboard.press('3');
     await expect
@@ -231,6 +231,6 @@ describe('maturity assessments in Chromium (browser mode)', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
