@@ -2,6 +2,7 @@ import type { Db } from '@backend/core/db/connection';
 import { newId } from '@backend/core/ids';
 import { contentHash, newestOf } from '@backend/maturity/frameworks';
 import { addDays } from '@shared/kernel/days';
+import { briefOf } from '@shared/maturity/rules/compare';
 import { assessmentLevels } from '@shared/maturity/rules/levels';
 import { ANSWERS, type Answer } from '@shared/maturity/rules/vocabulary';
 import { DEFAULT_DUTIES } from '@shared/ownership/rules/vocabulary';
@@ -55,7 +56,9 @@ export function insertMaturityData(db: Db): { clientIds: string[]; portfolioClie
        VALUES (?, ?, ?, '["microsoft","google"]', ?, 'contact', ?, '[]', 'lowest', 'draft', ?, ?)`,
     );
     // Answered as drafts, then finalised (the triggers refuse answers to a final assessment).
-    const finalise = db.prepare(`UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = ? WHERE id = ?`);
+    const finalise = db.prepare(
+      `UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = ?, levels_brief = ? WHERE id = ?`,
+    );
     const answer = db.prepare(
       `INSERT INTO maturity_answer (assessment_id, criterion_id, answer, evidence, links, confidence, updated_at) VALUES (?, ?, ?, '', '[]', 'medium', ?)`,
     );
@@ -76,13 +79,13 @@ export function insertMaturityData(db: Db): { clientIds: string[]; portfolioClie
           given.set(criterion.id, r < yesShare ? 'yes' : (ANSWERS[1 + Math.floor(random() * 3)] as Answer));
         }
         const final = k < MATURITY_SIZE.assessments - 1;
-        const levels = final ? JSON.stringify(assessmentLevels(set, ['microsoft', 'google'], given, 'lowest')) : null;
+        const computed = assessmentLevels(set, ['microsoft', 'google'], given, 'lowest');
         assessment.run(id, clientId, hash, on, contactId, at, at);
         for (const [criterionId, value] of given) {
           answer.run(id, criterionId, value, at);
           answers++;
         }
-        if (final) finalise.run(at, levels, id);
+        if (final) finalise.run(at, JSON.stringify(computed), JSON.stringify(briefOf(computed)), id);
       }
     }
 

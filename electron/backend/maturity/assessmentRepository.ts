@@ -1,6 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { StatementCache } from '@backend/core/sql';
 import type { AssessmentAnswer } from '@shared/maturity/contract/assessments';
+import { type BriefLevels, briefOf, type FinalLevels } from '@shared/maturity/rules/compare';
 import type { FrameworkSet } from '@shared/maturity/rules/framework';
 import type { FrameworkLevels } from '@shared/maturity/rules/levels';
 import type { Answer, AssessmentStatus, Confidence, FrameworkKey, OverallRule } from '@shared/maturity/rules/vocabulary';
@@ -148,18 +149,18 @@ export class AssessmentRepository {
   }
 
   /** Every final assessment's kept levels, oldest first per client: the trends and the comparison read only these. */
-  finals(): { id: string; clientId: string; assessedOn: string; levels: FrameworkLevels[] }[] {
+  finals(): FinalLevels[] {
     const rows = this.statements
       .get(
-        `SELECT id, client_id, assessed_on, levels FROM maturity_assessment WHERE status = 'final'
+        `SELECT id, client_id, assessed_on, levels_brief FROM maturity_assessment WHERE status = 'final'
          ORDER BY client_id, assessed_on, created_at, id`,
       )
-      .all() as { id: string; client_id: string; assessed_on: string; levels: string }[];
+      .all() as { id: string; client_id: string; assessed_on: string; levels_brief: string }[];
     return rows.map((r) => ({
       id: r.id,
       clientId: r.client_id,
       assessedOn: r.assessed_on,
-      levels: JSON.parse(r.levels) as FrameworkLevels[],
+      levels: JSON.parse(r.levels_brief) as BriefLevels,
     }));
   }
 
@@ -196,9 +197,10 @@ export class AssessmentRepository {
   finalise(id: string, levels: FrameworkLevels[], at: string): void {
     this.statements
       .get(
-        `UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = ?, updated_at = ? WHERE id = ? AND status = 'draft'`,
+        `UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = ?, levels_brief = ?, updated_at = ?
+         WHERE id = ? AND status = 'draft'`,
       )
-      .run(at, JSON.stringify(levels), at, id);
+      .run(at, JSON.stringify(levels), JSON.stringify(briefOf(levels)), at, id);
   }
 
   touch(id: string, at: string): void {

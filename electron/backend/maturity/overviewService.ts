@@ -14,7 +14,7 @@ import {
   type readinessInput,
   type targetInput,
 } from '@shared/maturity/contract/overview';
-import { type Axis, comparisonOf, type FinalLevels, latestPerClient, trendOf } from '@shared/maturity/rules/compare';
+import { type Axis, briefOf, comparisonOf, type FinalLevels, latestPerClient, trendOf } from '@shared/maturity/rules/compare';
 import type { Framework, FrameworkSet } from '@shared/maturity/rules/framework';
 import type { FrameworkLevels } from '@shared/maturity/rules/levels';
 import { readinessOf } from '@shared/maturity/rules/readiness';
@@ -95,13 +95,6 @@ export function maturityOverview(ctx: Context, clientId: string): MaturityOvervi
   };
 }
 
-const brief = (levels: readonly FrameworkLevels[]): LevelsBrief =>
-  levels.map((l) => ({
-    framework: l.framework,
-    overall: l.overall,
-    dimensions: l.dimensions.map((d) => ({ dimension: d.dimension, level: d.level })),
-  }));
-
 /**
  * Every client's maturity in one read: the final assessments' kept levels (never recomputed), the open drafts'
  * levels computed from their answers, the change of the overall level and the trend per dimension.
@@ -126,7 +119,7 @@ export function maturityClients(ctx: Context): ClientMaturity[] {
       clientId: id,
       clientName: name,
       finals: finals.length,
-      current: current ? { assessmentId: current.id, assessedOn: current.assessedOn, levels: brief(current.levels) } : null,
+      current: current ? { assessmentId: current.id, assessedOn: current.assessedOn, levels: current.levels } : null,
       change: axes.map((a) => {
         const now = current?.levels.find((l) => l.framework === a.key)?.overall;
         const then = before?.levels.find((l) => l.framework === a.key)?.overall;
@@ -136,7 +129,7 @@ export function maturityClients(ctx: Context): ClientMaturity[] {
         ? {
             assessmentId: draft.id,
             assessedOn: draft.assessedOn,
-            levels: brief(levelsOf(ctx, draft, draftAnswers.get(draft.id) ?? new Map())),
+            levels: briefOf(levelsOf(ctx, draft, draftAnswers.get(draft.id) ?? new Map())),
           }
         : null,
       trend: trendOf(finals, axes),

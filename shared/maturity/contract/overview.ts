@@ -1,7 +1,7 @@
 import { command, query } from '@shared/kernel/define';
 import { byId, id, isoDate, optionalText } from '@shared/kernel/fields';
 import { z } from 'zod';
-import type { TrendLine } from '../rules/compare';
+import type { BriefLevels, TrendLine } from '../rules/compare';
 import type { CrossCheck } from '../rules/crossCheck';
 import type { FrameworkLevels } from '../rules/levels';
 import { READINESS_ITEMS, type Readiness, type ReadinessAnswer, type ReadinessItem } from '../rules/readiness';
@@ -61,7 +61,7 @@ export type MaturityOverview = {
 };
 
 /** An assessment's levels in brief: the overall and each dimension's level per framework. */
-export type LevelsBrief = { framework: FrameworkKey; overall: number; dimensions: { dimension: string; level: number }[] }[];
+export type LevelsBrief = BriefLevels;
 
 /** One client's maturity in a row of the across-clients view. */
 export type ClientMaturity = {

@@ -1,9 +1,19 @@
-import type { FrameworkLevels } from './levels';
-import { median } from './levels';
+import { type FrameworkLevels, median } from './levels';
 import type { FrameworkKey } from './vocabulary';
 
-/** A final assessment's kept levels, as the trends and the comparison read them. */
-export type FinalLevels = { id: string; clientId: string; assessedOn: string; levels: readonly FrameworkLevels[] };
+/** An assessment's levels in brief: the overall and each dimension's level per framework (no blockers, no names). */
+export type BriefLevels = { framework: FrameworkKey; overall: number; dimensions: { dimension: string; level: number }[] }[];
+
+export function briefOf(levels: readonly FrameworkLevels[]): BriefLevels {
+  return levels.map((l) => ({
+    framework: l.framework,
+    overall: l.overall,
+    dimensions: l.dimensions.map((d) => ({ dimension: d.dimension, level: d.level })),
+  }));
+}
+
+/** A final assessment's kept levels in brief, as the trends and the comparison read them. */
+export type FinalLevels = { id: string; clientId: string; assessedOn: string; levels: BriefLevels };
 
 export type Axis = { key: FrameworkKey; dimensions: readonly { key: string; name: string }[] };
 

@@ -10,10 +10,10 @@ async function setUp(b: TestBackend, fx: ClientsFixture & PortfolioFixture): Pro
   const header = {
     clientId: fx.clientId,
     assessedOn: '2026-11-02',
-    assessor: { kind: 'specialist', id: fx.specialistId },
+    assessor: { kind: 'specialist' as const, id: fx.specialistId },
     participants: [fx.contactId],
-    frameworks: ['microsoft', 'google'],
-  } as const;
+    frameworks: ['microsoft' as const, 'google' as const],
+  };
   const final = await b.ok('assessments.create', header);
   const criteria = final.set.criteria.map((c) => c.id);
   await b.ok('assessments.answer', { id: final.assessment.id, answers: criteria.map((criterionId) => ({ criterionId, answer: 'yes' })) });

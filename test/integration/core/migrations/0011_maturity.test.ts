@@ -47,7 +47,12 @@ describe('migration 0011', () => {
     expect(() => answer.run('doc.runbooks', 'no', 'low', now)).toThrow(/PRIMARY|UNIQUE/);
 
     // Finalised, nothing about it or its answers changes any more.
-    db.prepare(`UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = '[]' WHERE id = 'a1'`).run(now);
+    expect(() =>
+      db.prepare(`UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = '[]' WHERE id = 'a1'`).run(now),
+    ).toThrow(/CHECK/);
+    db.prepare(`UPDATE maturity_assessment SET status = 'final', finalised_at = ?, levels = '[]', levels_brief = '[]' WHERE id = 'a1'`).run(
+      now,
+    );
     expect(() => db.prepare(`UPDATE maturity_assessment SET notes = 'x' WHERE id = 'a1'`).run()).toThrow(/immutable/);
     expect(() => db.prepare(`DELETE FROM maturity_assessment WHERE id = 'a1'`).run()).toThrow(/immutable/);
     expect(() => answer.run('doc.cards', 'yes', 'high', now)).toThrow(/immutable/);

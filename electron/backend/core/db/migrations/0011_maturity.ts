@@ -8,7 +8,8 @@ import type { Migration } from './types';
  *   changes an old assessment; a new version sits beside the old.
  * - maturity_assessment: per client (optionally per engagement); the frameworks it is read against; draft or
  *   final. A final one is immutable (triggers refuse any change to it or its answers); its computed levels are
- *   kept beside it then, since neither its answers nor its framework copy can change again. A correction is a
+ *   kept beside it then (in full, and in brief for the trends and comparisons across clients), since neither its
+ *   answers nor its framework copy can change again. A correction is a
  *   new assessment citing the one it corrects.
  * - maturity_answer: one per criterion answered (yes / partly / no / not applicable), evidence and links,
  *   confidence. The criterion belongs to the assessment's framework copy (checked by the service).
@@ -42,13 +43,14 @@ export const m0011Maturity: Migration = {
       status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
       finalised_at TEXT,
       levels TEXT CHECK (levels IS NULL OR (json_valid(levels) AND json_type(levels) = 'array')),
+      levels_brief TEXT CHECK (levels_brief IS NULL OR (json_valid(levels_brief) AND json_type(levels_brief) = 'array')),
       corrects_id TEXT REFERENCES maturity_assessment (id),
       correction_reason TEXT NOT NULL DEFAULT '',
       notes TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 4000),
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       CHECK ((status = 'final') = (finalised_at IS NOT NULL)),
-      CHECK (status = 'draft' OR levels IS NOT NULL),
+      CHECK (status = 'draft' OR (levels IS NOT NULL AND levels_brief IS NOT NULL)),
       CHECK ((corrects_id IS NULL) = (correction_reason = ''))
     ) STRICT;
     CREATE INDEX maturity_assessment_client ON maturity_assessment (client_id, assessed_on, created_at);
