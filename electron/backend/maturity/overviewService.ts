@@ -7,7 +7,6 @@ import {
   type AssessedLevels,
   type ClientMaturity,
   COMPARISON_MIN_CLIENTS,
-  type LevelsBrief,
   type MaturityOverview,
   type MaturityTarget,
   type ReadinessCheck,
@@ -16,7 +15,6 @@ import {
 } from '@shared/maturity/contract/overview';
 import { type Axis, briefOf, comparisonOf, type FinalLevels, latestPerClient, trendOf } from '@shared/maturity/rules/compare';
 import type { Framework, FrameworkSet } from '@shared/maturity/rules/framework';
-import type { FrameworkLevels } from '@shared/maturity/rules/levels';
 import { readinessOf } from '@shared/maturity/rules/readiness';
 import { type Gap, gapOf, targetProblem } from '@shared/maturity/rules/targets';
 import type { Answer, FrameworkKey } from '@shared/maturity/rules/vocabulary';
