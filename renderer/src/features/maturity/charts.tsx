@@ -48,7 +48,7 @@ export function RadarWithTable({ axes, rows, caption }: { axes: FrameworkAxes; r
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the chart is focusable so a keyboard user can reach its description */}
       <div className="mat-chart__figure" role="img" aria-label={description} tabIndex={0}>
         {rows.length >= 3 ? (
-          <RadarChart width={460} height={300} data={rows} outerRadius={100} margin={{ top: 10, right: 60, bottom: 10, left: 60 }}>
+          <RadarChart width={540} height={300} data={rows} outerRadius={100}>
             <PolarGrid stroke="var(--border)" />
             <PolarAngleAxis dataKey="dimension" tick={{ fill: 'var(--text)', fontSize: 12 }} />
             <PolarRadiusAxis domain={[0, top]} tickCount={top + 1} angle={90} tick={{ fill: 'var(--text-muted)', fontSize: 10 }} />
@@ -117,7 +117,7 @@ export function TrendWithTable({ axes, lines, caption }: { axes: FrameworkAxes; 
         {dates.length >= 2 ? (
           <LineChart width={420} height={240} data={data} margin={{ top: 10, right: 20, bottom: 5, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="on" tickFormatter={(d: string) => day(d)} tick={{ fill: 'var(--text-muted)', fontSize: 11 }} />
+            <XAxis dataKey="on" interval={0} padding={{ left: 24, right: 24 }} tickFormatter={(d: string) => day(d)} tick={{ fill: 'var(--text-muted)', fontSize: 11 }} />
             <YAxis
               domain={[0, top]}
               allowDecimals={false}
