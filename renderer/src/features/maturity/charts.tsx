@@ -117,7 +117,13 @@ export function TrendWithTable({ axes, lines, caption }: { axes: FrameworkAxes; 
         {dates.length >= 2 ? (
           <LineChart width={420} height={240} data={data} margin={{ top: 10, right: 20, bottom: 5, left: 0 }}>
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="on" interval={0} padding={{ left: 24, right: 24 }} tickFormatter={(d: string) => day(d)} tick={{ fill: 'var(--text-muted)', fontSize: 11 }} />
+            <XAxis
+              dataKey="on"
+              interval={0}
+              padding={{ left: 24, right: 24 }}
+              tickFormatter={(d: string) => day(d)}
+              tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
+            />
             <YAxis
               domain={[0, top]}
               allowDecimals={false}
