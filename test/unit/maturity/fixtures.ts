@@ -14,9 +14,12 @@ const c = (
 });
 
 /**
- * A small framework set worked by hand: two Microsoft-like dimensions over levels 0–2 and a one-dimension
- * Google-like framework. people: L1 = a1, a2; L2 = a3, a4. release: L1 = b1, b2; L2 = b3, b1 (b1 shows both).
- * google: L1 = a1, b1; L2 = a3, b3.
+ * A small framework set worked by hand (also read by test/unit/maturity/rules.test.ts and the renderer's
+ * assessment test: keep a1…b3, their sections, titles and cells as they are).
+ *
+ * Eleven criteria over the seven sections; a2 is measured by lineage, b1 by approved releases.
+ * microsoft (levels 0–2): people L1 = a1, a2; L2 = a3, a4, m1. release L1 = b1, b2; L2 = b3, b1 (b1 shows both).
+ * google (levels 0–2): automation L1 = a1, d1, p1; L2 = a3, b3, e1.
  */
 export const SET: FrameworkSet = {
   id: 'test',
@@ -33,12 +36,16 @@ export const SET: FrameworkSet = {
   ],
   criteria: [
     c('a1', 'documentation'),
+    c('d1', 'documentation'),
     c('a2', 'traceability', 'lineage'),
     c('a3', 'code_quality'),
     c('a4', 'monitoring'),
+    c('m1', 'monitoring'),
     c('b1', 'data_pipelines', 'approved_releases'),
+    c('p1', 'data_pipelines'),
     c('b2', 'explainability'),
     c('b3', 'experimentation'),
+    c('e1', 'experimentation'),
   ],
   frameworks: [
     {
@@ -57,7 +64,7 @@ export const SET: FrameworkSet = {
       cells: [
         { dimension: 'people', level: 0, descriptor: 'p0', criteria: [] },
         { dimension: 'people', level: 1, descriptor: 'p1', criteria: ['a1', 'a2'] },
-        { dimension: 'people', level: 2, descriptor: 'p2', criteria: ['a3', 'a4'] },
+        { dimension: 'people', level: 2, descriptor: 'p2', criteria: ['a3', 'a4', 'm1'] },
         { dimension: 'release', level: 0, descriptor: 'r0', criteria: [] },
         { dimension: 'release', level: 1, descriptor: 'r1', criteria: ['b1', 'b2'] },
         { dimension: 'release', level: 2, descriptor: 'r2', criteria: ['b3', 'b1'] },
@@ -75,12 +82,19 @@ export const SET: FrameworkSet = {
       dimensions: [{ key: 'automation', name: 'Automation' }],
       cells: [
         { dimension: 'automation', level: 0, descriptor: 'g0', criteria: [] },
-        { dimension: 'automation', level: 1, descriptor: 'g1', criteria: ['a1', 'b1'] },
-        { dimension: 'automation', level: 2, descriptor: 'g2', criteria: ['a3', 'b3'] },
+        { dimension: 'automation', level: 1, descriptor: 'g1', criteria: ['a1', 'd1', 'p1'] },
+        { dimension: 'automation', level: 2, descriptor: 'g2', criteria: ['a3', 'b3', 'e1'] },
       ],
     },
   ],
 };
+
+/** The two frameworks of the set, typed as present. */
+export const MS = SET.frameworks[0] as FrameworkSet['frameworks'][number];
+export const GOOGLE = SET.frameworks[1] as FrameworkSet['frameworks'][number];
+
+/** The criteria by id, as the rules take them. */
+export const CRITERIA = new Map(SET.criteria.map((x) => [x.id, x]));
 
 export const answers = (given: Record<string, Answer>): Map<string, Answer> => new Map(Object.entries(given));
 
