@@ -61,6 +61,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A file for the renderer to save (base64, as every export). */
+export type ExportedFile = { fileName: string; base64: string; bytes: number };
+
+/**
+ * A printable document: the PDF itself where Keel can render one (the desktop
+ * app), else the HTML page for the browser's own print-to-PDF (browser mode).
+ */
+export type PrintableFile = ({ kind: 'pdf' } & ExportedFile) | { kind: 'html'; fileName: string; html: string };
+
 export type PrintedDocument = {
   /** The window and file title. */
   title: string;

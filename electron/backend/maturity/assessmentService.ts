@@ -1,6 +1,7 @@
 import { assertUnchanged } from '@backend/core/archive';
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import { nameOf } from '@backend/portfolio/versionService';
 import { dateLabel } from '@shared/kernel/dates';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type {
@@ -20,7 +21,7 @@ import type { z } from 'zod';
 import type { StoredAssessment } from './assessmentRepository';
 import { crossCheckOf } from './crossCheckService';
 import { newestOf, refOf, SHIPPED_SETS } from './frameworks';
-import { checkAssessor, checkParticipants, personName } from './people';
+import { checkAssessor, checkParticipants } from './people';
 
 type CreateInput = z.output<typeof assessmentCreateInput>;
 type UpdateInput = z.output<typeof assessmentUpdateInput>;
@@ -51,7 +52,7 @@ function toAssessment(ctx: Context, a: StoredAssessment): Assessment {
     engagementName: a.engagementId ? (ctx.repos.engagements.get(a.engagementId)?.name ?? null) : null,
     assessedOn: a.assessedOn,
     assessor: a.assessor,
-    assessorName: personName(ctx, a.assessor),
+    assessorName: nameOf(ctx, a.assessor),
     participants: a.participants,
     participantNames: a.participants.map((id) => ctx.repos.contacts.get(id)?.name ?? 'Unknown contact'),
     frameworkHash: a.frameworkHash,

@@ -1,12 +1,11 @@
 import type { HostServices } from '@backend/core/area';
 import type { Context } from '@backend/core/context';
-import { printable } from '@backend/portfolio/cardService';
-import { toDay } from '@shared/kernel/days';
+import { printable } from '@backend/core/printable';
+import type { ExportedFile, PrintableFile } from '@shared/kernel/printDocument';
 import { slug } from '@shared/kernel/text';
 import type { ScorecardData } from '@shared/maturity/contract/scorecard';
 import { scorecardSummaryHtml } from '@shared/maturity/rules/summaryHtml';
-import { gapOf } from '@shared/maturity/rules/targets';
-import type { ExportedFile, PrintableFile } from '@shared/portfolio/contract/card';
+import { gapsOf } from '@shared/maturity/rules/targets';
 import { assessmentDetail, levelsOf } from './assessmentService';
 import { scorecardWorkbook } from './scorecardWorkbook';
 
@@ -19,19 +18,12 @@ function scorecardData(ctx: Context, id: string): ScorecardData {
     .find((x) => x.id !== a.id && (x.assessedOn < a.assessedOn || (x.assessedOn === a.assessedOn && x.createdAt < a.createdAt)));
   const targets = ctx.repos.maturityTargets.ofClient(a.clientId);
   const answers = new Map(detail.answers.map((x) => [x.criterionId, x.answer]));
-  const criteria = new Map(detail.set.criteria.map((c) => [c.id, c]));
-  const today = ctx.today();
-  const gaps = targets.flatMap((t) => {
-    const framework = detail.set.frameworks.find((f) => f.key === t.framework);
-    const current = detail.levels.find((l) => l.framework === t.framework)?.dimensions.find((d) => d.dimension === t.dimension)?.level;
-    if (!framework || current === undefined) return [];
-    return [gapOf(framework, criteria, answers, t, current, toDay(t.dueOn) - toDay(today))];
-  });
+  const gaps = gapsOf(detail.set, detail.levels, answers, targets, ctx.today());
   return {
     detail,
     previous: before ? { assessmentId: before.id, assessedOn: before.assessedOn, levels: levelsOf(ctx, before) } : null,
     targets,
-    gaps: gaps.sort((x, y) => y.gap - x.gap || x.dueOn.localeCompare(y.dueOn)),
+    gaps,
     generatedAt: ctx.now(),
   };
 }

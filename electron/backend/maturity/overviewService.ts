@@ -1,7 +1,6 @@
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import { graveyardOf, portfolioSettings } from '@backend/portfolio/portfolioService';
-import { toDay } from '@shared/kernel/days';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import {
   type AssessedLevels,
@@ -16,7 +15,7 @@ import {
 import { type Axis, briefOf, comparisonOf, type FinalLevels, latestPerClient, trendOf } from '@shared/maturity/rules/compare';
 import type { Framework, FrameworkSet } from '@shared/maturity/rules/framework';
 import { readinessOf } from '@shared/maturity/rules/readiness';
-import { type Gap, gapOf, targetProblem } from '@shared/maturity/rules/targets';
+import { gapsOf, targetProblem } from '@shared/maturity/rules/targets';
 import type { Answer, FrameworkKey } from '@shared/maturity/rules/vocabulary';
 import type { z } from 'zod';
 import type { StoredAssessment } from './assessmentRepository';
@@ -59,12 +58,7 @@ export function maturityOverview(ctx: Context, clientId: string): MaturityOvervi
     ? new Map(ctx.repos.assessments.answers(currentRow.id).map((a) => [a.criterionId, a.answer]))
     : new Map();
   const targets = ctx.repos.maturityTargets.ofClient(clientId);
-  const gaps: Gap[] = targets.flatMap((t) => {
-    const framework = frameworkFor(currentSet, t.framework);
-    if (!framework) return [];
-    const criteria = new Map(currentSet.criteria.map((c) => [c.id, c]));
-    return [gapOf(framework, criteria, answers, t, levelIn(current, t.framework, t.dimension) ?? 0, toDay(t.dueOn) - toDay(today))];
-  });
+  const gaps = gapsOf(currentSet, current?.levels ?? [], answers, targets, today);
   const allFinals = ctx.repos.assessments.finals();
   const axes = axesOf(newest);
   const crossChecks = currentRow ? crossCheckOf(ctx, clientId, currentSet, answers) : [];
@@ -86,7 +80,7 @@ export function maturityOverview(ctx: Context, clientId: string): MaturityOvervi
       axes,
     ),
     targets,
-    gaps: gaps.sort((a, b) => b.gap - a.gap || a.dueOn.localeCompare(b.dueOn)),
+    gaps,
     comparison: comparisonOf(clientId, latestPerClient(allFinals), axes, COMPARISON_MIN_CLIENTS),
     crossChecks,
     contradictions: crossChecks.filter((c) => c.verdict === 'contradicts').length,

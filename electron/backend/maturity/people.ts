@@ -2,12 +2,6 @@ import type { Context } from '@backend/core/context';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
 import type { PersonRef } from '@shared/portfolio/rules/policy';
 
-/** A person's name for display: someone removed from the records reads as such. */
-export function personName(ctx: Context, person: PersonRef): string {
-  if (person.kind === 'specialist') return ctx.repos.specialists.get(person.id)?.fullName ?? 'Unknown specialist';
-  return ctx.repos.contacts.get(person.id)?.name ?? 'Unknown contact';
-}
-
 /** The assessor is a specialist, or a contact of the assessed client. */
 export function checkAssessor(ctx: Context, person: PersonRef, clientId: string): void {
   if (person.kind === 'specialist') {

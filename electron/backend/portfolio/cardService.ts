@@ -1,6 +1,7 @@
 import { assertUnchanged } from '@backend/core/archive';
 import type { HostServices } from '@backend/core/area';
 import type { Context } from '@backend/core/context';
+import { printable } from '@backend/core/printable';
 import { notFound } from '@shared/kernel/errors';
 import { slug } from '@shared/kernel/text';
 import type { cardUpdateInput, ExportedFile, ModelCardView, PrintableFile } from '@shared/portfolio/contract/card';
@@ -100,13 +101,6 @@ export function cardMarkdownFile(ctx: Context, id: string): ExportedFile {
   const model = load(ctx, id);
   const bytes = Buffer.from(cardMarkdown(modelCard(ctx, model), ctx.now()), 'utf8');
   return { fileName: `${fileStem(ctx, model)}.md`, base64: bytes.toString('base64'), bytes: bytes.length };
-}
-
-/** A printed document as the host can deliver it: a PDF where it has a renderer, else the page for the browser to print. */
-export async function printable(host: HostServices, fileName: string, html: string): Promise<PrintableFile> {
-  if (!host.renderPdf) return { kind: 'html', fileName: `${fileName}.pdf`, html };
-  const pdf = Buffer.from(await host.renderPdf(html));
-  return { kind: 'pdf', fileName: `${fileName}.pdf`, base64: pdf.toString('base64'), bytes: pdf.length };
 }
 
 export function cardPdf(ctx: Context, host: HostServices, id: string): Promise<PrintableFile> {

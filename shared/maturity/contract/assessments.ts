@@ -1,6 +1,6 @@
 import { command, type ListResult, query } from '@shared/kernel/define';
 import { byId, expectedUpdatedAt, httpsLink, id, isoDate, optionalText } from '@shared/kernel/fields';
-import type { ExportedFile, PrintableFile } from '@shared/portfolio/contract/card';
+import type { ExportedFile, PrintableFile } from '@shared/kernel/printDocument';
 import { person } from '@shared/portfolio/contract/versions';
 import type { PersonRef } from '@shared/portfolio/rules/policy';
 import { z } from 'zod';

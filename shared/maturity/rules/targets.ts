@@ -1,4 +1,5 @@
-import type { Criterion, Framework } from './framework';
+import { toDay } from '@shared/kernel/days';
+import type { Criterion, Framework, FrameworkSet } from './framework';
 import { type Answers, isMet } from './levels';
 import type { Answer, FrameworkKey } from './vocabulary';
 
@@ -82,4 +83,26 @@ export function gapOf(
     daysLeft,
     nextSteps,
   };
+}
+
+/**
+ * The gaps of a client's targets measured from one assessment (its framework copy, levels and answers), widest
+ * first, then the soonest due. A target on a framework the assessment was not read against has no gap to show.
+ */
+export function gapsOf(
+  set: Pick<FrameworkSet, 'frameworks' | 'criteria'>,
+  levels: readonly { framework: string; dimensions: readonly { dimension: string; level: number }[] }[],
+  answers: Answers,
+  targets: readonly TargetLike[],
+  today: string,
+): Gap[] {
+  const criteria = new Map(set.criteria.map((c) => [c.id, c]));
+  return targets
+    .flatMap((t) => {
+      const framework = set.frameworks.find((f) => f.key === t.framework);
+      const current = levels.find((l) => l.framework === t.framework)?.dimensions.find((d) => d.dimension === t.dimension)?.level;
+      if (!framework || current === undefined) return [];
+      return [gapOf(framework, criteria, answers, t, current, toDay(t.dueOn) - toDay(today))];
+    })
+    .sort((a, b) => b.gap - a.gap || a.dueOn.localeCompare(b.dueOn));
 }

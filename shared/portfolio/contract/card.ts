@@ -1,5 +1,6 @@
 import { command, query } from '@shared/kernel/define';
 import { byId, id, optionalText } from '@shared/kernel/fields';
+import type { ExportedFile, PrintableFile } from '@shared/kernel/printDocument';
 import { z } from 'zod';
 import { type CardNarrative, type ModelCard, NARRATIVE_MAX } from '../rules/card';
 
@@ -12,14 +13,8 @@ export type ModelCardView = {
   card: ModelCard;
 };
 
-/** A file for the renderer to save (base64, as every export). */
-export type ExportedFile = { fileName: string; base64: string; bytes: number };
-
-/**
- * A printable document: the PDF itself where Keel can render one (the desktop
- * app), else the HTML page for the browser's own print-to-PDF (browser mode).
- */
-export type PrintableFile = ({ kind: 'pdf' } & ExportedFile) | { kind: 'html'; fileName: string; html: string };
+// Files and printed documents are every area's: declared in the kernel, named here for the card's procedures.
+export type { ExportedFile, PrintableFile } from '@shared/kernel/printDocument';
 
 const narrative = optionalText(NARRATIVE_MAX).default('');
 
