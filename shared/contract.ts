@@ -5,6 +5,7 @@ import { clientsAreaProcedures } from '@shared/clients/procedures';
 import { continuityProcedures } from '@shared/continuity/contract';
 import { type CommandNamesOf, joinProcedures, type QueryNamesOf } from '@shared/kernel/define';
 import { maturityAreaProcedures } from '@shared/maturity/procedures';
+import { monitoringAreaProcedures } from '@shared/monitoring/procedures';
 import { ownershipAreaProcedures } from '@shared/ownership/procedures';
 import { planAreaProcedures } from '@shared/plan/procedures';
 import { portfolioAreaProcedures } from '@shared/portfolio/procedures';
@@ -25,6 +26,7 @@ export const contract = joinProcedures(
   continuityProcedures,
   portfolioAreaProcedures,
   ownershipAreaProcedures,
+  monitoringAreaProcedures,
   maturityAreaProcedures,
   auditProcedures,
 );

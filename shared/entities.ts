@@ -3,6 +3,7 @@ import { billingEntities } from '@shared/billing/entities';
 import { clientsEntities } from '@shared/clients/entities';
 import { continuityEntities } from '@shared/continuity/entities';
 import { maturityEntities } from '@shared/maturity/entities';
+import { monitoringEntities } from '@shared/monitoring/entities';
 import { ownershipEntities } from '@shared/ownership/entities';
 import { planEntities } from '@shared/plan/entities';
 import { portfolioEntities } from '@shared/portfolio/entities';
@@ -21,6 +22,7 @@ export const ENTITY_LABELS = {
   ...continuityEntities,
   ...portfolioEntities,
   ...ownershipEntities,
+  ...monitoringEntities,
   ...maturityEntities,
 } as const;
 

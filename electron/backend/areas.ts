@@ -5,6 +5,7 @@ import { clientsArea } from './clients/area';
 import { continuityArea } from './continuity/area';
 import type { BackendArea } from './core/area';
 import { maturityArea } from './maturity/area';
+import { monitoringArea } from './monitoring/area';
 import { ownershipArea } from './ownership/area';
 import { planArea } from './plan/area';
 import { portfolioArea } from './portfolio/area';
@@ -20,6 +21,7 @@ const AREAS: readonly BackendArea[] = [
   continuityArea,
   portfolioArea,
   ownershipArea,
+  monitoringArea,
   maturityArea,
   billingArea,
   auditArea,

@@ -30,6 +30,8 @@ export type BackendOptions = {
    * on Electron's printToPDF; browser mode passes none and hands the HTML page to the browser.
    */
   renderPdf?: RenderPdf;
+  /** Run the areas' background work (the monitoring inbox); on by default, off in most tests. */
+  background?: boolean;
 };
 
 export type Backend = {
@@ -133,6 +135,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   const host: HostServices = {
     renderPdf: options.renderPdf ?? null,
+    dataDir,
     appInfo: () => ({
       version,
       schemaVersion: schemaVersion(session.db),
@@ -152,6 +155,20 @@ export function createBackend(options: BackendOptions): Backend {
     lock.release();
     throw error;
   }
+  const stops =
+    options.background === false
+      ? []
+      : BACKEND_AREAS.flatMap((area) =>
+          area.background
+            ? [
+                area.background({
+                  context: () => session.ctx,
+                  dataDir,
+                  onError: (error) => (options.logger ?? console).error(`${area.id} background work failed`, error),
+                }),
+              ]
+            : [],
+        );
 
   return {
     dispatch: (name, input) => session.dispatch(name, input),
@@ -180,6 +197,7 @@ export function createBackend(options: BackendOptions): Backend {
       ];
     },
     close: () => {
+      for (const stop of stops) stop();
       if (session.db.open) session.db.close();
       lock.release();
     },

@@ -21,7 +21,9 @@ export function tempDir(prefix = 'keel-test-'): string {
 }
 
 /** A real backend on a real SQLite file in a fresh temporary folder, with a controllable clock. */
-export function openTestBackend(options: { dir?: string; clock?: () => Date; renderPdf?: RenderPdf } = {}): TestBackend {
+export function openTestBackend(
+  options: { dir?: string; clock?: () => Date; renderPdf?: RenderPdf; background?: boolean } = {},
+): TestBackend {
   const dir = options.dir ?? tempDir();
   const file = join(dir, 'keel.db');
   const silent = { error: () => {} };
@@ -30,6 +32,7 @@ export function openTestBackend(options: { dir?: string; clock?: () => Date; ren
     actor: 'tester',
     mode: 'browser',
     logger: silent,
+    background: options.background ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.renderPdf ? { renderPdf: options.renderPdf } : {}),
   });

@@ -21,6 +21,8 @@ export type RenderPdf = (html: string) => Promise<Uint8Array>;
 export type HostServices = {
   /** The PDF renderer the host was started with, or null (browser mode). */
   renderPdf: RenderPdf | null;
+  /** The data folder the backend owns (the database, backups, the monitoring inbox). */
+  dataDir: string;
   appInfo(): { version: string; schemaVersion: number; databasePath: string; actor: string; mode: 'desktop' | 'browser' };
   backup(path: string | undefined): Promise<{ path: string; bytes: number }>;
   backups(): BackupFile[];
@@ -45,7 +47,15 @@ export type BackendArea<P extends Record<string, ProcedureDef> = Record<string, 
   summary?(ctx: Context): AreaSummary;
   /** The area's part of the sample dataset, dated relative to the load day; run in registry order. */
   readonly sample?: SampleStep;
+  /**
+   * Work the area does in the background while the backend is open (the monitoring inbox looks for files):
+   * started after the database opens, unless the host asks for none; returns the function that stops it.
+   */
+  background?(env: BackgroundEnv): () => void;
 };
+
+/** What an area's background work is given: the current context (it changes after a restore), the data folder, a log. */
+export type BackgroundEnv = { context(): Context; dataDir: string; onError(error: unknown): void };
 
 /** Declares an area with its handlers type-checked against its own procedures. */
 export function defineArea<P extends Record<string, ProcedureDef>>(area: BackendArea<P>): BackendArea<P> {

@@ -254,9 +254,10 @@ export function riskOf(ctx: Context, input: { clientId?: string | undefined; asO
 
 /**
  * Who responds to an incident on a model at an instant: the incident-response Accountable on the client's day,
- * unless they are away that day, not on the engagement or archived — then the Backup.
+ * unless they are away that day, not on the engagement or archived — then the Backup. Another duty's holder the
+ * same way (monitoring asks who acts on an SLO's breach: the holder of the SLO's duty).
  */
-export function whoResponds(ctx: Context, modelId: string, at: string): WhoResponds {
+export function whoResponds(ctx: Context, modelId: string, at: string, duty: { key: string; name: string } = INCIDENT_RESPONSE): WhoResponds {
   const model = ctx.repos.models.get(modelId);
   if (!model) throw unknownReference('Model', modelId, 'modelId');
   const base = { modelId, modelName: model.name, at };
@@ -275,7 +276,7 @@ export function whoResponds(ctx: Context, modelId: string, at: string): WhoRespo
   const [loaded] = loadFacts(ctx, [model.engagementId], date);
   if (!loaded) throw notFound('Engagement', model.engagementId);
   const cells = resolveCells(loaded.facts, date);
-  const cell = cells.find((c) => c.targetId === modelId && c.dutyKey === 'incident_response');
+  const cell = cells.find((c) => c.targetId === modelId && c.dutyKey === duty.key);
   const holder = (role: 'accountable' | 'backup') => {
     const h = cell?.holders.find((x) => x.role === role);
     return h ? personOf(loaded.facts.people, h.personKey) : null;
@@ -292,6 +293,7 @@ export function whoResponds(ctx: Context, modelId: string, at: string): WhoRespo
   };
   const { responder, reason } = chooseResponder({
     modelName: model.name,
+    dutyName: duty.name,
     applicable: cell?.applicable ?? false,
     accountable,
     backup,
@@ -299,6 +301,8 @@ export function whoResponds(ctx: Context, modelId: string, at: string): WhoRespo
   });
   return { ...base, date, responder, accountable, backup, reason };
 }
+
+const INCIDENT_RESPONSE = { key: 'incident_response', name: 'incident response' };
 
 export type { Checked };
 export { check, itemsOf, toMatrix };

@@ -12,6 +12,7 @@ import { openTestBackend, type TestBackend, validClient, validEngagement } from 
 /** The registries: every procedure has exactly one handler from the area that declares it; hooks run inside the emitter's transaction. */
 const host: HostServices = {
   renderPdf: null,
+  dataDir: '/nonexistent',
   appInfo: () => ({ version: 'test', schemaVersion: 0, databasePath: ':memory:', actor: 'tester', mode: 'browser' }),
   backup: async () => ({ path: '', bytes: 0 }),
   backups: () => [],

@@ -9,6 +9,7 @@ import { m0008HoursOnModel } from './0008_hours_on_model';
 import { m0009ModelCard } from './0009_model_card';
 import { m0010Ownership } from './0010_ownership';
 import { m0011Maturity } from './0011_maturity';
+import { m0012Monitoring } from './0012_monitoring';
 import type { Migration } from './types';
 
 /**
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0009ModelCard,
   m0010Ownership,
   m0011Maturity,
+  m0012Monitoring,
 ];
 
 export type { Migration } from './types';
