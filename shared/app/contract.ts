@@ -42,6 +42,8 @@ export type SampleLoadResult = {
   assignments: number;
   assessments: number;
   targets: number;
+  slos: number;
+  readings: number;
 };
 
 export const appProcedures = {

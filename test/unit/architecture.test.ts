@@ -59,9 +59,10 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   billing: ['clients', 'plan', 'portfolio'],
   portfolio: ['clients'],
   ownership: ['clients', 'plan', 'portfolio'],
-  maturity: ['clients', 'plan', 'portfolio', 'ownership'],
-  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'maturity'],
-  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'maturity', 'audit'],
+  monitoring: ['clients', 'plan', 'portfolio', 'ownership'],
+  maturity: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring'],
+  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'maturity'],
+  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'maturity', 'audit'],
 };
 
 /** The one ordered list per process (and the shells that start them): they may import every area. */

@@ -22,6 +22,8 @@ const NO_RECORDS: SampleLoadResult = {
   assignments: 0,
   assessments: 0,
   targets: 0,
+  slos: 0,
+  readings: 0,
   environments: 0,
   deployments: 0,
 };

@@ -3,7 +3,16 @@ import { notFound, unknownReference } from '@shared/kernel/errors';
 import type { BoardModel, ClientAttainment, ModelMonitoring, MonitoringBoard, SloMonth } from '@shared/monitoring/contract/board';
 import type { Slo } from '@shared/monitoring/contract/slos';
 import { attainmentOf, dailyEvaluations, endedDaysOf, endOfDay, silentDays } from '@shared/monitoring/rules/attainment';
-import { DAY_MS, driftOf, type Evaluation, HEALTH_ORDER, healthOf, isSilent, MINUTE_MS, worstStatus } from '@shared/monitoring/rules/evaluate';
+import {
+  DAY_MS,
+  driftOf,
+  type Evaluation,
+  HEALTH_ORDER,
+  healthOf,
+  isSilent,
+  MINUTE_MS,
+  worstStatus,
+} from '@shared/monitoring/rules/evaluate';
 import { HEALTHS, type Health, isDriftKind } from '@shared/monitoring/rules/vocabulary';
 import { evaluateSlos, responderFor, stateOf } from './evaluation';
 import type { WatchedModel } from './monitoringRepository';
@@ -12,7 +21,14 @@ import { monitoringSettings } from './settings';
 const iso = (ms: number) => new Date(ms).toISOString();
 const productionSince = (m: WatchedModel) => (m.stage === 'production' ? Date.parse(`${m.stageSince}T00:00:00Z`) : null);
 
-type Judged = { model: WatchedModel; slos: Slo[]; evaluations: Map<string, Evaluation>; last: number | null; silent: boolean; health: Health };
+type Judged = {
+  model: WatchedModel;
+  slos: Slo[];
+  evaluations: Map<string, Evaluation>;
+  last: number | null;
+  silent: boolean;
+  health: Health;
+};
 
 /** Each model's SLOs evaluated at `now`, its silence and its health. */
 function judgeModels(ctx: Context, models: readonly WatchedModel[], now: number, days: number, all: boolean): Judged[] {
@@ -26,7 +42,11 @@ function judgeModels(ctx: Context, models: readonly WatchedModel[], now: number,
   return models.map((model) => {
     const own = byModel.get(model.id) ?? [];
     const lastAt = last.get(model.id) ?? null;
-    const silent = isSilent({ production: model.stage === 'production', lastReadingAt: lastAt, productionSince: productionSince(model) }, now, days);
+    const silent = isSilent(
+      { production: model.stage === 'production', lastReadingAt: lastAt, productionSince: productionSince(model) },
+      now,
+      days,
+    );
     const statuses = own.map((s) => (evaluations.get(s.id) as Evaluation).status);
     return { model, slos: own, evaluations, last: lastAt, silent, health: healthOf(statuses, silent) };
   });
@@ -38,7 +58,8 @@ function worstOf(j: Judged): Slo | null {
   return j.slos.find((s) => (j.evaluations.get(s.id) as Evaluation).status === worst) ?? null;
 }
 
-const driftOfModel = (j: Judged) => driftOf(j.slos.filter((s) => isDriftKind(s.kind)).map((s) => (j.evaluations.get(s.id) as Evaluation).status));
+const driftOfModel = (j: Judged) =>
+  driftOf(j.slos.filter((s) => isDriftKind(s.kind)).map((s) => (j.evaluations.get(s.id) as Evaluation).status));
 
 /** Every production model and every model with SLOs, by health; a breach and a silent model carry who acts. */
 export function monitoringBoard(ctx: Context, clientId: string | undefined): MonitoringBoard {
@@ -67,7 +88,10 @@ export function monitoringBoard(ctx: Context, clientId: string | undefined): Mon
       responder: j.health === 'breach' || j.health === 'unmonitored' ? responderFor(ctx, j.model, dutyKey, nowIso) : null,
     };
   });
-  rows.sort((a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || a.clientName.localeCompare(b.clientName) || a.modelName.localeCompare(b.modelName));
+  rows.sort(
+    (a, b) =>
+      HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || a.clientName.localeCompare(b.clientName) || a.modelName.localeCompare(b.modelName),
+  );
   return { at: nowIso, unmonitoredDays, counts, models: rows };
 }
 
@@ -98,7 +122,11 @@ export function modelMonitoring(ctx: Context, modelId: string): ModelMonitoring 
     lastReadingAt: j.last === null ? null : iso(j.last),
     slos: j.slos.map((s) => {
       const readings = ctx.repos.monitoring.sloReadings(s, firstDay - s.windowMinutes * MINUTE_MS, now);
-      const trend = dailyEvaluations(s, readings, days).map((d) => ({ at: iso(endOfDay(d.day)), value: d.evaluation.value, status: d.evaluation.status }));
+      const trend = dailyEvaluations(s, readings, days).map((d) => ({
+        at: iso(endOfDay(d.day)),
+        value: d.evaluation.value,
+        status: d.evaluation.status,
+      }));
       return {
         ...stateOf(s, j.evaluations.get(s.id) as Evaluation),
         responder: responderFor(ctx, model, s.dutyKey, nowIso),
@@ -150,7 +178,14 @@ export function clientAttainment(ctx: Context, clientId: string, month: string):
         })),
     };
   });
-  const times = models.length === 0 ? new Map<string, number[]>() : ctx.repos.monitoring.readingTimes(models.map((m) => m.id), monthStart, monthEnd);
+  const times =
+    models.length === 0
+      ? new Map<string, number[]>()
+      : ctx.repos.monitoring.readingTimes(
+          models.map((m) => m.id),
+          monthStart,
+          monthEnd,
+        );
   return {
     clientId,
     clientName: client.name,
@@ -177,6 +212,7 @@ export function clientAttainment(ctx: Context, clientId: string, month: string):
 export function healthCounts(ctx: Context): Record<Health, number> {
   const now = Date.parse(ctx.now());
   const counts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
-  for (const j of judgeModels(ctx, ctx.repos.monitoring.watchedModels(null), now, monitoringSettings(ctx).unmonitoredDays, true)) counts[j.health] += 1;
+  for (const j of judgeModels(ctx, ctx.repos.monitoring.watchedModels(null), now, monitoringSettings(ctx).unmonitoredDays, true))
+    counts[j.health] += 1;
   return counts;
 }

@@ -1,8 +1,8 @@
 import type { Context } from '@backend/core/context';
+import { whoResponds } from '@backend/ownership/matrixService';
 import type { Responder, SloState } from '@shared/monitoring/contract/board';
 import type { Slo } from '@shared/monitoring/contract/slos';
 import { aggregate, type Evaluation, judge, windowAt } from '@shared/monitoring/rules/evaluate';
-import { whoResponds } from '@backend/ownership/matrixService';
 import { dutiesOfModel } from './sloService';
 
 /**

@@ -1,5 +1,16 @@
 import type { Context } from '@backend/core/context';
-import { addTable, type Column, DATE_FORMAT, DATE_TIME_FORMAT, excel, excelDate, excelInstant, fitColumns, PERCENT_FORMAT, workbookBuffer } from '@backend/core/excel';
+import {
+  addTable,
+  type Column,
+  DATE_FORMAT,
+  DATE_TIME_FORMAT,
+  excel,
+  excelDate,
+  excelInstant,
+  fitColumns,
+  PERCENT_FORMAT,
+  workbookBuffer,
+} from '@backend/core/excel';
 import { notFound } from '@shared/kernel/errors';
 import type { ExportedFile } from '@shared/kernel/printDocument';
 import type { ClientAttainment } from '@shared/monitoring/contract/board';
@@ -149,7 +160,15 @@ export function readingsFile(ctx: Context, modelId: string, month: string): Expo
   const lines = ['timestamp,model_id,model,metric,segment,version,value'];
   for (const r of rows) {
     lines.push(
-      [new Date(r.at).toISOString(), model.id, csvCell(model.name), csvCell(r.metric), csvCell(r.segment), csvCell(r.versionId ? (versions.get(r.versionId) ?? '') : ''), String(r.value)].join(','),
+      [
+        new Date(r.at).toISOString(),
+        model.id,
+        csvCell(model.name),
+        csvCell(r.metric),
+        csvCell(r.segment),
+        csvCell(r.versionId ? (versions.get(r.versionId) ?? '') : ''),
+        String(r.value),
+      ].join(','),
     );
   }
   const buffer = Buffer.from(`${lines.join('\n')}\n`, 'utf8');

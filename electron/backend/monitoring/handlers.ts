@@ -7,7 +7,7 @@ import { clientAttainment, modelMonitoring, monitoringBoard } from './boardServi
 import { attainmentFile, readingsFile } from './exportService';
 import { inboxState, lookNow } from './inbox';
 import { importUpload, recordReading } from './readingImport';
-import { monitoringSettings, updateMonitoringSettings } from './settings';
+import { monitoringSettings, saveMapping, updateMonitoringSettings } from './settings';
 import { applyTemplate, createSlo, listSlos, removeSlo, templatesOf, updateSlo } from './sloService';
 
 /** SLOs and playbooks, readings and the inbox, the board, a model's monitoring, attainment and the exports. */
@@ -37,12 +37,7 @@ export function monitoringHandlers(ctx: Context, host: HostServices): HandlersOf
     'monitoring.scanInbox': () => lookNow(() => ctx, host.dataDir),
     'monitoring.mapping': ({ clientId }) => mappingOf(clientId),
     'monitoring.saveMapping': ({ clientId, ...mapping }) => {
-      const client = clientOrThrow(clientId);
-      ctx.write((audit, at) => {
-        const before = ctx.repos.monitoring.mapping(clientId);
-        ctx.repos.monitoring.saveMapping(clientId, mapping, at);
-        audit({ entity: 'monitoring_mapping', entityId: clientId, label: `Prometheus labels of ${client.name}`, action: before ? 'update' : 'create', before, after: mapping });
-      });
+      saveMapping(ctx, clientOrThrow(clientId), mapping);
       return mappingOf(clientId);
     },
     'monitoring.settings': () => monitoringSettings(ctx),
@@ -55,7 +50,10 @@ export function monitoringHandlers(ctx: Context, host: HostServices): HandlersOf
     },
     'monitoring.export': ({ clientId, month }) => {
       clientOrThrow(clientId);
-      if (month > ctx.today().slice(0, 7)) throw new DomainError('invalid_input', 'That month has not begun yet; choose this month or an earlier one.', [{ path: 'month', message: 'is in the future' }]);
+      if (month > ctx.today().slice(0, 7))
+        throw new DomainError('invalid_input', 'That month has not begun yet; choose this month or an earlier one.', [
+          { path: 'month', message: 'is in the future' },
+        ]);
       return attainmentFile(ctx, clientId, month);
     },
   };

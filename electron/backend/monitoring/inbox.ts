@@ -57,7 +57,11 @@ function placeFor(folder: string, name: string, stamp: string): string {
 }
 
 function reportOf(name: string, r: ReadingImport, note: string | null): string {
-  const lines = [`File: ${name}`, `Taken: ${r.at} by ${r.actor}`, `Result: ${r.status === 'imported' ? 'imported' : 'refused, nothing imported'}`];
+  const lines = [
+    `File: ${name}`,
+    `Taken: ${r.at} by ${r.actor}`,
+    `Result: ${r.status === 'imported' ? 'imported' : 'refused, nothing imported'}`,
+  ];
   if (note) lines.push(note);
   if (r.status === 'imported') {
     lines.push(
@@ -90,12 +94,21 @@ export async function scanInbox(ctx: () => Context, dataDir: string): Promise<Re
   for (const name of waitingFiles(dataDir)) {
     const path = join(inboxFolder(dataDir), name);
     if (!existsSync(path)) continue;
-    const stamp = ctx().now().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = ctx()
+      .now()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     const sha256 = await sha256Of({ path });
     const earlier = ctx().repos.monitoring.importedFile(sha256);
     if (earlier) {
       // Taken before (perhaps just before a crash, before the file could move): never twice.
-      fileAway(dataDir, name, 'processed', reportOf(name, earlier, `Already imported on ${earlier.at} (${earlier.fileName}); nothing was added again.`), stamp);
+      fileAway(
+        dataDir,
+        name,
+        'processed',
+        reportOf(name, earlier, `Already imported on ${earlier.at} (${earlier.fileName}); nothing was added again.`),
+        stamp,
+      );
       done.push(earlier);
       continue;
     }
@@ -140,7 +153,12 @@ export function lookNow(ctx: () => Context, dataDir: string): Promise<ReadingImp
  * Looks into the inbox every few seconds while the backend is open (skipping a tick while a look is under way).
  * Returns the function that stops it.
  */
-export function startInbox(ctx: () => Context, dataDir: string, onError: (error: unknown) => void, intervalMs = INBOX_INTERVAL_MS): () => void {
+export function startInbox(
+  ctx: () => Context,
+  dataDir: string,
+  onError: (error: unknown) => void,
+  intervalMs = INBOX_INTERVAL_MS,
+): () => void {
   mkdirSync(inboxFolder(dataDir), { recursive: true });
   let stopped = false;
   const timer = setInterval(() => {

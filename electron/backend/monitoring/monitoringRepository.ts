@@ -19,7 +19,14 @@ export type WatchedModel = {
 };
 
 /** One SLO's readings in its window at an instant, aggregated by SQLite (p95 is computed from the values). */
-export type WindowAggregate = { sloId: string; n: number; mean: number | null; min: number | null; max: number | null; last: number | null };
+export type WindowAggregate = {
+  sloId: string;
+  n: number;
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  last: number | null;
+};
 
 /**
  * All of monitoring's SQL: SLOs, the reading series and readings, imports, Prometheus mappings.
@@ -142,7 +149,10 @@ export class MonitoringRepository {
   }
 
   versionLabels(modelId: string): Map<string, string> {
-    const rows = this.statements.get('SELECT id, label FROM model_version WHERE model_id = ?').all(modelId) as { id: string; label: string }[];
+    const rows = this.statements.get('SELECT id, label FROM model_version WHERE model_id = ?').all(modelId) as {
+      id: string;
+      label: string;
+    }[];
     return new Map(rows.map((r) => [r.id, r.label]));
   }
 
@@ -156,7 +166,12 @@ export class MonitoringRepository {
     const found = this.statements
       .get('SELECT id FROM reading_series WHERE model_id = ? AND metric = ? AND segment = ?')
       .get(modelId, metric, segment) as { id: number } | undefined;
-    const id = found?.id ?? Number(this.statements.get('INSERT INTO reading_series (model_id, metric, segment) VALUES (?, ?, ?)').run(modelId, metric, segment).lastInsertRowid);
+    const id =
+      found?.id ??
+      Number(
+        this.statements.get('INSERT INTO reading_series (model_id, metric, segment) VALUES (?, ?, ?)').run(modelId, metric, segment)
+          .lastInsertRowid,
+      );
     // Cached only once committed rows can be trusted: a rolled-back series would leave a stale id, so the cache is cleared on failure.
     this.seriesIds.set(key, id);
     return id;
@@ -171,12 +186,20 @@ export class MonitoringRepository {
    * Keeps one reading: 'added' when new, 'changed' when it replaced another value or version at the same instant,
    * 'unchanged' when the same, 'repeated' when this import already wrote that instant (a file naming it twice).
    */
-  putReading(seriesId: number, at: number, value: number, versionId: string | null, importId: string): 'added' | 'changed' | 'unchanged' | 'repeated' {
+  putReading(
+    seriesId: number,
+    at: number,
+    value: number,
+    versionId: string | null,
+    importId: string,
+  ): 'added' | 'changed' | 'unchanged' | 'repeated' {
     const inserted = this.statements
       .get('INSERT OR IGNORE INTO reading (series_id, at, value, version_id, import_id) VALUES (?, ?, ?, ?, ?)')
       .run(seriesId, at, value, versionId, importId);
     if (inserted.changes === 1) return 'added';
-    const existing = this.statements.get('SELECT value, version_id, import_id FROM reading WHERE series_id = ? AND at = ?').get(seriesId, at) as {
+    const existing = this.statements
+      .get('SELECT value, version_id, import_id FROM reading WHERE series_id = ? AND at = ?')
+      .get(seriesId, at) as {
       value: number;
       version_id: string | null;
       import_id: string;
@@ -240,7 +263,12 @@ export class MonitoringRepository {
   }
 
   /** A model's readings in [from, to) of every series, newest first, at most `limit`. */
-  modelReadings(modelId: string, from: number, to: number, limit: number): { at: number; metric: string; segment: string; versionId: string | null; value: number }[] {
+  modelReadings(
+    modelId: string,
+    from: number,
+    to: number,
+    limit: number,
+  ): { at: number; metric: string; segment: string; versionId: string | null; value: number }[] {
     return this.statements
       .get(
         `SELECT r.at, s.metric, s.segment, r.version_id, r.value FROM reading_series s JOIN reading r ON r.series_id = s.id

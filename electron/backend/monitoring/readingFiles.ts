@@ -59,7 +59,8 @@ export function* csvRecords(file: FileBytes): Generator<string[]> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let first = true;
-  const parse = (text: string) => parseCsv(text, { bom: first, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+  const parse = (text: string) =>
+    parseCsv(text, { bom: first, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
   for (const chunk of chunksOf(file)) {
     carry += decoder.write(chunk);
     let quotes = 0;
@@ -90,11 +91,18 @@ export async function openReadingFile(file: FileBytes): Promise<ReadingFile> {
     if (typeof columns === 'string') throw refuse(columns);
     return { source: 'xlsx', readings: () => table.rows.map((r) => readingOfRow(columns, r.row, r.cells)) };
   }
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('{') || text.startsWith('[')) {
     let json: unknown;
     try {
-      json = JSON.parse(wholeOf(file).toString('utf8').replace(/^\uFEFF/, ''));
+      json = JSON.parse(
+        wholeOf(file)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      );
     } catch {
       throw refuse('The file starts like JSON but is not valid JSON; Keel reads JSON only as a Prometheus query_range answer.');
     }

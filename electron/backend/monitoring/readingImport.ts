@@ -26,7 +26,9 @@ export class ReadingsRefused extends DomainError {
   ) {
     super(
       'invalid_input',
-      problems.length === 1 ? `Nothing was imported: ${problems[0]}` : `Nothing was imported: the file has ${problems.length} problems. ${problems.slice(0, 3).join(' ')}`,
+      problems.length === 1
+        ? `Nothing was imported: ${problems[0]}`
+        : `Nothing was imported: the file has ${problems.length} problems. ${problems.slice(0, 3).join(' ')}`,
       problems.map((message) => ({ path: 'file', message })),
     );
   }
@@ -59,7 +61,9 @@ function prometheusReadings(ctx: Context, answer: PrometheusAnswer, known: Known
   const mappings = ctx.repos.monitoring.mappings();
   if (mappings.size === 0) {
     throw new ReadingsRefused(
-      ['No client has a Prometheus label mapping yet. Save one (Monitoring → Inbox & imports) so Keel knows which labels name the model and the metric.'],
+      [
+        'No client has a Prometheus label mapping yet. Save one (Monitoring → Inbox & imports) so Keel knows which labels name the model and the metric.',
+      ],
       'prometheus',
     );
   }
@@ -71,7 +75,12 @@ function prometheusReadings(ctx: Context, answer: PrometheusAnswer, known: Known
   const fits = candidates.filter((c) => c.unmapped.length === 0);
   if (fits.length > 1) {
     const names = fits.map((f) => f.models[0]?.clientName ?? f.clientId).join(' and ');
-    throw new ReadingsRefused([`Its series name models of ${names} under their label mappings; Keel cannot tell whose readings these are. Use model ids as label values.`], 'prometheus');
+    throw new ReadingsRefused(
+      [
+        `Its series name models of ${names} under their label mappings; Keel cannot tell whose readings these are. Use model ids as label values.`,
+      ],
+      'prometheus',
+    );
   }
   const fit = fits[0];
   if (!fit) {
@@ -142,7 +151,10 @@ function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check:
         if (typeof c === 'string') throw new ReadingsRefused([c], batch.source);
         const outcome = repo.putReading(repo.seriesId(c.modelId, c.metric, c.segment), c.at, c.value, c.versionId, id);
         if (outcome === 'repeated') {
-          throw new ReadingsRefused([`${raw.where} repeats an earlier reading of the same file (same model, metric, segment and timestamp).`], batch.source);
+          throw new ReadingsRefused(
+            [`${raw.where} repeats an earlier reading of the same file (same model, metric, segment and timestamp).`],
+            batch.source,
+          );
         }
         counts.readings += 1;
         if (outcome === 'added') counts.added += 1;
@@ -169,7 +181,14 @@ function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check:
       };
       repo.insertImport({ ...record, firstAt, lastAt });
       const { problems: _p, ...summary } = record;
-      audit({ entity: 'reading_import', entityId: id, label: `Readings from ${batch.fileName}`, action: 'import', before: null, after: summary });
+      audit({
+        entity: 'reading_import',
+        entityId: id,
+        label: `Readings from ${batch.fileName}`,
+        action: 'import',
+        before: null,
+        after: summary,
+      });
       return record;
     });
   } finally {
@@ -178,7 +197,11 @@ function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check:
 }
 
 /** Records a file the inbox refused (the upload path writes nothing on a refusal: the person sees the sentence). */
-export function recordRejection(ctx: Context, batch: { fileName: string; sha256: string; source: ReadingSource | null }, problems: string[]): ReadingImport {
+export function recordRejection(
+  ctx: Context,
+  batch: { fileName: string; sha256: string; source: ReadingSource | null },
+  problems: string[],
+): ReadingImport {
   return ctx.write((audit, at) => {
     const record: ReadingImport = {
       id: newId(),
@@ -199,7 +222,14 @@ export function recordRejection(ctx: Context, batch: { fileName: string; sha256:
       actor: ctx.actor,
     };
     ctx.repos.monitoring.insertImport({ ...record, firstAt: null, lastAt: null });
-    audit({ entity: 'reading_import', entityId: record.id, label: `Readings refused from ${batch.fileName}`, action: 'import', before: null, after: { status: 'rejected', problems } });
+    audit({
+      entity: 'reading_import',
+      entityId: record.id,
+      label: `Readings refused from ${batch.fileName}`,
+      action: 'import',
+      before: null,
+      after: { status: 'rejected', problems },
+    });
     return record;
   });
 }
@@ -228,7 +258,12 @@ export function recordReading(ctx: Context, input: ParsedInputOf<'readings.recor
   };
   const checked = check(raw);
   if (typeof checked === 'string') throw new DomainError('invalid_input', checked, [{ path: 'metric', message: checked }]);
-  return keep(ctx, { fileName: `${model.name}: ${input.metric} typed by hand`, viaInbox: false, source: 'manual', sha256: '' }, [raw], check);
+  return keep(
+    ctx,
+    { fileName: `${model.name}: ${input.metric} typed by hand`, viaInbox: false, source: 'manual', sha256: '' },
+    [raw],
+    check,
+  );
 }
 
 /** Readings handed over in code (the sample dataset): the same checks, one transaction, one import record. */

@@ -1,6 +1,7 @@
 import type { SampleStep } from '@backend/core/sample';
 import type { RawReading } from '@shared/monitoring/rules/readings';
 import { keepReadings } from './readingImport';
+import { saveMapping } from './settings';
 import { applyTemplate, createSlo } from './sloService';
 
 /** Hours of readings the sample carries back from the load instant. */
@@ -8,7 +9,7 @@ const HOURS = 21 * 24;
 
 /**
  * How a sample model's metrics behave: `base` and `noise` around it; `drift` added over the last `hours` hours
- * (a drift score climbing past its threshold); `daily` metrics arrive once a day (labelled outcomes); `stopsHoursAgo`:
+ * (a drift score climbing past its threshold); `daily` metrics arrive once a day, at the load's hour (labelled outcomes); `stopsHoursAgo`:
  * the stack stopped sending that many hours ago.
  */
 type Course = { metric: string; base: number; noise: number; daily?: boolean; drift?: { hours: number; by: number } };
@@ -76,10 +77,18 @@ export const monitoringSample: SampleStep = {
         for (let h = HOURS; h >= 1; h--) {
           if (watch.stopsHoursAgo !== undefined && h < watch.stopsHoursAgo) break;
           const at = hourNow - h * 3_600_000;
-          if (course.daily && new Date(at).getUTCHours() !== 6) continue;
+          if (course.daily && h % 24 !== 0) continue;
           const drift = course.drift && h <= course.drift.hours ? (course.drift.by * (course.drift.hours - h + 1)) / course.drift.hours : 0;
           const value = Math.round((course.base + drift + noise() * 2 * course.noise) * 10_000) / 10_000;
-          readings.push({ where: `${watch.model} ${course.metric}`, model: modelId, metric: course.metric, segment: '', version: '', at: new Date(at).toISOString(), value });
+          readings.push({
+            where: `${watch.model} ${course.metric}`,
+            model: modelId,
+            metric: course.metric,
+            segment: '',
+            version: '',
+            at: new Date(at).toISOString(),
+            value,
+          });
         }
       }
     }
@@ -114,7 +123,11 @@ export const monitoringSample: SampleStep = {
       });
     }
     const kept = keepReadings(ctx, 'Sample readings', readings);
-    ctx.repos.monitoring.saveMapping(run.id('Thameside Retail plc'), { modelLabel: 'model', metricLabel: '__name__', segmentLabel: 'segment', versionLabel: '' }, ctx.now());
+    saveMapping(
+      ctx,
+      { id: run.id('Thameside Retail plc'), name: 'Thameside Retail plc' },
+      { modelLabel: 'model', metricLabel: '__name__', segmentLabel: 'segment', versionLabel: '' },
+    );
     return { slos, readings: kept.readings };
   },
 };

@@ -31,20 +31,26 @@ function modelOrThrow(ctx: Context, modelId: string) {
 function checked(ctx: Context, input: ParsedInputOf<'slos.create'>, exceptId: string | null) {
   const model = modelOrThrow(ctx, input.modelId);
   if (input.versionId !== null && !ctx.repos.monitoring.versionLabels(model.id).has(input.versionId)) {
-    throw new DomainError('invalid_input', `That version is not one of ${model.name}'s.`, [{ path: 'versionId', message: 'is not a version of this model' }]);
+    throw new DomainError('invalid_input', `That version is not one of ${model.name}'s.`, [
+      { path: 'versionId', message: 'is not a version of this model' },
+    ]);
   }
   const duties = dutiesOfModel(ctx, model.engagementId);
   if (!duties.some((d) => d.key === input.dutyKey)) {
-    throw new DomainError('invalid_input', `“${input.dutyKey}” is not a duty of ${model.name}'s engagement; choose one of ${duties.map((d) => d.name).join(', ')}.`, [
-      { path: 'dutyKey', message: 'is not a duty of the engagement' },
-    ]);
+    throw new DomainError(
+      'invalid_input',
+      `“${input.dutyKey}” is not a duty of ${model.name}'s engagement; choose one of ${duties.map((d) => d.name).join(', ')}.`,
+      [{ path: 'dutyKey', message: 'is not a duty of the engagement' }],
+    );
   }
   const twin = ctx.repos.monitoring.sameSlo(input, exceptId);
   if (twin) {
     const where = input.segment ? ` for the segment “${input.segment}”` : '';
-    throw new DomainError('conflict', `${model.name} already has an SLO on “${input.metric}”${where}${input.versionId ? ' for that version' : ''}; change that one instead.`, [
-      { path: 'metric', message: 'already has an SLO' },
-    ]);
+    throw new DomainError(
+      'conflict',
+      `${model.name} already has an SLO on “${input.metric}”${where}${input.versionId ? ' for that version' : ''}; change that one instead.`,
+      [{ path: 'metric', message: 'already has an SLO' }],
+    );
   }
   return model;
 }
@@ -84,7 +90,9 @@ export function updateSlo(ctx: Context, input: ParsedInputOf<'slos.update'>): Sl
       throw new DomainError('conflict', `${label(before)} was changed by someone else since you opened it; reopen it to see their change.`);
     }
     if (input.modelId !== before.modelId) {
-      throw new DomainError('invalid_input', 'An SLO stays on its model; add a new one to the other model.', [{ path: 'modelId', message: 'cannot change' }]);
+      throw new DomainError('invalid_input', 'An SLO stays on its model; add a new one to the other model.', [
+        { path: 'modelId', message: 'cannot change' },
+      ]);
     }
     const { id: _id, expectedUpdatedAt: _e, ...fields } = input;
     checked(ctx, fields, before.id);

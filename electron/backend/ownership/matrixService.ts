@@ -257,7 +257,12 @@ export function riskOf(ctx: Context, input: { clientId?: string | undefined; asO
  * unless they are away that day, not on the engagement or archived — then the Backup. Another duty's holder the
  * same way (monitoring asks who acts on an SLO's breach: the holder of the SLO's duty).
  */
-export function whoResponds(ctx: Context, modelId: string, at: string, duty: { key: string; name: string } = INCIDENT_RESPONSE): WhoResponds {
+export function whoResponds(
+  ctx: Context,
+  modelId: string,
+  at: string,
+  duty: { key: string; name: string } = INCIDENT_RESPONSE,
+): WhoResponds {
   const model = ctx.repos.models.get(modelId);
   if (!model) throw unknownReference('Model', modelId, 'modelId');
   const base = { modelId, modelName: model.name, at };

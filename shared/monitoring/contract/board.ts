@@ -107,8 +107,14 @@ export const boardProcedures = {
     'Every watched model by health (breach, unmonitored, warning…), with its worst SLO, the playbook and who responds.',
     z.strictObject({ clientId: id.optional() }),
   ),
-  'monitoring.model': query<ModelMonitoring>()('One model’s SLOs over their windows, their course and its latest readings.', z.strictObject({ modelId: id })),
-  'monitoring.attainment': query<ClientAttainment>()('A client’s SLO attainment per model for a month.', z.strictObject({ clientId: id, month })),
+  'monitoring.model': query<ModelMonitoring>()(
+    'One model’s SLOs over their windows, their course and its latest readings.',
+    z.strictObject({ modelId: id }),
+  ),
+  'monitoring.attainment': query<ClientAttainment>()(
+    'A client’s SLO attainment per model for a month.',
+    z.strictObject({ clientId: id, month }),
+  ),
   'monitoring.export': command<ExportedFile>()(
     'A client’s month as a workbook: SLO attainment per model, breaches with their windows, unmonitored days.',
     z.strictObject({ clientId: id, month }),

@@ -41,7 +41,10 @@ export const readingImportInput = z.strictObject({
   fileName: requiredText(255),
   base64: z
     .base64({ error: 'must be the file’s content in base64' })
-    .max(Math.ceil((MAX_READINGS_UPLOAD_BYTES * 4) / 3) + 4, 'is too large: the file may be 10 MB at most (drop larger files in the inbox folder)'),
+    .max(
+      Math.ceil((MAX_READINGS_UPLOAD_BYTES * 4) / 3) + 4,
+      'is too large: the file may be 10 MB at most (drop larger files in the inbox folder)',
+    ),
 });
 
 export const readingInput = z.strictObject({
@@ -89,7 +92,10 @@ export const readingsProcedures = {
     'Save how a client’s Prometheus labels name models and metrics.',
     prometheusMapping.extend({ clientId: id }),
   ),
-  'monitoring.settings': query<MonitoringSettings>()('How many days without a reading make a production model unmonitored.', z.strictObject({})),
+  'monitoring.settings': query<MonitoringSettings>()(
+    'How many days without a reading make a production model unmonitored.',
+    z.strictObject({}),
+  ),
   'monitoring.updateSettings': command<MonitoringSettings>()(
     'Change how many days without a reading make a production model unmonitored.',
     z.strictObject({

@@ -9,8 +9,8 @@ import {
   type Direction,
   MAX_WINDOW_MINUTES,
   METRIC_KINDS,
-  MIN_WINDOW_MINUTES,
   type MetricKind,
+  MIN_WINDOW_MINUTES,
 } from '../rules/vocabulary';
 
 /** A service-level objective on a model (optionally one version or one segment), with its playbook. */

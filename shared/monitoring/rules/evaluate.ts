@@ -97,11 +97,23 @@ export function evaluate(slo: EvaluatedSlo, readings: readonly Reading[], at: nu
 }
 
 /** The status and the deciding readings once the window's value is known (the repository may aggregate in SQL). */
-export function judge(slo: EvaluatedSlo, window: Window, inside: readonly Reading[], value: number | null, count = inside.length): Evaluation {
+export function judge(
+  slo: EvaluatedSlo,
+  window: Window,
+  inside: readonly Reading[],
+  value: number | null,
+  count = inside.length,
+): Evaluation {
   if (value === null || count === 0) return { status: 'no_data', value: null, window, readings: 0, deciding: [] };
   const status = statusOf(value, slo);
   const worse = (a: Reading, b: Reading) => (slo.direction === 'higher' ? a.value - b.value : b.value - a.value);
-  const deciding = status === 'ok' ? [] : inside.filter((r) => statusOf(r.value, slo) !== 'ok').sort(worse).slice(0, 5);
+  const deciding =
+    status === 'ok'
+      ? []
+      : inside
+          .filter((r) => statusOf(r.value, slo) !== 'ok')
+          .sort(worse)
+          .slice(0, 5);
   return { status, value, window, readings: count, deciding };
 }
 
@@ -118,7 +130,11 @@ export function worstStatus(statuses: readonly SloStatus[]): SloStatus | null {
  * A production model is silent — unmonitored — when its newest reading (or, without any, the day it
  * reached production) is more than `days` days before now. Predictions may be degrading and no alert fires.
  */
-export function isSilent(m: { production: boolean; lastReadingAt: number | null; productionSince: number | null }, now: number, days: number) {
+export function isSilent(
+  m: { production: boolean; lastReadingAt: number | null; productionSince: number | null },
+  now: number,
+  days: number,
+) {
   if (!m.production) return false;
   const since = m.lastReadingAt ?? m.productionSince;
   return since === null || now - since > days * DAY_MS;

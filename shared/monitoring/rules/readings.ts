@@ -63,7 +63,7 @@ export function instantOf(value: unknown): number | string {
 }
 
 /** A value as a file writes it: a finite number, or text that is one. */
-export function valueOf(value: unknown): number | string {
+export function readingValueOf(value: unknown): number | string {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return 'has no value';
   if (typeof value === 'string' && /^[+-]?inf(inity)?$/i.test(value.trim())) return `has a value that is not finite (“${value}”)`;
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
@@ -106,11 +106,12 @@ export function readingChecker(models: readonly KnownModel[], now: number): Read
     if (typeof model === 'string') return `${r.where} ${model}.`;
     const metric = r.metric.trim();
     if (metric === '') return `${r.where} names no metric.`;
-    if (!model.metrics.has(metric)) return `${r.where}: ${model.name} has no SLO on the metric “${metric}”; add one before sending its readings.`;
+    if (!model.metrics.has(metric))
+      return `${r.where}: ${model.name} has no SLO on the metric “${metric}”; add one before sending its readings.`;
     const at = instantOf(r.at);
     if (typeof at === 'string') return `${r.where} ${at}.`;
     if (at > now + FUTURE_TOLERANCE_MS) return `${r.where} is dated in the future (${new Date(at).toISOString()}).`;
-    const value = valueOf(r.value);
+    const value = readingValueOf(r.value);
     if (typeof value === 'string') return `${r.where} ${value}.`;
     let versionId: string | null = null;
     const version = r.version.trim();
@@ -154,7 +155,11 @@ export type Columns = { at: number; model: number; metric: number; value: number
 
 /** The columns a table's first row names; a missing required column is one sentence. */
 export function columnsOf(header: readonly unknown[]): Columns | string {
-  const names = header.map((h) => String(h ?? '').trim().toLowerCase());
+  const names = header.map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const column = (options: readonly string[]) => {
     for (const o of options) {
       const i = names.indexOf(o);

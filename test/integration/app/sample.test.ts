@@ -90,6 +90,8 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
       assignments: 65,
       assessments: 8,
       targets: 8,
+      slos: 13,
+      readings: 3512,
     } satisfies SampleLoadResult);
     const { states, months, runningToday } = await look(backend, SAMPLE_ANCHOR);
     expect(states).toEqual({ breached: 1, at_risk: 2, on_track: 2 });

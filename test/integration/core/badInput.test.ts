@@ -8,6 +8,7 @@ import { billingBadInput } from '../billing/badInput.cases';
 import { clientsBadInput } from '../clients/badInput.cases';
 import { continuityBadInput } from '../continuity/badInput.cases';
 import { maturityBadInput } from '../maturity/badInput.cases';
+import { monitoringBadInput } from '../monitoring/badInput.cases';
 import { ownershipBadInput } from '../ownership/badInput.cases';
 import { planBadInput } from '../plan/badInput.cases';
 import { portfolioBadInput } from '../portfolio/badInput.cases';
@@ -29,6 +30,7 @@ const AREAS: readonly RegisteredBadInputArea[] = [
   continuityBadInput,
   portfolioBadInput,
   ownershipBadInput,
+  monitoringBadInput,
   maturityBadInput,
   auditBadInput,
 ];
@@ -83,7 +85,9 @@ function snapshot() {
               (SELECT max(updated_at) FROM maturity_assessment) masu, (SELECT group_concat(status) FROM maturity_assessment) mass,
               (SELECT count(*) FROM maturity_answer) man, (SELECT max(updated_at) FROM maturity_answer) manu,
               (SELECT count(*) FROM maturity_target) mtg, (SELECT max(updated_at) FROM maturity_target) mtgu,
-              (SELECT count(*) FROM maturity_readiness) mr`,
+              (SELECT count(*) FROM maturity_readiness) mr, (SELECT count(*) FROM monitoring_slo) slo,
+              (SELECT max(updated_at) FROM monitoring_slo) slou, (SELECT count(*) FROM reading) rd, (SELECT sum(value) FROM reading) rdv,
+              (SELECT count(*) FROM reading_series) rs, (SELECT count(*) FROM reading_import) ri, (SELECT count(*) FROM monitoring_mapping) mm`,
     )
     .get();
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { excel } from '@backend/core/excel';
+import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestBackend, type TestBackend } from '../../support/backend';
 
@@ -80,7 +81,11 @@ describe('the sample and the board', () => {
 describe('imports', () => {
   it('imports a long CSV once: the same file again adds nothing', async () => {
     const pd = modelId('Retail credit PD scorecard');
-    const csv = ['timestamp,model,metric,value', '2026-12-06T08:30:00Z,Retail credit PD scorecard,availability,99.95', `2026-12-06T07:30:00+01:00,${pd},availability,99.5`].join('\n');
+    const csv = [
+      'timestamp,model,metric,value',
+      '2026-12-06T08:30:00Z,Retail credit PD scorecard,availability,99.95',
+      `2026-12-06T07:30:00+01:00,${pd},availability,99.5`,
+    ].join('\n');
     const first = await b.ok('readings.import', { fileName: 'a.csv', base64: base64(csv) });
     expect(first).toMatchObject({ source: 'csv', readings: 2, added: 2, changed: 0, unchanged: 0, status: 'imported' });
     const again = await b.ok('readings.import', { fileName: 'a.csv', base64: base64(csv) });
@@ -88,10 +93,19 @@ describe('imports', () => {
   });
 
   it('reads the committed sample files of every shape', async () => {
-    await b.ok('monitoring.saveMapping', { clientId: (await b.ok('clients.list', {})).rows.find((c) => c.name === 'Thameside Retail plc')?.id ?? '', modelLabel: 'model', metricLabel: '__name__', segmentLabel: 'segment', versionLabel: '' });
+    await b.ok('monitoring.saveMapping', {
+      clientId: (await b.ok('clients.list', {})).rows.find((c) => c.name === 'Thameside Retail plc')?.id ?? '',
+      modelLabel: 'model',
+      metricLabel: '__name__',
+      segmentLabel: 'segment',
+      versionLabel: '',
+    });
     const csv = await b.ok('readings.import', { fileName: 'readings.csv', base64: fixture('readings.csv').toString('base64') });
     expect(csv.source).toBe('csv');
-    const prom = await b.ok('readings.import', { fileName: 'prometheus.json', base64: fixture('prometheus-query-range.json').toString('base64') });
+    const prom = await b.ok('readings.import', {
+      fileName: 'prometheus.json',
+      base64: fixture('prometheus-query-range.json').toString('base64'),
+    });
     expect(prom.source).toBe('prometheus');
     expect(prom.readings).toBeGreaterThan(0);
     const xlsx = await b.ok('readings.import', { fileName: 'readings.xlsx', base64: fixture('readings.xlsx').toString('base64') });
@@ -135,7 +149,11 @@ describe('imports', () => {
   });
 
   it('refuses a file that states the same reading twice, keeping none of it', async () => {
-    const csv = ['timestamp,model,metric,value', '2026-12-06T05:00:00Z,Retail credit PD scorecard,availability,99.1', '2026-12-06T05:00:00Z,Retail credit PD scorecard,availability,99.2'].join('\n');
+    const csv = [
+      'timestamp,model,metric,value',
+      '2026-12-06T05:00:00Z,Retail credit PD scorecard,availability,99.1',
+      '2026-12-06T05:00:00Z,Retail credit PD scorecard,availability,99.2',
+    ].join('\n');
     const before = (b.db.prepare('SELECT count(*) AS n FROM reading').get() as { n: number }).n;
     const result = await b.call('readings.import', { fileName: 'twice.csv', base64: base64(csv) });
     expect(result.ok).toBe(false);
@@ -170,7 +188,7 @@ describe('attainment and the export', () => {
     expect(ks?.breachDays[0]?.window.to).toBe('2026-12-06T00:00:00.000Z');
     const file = await b.ok('monitoring.export', { clientId: thameside, month: '2026-12' });
     const book = new (excel().Workbook)();
-    await book.xlsx.load(Buffer.from(file.base64, 'base64'));
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Attainment', 'Breaches', 'Unmonitored days', 'Models']);
     expect(book.getWorksheet('Attainment')?.rowCount).toBe(month.slos.length + 1);
     expect(book.getWorksheet('Breaches')?.rowCount).toBe(month.slos.reduce((n, s) => n + s.breachDays.length, 0) + 1);
