@@ -59,7 +59,8 @@ export function instantOf(value: unknown): number | string {
       : `has a timestamp Keel cannot read (“${text}”); write it as 2026-12-01T10:00:00Z`;
   }
   const [y, m, d] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
-  if (m < 1 || m > 12 || d < 1 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return `has a timestamp that is not a real date (“${text}”)`;
+  if (m < 1 || m > 12 || d < 1 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d)
+    return `has a timestamp that is not a real date (“${text}”)`;
   const t = Date.parse(text.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return Number.isNaN(t) ? `has a timestamp that is not a real date (“${text}”)` : t;
 }

@@ -1,5 +1,15 @@
 import { attainmentOf, dailyEvaluations, endedDaysOf, silentDays } from '@shared/monitoring/rules/attainment';
-import { aggregate, DAY_MS, driftOf, evaluate, healthOf, isSilent, objectiveProblem, statusOf, windowAt } from '@shared/monitoring/rules/evaluate';
+import {
+  aggregate,
+  DAY_MS,
+  driftOf,
+  evaluate,
+  healthOf,
+  isSilent,
+  objectiveProblem,
+  statusOf,
+  windowAt,
+} from '@shared/monitoring/rules/evaluate';
 import { describe, expect, it } from 'vitest';
 
 const T = Date.parse('2026-12-06T12:00:00Z');
@@ -8,7 +18,14 @@ const slo = { direction: 'higher' as const, target: 99.5, warning: 99, windowMin
 
 describe('the window [T − w, T)', () => {
   it('holds the reading exactly at T − w and not the one exactly at T', () => {
-    const e = evaluate(slo, [{ at: T - H, value: 90 }, { at: T, value: 100 }], T);
+    const e = evaluate(
+      slo,
+      [
+        { at: T - H, value: 90 },
+        { at: T, value: 100 },
+      ],
+      T,
+    );
     expect(e.readings).toBe(1);
     expect(e.value).toBe(90);
     expect(e.status).toBe('breach');
@@ -60,7 +77,15 @@ describe('status against target and warning', () => {
     expect(objectiveProblem({ direction: 'lower', target: 0.1, warning: 0.1 })).toBeNull();
   });
   it('names the readings that decided a breach, worst first', () => {
-    const e = evaluate(slo, [{ at: T - 50 * 60_000, value: 99.8 }, { at: T - 40 * 60_000, value: 97 }, { at: T - 30 * 60_000, value: 98 }], T);
+    const e = evaluate(
+      slo,
+      [
+        { at: T - 50 * 60_000, value: 99.8 },
+        { at: T - 40 * 60_000, value: 97 },
+        { at: T - 30 * 60_000, value: 98 },
+      ],
+      T,
+    );
     expect(e.status).toBe('breach');
     expect(e.deciding.map((r) => r.value)).toEqual([97, 98]);
   });
@@ -107,6 +132,11 @@ describe('attainment over a month', () => {
     const evaluations = dailyEvaluations(daily, readings, days);
     expect(evaluations.map((e) => e.evaluation.status)).toEqual(['ok', 'breach', 'no_data', 'warning']);
     expect(attainmentOf(evaluations)).toEqual({ evaluated: 3, met: 1, warnings: 1, breaches: 1, noData: 1, attainment: 1 / 3 });
-    expect(silentDays(readings.map((r) => r.at), days)).toEqual(['2026-11-03']);
+    expect(
+      silentDays(
+        readings.map((r) => r.at),
+        days,
+      ),
+    ).toEqual(['2026-11-03']);
   });
 });

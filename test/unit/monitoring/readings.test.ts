@@ -24,8 +24,21 @@ const model = (id: string, name: string, clientName: string, metrics: string[]):
     ['ver-2', 'ver-2'],
   ]),
 });
-const models = [model('m1', 'Churn', 'Acme', ['auc']), model('m2', 'Churn', 'Globex', ['auc']), model('m3', 'Fraud', 'Acme', ['psi.amount'])];
-const raw = (over: Record<string, unknown>) => ({ where: 'Row 2', model: 'Fraud', metric: 'psi.amount', segment: '', version: '', at: '2026-12-06T09:00:00Z', value: '0.1', ...over });
+const models = [
+  model('m1', 'Churn', 'Acme', ['auc']),
+  model('m2', 'Churn', 'Globex', ['auc']),
+  model('m3', 'Fraud', 'Acme', ['psi.amount']),
+];
+const raw = (over: Record<string, unknown>) => ({
+  where: 'Row 2',
+  model: 'Fraud',
+  metric: 'psi.amount',
+  segment: '',
+  version: '',
+  at: '2026-12-06T09:00:00Z',
+  value: '0.1',
+  ...over,
+});
 
 describe('instants and values as files write them', () => {
   it('reads ISO with Z or an offset, Unix seconds and spreadsheet dates; refuses a time without a zone', () => {
@@ -51,7 +64,14 @@ describe('instants and values as files write them', () => {
 describe('checking a reading', () => {
   const check = readingChecker(models, NOW);
   it('keeps a good reading with its model, metric, segment and version', () => {
-    expect(check(raw({ version: 'V2', segment: ' eu ' }))).toEqual({ modelId: 'm3', metric: 'psi.amount', segment: 'eu', versionId: 'ver-2', at: NOW - 3_600_000, value: 0.1 });
+    expect(check(raw({ version: 'V2', segment: ' eu ' }))).toEqual({
+      modelId: 'm3',
+      metric: 'psi.amount',
+      segment: 'eu',
+      versionId: 'ver-2',
+      at: NOW - 3_600_000,
+      value: 0.1,
+    });
   });
   it('says which model a name shared by two clients could be, and takes the id instead', () => {
     expect(check(raw({ model: 'churn', metric: 'auc' }))).toMatch(/a model of Acme and Globex; use the model’s id/);
@@ -80,7 +100,12 @@ describe('long tables', () => {
     const c = columnsOf(['Value', 'Metric', 'MODEL', 'model_id', 'Timestamp', 'segment']);
     expect(typeof c).toBe('object');
     if (typeof c === 'string') return;
-    expect(readingOfRow(c, 2, ['1.5', 'auc', 'Churn', 'm2', '2026-12-06T09:00:00Z', 'eu'])).toMatchObject({ model: 'm2', metric: 'auc', segment: 'eu', value: '1.5' });
+    expect(readingOfRow(c, 2, ['1.5', 'auc', 'Churn', 'm2', '2026-12-06T09:00:00Z', 'eu'])).toMatchObject({
+      model: 'm2',
+      metric: 'auc',
+      segment: 'eu',
+      value: '1.5',
+    });
     expect(columnsOf(['timestamp', 'model', 'metric'])).toMatch(/no value column/);
   });
 });
@@ -101,7 +126,13 @@ describe('Prometheus answers', () => {
   it('reads a matrix through the mapping', () => {
     const parsed = parsePrometheus(answer);
     if (typeof parsed === 'string') throw new Error(parsed);
-    expect(readingsOfPrometheus(parsed, mapping)[0]).toMatchObject({ model: 'Fraud', metric: 'psi.amount', segment: 'eu', at: 1796547600, value: '0.12' });
+    expect(readingsOfPrometheus(parsed, mapping)[0]).toMatchObject({
+      model: 'Fraud',
+      metric: 'psi.amount',
+      segment: 'eu',
+      at: 1796547600,
+      value: '0.12',
+    });
     expect(unmappedSeries(parsed, mapping, (n) => n === 'Fraud')).toEqual(['model="Legacy"', 'series 3 has no “model” label']);
   });
   it('refuses errors, vectors and other JSON with a sentence', () => {
