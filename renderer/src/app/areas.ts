@@ -9,6 +9,8 @@ import { continuityArea } from '@renderer/features/continuity/area';
 import { continuityStale } from '@renderer/features/continuity/stale';
 import { maturityArea } from '@renderer/features/maturity/area';
 import { maturityStale } from '@renderer/features/maturity/stale';
+import { monitoringArea } from '@renderer/features/monitoring/area';
+import { monitoringStale } from '@renderer/features/monitoring/stale';
 import { ownershipArea } from '@renderer/features/ownership/area';
 import { ownershipStale } from '@renderer/features/ownership/stale';
 import { planArea } from '@renderer/features/plan/area';
@@ -34,7 +36,18 @@ const appArea = defineArea({ name: 'app', entries: [], entities: appEntities } s
  * Within a navigation group, entries are listed in this order; slots are
  * filled in this order.
  */
-const ORDER = [appArea, clientsArea, planArea, continuityArea, portfolioArea, ownershipArea, maturityArea, billingArea, auditArea] as const;
+const ORDER = [
+  appArea,
+  clientsArea,
+  planArea,
+  continuityArea,
+  portfolioArea,
+  ownershipArea,
+  monitoringArea,
+  maturityArea,
+  billingArea,
+  auditArea,
+] as const;
 
 export const AREAS: readonly RendererArea[] = ORDER;
 
@@ -95,6 +108,7 @@ export const STALE: Readonly<Record<CommandName, Stale>> = {
   ...billingStale,
   ...portfolioStale,
   ...ownershipStale,
+  ...monitoringStale,
   ...maturityStale,
   ...auditStale,
 };

@@ -33,7 +33,7 @@ describe('area registry', () => {
       ['Finance', ['hours:Hours & billing']],
       [
         'Operations',
-        ['portfolio:Model portfolio', 'ownership:Ownership matrix', 'maturity:Maturity assessments', 'ceremonies:Ceremonies (coming)'],
+        ['portfolio:Model portfolio', 'ownership:Ownership matrix', 'monitoring:Model monitoring', 'maturity:Maturity assessments', 'ceremonies:Ceremonies (coming)'],
       ],
       ['System', ['audit:Audit log']],
     ]);

@@ -38,6 +38,7 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'deployments', label: 'Deployment timeline' },
   { id: 'stages', label: 'Stage history' },
   { id: 'card', label: 'Model card' },
+  { id: 'monitoring', label: 'Monitoring' },
   { id: 'hours', label: 'Hours' },
   { id: 'history', label: 'History' },
 ];
@@ -46,6 +47,8 @@ declare module '@renderer/app/slots' {
   interface Slots {
     /** The model page's Hours tab: the team's hours on the model (billing fills it). */
     'model.hours': { model: ModelDetail };
+    /** The model page's Monitoring tab: SLOs, their course and the readings (the monitoring area fills it). */
+    'model.monitoring': { model: ModelDetail };
     /** Actions in the model page's header, before its own (the ownership area asks who responds now). */
     'model.actions': { model: ModelDetail };
   }
@@ -103,6 +106,8 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <VersionsTab model={m} />
         ) : tab === 'deployments' ? (
           <DeploymentsTab model={m} />
+        ) : tab === 'monitoring' ? (
+          <Slot name="model.monitoring" props={{ model: m }} />
         ) : tab === 'hours' ? (
           <Slot name="model.hours" props={{ model: m }} />
         ) : tab === 'card' ? (
