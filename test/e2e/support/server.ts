@@ -25,11 +25,23 @@ export function makeDataDir(prefix = 'keel-e2e-'): string {
 }
 
 /** Starts the built browser-mode server (`node out/main/serve.js --port 0 --data DIR`) and waits for its "Open …" line. */
-export async function startServer(dataDir: string = makeDataDir(), timeoutMs = 20_000): Promise<KeelServer> {
+/**
+ * Starts browser mode on a data folder. `clockAhead` runs it under libfaketime with the clock moved ahead
+ * ("+4d"): days passing without readings, for the monitoring test.
+ */
+export async function startServer(
+  dataDir: string = makeDataDir(),
+  timeoutMs = 20_000,
+  options: { clockAhead?: string } = {},
+): Promise<KeelServer> {
   if (!existsSync(SERVE_JS)) {
     throw new Error(`${SERVE_JS} is missing: run npm run build first (npm run test:e2e builds before testing).`);
   }
-  const child = spawn(process.execPath, [SERVE_JS, '--port', '0', '--data', dataDir], {
+  const args = [SERVE_JS, '--port', '0', '--data', dataDir];
+  const [command, commandArgs] = options.clockAhead
+    ? ['faketime', ['-f', options.clockAhead, process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, commandArgs, {
     cwd: REPO_ROOT,
     env: { ...process.env, KEEL_USER: 'e2e-tester' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,7 +33,13 @@ describe('area registry', () => {
       ['Finance', ['hours:Hours & billing']],
       [
         'Operations',
-        ['portfolio:Model portfolio', 'ownership:Ownership matrix', 'monitoring:Model monitoring', 'maturity:Maturity assessments', 'ceremonies:Ceremonies (coming)'],
+        [
+          'portfolio:Model portfolio',
+          'ownership:Ownership matrix',
+          'monitoring:Model monitoring',
+          'maturity:Maturity assessments',
+          'ceremonies:Ceremonies (coming)',
+        ],
       ],
       ['System', ['audit:Audit log']],
     ]);
