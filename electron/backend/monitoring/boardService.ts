@@ -122,13 +122,18 @@ export function modelMonitoring(ctx: Context, modelId: string): ModelMonitoring 
     lastReadingAt: j.last === null ? null : iso(j.last),
     slos: j.slos.map((s) => {
       const readings = ctx.repos.monitoring.sloReadings(s, firstDay - s.windowMinutes * MINUTE_MS, now);
-      const trend = dailyEvaluations(s, readings, days).map((d) => ({
-        at: iso(endOfDay(d.day)),
-        value: d.evaluation.value,
-        status: d.evaluation.status,
-      }));
+      const current = j.evaluations.get(s.id) as Evaluation;
+      const trend = [
+        ...dailyEvaluations(s, readings, days).map((d) => ({
+          day: d.day,
+          at: iso(endOfDay(d.day)),
+          value: d.evaluation.value,
+          status: d.evaluation.status,
+        })),
+        { day: today, at: nowIso, value: current.value, status: current.status },
+      ];
       return {
-        ...stateOf(s, j.evaluations.get(s.id) as Evaluation),
+        ...stateOf(s, current),
         responder: responderFor(ctx, model, s.dutyKey, nowIso),
         trend,
       };

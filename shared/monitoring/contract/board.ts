@@ -70,7 +70,8 @@ export type ModelMonitoring = {
   silent: boolean;
   unmonitoredDays: number;
   lastReadingAt: string | null;
-  slos: (SloState & { responder: Responder; trend: { at: string; value: number | null; status: SloStatus }[] })[];
+  /** Each SLO's course: its value at the end of each of the last 30 days, then now. */
+  slos: (SloState & { responder: Responder; trend: { day: string; at: string; value: number | null; status: SloStatus }[] })[];
   /** The newest readings, newest first (at most 200). */
   readings: { at: string; metric: string; segment: string; versionLabel: string | null; value: number }[];
   totalReadings: number;

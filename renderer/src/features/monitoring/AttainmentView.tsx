@@ -53,7 +53,7 @@ export function AttainmentView({ clientId }: { clientId: string }) {
             {day(a.days[a.days.length - 1] as string)} ({a.days.length} {a.days.length === 1 ? 'day' : 'days'}) over its own window.
           </p>
           <table className="data-table mon-table">
-            <caption className="sr-only">SLO attainment per model</caption>
+            <caption className="ui-visually-hidden">SLO attainment per model</caption>
             <thead>
               <tr>
                 <th scope="col">Model</th>

@@ -74,9 +74,9 @@ function BoardCard({ model: m }: { model: BoardModel }) {
               {METRIC_KIND_LABELS[w.kind]} · {w.metric}
               {w.segment ? ` (${w.segment})` : ''}
             </strong>{' '}
-            {AGGREGATION_LABELS[w.aggregation].toLowerCase()} {valueText(w.value, w.unit)} against a target of {valueText(w.target, w.unit)}{' '}
-            over {windowText(w.windowMinutes)} ({w.readings} {w.readings === 1 ? 'reading' : 'readings'}, {instant(w.window.from)} to{' '}
-            {instant(w.window.to)})
+            {w.value === null
+              ? `no reading in its ${windowText(w.windowMinutes)} window (${instant(w.window.from)} to ${instant(w.window.to)})`
+              : `${AGGREGATION_LABELS[w.aggregation].toLowerCase()} ${valueText(w.value, w.unit)} against a target of ${valueText(w.target, w.unit)} over ${windowText(w.windowMinutes)} (${w.readings} ${w.readings === 1 ? 'reading' : 'readings'}, ${instant(w.window.from)} to ${instant(w.window.to)})`}
           </>
         ) : (
           <>No SLO yet.</>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { valueText } from './labels';
 
-type Point = { at: string; value: number | null; status: SloStatus };
+type Point = { day: string; at: string; value: number | null; status: SloStatus };
 
 /**
  * An SLO's last 30 days (its value at the end of each day) as a small line chart with the target and warning
@@ -25,12 +25,18 @@ export function TrendChart({
 }) {
   const [asTable, setAsTable] = useState(false);
   const measured = points.filter((p) => p.value !== null);
-  const description = `${label}, end of each day over the last ${points.length} days: ${
+  const description = `${label}, at the end of each day and now: ${
     measured.length === 0
       ? 'no readings'
       : `from ${valueText(measured[0]?.value ?? null, unit)} to ${valueText(measured[measured.length - 1]?.value ?? null, unit)}`
   }; target ${valueText(target, unit)}, warning ${valueText(warning, unit)}.`;
-  const data = points.map((p) => ({ ...p, day: p.at.slice(0, 10) }));
+  const data = points;
+  // The target and warning lines stay in view: the axis spans them and every value.
+  const span = [target, warning, ...measured.map((p) => p.value as number)];
+  const low = Math.min(...span);
+  const high = Math.max(...span);
+  const pad = (high - low) * 0.08 || Math.abs(high) * 0.05 || 1;
+  const domain: [number, number] = [low - pad, high + pad];
   return (
     <div className="mon-trend">
       <button type="button" className="link mon-trend__toggle" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
@@ -38,10 +44,10 @@ export function TrendChart({
       </button>
       {asTable ? (
         <table className="data-table mon-trend__table">
-          <caption className="sr-only">{description}</caption>
+          <caption className="ui-visually-hidden">{description}</caption>
           <thead>
             <tr>
-              <th scope="col">End of day</th>
+              <th scope="col">Day</th>
               <th scope="col" className="num">
                 Value
               </th>
@@ -49,9 +55,9 @@ export function TrendChart({
             </tr>
           </thead>
           <tbody>
-            {[...points].reverse().map((p) => (
+            {[...points].reverse().map((p, i) => (
               <tr key={p.at}>
-                <td>{instant(p.at)}</td>
+                <td>{i === 0 ? `now (${instant(p.at)})` : day(p.day)}</td>
                 <td className="num">{valueText(p.value, unit)}</td>
                 <td>{SLO_STATUS_LABELS[p.status]}</td>
               </tr>
@@ -69,7 +75,12 @@ export function TrendChart({
               tick={{ fill: 'var(--text-muted)', fontSize: 10 }}
               minTickGap={24}
             />
-            <YAxis domain={['auto', 'auto']} width={48} tick={{ fill: 'var(--text-muted)', fontSize: 10 }} />
+            <YAxis
+              domain={domain}
+              width={52}
+              tickFormatter={(v: number) => String(Math.round(v * 1000) / 1000)}
+              tick={{ fill: 'var(--text-muted)', fontSize: 10 }}
+            />
             <Tooltip formatter={(v) => valueText(typeof v === 'number' ? v : null, unit)} labelFormatter={(d) => day(String(d))} />
             <ReferenceLine y={target} stroke="var(--ok-fg)" strokeDasharray="4 3" />
             <ReferenceLine y={warning} stroke="var(--attention-fg)" strokeDasharray="2 3" />

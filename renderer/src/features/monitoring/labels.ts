@@ -17,7 +17,7 @@ export const DRIFT_TONE: Record<DriftStatus, StatusTone> = { drifting: 'critical
 export function valueText(value: number | null, unit: string): string {
   if (value === null) return '—';
   const n = Math.abs(value) >= 100 ? Math.round(value * 10) / 10 : Math.round(value * 10_000) / 10_000;
-  return unit === '%' ? `${n} %` : unit ? `${n} ${unit}` : String(n);
+  return unit === '%' ? `${n} %` : unit && unit !== 'ratio' ? `${n} ${unit}` : String(n);
 }
 
 /** A window's length in words: "24 h", "7 days", "90 min". */
