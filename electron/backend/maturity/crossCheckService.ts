@@ -1,4 +1,5 @@
 import type { Context } from '@backend/core/context';
+import { watchFacts } from '@backend/monitoring/facts';
 import { checkAll } from '@backend/ownership/matrixService';
 import { type CrossCheck, crossCheck, type Measurement, measure, type ProductionModelFacts } from '@shared/maturity/rules/crossCheck';
 import type { FrameworkSet } from '@shared/maturity/rules/framework';
@@ -7,7 +8,8 @@ import { modelCardGaps } from '@shared/portfolio/rules/card';
 
 /**
  * What Keel sees of a client's production models today, from the portfolio (versions, training data, approvals,
- * the champion serving, the card) and the ownership matrix (errors on the model): the facts the measured
+ * the champion serving, the card), the ownership matrix (errors on the model) and monitoring (SLOs, recent
+ * readings, drift SLOs): the facts the measured
  * criteria are checked against.
  */
 export function productionFacts(ctx: Context, clientId: string): ProductionModelFacts[] {
@@ -21,6 +23,7 @@ export function productionFacts(ctx: Context, clientId: string): ProductionModel
       for (const f of checked.findings) if (f.severity === 'error' && f.modelId) withErrors.add(f.modelId);
     }
   }
+  const watched = watchFacts(ctx, clientId);
   return models.map((m) => ({
     modelId: m.id,
     name: m.name,
@@ -30,6 +33,9 @@ export function productionFacts(ctx: Context, clientId: string): ProductionModel
     ownershipDocumented: m.engagementId !== null && !withErrors.has(m.id),
     cardComplete: modelCardGaps({ useCase: m.useCase, hasBusinessOwner: m.hasBusinessOwner }, m.narrative).length === 0,
     rollbackPossible: m.otherApproved,
+    hasSlos: watched.get(m.id)?.hasSlos ?? false,
+    monitoredRecently: watched.get(m.id)?.monitoredRecently ?? false,
+    driftWatched: watched.get(m.id)?.driftWatched ?? false,
   }));
 }
 

@@ -2,13 +2,18 @@ import { createHash } from 'node:crypto';
 import type { FrameworkVersion } from '@shared/maturity/contract/assessments';
 import { type FrameworkSet, frameworkSetProblems, frameworkSetSchema } from '@shared/maturity/rules/framework';
 import keelMlops2026 from '../../../resources/maturity/keel-mlops-2026.1.json';
+import keelMlops2026v2 from '../../../resources/maturity/keel-mlops-2026.2.json';
 
 /**
  * The framework sets Keel ships, as data (resources/maturity/<id>-<version>.json), validated when the backend
  * loads: a file that breaks the schema or its own mappings stops the start-up with the sentence that says why,
  * rather than letting an assessment run on it. A new version is a new file added to this list beside the old.
  */
-const FILES: readonly { file: string; json: unknown }[] = [{ file: 'keel-mlops-2026.1.json', json: keelMlops2026 }];
+// 2026.2 measures three monitoring criteria (SLOs, recent readings, drift SLOs); 2026.1 stays for the assessments made on it.
+const FILES: readonly { file: string; json: unknown }[] = [
+  { file: 'keel-mlops-2026.1.json', json: keelMlops2026 },
+  { file: 'keel-mlops-2026.2.json', json: keelMlops2026v2 },
+];
 
 export type ShippedSet = { ref: string; hash: string; set: FrameworkSet };
 

@@ -1,5 +1,6 @@
 import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
+import { watchFacts } from '@backend/monitoring/facts';
 import { graveyardOf, portfolioSettings } from '@backend/portfolio/portfolioService';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import {
@@ -202,7 +203,14 @@ export function readinessCheck(ctx: Context, clientId: string): ReadinessCheck {
   clientOrThrow(ctx, clientId);
   const stored = ctx.repos.maturityTargets.readiness(clientId);
   const counts = ctx.repos.maturityFacts.readinessCounts(clientId);
-  const facts = { ...counts, graveyard: graveyardOf(ctx, clientId).length, graveyardDays: portfolioSettings(ctx).graveyardDays };
+  const watched = [...watchFacts(ctx, clientId).values()];
+  const facts = {
+    ...counts,
+    graveyard: graveyardOf(ctx, clientId).length,
+    graveyardDays: portfolioSettings(ctx).graveyardDays,
+    production: watched.length,
+    silentProduction: watched.filter((w) => !w.hasSlos || !w.monitoredRecently).length,
+  };
   const answers = stored?.answers ?? {};
   return { ...readinessOf(facts, answers), clientId, answers, notes: stored?.notes ?? '', updatedAt: stored?.updatedAt ?? null };
 }

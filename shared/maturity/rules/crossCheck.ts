@@ -17,6 +17,12 @@ export type ProductionModelFacts = {
   cardComplete: boolean;
   /** An approved version other than the one serving exists to roll back to. */
   rollbackPossible: boolean;
+  /** At least one SLO watches it (monitoring). */
+  hasSlos: boolean;
+  /** Its newest reading is within the unmonitored limit (monitoring's silent-failure rule). */
+  monitoredRecently: boolean;
+  /** A drift SLO (PSI or KS) watches it. */
+  driftWatched: boolean;
 };
 
 const FACT: Record<MeasureKey, keyof Omit<ProductionModelFacts, 'modelId' | 'name'>> = {
@@ -25,6 +31,9 @@ const FACT: Record<MeasureKey, keyof Omit<ProductionModelFacts, 'modelId' | 'nam
   ownership_documented: 'ownershipDocumented',
   model_cards: 'cardComplete',
   rollback_possible: 'rollbackPossible',
+  slo_coverage: 'hasSlos',
+  monitored_recently: 'monitoredRecently',
+  drift_watched: 'driftWatched',
 };
 
 /** How a failing model is described in a sentence ("3 of 9 production models without an approved champion"). */
@@ -34,6 +43,9 @@ const FAILING: Record<MeasureKey, string> = {
   ownership_documented: 'with ownership gaps in the matrix',
   model_cards: 'without a complete model card',
   rollback_possible: 'without an earlier approved version to roll back to',
+  slo_coverage: 'without an SLO',
+  monitored_recently: 'without a recent reading (unmonitored)',
+  drift_watched: 'without a drift SLO',
 };
 
 export type Measurement = {

@@ -2,7 +2,7 @@
  * The readiness check for prospective or new clients ("when to invest in MLOps"): the four signs a client needs a
  * dedicated team, and the three cases where it does not yet. Each item is answered by the client lead or, where
  * the portfolio can show it, computed from the portfolio's facts; an answer has the last word. It ends in a
- * recommendation with its reasons. The silent-failure sign is answered by hand until monitoring exists.
+ * recommendation with its reasons. The silent-failure sign comes from monitoring: production models without an SLO or unmonitored.
  */
 export const READINESS_SIGNS = ['prototype_graveyard', 'silent_failures', 'regulatory_pressure', 'growing_portfolio'] as const;
 export const READINESS_NOT_YET = ['exploration_phase', 'low_stakes_only', 'few_simple_models'] as const;
@@ -37,6 +37,9 @@ export type ReadinessFacts = {
   lowStakes: number;
   /** Active models that are classical ML or rules with ML (not deep learning or LLMs). */
   simple: number;
+  /** Models in production, and those of them without an SLO or unmonitored (monitoring's silent-failure rule). */
+  production: number;
+  silentProduction: number;
 };
 
 export type ReadinessAnswer = 'yes' | 'no';
@@ -77,7 +80,13 @@ export function computedReadiness(f: ReadinessFacts): Record<ReadinessItem, { va
         ? noModels
         : `${plural(f.graveyard, 'model has', 'models have')} waited more than ${f.graveyardDays} days in prototype or pilot (a sign from ${GRAVEYARD_SIGN_AT}).`,
     },
-    silent_failures: { value: null, reason: 'Keel cannot tell until the models’ monitoring is recorded: answer it.' },
+    silent_failures:
+      f.production === 0
+        ? { value: null, reason: 'No model is in production, so none can fail silently yet.' }
+        : {
+            value: f.silentProduction > 0,
+            reason: `${f.silentProduction} of ${plural(f.production, 'production model is', 'production models are')} unmonitored or without an SLO: predictions could degrade with no alert firing.`,
+          },
     regulatory_pressure: {
       value: none ? null : f.highStakes > 0,
       reason: none

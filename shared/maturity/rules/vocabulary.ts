@@ -52,7 +52,16 @@ export const OVERALL_RULE_LABELS: Record<OverallRule, string> = {
  * What Keel can measure from its own data for a criterion (a criterion names one in the framework file).
  * The monitoring and retraining areas add theirs.
  */
-export const MEASURES = ['lineage', 'approved_releases', 'ownership_documented', 'model_cards', 'rollback_possible'] as const;
+export const MEASURES = [
+  'lineage',
+  'approved_releases',
+  'ownership_documented',
+  'model_cards',
+  'rollback_possible',
+  'slo_coverage',
+  'monitored_recently',
+  'drift_watched',
+] as const;
 export type MeasureKey = (typeof MEASURES)[number];
 export const MEASURE_LABELS: Record<MeasureKey, string> = {
   lineage: 'Production models with registered versions and a training-data snapshot',
@@ -60,4 +69,7 @@ export const MEASURE_LABELS: Record<MeasureKey, string> = {
   ownership_documented: 'Production models whose ownership shows no error in the matrix',
   model_cards: 'Production models with a complete model card',
   rollback_possible: 'Production models with an earlier approved version to roll back to',
+  slo_coverage: 'Production models with SLOs',
+  monitored_recently: 'Production models with a reading within the unmonitored limit (3 days by default)',
+  drift_watched: 'Production models with a drift SLO',
 };

@@ -43,13 +43,19 @@ async function answerUpTo(d: AssessmentDetail, upTo: number) {
 describe('framework versions', () => {
   it('ships the validated set and keeps the copy an assessment was made with, by content hash', async () => {
     const versions = await b.ok('maturity.frameworks', {});
-    expect(versions.map((v) => [v.ref, v.newest])).toEqual([['keel-mlops@2026.1', true]]);
-    expect(versions[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(versions[0]?.frameworks.map((f) => f.key)).toEqual(['microsoft', 'google']);
+    // 2026.2 measures the monitoring criteria; 2026.1 stays beside it for the assessments made on it.
+    expect(versions.map((v) => [v.ref, v.newest])).toEqual([
+      ['keel-mlops@2026.2', true],
+      ['keel-mlops@2026.1', false],
+    ]);
+    const newest = versions.find((v) => v.newest);
+    expect(newest?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(newest?.hash).not.toBe(versions[1]?.hash);
+    expect(newest?.frameworks.map((f) => f.key)).toEqual(['microsoft', 'google']);
     const first = await start();
     await start({ assessedOn: '2026-11-10' });
     expect(scalar('SELECT count(*) AS n FROM maturity_framework')).toBe(1);
-    expect(first.assessment.frameworkHash).toBe(versions[0]?.hash);
+    expect(first.assessment.frameworkHash).toBe(newest?.hash);
     // An older copy of the set (one criterion fewer, renamed) stays what its assessment reads, whatever the file says now.
     const shipped = SHIPPED_SETS[0]?.set;
     if (!shipped) throw new Error('no shipped set');

@@ -30,6 +30,9 @@ function detailOf(given: Record<string, Answer>, status: 'draft' | 'final' = 'dr
     ownershipDocumented: true,
     cardComplete: true,
     rollbackPossible: true,
+    hasSlos: true,
+    monitoredRecently: true,
+    driftWatched: true,
   }));
   const checks = crossCheck(SET.criteria, answers, measure(facts));
   return {

@@ -10,6 +10,9 @@ const model = (name: string, over: Partial<ProductionModelFacts> = {}): Producti
   approvedChampion: true,
   ownershipDocumented: true,
   cardComplete: true,
+  hasSlos: true,
+  monitoredRecently: true,
+  driftWatched: true,
   rollbackPossible: true,
   ...over,
 });
@@ -80,6 +83,9 @@ describe('measuring the production models', () => {
       ['ownership_documented', 2, 3],
       ['model_cards', 3, 3],
       ['rollback_possible', 1, 3],
+      ['slo_coverage', 3, 3],
+      ['monitored_recently', 3, 3],
+      ['drift_watched', 3, 3],
     ]);
     expect(of(ms, 'ownership_documented').sentence).toBe('1 of 3 production models with ownership gaps in the matrix.');
     expect(of(ms, 'rollback_possible').sentence).toBe('2 of 3 production models without an earlier approved version to roll back to.');

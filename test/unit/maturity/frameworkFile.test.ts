@@ -3,7 +3,8 @@ import { type FrameworkSet, frameworkSetProblems, frameworkSetSchema } from '@sh
 import { MEASURES, SECTIONS } from '@shared/maturity/rules/vocabulary';
 import { describe, expect, it } from 'vitest';
 
-const raw: unknown = JSON.parse(readFileSync(new URL('../../../resources/maturity/keel-mlops-2026.1.json', import.meta.url), 'utf8'));
+const raw: unknown = JSON.parse(readFileSync(new URL('../../../resources/maturity/keel-mlops-2026.2.json', import.meta.url), 'utf8'));
+const previous: unknown = JSON.parse(readFileSync(new URL('../../../resources/maturity/keel-mlops-2026.1.json', import.meta.url), 'utf8'));
 const SET = frameworkSetSchema.parse(raw);
 
 const framework = (set: FrameworkSet, key: FrameworkSet['frameworks'][number]['key']) => {
@@ -15,10 +16,10 @@ const framework = (set: FrameworkSet, key: FrameworkSet['frameworks'][number]['k
 /** A deep copy to break on purpose. */
 const copy = (): FrameworkSet => structuredClone(SET);
 
-describe('the shipped framework set keel-mlops-2026.1', () => {
+describe('the shipped framework set keel-mlops-2026.2', () => {
   it('parses and holds together', () => {
     expect(SET.id).toBe('keel-mlops');
-    expect(SET.version).toBe('2026.1');
+    expect(SET.version).toBe('2026.2');
     expect(frameworkSetProblems(SET)).toEqual([]);
   });
 
@@ -56,7 +57,23 @@ describe('the shipped framework set keel-mlops-2026.1', () => {
       'doc.ownership': 'ownership_documented',
       'doc.model_cards': 'model_cards',
       'trace.rollback': 'rollback_possible',
+      'mon.availability_slo': 'slo_coverage',
+      'mon.performance': 'monitored_recently',
+      'mon.drift': 'drift_watched',
     });
+  });
+
+  it('differs from 2026.1 only in its version and the three monitoring criteria it now measures', () => {
+    const old = previous as { version: string; name: string; criteria: { id: string; measure: string | null }[] };
+    const now = raw as typeof old;
+    expect(old.version).toBe('2026.1');
+    const unmeasured = {
+      ...now,
+      version: old.version,
+      name: old.name,
+      criteria: now.criteria.map((c) => (c.id.startsWith('mon.') ? { ...c, measure: null } : c)),
+    };
+    expect(unmeasured).toEqual(old);
   });
 
   it('maps Microsoft as five levels by four dimensions and Google as three levels by one', () => {

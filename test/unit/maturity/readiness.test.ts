@@ -16,6 +16,8 @@ const NOBODY: ReadinessFacts = {
   highStakes: 0,
   lowStakes: 0,
   simple: 0,
+  production: 0,
+  silentProduction: 0,
 };
 
 /** Twelve active models, four waiting in the graveyard, two high-stakes, three low-stakes, eight simple, five past prototype. */
@@ -27,6 +29,8 @@ const BUSY: ReadinessFacts = {
   highStakes: 2,
   lowStakes: 3,
   simple: 8,
+  production: 0,
+  silentProduction: 0,
 };
 
 /** One simple low-stakes model, still a prototype. */
@@ -38,6 +42,8 @@ const PROTOTYPE: ReadinessFacts = {
   highStakes: 0,
   lowStakes: 1,
   simple: 1,
+  production: 0,
+  silentProduction: 0,
 };
 
 const holding = (r: ReturnType<typeof readinessOf>) => r.lines.filter((l) => l.holds === true).map((l) => l.item);
@@ -73,12 +79,21 @@ describe('the readiness check', () => {
     expect(r.headline).toBe('Invest now: a dedicated MLOps team pays off — 3 signs of 4, 0 “not yet” cases of 3.');
   });
 
-  it('never computes silent failures; an answered yes counts as a sign', () => {
+  it('computes silent failures from monitoring: a production model without an SLO or unmonitored; an answer still counts', () => {
     for (const facts of [NOBODY, BUSY, PROTOTYPE]) {
       const line = readinessOf(facts, {}).lines.find((l) => l.item === 'silent_failures');
       expect([line?.computed, line?.holds]).toEqual([null, null]);
-      expect(line?.computedReason).toBe('Keel cannot tell until the models’ monitoring is recorded: answer it.');
+      expect(line?.computedReason).toBe('No model is in production, so none can fail silently yet.');
     }
+    const silentOne = readinessOf({ ...BUSY, production: 3, silentProduction: 1 }, {}).lines.find((l) => l.item === 'silent_failures');
+    expect(silentOne).toMatchObject({ computed: true, holds: true });
+    expect(silentOne?.computedReason).toBe(
+      '1 of 3 production models are unmonitored or without an SLO: predictions could degrade with no alert firing.',
+    );
+    const watched = readinessOf({ ...BUSY, production: 2, silentProduction: 0 }, { silent_failures: 'yes' }).lines.find(
+      (l) => l.item === 'silent_failures',
+    );
+    expect(watched).toMatchObject({ computed: false, holds: true, disagrees: true });
     const r = readinessOf({ ...BUSY, graveyard: 0, activeModels: 4, lowStakes: 1 }, { silent_failures: 'yes' });
     expect(holding(r)).toEqual(['silent_failures', 'regulatory_pressure']);
     expect(r.recommendation).toBe('invest');

@@ -57,6 +57,9 @@ const model = (name: string, over: Partial<ProductionModelFacts> = {}): Producti
   approvedChampion: true,
   ownershipDocumented: true,
   cardComplete: true,
+  hasSlos: true,
+  monitoredRecently: true,
+  driftWatched: true,
   rollbackPossible: true,
   ...over,
 });
@@ -111,6 +114,8 @@ const facts = (over: Partial<ReadinessFacts> = {}): ReadinessFacts => ({
   highStakes: 2,
   lowStakes: 3,
   simple: 8,
+  production: 0,
+  silentProduction: 0,
   ...over,
 });
 
