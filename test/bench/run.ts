@@ -16,6 +16,7 @@ import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } fro
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
 import { importBench, importTask, runImportChild } from './importBench';
 import { maturityBench } from './maturity';
+import { monitoringBench, monitoringImportTask, runMonitoringImportChild } from './monitoring';
 import { ownershipBench } from './ownership';
 import { planCases } from './plan';
 import { portfolioBench } from './portfolio';
@@ -40,7 +41,7 @@ import { portfolioExportBench } from './portfolioExport';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|maturity|import|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|maturity|monitoring|import|ui
  * runs one part (core = database, list screens, plan views) while working on it. The ownership matrix
  * (ownership.ts): the findings of every engagement beside a hand-written gap count, and one engagement's
  * matrix as of several days, on 2,000 rows with three years of assignments in a database of its own.
@@ -65,9 +66,21 @@ const RUNS = {
   portfolio: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   ownership: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   maturity: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
+  monitoring: { runs: Number(process.env.BENCH_RUNS) || 15, warmup: 3 },
 } as const;
 
-const PARTS = ['core', 'billing', 'continuity', 'portfolio', 'portfolioExport', 'ownership', 'maturity', 'import', 'ui'] as const;
+const PARTS = [
+  'core',
+  'billing',
+  'continuity',
+  'portfolio',
+  'portfolioExport',
+  'ownership',
+  'maturity',
+  'monitoring',
+  'import',
+  'ui',
+] as const;
 const only = process.env.BENCH_ONLY;
 const runsPart = (part: (typeof PARTS)[number]) => !only || only === part;
 
@@ -138,6 +151,7 @@ async function main(): Promise<void> {
   let portfolioExportLines: string[] = [];
   let ownershipLines: string[] = [];
   let maturityLines: string[] = [];
+  let monitoringLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -298,6 +312,8 @@ async function main(): Promise<void> {
     if (runsPart('ownership')) ownershipLines = await ownershipBench(report, dir, RUNS.ownership);
     // ---------------------------------------------------------- maturity: levels and trends for all, the cross-check (a database of its own)
     if (runsPart('maturity')) maturityLines = await maturityBench(report, dir, RUNS.maturity);
+    // ---------------------------------------------------------- monitoring: health of every model, inbox imports (databases of its own)
+    if (runsPart('monitoring')) monitoringLines = await monitoringBench(report, dir, RUNS.monitoring);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -328,6 +344,7 @@ async function main(): Promise<void> {
   for (const line of portfolioExportLines) console.log(line);
   for (const line of ownershipLines) console.log(line);
   for (const line of maturityLines) console.log(line);
+  for (const line of monitoringLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );
@@ -348,7 +365,15 @@ function uiBench(): void {
 // forked with IMPORT_CHILD_FLAG (importBench.ts), one import.
 const task = childTask(process.argv);
 const imports = importTask(process.argv);
-(task ? runChildTask(task) : imports ? runImportChild(imports) : main()).catch((error: unknown) => {
+const monitoringImport = monitoringImportTask(process.argv);
+(task
+  ? runChildTask(task)
+  : imports
+    ? runImportChild(imports)
+    : monitoringImport
+      ? runMonitoringImportChild(monitoringImport)
+      : main()
+).catch((error: unknown) => {
   if (task) console.error(`The benchmark child (${CHILD_FLAG} ${task.kind}) failed:`);
   console.error(error);
   process.exitCode = 1;

@@ -213,15 +213,16 @@ export class MonitoringRepository {
   }
 
   /**
-   * Each SLO's readings over its window ending at `at` (ms), aggregated: count, mean, min, max and the last value.
+   * Each SLO's readings over its window ending at `at` (ms), aggregated: count, mean, min, max, and the last value for the SLOs that
+   * aggregate by it.
    * One statement for all SLOs of the models given (all when null).
    */
   windowAggregates(at: number, modelIds: readonly string[] | null): WindowAggregate[] {
     const rows = this.statements
       .get(
         `SELECT o.id AS slo_id, count(r.at) AS n, avg(r.value) AS mean, min(r.value) AS min, max(r.value) AS max,
-           (SELECT l.value FROM reading l WHERE l.series_id = s.id AND l.at >= @at - o.window_minutes * 60000 AND l.at < @at
-              AND (o.version_id IS NULL OR l.version_id = o.version_id) ORDER BY l.at DESC LIMIT 1) AS last
+           CASE WHEN o.aggregation = 'last' THEN (SELECT l.value FROM reading l WHERE l.series_id = s.id AND l.at >= @at - o.window_minutes * 60000
+              AND l.at < @at AND (o.version_id IS NULL OR l.version_id = o.version_id) ORDER BY l.at DESC LIMIT 1) END AS last
          FROM monitoring_slo o
          JOIN reading_series s ON s.model_id = o.model_id AND s.metric = o.metric AND s.segment = o.segment
          JOIN reading r ON r.series_id = s.id AND r.at >= @at - o.window_minutes * 60000 AND r.at < @at

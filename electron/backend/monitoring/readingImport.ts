@@ -7,10 +7,11 @@ import { DomainError, unknownReference } from '@shared/kernel/errors';
 import type { ReadingImport } from '@shared/monitoring/contract/readings';
 import {
   type KnownModel,
+  MAX_LISTED_PROBLEMS,
   modelFinder,
   type PrometheusAnswer,
-  problemsOf,
   type RawReading,
+  type ReadingCheck,
   readingChecker,
   readingsOfPrometheus,
   unmappedSeries,
@@ -107,9 +108,9 @@ async function sha256Of(file: FileBytes): Promise<string> {
 export type ImportRequest = { fileName: string; file: FileBytes; viaInbox: boolean };
 
 /**
- * Imports a file of readings, all or nothing. It is checked whole first (streamed, so a million readings are never
- * held at once); then kept in one transaction that checks each reading again (the SLOs may have changed since)
- * and refuses the whole file if it states the same reading twice. A reading already kept with the same value is
+ * Imports a file of readings, all or nothing, in one pass: streamed (a million readings are never held at once)
+ * through one transaction that checks each reading as it is kept and rolls everything back on any problem,
+ * listing them all (the first twenty) — a file that states the same reading twice among them. A reading already kept with the same value is
  * unchanged; with another value it is replaced (the stack's latest word on that instant).
  */
 export async function importReadings(ctx: Context, request: ImportRequest): Promise<ReadingImport> {
@@ -122,13 +123,7 @@ export async function importReadings(ctx: Context, request: ImportRequest): Prom
     const { readings, models } =
       opened.source === 'prometheus' ? prometheusReadings(ctx, opened.answer, known) : { readings: opened.readings(), models: known };
     const check = readingChecker(models, Date.parse(ctx.now()));
-    const found = problemsOf(readings, check);
-    if (found.problems.length > 0) {
-      throw new ReadingsRefused(found.more > 0 ? [...found.problems, `…and ${found.more} more problems.`] : found.problems, source);
-    }
-    if (found.readings === 0) throw new ReadingsRefused(['The file holds no readings.'], source);
-    const kept = opened.source === 'prometheus' ? readings : opened.readings();
-    return keep(ctx, { ...request, source: opened.source, sha256 }, kept, check);
+    return keep(ctx, { ...request, source: opened.source, sha256 }, readings, check);
   } catch (error) {
     throw refusedFrom(error, source);
   }
@@ -136,7 +131,12 @@ export async function importReadings(ctx: Context, request: ImportRequest): Prom
 
 type Batch = { fileName: string; viaInbox: boolean; source: ReadingSource; sha256: string };
 
-function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check: ReturnType<typeof readingChecker>): ReadingImport {
+/**
+ * Keeps a file's readings in one transaction, checking each as it streams past. The first problem stops the
+ * writing but not the reading: the rest of the file is still checked so the refusal lists what is wrong (the first
+ * twenty), and the transaction is rolled back — nothing of a refused file is kept.
+ */
+function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check: ReadingCheck): ReadingImport {
   const repo = ctx.repos.monitoring;
   repo.forgetSeries();
   try {
@@ -144,25 +144,35 @@ function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check:
       const id = newId();
       const counts = { readings: 0, added: 0, changed: 0 };
       const models = new Set<string>();
+      const problems: string[] = [];
+      let more = 0;
+      const problem = (text: string) => {
+        if (problems.length < MAX_LISTED_PROBLEMS) problems.push(text);
+        else more += 1;
+      };
       let firstAt: number | null = null;
       let lastAt: number | null = null;
       for (const raw of readings) {
+        counts.readings += 1;
         const c = check(raw);
-        if (typeof c === 'string') throw new ReadingsRefused([c], batch.source);
+        if (typeof c === 'string') {
+          problem(c);
+          continue;
+        }
+        if (problems.length > 0) continue;
         const outcome = repo.putReading(repo.seriesId(c.modelId, c.metric, c.segment), c.at, c.value, c.versionId, id);
         if (outcome === 'repeated') {
-          throw new ReadingsRefused(
-            [`${raw.where} repeats an earlier reading of the same file (same model, metric, segment and timestamp).`],
-            batch.source,
-          );
+          problem(`${raw.where} repeats an earlier reading of the same file (same model, metric, segment and timestamp).`);
+          continue;
         }
-        counts.readings += 1;
         if (outcome === 'added') counts.added += 1;
         if (outcome === 'changed') counts.changed += 1;
         models.add(c.modelId);
         firstAt = firstAt === null || c.at < firstAt ? c.at : firstAt;
         lastAt = lastAt === null || c.at > lastAt ? c.at : lastAt;
       }
+      if (problems.length > 0) throw new ReadingsRefused(more > 0 ? [...problems, `…and ${more} more problems.`] : problems, batch.source);
+      if (counts.readings === 0) throw new ReadingsRefused(['The file holds no readings.'], batch.source);
       const record: ReadingImport = {
         id,
         source: batch.source,
@@ -268,8 +278,10 @@ export function recordReading(ctx: Context, input: ParsedInputOf<'readings.recor
 
 /** Readings handed over in code (the sample dataset): the same checks, one transaction, one import record. */
 export function keepReadings(ctx: Context, fileName: string, readings: readonly RawReading[]): ReadingImport {
-  const check = readingChecker(knownModels(ctx), Date.parse(ctx.now()));
-  const found = problemsOf(readings, check);
-  if (found.problems.length > 0) throw new ReadingsRefused(found.problems, 'keel');
-  return keep(ctx, { fileName, viaInbox: false, source: 'keel', sha256: '' }, readings, check);
+  return keep(
+    ctx,
+    { fileName, viaInbox: false, source: 'keel', sha256: '' },
+    readings,
+    readingChecker(knownModels(ctx), Date.parse(ctx.now())),
+  );
 }

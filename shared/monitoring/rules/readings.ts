@@ -126,21 +126,6 @@ export function readingChecker(models: readonly KnownModel[], now: number): Read
   };
 }
 
-/** Problems of a whole set of readings: the first MAX_LISTED_PROBLEMS sentences and how many more there are. */
-export function problemsOf(raw: Iterable<RawReading>, check: ReadingCheck): { problems: string[]; more: number; readings: number } {
-  const problems: string[] = [];
-  let more = 0;
-  let readings = 0;
-  for (const r of raw) {
-    readings += 1;
-    const checked = check(r);
-    if (typeof checked !== 'string') continue;
-    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(checked);
-    else more += 1;
-  }
-  return { problems, more, readings };
-}
-
 // ---------------------------------------------------------------- long tables (CSV, sheets, Keel's export)
 
 /** The columns a long table names, in any order and case; `model_id` (Keel's export) wins over `model`. */

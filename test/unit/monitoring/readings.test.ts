@@ -3,7 +3,6 @@ import {
   instantOf,
   type KnownModel,
   parsePrometheus,
-  problemsOf,
   readingChecker,
   readingOfRow,
   readingsOfPrometheus,
@@ -83,15 +82,6 @@ describe('checking a reading', () => {
     expect(check(raw({ at: '2026-12-06T10:04:00Z' }))).not.toBeTypeOf('string');
     expect(check(raw({ at: '2026-12-06T10:06:00Z' }))).toMatch(/in the future/);
     expect(check(raw({ version: 'v9' }))).toMatch(/version Fraud does not have/);
-  });
-  it('lists at most twenty problems and counts the rest', () => {
-    const found = problemsOf(
-      Array.from({ length: 25 }, (_, i) => raw({ where: `Row ${i + 2}`, value: 'x' })),
-      check,
-    );
-    expect(found.problems).toHaveLength(20);
-    expect(found.more).toBe(5);
-    expect(found.readings).toBe(25);
   });
 });
 
