@@ -1,7 +1,7 @@
 import type { Context } from '@backend/core/context';
 import { notFound, unknownReference } from '@shared/kernel/errors';
 import type { BoardModel, ClientAttainment, ModelMonitoring, MonitoringBoard, SloMonth } from '@shared/monitoring/contract/board';
-import type { Slo } from '@shared/monitoring/contract/slos';
+import type { Slo, SloObjective } from '@shared/monitoring/contract/slos';
 import { attainmentOf, dailyEvaluations, endedDaysOf, endOfDay, silentDays } from '@shared/monitoring/rules/attainment';
 import {
   DAY_MS,
@@ -21,9 +21,9 @@ import { monitoringSettings } from './settings';
 const iso = (ms: number) => new Date(ms).toISOString();
 const productionSince = (m: WatchedModel) => (m.stage === 'production' ? Date.parse(`${m.stageSince}T00:00:00Z`) : null);
 
-type Judged = {
+type Judged<S extends SloObjective = Slo> = {
   model: WatchedModel;
-  slos: Slo[];
+  slos: S[];
   evaluations: Map<string, Evaluation>;
   last: number | null;
   silent: boolean;
@@ -31,14 +31,25 @@ type Judged = {
 };
 
 /** Each model's SLOs evaluated at `now`, its silence and its health. */
-function judgeModels(ctx: Context, models: readonly WatchedModel[], now: number, days: number, all: boolean): Judged[] {
+function judgeModels<S extends SloObjective>(
+  ctx: Context,
+  models: readonly WatchedModel[],
+  now: number,
+  days: number,
+  all: boolean,
+  load: (scope: readonly string[] | null) => S[],
+): Judged<S>[] {
   const ids = models.map((m) => m.id);
   const scope = all ? null : ids;
-  const slos = ctx.repos.monitoring.slosOf(scope);
+  const slos = load(scope);
   const evaluations = evaluateSlos(ctx, slos, now, scope);
   const last = ctx.repos.monitoring.lastReadings(scope);
-  const byModel = new Map<string, Slo[]>();
-  for (const s of slos) byModel.set(s.modelId, [...(byModel.get(s.modelId) ?? []), s]);
+  const byModel = new Map<string, S[]>();
+  for (const s of slos) {
+    const list = byModel.get(s.modelId);
+    if (list) list.push(s);
+    else byModel.set(s.modelId, [s]);
+  }
   return models.map((model) => {
     const own = byModel.get(model.id) ?? [];
     const lastAt = last.get(model.id) ?? null;
@@ -58,7 +69,7 @@ function worstOf(j: Judged): Slo | null {
   return j.slos.find((s) => (j.evaluations.get(s.id) as Evaluation).status === worst) ?? null;
 }
 
-const driftOfModel = (j: Judged) =>
+const driftOfModel = <S extends SloObjective>(j: Judged<S>) =>
   driftOf(j.slos.filter((s) => isDriftKind(s.kind)).map((s) => (j.evaluations.get(s.id) as Evaluation).status));
 
 /** Every production model and every model with SLOs, by health; a breach and a silent model carry who acts. */
@@ -68,7 +79,7 @@ export function monitoringBoard(ctx: Context, clientId: string | undefined): Mon
   const now = Date.parse(nowIso);
   const { unmonitoredDays } = monitoringSettings(ctx);
   const models = ctx.repos.monitoring.watchedModels(clientId ?? null);
-  const judged = judgeModels(ctx, models, now, unmonitoredDays, clientId === undefined);
+  const judged = judgeModels(ctx, models, now, unmonitoredDays, clientId === undefined, (scope) => ctx.repos.monitoring.slosOf(scope));
   const counts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
   const rows: BoardModel[] = judged.map((j) => {
     counts[j.health] += 1;
@@ -105,7 +116,7 @@ export function modelMonitoring(ctx: Context, modelId: string): ModelMonitoring 
   const nowIso = ctx.now();
   const now = Date.parse(nowIso);
   const { unmonitoredDays } = monitoringSettings(ctx);
-  const [j] = judgeModels(ctx, [model], now, unmonitoredDays, false) as [Judged];
+  const [j] = judgeModels(ctx, [model], now, unmonitoredDays, false, (scope) => ctx.repos.monitoring.slosOf(scope)) as [Judged];
   const today = nowIso.slice(0, 10);
   const days = Array.from({ length: TREND_DAYS }, (_, i) => iso(Date.parse(`${today}T00:00:00Z`) - (TREND_DAYS - i) * DAY_MS).slice(0, 10));
   const versions = ctx.repos.monitoring.versionLabels(modelId);
@@ -217,7 +228,12 @@ export function clientAttainment(ctx: Context, clientId: string, month: string):
 export function healthCounts(ctx: Context): Record<Health, number> {
   const now = Date.parse(ctx.now());
   const counts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
-  for (const j of judgeModels(ctx, ctx.repos.monitoring.watchedModels(null), now, monitoringSettings(ctx).unmonitoredDays, true))
+  const models = ctx.repos.monitoring.watchedModels(null);
+  // Only what evaluating needs: no names, no playbooks.
+  for (const j of judgeModels(ctx, models, now, monitoringSettings(ctx).unmonitoredDays, true, (scope) =>
+    ctx.repos.monitoring.objectivesOf(scope),
+  )) {
     counts[j.health] += 1;
+  }
   return counts;
 }

@@ -1,7 +1,7 @@
 import type { Context } from '@backend/core/context';
 import { whoResponds } from '@backend/ownership/matrixService';
 import type { Responder, SloState } from '@shared/monitoring/contract/board';
-import type { Slo } from '@shared/monitoring/contract/slos';
+import type { Slo, SloObjective } from '@shared/monitoring/contract/slos';
 import { aggregate, type Evaluation, judge, windowAt } from '@shared/monitoring/rules/evaluate';
 import { dutiesOfModel } from './sloService';
 
@@ -10,7 +10,12 @@ import { dutiesOfModel } from './sloService';
  * statement (count, mean, min, max, last); a p95 is computed from the window's values by the rule; only an SLO
  * that is not met has its window's readings read back, to name the readings that decided it.
  */
-export function evaluateSlos(ctx: Context, slos: readonly Slo[], at: number, modelIds: readonly string[] | null): Map<string, Evaluation> {
+export function evaluateSlos(
+  ctx: Context,
+  slos: readonly SloObjective[],
+  at: number,
+  modelIds: readonly string[] | null,
+): Map<string, Evaluation> {
   const repo = ctx.repos.monitoring;
   const aggregates = new Map(repo.windowAggregates(at, modelIds).map((a) => [a.sloId, a]));
   const out = new Map<string, Evaluation>();

@@ -1,7 +1,7 @@
 import type { Db } from '@backend/core/db/connection';
 import { StatementCache } from '@backend/core/sql';
 import type { ReadingImport } from '@shared/monitoring/contract/readings';
-import type { Slo } from '@shared/monitoring/contract/slos';
+import type { Slo, SloObjective } from '@shared/monitoring/contract/slos';
 import type { PrometheusMapping } from '@shared/monitoring/rules/readings';
 import type { Aggregation, Direction, MetricKind, ReadingSource } from '@shared/monitoring/rules/vocabulary';
 import type { Stage } from '@shared/portfolio/rules/vocabulary';
@@ -55,6 +55,29 @@ export class MonitoringRepository {
             .all(JSON.stringify(modelIds))
     ) as SloRow[];
     return rows.map(toSlo);
+  }
+
+  /** What evaluating the SLOs of the models given (all when null) needs, and nothing else. */
+  objectivesOf(modelIds: readonly string[] | null): SloObjective[] {
+    const rows = this.statements
+      .get(
+        `SELECT id, model_id, metric, segment, version_id, kind, direction, target, warning, window_minutes, aggregation FROM monitoring_slo
+         WHERE @models IS NULL OR model_id IN (SELECT value FROM json_each(@models))`,
+      )
+      .all({ models: modelIds === null ? null : JSON.stringify(modelIds) }) as SloRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      modelId: r.model_id,
+      metric: r.metric,
+      segment: r.segment,
+      versionId: r.version_id,
+      kind: r.kind,
+      direction: r.direction,
+      target: r.target,
+      warning: r.warning,
+      windowMinutes: r.window_minutes,
+      aggregation: r.aggregation,
+    }));
   }
 
   sameSlo(s: { modelId: string; metric: string; segment: string; versionId: string | null }, exceptId: string | null): string | null {

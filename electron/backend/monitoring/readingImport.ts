@@ -17,6 +17,7 @@ import {
   unmappedSeries,
 } from '@shared/monitoring/rules/readings';
 import type { ReadingSource } from '@shared/monitoring/rules/vocabulary';
+import { ReadingColumns } from './readingColumns';
 import { type FileBytes, openReadingFile } from './readingFiles';
 
 /** A refusal that lists every problem found (the first twenty) under one sentence. */
@@ -107,11 +108,15 @@ async function sha256Of(file: FileBytes): Promise<string> {
 
 export type ImportRequest = { fileName: string; file: FileBytes; viaInbox: boolean };
 
+/** Readings checked between two turns of the event loop: other calls run in between. */
+const CHECK_SLICE = 5_000;
+
 /**
- * Imports a file of readings, all or nothing, in one pass: streamed (a million readings are never held at once)
- * through one transaction that checks each reading as it is kept and rolls everything back on any problem,
- * listing them all (the first twenty) — a file that states the same reading twice among them. A reading already kept with the same value is
- * unchanged; with another value it is replaced (the stack's latest word on that instant).
+ * Imports a file of readings, all or nothing. First it is read and checked, streamed a slice at a time with the
+ * event loop handed back between slices (other calls go on), into compact columns; any problem refuses the whole
+ * file, listing them (the first twenty), and nothing is written. Then the checked readings are kept in one short
+ * transaction, which refuses the file if it states the same reading twice. A reading already kept with the same
+ * value is unchanged; with another value it is replaced (the stack's latest word on that instant).
  */
 export async function importReadings(ctx: Context, request: ImportRequest): Promise<ReadingImport> {
   let source: ReadingSource | null = null;
@@ -122,57 +127,75 @@ export async function importReadings(ctx: Context, request: ImportRequest): Prom
     const known = knownModels(ctx);
     const { readings, models } =
       opened.source === 'prometheus' ? prometheusReadings(ctx, opened.answer, known) : { readings: opened.readings(), models: known };
-    const check = readingChecker(models, Date.parse(ctx.now()));
-    return keep(ctx, { ...request, source: opened.source, sha256 }, readings, check);
+    const columns = await checked(readings, readingChecker(models, Date.parse(ctx.now())), opened.source);
+    return keep(ctx, { ...request, source: opened.source, sha256 }, columns);
   } catch (error) {
     throw refusedFrom(error, source);
   }
 }
 
+/** Every reading checked into columns, yielding to the event loop between slices; all problems listed, or none. */
+async function checked(readings: Iterable<RawReading>, check: ReadingCheck, source: ReadingSource): Promise<ReadingColumns> {
+  const columns = new ReadingColumns();
+  const problems: string[] = [];
+  let more = 0;
+  let n = 0;
+  for (const raw of readings) {
+    const c = check(raw);
+    if (typeof c === 'string') {
+      if (problems.length < MAX_LISTED_PROBLEMS) problems.push(c);
+      else more += 1;
+    } else if (problems.length === 0) {
+      columns.push(c);
+    }
+    if (++n % CHECK_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (problems.length > 0) throw new ReadingsRefused(more > 0 ? [...problems, `…and ${more} more problems.`] : problems, source);
+  if (columns.length === 0) throw new ReadingsRefused(['The file holds no readings.'], source);
+  return columns;
+}
+
 type Batch = { fileName: string; viaInbox: boolean; source: ReadingSource; sha256: string };
 
 /**
- * Keeps a file's readings in one transaction, checking each as it streams past. The first problem stops the
- * writing but not the reading: the rest of the file is still checked so the refusal lists what is wrong (the first
- * twenty), and the transaction is rolled back — nothing of a refused file is kept.
+ * Keeps checked readings in one transaction with one import record and one audit row. The models and metrics
+ * were checked moments ago; SQLite's foreign keys refuse a model deleted since. A file stating the same reading
+ * twice is refused here (the second meets the first), rolling everything back.
  */
-function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check: ReadingCheck): ReadingImport {
+function keep(ctx: Context, batch: Batch, columns: ReadingColumns): ReadingImport {
   const repo = ctx.repos.monitoring;
   repo.forgetSeries();
   try {
     return ctx.write((audit, at) => {
       const id = newId();
-      const counts = { readings: 0, added: 0, changed: 0 };
-      const models = new Set<string>();
-      const problems: string[] = [];
-      let more = 0;
-      const problem = (text: string) => {
-        if (problems.length < MAX_LISTED_PROBLEMS) problems.push(text);
-        else more += 1;
-      };
-      let firstAt: number | null = null;
-      let lastAt: number | null = null;
-      for (const raw of readings) {
-        counts.readings += 1;
-        const c = check(raw);
-        if (typeof c === 'string') {
-          problem(c);
-          continue;
-        }
-        if (problems.length > 0) continue;
-        const outcome = repo.putReading(repo.seriesId(c.modelId, c.metric, c.segment), c.at, c.value, c.versionId, id);
+      const seriesIds = columns.seriesKeys.map((k) => repo.seriesId(k.modelId, k.metric, k.segment));
+      const counts = { readings: columns.length, added: 0, changed: 0 };
+      let firstAt = Number.POSITIVE_INFINITY;
+      let lastAt = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < columns.length; i++) {
+        const when = columns.at[i] as number;
+        const version = columns.version[i] as number;
+        const outcome = repo.putReading(
+          seriesIds[columns.series[i] as number] as number,
+          when,
+          columns.value[i] as number,
+          version < 0 ? null : (columns.versionIds[version] ?? null),
+          id,
+        );
         if (outcome === 'repeated') {
-          problem(`${raw.where} repeats an earlier reading of the same file (same model, metric, segment and timestamp).`);
-          continue;
+          throw new ReadingsRefused(
+            [
+              `Reading ${i + 1} of the file repeats an earlier one (same model, metric, segment and timestamp, ${new Date(when).toISOString()}).`,
+            ],
+            batch.source,
+          );
         }
         if (outcome === 'added') counts.added += 1;
-        if (outcome === 'changed') counts.changed += 1;
-        models.add(c.modelId);
-        firstAt = firstAt === null || c.at < firstAt ? c.at : firstAt;
-        lastAt = lastAt === null || c.at > lastAt ? c.at : lastAt;
+        else if (outcome === 'changed') counts.changed += 1;
+        if (when < firstAt) firstAt = when;
+        if (when > lastAt) lastAt = when;
       }
-      if (problems.length > 0) throw new ReadingsRefused(more > 0 ? [...problems, `…and ${more} more problems.`] : problems, batch.source);
-      if (counts.readings === 0) throw new ReadingsRefused(['The file holds no readings.'], batch.source);
+      const models = new Set(columns.seriesKeys.map((k) => k.modelId)).size;
       const record: ReadingImport = {
         id,
         source: batch.source,
@@ -182,9 +205,9 @@ function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check:
         status: 'imported',
         ...counts,
         unchanged: counts.readings - counts.added - counts.changed,
-        models: models.size,
-        from: firstAt === null ? null : new Date(firstAt).toISOString(),
-        to: lastAt === null ? null : new Date(lastAt).toISOString(),
+        models,
+        from: new Date(firstAt).toISOString(),
+        to: new Date(lastAt).toISOString(),
         problems: [],
         at,
         actor: ctx.actor,
@@ -204,6 +227,19 @@ function keep(ctx: Context, batch: Batch, readings: Iterable<RawReading>, check:
   } finally {
     repo.forgetSeries();
   }
+}
+
+/** Checks readings handed over at once (a typed one, the sample's): the same checks, synchronously. */
+function checkedNow(readings: readonly RawReading[], check: ReadingCheck, source: ReadingSource): ReadingColumns {
+  const columns = new ReadingColumns();
+  const problems: string[] = [];
+  for (const raw of readings) {
+    const c = check(raw);
+    if (typeof c === 'string') problems.push(c);
+    else columns.push(c);
+  }
+  if (problems.length > 0) throw new ReadingsRefused(problems.slice(0, MAX_LISTED_PROBLEMS), source);
+  return columns;
 }
 
 /** Records a file the inbox refused (the upload path writes nothing on a refusal: the person sees the sentence). */
@@ -271,17 +307,12 @@ export function recordReading(ctx: Context, input: ParsedInputOf<'readings.recor
   return keep(
     ctx,
     { fileName: `${model.name}: ${input.metric} typed by hand`, viaInbox: false, source: 'manual', sha256: '' },
-    [raw],
-    check,
+    checkedNow([raw], check, 'manual'),
   );
 }
 
 /** Readings handed over in code (the sample dataset): the same checks, one transaction, one import record. */
 export function keepReadings(ctx: Context, fileName: string, readings: readonly RawReading[]): ReadingImport {
-  return keep(
-    ctx,
-    { fileName, viaInbox: false, source: 'keel', sha256: '' },
-    readings,
-    readingChecker(knownModels(ctx), Date.parse(ctx.now())),
-  );
+  const columns = checkedNow(readings, readingChecker(knownModels(ctx), Date.parse(ctx.now())), 'keel');
+  return keep(ctx, { fileName, viaInbox: false, source: 'keel', sha256: '' }, columns);
 }

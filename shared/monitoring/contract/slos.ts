@@ -41,6 +41,12 @@ export type Slo = {
   updatedAt: string;
 };
 
+/** What evaluating an SLO needs (no names, no playbook): the health of every model reads only this. */
+export type SloObjective = Pick<
+  Slo,
+  'id' | 'modelId' | 'metric' | 'segment' | 'versionId' | 'kind' | 'direction' | 'target' | 'warning' | 'windowMinutes' | 'aggregation'
+>;
+
 /** A metric name as monitoring stacks write them: letters, digits and _ : . - / (Prometheus names fit). */
 export const metricName = requiredText(100).pipe(
   z.string().regex(/^[A-Za-z_:][A-Za-z0-9_:./-]*$/, 'must start with a letter and hold only letters, digits and _ : . - /'),

@@ -157,7 +157,7 @@ describe('imports', () => {
     const before = (b.db.prepare('SELECT count(*) AS n FROM reading').get() as { n: number }).n;
     const result = await b.call('readings.import', { fileName: 'twice.csv', base64: base64(csv) });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/Row 3 repeats an earlier reading/);
+    if (!result.ok) expect(result.error.message).toMatch(/Reading 2 of the file repeats an earlier one/);
     expect((b.db.prepare('SELECT count(*) AS n FROM reading').get() as { n: number }).n).toBe(before);
   });
 
