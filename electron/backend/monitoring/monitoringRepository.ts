@@ -35,7 +35,7 @@ export type WindowAggregate = {
 export class MonitoringRepository {
   private readonly statements: StatementCache;
   private readonly seriesIds = new Map<string, number>();
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.statements = new StatementCache(db);
   }
 

@@ -3,6 +3,7 @@ import { day, instant, monthLong } from '@renderer/components/dates';
 import { saveBase64File } from '@renderer/components/download';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import { MonthInput } from '@renderer/ui/fields';
+import { STAGE_LABELS } from '@shared/portfolio/rules/vocabulary';
 import { useState } from 'react';
 import { valueText } from './labels';
 import { useMonitoring } from './monitoringStore';
@@ -123,11 +124,12 @@ export function AttainmentView({ clientId }: { clientId: string }) {
               )}
             </section>
             <section aria-labelledby="mon-silent">
-              <h3 id="mon-silent">Models in production</h3>
+              <h3 id="mon-silent">Models</h3>
               <ul className="mon-list">
                 {a.models.map((m) => (
                   <li key={m.modelId}>
-                    <strong>{m.modelName}</strong> — attainment {percent(m.attainment)}
+                    <strong>{m.modelName}</strong> <span className="muted">({STAGE_LABELS[m.stage]})</span> — attainment{' '}
+                    {percent(m.attainment)}
                     {m.stage === 'production' &&
                       (m.unmonitoredDays.length === 0
                         ? ', readings every day'

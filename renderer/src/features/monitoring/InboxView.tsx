@@ -3,7 +3,7 @@ import { CallError, useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
 import { instant } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
-import { NumberField, TextField } from '@renderer/ui/fields';
+import { FormFooter, NumberField, TextField } from '@renderer/ui/fields';
 import type { ReadingImport } from '@shared/monitoring/contract/readings';
 import { READING_SOURCE_LABELS } from '@shared/monitoring/rules/vocabulary';
 import { useId, useState } from 'react';
@@ -189,10 +189,13 @@ function MappingForm({ clientId }: { clientId: string }) {
       {field('metricLabel', 'Metric label', '__name__ is the series’ own name.')}
       {field('segmentLabel', 'Segment label', 'Optional.')}
       {field('versionLabel', 'Version label', 'Optional; its values are version labels.')}
-      {error && <p className="form__error">{error}</p>}
-      <button type="submit" className="button button--primary" disabled={save.isPending}>
-        Save labels
-      </button>
+      <FormFooter
+        error={error}
+        saving={save.isPending}
+        submitLabel="Save labels"
+        cancelLabel="Undo changes"
+        onCancel={() => setDraft(null)}
+      />
     </form>
   );
 }
@@ -230,10 +233,13 @@ function SettingsForm() {
         onChange={(n) => setDays(Number.isNaN(n) ? undefined : n)}
         onBlur={() => {}}
       />
-      {error && <p className="form__error">{error}</p>}
-      <button type="submit" className="button button--primary" disabled={update.isPending}>
-        Save
-      </button>
+      <FormFooter
+        error={error}
+        saving={update.isPending}
+        submitLabel="Save"
+        cancelLabel="Undo changes"
+        onCancel={() => setDays(undefined)}
+      />
     </form>
   );
 }
