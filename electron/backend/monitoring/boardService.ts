@@ -38,11 +38,12 @@ function judgeModels<S extends SloObjective>(
   days: number,
   all: boolean,
   load: (scope: readonly string[] | null) => S[],
+  deciding = true,
 ): Judged<S>[] {
   const ids = models.map((m) => m.id);
   const scope = all ? null : ids;
   const slos = load(scope);
-  const evaluations = evaluateSlos(ctx, slos, now, scope);
+  const evaluations = evaluateSlos(ctx, slos, now, scope, deciding);
   const last = ctx.repos.monitoring.lastReadings(scope);
   const byModel = new Map<string, S[]>();
   for (const s of slos) {
@@ -230,9 +231,8 @@ export function healthCounts(ctx: Context): Record<Health, number> {
   const counts = Object.fromEntries(HEALTHS.map((h) => [h, 0])) as Record<Health, number>;
   const models = ctx.repos.monitoring.watchedModels(null);
   // Only what evaluating needs: no names, no playbooks.
-  for (const j of judgeModels(ctx, models, now, monitoringSettings(ctx).unmonitoredDays, true, (scope) =>
-    ctx.repos.monitoring.objectivesOf(scope),
-  )) {
+  const objectives = (scope: readonly string[] | null) => ctx.repos.monitoring.objectivesOf(scope);
+  for (const j of judgeModels(ctx, models, now, monitoringSettings(ctx).unmonitoredDays, true, objectives, false)) {
     counts[j.health] += 1;
   }
   return counts;

@@ -15,6 +15,8 @@ export function evaluateSlos(
   slos: readonly SloObjective[],
   at: number,
   modelIds: readonly string[] | null,
+  /** Read back the readings that decided each missed SLO (the screens show them; the health counts need none). */
+  deciding = true,
 ): Map<string, Evaluation> {
   const repo = ctx.repos.monitoring;
   const aggregates = new Map(repo.windowAggregates(at, modelIds).map((a) => [a.sloId, a]));
@@ -39,7 +41,7 @@ export function evaluateSlos(
           )
         : a[slo.aggregation];
     const first = judge(slo, window, [], value, a.n);
-    out.set(slo.id, first.status === 'ok' ? first : judge(slo, window, read(), value, a.n));
+    out.set(slo.id, first.status === 'ok' || !deciding ? first : judge(slo, window, read(), value, a.n));
   }
   return out;
 }
