@@ -130,7 +130,7 @@ describe('model monitoring in Chromium (browser mode)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workbook' }).click()]);
     const path = join(downloadDir, download.suggestedFilename());
     await download.saveAs(path);
-    expect(download.suggestedFilename()).toMatch(/^Keel-SLO-attainment-Alpenbank-Privatbank-AG-\d{4}-\d{2}\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^keel-slo-attainment-alpenbank-privatbank-ag-\d{4}-\d{2}\.xlsx$/);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Attainment', 'Breaches', 'Unmonitored days', 'Models']);

@@ -8,17 +8,18 @@ import {
   excelDate,
   excelInstant,
   fitColumns,
+  formulaSafe,
   PERCENT_FORMAT,
   workbookBuffer,
 } from '@backend/core/excel';
 import { notFound } from '@shared/kernel/errors';
 import type { ExportedFile } from '@shared/kernel/printDocument';
+import { slug } from '@shared/kernel/text';
 import type { ClientAttainment } from '@shared/monitoring/contract/board';
 import { DIRECTION_LABELS, METRIC_KIND_LABELS } from '@shared/monitoring/rules/vocabulary';
 import { STAGE_LABELS } from '@shared/portfolio/rules/vocabulary';
 import { clientAttainment } from './boardService';
 
-const safeName = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const fileOf = (fileName: string, buffer: Buffer): ExportedFile => ({ fileName, base64: buffer.toString('base64'), bytes: buffer.length });
 
 /**
@@ -139,12 +140,12 @@ export async function attainmentWorkbook(data: ClientAttainment, generatedAt: st
 
 export async function attainmentFile(ctx: Context, clientId: string, month: string): Promise<ExportedFile> {
   const data = clientAttainment(ctx, clientId, month);
-  return fileOf(`Keel-SLO-attainment-${safeName(data.clientName)}-${month}.xlsx`, await attainmentWorkbook(data, ctx.now()));
+  return fileOf(`keel-slo-attainment-${slug(data.clientName, 'client')}-${month}.xlsx`, await attainmentWorkbook(data, ctx.now()));
 }
 
-/** CSV text cells a spreadsheet could read as a formula are neutralised as in every Keel export. */
+/** A CSV text cell, made formula-safe as in every Keel export (Keel's reader undoes it), quoted when it must be. */
 const csvCell = (v: string) => {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const safe = formulaSafe(v);
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
@@ -172,5 +173,5 @@ export function readingsFile(ctx: Context, modelId: string, month: string): Expo
     );
   }
   const buffer = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-  return fileOf(`Keel-readings-${safeName(model.name)}-${month}.csv`, buffer);
+  return fileOf(`keel-readings-${slug(model.name, 'model')}-${month}.csv`, buffer);
 }

@@ -20,7 +20,6 @@ export function inboxFolder(dataDir: string): string {
   return join(dataDir, 'inbox');
 }
 
-const WAITING_NAME = /^[^.].*$/;
 const isPartial = (name: string) => /\.(part|tmp|crdownload)$/i.test(name) || name.startsWith('.') || name.startsWith('~$');
 
 /** Files waiting in the inbox, oldest first. */
@@ -28,7 +27,7 @@ export function waitingFiles(dataDir: string): string[] {
   const folder = inboxFolder(dataDir);
   if (!existsSync(folder)) return [];
   return readdirSync(folder, { withFileTypes: true })
-    .filter((e) => e.isFile() && WAITING_NAME.test(e.name) && !isPartial(e.name))
+    .filter((e) => e.isFile() && !isPartial(e.name))
     .map((e) => ({ name: e.name, at: statSync(join(folder, e.name)).mtimeMs }))
     .sort((a, b) => a.at - b.at || a.name.localeCompare(b.name))
     .map((e) => e.name);
@@ -113,7 +112,7 @@ export async function scanInbox(ctx: () => Context, dataDir: string): Promise<Re
       continue;
     }
     try {
-      const imported = await importReadings(ctx(), { fileName: name, file: { path }, viaInbox: true });
+      const imported = await importReadings(ctx(), { fileName: name, file: { path }, viaInbox: true, sha256 });
       fileAway(dataDir, name, 'processed', reportOf(name, imported, null), stamp);
       done.push(imported);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { fromFormulaSafe } from '@backend/core/excel';
 import { isWorkbook, readTable } from '@backend/core/readTable';
 import { DomainError } from '@shared/kernel/errors';
 import {
@@ -59,8 +60,11 @@ export function* csvRecords(file: FileBytes): Generator<string[]> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let first = true;
+  // Keel's own exports neutralise text a spreadsheet could run as a formula; reading them back undoes it, as readTable does.
   const parse = (text: string) =>
-    parseCsv(text, { bom: first, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][];
+    (parseCsv(text, { bom: first, relax_column_count: true, skip_empty_lines: true, trim: false }) as string[][]).map((record) =>
+      record.map(fromFormulaSafe),
+    );
   for (const chunk of chunksOf(file)) {
     carry += decoder.write(chunk);
     let quotes = 0;

@@ -106,7 +106,8 @@ async function sha256Of(file: FileBytes): Promise<string> {
   return hash.digest('hex');
 }
 
-export type ImportRequest = { fileName: string; file: FileBytes; viaInbox: boolean };
+/** `sha256` when the caller has already hashed the file (the inbox does, to recognise a file it took before). */
+export type ImportRequest = { fileName: string; file: FileBytes; viaInbox: boolean; sha256?: string };
 
 /** Readings checked between two turns of the event loop: other calls run in between. */
 const CHECK_SLICE = 5_000;
@@ -121,7 +122,7 @@ const CHECK_SLICE = 5_000;
 export async function importReadings(ctx: Context, request: ImportRequest): Promise<ReadingImport> {
   let source: ReadingSource | null = null;
   try {
-    const sha256 = await sha256Of(request.file);
+    const sha256 = request.sha256 ?? (await sha256Of(request.file));
     const opened = await openReadingFile(request.file);
     source = opened.source;
     const known = knownModels(ctx);

@@ -3,7 +3,6 @@ import { newId } from '@backend/core/ids';
 import type { ParsedInputOf } from '@shared/contract';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { type Slo, type SloTemplate, sloTemplate } from '@shared/monitoring/contract/slos';
-import { METRIC_KIND_LABELS } from '@shared/monitoring/rules/vocabulary';
 import { dutiesOf } from '@shared/ownership/rules/duties';
 import { DEFAULT_DUTIES, DEFAULT_DUTY_LABELS } from '@shared/ownership/rules/vocabulary';
 import { MODEL_KINDS, type ModelKind } from '@shared/portfolio/rules/vocabulary';
@@ -139,5 +138,3 @@ export function applyTemplate(ctx: Context, modelId: string): Slo[] {
     ),
   );
 }
-
-export const kindLabel = (s: Pick<Slo, 'kind'>) => METRIC_KIND_LABELS[s.kind];

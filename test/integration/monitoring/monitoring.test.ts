@@ -122,6 +122,16 @@ describe('imports', () => {
     expect(back.readings).toBeGreaterThan(100);
   });
 
+  it('neutralises a segment a spreadsheet would run as a formula in the CSV, and reads it back as it was', async () => {
+    const pd = modelId('Retail credit PD scorecard');
+    await b.ok('readings.record', { modelId: pd, metric: 'availability', segment: '=eu-west', at: '2026-12-06T08:15:00Z', value: 99.7 });
+    const file = await b.ok('readings.export', { modelId: pd, month: '2026-12' });
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toContain(",'=eu-west,");
+    const back = await b.ok('readings.import', { fileName: file.fileName, base64: file.base64 });
+    expect(back.added).toBe(0);
+    expect(back.unchanged).toBe(back.readings);
+  });
+
   it('refuses a whole file with every problem listed, writing nothing', async () => {
     const audit = b.auditCount();
     const csv = [
