@@ -75,9 +75,9 @@ describe('model monitoring in Chromium (browser mode)', () => {
 
   it('shows the board: the drifting recommender in breach first, with its playbook and who responds', async () => {
     await page.getByRole('link', { name: /Model monitoring/ }).click();
-    await expect.poll(() => page.locator('.mon-card').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('.mon-card').count(), { timeout: 10_000 }).toBeGreaterThan(3);
     const first = page.locator('.mon-card').first();
-    await expect.poll(() => first.textContent()).toContain(RECOMMENDER);
+    await expect.poll(() => first.textContent(), { timeout: 10_000 }).toContain(RECOMMENDER);
     expect(await first.textContent()).toContain('Breach');
     expect(await first.locator('.mon-playbook li').count()).toBeGreaterThan(0);
     expect(await first.textContent()).toMatch(/Responds:/);
@@ -113,9 +113,9 @@ describe('model monitoring in Chromium (browser mode)', () => {
 
     // One click to the model's Monitoring tab: the breached SLO with its course, playbook and responder.
     await red.getByRole('button', { name: PD, exact: true }).click();
-    await expect.poll(() => page.locator('.mon-slo--breach').count()).toBe(1);
+    await expect.poll(() => page.locator('.mon-slo--breach').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('.mon-slo--breach').textContent()).toContain('psi.features');
-    await expect.poll(() => page.locator('.mon-trend__figure').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.mon-trend__figure').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.locator('.mon-trend__figure').first().focus();
     expect(await page.evaluate('document.activeElement?.getAttribute("role")')).toBe('img');
     await page.locator('.mon-slo--breach').getByRole('button', { name: 'Show table' }).click();
