@@ -1,6 +1,7 @@
 import { appProcedures } from '@shared/app/contract';
 import { auditProcedures } from '@shared/audit/contract';
 import { billingAreaProcedures } from '@shared/billing/procedures';
+import { ceremoniesAreaProcedures } from '@shared/ceremonies/procedures';
 import { clientsAreaProcedures } from '@shared/clients/procedures';
 import { continuityProcedures } from '@shared/continuity/contract';
 import { type CommandNamesOf, joinProcedures, type QueryNamesOf } from '@shared/kernel/define';
@@ -27,6 +28,7 @@ export const contract = joinProcedures(
   portfolioAreaProcedures,
   ownershipAreaProcedures,
   monitoringAreaProcedures,
+  ceremoniesAreaProcedures,
   maturityAreaProcedures,
   auditProcedures,
 );
@@ -53,6 +55,9 @@ export type { AppInfo, BackupResult, SampleLoadResult } from '@shared/app/contra
 export type { AuditAction, AuditEntry, AuditedEntity } from '@shared/audit/contract';
 export type * from '@shared/billing/contract/billing';
 export type * from '@shared/billing/contract/hours';
+export type * from '@shared/ceremonies/contract/occurrences';
+export type * from '@shared/ceremonies/contract/rhythm';
+export type * from '@shared/ceremonies/contract/series';
 export type { Client, ClientFields, ClientListItem } from '@shared/clients/contract/clients';
 export type { Engagement, EngagementDetail, EngagementFields, EngagementListItem } from '@shared/clients/contract/engagements';
 export type { Option, ReferenceData } from '@shared/clients/contract/reference';

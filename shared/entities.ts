@@ -1,5 +1,6 @@
 import { appEntities } from '@shared/app/entities';
 import { billingEntities } from '@shared/billing/entities';
+import { ceremoniesEntities } from '@shared/ceremonies/entities';
 import { clientsEntities } from '@shared/clients/entities';
 import { continuityEntities } from '@shared/continuity/entities';
 import { maturityEntities } from '@shared/maturity/entities';
@@ -23,6 +24,7 @@ export const ENTITY_LABELS = {
   ...portfolioEntities,
   ...ownershipEntities,
   ...monitoringEntities,
+  ...ceremoniesEntities,
   ...maturityEntities,
 } as const;
 

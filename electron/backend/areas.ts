@@ -1,6 +1,7 @@
 import { appArea } from './app/area';
 import { auditArea } from './audit/area';
 import { billingArea } from './billing/area';
+import { ceremoniesArea } from './ceremonies/area';
 import { clientsArea } from './clients/area';
 import { continuityArea } from './continuity/area';
 import type { BackendArea } from './core/area';
@@ -22,6 +23,7 @@ const AREAS: readonly BackendArea[] = [
   portfolioArea,
   ownershipArea,
   monitoringArea,
+  ceremoniesArea,
   maturityArea,
   billingArea,
   auditArea,

@@ -44,6 +44,10 @@ export type SampleLoadResult = {
   targets: number;
   slos: number;
   readings: number;
+  ceremonySeries: number;
+  ceremonyOccurrences: number;
+  actionItems: number;
+  freezes: number;
 };
 
 export const appProcedures = {

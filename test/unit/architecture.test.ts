@@ -60,9 +60,10 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   portfolio: ['clients'],
   ownership: ['clients', 'plan', 'portfolio'],
   monitoring: ['clients', 'plan', 'portfolio', 'ownership'],
+  ceremonies: ['clients', 'plan', 'portfolio'],
   maturity: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring'],
-  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'maturity'],
-  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'maturity', 'audit'],
+  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'maturity'],
+  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'maturity', 'audit'],
 };
 
 /** The one ordered list per process (and the shells that start them): they may import every area. */

@@ -24,6 +24,10 @@ const NO_RECORDS: SampleLoadResult = {
   targets: 0,
   slos: 0,
   readings: 0,
+  ceremonySeries: 0,
+  ceremonyOccurrences: 0,
+  actionItems: 0,
+  freezes: 0,
   environments: 0,
   deployments: 0,
 };

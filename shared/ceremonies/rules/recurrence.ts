@@ -93,7 +93,8 @@ export function scheduleProblem(schedule: Schedule): string | null {
   if (!Number.isInteger(schedule.durationMinutes) || schedule.durationMinutes <= 0 || schedule.durationMinutes > MAX_DURATION_MINUTES)
     return 'A ceremony lasts more than zero minutes and at most 24 hours.';
   if (schedule.rrule === null) return null;
-  if (/DTSTART|[\r\n]/i.test(schedule.rrule)) return 'Give the recurrence rule alone (FREQ=…); the start is set by the start date and time.';
+  if (/DTSTART|[\r\n]/i.test(schedule.rrule))
+    return 'Give the recurrence rule alone (FREQ=…); the start is set by the start date and time.';
   const parts = ruleParts(schedule.rrule);
   if (!parts.has('FREQ')) return 'The recurrence rule needs a FREQ (for example FREQ=WEEKLY;BYDAY=TU).';
   if (SUB_DAILY.has(parts.get('FREQ') ?? '')) return 'Ceremonies repeat at most once a day: use DAILY, WEEKLY, MONTHLY or YEARLY.';
@@ -103,7 +104,8 @@ export function scheduleProblem(schedule: Schedule): string | null {
     if (first.length === 0) return 'That recurrence rule yields no occurrence from the start date; check its days and its end.';
   } catch (error) {
     const message = (error as Error).message;
-    if (/maximum iterations/i.test(message)) return 'That recurrence rule yields no occurrence from the start date; check its days and its end.';
+    if (/maximum iterations/i.test(message))
+      return 'That recurrence rule yields no occurrence from the start date; check its days and its end.';
     return `That recurrence rule cannot be read: ${message}.`;
   }
   return null;
@@ -165,11 +167,21 @@ export function expand(
   for (const exception of exceptions) {
     if (exception.cancelled || exception.date === null || exception.time === null) continue;
     const start = zonedAt(exception.date, exception.time, schedule.timeZone);
-    const occurrence = occurrenceOf(seriesId, schedule, exception.key, start, exception.durationMinutes ?? schedule.durationMinutes, true, false);
+    const occurrence = occurrenceOf(
+      seriesId,
+      schedule,
+      exception.key,
+      start,
+      exception.durationMinutes ?? schedule.durationMinutes,
+      true,
+      false,
+    );
     const s = Date.parse(occurrence.startsAt);
     if (s < to && (Date.parse(occurrence.endsAt) > from || s >= from)) out.push(occurrence);
   }
-  return out.filter((o) => Date.parse(o.startsAt) < to).sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.seriesId.localeCompare(b.seriesId));
+  return out
+    .filter((o) => Date.parse(o.startsAt) < to)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.seriesId.localeCompare(b.seriesId));
 }
 
 function occurrenceOf(
@@ -230,7 +242,11 @@ export function countBefore(schedule: Schedule, beforeIso: string): number {
  * ends just before that occurrence); the part after starts there with the changed schedule, and a COUNT the
  * original had carries what remains of it.
  */
-export function splitAt(schedule: Schedule, key: string, after: Omit<Schedule, 'timeZone'> & { timeZone?: string }): { before: Schedule; after: Schedule } {
+export function splitAt(
+  schedule: Schedule,
+  key: string,
+  after: Omit<Schedule, 'timeZone'> & { timeZone?: string },
+): { before: Schedule; after: Schedule } {
   const [date = '', time = ''] = key.split('T');
   const cut = isoOf(zonedAt(date, time, schedule.timeZone));
   const before = endedBefore(schedule, cut);

@@ -108,6 +108,7 @@ export type AvailabilityFlag = { kind: 'holiday'; name: string } | { kind: 'acco
 export function availabilityFlags(holiday: string | null, accountables: readonly { name: string; away: boolean }[]): AvailabilityFlag[] {
   const flags: AvailabilityFlag[] = [];
   if (holiday !== null) flags.push({ kind: 'holiday', name: holiday });
-  if (accountables.length > 0 && accountables.every((a) => a.away)) flags.push({ kind: 'accountable_away', names: accountables.map((a) => a.name) });
+  if (accountables.length > 0 && accountables.every((a) => a.away))
+    flags.push({ kind: 'accountable_away', names: accountables.map((a) => a.name) });
   return flags;
 }

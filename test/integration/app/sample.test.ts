@@ -92,6 +92,10 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
       targets: 8,
       slos: 13,
       readings: 3512,
+      ceremonySeries: 4,
+      ceremonyOccurrences: 37,
+      actionItems: 3,
+      freezes: 1,
     } satisfies SampleLoadResult);
     const { states, months, runningToday } = await look(backend, SAMPLE_ANCHOR);
     expect(states).toEqual({ breached: 1, at_risk: 2, on_track: 2 });

@@ -5,6 +5,7 @@ import type { CaseTable, RegisteredBadInputArea } from '../../support/badInput';
 import { appBadInput } from '../app/badInput.cases';
 import { auditBadInput } from '../audit/badInput.cases';
 import { billingBadInput } from '../billing/badInput.cases';
+import { ceremoniesBadInput } from '../ceremonies/badInput.cases';
 import { clientsBadInput } from '../clients/badInput.cases';
 import { continuityBadInput } from '../continuity/badInput.cases';
 import { maturityBadInput } from '../maturity/badInput.cases';
@@ -31,6 +32,7 @@ const AREAS: readonly RegisteredBadInputArea[] = [
   portfolioBadInput,
   ownershipBadInput,
   monitoringBadInput,
+  ceremoniesBadInput,
   maturityBadInput,
   auditBadInput,
 ];
@@ -87,7 +89,12 @@ function snapshot() {
               (SELECT count(*) FROM maturity_target) mtg, (SELECT max(updated_at) FROM maturity_target) mtgu,
               (SELECT count(*) FROM maturity_readiness) mr, (SELECT count(*) FROM monitoring_slo) slo,
               (SELECT max(updated_at) FROM monitoring_slo) slou, (SELECT count(*) FROM reading) rd, (SELECT sum(value) FROM reading) rdv,
-              (SELECT count(*) FROM reading_series) rs, (SELECT count(*) FROM reading_import) ri, (SELECT count(*) FROM monitoring_mapping) mm`,
+              (SELECT count(*) FROM reading_series) rs, (SELECT count(*) FROM reading_import) ri, (SELECT count(*) FROM monitoring_mapping) mm,
+              (SELECT count(*) FROM ceremony_series) cs, (SELECT max(updated_at) FROM ceremony_series) csu,
+              (SELECT group_concat(coalesce(rrule, '-')) FROM ceremony_series) csr, (SELECT count(*) FROM ceremony_exception) cx,
+              (SELECT count(*) FROM ceremony_occurrence) co, (SELECT max(updated_at) FROM ceremony_occurrence) cou,
+              (SELECT count(*) FROM ceremony_decision) cd, (SELECT count(*) FROM ceremony_action) ca,
+              (SELECT max(updated_at) FROM ceremony_action) cau, (SELECT count(*) FROM ceremony_freeze) cf`,
     )
     .get();
 }

@@ -53,7 +53,19 @@ describe('the backend registry', () => {
 
   it('lists the areas in dependency order, each once', () => {
     const ids = BACKEND_AREAS.map((a) => a.id);
-    expect(ids).toEqual(['clients', 'plan', 'continuity', 'portfolio', 'ownership', 'monitoring', 'maturity', 'billing', 'audit', 'app']);
+    expect(ids).toEqual([
+      'clients',
+      'plan',
+      'continuity',
+      'portfolio',
+      'ownership',
+      'monitoring',
+      'ceremonies',
+      'maturity',
+      'billing',
+      'audit',
+      'app',
+    ]);
   });
 });
 

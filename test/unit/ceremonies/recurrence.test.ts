@@ -29,7 +29,13 @@ describe('expansion keeps the wall-clock time across daylight-saving changes', (
   });
 
   it('a weekly New York stand-up moves in UTC when summer time starts (8 March 2026) and ends (1 November 2026)', () => {
-    const ny: Schedule = { timeZone: 'America/New_York', startDate: '2026-03-02', startTime: '09:30', durationMinutes: 30, rrule: 'FREQ=WEEKLY;BYDAY=MO' };
+    const ny: Schedule = {
+      timeZone: 'America/New_York',
+      startDate: '2026-03-02',
+      startTime: '09:30',
+      durationMinutes: 30,
+      rrule: 'FREQ=WEEKLY;BYDAY=MO',
+    };
     const march = expand('s', ny, [], '2026-03-01T00:00:00Z', '2026-03-17T00:00:00Z');
     expect(march.map((o) => o.startsAt)).toEqual(['2026-03-02T14:30:00.000Z', '2026-03-09T13:30:00.000Z', '2026-03-16T13:30:00.000Z']);
     const november = expand('s', ny, [], '2026-10-25T00:00:00Z', '2026-11-10T00:00:00Z');
@@ -37,7 +43,13 @@ describe('expansion keeps the wall-clock time across daylight-saving changes', (
   });
 
   it('a local time that does not exist on the spring-forward day has no occurrence that week (the library skips it; the README says so)', () => {
-    const s: Schedule = { timeZone: 'Europe/Zurich', startDate: '2026-03-22', startTime: '02:30', durationMinutes: 30, rrule: 'FREQ=WEEKLY;BYDAY=SU' };
+    const s: Schedule = {
+      timeZone: 'Europe/Zurich',
+      startDate: '2026-03-22',
+      startTime: '02:30',
+      durationMinutes: 30,
+      rrule: 'FREQ=WEEKLY;BYDAY=SU',
+    };
     expect(keys(s, '2026-03-20T00:00:00Z', '2026-04-10T00:00:00Z')).toEqual(['2026-03-22T02:30', '2026-04-05T02:30']);
   });
 });
@@ -114,8 +126,16 @@ describe('splitting and ending', () => {
   it('"this and following" ends the old part just before the cut and starts the new part there', () => {
     const s = zurich('FREQ=WEEKLY;INTERVAL=2;BYDAY=TH');
     const { before, after } = splitAt(s, '2026-11-26T10:00', { ...s, startDate: '2026-11-26', startTime: '11:00' });
-    expect(keys(before, '2026-10-01T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual(['2026-10-15T10:00', '2026-10-29T10:00', '2026-11-12T10:00']);
-    expect(keys(after, '2026-10-01T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual(['2026-11-26T11:00', '2026-12-10T11:00', '2026-12-24T11:00']);
+    expect(keys(before, '2026-10-01T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual([
+      '2026-10-15T10:00',
+      '2026-10-29T10:00',
+      '2026-11-12T10:00',
+    ]);
+    expect(keys(after, '2026-10-01T00:00:00Z', '2027-01-01T00:00:00Z')).toEqual([
+      '2026-11-26T11:00',
+      '2026-12-10T11:00',
+      '2026-12-24T11:00',
+    ]);
   });
 
   it('a COUNT carries what remains of it to the new part', () => {
@@ -124,12 +144,20 @@ describe('splitting and ending', () => {
     const { before, after } = splitAt(s, '2026-11-05T10:00', { ...s, startDate: '2026-11-05' });
     expect(keys(before, '2026-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).toHaveLength(3);
     expect(after.rrule).toBe('FREQ=WEEKLY;BYDAY=TH;COUNT=3');
-    expect(keys(after, '2026-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).toEqual(['2026-11-05T10:00', '2026-11-12T10:00', '2026-11-19T10:00']);
+    expect(keys(after, '2026-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).toEqual([
+      '2026-11-05T10:00',
+      '2026-11-12T10:00',
+      '2026-11-19T10:00',
+    ]);
   });
 
   it('ending a series keeps the occurrences up to and including its last day', () => {
     const ended = endedOn(zurich('FREQ=WEEKLY;BYDAY=TH'), '2026-10-29');
-    expect(keys(ended, '2026-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).toEqual(['2026-10-15T10:00', '2026-10-22T10:00', '2026-10-29T10:00']);
+    expect(keys(ended, '2026-01-01T00:00:00Z', '2028-01-01T00:00:00Z')).toEqual([
+      '2026-10-15T10:00',
+      '2026-10-22T10:00',
+      '2026-10-29T10:00',
+    ]);
   });
 
   it('knows whether a schedule still has an occurrence from an instant (a series that starts in the past)', () => {

@@ -82,9 +82,17 @@ describe('freezes, carried action items, overdue and availability', () => {
 
   it('flags a public holiday, and a day when every Accountable participant is away', () => {
     expect(availabilityFlags('Christmas Day', [])).toEqual([{ kind: 'holiday', name: 'Christmas Day' }]);
-    expect(availabilityFlags(null, [{ name: 'Ana', away: true }, { name: 'Ben', away: false }])).toEqual([]);
-    expect(availabilityFlags(null, [{ name: 'Ana', away: true }, { name: 'Ben', away: true }])).toEqual([
-      { kind: 'accountable_away', names: ['Ana', 'Ben'] },
-    ]);
+    expect(
+      availabilityFlags(null, [
+        { name: 'Ana', away: true },
+        { name: 'Ben', away: false },
+      ]),
+    ).toEqual([]);
+    expect(
+      availabilityFlags(null, [
+        { name: 'Ana', away: true },
+        { name: 'Ben', away: true },
+      ]),
+    ).toEqual([{ kind: 'accountable_away', names: ['Ana', 'Ben'] }]);
   });
 });

@@ -10,6 +10,7 @@ import { m0009ModelCard } from './0009_model_card';
 import { m0010Ownership } from './0010_ownership';
 import { m0011Maturity } from './0011_maturity';
 import { m0012Monitoring } from './0012_monitoring';
+import { m0013Ceremonies } from './0013_ceremonies';
 import type { Migration } from './types';
 
 /**
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0010Ownership,
   m0011Maturity,
   m0012Monitoring,
+  m0013Ceremonies,
 ];
 
 export type { Migration } from './types';
