@@ -3,6 +3,8 @@ import { auditArea } from '@renderer/features/audit/area';
 import { auditStale } from '@renderer/features/audit/stale';
 import { billingArea } from '@renderer/features/billing/area';
 import { billingStale } from '@renderer/features/billing/stale';
+import { ceremoniesArea } from '@renderer/features/ceremonies/area';
+import { ceremoniesStale } from '@renderer/features/ceremonies/stale';
 import { clientsArea } from '@renderer/features/clients/area';
 import { clientsStale } from '@renderer/features/clients/stale';
 import { continuityArea } from '@renderer/features/continuity/area';
@@ -44,6 +46,7 @@ const ORDER = [
   portfolioArea,
   ownershipArea,
   monitoringArea,
+  ceremoniesArea,
   maturityArea,
   billingArea,
   auditArea,
@@ -56,7 +59,12 @@ export const AREAS: readonly RendererArea[] = ORDER;
  * never faked. An area leaves this list when its folder arrives.
  */
 export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [
-  { id: 'ceremonies', label: 'Ceremonies', group: 'Operations', hint: 'Reviews, retraining and deployment windows — coming' },
+  {
+    id: 'incidents',
+    label: 'Incidents & run cost',
+    group: 'Operations',
+    hint: 'Retraining triggers, incidents with their responder, the cost to run each model — coming',
+  },
 ];
 
 /** Every entry that opens a screen, in registry order. */
@@ -109,6 +117,7 @@ export const STALE: Readonly<Record<CommandName, Stale>> = {
   ...portfolioStale,
   ...ownershipStale,
   ...monitoringStale,
+  ...ceremoniesStale,
   ...maturityStale,
   ...auditStale,
 };

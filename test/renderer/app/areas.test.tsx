@@ -37,8 +37,9 @@ describe('area registry', () => {
           'portfolio:Model portfolio',
           'ownership:Ownership matrix',
           'monitoring:Model monitoring',
+          'ceremonies:Ceremonies',
           'maturity:Maturity assessments',
-          'ceremonies:Ceremonies (coming)',
+          'incidents:Incidents & run cost (coming)',
         ],
       ],
       ['System', ['audit:Audit log']],
@@ -50,7 +51,7 @@ describe('area registry', () => {
     expect(parseRoute('#/engagements')).toEqual({ area: 'engagements', recordId: null, params: {} });
     expect(parseRoute('#/specialists/new')).toEqual({ area: 'specialists', recordId: 'new', params: {} });
     expect(parseRoute('#/replacements/a%2Fb')).toEqual({ area: 'replacements', recordId: null, params: {} });
-    expect(parseRoute('#/ceremonies/x')).toEqual({ area: 'clients', recordId: null, params: {} });
+    expect(parseRoute('#/incidents/x')).toEqual({ area: 'clients', recordId: null, params: {} });
     expect(parseRoute('')).toEqual({ area: 'clients', recordId: null, params: {} });
     expect(routeHash({ area: 'replacements', recordId: 'a/b' })).toBe('#/replacements/a%2Fb');
   });

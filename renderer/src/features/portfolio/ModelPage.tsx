@@ -39,6 +39,7 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'stages', label: 'Stage history' },
   { id: 'card', label: 'Model card' },
   { id: 'monitoring', label: 'Monitoring' },
+  { id: 'ceremonies', label: 'Ceremonies' },
   { id: 'hours', label: 'Hours' },
   { id: 'history', label: 'History' },
 ];
@@ -49,6 +50,8 @@ declare module '@renderer/app/slots' {
     'model.hours': { model: ModelDetail };
     /** The model page's Monitoring tab: SLOs, their course and the readings (the monitoring area fills it). */
     'model.monitoring': { model: ModelDetail };
+    /** The model page's Ceremonies tab: the reviews and windows about it, missed ones, decisions, action items (the ceremonies area fills it). */
+    'model.ceremonies': { model: ModelDetail };
     /** Actions in the model page's header, before its own (the ownership area asks who responds now). */
     'model.actions': { model: ModelDetail };
   }
@@ -108,6 +111,8 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <DeploymentsTab model={m} />
         ) : tab === 'monitoring' ? (
           <Slot name="model.monitoring" props={{ model: m }} />
+        ) : tab === 'ceremonies' ? (
+          <Slot name="model.ceremonies" props={{ model: m }} />
         ) : tab === 'hours' ? (
           <Slot name="model.hours" props={{ model: m }} />
         ) : tab === 'card' ? (

@@ -13,7 +13,17 @@ export const usePortfolioList = createListStore('portfolio', modelListInput, {
   kind: '',
 });
 
-export const MODEL_TABS = ['overview', 'versions', 'deployments', 'stages', 'card', 'monitoring', 'hours', 'history'] as const;
+export const MODEL_TABS = [
+  'overview',
+  'versions',
+  'deployments',
+  'stages',
+  'card',
+  'monitoring',
+  'ceremonies',
+  'hours',
+  'history',
+] as const;
 export type ModelTab = (typeof MODEL_TABS)[number];
 
 type ModelPageState = { tab: ModelTab; setTab(tab: ModelTab): void };

@@ -1,0 +1,179 @@
+import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useToasts } from '@renderer/app/stores';
+import { instant } from '@renderer/components/dates';
+import { saveBase64File } from '@renderer/components/download';
+import { useConfirm } from '@renderer/ui/ConfirmDialog';
+import { Drawer } from '@renderer/ui/Drawer';
+import { EmptyState } from '@renderer/ui/EmptyState';
+import type { CeremonySeries } from '@shared/ceremonies/contract/series';
+import { CEREMONY_TYPE_LABELS } from '@shared/ceremonies/rules/vocabulary';
+import { useRef, useState } from 'react';
+import { useCeremonies } from './ceremoniesStore';
+import { minutesText } from './labels';
+import { EndForm, SeriesForm } from './SeriesForm';
+
+/** The series of a client or an engagement: what repeats and how, who takes part, the next occurrence; plan, change, end, files. */
+export function SeriesView() {
+  const { clientId, engagementId, set } = useCeremonies();
+  const list = useProcedure('ceremonies.list', engagementId ? { engagementId } : clientId ? { clientId } : {});
+  const [editing, setEditing] = useState<CeremonySeries | 'new' | null>(null);
+  const [ending, setEnding] = useState<CeremonySeries | null>(null);
+  const remove = useCommand('ceremonies.remove');
+  const exportIcs = useCommand('ceremonies.exportIcs');
+  const importIcs = useCommand('ceremonies.importIcs');
+  const toast = useToasts((s) => s.show);
+  const confirm = useConfirm();
+  const file = useRef<HTMLInputElement>(null);
+  const fail = (e: Error) => toast({ tone: 'error', message: e.message });
+  const rows = list.data ?? [];
+  return (
+    <div className="cer-series">
+      <div className="cer-series__bar">
+        <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+          Plan a ceremony
+        </button>
+        {engagementId ? (
+          <>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                void exportIcs
+                  .mutateAsync({ engagementId })
+                  .then((f) => saveBase64File(f.fileName, f.base64))
+                  .catch(fail)
+              }
+            >
+              Download the engagement’s calendar (.ics)
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => file.current?.click()}>
+              Import a calendar file (.ics)…
+            </button>
+            <input
+              ref={file}
+              type="file"
+              accept=".ics,text/calendar"
+              hidden
+              aria-label="Calendar file to import"
+              onChange={async (e) => {
+                const chosen = e.target.files?.[0];
+                e.target.value = '';
+                if (!chosen) return;
+                const bytes = new Uint8Array(await chosen.arrayBuffer());
+                let binary = '';
+                for (const b of bytes) binary += String.fromCharCode(b);
+                importIcs
+                  .mutateAsync({ engagementId, fileName: chosen.name, base64: btoa(binary) })
+                  .then((r) => toast({ tone: 'info', message: `${chosen.name}: ${r.created} series added, ${r.updated} updated.` }))
+                  .catch(fail);
+              }}
+            />
+          </>
+        ) : (
+          <span className="muted">Choose an engagement to download or import its calendar file.</span>
+        )}
+      </div>
+      {list.error && <p className="form__error">{list.error.message}</p>}
+      {!list.data ? (
+        <p className="list-status">Loading…</p>
+      ) : rows.length === 0 ? (
+        <EmptyState title="No ceremony is planned here yet">
+          Plan the reviews, windows and steering meetings the engagement runs on.
+        </EmptyState>
+      ) : (
+        <table className="table cer-series__table">
+          <thead>
+            <tr>
+              <th scope="col">Ceremony</th>
+              <th scope="col">Engagement</th>
+              <th scope="col">Repeats</th>
+              <th scope="col">Next</th>
+              <th scope="col" className="num">
+                Recorded
+              </th>
+              <th scope="col">
+                <span className="ui-visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <strong>{s.title}</strong>
+                  <br />
+                  <span className="muted">
+                    {CEREMONY_TYPE_LABELS[s.type]} · {minutesText(s.durationMinutes)} · {s.participants.length}{' '}
+                    {s.participants.length === 1 ? 'person' : 'people'}
+                  </span>
+                </td>
+                <td>{s.engagementName}</td>
+                <td>
+                  {s.ruleText}
+                  <br />
+                  <span className="muted">
+                    at {s.startTime} {s.timeZone}
+                    {s.exceptions.length > 0 ? ` · ${s.exceptions.length} changed` : ''}
+                  </span>
+                </td>
+                <td>
+                  {s.nextStartsAt ? (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => set({ tab: 'calendar', view: 'week', day: s.nextStartsAt?.slice(0, 10) ?? '' })}
+                    >
+                      {instant(s.nextStartsAt)}
+                    </button>
+                  ) : (
+                    <span className="muted">Ended</span>
+                  )}
+                </td>
+                <td className="num">{s.recorded}</td>
+                <td className="nowrap">
+                  <button type="button" className="button button--secondary button--small" onClick={() => setEditing(s)}>
+                    Edit
+                  </button>{' '}
+                  {s.rrule !== null && s.nextStartsAt && (
+                    <button type="button" className="button button--secondary button--small" onClick={() => setEnding(s)}>
+                      End
+                    </button>
+                  )}{' '}
+                  {s.recorded === 0 && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={async () => {
+                        if (
+                          await confirm({
+                            title: `Remove “${s.title}”?`,
+                            message: 'Nothing was recorded on it; its occurrences leave the calendar.',
+                            confirmLabel: 'Remove',
+                            tone: 'danger',
+                          })
+                        )
+                          remove.mutateAsync({ id: s.id }).catch(fail);
+                      }}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing && (
+        <Drawer title={editing === 'new' ? 'Plan a ceremony' : `Edit ${editing.title}`} onClose={() => setEditing(null)}>
+          <SeriesForm series={editing === 'new' ? null : editing} engagementId={engagementId} onDone={() => setEditing(null)} />
+        </Drawer>
+      )}
+      {ending && (
+        <Drawer title={`End ${ending.title}`} onClose={() => setEnding(null)}>
+          <EndForm series={ending} onDone={() => setEnding(null)} />
+        </Drawer>
+      )}
+    </div>
+  );
+}
