@@ -25,10 +25,13 @@ import type { StoredSeries } from './ceremonyRepository';
 import { scheduleOf } from './occurrences';
 
 const YEAR_MS = 366 * 86_400_000;
+/** The rule the screens offer as “last working day of the month” (Monday to Friday; holidays are flagged, not skipped). */
+const LAST_WORKING_DAY = 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1';
 
 /** The rule in words, from the library ("every 2 weeks on Thursday at 10 AM"). */
 export function ruleText(s: Pick<StoredSeries, 'rrule' | 'startDate' | 'startTime' | 'timeZone'>): string {
   if (s.rrule === null) return `once, on ${s.startDate} at ${s.startTime}`;
+  if (s.rrule === LAST_WORKING_DAY) return `the last working day of every month at ${s.startTime}`;
   try {
     return toText(new RRuleTemporal({ rruleString: s.rrule, dtstart: zonedAt(s.startDate, s.startTime, s.timeZone) }), 'en', {
       excludeTzAbbreviation: true,

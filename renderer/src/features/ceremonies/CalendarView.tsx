@@ -144,6 +144,7 @@ export function CalendarView() {
                     outside={view === 'month' && d.slice(0, 7) !== day.slice(0, 7)}
                     today={d === today}
                     focused={d === day}
+                    detailed={view === 'week'}
                     onOpen={open}
                   />
                 ))}
@@ -162,6 +163,7 @@ function DayCell({
   outside,
   today,
   focused,
+  detailed,
   onOpen,
 }: {
   date: string;
@@ -169,6 +171,7 @@ function DayCell({
   outside: boolean;
   today: boolean;
   focused: boolean;
+  detailed: boolean;
   onOpen(o: CalendarOccurrence): void;
 }) {
   return (
@@ -185,7 +188,7 @@ function DayCell({
       <ul className="cer-day__list">
         {occurrences.map((o) => (
           <li key={`${o.seriesId}|${o.key}`}>
-            <Chip occurrence={o} onOpen={onOpen} />
+            <Chip occurrence={o} detailed={detailed} onOpen={onOpen} />
           </li>
         ))}
       </ul>
@@ -193,12 +196,20 @@ function DayCell({
   );
 }
 
-function Chip({ occurrence: o, onOpen }: { occurrence: CalendarOccurrence; onOpen(o: CalendarOccurrence): void }) {
+function Chip({
+  occurrence: o,
+  detailed,
+  onOpen,
+}: {
+  occurrence: CalendarOccurrence;
+  detailed: boolean;
+  onOpen(o: CalendarOccurrence): void;
+}) {
   const flags = o.flags.map(flagText);
   return (
     <button
       type="button"
-      className={`cer-chip cer-chip--${o.state}${o.cancelled ? ' cer-chip--cancelled' : ''}`}
+      className={`cer-chip cer-chip--${o.state}${o.cancelled ? ' cer-chip--cancelled' : ''}${flags.length ? ' cer-chip--flagged' : ''}`}
       title={[
         `${o.title} (${CEREMONY_TYPE_LABELS[o.type]}, ${o.engagementName})`,
         timeWithViewer(o.startsAt, o.time, o.timeZone),
@@ -207,12 +218,24 @@ function Chip({ occurrence: o, onOpen }: { occurrence: CalendarOccurrence; onOpe
       ].join('\n')}
       onClick={() => onOpen(o)}
     >
-      <span className="cer-chip__time">{o.time}</span> {o.title}
       {flags.length > 0 && (
         <span className="cer-chip__flag" role="img" aria-label={flags.join('; ')}>
-          ⚠
+          ⚠{' '}
         </span>
       )}
+      <span className="cer-chip__time">{o.time}</span> {o.title}
+      {detailed && (
+        <span className="cer-chip__more">
+          {timeWithViewer(o.startsAt, o.time, o.timeZone)} · {o.engagementName}
+          {o.carried > 0 ? ` · ${o.carried} open ${o.carried === 1 ? 'item' : 'items'}` : ''}
+        </span>
+      )}
+      {detailed &&
+        flags.map((f) => (
+          <span key={f} className="cer-chip__more cer-chip__warning">
+            {f}
+          </span>
+        ))}
       <span className="ui-visually-hidden"> — {OCCURRENCE_STATE_LABELS[o.state]}</span>
     </button>
   );

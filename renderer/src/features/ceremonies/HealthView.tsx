@@ -1,6 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { day, instant } from '@renderer/components/dates';
+import { day, instant, weekdayDay } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import type { EngagementRhythm } from '@shared/ceremonies/contract/rhythm';
@@ -66,6 +66,7 @@ function EngagementCard({ rhythm: r }: { rhythm: EngagementRhythm }) {
                   data-tone={toneOf(p.ratio)}
                 />
                 <span className="cer-trend__label">{pct(p)}</span>
+                <span className="cer-trend__label">{day(p.to.slice(0, 10)).replace(/,? \d{4}$/, '')}</span>
               </li>
             ))}
           </ol>
@@ -115,7 +116,7 @@ function EngagementCard({ rhythm: r }: { rhythm: EngagementRhythm }) {
                 <li key={`${m.seriesId}|${m.key}`}>
                   <Badge tone="critical">Missed</Badge>{' '}
                   <button type="button" className="link" onClick={() => set({ open: openKey(m.seriesId, m.key) })}>
-                    {m.title}, {instant(m.startsAt)}
+                    {m.title}, {weekdayDay(m.key.slice(0, 10))} {m.key.slice(11)}
                   </button>{' '}
                   <span className="muted">
                     {m.reason === 'not_held' ? 'recorded as not held' : `not recorded (missed since ${instant(m.since)})`}

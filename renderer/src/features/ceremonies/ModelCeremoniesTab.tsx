@@ -45,7 +45,7 @@ export function ModelCeremoniesTab({ model }: { model: ModelDetail }) {
               <li key={`${m.seriesId}|${m.key}`}>
                 <Badge tone="critical">Missed</Badge>{' '}
                 <button type="button" className="link" onClick={() => open(m.seriesId, m.key, m.key.slice(0, 10))}>
-                  {m.title}, {instant(m.startsAt)}
+                  {m.title}, {day(m.key.slice(0, 10))} {m.key.slice(11)}
                 </button>{' '}
                 <span className="muted">{m.reason === 'not_held' ? 'recorded as not held' : 'not recorded'}</span>
               </li>

@@ -1,6 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToasts } from '@renderer/app/stores';
-import { instant } from '@renderer/components/dates';
+import { weekdayDay } from '@renderer/components/dates';
 import { saveBase64File } from '@renderer/components/download';
 import { useConfirm } from '@renderer/ui/ConfirmDialog';
 import { Drawer } from '@renderer/ui/Drawer';
@@ -9,7 +9,7 @@ import type { CeremonySeries } from '@shared/ceremonies/contract/series';
 import { CEREMONY_TYPE_LABELS } from '@shared/ceremonies/rules/vocabulary';
 import { useRef, useState } from 'react';
 import { useCeremonies } from './ceremoniesStore';
-import { minutesText } from './labels';
+import { dateIn, minutesText, timeIn } from './labels';
 import { EndForm, SeriesForm } from './SeriesForm';
 
 /** The series of a client or an engagement: what repeats and how, who takes part, the next occurrence; plan, change, end, files. */
@@ -112,7 +112,7 @@ export function SeriesView() {
                   {s.ruleText}
                   <br />
                   <span className="muted">
-                    at {s.startTime} {s.timeZone}
+                    {s.timeZone}
                     {s.exceptions.length > 0 ? ` · ${s.exceptions.length} changed` : ''}
                   </span>
                 </td>
@@ -123,7 +123,7 @@ export function SeriesView() {
                       className="link"
                       onClick={() => set({ tab: 'calendar', view: 'week', day: s.nextStartsAt?.slice(0, 10) ?? '' })}
                     >
-                      {instant(s.nextStartsAt)}
+                      {weekdayDay(dateIn(s.nextStartsAt, s.timeZone))}, {timeIn(s.nextStartsAt, s.timeZone)}
                     </button>
                   ) : (
                     <span className="muted">Ended</span>

@@ -33,3 +33,8 @@ export function timeWithViewer(iso: string, time: string, timeZone: string): str
 }
 
 export const minutesText = (m: number) => (m % 60 === 0 ? `${m / 60} h` : m > 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`);
+
+/** An instant's local date (YYYY-MM-DD) in a zone. */
+export function dateIn(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
