@@ -33,7 +33,10 @@ export function ActionRow({ item: a, showSeries = false }: { item: ActionItem; s
       {a.overdue ? (
         <Badge tone="critical">Overdue</Badge>
       ) : (
-        <Badge tone={a.status === 'open' ? 'info' : 'neutral'}>{ACTION_STATUS_LABELS[a.status]}</Badge>
+        <Badge tone={a.status === 'open' ? 'info' : 'neutral'}>
+          {ACTION_STATUS_LABELS[a.status]}
+          {a.closedAt ? ` ${day(a.closedAt.slice(0, 10))}` : ''}
+        </Badge>
       )}
       <span className="cer-action__buttons">
         {a.status === 'open' ? (
