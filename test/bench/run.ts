@@ -11,6 +11,7 @@ import { contract, type Result } from '@shared/contract';
 import { bareQueries } from './bare';
 import { CHILD_FLAG, childTask, runChildTask } from './billingChild';
 import { billingBench } from './billingRun';
+import { ceremoniesBench } from './ceremonies';
 import { continuityBench } from './continuity';
 import { BENCH_SIZE, type DatasetSummary, generateDataset, type RecordKind } from './dataset';
 import { compare, measure, megabytes, once, peakRssBytes, Report } from './harness';
@@ -41,7 +42,7 @@ import { portfolioExportBench } from './portfolioExport';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|maturity|monitoring|import|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|maturity|monitoring|ceremonies|import|ui
  * runs one part (core = database, list screens, plan views) while working on it. The ownership matrix
  * (ownership.ts): the findings of every engagement beside a hand-written gap count, and one engagement's
  * matrix as of several days, on 2,000 rows with three years of assignments in a database of its own.
@@ -67,6 +68,7 @@ const RUNS = {
   ownership: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   maturity: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monitoring: { runs: Number(process.env.BENCH_RUNS) || 15, warmup: 3 },
+  ceremonies: { runs: Number(process.env.BENCH_RUNS) || 15, warmup: 3 },
 } as const;
 
 const PARTS = [
@@ -78,6 +80,7 @@ const PARTS = [
   'ownership',
   'maturity',
   'monitoring',
+  'ceremonies',
   'import',
   'ui',
 ] as const;
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
   let ownershipLines: string[] = [];
   let maturityLines: string[] = [];
   let monitoringLines: string[] = [];
+  let ceremoniesLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -314,6 +318,8 @@ async function main(): Promise<void> {
     if (runsPart('maturity')) maturityLines = await maturityBench(report, dir, RUNS.maturity);
     // ---------------------------------------------------------- monitoring: health of every model, inbox imports (databases of its own)
     if (runsPart('monitoring')) monitoringLines = await monitoringBench(report, dir, RUNS.monitoring);
+    // ---------------------------------------------------------- ceremonies: a month of every series, rhythm health (a database of its own)
+    if (runsPart('ceremonies')) ceremoniesLines = await ceremoniesBench(report, dir, RUNS.ceremonies);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -345,6 +351,7 @@ async function main(): Promise<void> {
   for (const line of ownershipLines) console.log(line);
   for (const line of maturityLines) console.log(line);
   for (const line of monitoringLines) console.log(line);
+  for (const line of ceremoniesLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

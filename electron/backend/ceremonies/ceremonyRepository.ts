@@ -4,6 +4,7 @@ import type { Decision } from '@shared/ceremonies/contract/occurrences';
 import type { FreezePeriod } from '@shared/ceremonies/contract/rhythm';
 import type { Participant, Person } from '@shared/ceremonies/contract/series';
 import type { ScheduleException } from '@shared/ceremonies/rules/recurrence';
+import type { ActionFacts } from '@shared/ceremonies/rules/rhythm';
 import type { ActionStatus, CeremonyType, OutcomeStatus, ParticipantRole, PersonKind } from '@shared/ceremonies/rules/vocabulary';
 
 /** A series as stored, with the names around it (engagement, client) but not its people or exceptions. */
@@ -198,13 +199,23 @@ export class CeremonyRepository {
 
   // ---------------------------------------------------------------- exceptions
 
-  exceptionsOf(seriesIds: readonly string[]): Map<string, StoredException[]> {
-    const rows = this.statements
-      .get(
-        `SELECT series_id AS seriesId, occurrence_key AS key, cancelled, moved_date AS date, moved_time AS time, duration_minutes AS durationMinutes, reason
-         FROM ceremony_exception WHERE series_id IN (SELECT value FROM json_each(?)) ORDER BY occurrence_key`,
-      )
-      .all(json(seriesIds)) as (Omit<StoredException, 'cancelled'> & { seriesId: string; cancelled: number })[];
+  /**
+   * The series' exceptions; with a span of local dates, only those whose original occurrence or new date falls in
+   * it (keys are local YYYY-MM-DDTHH:MM, so they compare as text with dates).
+   */
+  exceptionsOf(seriesIds: readonly string[], dates?: { from: string; to: string }): Map<string, StoredException[]> {
+    const select = `SELECT series_id AS seriesId, occurrence_key AS key, cancelled, moved_date AS date, moved_time AS time,
+        duration_minutes AS durationMinutes, reason FROM ceremony_exception`;
+    const rows = (
+      dates
+        ? this.statements
+            .get(
+              `${select} WHERE ((occurrence_key >= @from AND occurrence_key < @to) OR (moved_date >= @from AND moved_date < @to))
+                 AND series_id IN (SELECT value FROM json_each(@ids)) ORDER BY occurrence_key`,
+            )
+            .all({ from: dates.from, to: dates.to, ids: json(seriesIds) })
+        : this.statements.get(`${select} WHERE series_id IN (SELECT value FROM json_each(?)) ORDER BY occurrence_key`).all(json(seriesIds))
+    ) as (Omit<StoredException, 'cancelled'> & { seriesId: string; cancelled: number })[];
     return group(
       rows,
       (r) => r.seriesId,
@@ -237,12 +248,21 @@ export class CeremonyRepository {
   // ---------------------------------------------------------------- outcomes
 
   /** Each series' recorded statuses by occurrence key. */
-  statusesOf(seriesIds: readonly string[]): Map<string, Map<string, OutcomeStatus>> {
-    const rows = this.statements
-      .get(
-        `SELECT series_id AS seriesId, occurrence_key AS key, status FROM ceremony_occurrence WHERE series_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(json(seriesIds)) as { seriesId: string; key: string; status: OutcomeStatus }[];
+  statusesOf(seriesIds: readonly string[], span?: { from: string; to: string }): Map<string, Map<string, OutcomeStatus>> {
+    const rows = (
+      span
+        ? this.statements
+            .get(
+              `SELECT series_id AS seriesId, occurrence_key AS key, status FROM ceremony_occurrence
+               WHERE starts_at >= ? AND starts_at < ? AND series_id IN (SELECT value FROM json_each(?))`,
+            )
+            .all(span.from, span.to, json(seriesIds))
+        : this.statements
+            .get(
+              `SELECT series_id AS seriesId, occurrence_key AS key, status FROM ceremony_occurrence WHERE series_id IN (SELECT value FROM json_each(?))`,
+            )
+            .all(json(seriesIds))
+    ) as { seriesId: string; key: string; status: OutcomeStatus }[];
     const out = new Map<string, Map<string, OutcomeStatus>>();
     for (const r of rows) {
       const m = out.get(r.seriesId) ?? new Map<string, OutcomeStatus>();
@@ -386,6 +406,16 @@ export class CeremonyRepository {
            model_id = @modelId, closed_at = @closedAt, updated_at = @updatedAt WHERE id = @id`,
       )
       .run(a);
+  }
+
+  /** What carrying action items forward needs of the series' items that were still open at or after an instant. */
+  actionFacts(seriesIds: readonly string[], openAtIso: string): (ActionFacts & { seriesId: string })[] {
+    return this.statements
+      .get(
+        `SELECT series_id AS seriesId, raised_at AS raisedAt, status, closed_at AS closedAt, due_date AS dueDate FROM ceremony_action
+         WHERE (status = 'open' OR closed_at > ?) AND series_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(openAtIso, json(seriesIds)) as (ActionFacts & { seriesId: string })[];
   }
 
   /** Open action counts per engagement: open and overdue. */

@@ -20,7 +20,7 @@ export function calendar(ctx: Context, input: ParsedInputOf<'ceremonies.calendar
   });
   const from = new Date(Date.parse(`${input.from}T00:00:00Z`) - 14 * 3_600_000).toISOString();
   const to = new Date(Date.parse(`${input.to}T00:00:00Z`) + DAY_MS + 14 * 3_600_000).toISOString();
-  return calendarOf(ctx, factsOf(ctx, series), from, to).filter((o) => o.date >= input.from && o.date <= input.to);
+  return calendarOf(ctx, factsOf(ctx, series, from, to), from, to).filter((o) => o.date >= input.from && o.date <= input.to);
 }
 
 export function toActionItem(row: ActionRow, today: string): ActionItem {
@@ -73,13 +73,9 @@ function occurrenceOrThrow(ctx: Context, series: StoredSeries, key: string) {
 export function occurrenceDetail(ctx: Context, seriesId: string, key: string): OccurrenceDetail {
   const series = storedOrThrow(ctx, seriesId, 'seriesId');
   const { occurrence, exception } = occurrenceOrThrow(ctx, series, key);
-  const day = 2 * DAY_MS;
-  const [calendarRow] = calendarOf(
-    ctx,
-    factsOf(ctx, [series]),
-    new Date(Date.parse(occurrence.startsAt) - day).toISOString(),
-    new Date(Date.parse(occurrence.startsAt) + day).toISOString(),
-  ).filter((o) => o.key === key);
+  const from = new Date(Date.parse(occurrence.startsAt) - 2 * DAY_MS).toISOString();
+  const to = new Date(Date.parse(occurrence.startsAt) + 2 * DAY_MS).toISOString();
+  const [calendarRow] = calendarOf(ctx, factsOf(ctx, [series], from, to), from, to).filter((o) => o.key === key);
   if (!calendarRow) throw notFound('Occurrence', key);
   const stored = ctx.repos.ceremonies.outcome(seriesId, key);
   const today = ctx.today();

@@ -3,9 +3,10 @@ import type { Context } from '@backend/core/context';
 import type { CalendarOccurrence, OccurrenceFlag } from '@shared/ceremonies/contract/occurrences';
 import type { Participant } from '@shared/ceremonies/contract/series';
 import { expand, type Occurrence, type Schedule } from '@shared/ceremonies/rules/recurrence';
-import { availabilityFlags, type FreezeSpan, freezeOn, isCarriedTo, stateOf } from '@shared/ceremonies/rules/rhythm';
+import { type ActionFacts, availabilityFlags, type FreezeSpan, freezeOn, isCarriedTo, stateOf } from '@shared/ceremonies/rules/rhythm';
+import type { OutcomeStatus } from '@shared/ceremonies/rules/vocabulary';
 import { toDay } from '@shared/kernel/days';
-import type { StoredAction, StoredException, StoredSeries } from './ceremonyRepository';
+import type { StoredException, StoredSeries } from './ceremonyRepository';
 import { ceremonySettings } from './settings';
 
 export const scheduleOf = (s: Pick<StoredSeries, 'timeZone' | 'startDate' | 'startTime' | 'durationMinutes' | 'rrule'>): Schedule => ({
@@ -23,12 +24,17 @@ export type SeriesFacts = {
   statuses: Map<string, Map<string, 'held' | 'not_held'>>;
 };
 
-export function factsOf(ctx: Context, series: StoredSeries[]): SeriesFacts {
+/** The series with their exceptions and the records of their occurrences that start in [from, to) (two days either side, for moves). */
+export function factsOf(ctx: Context, series: StoredSeries[], fromIso: string, toIso: string): SeriesFacts {
   const ids = series.map((s) => s.id);
-  return { series, exceptions: ctx.repos.ceremonies.exceptionsOf(ids), statuses: ctx.repos.ceremonies.statusesOf(ids) };
+  const margin = 2 * 86_400_000;
+  const span = { from: new Date(Date.parse(fromIso) - margin).toISOString(), to: new Date(Date.parse(toIso) + margin).toISOString() };
+  // Exceptions by local date: a day either side covers every zone's offset from UTC, plus the margin.
+  const dates = { from: span.from.slice(0, 10), to: new Date(Date.parse(span.to) + 86_400_000).toISOString().slice(0, 10) };
+  return { series, exceptions: ctx.repos.ceremonies.exceptionsOf(ids, dates), statuses: ctx.repos.ceremonies.statusesOf(ids, span) };
 }
 
-export type JudgedOccurrence = Occurrence & { series: StoredSeries; state: CalendarOccurrence['state'] };
+export type JudgedOccurrence = Occurrence & { series: StoredSeries; state: CalendarOccurrence['state']; outcome: OutcomeStatus | null };
 
 /** Every occurrence of the series in [from, to) with its state at now. */
 export function judged(ctx: Context, facts: SeriesFacts, fromIso: string, toIso: string): JudgedOccurrence[] {
@@ -38,10 +44,11 @@ export function judged(ctx: Context, facts: SeriesFacts, fromIso: string, toIso:
   for (const s of facts.series) {
     const statuses = facts.statuses.get(s.id);
     for (const o of expand(s.id, scheduleOf(s), facts.exceptions.get(s.id) ?? [], fromIso, toIso)) {
-      out.push({ ...o, series: s, state: stateOf(o, statuses?.get(o.key) ?? null, now, missedAfterDays) });
+      const outcome = statuses?.get(o.key) ?? null;
+      out.push({ ...o, series: s, outcome, state: stateOf(o, outcome, now, missedAfterDays) });
     }
   }
-  return out.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.series.title.localeCompare(b.series.title));
+  return out.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.series.title.localeCompare(b.series.title)));
 }
 
 /**
@@ -58,7 +65,12 @@ export function calendarOf(ctx: Context, facts: SeriesFacts, fromIso: string, to
   const toDate = occurrences.at(-1)?.date ?? toIso.slice(0, 10);
   const away = awayCheck(ctx, [...participants.values()].flat(), fromDate, toDate);
   const freezes = freezesByEngagement(ctx);
-  const openActions = openActionsBySeries(ctx, ids);
+  const openActions = new Map<string, ActionFacts[]>();
+  for (const a of ctx.repos.ceremonies.actionFacts(ids, fromIso)) {
+    const list = openActions.get(a.seriesId);
+    if (list) list.push(a);
+    else openActions.set(a.seriesId, [a]);
+  }
   const clients = new Map<string, { country: string; subdivision: string }>();
   const calendarOfClient = (clientId: string) => {
     const known = clients.get(clientId);
@@ -113,18 +125,6 @@ export function freezesByEngagement(ctx: Context): Map<string, FreezeSpan[]> {
     const list = out.get(f.engagementId) ?? [];
     list.push(f);
     out.set(f.engagementId, list);
-  }
-  return out;
-}
-
-function openActionsBySeries(ctx: Context, seriesIds: readonly string[]): Map<string, StoredAction[]> {
-  const wanted = new Set(seriesIds);
-  const out = new Map<string, StoredAction[]>();
-  for (const a of ctx.repos.ceremonies.actions({ openOnly: true })) {
-    if (!wanted.has(a.seriesId)) continue;
-    const list = out.get(a.seriesId) ?? [];
-    list.push(a);
-    out.set(a.seriesId, list);
   }
   return out;
 }

@@ -21,11 +21,10 @@ function missedOf(
   models: Map<string, { id: string; name: string }[]>,
 ): MissedFinding[] {
   const { missedAfterDays } = ceremonySettings(ctx);
-  const statuses = ctx.repos.ceremonies.statusesOf([...new Set(occurrences.map((o) => o.seriesId))]);
   return occurrences
     .filter((o) => o.state === 'missed')
     .map((o) => {
-      const notHeld = statuses.get(o.seriesId)?.get(o.key) === 'not_held';
+      const notHeld = o.outcome === 'not_held';
       return {
         seriesId: o.seriesId,
         key: o.key,
@@ -99,20 +98,26 @@ function clientZone(ctx: Context, engagementId: string): string {
   return ctx.repos.ceremonies.seriesList({ engagementId })[0]?.timeZone ?? 'UTC';
 }
 
-/** Rhythm health, missed occurrences, freeze conflicts and action items per engagement that has ceremonies or freezes. */
+/** Rhythm health, missed occurrences, freeze conflicts and action items per engagement that has ceremonies. */
 export function rhythmOf(ctx: Context, clientId: string | undefined): EngagementRhythm[] {
   const series = ctx.repos.ceremonies.seriesList(clientId ? { clientId } : {});
   const now = Date.parse(ctx.now());
-  const occurrences = judged(ctx, factsOf(ctx, series), iso(now - 2 * HEALTH_WINDOW_DAYS * DAY_MS), iso(now + 366 * DAY_MS));
-  const past = occurrences.filter((o) => Date.parse(o.startsAt) < now);
+  // Health and missed look back 180 days; freeze conflicts look at deployment windows from 90 days back to a year ahead.
+  const from = iso(now - 2 * HEALTH_WINDOW_DAYS * DAY_MS);
+  const past = judged(ctx, factsOf(ctx, series, from, iso(now)), from, iso(now));
+  const windows = series.filter((s) => s.type === 'deployment_window');
+  const windowFrom = iso(now - HEALTH_WINDOW_DAYS * DAY_MS);
+  const windowTo = iso(now + 366 * DAY_MS);
+  const planned = windows.length ? judged(ctx, factsOf(ctx, windows, windowFrom, windowTo), windowFrom, windowTo) : [];
   const models = ctx.repos.ceremonies.modelsOf(series.map((s) => s.id));
   const counts = ctx.repos.ceremonies.actionCounts(ctx.today());
   const engagements = new Map<string, StoredSeries>();
   for (const s of series) if (!engagements.has(s.engagementId)) engagements.set(s.engagementId, s);
-  const conflicts = conflictsOf(ctx, series, occurrences, [...engagements.keys()]);
-  const recentFrom = now - HEALTH_WINDOW_DAYS * DAY_MS;
+  const conflicts = groupBy(conflictsOf(ctx, series, planned, [...engagements.keys()]), (c) => c.engagementId);
+  const byEngagement = groupBy(past, (o) => o.series.engagementId);
+  const recentFrom = iso(now - HEALTH_WINDOW_DAYS * DAY_MS);
   return [...engagements.values()].map((s) => {
-    const own = past.filter((o) => o.series.engagementId === s.engagementId);
+    const own = byEngagement.get(s.engagementId) ?? [];
     return {
       engagementId: s.engagementId,
       engagementName: s.engagementName,
@@ -124,14 +129,25 @@ export function rhythmOf(ctx: Context, clientId: string | undefined): Engagement
       ),
       missed: missedOf(
         ctx,
-        own.filter((o) => Date.parse(o.startsAt) >= recentFrom),
+        own.filter((o) => o.startsAt >= recentFrom),
         models,
       ),
-      conflicts: conflicts.filter((c) => c.engagementId === s.engagementId),
+      conflicts: conflicts.get(s.engagementId) ?? [],
       overdueActions: counts.get(s.engagementId)?.overdue ?? 0,
       openActions: counts.get(s.engagementId)?.open ?? 0,
     };
   });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }
 
 /** The ceremonies about one model: series, missed occurrences of the last year, decisions, action items. */
@@ -139,7 +155,7 @@ export function modelCeremonies(ctx: Context, modelId: string): ModelCeremonies 
   if (!ctx.repos.models.get(modelId)) throw unknownReference('Model', modelId, 'modelId');
   const series = ctx.repos.ceremonies.seriesList({ modelId });
   const now = Date.parse(ctx.now());
-  const past = judged(ctx, factsOf(ctx, series), iso(now - 366 * DAY_MS), iso(now));
+  const past = judged(ctx, factsOf(ctx, series, iso(now - 366 * DAY_MS), iso(now)), iso(now - 366 * DAY_MS), iso(now));
   const ids = new Set(series.map((s) => s.id));
   const actions = listActions(ctx, { include: 'all' }).filter((a) => a.modelId === modelId || (a.modelId === null && ids.has(a.seriesId)));
   return {

@@ -111,22 +111,65 @@ export function scheduleProblem(schedule: Schedule): string | null {
   return null;
 }
 
+/** One original start of a schedule: its key (local YYYY-MM-DDTHH:MM in the schedule's zone) and its instant. */
+export type OriginalStart = { key: string; at: number };
+
+const YEAR_MS = 366 * 86_400_000;
+const CACHE_LIMIT = 5_000;
+
+/**
+ * A schedule's original starts, expanded once in one pass of the library up to a horizon and kept (a schedule is
+ * a value: the same fields always expand the same way). Asking beyond the horizon expands again, two years further.
+ */
+const expanded = new Map<string, { starts: OriginalStart[]; horizon: number; complete: boolean }>();
+function startsUpTo(schedule: Schedule, to: number): OriginalStart[] {
+  const cacheKey = `${schedule.timeZone}|${schedule.startDate}|${schedule.startTime}|${schedule.rrule}`;
+  const known = expanded.get(cacheKey);
+  if (known && (known.complete || known.horizon >= to)) return known.starts;
+  const horizon = to + 2 * YEAR_MS;
+  const starts: OriginalStart[] = [];
+  let complete = true;
+  ruleOf(schedule).all((z) => {
+    if (z.epochMilliseconds >= horizon) {
+      complete = false;
+      return false;
+    }
+    starts.push({ key: localKey(Temporal.ZonedDateTime.from(z.toString())), at: z.epochMilliseconds });
+    return true;
+  });
+  if (expanded.size >= CACHE_LIMIT) expanded.clear();
+  expanded.set(cacheKey, { starts, horizon, complete });
+  return starts;
+}
+
+/** The index of the first start at or after an instant (binary search). */
+function firstAtOrAfter(starts: readonly OriginalStart[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] as OriginalStart).at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The original starts of a schedule in [from, to) (ISO instants), in order. */
-export function originalStarts(schedule: Schedule, fromIso: string, toIso: string): { key: string; start: Temporal.ZonedDateTime }[] {
+export function originalStarts(schedule: Schedule, fromIso: string, toIso: string): OriginalStart[] {
   const from = Date.parse(fromIso);
   const to = Date.parse(toIso);
   if (schedule.rrule === null) {
-    const start = zonedAt(schedule.startDate, schedule.startTime, schedule.timeZone);
-    const at = start.epochMilliseconds;
-    return at >= from && at < to ? [{ key: keyOf(schedule.startDate, schedule.startTime), start }] : [];
+    const at = zonedAt(schedule.startDate, schedule.startTime, schedule.timeZone).epochMilliseconds;
+    return at >= from && at < to ? [{ key: keyOf(schedule.startDate, schedule.startTime), at }] : [];
   }
-  return ruleOf(schedule)
-    .between(new Date(from), new Date(to - 1), true)
-    .filter((z) => z.epochMilliseconds >= from && z.epochMilliseconds < to)
-    .map((z) => {
-      const start = Temporal.ZonedDateTime.from(z.toString());
-      return { key: localKey(start), start };
-    });
+  const starts = startsUpTo(schedule, to);
+  const out: OriginalStart[] = [];
+  for (let i = firstAtOrAfter(starts, from); i < starts.length; i++) {
+    const s = starts[i] as OriginalStart;
+    if (s.at >= to) break;
+    out.push(s);
+  }
+  return out;
 }
 
 /** Whether a key names one of the schedule's own occurrences (before any exception). */
@@ -138,8 +181,13 @@ export function isOccurrenceOf(schedule: Schedule, key: string): boolean {
   } catch {
     return false;
   }
-  const iso = isoOf(at);
-  return originalStarts(schedule, iso, new Date(at.epochMilliseconds + 1).toISOString()).some((o) => o.key === key);
+  // The original start may differ from the wall time read in the zone (a time skipped at a DST change): look a day around it.
+  const around = 86_400_000;
+  return originalStarts(
+    schedule,
+    new Date(at.epochMilliseconds - around).toISOString(),
+    new Date(at.epochMilliseconds + around).toISOString(),
+  ).some((o) => o.key === key);
 }
 
 /**
@@ -158,14 +206,29 @@ export function expand(
   const from = Date.parse(fromIso);
   const to = Date.parse(toIso);
   const longest = MAX_DURATION_MINUTES * 60_000;
-  for (const { key, start } of originalStarts(schedule, new Date(from - longest).toISOString(), toIso)) {
+  for (const { key, at } of originalStarts(schedule, new Date(from - longest).toISOString(), toIso)) {
     const exception = byKey.get(key);
     if (exception && !exception.cancelled && exception.date !== null) continue;
-    const occurrence = occurrenceOf(seriesId, schedule, key, start, schedule.durationMinutes, false, Boolean(exception?.cancelled));
-    if (Date.parse(occurrence.endsAt) > from || Date.parse(occurrence.startsAt) >= from) out.push(occurrence);
+    const end = at + schedule.durationMinutes * 60_000;
+    if (end <= from && at < from) continue;
+    out.push({
+      seriesId,
+      key,
+      date: key.slice(0, 10),
+      time: key.slice(11),
+      startsAt: new Date(at).toISOString(),
+      endsAt: new Date(end).toISOString(),
+      durationMinutes: schedule.durationMinutes,
+      moved: false,
+      cancelled: Boolean(exception?.cancelled),
+    });
   }
+  // A moved occurrence's local date is within a day of its instant (zones are at most 14 h from UTC).
+  const firstDate = new Date(from - 86_400_000).toISOString().slice(0, 10);
+  const lastDate = new Date(to + 86_400_000).toISOString().slice(0, 10);
   for (const exception of exceptions) {
     if (exception.cancelled || exception.date === null || exception.time === null) continue;
+    if (exception.date < firstDate || exception.date > lastDate) continue;
     const start = zonedAt(exception.date, exception.time, schedule.timeZone);
     const occurrence = occurrenceOf(
       seriesId,

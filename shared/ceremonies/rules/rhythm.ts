@@ -41,17 +41,19 @@ export type RhythmHealth = HealthFigure & {
   trend: HealthPoint[];
 };
 
-const figure = (rows: readonly JudgedOccurrence[]): HealthFigure => {
-  const judged = rows.filter((r) => r.state === 'held' || r.state === 'missed');
-  const held = judged.filter((r) => r.state === 'held').length;
-  return { held, planned: judged.length, ratio: judged.length === 0 ? null : held / judged.length };
+type Timed = { type: CeremonyType; at: number; state: OccurrenceState };
+
+const figure = (rows: readonly Timed[]): HealthFigure => {
+  let held = 0;
+  let planned = 0;
+  for (const r of rows) {
+    if (r.state === 'held') held += 1;
+    if (r.state === 'held' || r.state === 'missed') planned += 1;
+  }
+  return { held, planned, ratio: planned === 0 ? null : held / planned };
 };
 
-const within = (rows: readonly JudgedOccurrence[], from: number, to: number) =>
-  rows.filter((r) => {
-    const at = Date.parse(r.startsAt);
-    return at >= from && at < to;
-  });
+const within = (rows: readonly Timed[], from: number, to: number) => rows.filter((r) => r.at >= from && r.at < to);
 
 /**
  * Rhythm health: held ÷ planned over the last 90 days, overall and per type, beside the 90 days before and six
@@ -60,17 +62,18 @@ const within = (rows: readonly JudgedOccurrence[], from: number, to: number) =>
  */
 export function rhythmHealth(rows: readonly JudgedOccurrence[], now: number): RhythmHealth {
   const window = HEALTH_WINDOW_DAYS * DAY_MS;
-  const current = within(rows, now - window, now);
+  const timed: Timed[] = rows.map((r) => ({ type: r.type, at: Date.parse(r.startsAt), state: r.state }));
+  const current = within(timed, now - window, now);
   const types = [...new Set(current.map((r) => r.type))].sort();
   const trend: HealthPoint[] = [];
   for (let i = 5; i >= 0; i--) {
     const to = now - i * 30 * DAY_MS;
     const from = to - 30 * DAY_MS;
-    trend.push({ ...figure(within(rows, from, to)), from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+    trend.push({ ...figure(within(timed, from, to)), from: new Date(from).toISOString(), to: new Date(to).toISOString() });
   }
   return {
     ...figure(current),
-    previous: figure(within(rows, now - 2 * window, now - window)),
+    previous: figure(within(timed, now - 2 * window, now - window)),
     byType: types.map((type) => ({ type, ...figure(current.filter((r) => r.type === type)) })),
     trend,
   };

@@ -69,6 +69,7 @@ export const m0013Ceremonies: Migration = {
       PRIMARY KEY (series_id, occurrence_key),
       CHECK (cancelled = 1 OR (moved_date IS NOT NULL AND moved_time IS NOT NULL))
     ) STRICT, WITHOUT ROWID;
+    CREATE INDEX ceremony_exception_moved ON ceremony_exception (moved_date) WHERE moved_date IS NOT NULL;
 
     CREATE TABLE ceremony_occurrence (
       id TEXT PRIMARY KEY NOT NULL,
@@ -82,6 +83,7 @@ export const m0013Ceremonies: Migration = {
       updated_at TEXT NOT NULL,
       UNIQUE (series_id, occurrence_key)
     ) STRICT;
+    CREATE INDEX ceremony_occurrence_start ON ceremony_occurrence (starts_at);
 
     CREATE TABLE ceremony_decision (
       id TEXT PRIMARY KEY NOT NULL,
