@@ -26,8 +26,9 @@ export function makeDataDir(prefix = 'keel-e2e-'): string {
 
 /** Starts the built browser-mode server (`node out/main/serve.js --port 0 --data DIR`) and waits for its "Open …" line. */
 /**
- * Starts browser mode on a data folder. `clockAhead` runs it under libfaketime with the clock moved ahead
- * ("+4d"): days passing without readings, for the monitoring test.
+ * Starts browser mode on a data folder. `clockAhead` runs it under libfaketime, a faketime spec: the clock moved
+ * ahead ("+4d": days passing without readings, for the monitoring test) or started at a fixed instant
+ * ("@2026-12-06 10:00:00": a test whose dates are written out, so it passes on any day).
  */
 export async function startServer(
   dataDir: string = makeDataDir(),
