@@ -22,7 +22,7 @@ export function FreezesView() {
       {adding ? (
         <AddFreeze engagementId={engagementId} onDone={() => setAdding(false)} />
       ) : (
-        <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+        <button type="button" className="button button--primary cer-freezes__add" onClick={() => setAdding(true)}>
           Declare a freeze
         </button>
       )}

@@ -273,7 +273,7 @@ function RecordForm({ o }: { o: OccurrenceDetail }) {
         </fieldset>
       )}
       <TextArea {...form.field('notes')} label="Notes" value={form.values.notes ?? ''} />
-      <fieldset className="field field--wide cer-decisions">
+      <fieldset className="field field--wide ui-checks cer-decisions">
         <legend>Decisions</legend>
         {decisions.map((d, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: decisions are edited in place by position; they have no id until saved.
@@ -293,6 +293,7 @@ function RecordForm({ o }: { o: OccurrenceDetail }) {
             />
             {modelOptions.length > 0 && (
               <select
+                className="cer-decision__model"
                 aria-label={`Model of decision ${i + 1}`}
                 value={d.modelId ?? ''}
                 onChange={(e) =>

@@ -103,7 +103,7 @@ export function RecurrenceFields({
   ];
   return (
     <fieldset
-      className={`field field--wide cer-recurrence${error ? ' field--error' : ''}`}
+      className={`field field--wide ui-checks cer-recurrence${error ? ' field--error' : ''}`}
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend>Repeats</legend>

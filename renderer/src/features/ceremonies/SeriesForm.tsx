@@ -150,7 +150,7 @@ function Fields({
           />
         </>
       )}
-      <fieldset className="field field--wide cer-people">
+      <fieldset className="field field--wide ui-checks cer-people">
         <legend>Who takes part</legend>
         {!options.data ? (
           <p className="muted">{engagementId ? 'Loading…' : 'Choose the engagement first.'}</p>
@@ -187,7 +187,7 @@ function Fields({
         {form.errorFor('participants') && <p className="field__error">{form.errorFor('participants')}</p>}
       </fieldset>
       {(options.data?.models.length ?? 0) > 0 && (
-        <fieldset className="field field--wide">
+        <fieldset className="field field--wide ui-checks">
           <legend>About the models</legend>
           <div className="ui-checks__options">
             {options.data?.models.map((m) => (
