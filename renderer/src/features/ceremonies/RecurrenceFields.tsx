@@ -85,6 +85,7 @@ export function RecurrenceFields({
   onChange(rrule: string | null): void;
 }) {
   const [state, setState] = useState<State>(() => read(value, startDate || '2026-01-05'));
+  const [intervalText, setIntervalText] = useState<string | null>(null);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(startDate) ? startDate : '2026-01-05';
   const { weekday, day, nth } = placeOf(date);
   const update = (patch: Partial<State>) => {
@@ -114,7 +115,7 @@ export function RecurrenceFields({
         className="cer-recurrence__control"
         id={`${id}-mode`}
         value={state.mode}
-        onChange={(e) => update({ mode: e.target.value as Mode })}
+        onChange={(e) => update({ mode: e.target.value as Mode, interval: 1 })}
       >
         {modes.map((m) => (
           <option key={m.value} value={m.value}>
@@ -129,8 +130,14 @@ export function RecurrenceFields({
             type="number"
             min={1}
             max={52}
-            value={state.interval}
-            onChange={(e) => update({ interval: Math.max(1, Math.min(52, Number(e.target.value) || 1)) })}
+            value={intervalText ?? String(state.interval)}
+            onChange={(e) => {
+              // An emptied field waits for the next digit instead of snapping back to 1.
+              setIntervalText(e.target.value);
+              const n = Number(e.target.value);
+              if (e.target.value !== '' && Number.isInteger(n)) update({ interval: Math.max(1, Math.min(52, n)) });
+            }}
+            onBlur={() => setIntervalText(null)}
             aria-label={state.mode === 'weekly' ? 'Every how many weeks' : 'Every how many months'}
           />{' '}
           {state.mode === 'weekly' ? (state.interval === 1 ? 'week' : 'weeks') : state.interval === 1 ? 'month' : 'months'}
