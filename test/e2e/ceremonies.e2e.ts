@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CalendarOccurrence, CeremonySeries, EngagementRhythm, ListResult } from '@shared/contract';
@@ -46,6 +47,19 @@ async function shot(name: string, full = false) {
 }
 
 const drawer = () => page.locator('aside.drawer');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] };
+
+/** Serious and critical WCAG 2.2 AA violations in the screen (and its drawer). */
+async function seriousViolations(): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate<AxeResult>(
+    "axe.run({ include: ['.main'] }, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })",
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), first ${JSON.stringify(v.nodes[0]?.target)}`);
+}
 const calendarOf = (from: string, to: string) => call<CalendarOccurrence[]>(server, 'ceremonies.calendar', { from, to, engagementId });
 const ours = async (from: string, to: string) => (await calendarOf(from, to)).filter((o) => o.title === TITLE);
 
@@ -247,6 +261,27 @@ describe('ceremonies in Chromium (browser mode)', () => {
     expect(fromFile).toContain('2027-04-01T09:00:00.000Z');
     expect(fromFile).toContain('2026-11-27T13:00:00.000Z');
     expect(fromFile).not.toContain('2026-11-12T09:00:00.000Z');
+  });
+
+  it('passes axe (WCAG 2.2 AA, nothing serious) on the month, week and agenda views, the drawer, the series and the health', async () => {
+    const base = `${server.url.split('?')[0]}#/ceremonies?engagement=${engagementId}`;
+    const found: string[] = [];
+    for (const address of [
+      `${base}&day=2026-12-06`,
+      `${base}&view=week&day=2026-12-06`,
+      `${base}&view=agenda&day=2026-12-01`,
+      `${base}&tab=series`,
+      `${base}&tab=health`,
+      `${base}&tab=actions`,
+    ]) {
+      await page.goto(address);
+      await page.locator('.cer-calendar, .cer-series__table, .cer-health__card, .cer-actions-view').first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300);
+      found.push(...(await seriousViolations()).map((v) => `${address.split('#')[1]}: ${v}`));
+    }
+    await openOccurrence('2026-11-26');
+    found.push(...(await seriousViolations()).map((v) => `drawer: ${v}`));
+    expect(found).toEqual([]);
   });
 
   it('logged no uncaught error or console error, and asked nothing in a browser dialog', () => {
