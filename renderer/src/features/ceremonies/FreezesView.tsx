@@ -14,7 +14,7 @@ export function FreezesView() {
   const engagements = useProcedure('engagements.list', clientId ? { clientId } : {});
   const known = new Set((engagements.data?.rows ?? []).map((e) => e.id));
   const remove = useCommand('freezes.remove');
-  const confirm = useConfirm();
+  const ask = useConfirm();
   const [adding, setAdding] = useState(false);
   const rows = (list.data ?? []).filter((f) => !clientId || known.has(f.engagementId));
   return (
@@ -57,7 +57,7 @@ export function FreezesView() {
                     type="button"
                     className="button button--secondary button--small"
                     onClick={async () => {
-                      if (await confirm({ title: `Remove the freeze “${f.reason}”?`, confirmLabel: 'Remove', tone: 'danger' }))
+                      if (await ask({ title: `Remove the freeze “${f.reason}”?`, confirmLabel: 'Remove', tone: 'danger' }))
                         await remove.mutateAsync({ id: f.id });
                     }}
                   >

@@ -22,7 +22,7 @@ export function SeriesView() {
   const exportIcs = useCommand('ceremonies.exportIcs');
   const importIcs = useCommand('ceremonies.importIcs');
   const toast = useToasts((s) => s.show);
-  const confirm = useConfirm();
+  const ask = useConfirm();
   const file = useRef<HTMLInputElement>(null);
   const fail = (e: Error) => toast({ tone: 'error', message: e.message });
   const rows = list.data ?? [];
@@ -145,7 +145,7 @@ export function SeriesView() {
                       className="button button--secondary button--small"
                       onClick={async () => {
                         if (
-                          await confirm({
+                          await ask({
                             title: `Remove “${s.title}”?`,
                             message: 'Nothing was recorded on it; its occurrences leave the calendar.',
                             confirmLabel: 'Remove',
