@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CalendarOccurrence, CeremonySeries, EngagementRhythm, ListResult } from '@shared/contract';
+import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -261,6 +262,29 @@ describe('ceremonies in Chromium (browser mode)', () => {
     expect(fromFile).toContain('2027-04-01T09:00:00.000Z');
     expect(fromFile).toContain('2026-11-27T13:00:00.000Z');
     expect(fromFile).not.toContain('2026-11-12T09:00:00.000Z');
+  });
+
+  it('exports the client’s occurrences with outcomes and the action items as a workbook that reopens', async () => {
+    await page.goto(`${server.url.split('?')[0]}#/ceremonies?tab=series&engagement=${engagementId}`);
+    await page.getByLabel('Occurrences from').fill('2026-10-01');
+    await page.getByLabel('to', { exact: true }).fill('2026-12-31');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workbook' }).click()]);
+    const path = join(downloadDir, download.suggestedFilename());
+    await download.saveAs(path);
+    expect(download.suggestedFilename()).toBe('ceremonies-alpenbank-privatbank-ag-2026-10-01-2026-12-31.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Occurrences', 'Action items']);
+    const rows: string[] = [];
+    book.getWorksheet('Occurrences')?.eachRow((row, n) => {
+      if (n > 1 && row.getCell(5).value === TITLE) rows.push(`${row.getCell(2).value} ${row.getCell(7).value} ${row.getCell(11).value}`);
+    });
+    expect(rows).toContain('10:00 Held Recalibrate the scorecard before year end');
+    const actions: string[] = [];
+    book.getWorksheet('Action items')?.eachRow((row, n) => {
+      if (n > 1) actions.push(String(row.getCell(3).value));
+    });
+    expect(actions).toContain('Prepare the recalibration plan');
   });
 
   it('passes axe (WCAG 2.2 AA, nothing serious) on the month, week and agenda views, the drawer, the series and the health', async () => {

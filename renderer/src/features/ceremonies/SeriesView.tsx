@@ -1,4 +1,5 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
+import { useToday } from '@renderer/app/clock';
 import { useToasts } from '@renderer/app/stores';
 import { weekdayDay } from '@renderer/components/dates';
 import { saveBase64File } from '@renderer/components/download';
@@ -73,6 +74,7 @@ export function SeriesView() {
           <span className="muted">Choose an engagement to download or import its calendar file.</span>
         )}
       </div>
+      <WorkbookExport />
       {list.error && <p className="form__error">{list.error.message}</p>}
       {!list.data ? (
         <p className="list-status">Loading…</p>
@@ -175,5 +177,38 @@ export function SeriesView() {
         </Drawer>
       )}
     </div>
+  );
+}
+
+/** A client's occurrences with their outcomes and decisions between two days, and its action items, as a workbook. */
+function WorkbookExport() {
+  const { clientId, engagementId } = useCeremonies();
+  const today = useToday();
+  const engagement = useProcedure('engagements.get', { id: engagementId }, engagementId !== '');
+  const client = clientId || engagement.data?.clientId || '';
+  const exportBook = useCommand('ceremonies.export');
+  const toast = useToasts((s) => s.show);
+  const [from, setFrom] = useState(() => new Date(Date.parse(`${today}T00:00:00Z`) - 90 * 86_400_000).toISOString().slice(0, 10));
+  const [to, setTo] = useState(today);
+  if (!client) return <p className="muted">Choose a client or an engagement to export its ceremonies as a workbook.</p>;
+  return (
+    <form
+      className="cer-export"
+      onSubmit={(e) => {
+        e.preventDefault();
+        exportBook
+          .mutateAsync({ clientId: client, from, to })
+          .then((f) => saveBase64File(f.fileName, f.base64))
+          .catch((error: Error) => toast({ tone: 'error', message: error.message }));
+      }}
+    >
+      <label htmlFor="cer-export-from">Occurrences from</label>
+      <input id="cer-export-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+      <label htmlFor="cer-export-to">to</label>
+      <input id="cer-export-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      <button type="submit" className="button button--secondary" disabled={exportBook.isPending}>
+        Export workbook
+      </button>
+    </form>
   );
 }
