@@ -35,7 +35,7 @@ export function icsOf(series: readonly CeremonySeries[], now: string, name: stri
     const start = oneOffMove
       ? { date: oneOffMove.date as string, time: oneOffMove.time as string }
       : { date: s.startDate, time: s.startTime };
-    lines.push('BEGIN:VEVENT', ...common, `SEQUENCE:${sequenceOf(s)}`, `DTSTART;TZID=${s.timeZone}:${local(start.date, start.time)}`);
+    lines.push('BEGIN:VEVENT', ...common, `SEQUENCE:${s.sequence}`, `DTSTART;TZID=${s.timeZone}:${local(start.date, start.time)}`);
     lines.push(`DURATION:PT${oneOffMove?.durationMinutes ?? s.durationMinutes}M`);
     if (s.rrule !== null) {
       lines.push(`RRULE:${s.rrule}`);
@@ -51,7 +51,7 @@ export function icsOf(series: readonly CeremonySeries[], now: string, name: stri
       lines.push(
         'BEGIN:VEVENT',
         ...common,
-        `SEQUENCE:${sequenceOf(s)}`,
+        `SEQUENCE:${s.sequence}`,
         `RECURRENCE-ID;TZID=${s.timeZone}:${local(...split(e.key))}`,
         `DTSTART;TZID=${s.timeZone}:${local(e.date, e.time)}`,
         `DURATION:PT${e.durationMinutes ?? s.durationMinutes}M`,
@@ -62,9 +62,6 @@ export function icsOf(series: readonly CeremonySeries[], now: string, name: stri
   lines.push('END:VCALENDAR');
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
-
-// The stored sequence is not on the view; the update time orders revisions just as well for a reader.
-const sequenceOf = (s: CeremonySeries) => Math.max(0, Math.floor((Date.parse(s.updatedAt) - Date.parse(s.createdAt)) / 1000));
 
 const split = (key: string) => key.split('T') as [string, string];
 const local = (date: string, time: string) => `${date.replace(/-/g, '')}T${time.replace(':', '')}00`;

@@ -50,7 +50,7 @@ export function seriesViews(ctx: Context, stored: readonly StoredSeries[]): Cere
   const recorded = ctx.repos.ceremonies.recordedCount(ids);
   const now = ctx.now();
   const horizon = new Date(Date.parse(now) + 2 * YEAR_MS).toISOString();
-  return stored.map(({ sequence: _, ...s }) => {
+  return stored.map((s) => {
     const next =
       s.rrule === null ? expand(s.id, scheduleOf(s), exceptions.get(s.id) ?? [], now, horizon) : nextOf(s, exceptions.get(s.id) ?? [], now);
     return {
@@ -66,7 +66,7 @@ export function seriesViews(ctx: Context, stored: readonly StoredSeries[]): Cere
 }
 
 /** The next occurrences from now, looking a month, then a year, then two ahead (most series meet within a month). */
-function nextOf(s: Omit<StoredSeries, 'sequence'>, exceptions: Parameters<typeof expand>[2], now: string) {
+function nextOf(s: StoredSeries, exceptions: Parameters<typeof expand>[2], now: string) {
   for (const span of [31 * 86_400_000, YEAR_MS, 2 * YEAR_MS]) {
     const found = expand(s.id, scheduleOf(s), exceptions, now, new Date(Date.parse(now) + span).toISOString()).filter((o) => !o.cancelled);
     if (found.length > 0) return found;

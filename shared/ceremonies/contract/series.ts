@@ -38,6 +38,8 @@ export type CeremonySeries = {
   meetingUrl: string;
   agenda: string;
   uid: string;
+  /** The iCalendar SEQUENCE: how many times the series (or one of its occurrences) was changed. */
+  sequence: number;
   splitFrom: string | null;
   participants: Participant[];
   models: { id: string; name: string }[];

@@ -402,6 +402,11 @@ describe('calendar files', () => {
     expect(parsed.get(zurich.uid)).toContain('2027-03-19T15:30:00.000Z');
     expect(parsed.get(zurich.uid)).toContain('2027-04-01T08:00:00.000Z');
     expect(parsed.get(zurich.uid)).not.toContain('2026-10-29T09:00:00.000Z');
+    // SEQUENCE counts the changes: one cancellation and one move.
+    const master = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .find((e) => e.getFirstPropertyValue('uid') === zurich.uid && !e.hasProperty('recurrence-id'));
+    expect(master?.getFirstPropertyValue('sequence')).toBe(2);
     const agenda = new ICAL.Component(ICAL.parse(text))
       .getAllSubcomponents('vevent')
       .find((e) => e.getFirstPropertyValue('uid') === ny.uid);
