@@ -71,13 +71,19 @@ const localKey = (z: Temporal.ZonedDateTime) => z.toPlainDateTime().toString({ s
 
 // Building a rule costs more than expanding a month of it; schedules change rarely, so the built rules are kept.
 const built = new Map<string, RRuleTemporal>();
-function ruleOf(schedule: Schedule): RRuleTemporal {
-  const cacheKey = `${schedule.timeZone}|${schedule.startDate}|${schedule.startTime}|${schedule.rrule}`;
+/**
+ * The library's rule for a schedule. Checking a new rule keeps the library's own cap on the periods it walks (an
+ * impossible rule — 30 February — fails fast); expanding a rule already accepted walks as far as it must (a daily
+ * rule from 1990 has more than ten thousand days).
+ */
+function ruleOf(schedule: Schedule, maxIterations = 10_000): RRuleTemporal {
+  const cacheKey = `${maxIterations}|${schedule.timeZone}|${schedule.startDate}|${schedule.startTime}|${schedule.rrule}`;
   let rule = built.get(cacheKey);
   if (!rule) {
     rule = new RRuleTemporal({
       rruleString: schedule.rrule ?? '',
       dtstart: zonedAt(schedule.startDate, schedule.startTime, schedule.timeZone),
+      maxIterations,
     });
     if (built.size > 5_000) built.clear();
     built.set(cacheKey, rule);
@@ -116,6 +122,8 @@ export type OriginalStart = { key: string; at: number };
 
 const YEAR_MS = 366 * 86_400_000;
 const CACHE_LIMIT = 5_000;
+/** Periods an accepted rule may walk while expanding: a daily rule over 270 years. */
+const EXPANSION_ITERATIONS = 100_000;
 
 /**
  * A schedule's original starts, expanded once in one pass of the library up to a horizon and kept (a schedule is
@@ -129,7 +137,7 @@ function startsUpTo(schedule: Schedule, to: number): OriginalStart[] {
   const horizon = to + 2 * YEAR_MS;
   const starts: OriginalStart[] = [];
   let complete = true;
-  ruleOf(schedule).all((z) => {
+  ruleOf(schedule, EXPANSION_ITERATIONS).all((z) => {
     if (z.epochMilliseconds >= horizon) {
       complete = false;
       return false;

@@ -160,6 +160,15 @@ describe('splitting and ending', () => {
     ]);
   });
 
+  it('expands a daily rule that started decades ago (more periods than the library walks by default)', () => {
+    const daily = zurich('FREQ=DAILY', '1995-01-02', '08:00');
+    expect(keys(daily, '2026-12-06T00:00:00Z', '2026-12-09T00:00:00Z')).toEqual([
+      '2026-12-06T08:00',
+      '2026-12-07T08:00',
+      '2026-12-08T08:00',
+    ]);
+  });
+
   it('knows whether a schedule still has an occurrence from an instant (a series that starts in the past)', () => {
     expect(hasOccurrenceFrom(zurich('FREQ=WEEKLY;BYDAY=TH', '2025-01-02'), '2026-12-06T00:00:00Z')).toBe(true);
     expect(hasOccurrenceFrom(zurich('FREQ=WEEKLY;BYDAY=TH;COUNT=3', '2025-01-02'), '2026-12-06T00:00:00Z')).toBe(false);
