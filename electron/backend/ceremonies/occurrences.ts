@@ -48,7 +48,7 @@ export function judged(ctx: Context, facts: SeriesFacts, fromIso: string, toIso:
       out.push({ ...o, series: s, outcome, state: stateOf(o, outcome, now, missedAfterDays) });
     }
   }
-  return out.sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.series.title.localeCompare(b.series.title)));
+  return out.sort((a, b) => a.at - b.at || a.series.title.localeCompare(b.series.title));
 }
 
 /**

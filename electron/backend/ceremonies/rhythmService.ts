@@ -124,7 +124,7 @@ export function rhythmOf(ctx: Context, clientId: string | undefined): Engagement
       clientId: s.clientId,
       clientName: s.clientName,
       health: rhythmHealth(
-        own.map((o) => ({ type: o.series.type, startsAt: o.startsAt, state: o.state })),
+        own.map((o) => ({ type: o.series.type, startsAt: o.startsAt, at: o.at, state: o.state })),
         now,
       ),
       missed: missedOf(

@@ -37,6 +37,9 @@ export type Occurrence = {
   time: string;
   startsAt: string;
   endsAt: string;
+  /** The same instants in Unix milliseconds, for the rules that compare them. */
+  at: number;
+  endAt: number;
   durationMinutes: number;
   moved: boolean;
   cancelled: boolean;
@@ -226,6 +229,8 @@ export function expand(
       time: key.slice(11),
       startsAt: new Date(at).toISOString(),
       endsAt: new Date(end).toISOString(),
+      at,
+      endAt: end,
       durationMinutes: schedule.durationMinutes,
       moved: false,
       cancelled: Boolean(exception?.cancelled),
@@ -247,8 +252,7 @@ export function expand(
       true,
       false,
     );
-    const s = Date.parse(occurrence.startsAt);
-    if (s < to && (Date.parse(occurrence.endsAt) > from || s >= from)) out.push(occurrence);
+    if (occurrence.at < to && (occurrence.endAt > from || occurrence.at >= from)) out.push(occurrence);
   }
   return out
     .filter((o) => Date.parse(o.startsAt) < to)
@@ -272,6 +276,8 @@ function occurrenceOf(
     time: local.toPlainTime().toString({ smallestUnit: 'minute' }),
     startsAt: isoOf(start),
     endsAt: new Date(start.epochMilliseconds + durationMinutes * 60_000).toISOString(),
+    at: start.epochMilliseconds,
+    endAt: start.epochMilliseconds + durationMinutes * 60_000,
     durationMinutes,
     moved,
     cancelled,

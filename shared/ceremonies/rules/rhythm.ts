@@ -8,7 +8,7 @@ const DAY_MS = 86_400_000;
  * broke); otherwise planned until it starts, to record until `missedAfterDays` after its end, then missed.
  */
 export function stateOf(
-  occurrence: Pick<Occurrence, 'startsAt' | 'endsAt' | 'cancelled'>,
+  occurrence: Pick<Occurrence, 'startsAt' | 'endsAt' | 'cancelled'> & Partial<Pick<Occurrence, 'at' | 'endAt'>>,
   outcome: OutcomeStatus | null,
   now: number,
   missedAfterDays: number,
@@ -16,8 +16,8 @@ export function stateOf(
   if (occurrence.cancelled) return 'cancelled';
   if (outcome === 'held') return 'held';
   if (outcome === 'not_held') return 'missed';
-  if (Date.parse(occurrence.startsAt) > now) return 'planned';
-  if (Date.parse(occurrence.endsAt) + missedAfterDays * DAY_MS <= now) return 'missed';
+  if ((occurrence.at ?? Date.parse(occurrence.startsAt)) > now) return 'planned';
+  if ((occurrence.endAt ?? Date.parse(occurrence.endsAt)) + missedAfterDays * DAY_MS <= now) return 'missed';
   return 'due';
 }
 
@@ -26,7 +26,7 @@ export function missedSince(occurrence: Pick<Occurrence, 'endsAt'>, missedAfterD
   return new Date(Date.parse(occurrence.endsAt) + missedAfterDays * DAY_MS).toISOString();
 }
 
-export type JudgedOccurrence = { type: CeremonyType; startsAt: string; state: OccurrenceState };
+export type JudgedOccurrence = { type: CeremonyType; startsAt: string; state: OccurrenceState; at?: number };
 
 export type HealthFigure = { held: number; planned: number; ratio: number | null };
 
@@ -62,7 +62,7 @@ const within = (rows: readonly Timed[], from: number, to: number) => rows.filter
  */
 export function rhythmHealth(rows: readonly JudgedOccurrence[], now: number): RhythmHealth {
   const window = HEALTH_WINDOW_DAYS * DAY_MS;
-  const timed: Timed[] = rows.map((r) => ({ type: r.type, at: Date.parse(r.startsAt), state: r.state }));
+  const timed: Timed[] = rows.map((r) => ({ type: r.type, at: r.at ?? Date.parse(r.startsAt), state: r.state }));
   const current = within(timed, now - window, now);
   const types = [...new Set(current.map((r) => r.type))].sort();
   const trend: HealthPoint[] = [];
