@@ -1,35 +1,15 @@
 import type { Db } from '@backend/core/db/connection';
-import { StatementCache } from '@backend/core/sql';
+import { Conditions, StatementCache } from '@backend/core/sql';
 import type { Decision } from '@shared/ceremonies/contract/occurrences';
 import type { FreezePeriod } from '@shared/ceremonies/contract/rhythm';
-import type { Participant, Person } from '@shared/ceremonies/contract/series';
+import type { CeremonySeries, Participant, Person } from '@shared/ceremonies/contract/series';
 import type { ScheduleException } from '@shared/ceremonies/rules/recurrence';
 import type { ActionFacts } from '@shared/ceremonies/rules/rhythm';
-import type { ActionStatus, CeremonyType, OutcomeStatus, ParticipantRole, PersonKind } from '@shared/ceremonies/rules/vocabulary';
+import type { ActionStatus, OutcomeStatus, ParticipantRole, PersonKind } from '@shared/ceremonies/rules/vocabulary';
+import { groupBy } from '@shared/kernel/collections';
 
-/** A series as stored, with the names around it (engagement, client) but not its people or exceptions. */
-export type StoredSeries = {
-  id: string;
-  engagementId: string;
-  engagementName: string;
-  clientId: string;
-  clientName: string;
-  type: CeremonyType;
-  title: string;
-  timeZone: string;
-  startDate: string;
-  startTime: string;
-  durationMinutes: number;
-  rrule: string | null;
-  location: string;
-  meetingUrl: string;
-  agenda: string;
-  uid: string;
-  sequence: number;
-  splitFrom: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
+/** A series as stored, with the names around it (engagement, client) but not its people, models, exceptions or what is derived. */
+export type StoredSeries = Omit<CeremonySeries, 'ruleText' | 'participants' | 'models' | 'exceptions' | 'nextStartsAt' | 'recorded'>;
 
 export type StoredException = ScheduleException & { reason: string };
 export type StoredOutcome = {
@@ -95,7 +75,7 @@ const json = (list: readonly string[]) => JSON.stringify(list);
 /** All of the ceremonies area's SQL: series and their people, models and exceptions; outcomes, decisions, action items, freezes. */
 export class CeremonyRepository {
   private readonly statements: StatementCache;
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.statements = new StatementCache(db);
   }
 
@@ -110,26 +90,18 @@ export class CeremonyRepository {
   }
 
   seriesList(filter: SeriesFilter): StoredSeries[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.clientId) {
-      where.push('c.id = ?');
-      params.push(filter.clientId);
-    }
-    if (filter.engagementId) {
-      where.push('s.engagement_id = ?');
-      params.push(filter.engagementId);
-    }
-    if (filter.modelId) {
-      where.push('s.id IN (SELECT series_id FROM ceremony_model WHERE model_id = ?)');
-      params.push(filter.modelId);
-    }
-    if (filter.ids) {
-      where.push('s.id IN (SELECT value FROM json_each(?))');
-      params.push(json(filter.ids));
-    }
-    const sql = `${SERIES_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.name, e.name, s.start_date, s.start_time, s.title`;
-    return this.statements.get(sql).all(...params) as StoredSeries[];
+    const where = new Conditions()
+      .when(filter.clientId, 'c.id = ?')
+      .when(filter.engagementId, 's.engagement_id = ?')
+      .when(filter.modelId, 's.id IN (SELECT series_id FROM ceremony_model WHERE model_id = ?)')
+      .when(filter.ids && json(filter.ids), 's.id IN (SELECT value FROM json_each(?))');
+    const sql = `${SERIES_SELECT} ${where.sql} ORDER BY c.name, e.name, s.start_date, s.start_time, s.title`;
+    return this.statements.get(sql).all(...where.params) as StoredSeries[];
+  }
+
+  /** Whether a later series continues this one ("this and following"). */
+  isContinued(id: string): boolean {
+    return this.statements.get('SELECT 1 FROM ceremony_series WHERE split_from = ? LIMIT 1').get(id) !== undefined;
   }
 
   insertSeries(s: StoredSeries): void {
@@ -164,11 +136,7 @@ export class CeremonyRepository {
          FROM ceremony_participant p WHERE p.series_id IN (SELECT value FROM json_each(?)) ORDER BY p.role, name`,
       )
       .all(json(seriesIds)) as (Participant & { seriesId: string })[];
-    return group(
-      rows,
-      (r) => r.seriesId,
-      ({ seriesId: _, ...p }) => p,
-    );
+    return bySeries(rows, ({ seriesId: _, ...p }) => p);
   }
 
   setParticipants(seriesId: string, people: readonly { kind: PersonKind; id: string; role: ParticipantRole }[]): void {
@@ -184,11 +152,7 @@ export class CeremonyRepository {
          WHERE cm.series_id IN (SELECT value FROM json_each(?)) ORDER BY m.name`,
       )
       .all(json(seriesIds)) as { seriesId: string; id: string; name: string }[];
-    return group(
-      rows,
-      (r) => r.seriesId,
-      (r) => ({ id: r.id, name: r.name }),
-    );
+    return bySeries(rows, (r) => ({ id: r.id, name: r.name }));
   }
 
   setModels(seriesId: string, modelIds: readonly string[]): void {
@@ -216,11 +180,7 @@ export class CeremonyRepository {
             .all({ from: dates.from, to: dates.to, ids: json(seriesIds) })
         : this.statements.get(`${select} WHERE series_id IN (SELECT value FROM json_each(?)) ORDER BY occurrence_key`).all(json(seriesIds))
     ) as (Omit<StoredException, 'cancelled'> & { seriesId: string; cancelled: number })[];
-    return group(
-      rows,
-      (r) => r.seriesId,
-      ({ seriesId: _, cancelled, ...e }) => ({ ...e, cancelled: cancelled === 1 }),
-    );
+    return bySeries(rows, ({ seriesId: _, cancelled, ...e }) => ({ ...e, cancelled: cancelled === 1 }));
   }
 
   saveException(seriesId: string, e: StoredException, at: string): void {
@@ -236,13 +196,6 @@ export class CeremonyRepository {
 
   deleteException(seriesId: string, key: string): void {
     this.statements.get('DELETE FROM ceremony_exception WHERE series_id = ? AND occurrence_key = ?').run(seriesId, key);
-  }
-
-  /** Exceptions and outcomes at or after a key move with the part of a split series they belong to. */
-  moveHistoryFrom(fromSeriesId: string, toSeriesId: string, fromKey: string): void {
-    this.statements
-      .get('UPDATE ceremony_exception SET series_id = ? WHERE series_id = ? AND occurrence_key >= ?')
-      .run(toSeriesId, fromSeriesId, fromKey);
   }
 
   // ---------------------------------------------------------------- outcomes
@@ -366,27 +319,14 @@ export class CeremonyRepository {
   }
 
   actions(filter: { clientId?: string; engagementId?: string; seriesId?: string; modelId?: string; openOnly: boolean }): ActionRow[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.clientId) {
-      where.push('c.id = ?');
-      params.push(filter.clientId);
-    }
-    if (filter.engagementId) {
-      where.push('e.id = ?');
-      params.push(filter.engagementId);
-    }
-    if (filter.seriesId) {
-      where.push('a.series_id = ?');
-      params.push(filter.seriesId);
-    }
-    if (filter.modelId) {
-      where.push('a.model_id = ?');
-      params.push(filter.modelId);
-    }
-    if (filter.openOnly) where.push(`a.status = 'open'`);
-    const sql = `${ACTION_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.due_date, a.raised_at, a.title`;
-    return this.statements.get(sql).all(...params) as ActionRow[];
+    const where = new Conditions()
+      .when(filter.clientId, 'c.id = ?')
+      .when(filter.engagementId, 'e.id = ?')
+      .when(filter.seriesId, 'a.series_id = ?')
+      .when(filter.modelId, 'a.model_id = ?')
+      .add(filter.openOnly ? `a.status = 'open'` : null);
+    const sql = `${ACTION_SELECT} ${where.sql} ORDER BY a.due_date, a.raised_at, a.title`;
+    return this.statements.get(sql).all(...where.params) as ActionRow[];
   }
 
   insertAction(a: StoredAction): void {
@@ -522,19 +462,9 @@ export class CeremonyRepository {
       name: string;
     }[];
   }
-
-  inTransaction(): boolean {
-    return this.db.inTransaction;
-  }
 }
 
-function group<R, K, V>(rows: readonly R[], key: (r: R) => K, value: (r: R) => V): Map<K, V[]> {
-  const out = new Map<K, V[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const list = out.get(k) ?? [];
-    list.push(value(r));
-    out.set(k, list);
-  }
-  return out;
+/** Rows grouped by series, each turned into what the caller keeps. */
+function bySeries<R extends { seriesId: string }, V>(rows: readonly R[], value: (r: R) => V): Map<string, V[]> {
+  return new Map([...groupBy(rows, (r) => r.seriesId)].map(([k, list]) => [k, list.map(value)]));
 }

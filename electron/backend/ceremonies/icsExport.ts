@@ -1,6 +1,6 @@
 import type { Context } from '@backend/core/context';
 import type { CeremonySeries } from '@shared/ceremonies/contract/series';
-import { icsUtc, keyOf } from '@shared/ceremonies/rules/recurrence';
+import { icsUtc } from '@shared/ceremonies/rules/recurrence';
 import { CEREMONY_TYPE_LABELS } from '@shared/ceremonies/rules/vocabulary';
 import type { ExportedFile } from '@shared/kernel/printDocument';
 import { slug } from '@shared/kernel/text';
@@ -134,5 +134,3 @@ export function icsFile(ctx: Context, series: readonly CeremonySeries[], name: s
   const bytes = Buffer.from(content, 'utf8');
   return { fileName: `${slug(name, 'ceremonies')}.ics`, base64: bytes.toString('base64'), bytes: bytes.length };
 }
-
-export { keyOf };

@@ -14,10 +14,7 @@ const DAY_MS = 86_400_000;
 
 /** The occurrences between two days (the first at 00:00 UTC − 14 h to the last at 24:00 UTC + 14 h, then kept by local date). */
 export function calendar(ctx: Context, input: ParsedInputOf<'ceremonies.calendar'>): CalendarOccurrence[] {
-  const series = ctx.repos.ceremonies.seriesList({
-    ...(input.clientId ? { clientId: input.clientId } : {}),
-    ...(input.engagementId ? { engagementId: input.engagementId } : {}),
-  });
+  const series = ctx.repos.ceremonies.seriesList(input);
   const from = new Date(Date.parse(`${input.from}T00:00:00Z`) - 14 * 3_600_000).toISOString();
   const to = new Date(Date.parse(`${input.to}T00:00:00Z`) + DAY_MS + 14 * 3_600_000).toISOString();
   return calendarOf(ctx, factsOf(ctx, series, from, to), from, to).filter((o) => o.date >= input.from && o.date <= input.to);
@@ -263,12 +260,7 @@ export function recordOutcome(ctx: Context, input: ParsedInputOf<'ceremonies.rec
 export function listActions(ctx: Context, input: ParsedInputOf<'actions.list'>): ActionItem[] {
   const today = ctx.today();
   return ctx.repos.ceremonies
-    .actions({
-      ...(input.clientId ? { clientId: input.clientId } : {}),
-      ...(input.engagementId ? { engagementId: input.engagementId } : {}),
-      ...(input.modelId ? { modelId: input.modelId } : {}),
-      openOnly: input.include === 'open',
-    })
+    .actions({ ...input, openOnly: input.include === 'open' })
     .map((a) => toActionItem(a, today))
     .sort(
       (a, b) => a.owner.name.localeCompare(b.owner.name) || Number(b.overdue) - Number(a.overdue) || a.dueDate.localeCompare(b.dueDate),

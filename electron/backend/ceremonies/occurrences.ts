@@ -3,8 +3,9 @@ import type { Context } from '@backend/core/context';
 import type { CalendarOccurrence, OccurrenceFlag } from '@shared/ceremonies/contract/occurrences';
 import type { Participant } from '@shared/ceremonies/contract/series';
 import { expand, type Occurrence, type Schedule } from '@shared/ceremonies/rules/recurrence';
-import { type ActionFacts, availabilityFlags, type FreezeSpan, freezeOn, isCarriedTo, stateOf } from '@shared/ceremonies/rules/rhythm';
+import { availabilityFlags, type FreezeSpan, freezeOn, isCarriedTo, stateOf } from '@shared/ceremonies/rules/rhythm';
 import type { OutcomeStatus } from '@shared/ceremonies/rules/vocabulary';
+import { groupBy } from '@shared/kernel/collections';
 import { toDay } from '@shared/kernel/days';
 import type { StoredException, StoredSeries } from './ceremonyRepository';
 import { ceremonySettings } from './settings';
@@ -65,12 +66,7 @@ export function calendarOf(ctx: Context, facts: SeriesFacts, fromIso: string, to
   const toDate = occurrences.at(-1)?.date ?? toIso.slice(0, 10);
   const away = awayCheck(ctx, [...participants.values()].flat(), fromDate, toDate);
   const freezes = freezesByEngagement(ctx);
-  const openActions = new Map<string, ActionFacts[]>();
-  for (const a of ctx.repos.ceremonies.actionFacts(ids, fromIso)) {
-    const list = openActions.get(a.seriesId);
-    if (list) list.push(a);
-    else openActions.set(a.seriesId, [a]);
-  }
+  const openActions = groupBy(ctx.repos.ceremonies.actionFacts(ids, fromIso), (a) => a.seriesId);
   const clients = new Map<string, { country: string; subdivision: string }>();
   const calendarOfClient = (clientId: string) => {
     const known = clients.get(clientId);
@@ -120,13 +116,7 @@ export function calendarOf(ctx: Context, facts: SeriesFacts, fromIso: string, to
 }
 
 export function freezesByEngagement(ctx: Context): Map<string, FreezeSpan[]> {
-  const out = new Map<string, FreezeSpan[]>();
-  for (const f of ctx.repos.ceremonies.freezes(null)) {
-    const list = out.get(f.engagementId) ?? [];
-    list.push(f);
-    out.set(f.engagementId, list);
-  }
-  return out;
+  return groupBy(ctx.repos.ceremonies.freezes(null), (f) => f.engagementId);
 }
 
 /** Whether a participant is away on a date: a specialist on time off or on their own public holiday (contacts: unknown, so never). */

@@ -4,6 +4,7 @@ import type { EngagementRhythm, FreezeConflict, FreezePeriod, MissedFinding, Mod
 import { freezeOn, missedSince, rhythmHealth } from '@shared/ceremonies/rules/rhythm';
 import { HEALTH_WINDOW_DAYS } from '@shared/ceremonies/rules/vocabulary';
 import type { ParsedInputOf } from '@shared/contract';
+import { groupBy } from '@shared/kernel/collections';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import { localDateOf } from '@shared/kernel/timeZone';
 import type { StoredSeries } from './ceremonyRepository';
@@ -137,17 +138,6 @@ export function rhythmOf(ctx: Context, clientId: string | undefined): Engagement
       openActions: counts.get(s.engagementId)?.open ?? 0,
     };
   });
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = out.get(k);
-    if (list) list.push(row);
-    else out.set(k, [row]);
-  }
-  return out;
 }
 
 /** The ceremonies about one model: series, missed occurrences of the last year, decisions, action items. */

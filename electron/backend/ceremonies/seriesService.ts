@@ -4,10 +4,8 @@ import type { Context } from '@backend/core/context';
 import { newId } from '@backend/core/ids';
 import type { CeremonyOptions, CeremonySeries } from '@shared/ceremonies/contract/series';
 import {
-  endedBefore,
   endedOn,
   expand,
-  firstStart,
   hasOccurrenceFrom,
   isOccurrenceOf,
   keyOf,
@@ -87,11 +85,8 @@ export function storedOrThrow(ctx: Context, id: string, path = 'id'): StoredSeri
 }
 
 export function listSeries(ctx: Context, filter: { clientId?: string | undefined; engagementId?: string | undefined }): CeremonySeries[] {
-  return seriesViews(ctx, ctx.repos.ceremonies.seriesList(clean(filter)));
+  return seriesViews(ctx, ctx.repos.ceremonies.seriesList(filter));
 }
-
-const clean = <T extends Record<string, unknown>>(o: T) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 
 export function engagementOrThrow(ctx: Context, engagementId: string) {
   const engagement = ctx.repos.engagements.get(engagementId);
@@ -375,7 +370,7 @@ export function removeSeries(ctx: Context, id: string): { id: string } {
         'conflict',
         `“${stored.title}” has recorded occurrences or action items; end it instead, so its history stays.`,
       );
-    if (ctx.repos.ceremonies.seriesList({}).some((s) => s.splitFrom === id))
+    if (ctx.repos.ceremonies.isContinued(id))
       throw new DomainError('conflict', `“${stored.title}” continues in a later series; end it instead.`);
     const before = seriesView(ctx, id);
     ctx.repos.ceremonies.deleteSeries(id);
@@ -390,5 +385,3 @@ export function removeSeries(ctx: Context, id: string): { id: string } {
     return { id };
   });
 }
-
-export { endedBefore, firstStart };
