@@ -7,6 +7,7 @@ import { continuityProcedures } from '@shared/continuity/contract';
 import { type CommandNamesOf, joinProcedures, type QueryNamesOf } from '@shared/kernel/define';
 import { maturityAreaProcedures } from '@shared/maturity/procedures';
 import { monitoringAreaProcedures } from '@shared/monitoring/procedures';
+import { operationsAreaProcedures } from '@shared/operations/procedures';
 import { ownershipAreaProcedures } from '@shared/ownership/procedures';
 import { planAreaProcedures } from '@shared/plan/procedures';
 import { portfolioAreaProcedures } from '@shared/portfolio/procedures';
@@ -29,6 +30,7 @@ export const contract = joinProcedures(
   ownershipAreaProcedures,
   monitoringAreaProcedures,
   ceremoniesAreaProcedures,
+  operationsAreaProcedures,
   maturityAreaProcedures,
   auditProcedures,
 );
@@ -67,6 +69,9 @@ export type { ListResult } from '@shared/kernel/define';
 export * from '@shared/kernel/errors';
 export type * from '@shared/maturity/contract/assessments';
 export type * from '@shared/maturity/contract/overview';
+export type * from '@shared/operations/contract/incidents';
+export type * from '@shared/operations/contract/overview';
+export type * from '@shared/operations/contract/retraining';
 export type * from '@shared/ownership/contract/assets';
 export type * from '@shared/ownership/contract/duties';
 export type * from '@shared/ownership/contract/matrix';

@@ -5,6 +5,7 @@ import { clientsEntities } from '@shared/clients/entities';
 import { continuityEntities } from '@shared/continuity/entities';
 import { maturityEntities } from '@shared/maturity/entities';
 import { monitoringEntities } from '@shared/monitoring/entities';
+import { operationsEntities } from '@shared/operations/entities';
 import { ownershipEntities } from '@shared/ownership/entities';
 import { planEntities } from '@shared/plan/entities';
 import { portfolioEntities } from '@shared/portfolio/entities';
@@ -25,6 +26,7 @@ export const ENTITY_LABELS = {
   ...ownershipEntities,
   ...monitoringEntities,
   ...ceremoniesEntities,
+  ...operationsEntities,
   ...maturityEntities,
 } as const;
 

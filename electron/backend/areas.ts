@@ -7,6 +7,7 @@ import { continuityArea } from './continuity/area';
 import type { BackendArea } from './core/area';
 import { maturityArea } from './maturity/area';
 import { monitoringArea } from './monitoring/area';
+import { operationsArea } from './operations/area';
 import { ownershipArea } from './ownership/area';
 import { planArea } from './plan/area';
 import { portfolioArea } from './portfolio/area';
@@ -24,6 +25,7 @@ const AREAS: readonly BackendArea[] = [
   ownershipArea,
   monitoringArea,
   ceremoniesArea,
+  operationsArea,
   maturityArea,
   billingArea,
   auditArea,

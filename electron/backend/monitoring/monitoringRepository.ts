@@ -3,7 +3,7 @@ import { StatementCache } from '@backend/core/sql';
 import type { ReadingImport } from '@shared/monitoring/contract/readings';
 import type { Slo, SloObjective } from '@shared/monitoring/contract/slos';
 import type { PrometheusMapping } from '@shared/monitoring/rules/readings';
-import type { Aggregation, Direction, MetricKind, ReadingSource } from '@shared/monitoring/rules/vocabulary';
+import { type Aggregation, type Direction, type MetricKind, type ReadingSource, SIGNAL_METRICS } from '@shared/monitoring/rules/vocabulary';
 import type { Stage } from '@shared/portfolio/rules/vocabulary';
 
 /** A model as monitoring sees it. */
@@ -280,9 +280,13 @@ export class MonitoringRepository {
     const rows = this.statements
       .get(
         `SELECT s.model_id, max((SELECT max(r.at) FROM reading r WHERE r.series_id = s.id)) AS last
-         FROM reading_series s WHERE @models IS NULL OR s.model_id IN (SELECT value FROM json_each(@models)) GROUP BY s.model_id`,
+         FROM reading_series s WHERE (@models IS NULL OR s.model_id IN (SELECT value FROM json_each(@models)))
+           AND s.metric NOT IN (SELECT value FROM json_each(@signals)) GROUP BY s.model_id`,
       )
-      .all({ models: modelIds === null ? null : JSON.stringify(modelIds) }) as { model_id: string; last: number | null }[];
+      .all({ models: modelIds === null ? null : JSON.stringify(modelIds), signals: JSON.stringify(SIGNAL_METRICS) }) as {
+      model_id: string;
+      last: number | null;
+    }[];
     return new Map(rows.filter((r) => r.last !== null).map((r) => [r.model_id, r.last as number]));
   }
 

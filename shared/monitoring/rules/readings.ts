@@ -5,6 +5,7 @@
  * checked before any is kept: the whole file is accepted or refused with the list of what is wrong.
  */
 import { z } from 'zod';
+import { SIGNAL_METRICS } from './vocabulary';
 
 /** A reading as a file states it, before it is checked. `where` says where it is ("row 12"). */
 export type RawReading = {
@@ -109,7 +110,7 @@ export function readingChecker(models: readonly KnownModel[], now: number): Read
     if (typeof model === 'string') return `${r.where} ${model}.`;
     const metric = r.metric.trim();
     if (metric === '') return `${r.where} names no metric.`;
-    if (!model.metrics.has(metric))
+    if (!model.metrics.has(metric) && !SIGNAL_METRICS.includes(metric))
       return `${r.where}: ${model.name} has no SLO on the metric “${metric}”; add one before sending its readings.`;
     const at = instantOf(r.at);
     if (typeof at === 'string') return `${r.where} ${at}.`;

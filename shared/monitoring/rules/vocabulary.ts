@@ -54,6 +54,13 @@ export const METRIC_DEFAULTS: Record<MetricKind, { unit: string; direction: Dire
   custom: { unit: '', direction: 'higher' },
 };
 
+/**
+ * Signals: metrics kept without an SLO, for other areas to act on. A reading of `new_data_available` above zero
+ * says new training data has arrived (the retraining trigger "on new data availability").
+ */
+export const NEW_DATA_METRIC = 'new_data_available';
+export const SIGNAL_METRICS: readonly string[] = [NEW_DATA_METRIC];
+
 /** Drift metrics give a model its drift status, apart from its health. */
 export const DRIFT_KINDS: readonly MetricKind[] = ['drift_psi', 'drift_ks'];
 export const isDriftKind = (kind: MetricKind) => DRIFT_KINDS.includes(kind);

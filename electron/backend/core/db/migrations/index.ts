@@ -11,6 +11,7 @@ import { m0010Ownership } from './0010_ownership';
 import { m0011Maturity } from './0011_maturity';
 import { m0012Monitoring } from './0012_monitoring';
 import { m0013Ceremonies } from './0013_ceremonies';
+import { m0014Operations } from './0014_operations';
 import type { Migration } from './types';
 
 /**
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0011Maturity,
   m0012Monitoring,
   m0013Ceremonies,
+  m0014Operations,
 ];
 
 export type { Migration } from './types';
