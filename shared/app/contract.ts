@@ -48,6 +48,9 @@ export type SampleLoadResult = {
   ceremonyOccurrences: number;
   actionItems: number;
   freezes: number;
+  retrainingPolicies: number;
+  retrainingRuns: number;
+  incidents: number;
 };
 
 export const appProcedures = {

@@ -61,9 +61,10 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   ownership: ['clients', 'plan', 'portfolio'],
   monitoring: ['clients', 'plan', 'portfolio', 'ownership'],
   ceremonies: ['clients', 'plan', 'portfolio'],
+  operations: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring', 'ceremonies'],
   maturity: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring'],
-  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'maturity'],
-  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'maturity', 'audit'],
+  audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'operations', 'maturity'],
+  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'operations', 'maturity', 'audit'],
 };
 
 /** The one ordered list per process (and the shells that start them): they may import every area. */

@@ -28,6 +28,9 @@ const NO_RECORDS: SampleLoadResult = {
   ceremonyOccurrences: 0,
   actionItems: 0,
   freezes: 0,
+  retrainingPolicies: 0,
+  retrainingRuns: 0,
+  incidents: 0,
   environments: 0,
   deployments: 0,
 };

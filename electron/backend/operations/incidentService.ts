@@ -152,7 +152,7 @@ function breachAt(
   const e = evaluateSlos(ctx, [slo], Date.parse(at), [model.id], true).get(slo.id) as Evaluation;
   if (e.status !== 'breach')
     throw invalid(
-      `${slo.metric} was not in breach at ${at} (${e.status === 'no_data' ? 'no readings in its window' : `its value was ${e.value === null ? '—' : Number(e.value.toPrecision(4))}`}); choose another way it was detected.`,
+      `The SLO on ${slo.metric} was not in breach at ${at} (${e.status === 'no_data' ? 'no readings in its window' : `its value was ${e.value === null ? '—' : Number(e.value.toPrecision(4))}`}); choose another way it was detected.`,
       'sloId',
       'was not in breach then',
     );

@@ -13,7 +13,16 @@ describe('app.summaries', () => {
   it('is empty of worries on an empty database', async () => {
     const empty = openTestBackend({ clock: () => new Date(Date.UTC(2026, 10, 24, 9, 0, 0)) });
     const summaries = await empty.ok('app.summaries', {});
-    expect(summaries.map((s) => s.area)).toEqual(['plan', 'continuity', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'billing']);
+    expect(summaries.map((s) => s.area)).toEqual([
+      'plan',
+      'continuity',
+      'portfolio',
+      'ownership',
+      'monitoring',
+      'ceremonies',
+      'operations',
+      'billing',
+    ]);
     expect(summaries.every((s) => s.tone === 'ok' && s.items.every((i) => i.count === 0))).toBe(true);
     empty.dispose();
   });

@@ -260,6 +260,9 @@ describe('atomic writes', () => {
       ceremonyOccurrences: 37,
       actionItems: 3,
       freezes: 1,
+      retrainingPolicies: 3,
+      retrainingRuns: 5,
+      incidents: 2,
     });
     // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above);
     // then the 5 replacement requests: 5 created, 2 pauses, 5 candidates proposed and 4 decided, 2 fulfilled (each
@@ -271,7 +274,8 @@ describe('atomic writes', () => {
     // engagement has no model or asset); then maturity: the framework copy, 8 assessments created and answered
     // (one batch each), 7 finalised, 8 targets, 2 readiness checks; then monitoring: 13 SLOs, one batch of readings,
     // Thameside's Prometheus labels; then ceremonies: 4 series, 1 occurrence cancelled, 37 recorded, 3 action items
-    // raised and 1 closed, 1 freeze; then the import row.
+    // raised and 1 closed, 1 freeze; then operations: 3 retraining policies, 5 runs, 2 incidents opened, 2 acknowledged,
+    // 1 note, 1 mitigated, 1 resolved with its review planned as a ceremony; then the import row.
     const replacements = 5 + 2 + 5 + 4 + 2 * 2 + 1;
     const billing = 5 + 5 * 8 + 8 + 1 + 1803 + 6 + 5;
     const portfolio = 7 + 11 + 18 + 3 + 3 + 4 + 5 + 1;
@@ -279,8 +283,26 @@ describe('atomic writes', () => {
     const maturity = 1 + 8 + 8 + 7 + 8 + 2;
     const monitoring = 13 + 1 + 1;
     const ceremonies = 4 + 1 + 37 + 3 + 1 + 1;
+    const operations = 3 + 5 + 2 + 2 + 1 + 1 + 1 + 1;
     const rows =
-      5 + 7 + 16 + 21 + 6 + 5 + 2 + 1 + 1 + replacements + billing + portfolio + ownership + monitoring + ceremonies + maturity + 1;
+      5 +
+      7 +
+      16 +
+      21 +
+      6 +
+      5 +
+      2 +
+      1 +
+      1 +
+      replacements +
+      billing +
+      portfolio +
+      ownership +
+      monitoring +
+      ceremonies +
+      operations +
+      maturity +
+      1;
     expect(b.auditCount()).toBe(rows);
     const info = await b.ok('app.info');
     expect(info.counts).toEqual({ clients: 5, engagements: 7, specialists: 16 });

@@ -10,6 +10,7 @@ import { clientsBadInput } from '../clients/badInput.cases';
 import { continuityBadInput } from '../continuity/badInput.cases';
 import { maturityBadInput } from '../maturity/badInput.cases';
 import { monitoringBadInput } from '../monitoring/badInput.cases';
+import { operationsBadInput } from '../operations/badInput.cases';
 import { ownershipBadInput } from '../ownership/badInput.cases';
 import { planBadInput } from '../plan/badInput.cases';
 import { portfolioBadInput } from '../portfolio/badInput.cases';
@@ -33,6 +34,7 @@ const AREAS: readonly RegisteredBadInputArea[] = [
   ownershipBadInput,
   monitoringBadInput,
   ceremoniesBadInput,
+  operationsBadInput,
   maturityBadInput,
   auditBadInput,
 ];
@@ -94,7 +96,9 @@ function snapshot() {
               (SELECT group_concat(coalesce(rrule, '-')) FROM ceremony_series) csr, (SELECT count(*) FROM ceremony_exception) cx,
               (SELECT count(*) FROM ceremony_occurrence) co, (SELECT max(updated_at) FROM ceremony_occurrence) cou,
               (SELECT count(*) FROM ceremony_decision) cd, (SELECT count(*) FROM ceremony_action) ca,
-              (SELECT max(updated_at) FROM ceremony_action) cau, (SELECT count(*) FROM ceremony_freeze) cf`,
+              (SELECT max(updated_at) FROM ceremony_action) cau, (SELECT count(*) FROM ceremony_freeze) cf,
+              (SELECT count(*) FROM retraining_policy) rpo, (SELECT count(*) FROM retraining_run) rru, (SELECT count(*) FROM incident) inc,
+              (SELECT max(updated_at) FROM incident) incu, (SELECT count(*) FROM incident_entry) ince`,
     )
     .get();
 }

@@ -61,6 +61,7 @@ describe('the backend registry', () => {
       'ownership',
       'monitoring',
       'ceremonies',
+      'operations',
       'maturity',
       'billing',
       'audit',

@@ -195,7 +195,13 @@ describe('incidents', () => {
 
   it('naming someone other than the matrix’s responder needs a reason; changing the responder too', async () => {
     const modelId = id('Homepage product recommender');
-    const base = { modelId, severity: 'sev3' as const, title: 'Slow carousel', detectedAt: instant(now - HOUR), detectedBy: 'user_report' as const };
+    const base = {
+      modelId,
+      severity: 'sev3' as const,
+      title: 'Slow carousel',
+      detectedAt: instant(now - HOUR),
+      detectedBy: 'user_report' as const,
+    };
     const someone = { kind: 'specialist' as const, id: id('Andrei Popescu') };
     expect(await refused('incidents.open', { ...base, responder: someone })).toMatch(/not on the engagement|give the reason/);
     const opened = await b.ok('incidents.open', { ...base, responder: someone, responderReason: 'Covers the on-call rota this week' });
