@@ -112,8 +112,8 @@ describe('addresses in Chromium (browser mode)', () => {
   });
 
   it('an area that does not exist says so instead of showing Clients', async () => {
-    await page.goto(`${server.url}#/incidents`);
-    await main().getByRole('heading', { name: 'Incidents & run cost is coming' }).waitFor();
+    await page.goto(`${server.url}#/runcost`);
+    await main().getByRole('heading', { name: 'Run cost is coming' }).waitFor();
     expect(await main().getByRole('heading', { name: 'Clients' }).count()).toBe(0);
     await page.goto(`${server.url}#/nowhere?tab=x`);
     await main().getByRole('heading', { name: 'There is no such page' }).waitFor();

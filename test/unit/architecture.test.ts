@@ -64,7 +64,19 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   operations: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring', 'ceremonies'],
   maturity: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring'],
   audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'operations', 'maturity'],
-  app: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'operations', 'maturity', 'audit'],
+  app: [
+    'clients',
+    'plan',
+    'continuity',
+    'billing',
+    'portfolio',
+    'ownership',
+    'monitoring',
+    'ceremonies',
+    'operations',
+    'maturity',
+    'audit',
+  ],
 };
 
 /** The one ordered list per process (and the shells that start them): they may import every area. */

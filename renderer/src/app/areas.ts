@@ -13,6 +13,8 @@ import { maturityArea } from '@renderer/features/maturity/area';
 import { maturityStale } from '@renderer/features/maturity/stale';
 import { monitoringArea } from '@renderer/features/monitoring/area';
 import { monitoringStale } from '@renderer/features/monitoring/stale';
+import { operationsArea } from '@renderer/features/operations/area';
+import { operationsStale } from '@renderer/features/operations/stale';
 import { ownershipArea } from '@renderer/features/ownership/area';
 import { ownershipStale } from '@renderer/features/ownership/stale';
 import { planArea } from '@renderer/features/plan/area';
@@ -47,6 +49,7 @@ const ORDER = [
   ownershipArea,
   monitoringArea,
   ceremoniesArea,
+  operationsArea,
   maturityArea,
   billingArea,
   auditArea,
@@ -60,10 +63,10 @@ export const AREAS: readonly RendererArea[] = ORDER;
  */
 export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [
   {
-    id: 'incidents',
-    label: 'Incidents & run cost',
+    id: 'runcost',
+    label: 'Run cost',
     group: 'Operations',
-    hint: 'Retraining triggers, incidents with their responder, the cost to run each model — coming',
+    hint: 'The cost to run each model: cloud spend by category against its budget, cost per 1,000 predictions, cost to operate — coming',
   },
 ];
 
@@ -118,6 +121,7 @@ export const STALE: Readonly<Record<CommandName, Stale>> = {
   ...ownershipStale,
   ...monitoringStale,
   ...ceremoniesStale,
+  ...operationsStale,
   ...maturityStale,
   ...auditStale,
 };

@@ -38,8 +38,9 @@ describe('area registry', () => {
           'ownership:Ownership matrix',
           'monitoring:Model monitoring',
           'ceremonies:Ceremonies',
+          'operations:Retraining & incidents',
           'maturity:Maturity assessments',
-          'incidents:Incidents & run cost (coming)',
+          'runcost:Run cost (coming)',
         ],
       ],
       ['System', ['audit:Audit log']],
@@ -51,7 +52,7 @@ describe('area registry', () => {
     expect(parseRoute('#/engagements')).toEqual({ area: 'engagements', recordId: null, params: {} });
     expect(parseRoute('#/specialists/new')).toEqual({ area: 'specialists', recordId: 'new', params: {} });
     expect(parseRoute('#/replacements/a%2Fb')).toEqual({ area: 'replacements', recordId: null, params: {} });
-    expect(parseRoute('#/incidents/x')).toEqual({ area: 'clients', recordId: null, params: {} });
+    expect(parseRoute('#/runcost/x')).toEqual({ area: 'clients', recordId: null, params: {} });
     expect(parseRoute('')).toEqual({ area: 'clients', recordId: null, params: {} });
     expect(routeHash({ area: 'replacements', recordId: 'a/b' })).toBe('#/replacements/a%2Fb');
   });

@@ -69,8 +69,8 @@ describe('reading and writing an address', () => {
   });
 
   it('says an area is unknown instead of opening another one, naming a coming area', () => {
-    expect(parseAddress('#/incidents')).toEqual({ kind: 'unknown', path: 'incidents', coming: 'Incidents & run cost' });
-    expect(parseAddress('#/incidents/x?tab=risk')).toEqual({ kind: 'unknown', path: 'incidents', coming: 'Incidents & run cost' });
+    expect(parseAddress('#/runcost')).toEqual({ kind: 'unknown', path: 'runcost', coming: 'Run cost' });
+    expect(parseAddress('#/runcost/x?tab=risk')).toEqual({ kind: 'unknown', path: 'runcost', coming: 'Run cost' });
     expect(parseAddress('#/invoicez')).toEqual({ kind: 'unknown', path: 'invoicez', coming: null });
     expect(parseAddress('#/%3Cb%3E')).toEqual({ kind: 'unknown', path: '<b>', coming: null });
   });
@@ -200,15 +200,15 @@ describe('an area that does not exist', () => {
   }
 
   it('says a coming area is coming, shows no other screen in its place, and offers the start screen', async () => {
-    open('#/incidents');
+    open('#/runcost');
     renderApp();
     const main = screen.getByRole('main');
-    expect(within(main).getByRole('heading', { name: 'Incidents & run cost is coming' })).toBeTruthy();
+    expect(within(main).getByRole('heading', { name: 'Run cost is coming' })).toBeTruthy();
     expect(within(main).queryByText('Loading…')).toBeNull();
     expect(screen.getByRole('navigation', { name: 'Areas' }).querySelector('[aria-current="page"]')).toBeNull();
     await userEvent.click(within(main).getByRole('button', { name: 'Open Clients' }));
     expect(window.location.hash).toBe('#/clients');
-    expect(within(main).queryByRole('heading', { name: 'Incidents & run cost is coming' })).toBeNull();
+    expect(within(main).queryByRole('heading', { name: 'Run cost is coming' })).toBeNull();
   });
 
   it('says a mistyped area does not exist', () => {

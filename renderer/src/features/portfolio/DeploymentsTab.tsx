@@ -1,68 +1,17 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
-import { useNow } from '@renderer/app/clock';
-import { useToasts } from '@renderer/app/stores';
 import { day } from '@renderer/components/dates';
+import { useRun } from '@renderer/components/useRun';
 import { Badge } from '@renderer/ui/Badge';
-import { DateField, FormFooter, NumberField, SelectField, TextArea, TextField, TimeField } from '@renderer/ui/fields';
+import { FormFooter, NumberField, SelectField, TextArea, TextField } from '@renderer/ui/fields';
+import { InstantField, useInstant, utcInstant } from '@renderer/ui/fields/InstantField';
 import type { Deployment } from '@shared/portfolio/contract/deployments';
 import type { ModelDetail } from '@shared/portfolio/contract/models';
 import { ALIAS_LABELS, ALIASES, type Alias } from '@shared/portfolio/rules/deployments';
 import { type ReactNode, useState } from 'react';
 
-/** An instant as the tab writes it: "3 Jul 2026, 14:30 UTC". */
-const at = (iso: string) => `${day(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
-const instantOf = (date: string, time: string) => `${date}T${time || '00:00'}:00.000Z`;
+const at = utcInstant;
+const When = InstantField;
 const ALIAS_TONE = { champion: 'ok', challenger: 'info', shadow: 'neutral', canary: 'attention' } as const;
-
-/** Date and time in UTC: the instants deployments are recorded in. */
-function When({
-  id,
-  label,
-  date,
-  time,
-  onDate,
-  onTime,
-}: {
-  id: string;
-  label: string;
-  date: string;
-  time: string;
-  onDate(v: string): void;
-  onTime(v: string): void;
-}) {
-  return (
-    <>
-      <DateField id={`${id}-date`} label={`${label} (date)`} value={date} error={undefined} onChange={onDate} />
-      <TimeField id={`${id}-time`} label={`${label} (time, UTC)`} value={time} error={undefined} onChange={onTime} />
-    </>
-  );
-}
-
-function useInstant() {
-  const now = useNow().toISOString();
-  const [date, setDate] = useState(now.slice(0, 10));
-  const [time, setTime] = useState(now.slice(11, 16));
-  return { date, time, setDate, setTime, instant: instantOf(date, time) };
-}
-
-/** A command's refusal, shown where it was asked. */
-function useRun() {
-  const [error, setError] = useState<string | null>(null);
-  const toast = useToasts((s) => s.show);
-  return {
-    error,
-    run: (work: Promise<unknown>, done: string, after?: () => void) => {
-      setError(null);
-      work.then(
-        () => {
-          toast({ tone: 'info', message: done });
-          after?.();
-        },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-      );
-    },
-  };
-}
 
 /** The deployment timeline: environments, which version held which alias when (rollbacks marked), and the as-of answer. */
 export function DeploymentsTab({ model }: { model: ModelDetail }) {

@@ -40,6 +40,8 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'card', label: 'Model card' },
   { id: 'monitoring', label: 'Monitoring' },
   { id: 'ceremonies', label: 'Ceremonies' },
+  { id: 'retraining', label: 'Retraining' },
+  { id: 'incidents', label: 'Incidents' },
   { id: 'hours', label: 'Hours' },
   { id: 'history', label: 'History' },
 ];
@@ -52,6 +54,10 @@ declare module '@renderer/app/slots' {
     'model.monitoring': { model: ModelDetail };
     /** The model page's Ceremonies tab: the reviews and windows about it, missed ones, decisions, action items (the ceremonies area fills it). */
     'model.ceremonies': { model: ModelDetail };
+    /** The model page's Retraining tab: cadence and triggers, what is due and why, the log (the operations area fills it). */
+    'model.retraining': { model: ModelDetail };
+    /** The model page's Incidents tab: its incidents, open ones first, and opening one (the operations area fills it). */
+    'model.incidents': { model: ModelDetail };
     /** Actions in the model page's header, before its own (the ownership area asks who responds now). */
     'model.actions': { model: ModelDetail };
   }
@@ -113,6 +119,10 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <Slot name="model.monitoring" props={{ model: m }} />
         ) : tab === 'ceremonies' ? (
           <Slot name="model.ceremonies" props={{ model: m }} />
+        ) : tab === 'retraining' ? (
+          <Slot name="model.retraining" props={{ model: m }} />
+        ) : tab === 'incidents' ? (
+          <Slot name="model.incidents" props={{ model: m }} />
         ) : tab === 'hours' ? (
           <Slot name="model.hours" props={{ model: m }} />
         ) : tab === 'card' ? (

@@ -21,6 +21,8 @@ export const MODEL_TABS = [
   'card',
   'monitoring',
   'ceremonies',
+  'retraining',
+  'incidents',
   'hours',
   'history',
 ] as const;
