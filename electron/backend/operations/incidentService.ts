@@ -12,7 +12,7 @@ import { localDateOf } from '@shared/kernel/timeZone';
 import type { Evaluation } from '@shared/monitoring/rules/evaluate';
 import type { Incident, IncidentDetail, IncidentEntry, PersonNamed } from '@shared/operations/contract/incidents';
 import { incidentState, incidentTimes, reviewDueOn, reviewState, stepRefusal } from '@shared/operations/rules/incidents';
-import { DETECTION_LABELS, type EntryKind, SEVERITY_SHORT } from '@shared/operations/rules/vocabulary';
+import { DETECTION_WORDS, ENTRY_LABELS, type EntryKind, SEVERITY_SHORT } from '@shared/operations/rules/vocabulary';
 import { approvalsStandingAt } from '@shared/portfolio/rules/deployments';
 import type { IncidentRow, OpsModel, StoredIncident } from './operationsRepository';
 import { opsModelOrThrow } from './retrainingService';
@@ -214,7 +214,7 @@ export function openIncident(ctx: Context, input: ParsedInputOf<'incidents.open'
       incident.id,
       input.detectedAt,
       'opened',
-      `${SEVERITY_SHORT[input.severity]} detected by ${DETECTION_LABELS[input.detectedBy].toLowerCase()}${
+      `${SEVERITY_SHORT[input.severity]} detected by ${DETECTION_WORDS[input.detectedBy]}${
         breach ? ` (${breach.metric}${breach.value === null ? '' : ` = ${Number(breach.value.toPrecision(4))}`})` : ''
       }. Responder: ${responderName ?? 'nobody'} — ${reason}`,
       at,
@@ -282,9 +282,12 @@ function refuseStep(s: StoredIncident, step: 'acknowledgedAt' | 'mitigatedAt' | 
 export function acknowledge(ctx: Context, input: ParsedInputOf<'incidents.acknowledge'>): IncidentDetail {
   return change(ctx, input.id, input.expectedUpdatedAt, (s) => {
     refuseStep(s, 'acknowledgedAt', input.at, ctx.now());
+    const responder = s.responderKind && s.responderId ? ctx.repos.ceremonies.person(s.responderKind, s.responderId)?.name : null;
     return {
       next: { ...s, acknowledgedAt: input.at },
-      entries: [{ at: input.at, kind: 'acknowledged', text: 'Acknowledged by the responder.' }],
+      entries: [
+        { at: input.at, kind: 'acknowledged', text: responder ? `${responder} is on it.` : 'Someone is on it (no responder named).' },
+      ],
     };
   });
 }
@@ -356,7 +359,9 @@ export function resolve(ctx: Context, input: ParsedInputOf<'incidents.resolve'>)
     if (model.engagementId) {
       const date = input.review.date ?? dueOn;
       const responder = s.responderKind && s.responderId ? { kind: s.responderKind, id: s.responderId } : null;
-      const timeline = ctx.repos.operations.entries(s.id).map((e) => `- ${e.at.slice(0, 16).replace('T', ' ')} UTC: ${e.text}`);
+      const timeline = ctx.repos.operations
+        .entries(s.id)
+        .map((e) => `${e.at.slice(0, 16).replace('T', ' ')} UTC — ${ENTRY_LABELS[e.kind]}: ${e.text}`);
       const series = createSeries(ctx, {
         engagementId: model.engagementId,
         timeZone: '',
@@ -366,7 +371,12 @@ export function resolve(ctx: Context, input: ParsedInputOf<'incidents.resolve'>)
         modelIds: [model.id],
         location: '',
         meetingUrl: '',
-        agenda: [`${SEVERITY_SHORT[s.severity]} on ${model.name}: ${s.title}`, 'Timeline:', ...timeline, `- Resolved: ${input.text}`]
+        agenda: [
+          `What happened: ${SEVERITY_SHORT[s.severity]} on ${model.name} — ${s.title}`,
+          ...timeline,
+          `${input.at.slice(0, 16).replace('T', ' ')} UTC — Resolved: ${input.text}`,
+          'What we change so it does not happen again (action items)',
+        ]
           .join('\n')
           .slice(0, 4000),
         startDate: date,

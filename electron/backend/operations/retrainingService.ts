@@ -124,12 +124,6 @@ export function modelRetraining(ctx: Context, modelId: string, path = 'modelId')
       .ofModel(model.id)
       .map((v) => ({ id: v.id, label: v.label, registeredOn: v.registeredOn }))
       .sort((a, b) => (a.registeredOn < b.registeredOn ? 1 : a.registeredOn > b.registeredOn ? -1 : 0)),
-    builders: model.engagementId
-      ? ctx.repos.ceremonies
-          .peopleOf(model.engagementId)
-          .filter((p) => p.kind === 'specialist')
-          .map((p) => ({ kind: p.kind, id: p.id, name: p.name }))
-      : [],
   };
 }
 

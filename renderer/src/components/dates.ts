@@ -125,3 +125,6 @@ export function parseMonth(text: string): string | null {
   const d = parseWith(t, ['LLL yyyy', 'LLLL yyyy', 'MMM yyyy', 'MMMM yyyy', 'MM/yyyy', 'MM.yyyy']);
   return d ? isoOf(d).slice(0, 7) : null;
 }
+
+/** Text written by the backend with YYYY-MM-DD dates in it, the dates written as the person reads them. */
+export const datesInText = (text: string): string => text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => day(date));

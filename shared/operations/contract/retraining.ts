@@ -66,8 +66,6 @@ export type ModelRetraining = {
   runs: RetrainingRun[];
   breaches: BreachNow[];
   versions: { id: string; label: string; registeredOn: string }[];
-  /** Who may be named as having built a new version: the engagement's specialists. */
-  builders: { kind: 'specialist' | 'contact'; id: string; name: string }[];
 };
 
 const trigger = z.enum(TRIGGERS, { error: 'must be one of the five triggers' });

@@ -62,6 +62,14 @@ export const DETECTION_LABELS: Record<DetectionSource, string> = {
   audit_finding: 'Audit finding',
 };
 
+/** How it was detected, in a sentence ("detected by an SLO breach"). */
+export const DETECTION_WORDS: Record<DetectionSource, string> = {
+  slo_breach: 'an SLO breach',
+  alert: 'a monitoring alert',
+  user_report: 'a user report',
+  audit_finding: 'an audit finding',
+};
+
 /** An incident's timeline entries. */
 export const ENTRY_KINDS = ['opened', 'acknowledged', 'note', 'responder', 'mitigated', 'rollback', 'resolved', 'review'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -1,5 +1,5 @@
 import { useNav } from '@renderer/app/stores';
-import { day } from '@renderer/components/dates';
+import { datesInText, day } from '@renderer/components/dates';
 import { Badge } from '@renderer/ui/Badge';
 import type { RetrainingDue } from '@shared/operations/contract/retraining';
 
@@ -28,7 +28,7 @@ export function DueList({ rows, showClient = false }: { rows: RetrainingDue[]; s
             {r.due.map((d) => (
               <li key={`${d.trigger}|${d.sloId ?? ''}`}>
                 <Badge tone={d.trigger === 'schedule' && !r.overdue ? 'info' : 'attention'}>{d.headline}</Badge>{' '}
-                <span className="muted">{d.text}</span>
+                <span className="muted">{datesInText(d.text)}</span>
               </li>
             ))}
           </ul>

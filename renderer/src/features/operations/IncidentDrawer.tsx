@@ -1,6 +1,6 @@
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
-import { day } from '@renderer/components/dates';
+import { datesInText, day } from '@renderer/components/dates';
 import { useRun } from '@renderer/components/useRun';
 import { Badge } from '@renderer/ui/Badge';
 import { Drawer } from '@renderer/ui/Drawer';
@@ -8,7 +8,7 @@ import { DateField, SelectField, TextArea, TextField, TimeField } from '@rendere
 import { InstantField, useInstant, utcInstant } from '@renderer/ui/fields/InstantField';
 import type { IncidentDetail } from '@shared/operations/contract/incidents';
 import { durationWords } from '@shared/operations/rules/incidents';
-import { DETECTION_LABELS, ENTRY_LABELS, INCIDENT_STATE_LABELS, SEVERITY_LABELS } from '@shared/operations/rules/vocabulary';
+import { DETECTION_WORDS, ENTRY_LABELS, INCIDENT_STATE_LABELS, SEVERITY_LABELS } from '@shared/operations/rules/vocabulary';
 import { useState } from 'react';
 import { REVIEW_LABEL, REVIEW_TONE, SEVERITY_TONE, STATE_TONE } from './labels';
 
@@ -82,7 +82,7 @@ function IncidentBody({ incident: d }: { incident: IncidentDetail }) {
         </dd>
         <dt>Detected</dt>
         <dd>
-          {utcInstant(d.detectedAt)} by {DETECTION_LABELS[d.detectedBy].toLowerCase()}
+          {utcInstant(d.detectedAt)} by {DETECTION_WORDS[d.detectedBy]}
           {d.sloMetric && (
             <span className="muted">
               {' '}
@@ -151,7 +151,7 @@ function IncidentBody({ incident: d }: { incident: IncidentDetail }) {
         {d.timeline.map((e) => (
           <li key={e.id}>
             <span className="ops-timeline__at">{utcInstant(e.at)}</span> <strong>{ENTRY_LABELS[e.kind]}</strong>{' '}
-            <span className="ops-pre">{e.text}</span> <span className="muted">— {e.actor}</span>
+            <span className="ops-pre">{datesInText(e.text)}</span> <span className="muted">— {e.actor}</span>
           </li>
         ))}
       </ol>

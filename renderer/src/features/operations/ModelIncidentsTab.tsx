@@ -1,3 +1,4 @@
+import './operations.css';
 import { useProcedure } from '@renderer/api/queries';
 import { useNav } from '@renderer/app/stores';
 import { EmptyState } from '@renderer/ui/EmptyState';

@@ -1,7 +1,9 @@
+import './operations.css';
 import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToday } from '@renderer/app/clock';
-import { day } from '@renderer/components/dates';
+import { datesInText, day } from '@renderer/components/dates';
 import { useRun } from '@renderer/components/useRun';
+import { personOf, usePeople } from '@renderer/features/portfolio/people';
 import { Badge } from '@renderer/ui/Badge';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import { DateField, FormFooter, NumberField, optionsOf, SelectField, TextArea, TextField } from '@renderer/ui/fields';
@@ -46,14 +48,14 @@ export function ModelRetrainingTab({ model }: { model: ModelDetail }) {
                 <Badge tone={r.state.overdue && d.trigger === 'schedule' ? 'critical' : 'attention'} strong>
                   {d.headline}
                 </Badge>{' '}
-                <span>{d.text}</span>
+                <span>{datesInText(d.text)}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
       <PolicyForm key={r.policy.updatedAt ?? 'none'} retraining={r} />
-      <LogForm retraining={r} />
+      <LogForm retraining={r} clientId={model.clientId} />
       <section aria-labelledby="ops-log">
         <h3 id="ops-log">Retraining log</h3>
         {r.runs.length === 0 ? (
@@ -88,7 +90,7 @@ export function ModelRetrainingTab({ model }: { model: ModelDetail }) {
                     <Badge tone={OUTCOME_TONE[run.outcome]}>{RUN_OUTCOME_LABELS[run.outcome]}</Badge>
                   </td>
                   <td>{run.versionLabel ?? '—'}</td>
-                  <td>{run.breach || '—'}</td>
+                  <td>{run.breach ? datesInText(run.breach) : '—'}</td>
                   <td>{run.notes}</td>
                 </tr>
               ))}
@@ -163,7 +165,8 @@ function PolicyForm({ retraining: r }: { retraining: ModelRetraining }) {
   );
 }
 
-function LogForm({ retraining: r }: { retraining: ModelRetraining }) {
+function LogForm({ retraining: r, clientId }: { retraining: ModelRetraining; clientId: string }) {
+  const people = usePeople(clientId);
   const today = useToday();
   const [runOn, setRunOn] = useState(today);
   const due = r.state.due[0];
@@ -200,7 +203,7 @@ function LogForm({ retraining: r }: { retraining: ModelRetraining }) {
               trigger,
               outcome,
               versionId: outcome === 'new_version' && versionId ? versionId : null,
-              newVersion: registering ? { label, builtBy: { kind: 'specialist', id: builtBy }, trainingData } : null,
+              newVersion: registering ? { label, builtBy: personOf(builtBy) ?? { kind: 'specialist', id: '' }, trainingData } : null,
               sloId: sloId || null,
               notes,
             }),
@@ -263,7 +266,7 @@ function LogForm({ retraining: r }: { retraining: ModelRetraining }) {
                   label="Built by"
                   value={builtBy}
                   placeholder="Choose who built it"
-                  options={r.builders.map((p) => ({ value: p.id, label: p.name }))}
+                  groups={people}
                   onChange={setBuiltBy}
                   error={undefined}
                 />

@@ -39,7 +39,7 @@ export function OpenIncidentForm({ modelId: fixed, onDone, onCancel }: { modelId
   const people = options.data?.people ?? [];
   return (
     <form
-      className="form ops-open"
+      className="form form--boxed ops-open"
       noValidate
       aria-label="Open an incident"
       onSubmit={(e) => {

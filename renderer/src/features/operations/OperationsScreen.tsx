@@ -54,7 +54,11 @@ export function OperationsScreen() {
         </div>
       </header>
       {info.data?.canLoadSample ? (
-        <SampleDataOffer what="operations" createLabel="Add the first client" onCreate={() => go({ area: 'clients', recordId: 'new' })} />
+        <SampleDataOffer
+          what="incidents or retraining"
+          createLabel="Add the first client"
+          onCreate={() => go({ area: 'clients', recordId: 'new' })}
+        />
       ) : (
         <Tabs label="Operations views" tabs={TABS} selected={tab} onSelect={(id) => set({ tab: id })}>
           {tab === 'overview' && <OverviewView />}

@@ -19,35 +19,46 @@ export function OverviewView() {
       </EmptyState>
     );
   const open = (id: string) => set({ open: id });
+  const quiet = (c: (typeof clients)[number]) =>
+    c.retraining.length === 0 &&
+    c.openIncidents.length === 0 &&
+    c.reviewsOverdue.length === 0 &&
+    c.bySeverity.every((m) => m.sev1 + m.sev2 + m.sev3 + m.sev4 === 0);
+  const calm = clients.filter(quiet);
   return (
     <div className="ops-overview">
-      {clients.map((c) => (
-        <section key={c.clientId} className="ops-client" aria-labelledby={`ops-client-${c.clientId}`}>
-          <h2 id={`ops-client-${c.clientId}`}>{c.clientName}</h2>
-          <div className="ops-client__grid">
-            <div>
-              <h3>Retraining due</h3>
-              {c.retraining.length === 0 ? <p className="muted">Nothing due.</p> : <DueList rows={c.retraining} />}
-              <h3>Open incidents</h3>
-              {c.openIncidents.length === 0 ? (
-                <p className="muted">No open incident.</p>
-              ) : (
-                <IncidentTable incidents={c.openIncidents} onOpen={open} label={`Open incidents of ${c.clientName}`} />
-              )}
-              {c.reviewsOverdue.length > 0 && (
-                <>
-                  <h3>Post-incident reviews overdue</h3>
-                  <IncidentTable incidents={c.reviewsOverdue} onOpen={open} label={`Reviews overdue at ${c.clientName}`} />
-                </>
-              )}
+      {clients
+        .filter((c) => !quiet(c))
+        .map((c) => (
+          <section key={c.clientId} className="ops-client" aria-labelledby={`ops-client-${c.clientId}`}>
+            <h2 id={`ops-client-${c.clientId}`}>{c.clientName}</h2>
+            <div className="ops-client__grid">
+              <div>
+                <h3>Retraining due</h3>
+                {c.retraining.length === 0 ? <p className="muted">Nothing due.</p> : <DueList rows={c.retraining} />}
+                <h3>Open incidents</h3>
+                {c.openIncidents.length === 0 ? (
+                  <p className="muted">No open incident.</p>
+                ) : (
+                  <IncidentTable incidents={c.openIncidents} onOpen={open} label={`Open incidents of ${c.clientName}`} />
+                )}
+                {c.reviewsOverdue.length > 0 && (
+                  <>
+                    <h3>Post-incident reviews overdue</h3>
+                    <IncidentTable incidents={c.reviewsOverdue} onOpen={open} label={`Reviews overdue at ${c.clientName}`} />
+                  </>
+                )}
+              </div>
+              <div>
+                <h3>Incidents by severity</h3>
+                <SeverityChart rows={c.bySeverity} label={`Incidents of ${c.clientName} by month and severity`} />
+              </div>
             </div>
-            <div>
-              <h3>Incidents by severity</h3>
-              <SeverityChart rows={c.bySeverity} label={`Incidents of ${c.clientName} by month and severity`} />
-            </div>
-          </div>
-        </section>
-      ))}
+          </section>
+        ))}
+      {calm.length > 0 && (
+        <p className="muted">Nothing due and no incident in twelve months: {calm.map((c) => c.clientName).join(', ')}.</p>
+      )}
     </div>
   );
 }

@@ -8,20 +8,10 @@ import type { ModelDetail } from '@shared/portfolio/contract/models';
 import { approvalFields, type ModelVersion, versionFields } from '@shared/portfolio/contract/versions';
 import { ATTACHED_EVIDENCE, ATTACHED_EVIDENCE_LABELS, type AttachedEvidence, EVIDENCE_NEEDS } from '@shared/portfolio/rules/policy';
 import { useState } from 'react';
-import { personOf, personValue } from './people';
+import { personOf, personValue, usePeople } from './people';
 
 const DECISION_LABELS = { approved: 'Approved', approved_with_conditions: 'Approved with conditions', rejected: 'Rejected' } as const;
 const DECISION_TONE = { approved: 'ok', approved_with_conditions: 'attention', rejected: 'critical' } as const;
-
-/** The people who can build or approve a version: the specialists and the model's client's contacts. */
-function usePeople(clientId: string) {
-  const specialists = useProcedure('specialists.list', { archived: 'active', sort: 'fullName', direction: 'asc' });
-  const contacts = useProcedure('contacts.list', { clientId });
-  return [
-    { label: 'Specialists', options: (specialists.data?.rows ?? []).map((s) => ({ value: `specialist:${s.id}`, label: s.fullName })) },
-    { label: 'Client contacts', options: (contacts.data?.rows ?? []).map((c) => ({ value: `contact:${c.id}`, label: c.name })) },
-  ];
-}
 
 /** A model's versions with their approvals, and what the client's promotion policy still asks of each. */
 export function VersionsTab({ model }: { model: ModelDetail }) {
