@@ -62,7 +62,7 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   monitoring: ['clients', 'plan', 'portfolio', 'ownership'],
   ceremonies: ['clients', 'plan', 'portfolio'],
   operations: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring', 'ceremonies'],
-  maturity: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring'],
+  maturity: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring', 'operations'],
   audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'operations', 'maturity'],
   app: [
     'clients',

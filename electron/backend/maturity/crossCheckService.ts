@@ -1,5 +1,6 @@
 import type { Context } from '@backend/core/context';
 import { watchFacts } from '@backend/monitoring/facts';
+import { retrainingFacts } from '@backend/operations/facts';
 import { checkAll } from '@backend/ownership/matrixService';
 import { type CrossCheck, crossCheck, type Measurement, measure, type ProductionModelFacts } from '@shared/maturity/rules/crossCheck';
 import type { FrameworkSet } from '@shared/maturity/rules/framework';
@@ -24,6 +25,11 @@ export function productionFacts(ctx: Context, clientId: string): ProductionModel
     }
   }
   const watched = watchFacts(ctx, clientId);
+  const retraining = retrainingFacts(
+    ctx,
+    clientId,
+    models.map((m) => m.id),
+  );
   return models.map((m) => ({
     modelId: m.id,
     name: m.name,
@@ -36,6 +42,9 @@ export function productionFacts(ctx: Context, clientId: string): ProductionModel
     hasSlos: watched.get(m.id)?.hasSlos ?? false,
     monitoredRecently: watched.get(m.id)?.monitoredRecently ?? false,
     driftWatched: watched.get(m.id)?.driftWatched ?? false,
+    retrainingTriggers: retraining.get(m.id)?.automatedTriggers ?? false,
+    retrainedOnCadence: retraining.get(m.id)?.onCadence ?? false,
+    rollbacksApproved: m.otherApproved && (retraining.get(m.id)?.rollbacksApproved ?? true),
   }));
 }
 

@@ -3,16 +3,19 @@ import type { FrameworkVersion } from '@shared/maturity/contract/assessments';
 import { type FrameworkSet, frameworkSetProblems, frameworkSetSchema } from '@shared/maturity/rules/framework';
 import keelMlops2026 from '../../../resources/maturity/keel-mlops-2026.1.json';
 import keelMlops2026v2 from '../../../resources/maturity/keel-mlops-2026.2.json';
+import keelMlops2026v3 from '../../../resources/maturity/keel-mlops-2026.3.json';
 
 /**
  * The framework sets Keel ships, as data (resources/maturity/<id>-<version>.json), validated when the backend
  * loads: a file that breaks the schema or its own mappings stops the start-up with the sentence that says why,
  * rather than letting an assessment run on it. A new version is a new file added to this list beside the old.
  */
-// 2026.2 measures three monitoring criteria (SLOs, recent readings, drift SLOs); 2026.1 stays for the assessments made on it.
+// 2026.2 measures three monitoring criteria (SLOs, recent readings, drift SLOs); 2026.3 three retraining ones (triggers from
+// production metrics, retraining on cadence, rollbacks to approved versions only); the earlier ones stay for the assessments made on them.
 const FILES: readonly { file: string; json: unknown }[] = [
   { file: 'keel-mlops-2026.1.json', json: keelMlops2026 },
   { file: 'keel-mlops-2026.2.json', json: keelMlops2026v2 },
+  { file: 'keel-mlops-2026.3.json', json: keelMlops2026v3 },
 ];
 
 export type ShippedSet = { ref: string; hash: string; set: FrameworkSet };

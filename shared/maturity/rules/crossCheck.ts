@@ -23,6 +23,12 @@ export type ProductionModelFacts = {
   monitoredRecently: boolean;
   /** A drift SLO (PSI or KS) watches it. */
   driftWatched: boolean;
+  /** Its retraining policy enables the degradation or the drift trigger (operations). */
+  retrainingTriggers: boolean;
+  /** Retrained on a schedule or on new data, and not overdue on its cadence (operations). */
+  retrainedOnCadence: boolean;
+  /** An earlier approved version to roll back to, and every rollback it had went to an approved version. */
+  rollbacksApproved: boolean;
 };
 
 const FACT: Record<MeasureKey, keyof Omit<ProductionModelFacts, 'modelId' | 'name'>> = {
@@ -34,6 +40,9 @@ const FACT: Record<MeasureKey, keyof Omit<ProductionModelFacts, 'modelId' | 'nam
   slo_coverage: 'hasSlos',
   monitored_recently: 'monitoredRecently',
   drift_watched: 'driftWatched',
+  retraining_triggers: 'retrainingTriggers',
+  retrained_on_cadence: 'retrainedOnCadence',
+  rollbacks_approved: 'rollbacksApproved',
 };
 
 /** How a failing model is described in a sentence ("3 of 9 production models without an approved champion"). */
@@ -46,6 +55,9 @@ const FAILING: Record<MeasureKey, string> = {
   slo_coverage: 'without an SLO',
   monitored_recently: 'without a recent reading (unmonitored)',
   drift_watched: 'without a drift SLO',
+  retraining_triggers: 'without a degradation or drift retraining trigger',
+  retrained_on_cadence: 'not retrained on a schedule or on new data, or overdue',
+  rollbacks_approved: 'without an approved version to roll back to, or rolled back to an unapproved one',
 };
 
 export type Measurement = {

@@ -61,6 +61,9 @@ export const MEASURES = [
   'slo_coverage',
   'monitored_recently',
   'drift_watched',
+  'retraining_triggers',
+  'retrained_on_cadence',
+  'rollbacks_approved',
 ] as const;
 export type MeasureKey = (typeof MEASURES)[number];
 export const MEASURE_LABELS: Record<MeasureKey, string> = {
@@ -72,4 +75,7 @@ export const MEASURE_LABELS: Record<MeasureKey, string> = {
   slo_coverage: 'Production models with SLOs',
   monitored_recently: 'Production models with a reading within the unmonitored limit (3 days by default)',
   drift_watched: 'Production models with a drift SLO',
+  retraining_triggers: 'Production models whose retraining is triggered by a degradation or drift SLO',
+  retrained_on_cadence: 'Production models retrained on a schedule or on new data, and not overdue',
+  rollbacks_approved: 'Production models with an earlier approved version to roll back to, every rollback to an approved version',
 };

@@ -43,9 +43,10 @@ async function answerUpTo(d: AssessmentDetail, upTo: number) {
 describe('framework versions', () => {
   it('ships the validated set and keeps the copy an assessment was made with, by content hash', async () => {
     const versions = await b.ok('maturity.frameworks', {});
-    // 2026.2 measures the monitoring criteria; 2026.1 stays beside it for the assessments made on it.
+    // 2026.2 measures the monitoring criteria, 2026.3 the retraining ones; the earlier stay beside it for the assessments made on them.
     expect(versions.map((v) => [v.ref, v.newest])).toEqual([
-      ['keel-mlops@2026.2', true],
+      ['keel-mlops@2026.3', true],
+      ['keel-mlops@2026.2', false],
       ['keel-mlops@2026.1', false],
     ]);
     const newest = versions.find((v) => v.newest);

@@ -129,7 +129,7 @@ function cases(fx: ClientsFixture & PortfolioFixture & MaturityFixture): CaseTab
         code: 'invalid_input',
         field: 'answers.0.criterionId',
         message:
-          'The answers name a criterion that is not in this assessment’s framework version (keel-mlops@2026.2): gartner.hype_cycle. Nothing was saved.',
+          'The answers name a criterion that is not in this assessment’s framework version (keel-mlops@2026.3): gartner.hype_cycle. Nothing was saved.',
       },
       { why: 'a final assessment', input: answer({}, finalId), code: 'conflict' },
       { why: 'an unknown answer', input: answer({ answer: 'maybe' }), code: 'invalid_input', field: 'answers.0.answer' },

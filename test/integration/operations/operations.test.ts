@@ -264,6 +264,36 @@ describe('incidents', () => {
   });
 });
 
+describe('the maturity cross-check', () => {
+  it('measures the retraining criteria: triggers from production metrics, retraining on cadence, rollbacks to approved versions only', async () => {
+    const clientId = id('Thameside Retail plc');
+    const created = await b.ok('assessments.create', {
+      clientId,
+      assessedOn: '2026-12-04',
+      assessor: { kind: 'specialist', id: id('Marko Jovanović') },
+      participants: [],
+      frameworks: ['microsoft'],
+    });
+    expect(created.set.version).toBe('2026.3');
+    const answered = await b.ok('assessments.answer', {
+      id: created.assessment.id,
+      answers: ['mon.retraining_triggers', 'data.continuous_training', 'trace.rollback'].map((criterionId) => ({
+        criterionId,
+        answer: 'yes',
+      })),
+    });
+    const check = (measure: string) => answered.crossChecks.find((c) => c.measure === measure);
+    const triggers = check('retraining_triggers');
+    // The recommender's policy enables the drift and degradation triggers; Thameside's other production model has no policy.
+    expect(triggers?.measurement.met).toBeGreaterThanOrEqual(1);
+    expect(triggers?.measurement.failing.map((m) => m.name)).not.toContain('Homepage product recommender');
+    // The recommender is overdue on its four-week cadence: not retrained on cadence.
+    expect(check('retrained_on_cadence')?.measurement.failing.map((m) => m.name)).toContain('Homepage product recommender');
+    expect(check('retrained_on_cadence')?.verdict).toBe('contradicts');
+    expect(check('rollbacks_approved')?.measurement.of).toBe(triggers?.measurement.of);
+  });
+});
+
 describe('the export', () => {
   it('writes the month’s retraining log and incidents with their times', async () => {
     const file = await b.ok('operations.export', { clientId: id('Alpenbank Privatbank AG'), month: '2026-11' });

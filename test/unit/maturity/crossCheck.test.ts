@@ -13,6 +13,9 @@ const model = (name: string, over: Partial<ProductionModelFacts> = {}): Producti
   hasSlos: true,
   monitoredRecently: true,
   driftWatched: true,
+  retrainingTriggers: true,
+  retrainedOnCadence: true,
+  rollbacksApproved: true,
   rollbackPossible: true,
   ...over,
 });
@@ -86,6 +89,9 @@ describe('measuring the production models', () => {
       ['slo_coverage', 3, 3],
       ['monitored_recently', 3, 3],
       ['drift_watched', 3, 3],
+      ['retraining_triggers', 3, 3],
+      ['retrained_on_cadence', 3, 3],
+      ['rollbacks_approved', 3, 3],
     ]);
     expect(of(ms, 'ownership_documented').sentence).toBe('1 of 3 production models with ownership gaps in the matrix.');
     expect(of(ms, 'rollback_possible').sentence).toBe('2 of 3 production models without an earlier approved version to roll back to.');

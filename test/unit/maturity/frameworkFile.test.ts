@@ -3,8 +3,8 @@ import { type FrameworkSet, frameworkSetProblems, frameworkSetSchema } from '@sh
 import { MEASURES, SECTIONS } from '@shared/maturity/rules/vocabulary';
 import { describe, expect, it } from 'vitest';
 
-const raw: unknown = JSON.parse(readFileSync(new URL('../../../resources/maturity/keel-mlops-2026.2.json', import.meta.url), 'utf8'));
-const previous: unknown = JSON.parse(readFileSync(new URL('../../../resources/maturity/keel-mlops-2026.1.json', import.meta.url), 'utf8'));
+const raw: unknown = JSON.parse(readFileSync(new URL('../../../resources/maturity/keel-mlops-2026.3.json', import.meta.url), 'utf8'));
+const previous: unknown = JSON.parse(readFileSync(new URL('../../../resources/maturity/keel-mlops-2026.2.json', import.meta.url), 'utf8'));
 const SET = frameworkSetSchema.parse(raw);
 
 const framework = (set: FrameworkSet, key: FrameworkSet['frameworks'][number]['key']) => {
@@ -16,10 +16,10 @@ const framework = (set: FrameworkSet, key: FrameworkSet['frameworks'][number]['k
 /** A deep copy to break on purpose. */
 const copy = (): FrameworkSet => structuredClone(SET);
 
-describe('the shipped framework set keel-mlops-2026.2', () => {
+describe('the shipped framework set keel-mlops-2026.3', () => {
   it('parses and holds together', () => {
     expect(SET.id).toBe('keel-mlops');
-    expect(SET.version).toBe('2026.2');
+    expect(SET.version).toBe('2026.3');
     expect(frameworkSetProblems(SET)).toEqual([]);
   });
 
@@ -48,30 +48,40 @@ describe('the shipped framework set keel-mlops-2026.2', () => {
   });
 
   it('carries exactly one criterion per measure Keel can compute', () => {
-    for (const m of MEASURES) expect(SET.criteria.filter((c) => c.measure === m).length, m).toBe(1);
-    expect(SET.criteria.filter((c) => c.measure !== null).length).toBe(MEASURES.length);
+    // rollbacks_approved took over trace.rollback from rollback_possible (which the 2026.2 copies still measure).
+    const current = MEASURES.filter((m) => m !== 'rollback_possible');
+    for (const m of current) expect(SET.criteria.filter((c) => c.measure === m).length, m).toBe(1);
+    expect(SET.criteria.filter((c) => c.measure !== null).length).toBe(current.length);
     const measured = Object.fromEntries(SET.criteria.filter((c) => c.measure).map((c) => [c.id, c.measure]));
     expect(measured).toEqual({
       'trace.versioned_lineage': 'lineage',
       'trace.release_approval': 'approved_releases',
       'doc.ownership': 'ownership_documented',
       'doc.model_cards': 'model_cards',
-      'trace.rollback': 'rollback_possible',
+      'trace.rollback': 'rollbacks_approved',
       'mon.availability_slo': 'slo_coverage',
       'mon.performance': 'monitored_recently',
       'mon.drift': 'drift_watched',
+      'mon.retraining_triggers': 'retraining_triggers',
+      'data.continuous_training': 'retrained_on_cadence',
     });
   });
 
-  it('differs from 2026.1 only in its version and the three monitoring criteria it now measures', () => {
+  it('differs from 2026.2 only in its version and the three retraining criteria it now measures', () => {
     const old = previous as { version: string; name: string; criteria: { id: string; measure: string | null }[] };
     const now = raw as typeof old;
-    expect(old.version).toBe('2026.1');
+    expect(old.version).toBe('2026.2');
     const unmeasured = {
       ...now,
       version: old.version,
       name: old.name,
-      criteria: now.criteria.map((c) => (c.id.startsWith('mon.') ? { ...c, measure: null } : c)),
+      criteria: now.criteria.map((c) =>
+        c.id === 'trace.rollback'
+          ? { ...c, measure: 'rollback_possible' }
+          : c.id === 'mon.retraining_triggers' || c.id === 'data.continuous_training'
+            ? { ...c, measure: null }
+            : c,
+      ),
     };
     expect(unmeasured).toEqual(old);
   });

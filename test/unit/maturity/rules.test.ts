@@ -60,6 +60,9 @@ const model = (name: string, over: Partial<ProductionModelFacts> = {}): Producti
   hasSlos: true,
   monitoredRecently: true,
   driftWatched: true,
+  retrainingTriggers: true,
+  retrainedOnCadence: true,
+  rollbacksApproved: true,
   rollbackPossible: true,
   ...over,
 });
