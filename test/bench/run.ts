@@ -18,6 +18,7 @@ import { compare, measure, megabytes, once, peakRssBytes, Report } from './harne
 import { importBench, importTask, runImportChild } from './importBench';
 import { maturityBench } from './maturity';
 import { monitoringBench, monitoringImportTask, runMonitoringImportChild } from './monitoring';
+import { operationsBench } from './operations';
 import { ownershipBench } from './ownership';
 import { planCases } from './plan';
 import { portfolioBench } from './portfolio';
@@ -42,7 +43,7 @@ import { portfolioExportBench } from './portfolioExport';
  * To add rows: measure() a function (or compare() several ways of doing the
  * same thing, interleaved) and report.add() the stats, under an existing
  * section or a new one. BENCH_RUNS=200 npm run bench for tighter list figures;
- * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|maturity|monitoring|ceremonies|import|ui
+ * BENCH_KEEP=1 keeps the temporary databases. BENCH_ONLY=core|billing|continuity|portfolio|portfolioExport|ownership|maturity|monitoring|ceremonies|operations|import|ui
  * runs one part (core = database, list screens, plan views) while working on it. The ownership matrix
  * (ownership.ts): the findings of every engagement beside a hand-written gap count, and one engagement's
  * matrix as of several days, on 2,000 rows with three years of assignments in a database of its own.
@@ -69,6 +70,7 @@ const RUNS = {
   maturity: { runs: Number(process.env.BENCH_RUNS) || 25, warmup: 5 },
   monitoring: { runs: Number(process.env.BENCH_RUNS) || 15, warmup: 3 },
   ceremonies: { runs: Number(process.env.BENCH_RUNS) || 15, warmup: 3 },
+  operations: { runs: Number(process.env.BENCH_RUNS) || 15, warmup: 3 },
 } as const;
 
 const PARTS = [
@@ -81,6 +83,7 @@ const PARTS = [
   'maturity',
   'monitoring',
   'ceremonies',
+  'operations',
   'import',
   'ui',
 ] as const;
@@ -156,6 +159,7 @@ async function main(): Promise<void> {
   let maturityLines: string[] = [];
   let monitoringLines: string[] = [];
   let ceremoniesLines: string[] = [];
+  let operationsLines: string[] = [];
 
   try {
     if (runsPart('core')) {
@@ -320,6 +324,8 @@ async function main(): Promise<void> {
     if (runsPart('monitoring')) monitoringLines = await monitoringBench(report, dir, RUNS.monitoring);
     // ---------------------------------------------------------- ceremonies: a month of every series, rhythm health (a database of its own)
     if (runsPart('ceremonies')) ceremoniesLines = await ceremoniesBench(report, dir, RUNS.ceremonies);
+    // ---------------------------------------------------------- operations: the overview of every client (a database of its own)
+    if (runsPart('operations')) operationsLines = await operationsBench(report, dir, RUNS.operations);
   } finally {
     // BENCH_KEEP=1 keeps the databases for a look with sqlite3 or EXPLAIN QUERY PLAN.
     if (process.env.BENCH_KEEP) console.error(`Kept the benchmark databases in ${dir}`);
@@ -352,6 +358,7 @@ async function main(): Promise<void> {
   for (const line of maturityLines) console.log(line);
   for (const line of monitoringLines) console.log(line);
   for (const line of ceremoniesLines) console.log(line);
+  for (const line of operationsLines) console.log(line);
   console.log(
     `Environment  Node ${process.version}, SQLite ${sqliteVersion}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
   );

@@ -190,15 +190,16 @@ export class OperationsRepository {
       .all(...where.params) as (StoredRun & { versionLabel: string | null })[];
   }
 
-  /** Per model, the day of its last completed run (a new version or no change). */
+  /** Per model, the day of its last completed run (a new version or no change): one index lookup per model. */
   lastCompletedRuns(modelIds: readonly string[] | null): Map<string, string> {
     const rows = this.statements
       .get(
-        `SELECT model_id AS modelId, max(run_on) AS runOn FROM retraining_run
-         WHERE outcome <> 'failed' AND (@m IS NULL OR model_id IN (SELECT value FROM json_each(@m))) GROUP BY model_id`,
+        `SELECT m.id AS modelId,
+                (SELECT max(r.run_on) FROM retraining_run r WHERE r.model_id = m.id AND r.outcome <> 'failed') AS runOn
+         FROM model m WHERE @m IS NULL OR m.id IN (SELECT value FROM json_each(@m))`,
       )
-      .all({ m: models(modelIds) }) as { modelId: string; runOn: string }[];
-    return new Map(rows.map((r) => [r.modelId, r.runOn]));
+      .all({ m: models(modelIds) }) as { modelId: string; runOn: string | null }[];
+    return new Map(rows.flatMap((r) => (r.runOn === null ? [] : [[r.modelId, r.runOn] as const])));
   }
 
   insertRun(r: StoredRun): void {
@@ -232,10 +233,38 @@ export class OperationsRepository {
       .when(filter.clientId, 'm.client_id = ?', filter.clientId)
       .when(filter.modelId, 'i.model_id = ?', filter.modelId)
       .add(filter.openOnly ? 'i.resolved_at IS NULL' : null)
-      .when(filter.since, '(i.detected_at >= ? OR i.resolved_at IS NULL OR i.review_due_on IS NOT NULL)', filter.since);
+      .when(filter.since, '(i.detected_at >= ? OR i.resolved_at IS NULL)', filter.since);
     return this.statements
       .get(`${INCIDENT_SELECT} ${where.sql} ORDER BY (i.resolved_at IS NULL) DESC, i.detected_at DESC`)
       .all(...where.params) as IncidentRow[];
+  }
+
+  /**
+   * What the overview lists: incidents still open, and those detected since `since` whose review was due before
+   * `today` and is not recorded as held.
+   */
+  needingAttention(clientId: string | null, since: string, today: string): IncidentRow[] {
+    return this.statements
+      .get(
+        `${INCIDENT_SELECT} WHERE (@c IS NULL OR m.client_id = @c) AND (i.resolved_at IS NULL OR (i.detected_at >= @since AND i.review_due_on < @today
+           AND NOT EXISTS (SELECT 1 FROM ceremony_occurrence o WHERE o.series_id = i.review_series_id AND o.status = 'held')))
+         ORDER BY i.detected_at DESC`,
+      )
+      .all({ c: clientId, since, today }) as IncidentRow[];
+  }
+
+  /** Incidents detected since `since` per client, month and severity. */
+  severityCounts(
+    clientId: string | null,
+    since: string,
+  ): { clientId: string; clientName: string; month: string; severity: IncidentSeverity; n: number }[] {
+    return this.statements
+      .get(
+        `SELECT m.client_id AS clientId, c.name AS clientName, substr(i.detected_at, 1, 7) AS month, i.severity, count(*) AS n
+         FROM incident i JOIN model m ON m.id = i.model_id JOIN client c ON c.id = m.client_id
+         WHERE i.detected_at >= @since AND (@c IS NULL OR m.client_id = @c) GROUP BY m.client_id, month, i.severity`,
+      )
+      .all({ c: clientId, since }) as { clientId: string; clientName: string; month: string; severity: IncidentSeverity; n: number }[];
   }
 
   insertIncident(i: StoredIncident): void {

@@ -3,7 +3,6 @@ import { groupBy } from '@shared/kernel/collections';
 import { monthStart } from '@shared/kernel/days';
 import { unknownReference } from '@shared/kernel/errors';
 import type { ClientOperations, OperationsOverview } from '@shared/operations/contract/overview';
-import { severityByMonth } from '@shared/operations/rules/incidents';
 import { incidentViews } from './incidentService';
 import { retrainingDueOf } from './retrainingService';
 
@@ -14,34 +13,36 @@ export function lastTwelveMonths(today: string): string[] {
 
 /**
  * Per client with anything to watch: retraining due and overdue, open incidents (responder and clock), reviews
- * overdue, incidents by severity over twelve months. One pass over the watched models and one over the incidents.
+ * overdue (of the incidents of the last twelve months), incidents by severity over twelve months. One pass over the watched models and one over the incidents.
  */
 export function operationsOverview(ctx: Context, clientId: string | undefined): OperationsOverview {
   if (clientId !== undefined && !ctx.repos.clients.get(clientId)) throw unknownReference('Client', clientId, 'clientId');
   const today = ctx.today();
   const months = lastTwelveMonths(today);
+  const since = `${months[0]}-01T00:00:00.000Z`;
   const models = ctx.repos.operations.watched(clientId ?? null);
   const due = groupBy(retrainingDueOf(ctx, clientId ?? null, models), (d) => d.clientId);
-  const incidents = groupBy(
-    incidentViews(ctx, ctx.repos.operations.incidents({ clientId, since: `${months[0]}-01T00:00:00.000Z` })),
-    (i) => i.clientId,
-  );
+  const attention = groupBy(incidentViews(ctx, ctx.repos.operations.needingAttention(clientId ?? null, since, today)), (i) => i.clientId);
+  const counts = groupBy(ctx.repos.operations.severityCounts(clientId ?? null, since), (c) => c.clientId);
   const names = new Map(models.map((m) => [m.clientId, m.clientName]));
-  for (const list of incidents.values()) for (const i of list) names.set(i.clientId, i.clientName);
+  for (const list of attention.values()) for (const i of list) names.set(i.clientId, i.clientName);
+  for (const list of counts.values()) for (const c of list) names.set(c.clientId, c.clientName);
   const clients: ClientOperations[] = [...names.entries()]
     .sort((a, b) => a[1].localeCompare(b[1]))
     .map(([id, name]) => {
-      const own = incidents.get(id) ?? [];
+      const own = attention.get(id) ?? [];
+      const bySeverity = new Map(months.map((m) => [m, { month: m, sev1: 0, sev2: 0, sev3: 0, sev4: 0 }]));
+      for (const c of counts.get(id) ?? []) {
+        const row = bySeverity.get(c.month);
+        if (row) row[c.severity] += c.n;
+      }
       return {
         clientId: id,
         clientName: name,
         retraining: due.get(id) ?? [],
         openIncidents: own.filter((i) => i.state !== 'resolved'),
         reviewsOverdue: own.filter((i) => i.review?.state === 'overdue'),
-        bySeverity: severityByMonth(
-          own.map((i) => ({ detectedOn: i.detectedAt.slice(0, 10), severity: i.severity })),
-          months,
-        ),
+        bySeverity: [...bySeverity.values()],
       };
     });
   return { at: ctx.now(), clients };

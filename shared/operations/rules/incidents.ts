@@ -3,7 +3,7 @@
  * due on the client's business calendar, and whether it is overdue. Pure: instants are ISO-8601 UTC, days YYYY-MM-DD.
  */
 import { BusinessDayWalk, type HolidaysOfYear } from '@shared/kernel/businessDays';
-import type { IncidentSeverity, IncidentState, ReviewState } from './vocabulary';
+import type { IncidentState, ReviewState } from './vocabulary';
 
 export type IncidentInstants = {
   detectedAt: string;
@@ -83,17 +83,4 @@ export function reviewState(input: { dueOn: string | null; held: boolean }, toda
   if (input.dueOn === null) return 'not_due';
   if (input.held) return 'held';
   return today > input.dueOn ? 'overdue' : 'planned';
-}
-
-/** Incidents per month and severity: the months given, each with a count per severity. */
-export function severityByMonth(
-  incidents: readonly { detectedOn: string; severity: IncidentSeverity }[],
-  months: readonly string[],
-): { month: string; sev1: number; sev2: number; sev3: number; sev4: number }[] {
-  const rows = new Map(months.map((m) => [m, { month: m, sev1: 0, sev2: 0, sev3: 0, sev4: 0 }]));
-  for (const i of incidents) {
-    const row = rows.get(i.detectedOn.slice(0, 7));
-    if (row) row[i.severity] += 1;
-  }
-  return [...rows.values()];
 }

@@ -1,13 +1,5 @@
 import { NO_HOLIDAYS } from '@shared/kernel/businessDays';
-import {
-  durationWords,
-  incidentState,
-  incidentTimes,
-  reviewDueOn,
-  reviewState,
-  severityByMonth,
-  stepRefusal,
-} from '@shared/operations/rules/incidents';
+import { durationWords, incidentState, incidentTimes, reviewDueOn, reviewState, stepRefusal } from '@shared/operations/rules/incidents';
 import { addCadence, DEFAULT_POLICY, policyRefusal, retrainingState, triggerOfKind } from '@shared/operations/rules/retraining';
 import { describe, expect, it } from 'vitest';
 
@@ -106,21 +98,5 @@ describe('incidents', () => {
     expect(reviewState({ dueOn: '2026-12-28', held: false }, '2026-12-28')).toBe('planned');
     expect(reviewState({ dueOn: '2026-12-28', held: false }, '2026-12-29')).toBe('overdue');
     expect(reviewState({ dueOn: '2026-12-28', held: true }, '2027-01-29')).toBe('held');
-  });
-
-  it('counts incidents per month and severity', () => {
-    const rows = severityByMonth(
-      [
-        { detectedOn: '2026-11-03', severity: 'sev1' },
-        { detectedOn: '2026-11-20', severity: 'sev3' },
-        { detectedOn: '2026-12-01', severity: 'sev3' },
-        { detectedOn: '2025-01-01', severity: 'sev2' },
-      ],
-      ['2026-11', '2026-12'],
-    );
-    expect(rows).toEqual([
-      { month: '2026-11', sev1: 1, sev2: 0, sev3: 1, sev4: 0 },
-      { month: '2026-12', sev1: 0, sev2: 0, sev3: 1, sev4: 0 },
-    ]);
   });
 });

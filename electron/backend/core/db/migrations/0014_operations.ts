@@ -46,6 +46,7 @@ export const m0014Operations: Migration = {
       CHECK ((outcome = 'new_version') = (version_id IS NOT NULL))
     ) STRICT;
     CREATE INDEX retraining_run_model ON retraining_run (model_id, run_on);
+    CREATE INDEX retraining_run_completed ON retraining_run (model_id, run_on) WHERE outcome <> 'failed';
 
     CREATE TABLE incident (
       id TEXT PRIMARY KEY NOT NULL,
@@ -76,6 +77,8 @@ export const m0014Operations: Migration = {
       CHECK ((resolved_at IS NULL) = (review_due_on IS NULL))
     ) STRICT;
     CREATE INDEX incident_model ON incident (model_id, detected_at);
+    CREATE INDEX incident_detected ON incident (detected_at);
+    CREATE INDEX incident_open ON incident (resolved_at) WHERE resolved_at IS NULL;
 
     CREATE TABLE incident_entry (
       id TEXT PRIMARY KEY NOT NULL,
