@@ -193,6 +193,31 @@ describe('incidents', () => {
     expect(later.review?.state).toBe('overdue');
   });
 
+  it('a rollback the portfolio refuses (to the version serving) leaves the incident unmitigated, its timeline and the deployments as they were', async () => {
+    const modelId = id('Homepage product recommender');
+    const opened = await b.ok('incidents.open', {
+      modelId,
+      severity: 'sev2',
+      title: 'Wrong rollback',
+      detectedAt: instant(now - HOUR),
+      detectedBy: 'user_report',
+    });
+    const before = await b.ok('deployments.list', { modelId });
+    const serving = before.rows.find((d) => d.alias === 'champion' && d.to === null && d.production);
+    expect(serving).toBeTruthy();
+    const message = await refused('incidents.mitigate', {
+      id: opened.id,
+      at: instant(now - 30 * 60_000),
+      text: 'Roll back to what serves',
+      rollback: { versionId: serving?.versionId, environmentId: serving?.environmentId },
+    });
+    expect(message).toMatch(/champion/);
+    const after = await b.ok('incidents.get', { id: opened.id });
+    expect(after).toMatchObject({ state: 'open', mitigatedAt: null, rollback: null });
+    expect(after.timeline.map((e) => e.kind)).toEqual(['opened']);
+    expect((await b.ok('deployments.list', { modelId })).rows).toEqual(before.rows);
+  });
+
   it('naming someone other than the matrix’s responder needs a reason; changing the responder too', async () => {
     const modelId = id('Homepage product recommender');
     const base = {
