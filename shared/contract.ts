@@ -69,6 +69,7 @@ export type { ListResult } from '@shared/kernel/define';
 export * from '@shared/kernel/errors';
 export type * from '@shared/maturity/contract/assessments';
 export type * from '@shared/maturity/contract/overview';
+export type * from '@shared/operations/contract/costs';
 export type * from '@shared/operations/contract/incidents';
 export type * from '@shared/operations/contract/overview';
 export type * from '@shared/operations/contract/retraining';

@@ -25,9 +25,9 @@ const AREAS: readonly BackendArea[] = [
   ownershipArea,
   monitoringArea,
   ceremoniesArea,
+  billingArea,
   operationsArea,
   maturityArea,
-  billingArea,
   auditArea,
 ];
 

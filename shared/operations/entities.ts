@@ -3,4 +3,8 @@ export const operationsEntities = {
   retraining_policy: 'Retraining policy',
   retraining_run: 'Retraining run',
   incident: 'Incident',
+  cost_line: 'Run cost',
+  cost_import: 'Cost import',
+  cost_mapping: 'Cost tag mapping',
+  cost_budget: 'Cost budget',
 } as const;

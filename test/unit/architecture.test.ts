@@ -61,7 +61,7 @@ const AREA_DEPENDENCIES: Record<string, readonly string[]> = {
   ownership: ['clients', 'plan', 'portfolio'],
   monitoring: ['clients', 'plan', 'portfolio', 'ownership'],
   ceremonies: ['clients', 'plan', 'portfolio'],
-  operations: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring', 'ceremonies'],
+  operations: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'billing'],
   maturity: ['clients', 'plan', 'portfolio', 'ownership', 'monitoring', 'operations'],
   audit: ['clients', 'plan', 'continuity', 'billing', 'portfolio', 'ownership', 'monitoring', 'ceremonies', 'operations', 'maturity'],
   app: [

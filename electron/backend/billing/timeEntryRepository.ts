@@ -3,6 +3,7 @@ import { Conditions, StatementCache } from '@backend/core/sql';
 import type { TimeEntry, TimeEntryListItem } from '@shared/billing/contract/hours';
 import type { Activity } from '@shared/billing/rules/activities';
 import type { ModelHoursRow } from '@shared/billing/rules/modelHours';
+import type { ModelEntry } from '@shared/billing/rules/teamCost';
 import { STAGE_TABLE } from './importStageRepository';
 
 export type TimeEntryRow = {
@@ -204,6 +205,19 @@ export class TimeEntryRepository {
     return this.statements
       .get(`${MODEL_HOURS} ${where.sql} GROUP BY t.model_id, month, t.activity ORDER BY month`)
       .all(...where.params) as ModelHoursRow[];
+  }
+
+  /** The entries on the models given between two days, with the specialist's role (the team's cost of each model). */
+  modelEntries(modelIds: readonly string[], from: string, to: string): ModelEntry[] {
+    if (modelIds.length === 0) return [];
+    const rows = this.statements
+      .get(
+        `SELECT t.model_id AS modelId, t.engagement_id AS engagementId, t.specialist_id AS specialistId, s.role, t.date, t.minutes, t.billable
+         FROM time_entry t JOIN specialist s ON s.id = t.specialist_id
+         WHERE t.model_id IN (SELECT value FROM json_each(?)) AND t.date BETWEEN ? AND ?`,
+      )
+      .all(JSON.stringify(modelIds), from, to) as (Omit<ModelEntry, 'billable'> & { billable: number })[];
+    return rows.map((r) => ({ ...r, billable: r.billable === 1 }));
   }
 
   /** Minutes a specialist has on a day across all engagements. */

@@ -2,6 +2,7 @@ import type { HandlersOf } from '@backend/core/area';
 import type { Context } from '@backend/core/context';
 import { unknownReference } from '@shared/kernel/errors';
 import type { operationsAreaProcedures } from '@shared/operations/procedures';
+import { clientCost, importCostFile, mappingOf, modelCost, saveMapping, setBudget, setCost } from './costService';
 import { acknowledge, addNote, incidentDetail, listIncidents, mitigate, openIncident, resolve, setResponder } from './incidentService';
 import { operationsOverview } from './overviewService';
 import { logRun, modelRetraining, retrainingDueOf, setPolicy } from './retrainingService';
@@ -30,5 +31,13 @@ export function operationsHandlers(ctx: Context): HandlersOf<typeof operationsAr
     'operations.settings': () => operationsSettings(ctx),
     'operations.updateSettings': (input) => updateOperationsSettings(ctx, input),
     'operations.export': ({ clientId, month }) => operationsWorkbook(ctx, clientId, month),
+    'costs.forModel': ({ modelId }) => modelCost(ctx, modelId),
+    'costs.client': ({ clientId, month }) => clientCost(ctx, clientId, month),
+    'costs.set': (input) => setCost(ctx, input),
+    'costs.setBudget': (input) => setBudget(ctx, input),
+    'costs.mapping': ({ clientId }) => mappingOf(ctx, clientId),
+    'costs.saveMapping': (input) => saveMapping(ctx, input),
+    'costs.import': ({ clientId, provider, fileName, base64 }) =>
+      importCostFile(ctx, { clientId, provider, fileName, file: { bytes: Buffer.from(base64, 'base64') } }),
   };
 }

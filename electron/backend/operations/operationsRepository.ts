@@ -1,7 +1,11 @@
 import type { Db } from '@backend/core/db/connection';
 import { Conditions, StatementCache } from '@backend/core/sql';
+import { monthStart } from '@shared/kernel/days';
+import { PREDICTIONS_METRIC } from '@shared/monitoring/rules/vocabulary';
+import type { CostImport, TagMappingView } from '@shared/operations/contract/costs';
 import type { IncidentEntry } from '@shared/operations/contract/incidents';
 import type { RetrainingRun } from '@shared/operations/contract/retraining';
+import type { CostCategory, Provider } from '@shared/operations/rules/costs';
 import type { Cadence, Triggers } from '@shared/operations/rules/retraining';
 import { type CadenceUnit, type DetectionSource, type IncidentSeverity, NEW_DATA_METRIC } from '@shared/operations/rules/vocabulary';
 import type { Stage } from '@shared/portfolio/rules/vocabulary';
@@ -109,6 +113,8 @@ const toPolicy = (r: PolicyRow): StoredPolicy => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
+
+const previousMonth = (month: string) => monthStart(`${month}-01`, -1).slice(0, 7);
 
 const models = (ids: readonly string[] | null) => (ids === null ? null : JSON.stringify(ids));
 
@@ -312,5 +318,192 @@ export class OperationsRepository {
       )
       .all(JSON.stringify(seriesIds)) as { id: string }[];
     return new Set(rows.map((r) => r.id));
+  }
+
+  // ---------------------------------------------------------------- run cost
+
+  costLines(
+    modelIds: readonly string[],
+    fromMonth: string,
+    toMonth: string,
+  ): { modelId: string; month: string; category: CostCategory; source: 'typed' | Provider; amountMinor: number }[] {
+    if (modelIds.length === 0) return [];
+    return this.statements
+      .get(
+        `SELECT model_id AS modelId, month, category, source, amount_minor AS amountMinor FROM cost_line
+         WHERE model_id IN (SELECT value FROM json_each(?)) AND month BETWEEN ? AND ?`,
+      )
+      .all(JSON.stringify(modelIds), fromMonth, toMonth) as {
+      modelId: string;
+      month: string;
+      category: CostCategory;
+      source: 'typed' | Provider;
+      amountMinor: number;
+    }[];
+  }
+
+  typedCost(modelId: string, month: string, category: CostCategory): number | null {
+    const row = this.statements
+      .get(`SELECT amount_minor AS a FROM cost_line WHERE model_id = ? AND month = ? AND category = ? AND source = 'typed'`)
+      .get(modelId, month, category) as { a: number } | undefined;
+    return row ? row.a : null;
+  }
+
+  setTypedCost(modelId: string, month: string, category: CostCategory, amountMinor: number | null, at: string): void {
+    if (amountMinor === null) {
+      this.statements
+        .get(`DELETE FROM cost_line WHERE model_id = ? AND month = ? AND category = ? AND source = 'typed'`)
+        .run(modelId, month, category);
+      return;
+    }
+    this.statements
+      .get(
+        `INSERT INTO cost_line (model_id, month, category, source, amount_minor, import_id, updated_at) VALUES (?, ?, ?, 'typed', ?, NULL, ?)
+         ON CONFLICT (model_id, month, category, source) DO UPDATE SET amount_minor = excluded.amount_minor, updated_at = excluded.updated_at`,
+      )
+      .run(modelId, month, category, amountMinor, at);
+  }
+
+  budgets(modelIds: readonly string[]): Map<string, number> {
+    if (modelIds.length === 0) return new Map();
+    const rows = this.statements
+      .get('SELECT model_id AS modelId, monthly_minor AS m FROM cost_budget WHERE model_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(modelIds)) as { modelId: string; m: number }[];
+    return new Map(rows.map((r) => [r.modelId, r.m]));
+  }
+
+  setBudget(modelId: string, monthlyMinor: number | null, at: string): void {
+    if (monthlyMinor === null) {
+      this.statements.get('DELETE FROM cost_budget WHERE model_id = ?').run(modelId);
+      return;
+    }
+    this.statements
+      .get(
+        `INSERT INTO cost_budget (model_id, monthly_minor, created_at, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (model_id) DO UPDATE SET monthly_minor = excluded.monthly_minor, updated_at = excluded.updated_at`,
+      )
+      .run(modelId, monthlyMinor, at, at);
+  }
+
+  mapping(clientId: string): TagMappingView[] {
+    return this.statements
+      .get(
+        `SELECT p.tag_key AS tagKey, p.tag_value AS tagValue, p.model_id AS modelId, m.name AS modelName
+         FROM cost_mapping p JOIN model m ON m.id = p.model_id WHERE p.client_id = ? ORDER BY p.tag_key, p.tag_value`,
+      )
+      .all(clientId) as TagMappingView[];
+  }
+
+  replaceMapping(clientId: string, rows: readonly { tagKey: string; tagValue: string; modelId: string }[], at: string): void {
+    this.statements.get('DELETE FROM cost_mapping WHERE client_id = ?').run(clientId);
+    const insert = this.statements.get(
+      'INSERT INTO cost_mapping (client_id, tag_key, tag_value, model_id, updated_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const r of rows) insert.run(clientId, r.tagKey, r.tagValue, r.modelId, at);
+  }
+
+  /** An import replaces the lines of the same provider for the client's models in the months it covers. */
+  saveImport(
+    i: CostImport & { clientId: string },
+    lines: readonly { modelId: string; month: string; category: CostCategory; amountMinor: number }[],
+  ): void {
+    this.statements
+      .get(
+        `INSERT INTO cost_import (id, client_id, provider, file_name, sha256, lines, skipped, months, total_minor, at, actor)
+         VALUES (@id, @clientId, @provider, @fileName, @sha256, @lines, @skipped, @months, @totalMinor, @at, @actor)`,
+      )
+      .run({ ...i, months: JSON.stringify(i.months) });
+    this.statements
+      .get(
+        `DELETE FROM cost_line WHERE source = ? AND month IN (SELECT value FROM json_each(?))
+           AND model_id IN (SELECT id FROM model WHERE client_id = ?)`,
+      )
+      .run(i.provider, JSON.stringify(i.months), i.clientId);
+    const insert = this.statements.get(
+      `INSERT INTO cost_line (model_id, month, category, source, amount_minor, import_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const l of lines) insert.run(l.modelId, l.month, l.category, i.provider, l.amountMinor, i.id, i.at);
+  }
+
+  imports(clientId: string, limit: number): CostImport[] {
+    const rows = this.statements
+      .get(
+        `SELECT id, provider, file_name AS fileName, sha256, lines, skipped, months, total_minor AS totalMinor, at, actor
+         FROM cost_import WHERE client_id = ? ORDER BY at DESC LIMIT ?`,
+      )
+      .all(clientId, limit) as (Omit<CostImport, 'months'> & { months: string })[];
+    return rows.map((r) => ({ ...r, months: JSON.parse(r.months) as string[] }));
+  }
+
+  importedBefore(clientId: string, sha256: string): CostImport | null {
+    return this.imports(clientId, 1000).find((i) => i.sha256 === sha256) ?? null;
+  }
+
+  /** Predictions served per model and month (the sum of the `predictions` signal's readings). */
+  predictions(modelIds: readonly string[], fromMs: number, toMs: number): Map<string, number> {
+    if (modelIds.length === 0) return new Map();
+    const rows = this.statements
+      .get(
+        `SELECT s.model_id AS modelId, strftime('%Y-%m', r.at / 1000, 'unixepoch') AS month, sum(r.value) AS n
+         FROM reading_series s JOIN reading r ON r.series_id = s.id
+         WHERE s.metric = ? AND s.model_id IN (SELECT value FROM json_each(?)) AND r.at >= ? AND r.at < ? GROUP BY s.model_id, month`,
+      )
+      .all(PREDICTIONS_METRIC, JSON.stringify(modelIds), fromMs, toMs) as { modelId: string; month: string; n: number }[];
+    return new Map(rows.map((r) => [`${r.modelId}|${r.month}`, r.n]));
+  }
+
+  /** A client's models (cost is kept for any of them), by name. */
+  clientModels(clientId: string): { id: string; name: string; engagementId: string | null; stage: Stage }[] {
+    return this.statements
+      .get('SELECT id, name, engagement_id AS engagementId, stage FROM model WHERE client_id = ? ORDER BY name')
+      .all(clientId) as { id: string; name: string; engagementId: string | null; stage: Stage }[];
+  }
+
+  /** Run cost per client and month, the clients' monthly budgets, and the models over budget this month or the last: what the overview shows. */
+  costOverview(
+    clientId: string | null,
+    fromMonth: string,
+    toMonth: string,
+  ): {
+    totals: { clientId: string; currency: string; month: string; totalMinor: number }[];
+    budgets: Map<string, number>;
+    over: { clientId: string; modelId: string; modelName: string; month: string; totalMinor: number; budgetMinor: number }[];
+  } {
+    const totals = this.statements
+      .get(
+        `SELECT m.client_id AS clientId, c.currency, l.month, sum(l.amount_minor) AS totalMinor
+         FROM cost_line l JOIN model m ON m.id = l.model_id JOIN client c ON c.id = m.client_id
+         WHERE l.month BETWEEN @from AND @to AND (@c IS NULL OR m.client_id = @c) GROUP BY m.client_id, l.month`,
+      )
+      .all({ c: clientId, from: fromMonth, to: toMonth }) as { clientId: string; currency: string; month: string; totalMinor: number }[];
+    const budgets = this.statements
+      .get(
+        `SELECT m.client_id AS clientId, sum(b.monthly_minor) AS n FROM cost_budget b JOIN model m ON m.id = b.model_id
+         WHERE @c IS NULL OR m.client_id = @c GROUP BY m.client_id`,
+      )
+      .all({ c: clientId }) as { clientId: string; n: number }[];
+    const over = this.statements
+      .get(
+        `SELECT m.client_id AS clientId, m.id AS modelId, m.name AS modelName, l.month, sum(l.amount_minor) AS totalMinor, b.monthly_minor AS budgetMinor
+         FROM cost_budget b JOIN model m ON m.id = b.model_id JOIN cost_line l ON l.model_id = b.model_id AND l.month IN (@previous, @month)
+         WHERE @c IS NULL OR m.client_id = @c GROUP BY m.id, l.month HAVING sum(l.amount_minor) > b.monthly_minor ORDER BY m.name, l.month DESC`,
+      )
+      .all({ c: clientId, month: toMonth, previous: previousMonth(toMonth) }) as {
+      clientId: string;
+      modelId: string;
+      modelName: string;
+      month: string;
+      totalMinor: number;
+      budgetMinor: number;
+    }[];
+    return { totals, budgets: new Map(budgets.map((r) => [r.clientId, r.n])), over };
+  }
+
+  clientCurrencies(clientIds: readonly string[]): Map<string, string> {
+    if (clientIds.length === 0) return new Map();
+    const rows = this.statements
+      .get('SELECT id, currency FROM client WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(clientIds)) as { id: string; currency: string }[];
+    return new Map(rows.map((r) => [r.id, r.currency]));
   }
 }

@@ -24,9 +24,13 @@ export function operationsOverview(ctx: Context, clientId: string | undefined): 
   const due = groupBy(retrainingDueOf(ctx, clientId ?? null, models), (d) => d.clientId);
   const attention = groupBy(incidentViews(ctx, ctx.repos.operations.needingAttention(clientId ?? null, since, today)), (i) => i.clientId);
   const counts = groupBy(ctx.repos.operations.severityCounts(clientId ?? null, since), (c) => c.clientId);
+  const cost = ctx.repos.operations.costOverview(clientId ?? null, months[0] as string, months[months.length - 1] as string);
+  const costTotals = groupBy(cost.totals, (t) => t.clientId);
+  const overBudget = groupBy(cost.over, (o) => o.clientId);
   const names = new Map(models.map((m) => [m.clientId, m.clientName]));
   for (const list of attention.values()) for (const i of list) names.set(i.clientId, i.clientName);
   for (const list of counts.values()) for (const c of list) names.set(c.clientId, c.clientName);
+  const currencies = ctx.repos.operations.clientCurrencies([...names.keys()]);
   const clients: ClientOperations[] = [...names.entries()]
     .sort((a, b) => a[1].localeCompare(b[1]))
     .map(([id, name]) => {
@@ -43,6 +47,15 @@ export function operationsOverview(ctx: Context, clientId: string | undefined): 
         openIncidents: own.filter((i) => i.state !== 'resolved'),
         reviewsOverdue: own.filter((i) => i.review?.state === 'overdue'),
         bySeverity: [...bySeverity.values()],
+        cost: {
+          currency: currencies.get(id) ?? '',
+          trend: months.map((month) => ({
+            month,
+            totalMinor: costTotals.get(id)?.find((t) => t.month === month)?.totalMinor ?? 0,
+            budgetMinor: cost.budgets.get(id) ?? 0,
+          })),
+          overBudget: (overBudget.get(id) ?? []).map(({ clientId: _c, ...o }) => o),
+        },
       };
     });
   return { at: ctx.now(), clients };

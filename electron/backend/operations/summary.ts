@@ -10,5 +10,6 @@ export function operationsSummary(ctx: Context): AreaSummary {
     { label: 'open incidents', one: 'open incident', count: count((c) => c.openIncidents.length), tone: 'critical' },
     { label: 'models due for retraining', one: 'model due for retraining', count: count((c) => c.retraining.length), tone: 'attention' },
     { label: 'incident reviews overdue', one: 'incident review overdue', count: count((c) => c.reviewsOverdue.length), tone: 'attention' },
+    { label: 'models over budget', one: 'model over budget', count: count((c) => c.cost.overBudget.length), tone: 'attention' },
   ]);
 }

@@ -56,10 +56,12 @@ export const METRIC_DEFAULTS: Record<MetricKind, { unit: string; direction: Dire
 
 /**
  * Signals: metrics kept without an SLO, for other areas to act on. A reading of `new_data_available` above zero
- * says new training data has arrived (the retraining trigger "on new data availability").
+ * says new training data has arrived (the retraining trigger "on new data availability"); `predictions` counts the
+ * predictions served since the reading before (summed per month: the volume behind the cost per 1,000 predictions).
  */
 export const NEW_DATA_METRIC = 'new_data_available';
-export const SIGNAL_METRICS: readonly string[] = [NEW_DATA_METRIC];
+export const PREDICTIONS_METRIC = 'predictions';
+export const SIGNAL_METRICS: readonly string[] = [NEW_DATA_METRIC, PREDICTIONS_METRIC];
 
 /** Drift metrics give a model its drift status, apart from its health. */
 export const DRIFT_KINDS: readonly MetricKind[] = ['drift_psi', 'drift_ks'];

@@ -18,6 +18,12 @@ export type ClientOperations = {
   reviewsOverdue: Incident[];
   /** The last twelve months, oldest first. */
   bySeverity: SeverityMonth[];
+  /** Run cost against the models' budgets over the same twelve months, and the models over budget this month or the last. */
+  cost: {
+    currency: string;
+    trend: { month: string; totalMinor: number; budgetMinor: number }[];
+    overBudget: { modelId: string; modelName: string; month: string; totalMinor: number; budgetMinor: number }[];
+  };
 };
 
 export type OperationsOverview = { at: string; clients: ClientOperations[] };
@@ -26,7 +32,7 @@ export type OperationsSettings = { reviewBusinessDays: number };
 
 export const operationsOverviewProcedures = {
   'operations.overview': query<OperationsOverview>()(
-    'Per client: retraining due and overdue, open incidents with their responder and clock, reviews overdue, incidents by severity over twelve months.',
+    'Per client: retraining due and overdue, open incidents with their responder and clock, reviews overdue, incidents by severity and run cost against budget over twelve months.',
     z.strictObject({ clientId: id.optional() }),
   ),
   'operations.settings': query<OperationsSettings>()(

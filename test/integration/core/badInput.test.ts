@@ -98,7 +98,9 @@ function snapshot() {
               (SELECT count(*) FROM ceremony_decision) cd, (SELECT count(*) FROM ceremony_action) ca,
               (SELECT max(updated_at) FROM ceremony_action) cau, (SELECT count(*) FROM ceremony_freeze) cf,
               (SELECT count(*) FROM retraining_policy) rpo, (SELECT count(*) FROM retraining_run) rru, (SELECT count(*) FROM incident) inc,
-              (SELECT max(updated_at) FROM incident) incu, (SELECT count(*) FROM incident_entry) ince`,
+              (SELECT max(updated_at) FROM incident) incu, (SELECT count(*) FROM incident_entry) ince,
+              (SELECT count(*) FROM cost_line) cl, (SELECT sum(amount_minor) FROM cost_line) cls, (SELECT count(*) FROM cost_import) cim,
+              (SELECT count(*) FROM cost_mapping) cm, (SELECT group_concat(monthly_minor) FROM cost_budget) cb`,
     )
     .get();
 }

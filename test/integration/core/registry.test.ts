@@ -61,9 +61,9 @@ describe('the backend registry', () => {
       'ownership',
       'monitoring',
       'ceremonies',
+      'billing',
       'operations',
       'maturity',
-      'billing',
       'audit',
       'app',
     ]);

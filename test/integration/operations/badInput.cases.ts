@@ -167,6 +167,95 @@ function cases(fx: ClientsFixture & PortfolioFixture & MonitoringFixture & Opera
       { why: 'zero business days', input: { reviewBusinessDays: 0 }, code: 'invalid_input', field: 'reviewBusinessDays' },
       { why: 'half a day', input: { reviewBusinessDays: 2.5 }, code: 'invalid_input', field: 'reviewBusinessDays' },
     ],
+    'costs.forModel': [{ why: 'an unknown model', input: { modelId: MISSING_ID }, code: 'not_found', field: 'modelId' }],
+    'costs.client': [
+      { why: 'a month written another way', input: { clientId, month: 'Nov 2026' }, code: 'invalid_input', field: 'month' },
+      { why: 'an unknown client', input: { clientId: MISSING_ID, month: '2026-11' }, code: 'not_found', field: 'clientId' },
+    ],
+    'costs.set': [
+      {
+        why: 'a negative cost',
+        input: { modelId, month: '2026-11', category: 'compute', amountMinor: -1 },
+        code: 'invalid_input',
+        field: 'amountMinor',
+      },
+      {
+        why: 'a fraction of a cent',
+        input: { modelId, month: '2026-11', category: 'compute', amountMinor: 1.5 },
+        code: 'invalid_input',
+        field: 'amountMinor',
+      },
+      {
+        why: 'an unknown category',
+        input: { modelId, month: '2026-11', category: 'coffee', amountMinor: 1 },
+        code: 'invalid_input',
+        field: 'category',
+      },
+      {
+        why: 'a month not begun',
+        input: { modelId, month: '2027-05', category: 'compute', amountMinor: 1 },
+        code: 'invalid_input',
+        field: 'month',
+      },
+    ],
+    'costs.setBudget': [
+      { why: 'a negative budget', input: { modelId, monthlyMinor: -100 }, code: 'invalid_input', field: 'monthlyMinor' },
+      { why: 'an unknown model', input: { modelId: MISSING_ID, monthlyMinor: 100 }, code: 'not_found', field: 'modelId' },
+    ],
+    'costs.mapping': [{ why: 'an unknown client', input: { clientId: MISSING_ID }, code: 'not_found', field: 'clientId' }],
+    'costs.saveMapping': [
+      {
+        why: 'a tag named twice',
+        input: {
+          clientId,
+          mappings: [
+            { tagKey: 'model', tagValue: 'x', modelId },
+            { tagKey: 'model', tagValue: 'x', modelId },
+          ],
+        },
+        code: 'invalid_input',
+        field: 'mappings',
+      },
+      {
+        why: 'an empty tag',
+        input: { clientId, mappings: [{ tagKey: ' ', tagValue: 'x', modelId }] },
+        code: 'invalid_input',
+        field: 'mappings.0.tagKey',
+      },
+      {
+        why: 'a model that is not the client’s',
+        input: { clientId, mappings: [{ tagKey: 'model', tagValue: 'x', modelId: MISSING_ID }] },
+        code: 'not_found',
+        field: 'mappings.0.modelId',
+      },
+    ],
+    'costs.import': [
+      {
+        why: 'an unknown provider',
+        input: { clientId, provider: 'oracle', fileName: 'x.csv', base64: Buffer.from('a,b\n').toString('base64') },
+        code: 'invalid_input',
+        field: 'provider',
+      },
+      {
+        why: 'a file that is not the provider’s export',
+        input: { clientId, provider: 'aws', fileName: 'x.csv', base64: Buffer.from('a,b\n1,2\n').toString('base64') },
+        code: 'invalid_input',
+        field: 'file',
+      },
+      {
+        why: 'rows whose tags name no model',
+        input: {
+          clientId,
+          provider: 'aws',
+          fileName: 'x.csv',
+          base64: Buffer.from(
+            'lineItem/UsageStartDate,lineItem/ProductCode,lineItem/UnblendedCost,resourceTags/user:model\n2026-11-01,AmazonEC2,1.5,nobody\n',
+          ).toString('base64'),
+        },
+        code: 'invalid_input',
+        field: 'file',
+      },
+    ],
     'operations.export': [
       { why: 'a month not begun', input: { clientId, month: '2027-02' }, code: 'invalid_input', field: 'month' },
       { why: 'an unknown client', input: { clientId: MISSING_ID, month: '2026-11' }, code: 'not_found', field: 'clientId' },
@@ -176,7 +265,7 @@ function cases(fx: ClientsFixture & PortfolioFixture & MonitoringFixture & Opera
 
 export const operationsBadInput: BadInputArea<ClientsFixture & PortfolioFixture & MonitoringFixture, OperationsFixture> = {
   area: 'operations',
-  prefixes: ['retraining', 'incidents', 'operations'],
+  prefixes: ['retraining', 'incidents', 'operations', 'costs'],
   setUp,
   cases,
 };

@@ -33,6 +33,9 @@ function detailOf(given: Record<string, Answer>, status: 'draft' | 'final' = 'dr
     hasSlos: true,
     monitoredRecently: true,
     driftWatched: true,
+    retrainingTriggers: true,
+    retrainedOnCadence: true,
+    rollbacksApproved: true,
   }));
   const checks = crossCheck(SET.criteria, answers, measure(facts));
   return {

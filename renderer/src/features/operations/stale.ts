@@ -6,6 +6,7 @@ import type { operationsAreaProcedures } from '@shared/operations/procedures';
 const ALWAYS = ['audit.list', 'app.summaries', 'operations.overview'] as const satisfies readonly QueryName[];
 const RETRAINING = ['retraining.forModel', 'retraining.due'] as const satisfies readonly QueryName[];
 const INCIDENTS = ['incidents.list', 'incidents.get'] as const satisfies readonly QueryName[];
+const COSTS = ['costs.forModel', 'costs.client'] as const satisfies readonly QueryName[];
 /** A rollback is a deployment; a review is a ceremony. */
 const ELSEWHERE = [
   'deployments.list',
@@ -31,4 +32,8 @@ export const operationsStale: StaleDeclarations<CommandNamesOf<typeof operations
   'operations.updateSettings': ['operations.settings', ...INCIDENTS, ...ALWAYS],
   // A file is written; nothing Keel shows changes.
   'operations.export': [],
+  'costs.set': [...COSTS, ...ALWAYS],
+  'costs.setBudget': [...COSTS, ...ALWAYS],
+  'costs.saveMapping': ['costs.mapping', ...ALWAYS],
+  'costs.import': [...COSTS, ...ALWAYS],
 };

@@ -23,7 +23,18 @@ describe('migration 0014', () => {
     expect([from, to]).toEqual([13, 14]);
     expect(preMigrationBackup).not.toBeNull();
     expect(db.prepare('SELECT name FROM model').get()).toEqual({ name: 'Scorecard' });
-    expect(strictTables(db)).toEqual(expect.arrayContaining(['retraining_policy', 'retraining_run', 'incident', 'incident_entry']));
+    expect(strictTables(db)).toEqual(
+      expect.arrayContaining([
+        'retraining_policy',
+        'retraining_run',
+        'incident',
+        'incident_entry',
+        'cost_import',
+        'cost_line',
+        'cost_mapping',
+        'cost_budget',
+      ]),
+    );
 
     const policy = db.prepare(
       `INSERT INTO retraining_policy (model_id, cadence_every, cadence_unit, on_schedule, created_at, updated_at) VALUES ('m1', ?, ?, ?, ?, ?)`,
@@ -61,6 +72,18 @@ describe('migration 0014', () => {
           `INSERT INTO incident_entry (id, incident_id, at, kind, text, actor, created_at) VALUES ('e2', 'i1', ?, 'gossip', 'x', 'me', ?)`,
         )
         .run(now, now),
+    ).toThrow(/CHECK/);
+    const line = db.prepare(
+      `INSERT INTO cost_line (model_id, month, category, source, amount_minor, import_id, updated_at) VALUES ('m1', ?, ?, ?, ?, NULL, ?)`,
+    );
+    line.run('2026-11', 'compute', 'typed', 12_000, now);
+    // Negative amounts, unknown categories, an imported line without its import, a month that is not one.
+    expect(() => line.run('2026-11', 'storage', 'typed', -1, now)).toThrow(/CHECK/);
+    expect(() => line.run('2026-11', 'coffee', 'typed', 1, now)).toThrow(/CHECK/);
+    expect(() => line.run('2026-11', 'storage', 'aws', 1, now)).toThrow(/CHECK/);
+    expect(() => line.run('Nov 2026', 'storage', 'typed', 1, now)).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO cost_budget (model_id, monthly_minor, created_at, updated_at) VALUES ('m1', -5, ?, ?)`).run(now, now),
     ).toThrow(/CHECK/);
     db.close();
   });

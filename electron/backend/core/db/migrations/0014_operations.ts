@@ -12,10 +12,15 @@ import type { Migration } from './types';
  *   reason), acknowledged / mitigated / resolved instants, the rollback deployment that mitigated it, the
  *   post-incident review (a one-off ceremony) and the day it is due.
  * - incident_entry: the incident's timeline.
+ * - cost_line: a model's run cost of a month in one category (compute, storage, API / tokens, licences, other), in the
+ *   client's currency, typed or from a provider's cost export (one line per model, month, category and source).
+ * - cost_import: each cost export read (all or nothing), with what it covered.
+ * - cost_mapping: a client's resource tags (key = value) that name a model.
+ * - cost_budget: a model's monthly budget.
  */
 export const m0014Operations: Migration = {
   version: 14,
-  name: 'retraining policies and log, incidents and their timelines',
+  name: 'retraining policies and log, incidents and their timelines, run cost, tag mappings and budgets',
   up: `
     CREATE TABLE retraining_policy (
       model_id TEXT PRIMARY KEY NOT NULL REFERENCES model (id),
@@ -90,5 +95,49 @@ export const m0014Operations: Migration = {
       created_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX incident_entry_incident ON incident_entry (incident_id, at);
+
+    CREATE TABLE cost_import (
+      id TEXT PRIMARY KEY NOT NULL,
+      client_id TEXT NOT NULL REFERENCES client (id),
+      provider TEXT NOT NULL CHECK (provider IN ('aws', 'azure', 'gcp')),
+      file_name TEXT NOT NULL,
+      sha256 TEXT NOT NULL,
+      lines INTEGER NOT NULL CHECK (lines >= 0),
+      skipped INTEGER NOT NULL CHECK (skipped >= 0),
+      months TEXT NOT NULL CHECK (json_valid(months) AND json_type(months) = 'array'),
+      total_minor INTEGER NOT NULL CHECK (total_minor >= 0),
+      at TEXT NOT NULL,
+      actor TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX cost_import_client ON cost_import (client_id, at);
+
+    CREATE TABLE cost_line (
+      model_id TEXT NOT NULL REFERENCES model (id),
+      month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+      category TEXT NOT NULL CHECK (category IN ('compute', 'storage', 'api', 'licences', 'other')),
+      source TEXT NOT NULL CHECK (source IN ('typed', 'aws', 'azure', 'gcp')),
+      amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
+      import_id TEXT REFERENCES cost_import (id),
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (model_id, month, category, source),
+      CHECK ((source = 'typed') = (import_id IS NULL))
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX cost_line_month ON cost_line (month, model_id);
+
+    CREATE TABLE cost_mapping (
+      client_id TEXT NOT NULL REFERENCES client (id),
+      tag_key TEXT NOT NULL CHECK (tag_key <> ''),
+      tag_value TEXT NOT NULL CHECK (tag_value <> ''),
+      model_id TEXT NOT NULL REFERENCES model (id),
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (client_id, tag_key, tag_value)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE cost_budget (
+      model_id TEXT PRIMARY KEY NOT NULL REFERENCES model (id),
+      monthly_minor INTEGER NOT NULL CHECK (monthly_minor >= 0),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    ) STRICT;
   `,
 };
