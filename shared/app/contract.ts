@@ -51,6 +51,8 @@ export type SampleLoadResult = {
   retrainingPolicies: number;
   retrainingRuns: number;
   incidents: number;
+  costLines: number;
+  costBudgets: number;
 };
 
 export const appProcedures = {

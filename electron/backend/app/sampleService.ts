@@ -31,6 +31,8 @@ const NO_RECORDS: SampleLoadResult = {
   retrainingPolicies: 0,
   retrainingRuns: 0,
   incidents: 0,
+  costLines: 0,
+  costBudgets: 0,
   environments: 0,
   deployments: 0,
 };

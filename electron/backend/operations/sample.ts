@@ -1,8 +1,12 @@
 import type { SampleStep } from '@backend/core/sample';
+import { saveMapping, setBudget, setCost } from './costService';
 import { acknowledge, addNote, mitigate, openIncident, resolve } from './incidentService';
 import { logRun, setPolicy } from './retrainingService';
 
 const HOUR = 3_600_000;
+
+/** The authored month `back` months before the anchor's (November 2026). */
+const monthAt = (back: number) => `${2026 + Math.floor((10 + back) / 12)}-${String(((10 + back + 120) % 12) + 1).padStart(2, '0')}`;
 
 /**
  * The operations sample: retraining policies on three production models (the recommender's drifting embeddings
@@ -130,6 +134,33 @@ export const operationsSample: SampleStep = {
       responderReason: '',
     });
     acknowledge(ctx, { id: recIncident.id, at: at(4) });
-    return { retrainingPolicies: 3, retrainingRuns: runs.length, incidents: 2 };
+
+    // Run cost at Thameside: the tags its cloud accounts carry, budgets, six months typed in; the assistant's API
+    // spend outruns its budget last month.
+    const assistant = run.id('Customer service assistant');
+    saveMapping(ctx, {
+      clientId: run.id('Thameside Retail plc'),
+      mappings: [
+        { tagKey: 'model', tagValue: 'homepage-recs', modelId: recommender },
+        { tagKey: 'model', tagValue: 'cs-assistant', modelId: assistant },
+      ],
+    });
+    setBudget(ctx, { modelId: recommender, monthlyMinor: 140_000 });
+    setBudget(ctx, { modelId: assistant, monthlyMinor: 250_000 });
+    const months = [-6, -5, -4, -3, -2, -1].map((back) => run.month(monthAt(back)));
+    let lines = 0;
+    months.forEach((month, i) => {
+      const costs: [string, 'compute' | 'storage' | 'api' | 'licences', number][] = [
+        [recommender, 'compute', 98_000 + i * 1_500],
+        [recommender, 'storage', 21_000 + i * 400],
+        [assistant, 'api', 140_000 + i * i * 6_000],
+        [assistant, 'licences', 40_000],
+      ];
+      for (const [modelId, category, amountMinor] of costs) {
+        setCost(ctx, { modelId, month, category, amountMinor });
+        lines += 1;
+      }
+    });
+    return { retrainingPolicies: 3, retrainingRuns: runs.length, incidents: 2, costLines: lines, costBudgets: 2 };
   },
 };

@@ -99,6 +99,8 @@ describe('the sample data, relative to the load day', { timeout: 60_000 }, () =>
       retrainingPolicies: 3,
       retrainingRuns: 5,
       incidents: 2,
+      costLines: 24,
+      costBudgets: 2,
     } satisfies SampleLoadResult);
     const { states, months, runningToday } = await look(backend, SAMPLE_ANCHOR);
     expect(states).toEqual({ breached: 1, at_risk: 2, on_track: 2 });

@@ -20,8 +20,8 @@ describe('app.summaries', () => {
       'ownership',
       'monitoring',
       'ceremonies',
-      'operations',
       'billing',
+      'operations',
     ]);
     expect(summaries.every((s) => s.tone === 'ok' && s.items.every((i) => i.count === 0))).toBe(true);
     empty.dispose();

@@ -263,6 +263,8 @@ describe('atomic writes', () => {
       retrainingPolicies: 3,
       retrainingRuns: 5,
       incidents: 2,
+      costLines: 24,
+      costBudgets: 2,
     });
     // Records, then 5 requests created + 2 stage changes + 1 decline + 1 fill (its allocation is counted above);
     // then the 5 replacement requests: 5 created, 2 pauses, 5 candidates proposed and 4 decided, 2 fulfilled (each
@@ -275,7 +277,8 @@ describe('atomic writes', () => {
     // (one batch each), 7 finalised, 8 targets, 2 readiness checks; then monitoring: 13 SLOs, one batch of readings,
     // Thameside's Prometheus labels; then ceremonies: 4 series, 1 occurrence cancelled, 37 recorded, 3 action items
     // raised and 1 closed, 1 freeze; then operations: 3 retraining policies, 5 runs, 2 incidents opened, 2 acknowledged,
-    // 1 note, 1 mitigated, 1 resolved with its review planned as a ceremony; then the import row.
+    // 1 note, 1 mitigated, 1 resolved with its review planned as a ceremony, Thameside's cost tags, 2 budgets, 24 costs typed;
+    // then the import row.
     const replacements = 5 + 2 + 5 + 4 + 2 * 2 + 1;
     const billing = 5 + 5 * 8 + 8 + 1 + 1803 + 6 + 5;
     const portfolio = 7 + 11 + 18 + 3 + 3 + 4 + 5 + 1;
@@ -283,7 +286,7 @@ describe('atomic writes', () => {
     const maturity = 1 + 8 + 8 + 7 + 8 + 2;
     const monitoring = 13 + 1 + 1;
     const ceremonies = 4 + 1 + 37 + 3 + 1 + 1;
-    const operations = 3 + 5 + 2 + 2 + 1 + 1 + 1 + 1;
+    const operations = 3 + 5 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 2 + 24;
     const rows =
       5 +
       7 +

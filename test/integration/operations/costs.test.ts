@@ -28,6 +28,8 @@ beforeEach(async () => {
   ids.clear();
   for (const m of (await b.ok('models.list', {})).rows) ids.set(m.name, m.id);
   for (const c of (await b.ok('clients.list', {})).rows) ids.set(c.name, c.id);
+  // The sample's typed costs and budgets go, so the fixtures' figures read alone.
+  b.db.exec('DELETE FROM cost_line; DELETE FROM cost_budget;');
   await b.ok('costs.saveMapping', {
     clientId: id('Thameside Retail plc'),
     mappings: [

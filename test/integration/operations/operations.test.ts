@@ -55,6 +55,9 @@ describe('the sample', () => {
     expect(thameside?.openIncidents.map((i) => i.title)).toEqual(['Embedding drift alert on the homepage carousel']);
     expect(thameside?.openIncidents[0]?.responder?.name).toBeTruthy();
     expect(alpen?.reviewsOverdue.map((i) => i.title)).toEqual(['Scores missing for loan applications from the mobile channel']);
+    // Thameside's run cost: the assistant's API spend outran its budget last month.
+    expect(thameside?.cost.overBudget.map((m) => m.modelName)).toContain('Customer service assistant');
+    expect(thameside?.cost.trend.some((t) => t.totalMinor > 0)).toBe(true);
     const summary = (await b.ok('app.summaries')).find((s) => s.area === 'operations');
     expect(summary?.tone).toBe('critical');
   });
