@@ -113,7 +113,7 @@ describe('addresses in Chromium (browser mode)', () => {
 
   it('an area that does not exist says so instead of showing Clients', async () => {
     await page.goto(`${server.url}#/runcost`);
-    await main().getByRole('heading', { name: 'Run cost is coming' }).waitFor();
+    await main().getByRole('heading', { name: 'There is no such page' }).waitFor();
     expect(await main().getByRole('heading', { name: 'Clients' }).count()).toBe(0);
     await page.goto(`${server.url}#/nowhere?tab=x`);
     await main().getByRole('heading', { name: 'There is no such page' }).waitFor();

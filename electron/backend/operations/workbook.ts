@@ -11,10 +11,13 @@ import {
   formulaSafe,
   workbookBuffer,
 } from '@backend/core/excel';
+import { minorDigits } from '@shared/kernel/currency';
 import { monthEnd } from '@shared/kernel/days';
 import { DomainError, unknownReference } from '@shared/kernel/errors';
+import { minorToMajor } from '@shared/kernel/money';
 import type { ExportedFile } from '@shared/kernel/printDocument';
 import { slug } from '@shared/kernel/text';
+import { COST_CATEGORIES, COST_CATEGORY_LABELS } from '@shared/operations/rules/costs';
 import {
   DETECTION_LABELS,
   INCIDENT_STATE_LABELS,
@@ -22,6 +25,7 @@ import {
   SEVERITY_SHORT,
   TRIGGER_LABELS,
 } from '@shared/operations/rules/vocabulary';
+import { clientCost } from './costService';
 import { incidentViews } from './incidentService';
 
 const hours = (minutes: number | null) => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
@@ -30,7 +34,8 @@ const hours = (minutes: number | null) => (minutes === null ? null : Math.round(
  * A client's month of operations as a workbook:
  * - **Retraining log**: every run of the month (day, model, trigger, outcome, version, the breach that raised it, a freeze it fell in);
  * - **Incidents**: every incident detected in the month or still open in it, with its instants (UTC) and its times
- *   to acknowledge, mitigate and resolve in hours, the responder, the rollback and the review.
+ *   to acknowledge, mitigate and resolve in hours, the responder, the rollback and the review;
+ * - **Run cost**: each model's month by category, against its budget, per 1,000 predictions, the team beside it.
  */
 export async function operationsWorkbook(ctx: Context, clientId: string, month: string): Promise<ExportedFile> {
   const client = ctx.repos.clients.get(clientId);
@@ -118,6 +123,35 @@ export async function operationsWorkbook(ctx: Context, clientId: string, month: 
       review: i.review ? { not_due: '', planned: 'Planned', held: 'Held', overdue: 'Overdue' }[i.review.state] : '',
     }));
   addTable(book, 'Incidents', fitColumns(incidentColumns, incidentRows), incidentRows, 2);
+
+  const cost = clientCost(ctx, clientId, month);
+  const major = (minor: number | null) => (minor === null ? null : minorToMajor(minor, cost.currency));
+  const money = `#,##0.${'0'.repeat(minorDigits(cost.currency)) || '0'}`;
+  const costColumns: Column[] = [
+    { header: 'Model', key: 'model', width: 24 },
+    ...COST_CATEGORIES.map((k) => ({ header: `${COST_CATEGORY_LABELS[k]} (${cost.currency})`, key: k, width: 12, numFmt: money })),
+    { header: `Run cost (${cost.currency})`, key: 'total', width: 12, numFmt: money },
+    { header: `Budget (${cost.currency})`, key: 'budget', width: 12, numFmt: money },
+    { header: `Variance (${cost.currency})`, key: 'variance', width: 12, numFmt: money },
+    { header: 'Predictions', key: 'predictions', width: 12, numFmt: '#,##0' },
+    { header: `Per 1,000 predictions (${cost.currency})`, key: 'per1k', width: 12, numFmt: money },
+    { header: 'Team hours billed', key: 'hours', width: 10, numFmt: '0.00' },
+    { header: `Team (${cost.currency})`, key: 'team', width: 12, numFmt: money },
+    { header: `Cost to operate (${cost.currency})`, key: 'operate', width: 14, numFmt: money },
+  ];
+  const costRows = cost.models.map((m) => ({
+    model: formulaSafe(m.modelName),
+    ...Object.fromEntries(COST_CATEGORIES.map((k) => [k, major(m.byCategory[k] ?? 0)])),
+    total: major(m.totalMinor),
+    budget: major(m.budgetMinor),
+    variance: major(m.varianceMinor),
+    predictions: m.predictions,
+    per1k: major(m.per1kMinor),
+    hours: Math.round((m.team.billedMinutes / 60) * 100) / 100,
+    team: major(m.team.amountMinor),
+    operate: major(m.withTeamMinor),
+  }));
+  addTable(book, 'Run cost', fitColumns(costColumns, costRows), costRows, 1);
   const buffer = await workbookBuffer(book);
   return { fileName: `operations-${slug(client.name, 'client')}-${month}.xlsx`, base64: buffer.toString('base64'), bytes: buffer.length };
 }

@@ -61,14 +61,7 @@ export const AREAS: readonly RendererArea[] = ORDER;
  * Areas not built yet: listed in the navigation as "coming" and never opened —
  * never faked. An area leaves this list when its folder arrives.
  */
-export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [
-  {
-    id: 'runcost',
-    label: 'Run cost',
-    group: 'Operations',
-    hint: 'The cost to run each model: cloud spend by category against its budget, cost per 1,000 predictions, cost to operate — coming',
-  },
-];
+export const COMING: readonly { id: string; label: string; group: NavGroup; hint: string }[] = [];
 
 /** Every entry that opens a screen, in registry order. */
 export const ENTRIES: readonly AreaEntry[] = AREAS.flatMap((a) => a.entries);

@@ -50,7 +50,7 @@ export const operationsOverviewProcedures = {
     }),
   ),
   'operations.export': command<ExportedFile>()(
-    'A client’s month of operations as a workbook: the retraining log and the incidents with their times.',
+    'A client’s month of operations as a workbook: the retraining log, the incidents with their times, the run cost per model.',
     z.strictObject({ clientId: id, month }),
   ),
 };

@@ -333,5 +333,13 @@ describe('the export', () => {
     const log = book.getWorksheet('Retraining log');
     expect(log?.rowCount).toBeGreaterThanOrEqual(1);
     expect(await refused('operations.export', { clientId: id('Alpenbank Privatbank AG'), month: '2027-03' })).toMatch(/not begun/);
+    const thameside = await b.ok('operations.export', { clientId: id('Thameside Retail plc'), month: '2026-11' });
+    const costBook: ExcelJS.Workbook = new (excel().Workbook)();
+    await costBook.xlsx.load(Buffer.from(thameside.base64, 'base64') as never);
+    const cost = costBook.getWorksheet('Run cost');
+    const row = cost?.getColumn(1).values.indexOf('Customer service assistant') ?? -1;
+    expect(row).toBeGreaterThan(1);
+    // The sample's assistant in November: API 2,900.00 and licences 400.00 against a budget of 2,500.00.
+    expect([4, 5, 7, 8, 9].map((c) => cost?.getRow(row).getCell(c).value)).toEqual([2900, 400, 3300, 2500, 800]);
   });
 });

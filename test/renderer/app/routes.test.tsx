@@ -68,9 +68,9 @@ describe('reading and writing an address', () => {
     expect(parseAddress('#/')).toEqual({ kind: 'view', route: { area: 'clients', recordId: null, params: {} } });
   });
 
-  it('says an area is unknown instead of opening another one, naming a coming area', () => {
-    expect(parseAddress('#/runcost')).toEqual({ kind: 'unknown', path: 'runcost', coming: 'Run cost' });
-    expect(parseAddress('#/runcost/x?tab=risk')).toEqual({ kind: 'unknown', path: 'runcost', coming: 'Run cost' });
+  it('says an area is unknown instead of opening another one (every area is built: none is named as coming)', () => {
+    expect(parseAddress('#/runcost')).toEqual({ kind: 'unknown', path: 'runcost', coming: null });
+    expect(parseAddress('#/runcost/x?tab=risk')).toEqual({ kind: 'unknown', path: 'runcost', coming: null });
     expect(parseAddress('#/invoicez')).toEqual({ kind: 'unknown', path: 'invoicez', coming: null });
     expect(parseAddress('#/%3Cb%3E')).toEqual({ kind: 'unknown', path: '<b>', coming: null });
   });
@@ -198,18 +198,6 @@ describe('an area that does not exist', () => {
       </ClientContext.Provider>,
     );
   }
-
-  it('says a coming area is coming, shows no other screen in its place, and offers the start screen', async () => {
-    open('#/runcost');
-    renderApp();
-    const main = screen.getByRole('main');
-    expect(within(main).getByRole('heading', { name: 'Run cost is coming' })).toBeTruthy();
-    expect(within(main).queryByText('Loading…')).toBeNull();
-    expect(screen.getByRole('navigation', { name: 'Areas' }).querySelector('[aria-current="page"]')).toBeNull();
-    await userEvent.click(within(main).getByRole('button', { name: 'Open Clients' }));
-    expect(window.location.hash).toBe('#/clients');
-    expect(within(main).queryByRole('heading', { name: 'Run cost is coming' })).toBeNull();
-  });
 
   it('says a mistyped area does not exist', () => {
     open('#/invoicez');

@@ -3,6 +3,7 @@ import { useNav } from '@renderer/app/stores';
 import { SampleDataOffer } from '@renderer/components/SampleDataOffer';
 import { Tabs } from '@renderer/ui/Tabs';
 import { useEffect } from 'react';
+import { CostView } from './CostView';
 import { ExportButton } from './ExportButton';
 import { IncidentDrawer } from './IncidentDrawer';
 import { IncidentsView } from './IncidentsView';
@@ -15,6 +16,7 @@ const TABS: { id: OperationsTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'incidents', label: 'Incidents' },
   { id: 'retraining', label: 'Retraining due' },
+  { id: 'cost', label: 'Run cost' },
 ];
 
 /** Acting on what monitoring sees, per client: retraining due and overdue, incidents with their responder and clock. */
@@ -32,10 +34,10 @@ export function OperationsScreen() {
     <div className="screen screen--wide operations">
       <header className="screen__header">
         <div>
-          <h1>Retraining & incidents</h1>
+          <h1>Retraining, incidents & run cost</h1>
           <p className="screen__lede">
             What monitoring saw and what the team did about it: models due for retraining and why, incidents with the responder the
-            ownership matrix names, their clock, rollbacks and post-incident reviews.
+            ownership matrix names, their clock, rollbacks and post-incident reviews; what each model costs to run, against its budget.
           </p>
         </div>
         <div className="screen__actions ops-filters">
@@ -64,6 +66,7 @@ export function OperationsScreen() {
           {tab === 'overview' && <OverviewView />}
           {tab === 'incidents' && <IncidentsView />}
           {tab === 'retraining' && <RetrainingView />}
+          {tab === 'cost' && <CostView />}
         </Tabs>
       )}
       {open && <IncidentDrawer key={open} id={open} onClose={() => set({ open: '' })} />}

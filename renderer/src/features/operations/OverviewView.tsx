@@ -1,5 +1,9 @@
 import { useProcedure } from '@renderer/api/queries';
+import { month } from '@renderer/components/dates';
+import { Badge } from '@renderer/ui/Badge';
 import { EmptyState } from '@renderer/ui/EmptyState';
+import { formatMoney } from '@shared/kernel/money';
+import { CostTrendChart } from './CostTrendChart';
 import { DueList } from './DueList';
 import { IncidentTable } from './IncidentRow';
 import { useOperations } from './operationsStore';
@@ -23,6 +27,7 @@ export function OverviewView() {
     c.retraining.length === 0 &&
     c.openIncidents.length === 0 &&
     c.reviewsOverdue.length === 0 &&
+    c.cost.trend.every((t) => t.totalMinor === 0) &&
     c.bySeverity.every((m) => m.sev1 + m.sev2 + m.sev3 + m.sev4 === 0);
   const calm = clients.filter(quiet);
   return (
@@ -52,6 +57,29 @@ export function OverviewView() {
               <div>
                 <h3>Incidents by severity</h3>
                 <SeverityChart rows={c.bySeverity} label={`Incidents of ${c.clientName} by month and severity`} />
+                <h3>Run cost against budget</h3>
+                {c.cost.overBudget.length > 0 && (
+                  <ul className="ops-due">
+                    {c.cost.overBudget.map((o) => (
+                      <li key={`${o.modelId}|${o.month}`}>
+                        <Badge tone="critical">Over budget</Badge> {o.modelName}{' '}
+                        <span className="muted">
+                          {month(o.month)}: {formatMoney(o.totalMinor, c.cost.currency)} against{' '}
+                          {formatMoney(o.budgetMinor, c.cost.currency)}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {c.cost.trend.some((t) => t.totalMinor > 0 || t.budgetMinor > 0) ? (
+                  <CostTrendChart
+                    points={c.cost.trend}
+                    currency={c.cost.currency}
+                    label={`Run cost of ${c.clientName} against its models’ budgets`}
+                  />
+                ) : (
+                  <p className="muted">No run cost recorded.</p>
+                )}
               </div>
             </div>
           </section>

@@ -4,7 +4,7 @@ import { id } from '@shared/kernel/fields';
 import { z } from 'zod';
 import { create } from 'zustand';
 
-export const OPERATIONS_TABS = ['overview', 'incidents', 'retraining'] as const;
+export const OPERATIONS_TABS = ['overview', 'incidents', 'retraining', 'cost'] as const;
 export type OperationsTab = (typeof OPERATIONS_TABS)[number];
 
 /** The tab, the client looked at ('' = all), whether only open incidents are listed, the incident open in the drawer. */

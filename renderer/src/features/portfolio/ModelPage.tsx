@@ -42,6 +42,7 @@ const TABS: { id: ModelTab; label: string }[] = [
   { id: 'ceremonies', label: 'Ceremonies' },
   { id: 'retraining', label: 'Retraining' },
   { id: 'incidents', label: 'Incidents' },
+  { id: 'cost', label: 'Cost' },
   { id: 'hours', label: 'Hours' },
   { id: 'history', label: 'History' },
 ];
@@ -58,6 +59,8 @@ declare module '@renderer/app/slots' {
     'model.retraining': { model: ModelDetail };
     /** The model page's Incidents tab: its incidents, open ones first, and opening one (the operations area fills it). */
     'model.incidents': { model: ModelDetail };
+    /** The model page's Cost tab: run cost against budget, per 1,000 predictions, the team beside it (the operations area fills it). */
+    'model.cost': { model: ModelDetail };
     /** Actions in the model page's header, before its own (the ownership area asks who responds now). */
     'model.actions': { model: ModelDetail };
   }
@@ -123,6 +126,8 @@ export function ModelPage({ id, onBack }: { id: string; onBack(): void }) {
           <Slot name="model.retraining" props={{ model: m }} />
         ) : tab === 'incidents' ? (
           <Slot name="model.incidents" props={{ model: m }} />
+        ) : tab === 'cost' ? (
+          <Slot name="model.cost" props={{ model: m }} />
         ) : tab === 'hours' ? (
           <Slot name="model.hours" props={{ model: m }} />
         ) : tab === 'card' ? (

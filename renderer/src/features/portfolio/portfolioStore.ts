@@ -23,6 +23,7 @@ export const MODEL_TABS = [
   'ceremonies',
   'retraining',
   'incidents',
+  'cost',
   'hours',
   'history',
 ] as const;
