@@ -8,6 +8,7 @@ import { Badge } from '@renderer/ui/Badge';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import { SelectField, TextField } from '@renderer/ui/fields';
 import { formatHours } from '@shared/billing/rules/duration';
+import { monthStart } from '@shared/kernel/days';
 import { formatMoney } from '@shared/kernel/money';
 import type { ClientCost } from '@shared/operations/contract/costs';
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, PROVIDER_LABELS, PROVIDERS, type Provider } from '@shared/operations/rules/costs';
@@ -19,7 +20,8 @@ import { useOperations } from './operationsStore';
 export function CostView() {
   const { clientId } = useOperations();
   const today = useToday();
-  const [month, setMonth] = useState(today.slice(0, 7));
+  // The month just closed, by default: its costs are complete.
+  const [month, setMonth] = useState(() => monthStart(today, -1).slice(0, 7));
   const cost = useProcedure('costs.client', { clientId, month }, clientId !== '');
   if (!clientId) return <EmptyState title="Choose a client">Run cost is kept per client, in its currency: choose one above.</EmptyState>;
   if (cost.error) return <p className="form__error">{cost.error.message}</p>;
@@ -28,7 +30,7 @@ export function CostView() {
     <div className="ops-cost">
       <div className="ops-list__bar">
         <label className="ops-pick" htmlFor="ops-cost-month">
-          Month
+          Costs of
         </label>
         <input id="ops-cost-month" type="month" value={month} max={today.slice(0, 7)} onChange={(e) => setMonth(e.target.value || month)} />
       </div>
