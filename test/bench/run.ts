@@ -18,7 +18,7 @@ import { compare, measure, megabytes, once, peakRssBytes, Report } from './harne
 import { importBench, importTask, runImportChild } from './importBench';
 import { maturityBench } from './maturity';
 import { monitoringBench, monitoringImportTask, runMonitoringImportChild } from './monitoring';
-import { operationsBench } from './operations';
+import { costImportTask, operationsBench, runCostImportChild } from './operations';
 import { ownershipBench } from './ownership';
 import { planCases } from './plan';
 import { portfolioBench } from './portfolio';
@@ -380,13 +380,16 @@ function uiBench(): void {
 const task = childTask(process.argv);
 const imports = importTask(process.argv);
 const monitoringImport = monitoringImportTask(process.argv);
+const costImport = costImportTask(process.argv);
 (task
   ? runChildTask(task)
   : imports
     ? runImportChild(imports)
     : monitoringImport
       ? runMonitoringImportChild(monitoringImport)
-      : main()
+      : costImport
+        ? runCostImportChild(costImport)
+        : main()
 ).catch((error: unknown) => {
   if (task) console.error(`The benchmark child (${CHILD_FLAG} ${task.kind}) failed:`);
   console.error(error);

@@ -252,9 +252,12 @@ export class OperationsRepository {
   needingAttention(clientId: string | null, since: string, today: string): IncidentRow[] {
     return this.statements
       .get(
-        `${INCIDENT_SELECT} WHERE (@c IS NULL OR m.client_id = @c) AND (i.resolved_at IS NULL OR (i.detected_at >= @since AND i.review_due_on < @today
-           AND NOT EXISTS (SELECT 1 FROM ceremony_occurrence o WHERE o.series_id = i.review_series_id AND o.status = 'held')))
-         ORDER BY i.detected_at DESC`,
+        // Two parts, each served by its own index (the open ones, the recent ones), instead of one OR over every incident.
+        `${INCIDENT_SELECT} WHERE i.resolved_at IS NULL AND (@c IS NULL OR m.client_id = @c)
+         UNION ALL
+         ${INCIDENT_SELECT} WHERE i.detected_at >= @since AND i.resolved_at IS NOT NULL AND i.review_due_on < @today AND (@c IS NULL OR m.client_id = @c)
+           AND NOT EXISTS (SELECT 1 FROM ceremony_occurrence o WHERE o.series_id = i.review_series_id AND o.status = 'held')
+         ORDER BY detectedAt DESC`,
       )
       .all({ c: clientId, since, today }) as IncidentRow[];
   }
