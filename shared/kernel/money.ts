@@ -69,8 +69,13 @@ export function decimalToMinor(text: string, currency: string): { ok: true; mino
 
 /** "CHF 1,234.56" for screens. */
 export function formatMoney(minor: number, currency: string): string {
+  return `${minor < 0 ? '-' : ''}${currency} ${formatAmount(Math.abs(minor), currency)}`;
+}
+
+/** "1,234.56" without the currency, for tables whose heading names it. */
+export function formatAmount(minor: number, currency: string): string {
   const digits = minorDigits(currency);
   const [whole = '0', fraction] = minorToDecimal(Math.abs(minor), currency).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${minor < 0 ? '-' : ''}${currency} ${grouped}${digits ? `.${fraction}` : ''}`;
+  return `${minor < 0 ? '-' : ''}${grouped}${digits ? `.${fraction}` : ''}`;
 }

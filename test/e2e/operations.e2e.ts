@@ -183,6 +183,36 @@ describe('retraining and incidents in Chromium (browser mode)', () => {
     expect(versions).toContain('v3.4');
   });
 
+  it('imports a cloud cost export mapped by tags, and a budget overrun shows on the model and the overview', async () => {
+    await page.goto(`${root()}#/operations?client=${clientId}&tab=cost`);
+    await page.getByLabel('Costs of').fill('2026-11');
+    const form = page.getByRole('form', { name: 'Import a cost export' });
+    await form.getByLabel('Provider').selectOption('aws');
+    await form.locator('#cost-file').setInputFiles(join(REPO_ROOT, 'test/fixtures/operations/aws-cur.csv'));
+    await form.getByRole('button', { name: 'Import' }).click();
+    await page.locator('.ops-imports').getByText('aws-cur.csv').waitFor();
+    const table = page.getByRole('table', { name: /Run cost of Thameside Retail plc in/ });
+    const row = table.getByRole('row').filter({ hasText: MODEL });
+    // The sample's typed November (compute 1,055.00, storage 230.00) and the export's (29.63 and 10.30).
+    await expect.poll(() => row.textContent()).toContain('1,084.63');
+    await shot('operations-run-cost', true);
+    await page.goto(`${root()}#/portfolio/${modelId}?tab=cost`);
+    const budget = page.locator('#cost-budget');
+    await budget.fill('1000');
+    await page.getByRole('button', { name: 'Save the budget' }).click();
+    const november = page
+      .getByRole('table', { name: `Run cost of ${MODEL}` })
+      .getByRole('row')
+      .filter({ hasText: /Nov 2026/ });
+    await november.getByText(/Over by/).waitFor();
+    expect(await november.textContent()).toContain('Over by 324.93');
+    await shot('operations-model-cost');
+    await page.goto(`${root()}#/operations?client=${clientId}`);
+    await page.locator('.ops-client').getByText(MODEL, { exact: false }).first().waitFor();
+    const over = page.locator('.ops-client li').filter({ hasText: 'Over budget' });
+    await expect.poll(async () => (await over.allTextContents()).join(' | ')).toContain(MODEL);
+  });
+
   it('passes axe (WCAG 2.2 AA, nothing serious) on the overview, the incidents, the drawer and the model’s tabs', async () => {
     const found: string[] = [];
     for (const address of [
@@ -191,9 +221,11 @@ describe('retraining and incidents in Chromium (browser mode)', () => {
       `#/operations?tab=retraining`,
       `#/portfolio/${modelId}?tab=retraining`,
       `#/portfolio/${modelId}?tab=incidents`,
+      `#/portfolio/${modelId}?tab=cost`,
+      `#/operations?client=${clientId}&tab=cost`,
     ]) {
       await page.goto(`${root()}${address}`);
-      await page.locator('.ops-overview, .ops-list, .ops-due, .ops-model').first().waitFor({ timeout: 10_000 });
+      await page.locator('.ops-overview, .ops-list, .ops-due, .ops-model, .ops-cost').first().waitFor({ timeout: 10_000 });
       await page.waitForTimeout(300);
       found.push(...(await seriousViolations()).map((v) => `${address}: ${v}`));
     }

@@ -6,7 +6,7 @@ import { useRun } from '@renderer/components/useRun';
 import { Badge } from '@renderer/ui/Badge';
 import { optionsOf, SelectField, TextField } from '@renderer/ui/fields';
 import { formatHours } from '@shared/billing/rules/duration';
-import { decimalToMinor, formatMoney, minorToDecimal } from '@shared/kernel/money';
+import { decimalToMinor, formatAmount, minorToDecimal } from '@shared/kernel/money';
 import type { ModelCost } from '@shared/operations/contract/costs';
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, type CostCategory } from '@shared/operations/rules/costs';
 import type { ModelDetail } from '@shared/portfolio/contract/models';
@@ -19,65 +19,69 @@ export function ModelCostTab({ model }: { model: ModelDetail }) {
   if (data.error) return <p className="form__error">{data.error.message}</p>;
   const c = data.data;
   if (!c) return <p className="list-status">Loading…</p>;
-  const money = (minor: number | null) => (minor === null ? '—' : formatMoney(minor, c.currency));
+  const money = (minor: number | null) => (minor === null ? '—' : formatAmount(minor, c.currency));
   return (
     <div className="ops-model ops-cost">
-      <table className="table ops-cost__table" aria-label={`Run cost of ${c.modelName}`}>
-        <thead>
-          <tr>
-            <th scope="col">Month</th>
-            {COST_CATEGORIES.map((k) => (
-              <th key={k} scope="col" className="num">
-                {COST_CATEGORY_LABELS[k]}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Run cost
-            </th>
-            <th scope="col" className="num">
-              Against budget
-            </th>
-            <th scope="col" className="num">
-              Per 1,000 predictions
-            </th>
-            <th scope="col" className="num">
-              Team (billed hours)
-            </th>
-            <th scope="col" className="num">
-              Cost to operate
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.months.map((m) => (
-            <tr key={m.month}>
-              <td>{monthLabel(m.month)}</td>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls, and a keyboard user scrolls it too */}
+      <section className="ops-scroll" aria-label={`Run cost of ${c.modelName} (scrolls sideways)`} tabIndex={0}>
+        <table className="table ops-cost__table" aria-label={`Run cost of ${c.modelName}`}>
+          <caption className="ops-caption">Amounts in {c.currency}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
               {COST_CATEGORIES.map((k) => (
-                <td key={k} className="num">
-                  {m.byCategory[k] ? money(m.byCategory[k] ?? 0) : '—'}
-                </td>
+                <th key={k} scope="col" className="num">
+                  {COST_CATEGORY_LABELS[k]}
+                </th>
               ))}
-              <td className="num">
-                <strong>{m.totalMinor ? money(m.totalMinor) : '—'}</strong>
-              </td>
-              <td className="num">
-                {m.varianceMinor === null || m.totalMinor === 0 ? (
-                  '—'
-                ) : m.over ? (
-                  <Badge tone="critical">Over by {money(m.varianceMinor)}</Badge>
-                ) : (
-                  <span className="muted">{money(-m.varianceMinor)} left</span>
-                )}
-              </td>
-              <td className="num">{m.per1kMinor === null ? '—' : money(m.per1kMinor)}</td>
-              <td className="num">
-                {m.team.billedMinutes > 0 ? `${money(m.team.amountMinor)} (${formatHours(m.team.billedMinutes)})` : '—'}
-              </td>
-              <td className="num">{m.withTeamMinor ? money(m.withTeamMinor) : '—'}</td>
+              <th scope="col" className="num">
+                Run cost
+              </th>
+              <th scope="col" className="num">
+                Against budget
+              </th>
+              <th scope="col" className="num">
+                Per 1,000 predictions
+              </th>
+              <th scope="col" className="num">
+                Team
+              </th>
+              <th scope="col" className="num">
+                Cost to operate
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {c.months.map((m) => (
+              <tr key={m.month}>
+                <td>{monthLabel(m.month)}</td>
+                {COST_CATEGORIES.map((k) => (
+                  <td key={k} className="num">
+                    {m.byCategory[k] ? money(m.byCategory[k] ?? 0) : '—'}
+                  </td>
+                ))}
+                <td className="num">
+                  <strong>{m.totalMinor ? money(m.totalMinor) : '—'}</strong>
+                </td>
+                <td className="num">
+                  {m.varianceMinor === null || m.totalMinor === 0 ? (
+                    '—'
+                  ) : m.over ? (
+                    <Badge tone="critical">Over by {money(m.varianceMinor)}</Badge>
+                  ) : (
+                    <span className="muted">{money(-m.varianceMinor)} left</span>
+                  )}
+                </td>
+                <td className="num">{m.per1kMinor === null ? '—' : money(m.per1kMinor)}</td>
+                <td className="num">
+                  {m.team.billedMinutes > 0 ? `${money(m.team.amountMinor)} (${formatHours(m.team.billedMinutes)})` : '—'}
+                </td>
+                <td className="num">{m.withTeamMinor ? money(m.withTeamMinor) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <CostTrendChart
         points={[...c.months].reverse().map((m) => ({ month: m.month, totalMinor: m.totalMinor, budgetMinor: c.budgetMinor ?? 0 }))}
         currency={c.currency}

@@ -54,32 +54,36 @@ export function OverviewView() {
                   </>
                 )}
               </div>
-              <div>
-                <h3>Incidents by severity</h3>
-                <SeverityChart rows={c.bySeverity} label={`Incidents of ${c.clientName} by month and severity`} />
-                <h3>Run cost against budget</h3>
-                {c.cost.overBudget.length > 0 && (
-                  <ul className="ops-due">
-                    {c.cost.overBudget.map((o) => (
-                      <li key={`${o.modelId}|${o.month}`}>
-                        <Badge tone="critical">Over budget</Badge> {o.modelName}{' '}
-                        <span className="muted">
-                          {month(o.month)}: {formatMoney(o.totalMinor, c.cost.currency)} against{' '}
-                          {formatMoney(o.budgetMinor, c.cost.currency)}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {c.cost.trend.some((t) => t.totalMinor > 0 || t.budgetMinor > 0) ? (
-                  <CostTrendChart
-                    points={c.cost.trend}
-                    currency={c.cost.currency}
-                    label={`Run cost of ${c.clientName} against its models’ budgets`}
-                  />
-                ) : (
-                  <p className="muted">No run cost recorded.</p>
-                )}
+              <div className="ops-client__charts">
+                <div>
+                  <h3>Incidents by severity</h3>
+                  <SeverityChart rows={c.bySeverity} label={`Incidents of ${c.clientName} by month and severity`} />
+                </div>
+                <div>
+                  <h3>Run cost against budget</h3>
+                  {c.cost.overBudget.length > 0 && (
+                    <ul className="ops-due">
+                      {c.cost.overBudget.map((o) => (
+                        <li key={`${o.modelId}|${o.month}`}>
+                          <Badge tone="critical">Over budget</Badge> {o.modelName}{' '}
+                          <span className="muted">
+                            {month(o.month)}: {formatMoney(o.totalMinor, c.cost.currency)} against{' '}
+                            {formatMoney(o.budgetMinor, c.cost.currency)}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {c.cost.trend.some((t) => t.totalMinor > 0 || t.budgetMinor > 0) ? (
+                    <CostTrendChart
+                      points={c.cost.trend}
+                      currency={c.cost.currency}
+                      label={`Run cost of ${c.clientName} against its models’ budgets`}
+                    />
+                  ) : (
+                    <p className="muted">No run cost recorded.</p>
+                  )}
+                </div>
               </div>
             </div>
           </section>
