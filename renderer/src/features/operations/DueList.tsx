@@ -29,6 +29,18 @@ export function DueList({ rows, showClient = false }: { rows: RetrainingDue[]; s
               <li key={`${d.trigger}|${d.sloId ?? ''}`}>
                 <Badge tone={d.trigger === 'schedule' && !r.overdue ? 'info' : 'attention'}>{d.headline}</Badge>{' '}
                 <span className="muted">{datesInText(d.text)}</span>
+                {d.sloId && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => go({ area: 'portfolio', recordId: r.modelId, params: { tab: 'monitoring' } })}
+                    >
+                      See the breach
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { useToday } from '@renderer/app/clock';
 import { datesInText, day } from '@renderer/components/dates';
 import { useRun } from '@renderer/components/useRun';
 import { personOf, usePeople } from '@renderer/features/portfolio/people';
+import { useModelPage } from '@renderer/features/portfolio/portfolioStore';
 import { Badge } from '@renderer/ui/Badge';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import { DateField, FormFooter, NumberField, optionsOf, SelectField, TextArea, TextField } from '@renderer/ui/fields';
@@ -28,6 +29,7 @@ const OUTCOME_TONE = { new_version: 'ok', no_change: 'neutral', failed: 'critica
 /** The model page's Retraining tab: what is due and why, the policy (cadence and triggers), logging a run, the log. */
 export function ModelRetrainingTab({ model }: { model: ModelDetail }) {
   const data = useProcedure('retraining.forModel', { modelId: model.id });
+  const setModelTab = useModelPage((s) => s.setTab);
   if (data.error) return <p className="form__error">{data.error.message}</p>;
   const r = data.data;
   if (!r) return <p className="list-status">Loading…</p>;
@@ -49,6 +51,14 @@ export function ModelRetrainingTab({ model }: { model: ModelDetail }) {
                   {d.headline}
                 </Badge>{' '}
                 <span>{datesInText(d.text)}</span>
+                {d.sloId && (
+                  <>
+                    {' '}
+                    <button type="button" className="link" onClick={() => setModelTab('monitoring')}>
+                      See the breach
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>
