@@ -219,7 +219,8 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     // 5 Jan–2 Mar in prototype (56 days), 2 Mar–1 Jun in pilot (91 days).
     expect(model.daysPerStage.pilot).toBe(91);
     await page.getByText('Severity drifted after the hail season; retraining on 2025 claims.').waitFor();
-    expect(await text('.stage-days li:nth-child(3)')).toBe('Pilot91 days');
+    // The page refetches after the move: wait for the new figure rather than read the one it showed before.
+    await expect.poll(() => text('.stage-days li:nth-child(3)'), poll).toBe('Pilot91 days');
     await screenshot(page, 'portfolio-model-stages', { full: true });
   });
 
