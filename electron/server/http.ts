@@ -9,6 +9,7 @@ import { uploadPath } from '@backend/core/tempFiles';
 import type { Dispatch } from '@backend/dispatch';
 import { IMPORT_TOO_LARGE, MAX_IMPORT_BYTES } from '@shared/billing/contract/billing';
 import { contract, type ErrorCode, type Result } from '@shared/contract';
+import { COST_UPLOAD_TOO_LARGE } from '@shared/operations/contract/costs';
 import { INVENTORY_TOO_LARGE } from '@shared/portfolio/contract/inventory';
 import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY, mimeType, rendererFile } from './static';
@@ -34,6 +35,8 @@ const FILE_BODY_CAPS: Partial<Record<string, { bytes: number; message: string }>
   'hours.importStart': { bytes: 14 * 1024 * 1024, message: IMPORT_TOO_LARGE },
   // A model inventory of up to 5 MB, as base64 inside JSON.
   'models.importInventory': { bytes: 7 * 1024 * 1024, message: INVENTORY_TOO_LARGE },
+  // A cloud cost export of up to 20 MB, as base64 inside JSON.
+  'costs.import': { bytes: 28 * 1024 * 1024, message: COST_UPLOAD_TOO_LARGE },
 };
 
 /**

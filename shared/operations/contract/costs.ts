@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { COST_CATEGORIES, type CostCategory, type CostMonthFigures, PROVIDERS, type Provider } from '../rules/costs';
 
 /** The largest cost export taken through the app (larger ones: split the export by month). */
-export const MAX_COST_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_COST_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const COST_UPLOAD_TOO_LARGE =
+  'The file is larger than Keel takes in one upload (20 MB, about 100,000 rows of an AWS export). Export one month or one account at a time.';
 
 export type TagMappingView = { tagKey: string; tagValue: string; modelId: string; modelName: string };
 
@@ -107,7 +109,7 @@ export const costsProcedures = {
       fileName: requiredText(255),
       base64: z
         .base64({ error: 'must be the file’s content in base64' })
-        .max(Math.ceil((MAX_COST_UPLOAD_BYTES * 4) / 3) + 4, 'is too large: the file may be 50 MB at most (export one month at a time)'),
+        .max(Math.ceil((MAX_COST_UPLOAD_BYTES * 4) / 3) + 4, 'is too large: the file may be 20 MB at most (export one month at a time)'),
     }),
   ),
 };

@@ -82,6 +82,22 @@ describe('browser-mode server', () => {
     );
   });
 
+  it('takes a cloud cost export past the 1 MiB of other calls, and refuses one past 20 MB with how to split it', async () => {
+    const fits = await post(
+      'costs.import',
+      JSON.stringify({ clientId: 'x', provider: 'aws', fileName: 'cur.csv', base64: 'QUJD'.repeat(768 * 1024) }),
+    );
+    expect(fits.status).not.toBe(413);
+    const tooBig = await post(
+      'costs.import',
+      JSON.stringify({ clientId: 'x', provider: 'aws', fileName: 'cur.csv', base64: 'QUJD'.repeat(8 * 1024 * 1024) }),
+    );
+    expect(tooBig.status).toBe(413);
+    expect(((await tooBig.json()) as { error: { message: string } }).error.message).toMatch(
+      /^The file is larger than Keel takes in one upload \(20 MB/,
+    );
+  });
+
   it('cuts slow clients after short header and request timeouts', () => {
     expect(server.server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
     expect(server.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
