@@ -35,6 +35,12 @@ const FILE_BODY_CAPS: Partial<Record<string, { bytes: number; message: string }>
   'hours.importStart': { bytes: 14 * 1024 * 1024, message: IMPORT_TOO_LARGE },
   // A model inventory of up to 5 MB, as base64 inside JSON.
   'models.importInventory': { bytes: 7 * 1024 * 1024, message: INVENTORY_TOO_LARGE },
+  // A readings file of up to 10 MB (larger ones go through the inbox folder) and a calendar file of up to 5 MB.
+  'readings.import': {
+    bytes: 14 * 1024 * 1024,
+    message: 'The file is larger than Keel takes through the app (10 MB). Drop larger files in the monitoring inbox folder.',
+  },
+  'ceremonies.importIcs': { bytes: 7 * 1024 * 1024, message: 'The calendar file is larger than Keel takes (5 MB).' },
   // A cloud cost export of up to 20 MB, as base64 inside JSON.
   'costs.import': { bytes: 28 * 1024 * 1024, message: COST_UPLOAD_TOO_LARGE },
 };

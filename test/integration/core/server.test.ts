@@ -98,6 +98,16 @@ describe('browser-mode server', () => {
     );
   });
 
+  it('takes a readings file and a calendar file past the 1 MiB of other calls', async () => {
+    for (const [name, body] of [
+      ['readings.import', { fileName: 'r.csv', base64: 'QUJD'.repeat(768 * 1024) }],
+      ['ceremonies.importIcs', { engagementId: 'x', fileName: 'c.ics', base64: 'QUJD'.repeat(768 * 1024) }],
+    ] as const) {
+      const answer = await post(name, JSON.stringify(body));
+      expect(answer.status, name).not.toBe(413);
+    }
+  });
+
   it('cuts slow clients after short header and request timeouts', () => {
     expect(server.server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
     expect(server.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
