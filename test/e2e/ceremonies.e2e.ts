@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CalendarOccurrence, CeremonySeries, EngagementRhythm, ListResult } from '@shared/contract';
@@ -8,7 +7,7 @@ import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten, seriousViolations } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -33,34 +32,13 @@ const dialogs: string[] = [];
 let engagementId = '';
 let series: CeremonySeries | undefined;
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 async function shot(name: string, full = false) {
-  await dismissToasts();
+  await dismissToasts(page);
   await screenshot(page, name, { full });
 }
 
 const drawer = () => page.locator('aside.drawer');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] };
 
-/** Serious and critical WCAG 2.2 AA violations in the screen (and its drawer). */
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate<AxeResult>(
-    "axe.run({ include: ['.main'] }, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })",
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), first ${JSON.stringify(v.nodes[0]?.target)}`);
-}
 const calendarOf = (from: string, to: string) => call<CalendarOccurrence[]>(server, 'ceremonies.calendar', { from, to, engagementId });
 const ours = async (from: string, to: string) => (await calendarOf(from, to)).filter((o) => o.title === TITLE);
 
@@ -90,7 +68,7 @@ describe('ceremonies in Chromium (browser mode)', () => {
     engagementId = engagements.rows.find((e) => e.name === ENGAGEMENT)?.id ?? '';
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {
@@ -301,10 +279,10 @@ describe('ceremonies in Chromium (browser mode)', () => {
       await page.goto(address);
       await page.locator('.cer-calendar, .cer-series__table, .cer-health__card, .cer-actions-view').first().waitFor({ timeout: 10_000 });
       await page.waitForTimeout(300);
-      found.push(...(await seriousViolations()).map((v) => `${address.split('#')[1]}: ${v}`));
+      found.push(...(await seriousViolations(page)).map((v) => `${address.split('#')[1]}: ${v}`));
     }
     await openOccurrence('2026-11-26');
-    found.push(...(await seriousViolations()).map((v) => `drawer: ${v}`));
+    found.push(...(await seriousViolations(page)).map((v) => `drawer: ${v}`));
     expect(found).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -87,15 +87,6 @@ async function openTab(name: 'Board' | 'Replacement requests' | 'SLA report') {
   await expect.poll(() => tab.getAttribute('aria-selected'), poll).toBe('true');
 }
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 const specialist = (fullName: string, email: string) => ({
   fullName,
   role: 'mlops_engineer',
@@ -145,7 +136,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {
@@ -181,7 +172,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(await text(form.locator('.submitted-at__zone'))).toContain(
       'In the client’s time zone: Europe/Zurich (its holiday calendar CH-ZH’s; set another on the client if it is elsewhere).',
     );
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-new-request');
     await form.getByRole('button', { name: 'Record request' }).click();
 
@@ -224,7 +215,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(await text(facts)).toContain(`Submitted22 May 2026 at 17:45 (Europe/Zurich) by ${SUBMITTED_BY}`);
     expect(await text(facts)).toContain('ReasonResignation');
     expect(await text(facts)).toContain(`Leaving${OUTGOING} · allocated 5 Jan 2026 to 31 Dec 2026 at 100%`);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-request-due', { full: true });
   });
 
@@ -250,7 +241,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(await item.count()).toBe(1);
     expect(await text(item.locator('.item-list__title'))).toBe('27 May 2026 – 28 May 2026');
     expect(await text(item.locator('.item-list__sub'))).toBe(PAUSE.reason);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-paused', { full: true });
 
     // A second pause overlapping the first: refused in words, nothing added, the due date unchanged.
@@ -270,7 +261,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(after.updatedAt).toBe(paused.updatedAt);
     expect(await item.count()).toBe(1);
     expect(await text(figure('Due'))).toBe('Fri 5 Jun 2026');
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-pause-overlap', { full: true });
     await add.getByRole('button', { name: 'Cancel', exact: true }).click();
     await add.waitFor({ state: 'detached' });
@@ -297,7 +288,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(await text(form.locator('#fulfil-end-hint'))).toBe(`Empty: when the engagement ends (${day(ENGAGEMENT_END)}).`);
     // On time: no late reason is asked for.
     expect(await form.getByLabel('Reason for the late start').count()).toBe(0);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-fulfil-form', { full: true });
     await form.getByRole('button', { name: 'Fulfil request' }).click();
 
@@ -341,7 +332,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     // Closed: no more actions, and its pauses are final.
     expect(await request.getByRole('button', { name: 'Fulfil…' }).count()).toBe(0);
     expect(await request.getByRole('button', { name: 'Add pause…' }).count()).toBe(0);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-fulfilled', { full: true });
   });
 
@@ -390,7 +381,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(cells[4]).toBe('Met');
     expect(cells[5]).toBe(`Met in ${clock.elapsed} of 7 business days`);
     expect(await page.locator('.breaches').filter({ hasText: OUTGOING }).count()).toBe(0);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-report', { full: true });
   });
 
@@ -478,7 +469,7 @@ describe('a replacement SLA in Chromium (browser mode)', () => {
     expect(await titles()).toContain('Replace Agnieszka Nowak');
     expect(await titles()).not.toContain(`Replace ${OUTGOING}`);
     expect(await page.locator('table.board tbody tr').filter({ hasText: CLIENT }).count()).toBe(0);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'continuity-board', { full: true });
   });
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -121,15 +121,6 @@ async function openTab(name: 'Timesheet' | 'Month view' | 'Month close') {
   const tab = page.getByRole('tablist', { name: 'Hours and billing views' }).getByRole('tab', { name, exact: true });
   await tab.click();
   await expect.poll(() => tab.getAttribute('aria-selected'), poll).toBe('true');
-}
-
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
 }
 
 /** A formula cell's formula and cached result, whichever way exceljs read it back. */
@@ -270,7 +261,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     expect(stored.rows[0]).toMatchObject({ engagementId: ids.engagement, activity: 'operate_monitoring', totalMinutes: TOTAL_MINUTES });
     expect(stored.totalMinutes).toBe(TOTAL_MINUTES);
     expect(await page.getByRole('alert').count()).toBe(0);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'hours-timesheet-filled');
 
     // Saturday has the focus now: a value that is not a duration stays in the cell with the reason, and is never sent.
@@ -343,7 +334,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
       '37.00 h',
       '—',
     ]); // hours, not billable, billed, cap
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'hours-review-before-approve', { full: true });
 
     await panel.getByRole('button', { name: 'Approve month' }).click();
@@ -376,7 +367,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
 
     await expect.poll(() => text(monthRow.locator('td').nth(2)), poll).toBe('Invoiced');
     expect(await text(monthRow.locator('td').nth(7))).toBe(invoiceNumber);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'hours-invoice-issued', { full: true });
   });
 
@@ -614,7 +605,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     expect(await week()).toEqual(before);
     expect((await call<{ total: number }>(server, 'time.list', { specialistId: ids.specialist })).total).toBe(5);
     expect((await review()).issued?.grossMinor).toBe(GROSS);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'hours-locked-week', { full: true });
   });
 
@@ -660,7 +651,7 @@ describe('hours and billing in Chromium (browser mode)', () => {
     expect(await text(weekGrid.locator('.ts-row__model'))).toBe(MODEL);
     // Last month's invoice is untouched by hours on a model.
     expect((await review()).issued?.grossMinor).toBe(GROSS);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'hours-timesheet-model-row');
 
     // The month view: hours per model per activity for the engagement's month.

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { addDays, format, startOfMonth, subMonths } from 'date-fns';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot } from './support/screens';
+import { screenshot, seriousViolations } from './support/screens';
 import { call, type KeelServer, makeDataDir, startServer } from './support/server';
 
 /**
@@ -17,7 +15,6 @@ import { call, type KeelServer, makeDataDir, startServer } from './support/serve
  */
 
 type Row = Record<string, unknown> & { id: string };
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] };
 
 const TODAY = new Date();
 const LAST_MONTH = startOfMonth(subMonths(TODAY, 1));
@@ -36,8 +33,6 @@ const COUNTRIES = [
   ['PL', ''],
   ['RO', ''],
 ] as const;
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let context: BrowserContext;
@@ -197,17 +192,6 @@ async function settledNodeCount(): Promise<number> {
   return last;
 }
 
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  // The list's screen (and any drawer it opened); the navigation around it is the app shell's.
-  const result = await page.evaluate<AxeResult>(
-    "axe.run({ include: ['.main'] }, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })",
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), first ${JSON.stringify(v.nodes[0]?.target)}`);
-}
-
 const counts = new Map<string, { at50: number; at500: number }>();
 /** A list at 50 people may not fill its frame yet (5 clients); at 500 it does, and stops there. Before the DataTable, lists grew by 800–6,300 elements. */
 const MAX_GROWTH = 600;
@@ -261,10 +245,10 @@ describe('every list stays flat from 50 to 500 people, and passes axe in both th
         if (t.rendered > MAX_ROWS_IN_DOM) unbounded.push(`${list.name} / ${t.label}: ${t.rendered} of ${t.total} rows in the DOM`);
       const slug = list.name.toLowerCase().replace(/[^a-z]+/g, '-');
       await screenshot(page, `lists-${slug}-500`);
-      for (const v of await seriousViolations()) violations.push(`${list.name} (light): ${v}`);
+      for (const v of await seriousViolations(page)) violations.push(`${list.name} (light): ${v}`);
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.waitForTimeout(50);
-      for (const v of await seriousViolations()) violations.push(`${list.name} (dark): ${v}`);
+      for (const v of await seriousViolations(page)) violations.push(`${list.name} (dark): ${v}`);
       await screenshot(page, `lists-${slug}-dark`);
     }
     const table = [...counts].map(([name, c]) => `${name.padEnd(22)} ${String(c.at50).padStart(6)} ${String(c.at500).padStart(6)}`);

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { SCREENSHOT_DIR, screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, SCREENSHOT_DIR, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -37,17 +37,8 @@ const ids = { client: '', previous: '', draft: '' };
 const overview = () => call<MaturityOverview>(server, 'maturity.client', { clientId: ids.client });
 const detail = (id: string) => call<AssessmentDetail>(server, 'assessments.get', { id });
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 async function shot(name: string, full = false) {
-  await dismissToasts();
+  await dismissToasts(page);
   await screenshot(page, name, { full });
 }
 
@@ -62,7 +53,7 @@ describe('maturity assessments in Chromium (browser mode)', () => {
     ids.client = clients.rows.find((c) => c.name === CLIENT)?.id ?? '';
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {

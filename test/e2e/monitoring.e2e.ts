@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -34,17 +34,8 @@ let clientId = '';
 
 const board = () => call<MonitoringBoard>(server, 'monitoring.board', {});
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 async function shot(name: string, full = false) {
-  await dismissToasts();
+  await dismissToasts(page);
   await screenshot(page, name, { full });
 }
 
@@ -61,7 +52,7 @@ describe('model monitoring in Chromium (browser mode)', () => {
     clientId = clients.rows.find((c) => c.name === CLIENT)?.id ?? '';
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { CeremonySeries, Deployment, Incident, ListResult, ModelVersion, WhoResponds } from '@shared/contract';
@@ -7,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten, seriousViolations } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -32,34 +31,13 @@ const dialogs: string[] = [];
 let modelId = '';
 let clientId = '';
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 async function shot(name: string, full = false) {
-  await dismissToasts();
+  await dismissToasts(page);
   await screenshot(page, name, { full });
 }
 
 const drawer = () => page.locator('aside.drawer');
 const root = () => server.url.split('?')[0];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] };
-
-async function seriousViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate<AxeResult>(
-    "axe.run({ include: ['.main'] }, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })",
-  );
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s), first ${JSON.stringify(v.nodes[0]?.target)}`);
-}
 
 describe('retraining and incidents in Chromium (browser mode)', () => {
   beforeAll(async () => {
@@ -83,7 +61,7 @@ describe('retraining and incidents in Chromium (browser mode)', () => {
     clientId = model?.clientId ?? '';
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {
@@ -227,12 +205,12 @@ describe('retraining and incidents in Chromium (browser mode)', () => {
       await page.goto(`${root()}${address}`);
       await page.locator('.ops-overview, .ops-list, .ops-due, .ops-model, .ops-cost').first().waitFor({ timeout: 10_000 });
       await page.waitForTimeout(300);
-      found.push(...(await seriousViolations()).map((v) => `${address}: ${v}`));
+      found.push(...(await seriousViolations(page)).map((v) => `${address}: ${v}`));
     }
     await page.goto(`${root()}#/operations?tab=incidents&all=1`);
     await page.getByRole('button', { name: TITLE }).click();
     await drawer().getByRole('heading', { name: TITLE }).waitFor();
-    found.push(...(await seriousViolations()).map((v) => `drawer: ${v}`));
+    found.push(...(await seriousViolations(page)).map((v) => `drawer: ${v}`));
     expect(found).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -70,18 +70,9 @@ async function inBatches<T>(items: readonly T[], task: (item: T, index: number) 
   for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map((item, j) => task(item, i + j)));
 }
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 /** A screenshot without the toasts of earlier steps over it. */
 async function shot(name: string) {
-  await dismissToasts();
+  await dismissToasts(page);
   await screenshot(page, name);
 }
 
@@ -109,7 +100,7 @@ describe('the ownership matrix in Chromium (browser mode)', () => {
         ?.id ?? '';
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -93,15 +93,6 @@ async function openPlanTab(name: 'Timeline' | 'Roll-off radar' | 'Capacity forec
   await expect.poll(() => tab.getAttribute('aria-selected'), poll).toBe('true');
 }
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 /** "167.5 h" → 167.5 */
 const hoursIn = (text: string | null) => Number.parseFloat((text ?? '').replace(/[^\d.]/g, ''));
 
@@ -156,7 +147,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {
@@ -209,7 +200,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     const placeholderBar = placeholder.locator('.timeline__bar--request');
     expect((await placeholderBar.textContent())?.trim()).toBe(`${ENGAGEMENT} · 100%`);
     expect(await placeholderBar.getAttribute('title')).toContain(`from ${REQUEST_START}`);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'plan-timeline-request');
 
     // Open it from the timeline and fill it.
@@ -233,7 +224,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     const notice = request.locator('.notice', { hasText: `by ${FILLER}` });
     await notice.waitFor();
     expect(await notice.textContent()).toContain('at 100%');
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'staffing-fill');
 
     const allocations = await call<Listed>(server, 'allocations.list', { specialistId: ids.filler });
@@ -300,7 +291,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     // The field that broke the rule is marked too.
     await form.getByRole('alert').filter({ hasText: 'the dates overlap a confirmed allocation at another client' }).waitFor();
     expect(await form.getByLabel('Status').getAttribute('aria-invalid')).toBe('true');
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'plan-conflict');
 
     const after = await call<Listed>(server, 'allocations.list', {});
@@ -376,7 +367,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     ]);
     const stored = await call<Listed>(server, 'absences.list', { specialistId: ids.absent });
     expect(stored.rows.map((a) => [a.kind, a.startDate, a.endDate])).toEqual([['vacation', absenceStart, absenceEnd]]);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'specialist-absence');
     await panel.getByRole('button', { name: 'Close' }).click();
     await panel.waitFor({ state: 'detached' });
@@ -483,7 +474,7 @@ describe('allocation planning in Chromium (browser mode)', () => {
     await expect.poll(() => names(bench), poll).toEqual(api.bench.map((b) => b.specialist.fullName));
     expect(await names(bench)).toEqual(expect.arrayContaining(['Rafael Oliveira', ABSENT]));
     expect(await bench.locator('tbody tr').filter({ hasText: ABSENT }).textContent()).toContain('never allocated');
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, 'plan-rolloff', { full: true });
 
     // A wider radar reaches further.

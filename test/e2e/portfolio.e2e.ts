@@ -4,7 +4,7 @@ import type { ModelDetail } from '@shared/contract';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -41,15 +41,6 @@ const drawer = (title: string) => page.getByRole('complementary', { name: title 
 const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const fetchModel = () => call<ModelDetail>(server, 'models.get', { id: ids.model });
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 describe('the model portfolio in Chromium (browser mode)', () => {
   beforeAll(async () => {
     server = await startServer(dataDir);
@@ -71,7 +62,7 @@ describe('the model portfolio in Chromium (browser mode)', () => {
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -42,15 +42,6 @@ async function shot(name: string) {
     mkdirSync(copy, { recursive: true });
     copyFileSync(file, join(copy, `${name}.png`));
   }
-}
-
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
 }
 
 /** Clicks a button that saves a file and reopens the file with exceljs. */
@@ -113,7 +104,7 @@ describe('the portfolio workbooks in Chromium (browser mode)', () => {
     await page.goto(server.url);
     await page.waitForURL((url) => !url.searchParams.has('token'));
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   afterAll(async () => {
@@ -141,7 +132,7 @@ describe('the portfolio workbooks in Chromium (browser mode)', () => {
     expect(new Set(models.map((m) => m.Client))).toEqual(new Set([CLIENT]));
     expect(models.every((m) => m['Stage since'] instanceof Date)).toBe(true);
     await shot('portfolio-exports-list-exported');
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   it('downloads a model’s audit pack from its page, with the deployment and the audit trail', async () => {

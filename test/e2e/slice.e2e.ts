@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage } from './support/browser';
-import { screenshot, screenshotsWritten } from './support/screens';
+import { dismissToasts, screenshot, screenshotsWritten } from './support/screens';
 import { call, type KeelServer, makeDataDir, REPO_ROOT, startServer } from './support/server';
 
 /**
@@ -88,16 +88,6 @@ async function settleTo(check: (n: number) => boolean): Promise<number> {
   return n;
 }
 
-async function dismissToasts() {
-  const dismiss = page.locator('.toast').getByRole('button', { name: 'Dismiss' });
-  // Toasts also time out on their own, so a button may vanish before it is clicked.
-  while ((await dismiss.count()) > 0)
-    await dismiss
-      .first()
-      .click({ timeout: 500 })
-      .catch(() => undefined);
-}
-
 async function search(text: string) {
   await page.getByRole('searchbox', { name: 'Search' }).fill(text);
 }
@@ -157,7 +147,7 @@ describe('first slice in Chromium (browser mode)', () => {
   it('searches, sorts and filters the specialists list', async () => {
     await openArea('Specialists');
     await expectListed(16, 'specialist');
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, '03-specialists-list', { full: true });
 
     await search('Popescu');
@@ -254,7 +244,7 @@ describe('first slice in Chromium (browser mode)', () => {
     expect(await rowOf(NEW_CLIENT).filter({ hasNotText: RENAMED_CLIENT }).count()).toBe(0);
     await edited.getByRole('heading', { name: 'History' }).waitFor();
     await edited.locator('.history li', { hasText: 'Name' }).waitFor();
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, '08-client-edit-drawer');
     expect((await find('clients.list', RENAMED_CLIENT)).name).toBe(RENAMED_CLIENT);
 
@@ -314,7 +304,7 @@ describe('first slice in Chromium (browser mode)', () => {
     const row = rowOf(NEW_ENGAGEMENT);
     expect(await row.textContent()).toContain(RENAMED_CLIENT);
     expect(await count('engagements.list')).toBe(8);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, '12-engagement-edit-drawer');
     await edit.getByRole('button', { name: 'Close' }).click();
     await edit.waitFor({ state: 'detached' });
@@ -342,7 +332,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await expectListed(17, 'specialist');
     expect(await rowOf(NEW_SPECIALIST).textContent()).toContain('Terraform');
     expect(await count('specialists.list')).toBe(17);
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, '14-specialist-edit-drawer');
     await edit.getByRole('button', { name: 'Close' }).click();
     await edit.waitFor({ state: 'detached' });
@@ -361,7 +351,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await toast('Restored Andrei Popescu.').waitFor();
     await expectListed(17, 'specialist');
     expect((await find('specialists.list', 'Andrei Popescu')).archivedAt).toBeNull();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   it('archives an engagement and restores it from the Archived view', async () => {
@@ -375,7 +365,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await expectListed(1, 'engagement');
     const row = rowOf(NEW_ENGAGEMENT);
     expect(await row.textContent()).toContain('Archived');
-    await dismissToasts();
+    await dismissToasts(page);
     await screenshot(page, '16-engagements-archived');
     await row.getByRole('button', { name: 'Restore' }).click();
     await toast(`Restored ${NEW_ENGAGEMENT}.`).waitFor();
@@ -385,7 +375,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await page.getByRole('button', { name: 'Current', exact: true }).click();
     await expectListed(8, 'engagement');
     expect((await find('engagements.list', NEW_ENGAGEMENT)).archivedAt).toBeNull();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   it('refuses to archive a client with a running engagement, and says why', async () => {
@@ -397,7 +387,7 @@ describe('first slice in Chromium (browser mode)', () => {
     await screenshot(page, '17-archive-refused');
     await expectListed(6, 'client');
     expect((await find('clients.list', RENAMED_CLIENT)).archivedAt).toBeNull();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   it('undoes a client archive from the audit log', async () => {
@@ -408,7 +398,7 @@ describe('first slice in Chromium (browser mode)', () => {
     expect(await toast(`Archived ${client}`).textContent()).not.toContain('S.A..');
     await expectListed(5, 'client');
     expect((await find('clients.list', client)).archivedAt).not.toBeNull();
-    await dismissToasts();
+    await dismissToasts(page);
 
     await openArea('Audit log');
     const entry = (change: string) =>
@@ -425,12 +415,12 @@ describe('first slice in Chromium (browser mode)', () => {
     await openArea('Clients');
     await expectListed(6, 'client');
     await rowOf(client).waitFor();
-    await dismissToasts();
+    await dismissToasts(page);
   });
 
   it('lists every change in the audit log and filters it by record type', async () => {
     await openArea('Audit log');
-    await dismissToasts();
+    await dismissToasts(page);
     const missing = async () => {
       const changes = await rowTexts(3);
       const records = await rowTexts(2);
