@@ -196,7 +196,7 @@ export class OperationsRepository {
       .all(...where.params) as (StoredRun & { versionLabel: string | null })[];
   }
 
-  /** Per model, the day of its last completed run (a new version or no change): one index lookup per model. */
+  /** Per model, the day of its last completed run (the rules' `completed`: a new version or no change): one index lookup per model. */
   lastCompletedRuns(modelIds: readonly string[] | null): Map<string, string> {
     const rows = this.statements
       .get(
@@ -436,10 +436,6 @@ export class OperationsRepository {
       )
       .all(clientId, limit) as (Omit<CostImport, 'months'> & { months: string })[];
     return rows.map((r) => ({ ...r, months: JSON.parse(r.months) as string[] }));
-  }
-
-  importedBefore(clientId: string, sha256: string): CostImport | null {
-    return this.imports(clientId, 1000).find((i) => i.sha256 === sha256) ?? null;
   }
 
   /** Predictions served per model and month (the sum of the `predictions` signal's readings). */

@@ -4,7 +4,6 @@ import { evaluateSlos } from '@backend/monitoring/evaluation';
 import { createVersion } from '@backend/portfolio/versionService';
 import { freezeOn } from '@shared/ceremonies/rules/rhythm';
 import type { ParsedInputOf } from '@shared/contract';
-import { groupBy } from '@shared/kernel/collections';
 import { DomainError, notFound, unknownReference } from '@shared/kernel/errors';
 import type { Evaluation } from '@shared/monitoring/rules/evaluate';
 import type { BreachNow, ModelRetraining, RetrainingDue, RetrainingRun } from '@shared/operations/contract/retraining';
@@ -83,8 +82,7 @@ function stateOf(ctx: Context, model: OpsModel, facts: Facts): RetrainingState {
   const newData = facts.newData.get(model.id);
   return retrainingState({
     policy: policyOf(stored),
-    // The last completed run stands for the log: the rules only ask which completed run came last.
-    runs: last ? [{ runOn: last, trigger: 'on_demand', outcome: 'no_change' }] : [],
+    lastCompletedOn: last ?? null,
     startOn: startOn(model, stored),
     breaches: (facts.breaches.get(model.id) ?? []).map(
       (b): BreachFact => ({ sloId: b.sloId, kind: b.kind, metric: b.metric, value: b.value, unit: b.unit, since: b.since }),
@@ -239,5 +237,3 @@ export function retrainingDueOf(ctx: Context, clientId: string | null, models?: 
     (a, b) => Number(b.overdue) - Number(a.overdue) || oldest(a).localeCompare(oldest(b)) || a.modelName.localeCompare(b.modelName),
   );
 }
-
-export const runsByModel = (runs: readonly RetrainingRun[]) => groupBy(runs, (r) => r.modelId);

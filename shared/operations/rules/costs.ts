@@ -196,8 +196,6 @@ export function tagsOf(row: readonly string[], c: CostColumns): [string, string]
   return out;
 }
 
-export type TagMapping = { tagKey: string; tagValue: string; modelId: string };
-
 /** The model a row's tags name, null when none, or the sentence when they name two. */
 export function modelOfTags(
   tags: readonly [string, string][],

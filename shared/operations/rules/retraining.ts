@@ -83,7 +83,14 @@ export type RetrainingState = {
 };
 
 /** A run that completed resets the clocks; a failed run does not. */
-const completed = (r: RunFact) => r.outcome !== 'failed';
+export const completed = (r: Pick<RunFact, 'outcome'>) => r.outcome !== 'failed';
+
+/** The day of the last completed run of a log, if any (the repository asks SQL the same question: `outcome <> 'failed'`). */
+export function lastCompletedOn(runs: readonly RunFact[]): string | null {
+  let last: string | null = null;
+  for (const r of runs) if (completed(r) && (last === null || r.runOn > last)) last = r.runOn;
+  return last;
+}
 
 /**
  * What a model's policy, log and world say today:
@@ -95,7 +102,8 @@ const completed = (r: RunFact) => r.outcome !== 'failed';
  */
 export function retrainingState(input: {
   policy: RetrainingPolicy;
-  runs: readonly RunFact[];
+  /** The day of the last completed run (`lastCompletedOn`), null when it never completed one. */
+  lastCompletedOn: string | null;
   /** Where the cadence counts from without a run: the day the model entered production, else the policy's day. */
   startOn: string;
   breaches: readonly BreachFact[];
@@ -104,8 +112,7 @@ export function retrainingState(input: {
   today: string;
 }): RetrainingState {
   const { policy, today } = input;
-  let lastRunOn: string | null = null;
-  for (const r of input.runs) if (completed(r) && (lastRunOn === null || r.runOn > lastRunOn)) lastRunOn = r.runOn;
+  const lastRunOn = input.lastCompletedOn;
   const due: DueReason[] = [];
   let nextDueOn: string | null = null;
   let overdue = false;

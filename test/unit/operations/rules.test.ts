@@ -1,6 +1,14 @@
 import { NO_HOLIDAYS } from '@shared/kernel/businessDays';
 import { durationWords, incidentState, incidentTimes, reviewDueOn, reviewState, stepRefusal } from '@shared/operations/rules/incidents';
-import { addCadence, DEFAULT_POLICY, policyRefusal, retrainingState, triggerOfKind } from '@shared/operations/rules/retraining';
+import {
+  addCadence,
+  DEFAULT_POLICY,
+  lastCompletedOn,
+  policyRefusal,
+  type RunFact,
+  retrainingState,
+  triggerOfKind,
+} from '@shared/operations/rules/retraining';
 import { describe, expect, it } from 'vitest';
 
 const on = { ...DEFAULT_POLICY.triggers };
@@ -24,41 +32,44 @@ describe('cadence', () => {
 });
 
 describe('retraining due', () => {
-  const base = { runs: [], startOn: '2026-06-01', breaches: [], newDataAt: null, today: '2026-12-06' };
+  /** The rules judge from the last completed run; the log gives it. */
+  const judge = ({ runs = [], ...rest }: Omit<Parameters<typeof retrainingState>[0], 'lastCompletedOn'> & { runs?: readonly RunFact[] }) =>
+    retrainingState({ ...rest, lastCompletedOn: lastCompletedOn(runs) });
+  const base = { startOn: '2026-06-01', breaches: [], newDataAt: null, today: '2026-12-06' };
   it('is due on its cadence from the last completed run; a failed run does not reset it; overdue the day after', () => {
     const policy = { cadence: { every: 4, unit: 'week' as const }, triggers: { ...on, schedule: true } };
     const runs = [
       { runOn: '2026-10-26', trigger: 'schedule' as const, outcome: 'no_change' as const },
       { runOn: '2026-11-20', trigger: 'schedule' as const, outcome: 'failed' as const },
     ];
-    const onDay = retrainingState({ ...base, policy, runs, today: '2026-11-23' });
+    const onDay = judge({ ...base, policy, runs, today: '2026-11-23' });
     expect(onDay).toMatchObject({ nextDueOn: '2026-11-23', overdue: false, lastRunOn: '2026-10-26' });
     expect(onDay.due.map((d) => d.trigger)).toEqual(['schedule']);
-    expect(retrainingState({ ...base, policy, runs, today: '2026-11-24' }).overdue).toBe(true);
-    expect(retrainingState({ ...base, policy, runs, today: '2026-11-22' }).due).toEqual([]);
+    expect(judge({ ...base, policy, runs, today: '2026-11-24' }).overdue).toBe(true);
+    expect(judge({ ...base, policy, runs, today: '2026-11-22' }).due).toEqual([]);
     // Without a run, the cadence counts from the start day.
-    expect(retrainingState({ ...base, policy }).nextDueOn).toBe('2026-06-29');
+    expect(judge({ ...base, policy }).nextDueOn).toBe('2026-06-29');
   });
 
   it('a drift or degradation breach raises its trigger only when enabled, until a completed run on or after the breach', () => {
     const drift = breach('drift_psi', '2026-12-04T10:00:00.000Z');
-    expect(retrainingState({ ...base, policy: DEFAULT_POLICY, breaches: [drift] }).due).toEqual([]);
+    expect(judge({ ...base, policy: DEFAULT_POLICY, breaches: [drift] }).due).toEqual([]);
     const policy = { cadence: null, triggers: { ...on, drift: true } };
-    const due = retrainingState({ ...base, policy, breaches: [drift, breach('f1', '2026-12-01T00:00:00.000Z')] }).due;
+    const due = judge({ ...base, policy, breaches: [drift, breach('f1', '2026-12-01T00:00:00.000Z')] }).due;
     expect(due).toEqual([expect.objectContaining({ trigger: 'drift', since: '2026-12-04', sloId: 's1' })]);
     const before = [{ runOn: '2026-12-03', trigger: 'drift' as const, outcome: 'new_version' as const }];
-    expect(retrainingState({ ...base, policy, runs: before, breaches: [drift] }).due).toHaveLength(1);
+    expect(judge({ ...base, policy, runs: before, breaches: [drift] }).due).toHaveLength(1);
     const after = [{ runOn: '2026-12-04', trigger: 'drift' as const, outcome: 'new_version' as const }];
-    expect(retrainingState({ ...base, policy, runs: after, breaches: [drift] }).due).toEqual([]);
+    expect(judge({ ...base, policy, runs: after, breaches: [drift] }).due).toEqual([]);
     const failed = [{ runOn: '2026-12-05', trigger: 'drift' as const, outcome: 'failed' as const }];
-    expect(retrainingState({ ...base, policy, runs: failed, breaches: [drift] }).due).toHaveLength(1);
+    expect(judge({ ...base, policy, runs: failed, breaches: [drift] }).due).toHaveLength(1);
   });
 
   it('new data after the last completed run raises the new-data trigger', () => {
     const policy = { cadence: null, triggers: { ...on, new_data: true } };
-    expect(retrainingState({ ...base, policy, newDataAt: '2026-12-05T08:00:00.000Z' }).due.map((d) => d.trigger)).toEqual(['new_data']);
+    expect(judge({ ...base, policy, newDataAt: '2026-12-05T08:00:00.000Z' }).due.map((d) => d.trigger)).toEqual(['new_data']);
     const runs = [{ runOn: '2026-12-05', trigger: 'new_data' as const, outcome: 'no_change' as const }];
-    expect(retrainingState({ ...base, policy, runs, newDataAt: '2026-12-05T08:00:00.000Z' }).due).toEqual([]);
+    expect(judge({ ...base, policy, runs, newDataAt: '2026-12-05T08:00:00.000Z' }).due).toEqual([]);
   });
 
   it('maps SLO kinds to triggers and refuses a schedule without a cadence or no trigger at all', () => {
