@@ -137,3 +137,26 @@ export function validStaffingRequest(engagementId: string) {
     notes: '',
   } satisfies InputOf<'staffing.create'>;
 }
+
+/** The ids of a loaded sample's records by name (clients, engagements, specialists, models); an unknown name fails the test. */
+export async function sampleIds(b: TestBackend): Promise<(name: string) => string> {
+  const ids = new Map<string, string>();
+  for (const c of (await b.ok('clients.list', {})).rows) ids.set(c.name, c.id);
+  for (const e of (await b.ok('engagements.list', {})).rows) ids.set(e.name, e.id);
+  for (const s of (await b.ok('specialists.list', {})).rows) ids.set(s.fullName, s.id);
+  for (const m of (await b.ok('models.list', {})).rows) ids.set(m.name, m.id);
+  return (name) => {
+    const found = ids.get(name);
+    if (!found) throw new Error(`The sample has no record named ${name}.`);
+    return found;
+  };
+}
+
+/** Calls a procedure that must be refused: returns its message, and checks the audit log (every write) did not grow. */
+export async function refusedMessage(b: TestBackend, name: string, input: unknown): Promise<string> {
+  const before = b.auditCount();
+  const result = await b.call(name, input);
+  if (result.ok) throw new Error(`${name} was expected to be refused, and it was not.`);
+  if (b.auditCount() !== before) throw new Error(`${name} was refused but wrote to the audit log.`);
+  return result.error.message;
+}

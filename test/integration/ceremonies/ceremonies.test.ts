@@ -5,7 +5,7 @@ import type { OccurrenceDetail } from '@shared/contract';
 import type ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestBackend, type TestBackend } from '../../support/backend';
+import { openTestBackend, refusedMessage, sampleIds, type TestBackend } from '../../support/backend';
 
 /** Sunday 6 December 2026, 10:00 UTC; the clock moves a second per call unless set. */
 const START = Date.UTC(2026, 11, 6, 10, 0, 0);
@@ -17,31 +17,17 @@ const clock = () => {
 const DAY = 86_400_000;
 
 let b: TestBackend;
-const ids = new Map<string, string>();
-const id = (name: string) => {
-  const found = ids.get(name);
-  if (!found) throw new Error(`no ${name}`);
-  return found;
-};
+let id: (name: string) => string;
 
 beforeEach(async () => {
   now = START;
   b = openTestBackend({ clock });
   await b.ok('sample.load');
-  ids.clear();
-  for (const m of (await b.ok('models.list', {})).rows) ids.set(m.name, m.id);
-  for (const e of (await b.ok('engagements.list', {})).rows) ids.set(e.name, e.id);
-  for (const s of (await b.ok('specialists.list', {})).rows) ids.set(s.fullName, s.id);
+  id = await sampleIds(b);
 });
 afterEach(() => b.dispose());
 
-const refused = async (name: string, input: unknown) => {
-  const before = b.auditCount();
-  const result = await b.call(name, input);
-  expect(result.ok).toBe(false);
-  expect(b.auditCount()).toBe(before);
-  return result.ok ? '' : result.error.message;
-};
+const refused = (name: string, input: unknown) => refusedMessage(b, name, input);
 
 /** A bi-weekly Thursday review from 8 October 2026, 10:00 in the client's zone (Zurich), across the end of summer time. */
 async function biweekly(extra: Record<string, unknown> = {}) {

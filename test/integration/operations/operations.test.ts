@@ -1,7 +1,7 @@
 import { excel } from '@backend/core/excel';
 import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestBackend, type TestBackend } from '../../support/backend';
+import { openTestBackend, refusedMessage, sampleIds, type TestBackend } from '../../support/backend';
 
 /** Sunday 6 December 2026, 10:00 UTC; the clock moves a second per call unless set. */
 const START = Date.UTC(2026, 11, 6, 10, 0, 0);
@@ -15,31 +15,17 @@ const DAY = 86_400_000;
 const instant = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString().replace('.000Z', 'Z');
 
 let b: TestBackend;
-const ids = new Map<string, string>();
-const id = (name: string) => {
-  const found = ids.get(name);
-  if (!found) throw new Error(`no ${name}`);
-  return found;
-};
+let id: (name: string) => string;
 
 beforeEach(async () => {
   now = START;
   b = openTestBackend({ clock });
   await b.ok('sample.load');
-  ids.clear();
-  for (const m of (await b.ok('models.list', {})).rows) ids.set(m.name, m.id);
-  for (const c of (await b.ok('clients.list', {})).rows) ids.set(c.name, c.id);
-  for (const s of (await b.ok('specialists.list', {})).rows) ids.set(s.fullName, s.id);
+  id = await sampleIds(b);
 });
 afterEach(() => b.dispose());
 
-const refused = async (name: string, input: unknown) => {
-  const before = b.auditCount();
-  const result = await b.call(name, input);
-  expect(result.ok).toBe(false);
-  expect(b.auditCount()).toBe(before);
-  return result.ok ? '' : result.error.message;
-};
+const refused = (name: string, input: unknown) => refusedMessage(b, name, input);
 
 describe('the sample', () => {
   it('shows the recommender due on its drift trigger, the PD scorecard overdue on its cadence, an open incident and an overdue review', async () => {

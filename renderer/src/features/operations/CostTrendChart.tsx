@@ -1,13 +1,12 @@
 import { month } from '@renderer/components/dates';
+import { ChartOrTable } from '@renderer/ui/ChartOrTable';
 import { formatMoney, minorToMajor } from '@shared/kernel/money';
-import { useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 
 type Point = { month: string; totalMinor: number; budgetMinor: number };
 
 /** Run cost per month against the budget over twelve months; the same figures as a table on request. */
 export function CostTrendChart({ points, currency, label }: { points: Point[]; currency: string; label: string }) {
-  const [asTable, setAsTable] = useState(false);
   const last = points[points.length - 1];
   const description = `${label}: ${points.length} months${last ? `, the last ${formatMoney(last.totalMinor, currency)} against a budget of ${formatMoney(last.budgetMinor, currency)}` : ''}.`;
   const data = points.map((p) => ({
@@ -16,13 +15,10 @@ export function CostTrendChart({ points, currency, label }: { points: Point[]; c
     budget: minorToMajor(p.budgetMinor, currency),
   }));
   return (
-    <div className="ops-chart">
-      <button type="button" className="link ops-chart__toggle" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
-        {asTable ? 'Show chart' : 'Show table'}
-      </button>
-      {asTable ? (
-        <table className="data-table">
-          <caption className="ui-visually-hidden">{description}</caption>
+    <ChartOrTable
+      description={description}
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">Month</th>
@@ -43,25 +39,23 @@ export function CostTrendChart({ points, currency, label }: { points: Point[]; c
               </tr>
             ))}
           </tbody>
-        </table>
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the chart is focusable so a keyboard user can reach its description
-        <div className="ops-chart__figure" role="img" aria-label={description} tabIndex={0}>
-          <ComposedChart width={460} height={160} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="month"
-              tickFormatter={(m: string) => month(m).replace(/ \d{4}$/, '')}
-              tick={{ fill: 'var(--text-muted)', fontSize: 10 }}
-            />
-            <YAxis width={56} tick={{ fill: 'var(--text-muted)', fontSize: 10 }} />
-            <Tooltip labelFormatter={(m) => month(String(m))} formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Bar dataKey="cost" name={`Run cost (${currency})`} fill="var(--accent)" isAnimationActive={false} />
-            <Line dataKey="budget" name="Budget" stroke="var(--attention-fg)" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-          </ComposedChart>
-        </div>
-      )}
-    </div>
+        </>
+      }
+      chart={
+        <ComposedChart width={460} height={160} data={data} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="month"
+            tickFormatter={(m: string) => month(m).replace(/ \d{4}$/, '')}
+            tick={{ fill: 'var(--text-muted)', fontSize: 10 }}
+          />
+          <YAxis width={56} tick={{ fill: 'var(--text-muted)', fontSize: 10 }} />
+          <Tooltip labelFormatter={(m) => month(String(m))} formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Bar dataKey="cost" name={`Run cost (${currency})`} fill="var(--accent)" isAnimationActive={false} />
+          <Line dataKey="budget" name="Budget" stroke="var(--attention-fg)" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+        </ComposedChart>
+      }
+    />
   );
 }

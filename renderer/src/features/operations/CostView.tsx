@@ -4,15 +4,14 @@ import { useToday } from '@renderer/app/clock';
 import { useNav } from '@renderer/app/stores';
 import { instant, month as monthLabel } from '@renderer/components/dates';
 import { useRun } from '@renderer/components/useRun';
-import { Badge } from '@renderer/ui/Badge';
 import { EmptyState } from '@renderer/ui/EmptyState';
 import { SelectField, TextField } from '@renderer/ui/fields';
-import { formatHours } from '@shared/billing/rules/duration';
 import { monthStart } from '@shared/kernel/days';
-import { formatAmount, formatMoney } from '@shared/kernel/money';
+import { formatMoney } from '@shared/kernel/money';
 import type { ClientCost } from '@shared/operations/contract/costs';
-import { COST_CATEGORIES, COST_CATEGORY_LABELS, PROVIDER_LABELS, PROVIDERS, type Provider } from '@shared/operations/rules/costs';
+import { PROVIDER_LABELS, PROVIDERS, type Provider } from '@shared/operations/rules/costs';
 import { useRef, useState } from 'react';
+import { CostTable } from './CostTable';
 import { CostTrendChart } from './CostTrendChart';
 import { useOperations } from './operationsStore';
 
@@ -34,7 +33,7 @@ export function CostView() {
         </label>
         <input id="ops-cost-month" type="month" value={month} max={today.slice(0, 7)} onChange={(e) => setMonth(e.target.value || month)} />
       </div>
-      {!c ? <p className="list-status">Loading…</p> : <CostTable cost={c} />}
+      {!c ? <p className="list-status">Loading…</p> : <MonthTable cost={c} />}
       {c && (
         <section aria-labelledby="ops-cost-trend">
           <h3 id="ops-cost-trend">Run cost against budget</h3>
@@ -47,9 +46,8 @@ export function CostView() {
   );
 }
 
-function CostTable({ cost: c }: { cost: ClientCost }) {
+function MonthTable({ cost: c }: { cost: ClientCost }) {
   const go = useNav((s) => s.go);
-  const money = (minor: number | null) => (minor === null ? '—' : formatAmount(minor, c.currency));
   if (c.models.length === 0)
     return (
       <EmptyState title={`No run cost in ${monthLabel(c.month)}`}>
@@ -57,73 +55,20 @@ function CostTable({ cost: c }: { cost: ClientCost }) {
       </EmptyState>
     );
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls, and a keyboard user scrolls it too
-    <section className="ops-scroll" aria-label={`Run cost of ${c.clientName} in ${monthLabel(c.month)} (scrolls sideways)`} tabIndex={0}>
-      <table className="table ops-cost__table" aria-label={`Run cost of ${c.clientName} in ${monthLabel(c.month)}`}>
-        <caption className="ops-caption">Amounts in {c.currency}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            {COST_CATEGORIES.map((k) => (
-              <th key={k} scope="col" className="num">
-                {COST_CATEGORY_LABELS[k]}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              Run cost
-            </th>
-            <th scope="col" className="num">
-              Budget
-            </th>
-            <th scope="col" className="num">
-              Per 1,000 predictions
-            </th>
-            <th scope="col" className="num">
-              Team
-            </th>
-            <th scope="col" className="num">
-              Cost to operate
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.models.map((m) => (
-            <tr key={m.modelId}>
-              <td>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => go({ area: 'portfolio', recordId: m.modelId, params: { tab: 'cost' } })}
-                >
-                  {m.modelName}
-                </button>
-              </td>
-              {COST_CATEGORIES.map((k) => (
-                <td key={k} className="num">
-                  {m.byCategory[k] ? money(m.byCategory[k] ?? 0) : '—'}
-                </td>
-              ))}
-              <td className="num">
-                <strong>{money(m.totalMinor)}</strong>
-              </td>
-              <td className="num">
-                {money(m.budgetMinor)}
-                {m.over && (
-                  <div>
-                    <Badge tone="critical">Over by {money(m.varianceMinor)}</Badge>
-                  </div>
-                )}
-              </td>
-              <td className="num">{m.per1kMinor === null ? '—' : money(m.per1kMinor)}</td>
-              <td className="num">
-                {m.team.billedMinutes > 0 ? `${money(m.team.amountMinor)} (${formatHours(m.team.billedMinutes)})` : '—'}
-              </td>
-              <td className="num">{money(m.withTeamMinor)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <CostTable
+      label={`Run cost of ${c.clientName} in ${monthLabel(c.month)}`}
+      currency={c.currency}
+      first="Model"
+      rows={c.models.map((m) => ({
+        key: m.modelId,
+        row: m,
+        head: (
+          <button type="button" className="link" onClick={() => go({ area: 'portfolio', recordId: m.modelId, params: { tab: 'cost' } })}>
+            {m.modelName}
+          </button>
+        ),
+      }))}
+    />
   );
 }
 

@@ -3,14 +3,13 @@ import { useCommand, useProcedure } from '@renderer/api/queries';
 import { useToday } from '@renderer/app/clock';
 import { month as monthLabel } from '@renderer/components/dates';
 import { useRun } from '@renderer/components/useRun';
-import { Badge } from '@renderer/ui/Badge';
 import { optionsOf, SelectField, TextField } from '@renderer/ui/fields';
-import { formatHours } from '@shared/billing/rules/duration';
-import { decimalToMinor, formatAmount, minorToDecimal } from '@shared/kernel/money';
+import { decimalToMinor, minorToDecimal } from '@shared/kernel/money';
 import type { ModelCost } from '@shared/operations/contract/costs';
 import { COST_CATEGORIES, COST_CATEGORY_LABELS, type CostCategory } from '@shared/operations/rules/costs';
 import type { ModelDetail } from '@shared/portfolio/contract/models';
 import { useState } from 'react';
+import { CostTable } from './CostTable';
 import { CostTrendChart } from './CostTrendChart';
 
 /** The model page's Cost tab: twelve months of run cost by category against its budget, per 1,000 predictions, and the team beside it. */
@@ -19,69 +18,14 @@ export function ModelCostTab({ model }: { model: ModelDetail }) {
   if (data.error) return <p className="form__error">{data.error.message}</p>;
   const c = data.data;
   if (!c) return <p className="list-status">Loading…</p>;
-  const money = (minor: number | null) => (minor === null ? '—' : formatAmount(minor, c.currency));
   return (
     <div className="ops-model ops-cost">
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than the screen scrolls, and a keyboard user scrolls it too */}
-      <section className="ops-scroll" aria-label={`Run cost of ${c.modelName} (scrolls sideways)`} tabIndex={0}>
-        <table className="table ops-cost__table" aria-label={`Run cost of ${c.modelName}`}>
-          <caption className="ops-caption">Amounts in {c.currency}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              {COST_CATEGORIES.map((k) => (
-                <th key={k} scope="col" className="num">
-                  {COST_CATEGORY_LABELS[k]}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                Run cost
-              </th>
-              <th scope="col" className="num">
-                Against budget
-              </th>
-              <th scope="col" className="num">
-                Per 1,000 predictions
-              </th>
-              <th scope="col" className="num">
-                Team
-              </th>
-              <th scope="col" className="num">
-                Cost to operate
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.months.map((m) => (
-              <tr key={m.month}>
-                <td>{monthLabel(m.month)}</td>
-                {COST_CATEGORIES.map((k) => (
-                  <td key={k} className="num">
-                    {m.byCategory[k] ? money(m.byCategory[k] ?? 0) : '—'}
-                  </td>
-                ))}
-                <td className="num">
-                  <strong>{m.totalMinor ? money(m.totalMinor) : '—'}</strong>
-                </td>
-                <td className="num">
-                  {m.varianceMinor === null || m.totalMinor === 0 ? (
-                    '—'
-                  ) : m.over ? (
-                    <Badge tone="critical">Over by {money(m.varianceMinor)}</Badge>
-                  ) : (
-                    <span className="muted">{money(-m.varianceMinor)} left</span>
-                  )}
-                </td>
-                <td className="num">{m.per1kMinor === null ? '—' : money(m.per1kMinor)}</td>
-                <td className="num">
-                  {m.team.billedMinutes > 0 ? `${money(m.team.amountMinor)} (${formatHours(m.team.billedMinutes)})` : '—'}
-                </td>
-                <td className="num">{m.withTeamMinor ? money(m.withTeamMinor) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <CostTable
+        label={`Run cost of ${c.modelName}`}
+        currency={c.currency}
+        first="Month"
+        rows={c.months.map((m) => ({ key: m.month, head: monthLabel(m.month), row: m }))}
+      />
       <CostTrendChart
         points={[...c.months].reverse().map((m) => ({ month: m.month, totalMinor: m.totalMinor, budgetMinor: c.budgetMinor ?? 0 }))}
         currency={c.currency}

@@ -1,26 +1,22 @@
 import { month } from '@renderer/components/dates';
+import { ChartOrTable } from '@renderer/ui/ChartOrTable';
 import type { SeverityMonth } from '@shared/operations/contract/overview';
 import { SEVERITIES, SEVERITY_SHORT } from '@shared/operations/rules/vocabulary';
-import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 
 const FILL = { sev1: 'var(--critical-fg)', sev2: 'var(--attention-fg)', sev3: 'var(--accent)', sev4: 'var(--neutral-border)' } as const;
 
 /** Incidents per month by severity over twelve months, stacked; the same figures as a table on request. */
 export function SeverityChart({ rows, label }: { rows: SeverityMonth[]; label: string }) {
-  const [asTable, setAsTable] = useState(false);
   const total = rows.reduce((n, r) => n + r.sev1 + r.sev2 + r.sev3 + r.sev4, 0);
   const description = `${label}: ${total} ${total === 1 ? 'incident' : 'incidents'} over twelve months, ${SEVERITIES.map(
     (s) => `${rows.reduce((n, r) => n + r[s], 0)} ${SEVERITY_SHORT[s]}`,
   ).join(', ')}.`;
   return (
-    <div className="ops-chart">
-      <button type="button" className="link ops-chart__toggle" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
-        {asTable ? 'Show chart' : 'Show table'}
-      </button>
-      {asTable ? (
-        <table className="data-table">
-          <caption className="ui-visually-hidden">{description}</caption>
+    <ChartOrTable
+      description={description}
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">Month</th>
@@ -43,26 +39,24 @@ export function SeverityChart({ rows, label }: { rows: SeverityMonth[]; label: s
               </tr>
             ))}
           </tbody>
-        </table>
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the chart is focusable so a keyboard user can reach its description
-        <div className="ops-chart__figure" role="img" aria-label={description} tabIndex={0}>
-          <BarChart width={460} height={150} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-            <XAxis
-              dataKey="month"
-              tickFormatter={(m: string) => month(m).replace(/ \d{4}$/, '')}
-              tick={{ fill: 'var(--text-muted)', fontSize: 10 }}
-            />
-            <YAxis allowDecimals={false} width={28} tick={{ fill: 'var(--text-muted)', fontSize: 10 }} />
-            <Tooltip labelFormatter={(m) => month(String(m))} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
-            {SEVERITIES.map((s) => (
-              <Bar key={s} dataKey={s} name={SEVERITY_SHORT[s]} stackId="sev" fill={FILL[s]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </div>
-      )}
-    </div>
+        </>
+      }
+      chart={
+        <BarChart width={460} height={150} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="month"
+            tickFormatter={(m: string) => month(m).replace(/ \d{4}$/, '')}
+            tick={{ fill: 'var(--text-muted)', fontSize: 10 }}
+          />
+          <YAxis allowDecimals={false} width={28} tick={{ fill: 'var(--text-muted)', fontSize: 10 }} />
+          <Tooltip labelFormatter={(m) => month(String(m))} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {SEVERITIES.map((s) => (
+            <Bar key={s} dataKey={s} name={SEVERITY_SHORT[s]} stackId="sev" fill={FILL[s]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      }
+    />
   );
 }
