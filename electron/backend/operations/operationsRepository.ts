@@ -458,7 +458,7 @@ export class OperationsRepository {
       .all(clientId) as { id: string; name: string; engagementId: string | null; stage: Stage }[];
   }
 
-  /** Run cost per client and month, the clients' monthly budgets, and the models over budget this month or the last: what the overview shows. */
+  /** Run cost per client and month, the clients' monthly budgets, and the budgeted models' totals of this month and the last: what the overview reads. */
   costOverview(
     clientId: string | null,
     fromMonth: string,
@@ -466,7 +466,7 @@ export class OperationsRepository {
   ): {
     totals: { clientId: string; currency: string; month: string; totalMinor: number }[];
     budgets: Map<string, number>;
-    over: { clientId: string; modelId: string; modelName: string; month: string; totalMinor: number; budgetMinor: number }[];
+    budgeted: { clientId: string; modelId: string; modelName: string; month: string; totalMinor: number; budgetMinor: number }[];
   } {
     const totals = this.statements
       .get(
@@ -481,11 +481,12 @@ export class OperationsRepository {
          WHERE @c IS NULL OR m.client_id = @c GROUP BY m.client_id`,
       )
       .all({ c: clientId }) as { clientId: string; n: number }[];
-    const over = this.statements
+    // The budgeted models' totals of this month and the last; the rules say which are over.
+    const budgeted = this.statements
       .get(
         `SELECT m.client_id AS clientId, m.id AS modelId, m.name AS modelName, l.month, sum(l.amount_minor) AS totalMinor, b.monthly_minor AS budgetMinor
          FROM cost_budget b JOIN model m ON m.id = b.model_id JOIN cost_line l ON l.model_id = b.model_id AND l.month IN (@previous, @month)
-         WHERE @c IS NULL OR m.client_id = @c GROUP BY m.id, l.month HAVING sum(l.amount_minor) > b.monthly_minor ORDER BY m.name, l.month DESC`,
+         WHERE @c IS NULL OR m.client_id = @c GROUP BY m.id, l.month ORDER BY m.name, l.month DESC`,
       )
       .all({ c: clientId, month: toMonth, previous: previousMonth(toMonth) }) as {
       clientId: string;
@@ -495,7 +496,7 @@ export class OperationsRepository {
       totalMinor: number;
       budgetMinor: number;
     }[];
-    return { totals, budgets: new Map(budgets.map((r) => [r.clientId, r.n])), over };
+    return { totals, budgets: new Map(budgets.map((r) => [r.clientId, r.n])), budgeted };
   }
 
   clientCurrencies(clientIds: readonly string[]): Map<string, string> {

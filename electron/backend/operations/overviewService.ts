@@ -3,6 +3,7 @@ import { groupBy } from '@shared/kernel/collections';
 import { monthStart } from '@shared/kernel/days';
 import { unknownReference } from '@shared/kernel/errors';
 import type { ClientOperations, OperationsOverview } from '@shared/operations/contract/overview';
+import { costMonth } from '@shared/operations/rules/costs';
 import { incidentViews } from './incidentService';
 import { retrainingDueOf } from './retrainingService';
 
@@ -26,7 +27,12 @@ export function operationsOverview(ctx: Context, clientId: string | undefined): 
   const counts = groupBy(ctx.repos.operations.severityCounts(clientId ?? null, since), (c) => c.clientId);
   const cost = ctx.repos.operations.costOverview(clientId ?? null, months[0] as string, months[months.length - 1] as string);
   const costTotals = groupBy(cost.totals, (t) => t.clientId);
-  const overBudget = groupBy(cost.over, (o) => o.clientId);
+  const overBudget = groupBy(
+    cost.budgeted.filter(
+      (b) => costMonth({ byCategory: { other: b.totalMinor }, budgetMinor: b.budgetMinor, predictions: null, teamMinor: 0 }).over,
+    ),
+    (o) => o.clientId,
+  );
   const names = new Map(models.map((m) => [m.clientId, m.clientName]));
   for (const list of attention.values()) for (const i of list) names.set(i.clientId, i.clientName);
   for (const list of counts.values()) for (const c of list) names.set(c.clientId, c.clientName);

@@ -215,6 +215,9 @@ export function modelOfTags(
 
 export const mappingKey = (tagKey: string, tagValue: string) => `${tagKey}=${tagValue}`;
 
+/** Spend outruns its budget when the month's total is above it (no budget: never). */
+export const overBudget = (totalMinor: number, budgetMinor: number | null): boolean => budgetMinor !== null && totalMinor > budgetMinor;
+
 /** One model's month: its cost by category against its budget, per 1,000 predictions, and what the team cost. */
 export type CostMonthFigures = {
   totalMinor: number;
@@ -240,7 +243,7 @@ export function costMonth(input: {
     totalMinor,
     budgetMinor: input.budgetMinor,
     varianceMinor,
-    over: varianceMinor !== null && varianceMinor > 0,
+    over: overBudget(totalMinor, input.budgetMinor),
     per1kMinor: input.predictions && input.predictions > 0 ? Math.round((totalMinor * 1000) / input.predictions) : null,
     withTeamMinor: totalMinor + input.teamMinor,
   };
