@@ -3,7 +3,7 @@ import { groupBy } from '@shared/kernel/collections';
 import { monthStart } from '@shared/kernel/days';
 import { unknownReference } from '@shared/kernel/errors';
 import type { ClientOperations, OperationsOverview } from '@shared/operations/contract/overview';
-import { costMonth } from '@shared/operations/rules/costs';
+import { overBudget } from '@shared/operations/rules/costs';
 import { incidentViews } from './incidentService';
 import { retrainingDueOf } from './retrainingService';
 
@@ -27,10 +27,8 @@ export function operationsOverview(ctx: Context, clientId: string | undefined): 
   const counts = groupBy(ctx.repos.operations.severityCounts(clientId ?? null, since), (c) => c.clientId);
   const cost = ctx.repos.operations.costOverview(clientId ?? null, months[0] as string, months[months.length - 1] as string);
   const costTotals = groupBy(cost.totals, (t) => t.clientId);
-  const overBudget = groupBy(
-    cost.budgeted.filter(
-      (b) => costMonth({ byCategory: { other: b.totalMinor }, budgetMinor: b.budgetMinor, predictions: null, teamMinor: 0 }).over,
-    ),
+  const overruns = groupBy(
+    cost.budgeted.filter((b) => overBudget(b.totalMinor, b.budgetMinor)),
     (o) => o.clientId,
   );
   const names = new Map(models.map((m) => [m.clientId, m.clientName]));
@@ -60,7 +58,7 @@ export function operationsOverview(ctx: Context, clientId: string | undefined): 
             totalMinor: costTotals.get(id)?.find((t) => t.month === month)?.totalMinor ?? 0,
             budgetMinor: cost.budgets.get(id) ?? 0,
           })),
-          overBudget: (overBudget.get(id) ?? []).map(({ clientId: _c, ...o }) => o),
+          overBudget: (overruns.get(id) ?? []).map(({ clientId: _c, ...o }) => o),
         },
       };
     });
