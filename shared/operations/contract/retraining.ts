@@ -87,7 +87,7 @@ export const policyInput = z
   .strictObject({ modelId: id, cadence: cadenceInput.nullable().default(null), triggers: triggersInput })
   .superRefine((v, ctx) => {
     const problem = policyRefusal(v);
-    if (problem) ctx.addIssue({ code: 'custom', path: [v.triggers.schedule && !v.cadence ? 'cadence' : 'triggers'], message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
   });
 
 export const runInput = z

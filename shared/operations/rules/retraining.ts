@@ -42,10 +42,14 @@ export function cadenceWords(c: Cadence | null): string {
   return c.every === 1 ? `every ${unit}` : `every ${c.every} ${unit}`;
 }
 
-/** Why a policy cannot be kept, in a sentence; null when it can. */
-export function policyRefusal(p: RetrainingPolicy): string | null {
-  if (p.triggers.schedule && !p.cadence) return 'Retraining on schedule needs a cadence: say every how many days, weeks or months.';
-  if (!TRIGGERS.some((t) => p.triggers[t])) return 'Enable at least one trigger (on demand, if nothing else).';
+/** Why a policy cannot be kept — the field and what is wrong with it, read after the field's name; null when it can. */
+export function policyRefusal(p: RetrainingPolicy): { path: 'cadence' | 'triggers'; message: string } | null {
+  if (p.triggers.schedule && !p.cadence)
+    return {
+      path: 'cadence',
+      message: 'is needed to retrain on schedule: say every how many days, weeks or months the cadence comes round',
+    };
+  if (!TRIGGERS.some((t) => p.triggers[t])) return { path: 'triggers', message: 'need at least one enabled (on demand, if nothing else)' };
   return null;
 }
 

@@ -74,8 +74,8 @@ describe('retraining due', () => {
 
   it('maps SLO kinds to triggers and refuses a schedule without a cadence or no trigger at all', () => {
     expect([triggerOfKind('drift_ks'), triggerOfKind('auc'), triggerOfKind('availability')]).toEqual(['drift', 'degradation', null]);
-    expect(policyRefusal({ cadence: null, triggers: { ...on, schedule: true } })).toMatch(/cadence/);
-    expect(policyRefusal({ cadence: null, triggers: { ...on, on_demand: false } })).toMatch(/at least one/);
+    expect(policyRefusal({ cadence: null, triggers: { ...on, schedule: true } })?.message).toMatch(/cadence/);
+    expect(policyRefusal({ cadence: null, triggers: { ...on, on_demand: false } })?.message).toMatch(/at least one/);
     expect(policyRefusal(DEFAULT_POLICY)).toBeNull();
   });
 });
